@@ -1,0 +1,46 @@
+import { Hono } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { DbUnavailableError } from './db/index.ts';
+import { AppError } from './errors.ts';
+import type { Deps } from './routes/deps.ts';
+import { eventsRoutes } from './routes/events.ts';
+import { healthRoutes } from './routes/health.ts';
+import { statsRoutes } from './routes/stats.ts';
+import { townshipsRoutes } from './routes/townships.ts';
+import { villagesRoutes } from './routes/villages.ts';
+
+export type { Deps } from './routes/deps.ts';
+
+function errorBody(code: string, message: string, fields?: Record<string, string>) {
+  return { error: fields ? { code, message, fields } : { code, message } };
+}
+
+/**
+ * The app: the API under /api, one error handler for everything. The web's typed client is
+ * built from `AppType`. `main.ts` adds the static web build on top.
+ */
+export function createApp(deps: Deps) {
+  const app = new Hono()
+    .route('/api/health', healthRoutes(deps))
+    .route('/api/townships', townshipsRoutes(deps))
+    .route('/api/villages', villagesRoutes(deps))
+    .route('/api/events', eventsRoutes(deps))
+    .route('/api/stats', statsRoutes(deps));
+
+  app.notFound((c) => c.json(errorBody('not_found', `no such endpoint: ${c.req.method} ${c.req.path}`), 404));
+  app.onError((err, c) => {
+    if (err instanceof AppError) return c.json(errorBody(err.code, err.message, err.fields), err.status);
+    if (err instanceof DbUnavailableError) return c.json(errorBody(err.code, 'the database is unavailable; try again shortly'), 503);
+    if (err instanceof HTTPException) {
+      const status = err.status as ContentfulStatusCode;
+      return c.json(errorBody(status === 413 ? 'payload_too_large' : 'http_error', err.message || 'request failed'), status);
+    }
+    // Unknown failures: log the detail server-side, never send a stack trace.
+    console.error(JSON.stringify({ level: 'error', msg: 'unhandled', path: c.req.path, err: String(err) }));
+    return c.json(errorBody('internal', 'internal error'), 500);
+  });
+  return app;
+}
+
+export type AppType = ReturnType<typeof createApp>;

@@ -1,0 +1,36 @@
+import { z } from 'zod';
+
+/**
+ * Every setting the server reads, with its default. Nothing else reads `process.env`.
+ * `.env.example` documents each key.
+ */
+const schema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('0.0.0.0'),
+  /** PostgreSQL + PostGIS; when unset the embedded PGlite in DATA_DIR is used. */
+  DATABASE_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+  DATA_DIR: z.string().default('./data'),
+  /** Seed and volume multiplier of the synthetic operations data written into an empty database. */
+  SEED: z.coerce.number().int().default(20240101),
+  SEED_SCALE: z.coerce.number().positive().max(50).default(1),
+  /** Freeze "now" (ISO instant) for reproducible demos and tests; unset = the real clock. */
+  APP_NOW: z.string().datetime({ offset: true }).optional().or(z.literal('').transform(() => undefined)),
+  /** Visits per village per quarter that count as covered (千警入万户). */
+  COVERAGE_VISITS_PER_QUARTER: z.coerce.number().int().min(1).max(30).default(3),
+  /** Most rows one /api/events answer carries. */
+  EVENTS_CAP: z.coerce.number().int().min(100).max(200_000).default(20_000),
+  /** Built web app served at /; empty disables it. */
+  WEB_DIST: z.string().default('./dist'),
+  LOG_REQUESTS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+});
+
+export type Config = z.infer<typeof schema>;
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`invalid configuration:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,43 @@
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+/**
+ * PGlite is one process with one connection: two processes opening the same data folder would
+ * corrupt it. The server records itself in `DATA_DIR/server.json`; CLIs read it to talk to the
+ * server's API instead, and a second server refuses to start.
+ */
+export interface ServerLock {
+  pid: number;
+  port: number;
+  startedAt: string;
+}
+
+const FILE = 'server.json';
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** The live server holding `dataDir`, if any (a stale file from a crash is ignored). */
+export function readLock(dataDir: string): ServerLock | null {
+  try {
+    const lock = JSON.parse(readFileSync(path.join(dataDir, FILE), 'utf8')) as ServerLock;
+    return lock.pid !== process.pid && alive(lock.pid) ? lock : null;
+  } catch {
+    return null;
+  }
+}
+
+export function acquireLock(dataDir: string, port: number): () => void {
+  const held = readLock(dataDir);
+  if (held) throw new Error(`DATA_DIR ${dataDir} is in use by server pid ${held.pid} on port ${held.port}`);
+  mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, FILE);
+  writeFileSync(file, JSON.stringify({ pid: process.pid, port, startedAt: new Date().toISOString() } satisfies ServerLock));
+  return () => rmSync(file, { force: true });
+}

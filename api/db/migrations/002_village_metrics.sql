@@ -1,0 +1,109 @@
+-- 002: per-village metrics for a period: the one definition that the village layer, the township
+-- layer, the summary and the rankings all aggregate, so their numbers always agree.
+--
+-- Flows count what was received or reported in [p_from, p_to). Stocks (open, overdue, coverage)
+-- are measured "as of" p_ref (the end of the period, or now if that is earlier) from the event
+-- timestamps, so a past week reads as it stood then, not as it stands today.
+-- SECURITY INVOKER (the default): row-level security on the tables applies inside.
+
+CREATE FUNCTION village_metrics(
+  p_from     timestamptz,
+  p_to       timestamptz,
+  p_ref      timestamptz,
+  p_required integer,
+  p_township text
+) RETURNS TABLE (
+  village_code        text,
+  township_code       text,
+  population          integer,
+  disputes            integer,
+  disputes_concluded  integer,
+  disputes_successful integer,
+  disputes_open       integer,
+  hazards             integer,
+  hazards_open        integer,
+  hazards_overdue     integer,
+  hazards_open_s1     integer,
+  hazards_open_s2     integer,
+  hazards_open_s3     integer,
+  hazards_open_s4     integer,
+  visits_quarter      integer,
+  last_visit_at       timestamptz,
+  coverage_status     text
+) LANGUAGE sql STABLE AS $$
+WITH
+-- the villages in scope
+v AS (
+  SELECT code, township_code, population
+  FROM village
+  WHERE coalesce(p_township, '') = '' OR township_code = p_township
+),
+-- the calendar quarter (Asia/Shanghai) that contains p_ref
+q AS (
+  SELECT date_trunc('quarter', p_ref AT TIME ZONE 'Asia/Shanghai') AT TIME ZONE 'Asia/Shanghai' AS q_start,
+         (date_trunc('quarter', p_ref AT TIME ZONE 'Asia/Shanghai') + interval '3 months') AT TIME ZONE 'Asia/Shanghai' AS q_end
+),
+-- disputes received in the period; outcomes known by p_ref
+d_flow AS (
+  SELECT d.village_code,
+         count(*)::int AS disputes,
+         count(*) FILTER (WHERE d.concluded_at <= p_ref)::int AS concluded,
+         count(*) FILTER (WHERE d.concluded_at <= p_ref AND d.status = '调解成功')::int AS successful
+  FROM dispute d
+  WHERE d.received_at >= p_from AND d.received_at < p_to
+  GROUP BY d.village_code
+),
+-- disputes open at p_ref, whenever received
+d_open AS (
+  SELECT d.village_code, count(*)::int AS open
+  FROM dispute d
+  WHERE d.received_at <= p_ref AND (d.concluded_at IS NULL OR d.concluded_at > p_ref)
+  GROUP BY d.village_code
+),
+h_flow AS (
+  SELECT h.village_code, count(*)::int AS reported
+  FROM hazard h
+  WHERE h.reported_at >= p_from AND h.reported_at < p_to
+  GROUP BY h.village_code
+),
+-- hazards open at p_ref, whenever reported; overdue when past their deadline at p_ref
+h_open AS (
+  SELECT h.village_code,
+         count(*)::int AS open,
+         count(*) FILTER (WHERE h.deadline < p_ref)::int AS overdue,
+         count(*) FILTER (WHERE h.severity = 1)::int AS s1,
+         count(*) FILTER (WHERE h.severity = 2)::int AS s2,
+         count(*) FILTER (WHERE h.severity = 3)::int AS s3,
+         count(*) FILTER (WHERE h.severity = 4)::int AS s4
+  FROM hazard h
+  WHERE h.reported_at <= p_ref AND (h.closed_at IS NULL OR h.closed_at > p_ref)
+  GROUP BY h.village_code
+),
+-- officer visits in the quarter so far, and the latest visit up to p_ref
+vis AS (
+  SELECT x.village_code,
+         count(*) FILTER (WHERE x.visited_at >= q.q_start)::int AS quarter,
+         max(x.visited_at) AS last_at
+  FROM visit x, q
+  WHERE x.visited_at <= p_ref
+  GROUP BY x.village_code
+)
+SELECT v.code, v.township_code, v.population,
+       coalesce(df.disputes, 0), coalesce(df.concluded, 0), coalesce(df.successful, 0), coalesce(dop.open, 0),
+       coalesce(hf.reported, 0), coalesce(hop.open, 0), coalesce(hop.overdue, 0),
+       coalesce(hop.s1, 0), coalesce(hop.s2, 0), coalesce(hop.s3, 0), coalesce(hop.s4, 0),
+       coalesce(vis.quarter, 0), vis.last_at,
+       -- met: enough visits; at_risk: the shortfall still fits at one visit a week; missed: it no longer does
+       CASE
+         WHEN coalesce(vis.quarter, 0) >= p_required THEN 'met'
+         WHEN (p_required - coalesce(vis.quarter, 0)) * 7 <= extract(epoch FROM (q.q_end - p_ref)) / 86400 THEN 'at_risk'
+         ELSE 'missed'
+       END
+FROM v
+CROSS JOIN q
+LEFT JOIN d_flow df ON df.village_code = v.code
+LEFT JOIN d_open dop ON dop.village_code = v.code
+LEFT JOIN h_flow hf ON hf.village_code = v.code
+LEFT JOIN h_open hop ON hop.village_code = v.code
+LEFT JOIN vis ON vis.village_code = v.code
+$$;

@@ -1,0 +1,86 @@
+import pg from 'pg';
+import type { Db, Handle, Scope } from './types.ts';
+import { DbUnavailableError } from './types.ts';
+import { applyScope } from './scope.ts';
+
+// Dates and timestamps stay strings: the queries format them in Asia/Shanghai themselves,
+// and JS Date parsing of a bare `date` would shift it by the server's offset.
+const types = {
+  getTypeParser(oid: number, format?: 'text' | 'binary') {
+    if (oid === 1082 || oid === 1114 || oid === 1184) return (v: string) => v;
+    return pg.types.getTypeParser(oid, format);
+  },
+};
+
+const UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+
+function isUnavailable(err: unknown): boolean {
+  const e = err as { code?: string; message?: string } | null;
+  if (!e) return false;
+  if (e.code && UNAVAILABLE.has(e.code)) return true;
+  return /Connection terminated|connect ECONNREFUSED|timeout exceeded when trying to connect/i.test(e.message ?? '');
+}
+
+function translate(err: unknown): never {
+  if (isUnavailable(err)) throw new DbUnavailableError('database unavailable', { cause: err });
+  throw err;
+}
+
+export interface PostgresOptions {
+  connectionString: string;
+  max?: number;
+}
+
+/** PostgreSQL + PostGIS through a `pg` Pool. */
+export async function openPostgres(opts: PostgresOptions): Promise<Db> {
+  const pool = new pg.Pool({
+    connectionString: opts.connectionString,
+    max: opts.max ?? 10,
+    connectionTimeoutMillis: 3000,
+    types,
+  });
+  // An idle client losing its server must not crash the process; the next checkout reconnects.
+  pool.on('error', () => {});
+
+  const run = async <T>(scope: Scope, readOnly: boolean, fn: (h: Handle) => Promise<T>): Promise<T> => {
+    const client = await pool.connect().catch(translate);
+    let broken = false;
+    try {
+      await client.query(readOnly ? 'BEGIN READ ONLY' : 'BEGIN');
+      const h: Handle = {
+        async query<R>(sql: string, params: readonly unknown[] = []) {
+          const res = await client.query(sql, params as unknown[]);
+          return res.rows as R[];
+        },
+        async exec(sql: string) {
+          await client.query(sql);
+        },
+      };
+      await applyScope(h, scope);
+      const out = await fn(h);
+      await client.query('COMMIT');
+      return out;
+    } catch (err) {
+      broken = isUnavailable(err);
+      if (!broken) await client.query('ROLLBACK').catch(() => {});
+      return translate(err);
+    } finally {
+      client.release(broken);
+    }
+  };
+
+  return {
+    kind: 'postgres',
+    read: (scope, fn) => run(scope, true, fn),
+    write: (scope, fn) => run(scope, false, fn),
+    async exec(sql) {
+      await pool.query(sql).catch(translate);
+    },
+    async ping() {
+      await pool.query('SELECT 1').catch(translate);
+    },
+    async close() {
+      await pool.end();
+    },
+  };
+}

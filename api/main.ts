@@ -1,0 +1,53 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { serve } from '@hono/node-server';
+import { loadConfig } from './config.ts';
+import { openDb } from './db/index.ts';
+import { acquireLock } from './db/lock.ts';
+import { migrate } from './db/migrate.ts';
+import { seedIfEmpty } from './seed/seed.ts';
+import { createServerApp } from './server.ts';
+
+const log = (msg: string, extra: Record<string, unknown> = {}) =>
+  console.log(JSON.stringify({ level: 'info', msg, ...extra }));
+
+async function main() {
+  const config = loadConfig();
+  const now = () => (config.APP_NOW ? new Date(config.APP_NOW) : new Date());
+  const embedded = !config.DATABASE_URL;
+  const dataDir = path.resolve(config.DATA_DIR);
+
+  let release = () => {};
+  if (embedded) {
+    mkdirSync(dataDir, { recursive: true });
+    release = acquireLock(dataDir, config.PORT);
+  }
+  const t0 = Date.now();
+  const db = await openDb({ databaseUrl: config.DATABASE_URL, dataDir: embedded ? dataDir : undefined });
+  log('database open', { db: db.kind, dataDir: embedded ? dataDir : undefined, ms: Date.now() - t0 });
+
+  const applied = await migrate(db);
+  if (applied.length) log('migrations applied', { versions: applied });
+  const seeded = await seedIfEmpty(db, { seed: config.SEED, scale: config.SEED_SCALE, now: now() });
+  if (seeded.seeded) log('seeded synthetic operations data', { seed: config.SEED, scale: config.SEED_SCALE, ...seeded.counts, ms: seeded.ms });
+
+  const app = createServerApp({ db, config, now });
+  const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) =>
+    log(`dashboard on http://localhost:${info.port}`, { db: db.kind, startupMs: Date.now() - t0 }),
+  );
+
+  const stop = async (signal: string) => {
+    log('shutting down', { signal });
+    server.close();
+    await db.close().catch(() => {});
+    release();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop('SIGINT'));
+  process.once('SIGTERM', () => void stop('SIGTERM'));
+}
+
+main().catch((err) => {
+  console.error(JSON.stringify({ level: 'fatal', msg: String(err instanceof Error ? err.message : err) }));
+  process.exit(1);
+});

@@ -1,0 +1,16 @@
+import type { Period } from '../domain/period.ts';
+
+/** What every metric query needs besides its own filters. */
+export interface MetricContext {
+  period: Period;
+  /** Visits per village per quarter that count as covered. */
+  requiredVisits: number;
+  /** Township filter (9-digit code) or null for the county. */
+  township: string | null;
+}
+
+/** The five leading parameters of `village_metrics($1..$5)`, in order. */
+export function metricParams(ctx: MetricContext): unknown[] {
+  const p = ctx.period;
+  return [p.start.toISOString(), p.end.toISOString(), p.ref.toISOString(), ctx.requiredVisits, ctx.township];
+}

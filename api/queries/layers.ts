@@ -1,0 +1,108 @@
+import type { Handle } from '../db/index.ts';
+import type { BoundarySource, CoverageStatus, VillageKind } from '../domain/enums.ts';
+import { metricParams, type MetricContext } from './context.ts';
+import { sqlFile } from './sql.ts';
+
+const VILLAGES = sqlFile(import.meta.url, 'villages.sql');
+const TOWNSHIPS = sqlFile(import.meta.url, 'townships.sql');
+
+export const BOUNDARY_NOTE =
+  'Township and village boundaries are generated from seat points (no public boundaries exist) and are approximate; ' +
+  '乡镇、村（社区）边界为根据驻地生成的近似边界，仅供示意。';
+
+type Position = [number, number];
+export interface MultiPolygonGeometry {
+  type: 'MultiPolygon';
+  coordinates: Position[][][];
+}
+
+export interface Feature<P> {
+  type: 'Feature';
+  id: string;
+  geometry: MultiPolygonGeometry;
+  properties: P;
+}
+
+export interface LayerMeta {
+  from: string;
+  to: string;
+  /** Instant (ISO) the stocks (open, overdue, coverage) are measured at. */
+  asOf: string;
+  boundarySources: BoundarySource[];
+  boundaryNote: string | null;
+}
+
+export interface FeatureCollection<P> {
+  type: 'FeatureCollection';
+  meta: LayerMeta;
+  features: Feature<P>[];
+}
+
+export interface VillageProps {
+  code: string;
+  name: string;
+  townshipCode: string;
+  townshipName: string;
+  kind: VillageKind;
+  population: number;
+  boundarySource: BoundarySource;
+  labelPoint: Position;
+  disputes: number;
+  disputesOpen: number;
+  mediationSuccessRate: number | null;
+  hazards: number;
+  hazardsOpen: number;
+  hazardsOverdue: number;
+  visitsThisQuarter: number;
+  coverageStatus: CoverageStatus;
+  lastVisitAt: string | null;
+}
+
+export interface TownshipProps {
+  code: string;
+  name: string;
+  kind: '镇' | '乡';
+  boundarySource: BoundarySource;
+  seat: Position;
+  villageCount: number;
+  population: number;
+  disputes: number;
+  disputesOpen: number;
+  mediationSuccessRate: number | null;
+  hazards: number;
+  hazardsOpen: number;
+  hazardsOverdue: number;
+  coverage: { met: number; atRisk: number; missed: number };
+  coverageRate: number | null;
+}
+
+async function boundarySources(h: Handle, table: 'village' | 'township'): Promise<BoundarySource[]> {
+  // `table` comes from the literal union above, never from a request.
+  const rows = await h.query<{ s: BoundarySource }>(`SELECT DISTINCT boundary_source AS s FROM ${table} ORDER BY 1`);
+  return rows.map((r) => r.s);
+}
+
+/**
+ * The FeatureCollection as JSON text: the features array comes from the database already
+ * serialised, and only the small envelope is written here.
+ */
+async function collection(h: Handle, sql: string, params: unknown[], table: 'village' | 'township', ctx: MetricContext) {
+  const [row] = await h.query<{ features: string }>(sql, params);
+  const sources = await boundarySources(h, table);
+  const meta: LayerMeta = {
+    from: ctx.period.from,
+    to: ctx.period.to,
+    asOf: ctx.period.ref.toISOString(),
+    boundarySources: sources,
+    boundaryNote: sources.includes('generated') ? BOUNDARY_NOTE : null,
+  };
+  return `{"type":"FeatureCollection","meta":${JSON.stringify(meta)},"features":${row?.features ?? '[]'}}`;
+}
+
+export function villageLayerJson(h: Handle, ctx: MetricContext): Promise<string> {
+  return collection(h, VILLAGES, metricParams(ctx), 'village', ctx);
+}
+
+export function townshipLayerJson(h: Handle, ctx: MetricContext): Promise<string> {
+  return collection(h, TOWNSHIPS, metricParams(ctx).slice(0, 4), 'township', ctx);
+}

@@ -1,0 +1,25 @@
+-- Per-village metrics with names, for the summary and the rankings (aggregated in TypeScript:
+-- at most 491 rows, so the sums and the smoothing stay readable there).
+-- $1 from, $2 to (exclusive), $3 as-of, $4 required visits per quarter, $5 township or NULL.
+SELECT m.village_code,
+       v.name,
+       m.township_code,
+       t.name AS township_name,
+       m.population,
+       m.disputes,
+       m.disputes_concluded,
+       m.disputes_successful,
+       m.disputes_open,
+       m.hazards,
+       m.hazards_open,
+       m.hazards_overdue,
+       m.hazards_open_s1,
+       m.hazards_open_s2,
+       m.hazards_open_s3,
+       m.hazards_open_s4,
+       m.visits_quarter,
+       m.coverage_status
+FROM village_metrics($1, $2, $3, $4, $5) m
+JOIN village v ON v.code = m.village_code
+JOIN township t ON t.code = m.township_code
+ORDER BY m.village_code

@@ -1,0 +1,98 @@
+import type { Handle } from '../db/index.ts';
+import { quarterStart, shanghaiDate } from '../domain/calendar.ts';
+import { previousPeriod, type Period } from '../domain/period.ts';
+import type { MetricContext } from './context.ts';
+import { villageMetricRows, type VillageMetricRow } from './metric-rows.ts';
+import { rate } from './sql.ts';
+
+export interface Totals {
+  disputes: {
+    total: number;
+    concluded: number;
+    /** 调解成功 */
+    resolved: number;
+    /** resolved / concluded; null when nothing concluded. */
+    successRate: number | null;
+    /** Open at the end of the period. */
+    open: number;
+  };
+  hazards: {
+    reported: number;
+    open: number;
+    overdue: number;
+    /** Open hazards by severity 1..4. */
+    bySeverity: { 1: number; 2: number; 3: number; 4: number };
+  };
+  coverage: {
+    villages: number;
+    met: number;
+    atRisk: number;
+    missed: number;
+    /** met / villages */
+    rate: number | null;
+    /** First day of the quarter the coverage is counted in. */
+    quarter: string;
+  };
+}
+
+export interface PeriodInfo {
+  from: string;
+  to: string;
+  asOf: string;
+  days: number;
+}
+
+export interface Summary {
+  township: string | null;
+  period: PeriodInfo;
+  previousPeriod: PeriodInfo;
+  current: Totals;
+  previous: Totals;
+}
+
+/** Sums per-village rows into the totals every KPI card and briefing shows. */
+export function totalsOf(rows: readonly VillageMetricRow[], quarter: string): Totals {
+  const t: Totals = {
+    disputes: { total: 0, concluded: 0, resolved: 0, successRate: null, open: 0 },
+    hazards: { reported: 0, open: 0, overdue: 0, bySeverity: { 1: 0, 2: 0, 3: 0, 4: 0 } },
+    coverage: { villages: rows.length, met: 0, atRisk: 0, missed: 0, rate: null, quarter },
+  };
+  for (const r of rows) {
+    t.disputes.total += r.disputes;
+    t.disputes.concluded += r.disputes_concluded;
+    t.disputes.resolved += r.disputes_successful;
+    t.disputes.open += r.disputes_open;
+    t.hazards.reported += r.hazards;
+    t.hazards.open += r.hazards_open;
+    t.hazards.overdue += r.hazards_overdue;
+    t.hazards.bySeverity[1] += r.hazards_open_s1;
+    t.hazards.bySeverity[2] += r.hazards_open_s2;
+    t.hazards.bySeverity[3] += r.hazards_open_s3;
+    t.hazards.bySeverity[4] += r.hazards_open_s4;
+    if (r.coverage_status === 'met') t.coverage.met++;
+    else if (r.coverage_status === 'at_risk') t.coverage.atRisk++;
+    else t.coverage.missed++;
+  }
+  t.disputes.successRate = rate(t.disputes.resolved, t.disputes.concluded);
+  t.coverage.rate = rate(t.coverage.met, t.coverage.villages);
+  return t;
+}
+
+function info(p: Period): PeriodInfo {
+  return { from: p.from, to: p.to, asOf: p.ref.toISOString(), days: p.days };
+}
+
+const quarterOf = (p: Period) => quarterStart(shanghaiDate(p.ref));
+
+export async function summary(h: Handle, ctx: MetricContext, now: Date): Promise<Summary> {
+  const prev = previousPeriod(ctx.period, now);
+  const current = await villageMetricRows(h, ctx);
+  const before = await villageMetricRows(h, { ...ctx, period: prev });
+  return {
+    township: ctx.township,
+    period: info(ctx.period),
+    previousPeriod: info(prev),
+    current: totalsOf(current, quarterOf(ctx.period)),
+    previous: totalsOf(before, quarterOf(prev)),
+  };
+}

@@ -1,0 +1,151 @@
+import type { Handle } from '../db/index.ts';
+import type { Agency, BoundarySource, CoverageStatus, VillageKind } from '../domain/enums.ts';
+import { quarterEnd, quarterStart, shanghaiDate, startOfDay } from '../domain/calendar.ts';
+import { NotFoundError } from '../errors.ts';
+import type { MetricContext } from './context.ts';
+import { villageMetricRows } from './metric-rows.ts';
+import { rate, sqlFile } from './sql.ts';
+
+const DETAIL = sqlFile(import.meta.url, 'village-detail.sql');
+const WEEKLY = sqlFile(import.meta.url, 'village-weekly.sql');
+const TS = `'YYYY-MM-DD"T"HH24:MI:SS"+08:00"'`;
+
+const VISITS = `
+  SELECT id, kind, to_char(visited_at AT TIME ZONE 'Asia/Shanghai', ${TS}) AS "visitedAt", officer_id AS "officerId"
+  FROM visit WHERE village_code = $1 AND visited_at >= $2 AND visited_at <= $3
+  ORDER BY visited_at`;
+
+const OPEN_DISPUTES = `
+  SELECT id, category, channel,
+         CASE WHEN mediation_started_at IS NOT NULL AND mediation_started_at <= $2 THEN '调处中' ELSE '受理' END AS status,
+         to_char(received_at AT TIME ZONE 'Asia/Shanghai', ${TS}) AS "receivedAt", summary
+  FROM dispute
+  WHERE village_code = $1 AND received_at <= $2 AND (concluded_at IS NULL OR concluded_at > $2)
+  ORDER BY received_at DESC`;
+
+const OPEN_HAZARDS = `
+  SELECT id, category, severity::int AS severity, department,
+         CASE WHEN started_at <= $2 THEN '处置中' WHEN routed_at <= $2 THEN '已分流' ELSE '上报' END AS status,
+         to_char(reported_at AT TIME ZONE 'Asia/Shanghai', ${TS}) AS "reportedAt",
+         to_char(deadline AT TIME ZONE 'Asia/Shanghai', ${TS}) AS deadline,
+         deadline < $2 AS overdue, description
+  FROM hazard
+  WHERE village_code = $1 AND reported_at <= $2 AND (closed_at IS NULL OR closed_at > $2)
+  ORDER BY severity DESC, deadline`;
+
+export interface VillageDetail {
+  code: string;
+  name: string;
+  nbsName: string;
+  kind: VillageKind;
+  population: number;
+  boundarySource: BoundarySource;
+  townshipCode: string;
+  townshipName: string;
+  labelPoint: [number, number];
+  bbox: [number, number, number, number];
+  areaKm2: number;
+  guardians: number;
+  asOf: string;
+  officer: { id: string; name: string; agency: Agency; phone: string | null; linkedSince: string } | null;
+  metrics: {
+    from: string;
+    to: string;
+    disputes: number;
+    disputesOpen: number;
+    mediationSuccessRate: number | null;
+    hazards: number;
+    hazardsOpen: number;
+    hazardsOverdue: number;
+  };
+  coverage: { quarterStart: string; quarterEnd: string; required: number; visits: number; status: CoverageStatus };
+  visitsThisQuarter: { id: string; kind: string; visitedAt: string; officerId: string }[];
+  openDisputes: { id: string; category: string; channel: string; status: string; receivedAt: string; summary: string }[];
+  openHazards: {
+    id: string;
+    category: string;
+    severity: number;
+    department: string;
+    status: string;
+    reportedAt: string;
+    deadline: string;
+    overdue: boolean;
+    description: string;
+  }[];
+  weekly: { start: string; disputes: number; hazards: number; visits: number }[];
+}
+
+interface DetailRow {
+  code: string;
+  name: string;
+  nbsName: string;
+  kind: VillageKind;
+  population: number;
+  boundarySource: BoundarySource;
+  townshipCode: string;
+  townshipName: string;
+  labelPoint: string;
+  bbox: string;
+  areaKm2: number;
+  guardians: number;
+  officer_id: string | null;
+  officer_name: string;
+  officer_agency: Agency;
+  officer_phone: string | null;
+  officer_since: string;
+}
+
+/** Everything the village panel shows, as of the end of the period. */
+export async function villageDetail(h: Handle, code: string, ctx: MetricContext): Promise<VillageDetail> {
+  const [v] = await h.query<DetailRow>(DETAIL, [code]);
+  if (!v) throw new NotFoundError(`no village with code ${code}`);
+  const ref = ctx.period.ref;
+  const refIso = ref.toISOString();
+  const refDate = shanghaiDate(ref);
+  const qStart = quarterStart(refDate);
+  const qStartInstant = startOfDay(qStart).toISOString();
+
+  const metricRows = await villageMetricRows(h, { ...ctx, township: v.townshipCode });
+  const m = metricRows.find((r) => r.village_code === code);
+  if (!m) throw new NotFoundError(`no village with code ${code}`);
+
+  return {
+    code: v.code,
+    name: v.name,
+    nbsName: v.nbsName,
+    kind: v.kind,
+    population: v.population,
+    boundarySource: v.boundarySource,
+    townshipCode: v.townshipCode,
+    townshipName: v.townshipName,
+    labelPoint: JSON.parse(v.labelPoint),
+    bbox: JSON.parse(v.bbox),
+    areaKm2: v.areaKm2,
+    guardians: v.guardians,
+    asOf: refIso,
+    officer: v.officer_id
+      ? { id: v.officer_id, name: v.officer_name, agency: v.officer_agency, phone: v.officer_phone, linkedSince: v.officer_since }
+      : null,
+    metrics: {
+      from: ctx.period.from,
+      to: ctx.period.to,
+      disputes: m.disputes,
+      disputesOpen: m.disputes_open,
+      mediationSuccessRate: rate(m.disputes_successful, m.disputes_concluded),
+      hazards: m.hazards,
+      hazardsOpen: m.hazards_open,
+      hazardsOverdue: m.hazards_overdue,
+    },
+    coverage: {
+      quarterStart: qStart,
+      quarterEnd: quarterEnd(refDate),
+      required: ctx.requiredVisits,
+      visits: m.visits_quarter,
+      status: m.coverage_status,
+    },
+    visitsThisQuarter: await h.query(VISITS, [code, qStartInstant, refIso]),
+    openDisputes: await h.query(OPEN_DISPUTES, [code, refIso]),
+    openHazards: await h.query(OPEN_HAZARDS, [code, refIso]),
+    weekly: await h.query(WEEKLY, [code, refIso]),
+  };
+}

@@ -1,0 +1,34 @@
+-- The village layer: every village in scope with its metrics, as the features array of a GeoJSON
+-- FeatureCollection, built in the database and sent as is (no re-serialisation in Node).
+-- $1 from, $2 to (exclusive), $3 as-of, $4 required visits per quarter, $5 township or NULL.
+WITH m AS (
+  SELECT * FROM village_metrics($1, $2, $3, $4, $5)
+)
+SELECT coalesce(json_agg(json_build_object(
+    'type', 'Feature',
+    'id', v.code,
+    'geometry', ST_AsGeoJSON(v.geom_display, 6)::json,
+    'properties', json_build_object(
+      'code', v.code,
+      'name', v.name,
+      'townshipCode', v.township_code,
+      'townshipName', t.name,
+      'kind', v.kind,
+      'population', v.population,
+      'boundarySource', v.boundary_source,
+      'labelPoint', json_build_array(round(ST_X(v.label_point)::numeric, 6), round(ST_Y(v.label_point)::numeric, 6)),
+      'disputes', m.disputes,
+      'disputesOpen', m.disputes_open,
+      'mediationSuccessRate', CASE WHEN m.disputes_concluded > 0
+                                   THEN round(m.disputes_successful::numeric / m.disputes_concluded, 4) END,
+      'hazards', m.hazards,
+      'hazardsOpen', m.hazards_open,
+      'hazardsOverdue', m.hazards_overdue,
+      'visitsThisQuarter', m.visits_quarter,
+      'coverageStatus', m.coverage_status,
+      'lastVisitAt', to_char(m.last_visit_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')
+    )
+  ) ORDER BY v.code), '[]'::json)::text AS features
+FROM m
+JOIN village v ON v.code = m.village_code
+JOIN township t ON t.code = v.township_code

@@ -1,0 +1,59 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { DISPUTE_CATEGORIES, DISPUTE_STATUSES, EVENT_TYPES, HAZARD_CATEGORIES, HAZARD_STATUSES, VISIT_KINDS } from '../domain/enums.ts';
+import { resolvePeriod } from '../domain/period.ts';
+import { events } from '../queries/events.ts';
+import { read, requireTownship, type Deps } from './deps.ts';
+import { checkPeriod, csvOf, periodFields, townshipCode, validate } from './validation.ts';
+
+const CATEGORIES = [...new Set([...DISPUTE_CATEGORIES, ...HAZARD_CATEGORIES, ...VISIT_KINDS])] as [string, ...string[]];
+const STATUSES = [...new Set([...DISPUTE_STATUSES, ...HAZARD_STATUSES])] as [string, ...string[]];
+
+/** minLng,minLat,maxLng,maxLat in WGS84, not inverted, at most 10 degrees a side. */
+const bbox = z
+  .string()
+  .transform((s, ctx) => {
+    const parts = s.split(',').map((x) => (x.trim() === '' ? NaN : Number(x)));
+    if (parts.length !== 4 || parts.some((n) => !Number.isFinite(n))) {
+      ctx.addIssue({ code: 'custom', message: 'expected minLng,minLat,maxLng,maxLat' });
+      return z.NEVER;
+    }
+    const [a, b, c, d] = parts as [number, number, number, number];
+    if (a < -180 || c > 180 || b < -90 || d > 90) ctx.addIssue({ code: 'custom', message: 'bbox outside lon/lat range' });
+    else if (a >= c || b >= d) ctx.addIssue({ code: 'custom', message: 'bbox is inverted or empty (min must be below max)' });
+    else if (c - a > 10 || d - b > 10) ctx.addIssue({ code: 'custom', message: 'bbox larger than 10 degrees a side' });
+    return [a, b, c, d] as const;
+  });
+
+const query = z
+  .object({
+    ...periodFields,
+    type: csvOf(EVENT_TYPES).optional(),
+    township: townshipCode.optional(),
+    category: csvOf(CATEGORIES).optional(),
+    status: csvOf(STATUSES).optional(),
+    bbox: bbox.optional(),
+    limit: z.coerce.number().int().min(1).optional(),
+  })
+  .strict()
+  .superRefine(checkPeriod);
+
+export function eventsRoutes(deps: Deps) {
+  return new Hono().get('/', validate('query', query), async (c) => {
+    const q = c.req.valid('query');
+    const cap = Math.min(q.limit ?? deps.config.EVENTS_CAP, deps.config.EVENTS_CAP);
+    const answer = await read(deps, c, async (h) => {
+      await requireTownship(h, q.township);
+      return events(h, {
+        types: q.type ?? EVENT_TYPES,
+        period: resolvePeriod(q, deps.now()),
+        township: q.township ?? null,
+        categories: q.category ?? null,
+        statuses: q.status ?? null,
+        bbox: q.bbox ?? null,
+        cap,
+      });
+    });
+    return c.json(answer);
+  });
+}

@@ -1,0 +1,64 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { resolvePeriod } from '../domain/period.ts';
+import { RANKING_METRICS, ranking } from '../queries/ranking.ts';
+import { summary } from '../queries/summary.ts';
+import { trend } from '../queries/trend.ts';
+import { metricContext, read, requireTownship, type Deps } from './deps.ts';
+import { checkPeriod, periodFields, townshipCode, validate } from './validation.ts';
+
+const summaryQuery = z
+  .object({ ...periodFields, township: townshipCode.optional() })
+  .strict()
+  .superRefine(checkPeriod);
+
+const trendQuery = z
+  .object({ ...periodFields, township: townshipCode.optional(), interval: z.enum(['week', 'month']).default('week') })
+  .strict()
+  .superRefine(checkPeriod);
+
+const rankingQuery = z
+  .object({
+    ...periodFields,
+    township: townshipCode.optional(),
+    metric: z.enum(RANKING_METRICS).default('disputeRate'),
+    level: z.enum(['township', 'village']).default('township'),
+    order: z.enum(['asc', 'desc']).default('desc'),
+    limit: z.coerce.number().int().min(1).max(491).default(491),
+  })
+  .strict()
+  .superRefine(checkPeriod);
+
+export function statsRoutes(deps: Deps) {
+  return new Hono()
+    .get('/summary', validate('query', summaryQuery), async (c) => {
+      const q = c.req.valid('query');
+      const ctx = metricContext(deps, q);
+      return c.json(
+        await read(deps, c, async (h) => {
+          await requireTownship(h, q.township);
+          return summary(h, ctx, deps.now());
+        }),
+      );
+    })
+    .get('/trend', validate('query', trendQuery), async (c) => {
+      const q = c.req.valid('query');
+      const period = resolvePeriod(q, deps.now());
+      return c.json(
+        await read(deps, c, async (h) => {
+          await requireTownship(h, q.township);
+          return trend(h, period, q.interval, q.township ?? null);
+        }),
+      );
+    })
+    .get('/ranking', validate('query', rankingQuery), async (c) => {
+      const q = c.req.valid('query');
+      const ctx = metricContext(deps, q);
+      return c.json(
+        await read(deps, c, async (h) => {
+          await requireTownship(h, q.township);
+          return ranking(h, ctx, q);
+        }),
+      );
+    });
+}

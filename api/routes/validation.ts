@@ -1,0 +1,51 @@
+import { zValidator } from '@hono/zod-validator';
+import type { ValidationTargets } from 'hono';
+import { z } from 'zod';
+import { isIsoDate } from '../domain/calendar.ts';
+import { ValidationError, type FieldErrors } from '../errors.ts';
+
+/** zod validation at the edge; a failure becomes a 400 with one message per field. */
+export function validate<T extends z.ZodType, Target extends keyof ValidationTargets>(target: Target, schema: T) {
+  return zValidator(target, schema, (result) => {
+    if (!result.success) {
+      const fields: FieldErrors = {};
+      for (const issue of result.error.issues) {
+        const key = issue.path.join('.') || target;
+        fields[key] ??= issue.message;
+      }
+      throw new ValidationError(`invalid ${target}: ${Object.keys(fields).join(', ')}`, fields);
+    }
+  });
+}
+
+export const MIN_DATE = '2000-01-01';
+export const MAX_DATE = '2099-12-31';
+/** Longest period one request may ask for (ten years). */
+export const MAX_PERIOD_DAYS = 3660;
+
+export const isoDate = z
+  .string()
+  .refine(isIsoDate, 'expected a date YYYY-MM-DD')
+  .refine((d) => d >= MIN_DATE && d <= MAX_DATE, `expected a date between ${MIN_DATE} and ${MAX_DATE}`);
+
+export const townshipCode = z.string().regex(/^\d{9}$/, 'expected a 9-digit township code');
+export const villageCode = z.string().regex(/^\d{12}$/, 'expected a 12-digit village code');
+
+/** `from`/`to` (inclusive, Asia/Shanghai dates); both optional. Spread into a query schema. */
+export const periodFields = { from: isoDate.optional(), to: isoDate.optional() };
+
+/** The cross-field rules of a period; use as `.superRefine(checkPeriod)`. */
+export function checkPeriod(q: { from?: string; to?: string }, ctx: z.RefinementCtx): void {
+  if (!q.from || !q.to) return;
+  if (q.from > q.to) ctx.addIssue({ code: 'custom', message: 'from must not be after to', path: ['from'] });
+  else if (Date.parse(q.to) - Date.parse(q.from) >= MAX_PERIOD_DAYS * 86400e3)
+    ctx.addIssue({ code: 'custom', message: `the period may span at most ${MAX_PERIOD_DAYS} days`, path: ['to'] });
+}
+
+/** A comma-separated list of allowed values: `a,b,c`. */
+export function csvOf<const V extends readonly [string, ...string[]]>(values: V) {
+  return z
+    .string()
+    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
+    .pipe(z.array(z.enum(values)).min(1, 'expected at least one value').max(values.length * 2));
+}

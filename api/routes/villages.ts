@@ -1,0 +1,31 @@
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { FeatureCollection, VillageProps } from '../queries/layers.ts';
+import { villageLayerJson } from '../queries/layers.ts';
+import { villageDetail } from '../queries/village-detail.ts';
+import { jsonText, metricContext, read, requireTownship, type Deps } from './deps.ts';
+import { checkPeriod, periodFields, townshipCode, validate, villageCode } from './validation.ts';
+
+const listQuery = z
+  .object({ ...periodFields, township: townshipCode.optional() })
+  .strict()
+  .superRefine(checkPeriod);
+const detailQuery = z.object(periodFields).strict().superRefine(checkPeriod);
+
+export function villagesRoutes(deps: Deps) {
+  return new Hono()
+    .get('/', validate('query', listQuery), async (c) => {
+      const q = c.req.valid('query');
+      const ctx = metricContext(deps, q);
+      const body = await read(deps, c, async (h) => {
+        await requireTownship(h, q.township);
+        return villageLayerJson(h, ctx);
+      });
+      return jsonText<FeatureCollection<VillageProps>>(body);
+    })
+    .get('/:code', validate('param', z.object({ code: villageCode })), validate('query', detailQuery), async (c) => {
+      const { code } = c.req.valid('param');
+      const ctx = metricContext(deps, c.req.valid('query'));
+      return c.json(await read(deps, c, (h) => villageDetail(h, code, ctx)));
+    });
+}

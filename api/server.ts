@@ -1,0 +1,31 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { serveStatic } from '@hono/node-server/serve-static';
+import type { Hono } from 'hono';
+import { createApp, type Deps } from './app.ts';
+
+/**
+ * The dashboard server: the API plus the built web app (SPA: unknown non-API paths get
+ * index.html so deep links work). Without a build, / explains how to make one.
+ */
+export function createServerApp(deps: Deps): Hono {
+  const app = createApp(deps) as unknown as Hono;
+  if (deps.config.LOG_REQUESTS) {
+    app.use('*', async (c, next) => {
+      const t0 = performance.now();
+      await next();
+      // Path only: query strings may carry names in later features; no personal data in logs.
+      console.log(JSON.stringify({ level: 'info', method: c.req.method, path: c.req.path, status: c.res.status, ms: +(performance.now() - t0).toFixed(1) }));
+    });
+  }
+  const dist = path.resolve(deps.config.WEB_DIST);
+  const index = path.join(dist, 'index.html');
+  if (deps.config.WEB_DIST && existsSync(index)) {
+    app.use('/assets/*', serveStatic({ root: dist, onFound: (_p, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable') }));
+    app.use('*', serveStatic({ root: dist }));
+    app.get('*', (c, next) => (c.req.path.startsWith('/api/') ? next() : c.html(readFileSync(index, 'utf8'))));
+  } else {
+    app.get('/', (c) => c.text('衡阳县政法综治态势 API is running. The web app is not built: run `npm run build`.\n'));
+  }
+  return app;
+}

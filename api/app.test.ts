@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { createApp } from './app.ts';
+import { loadConfig } from './config.ts';
+import { DbUnavailableError, type Db } from './db/index.ts';
+
+/** A database that is down: every call fails the way the drivers report an outage. */
+const downDb: Db = {
+  kind: 'postgres',
+  read: () => Promise.reject(new DbUnavailableError()),
+  write: () => Promise.reject(new DbUnavailableError()),
+  exec: () => Promise.reject(new DbUnavailableError()),
+  ping: () => Promise.reject(new DbUnavailableError()),
+  close: () => Promise.resolve(),
+};
+
+/** A database that fails with a bug, not an outage. */
+const brokenDb: Db = { ...downDb, read: () => Promise.reject(new Error('column "x" does not exist at /srv/secret/path.ts:12')) };
+
+const deps = (db: Db) => ({ db, config: loadConfig({ LOG_REQUESTS: 'false', WEB_DIST: '' }), now: () => new Date('2026-11-28T04:00:00Z') });
+
+describe('error mapping', () => {
+  it.each(['/api/health', '/api/villages', '/api/stats/summary', '/api/villages/430421110200'])('%s answers 503 JSON while the database is down', async (path) => {
+    const res = await createApp(deps(downDb)).request(path);
+    expect(res.status).toBe(503);
+    expect(await res.json()).toEqual({ error: { code: 'db_unavailable', message: expect.any(String) } });
+  });
+
+  it('answers an unexpected failure with a 500 that leaks no detail', async () => {
+    const errors: unknown[] = [];
+    const orig = console.error;
+    console.error = (...a: unknown[]) => errors.push(a);
+    try {
+      const res = await createApp(deps(brokenDb)).request('/api/townships');
+      expect(res.status).toBe(500);
+      const text = await res.text();
+      expect(text).not.toMatch(/secret|column|\.ts/);
+      expect(JSON.parse(text)).toEqual({ error: { code: 'internal', message: 'internal error' } });
+      expect(errors).toHaveLength(1);
+    } finally {
+      console.error = orig;
+    }
+  });
+});

@@ -1,0 +1,169 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../app.ts';
+import { addDays, shanghaiDate } from '../domain/calendar.ts';
+import type { Summary } from '../queries/summary.ts';
+import type { FeatureCollection, TownshipProps, VillageProps } from '../queries/layers.ts';
+import { backend, testDb, type TestDb } from '../test/test-db.ts';
+
+let t: TestDb;
+let app: ReturnType<typeof createApp>;
+beforeAll(async () => {
+  t = await testDb();
+  app = createApp(t.deps);
+});
+
+async function get<T = any>(path: string, status = 200): Promise<T> {
+  const res = await app.request(path);
+  const body = await res.json();
+  expect(res.status, `${path}: ${JSON.stringify(body).slice(0, 300)}`).toBe(status);
+  expect(res.headers.get('content-type')).toMatch(/application\/json/);
+  return body as T;
+}
+
+const JIEPAI = '430421110';
+
+describe(`API over the seeded database (${backend})`, () => {
+  it('GET /api/health names the database and PostGIS version', async () => {
+    const h = await get('/api/health');
+    expect(h).toEqual({ status: 'ok', db: backend, postgis: expect.stringMatching(/^3\.\d+/) });
+  });
+
+  it('GET /api/townships: 25 townships whose sums equal the village layer', async () => {
+    const tw = await get<FeatureCollection<TownshipProps>>('/api/townships');
+    const vi = await get<FeatureCollection<VillageProps>>('/api/villages');
+    expect(tw.features).toHaveLength(25);
+    expect(vi.features).toHaveLength(491);
+    const sum = (fs: { properties: { disputes: number; hazardsOpen: number; population: number } }[]) =>
+      fs.reduce((a, f) => ({ d: a.d + f.properties.disputes, h: a.h + f.properties.hazardsOpen, p: a.p + f.properties.population }), { d: 0, h: 0, p: 0 });
+    expect(sum(tw.features)).toEqual(sum(vi.features));
+    expect(tw.features.reduce((a, f) => a + f.properties.villageCount, 0)).toBe(491);
+    const jp = tw.features.find((f) => f.properties.code === JIEPAI)!;
+    expect(jp.properties.name).toBe('界牌镇');
+    expect(jp.properties.coverage.met + jp.properties.coverage.atRisk + jp.properties.coverage.missed).toBe(jp.properties.villageCount);
+  });
+
+  it('GET /api/villages: properties of the contract, simplified geometry with 6 decimals, the approximation note', async () => {
+    const vi = await get<FeatureCollection<VillageProps>>(`/api/villages?township=${JIEPAI}`);
+    expect(vi.features.length).toBeGreaterThan(5);
+    expect(vi.meta.boundaryNote).toMatch(/approximate/);
+    for (const f of vi.features) {
+      expect(f.properties.townshipCode).toBe(JIEPAI);
+      expect(f.properties.code.startsWith(JIEPAI)).toBe(true);
+      expect(['met', 'at_risk', 'missed']).toContain(f.properties.coverageStatus);
+      expect(f.properties.boundarySource).toBe('generated');
+      expect(f.geometry.type).toBe('MultiPolygon');
+    }
+    const p = vi.features[0]!.properties;
+    expect(Object.keys(p)).toEqual(
+      expect.arrayContaining(['code', 'name', 'townshipCode', 'townshipName', 'kind', 'population', 'boundarySource', 'disputes', 'disputesOpen', 'mediationSuccessRate', 'hazardsOpen', 'hazardsOverdue', 'visitsThisQuarter', 'coverageStatus', 'lastVisitAt']),
+    );
+    const coords = JSON.stringify(vi.features.map((f) => f.geometry.coordinates)).match(/\d+\.\d+/g)!;
+    expect(Math.max(...coords.map((c) => c.split('.')[1]!.length))).toBeLessThanOrEqual(6);
+  });
+
+  it('GET /api/villages/:code: officer, quarter visits, open lists and a 12-week trend', async () => {
+    const vi = await get<FeatureCollection<VillageProps>>(`/api/villages?township=${JIEPAI}`);
+    const code = vi.features[0]!.properties.code;
+    const d = await get(`/api/villages/${code}`);
+    expect(d.code).toBe(code);
+    expect(d.townshipName).toBe('界牌镇');
+    expect(d.officer).toMatchObject({ id: expect.any(String), agency: expect.any(String) });
+    expect(d.weekly).toHaveLength(12);
+    expect(d.visitsThisQuarter).toHaveLength(d.coverage.visits);
+    expect(d.openDisputes).toHaveLength(d.metrics.disputesOpen);
+    expect(d.openHazards).toHaveLength(d.metrics.hazardsOpen);
+    expect(d.openHazards.filter((h: { overdue: boolean }) => h.overdue)).toHaveLength(d.metrics.hazardsOverdue);
+    const layer = vi.features[0]!.properties;
+    expect(d.metrics.disputes).toBe(layer.disputes);
+    expect(d.coverage.status).toBe(layer.coverageStatus);
+  });
+
+  it('GET /api/villages/:code: 400 for a malformed code, 404 for an unknown one', async () => {
+    expect((await get('/api/villages/4304', 400)).error).toMatchObject({ code: 'invalid_request', fields: { code: expect.any(String) } });
+    expect((await get('/api/villages/430421110999', 404)).error.code).toBe('not_found');
+  });
+
+  it('GET /api/stats/summary agrees with the village layer and compares with the previous period', async () => {
+    const s = await get<Summary>(`/api/stats/summary?township=${JIEPAI}`);
+    const vi = await get<FeatureCollection<VillageProps>>(`/api/villages?township=${JIEPAI}`);
+    const total = (k: 'disputes' | 'hazardsOpen' | 'hazardsOverdue' | 'disputesOpen') => vi.features.reduce((a, f) => a + f.properties[k], 0);
+    expect(s.current.disputes.total).toBe(total('disputes'));
+    expect(s.current.disputes.open).toBe(total('disputesOpen'));
+    expect(s.current.hazards.open).toBe(total('hazardsOpen'));
+    expect(s.current.hazards.overdue).toBe(total('hazardsOverdue'));
+    const bySev = s.current.hazards.bySeverity;
+    expect(bySev[1] + bySev[2] + bySev[3] + bySev[4]).toBe(s.current.hazards.open);
+    expect(s.current.coverage.met).toBe(vi.features.filter((f) => f.properties.coverageStatus === 'met').length);
+    expect(s.previousPeriod.to).toBe(addDays(s.period.from, -1));
+    expect(s.previousPeriod.days).toBe(s.period.days);
+    expect(s.previous.disputes.total).toBeGreaterThan(0);
+  });
+
+  it('GET /api/stats/summary defaults to the last 12 months ending today (Asia/Shanghai)', async () => {
+    const s = await get<Summary>('/api/stats/summary');
+    const today = shanghaiDate(t.now);
+    expect(s.period).toMatchObject({ from: addDays(today, -364), to: today, days: 365 });
+    expect(s.current.disputes.successRate).toBeGreaterThan(0.983);
+    expect(s.current.disputes.successRate).toBeLessThan(0.989);
+  });
+
+  it('a past week reads as it stood then: its stocks are measured at the end of that week', async () => {
+    const s = await get<Summary>('/api/stats/summary?from=2025-06-02&to=2025-06-08');
+    expect(s.period.asOf).toBe('2025-06-08T15:59:59.999Z');
+    expect(s.current.disputes.total).toBeGreaterThan(20);
+    expect(s.current.disputes.open).toBeGreaterThan(0);
+    expect(s.current.coverage.quarter).toBe('2025-04-01');
+  });
+
+  it('GET /api/stats/trend: every week present, clipped to the period, totals matching the summary', async () => {
+    const tr = await get('/api/stats/trend?from=2025-01-01&to=2025-03-31&interval=week');
+    expect(tr.buckets[0]).toMatchObject({ start: '2025-01-01', end: '2025-01-05' });
+    expect(tr.buckets.at(-1)).toMatchObject({ start: '2025-03-31', end: '2025-03-31' });
+    const s = await get<Summary>('/api/stats/summary?from=2025-01-01&to=2025-03-31');
+    expect(tr.buckets.reduce((a: number, b: { disputes: number }) => a + b.disputes, 0)).toBe(s.current.disputes.total);
+    const m = await get('/api/stats/trend?from=2025-01-01&to=2025-12-31&interval=month');
+    expect(m.buckets).toHaveLength(12);
+  });
+
+  it('GET /api/stats/ranking: townships by smoothed dispute rate, villages flagged when few cases', async () => {
+    const r = await get('/api/stats/ranking?metric=disputeRate&level=township');
+    expect(r.rows).toHaveLength(25);
+    expect(r.rows[0].value).toBeGreaterThanOrEqual(r.rows[1].value);
+    const v = await get(`/api/stats/ranking?metric=disputes&level=village&township=${JIEPAI}&order=asc&limit=5`);
+    expect(v.rows).toHaveLength(5);
+    expect(v.rows.every((x: { townshipCode: string }) => x.townshipCode === JIEPAI)).toBe(true);
+    expect(v.rows[0].value).toBeLessThanOrEqual(v.rows[4].value);
+    for (const x of v.rows) expect(x.lowCount).toBe(x.count < 5);
+  });
+
+  it('GET /api/events: filtered, newest first, capped with the cap stated', async () => {
+    const e = await get(`/api/events?type=hazard&township=${JIEPAI}&status=上报,已分流,处置中&limit=50`);
+    expect(e.cap).toBe(50);
+    expect(e.rows.length).toBeLessThanOrEqual(50);
+    for (const r of e.rows) {
+      expect(r).toMatchObject({ type: 'hazard', villageCode: expect.stringMatching(/^430421110/) });
+      expect(['上报', '已分流', '处置中']).toContain(r.status);
+    }
+    const ats = e.rows.map((r: { at: string }) => r.at);
+    expect([...ats].sort().reverse()).toEqual(ats);
+    const small = await get('/api/events?type=dispute&limit=3');
+    expect(small).toMatchObject({ cap: 3, count: 3, truncated: true });
+    const box = await get('/api/events?type=visit&bbox=112.5,27.1,112.6,27.2&from=2025-01-01&to=2025-12-31');
+    for (const r of box.rows) {
+      expect(r.lng).toBeGreaterThanOrEqual(112.5);
+      expect(r.lat).toBeLessThanOrEqual(27.2);
+    }
+  });
+
+  it('GET /api/basemap: the county outline and the Xiang River', async () => {
+    const b = await get('/api/basemap');
+    expect(b.features.map((f: { properties: { layer: string } }) => f.properties.layer).sort()).toEqual(['county', 'river']);
+    expect(b.bbox[0]).toBeGreaterThan(111.5);
+    expect(b.bbox[2]).toBeLessThan(113.2);
+  });
+
+  it('an unknown township is a 400 naming the field, not an empty success', async () => {
+    const e = await get('/api/villages?township=430421999', 400);
+    expect(e.error.fields.township).toMatch(/430421999/);
+  });
+});

@@ -1,0 +1,42 @@
+import { loadConfig, type Config } from '../config.ts';
+import { openDb, type Db } from '../db/index.ts';
+import { migrate } from '../db/migrate.ts';
+import type { Deps } from '../routes/deps.ts';
+import { seedIfEmpty } from '../seed/seed.ts';
+
+/**
+ * The seeded database every `*.db.test.ts` file of a run shares (the db project runs one
+ * worker without isolation, so this module, and its promise, is loaded once).
+ * PGlite in memory by default; the PostgreSQL at TEST_DATABASE_URL when set — its public
+ * schema is dropped and rebuilt, so point it at a throwaway database only.
+ */
+export interface TestDb {
+  db: Db;
+  /** The instant the data was generated up to; the app's clock is pinned to it. */
+  now: Date;
+  config: Config;
+  deps: Deps;
+  seedMs: number;
+}
+
+export const TEST_SEED = 20240101;
+
+let shared: Promise<TestDb> | undefined;
+
+async function build(): Promise<TestDb> {
+  const url = process.env.TEST_DATABASE_URL || undefined;
+  const db = await openDb({ databaseUrl: url });
+  if (url) await db.exec('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;');
+  await migrate(db);
+  const now = new Date();
+  const seeded = await seedIfEmpty(db, { seed: TEST_SEED, scale: 1, now });
+  const config = loadConfig({ LOG_REQUESTS: 'false', WEB_DIST: '' });
+  return { db, now, config, deps: { db, config, now: () => now }, seedMs: seeded.ms };
+}
+
+export function testDb(): Promise<TestDb> {
+  shared ??= build();
+  return shared;
+}
+
+export const backend = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';

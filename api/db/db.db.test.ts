@@ -68,6 +68,21 @@ describe(`Db (${backend})`, () => {
     expect(rows.map((r) => r.version)).toEqual(all.map((m) => m.version));
   });
 
+  it('derives display geometry, its GeoJSON and the label point from the boundary on every write', async () => {
+    await expect(
+      t.db.write({}, async (h) => {
+        await h.query(`UPDATE village SET geom = ST_Multi(ST_Buffer(ST_PointOnSurface(geom), 0.01)) WHERE code = '430421110200'`);
+        const [r] = await h.query<{ within: boolean; near: boolean; json_ok: boolean }>(`
+          SELECT ST_Within(label_point, geom) AS within,
+                 ST_HausdorffDistance(geom, geom_display) < 0.0005 AS near,
+                 display_geojson = ST_AsGeoJSON(geom_display, 6) AS json_ok
+          FROM village WHERE code = '430421110200'`);
+        expect(r).toEqual({ within: true, near: true, json_ok: true });
+        throw new Error('rollback');
+      }),
+    ).rejects.toThrow('rollback');
+  });
+
   it('indexes every geometry column with GiST', async () => {
     const rows = await t.db.read({}, (h) =>
       h.query<{ t: string }>(`SELECT tablename AS t FROM pg_indexes WHERE schemaname = current_schema() AND indexdef ILIKE '%USING gist%' ORDER BY 1`),

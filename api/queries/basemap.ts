@@ -10,7 +10,7 @@ const BASEMAP = `
     'features', (
       SELECT coalesce(json_agg(f ORDER BY f->>'id'), '[]'::json) FROM (
         SELECT json_build_object('type', 'Feature', 'id', 'county-' || code,
-                 'geometry', ST_AsGeoJSON(geom_display, 6)::json,
+                 'geometry', display_geojson::json,
                  'properties', json_build_object('layer', 'county', 'code', code, 'name', name)) AS f
         FROM county
         UNION ALL

@@ -21,11 +21,9 @@ agg AS (
   FROM m
   GROUP BY m.township_code
 )
-SELECT coalesce(json_agg(json_build_object(
-    'type', 'Feature',
-    'id', t.code,
-    'geometry', ST_AsGeoJSON(t.geom_display, 6)::json,
-    'properties', json_build_object(
+-- Features are concatenated as text: the stored geometry JSON is spliced in without re-parsing.
+SELECT '[' || coalesce(string_agg(
+  '{"type":"Feature","id":"' || t.code || '","geometry":' || t.display_geojson || ',"properties":' || json_build_object(
       'code', t.code,
       'name', t.name,
       'kind', t.kind,
@@ -41,7 +39,7 @@ SELECT coalesce(json_agg(json_build_object(
       'hazardsOverdue', a.hazards_overdue,
       'coverage', json_build_object('met', a.met, 'atRisk', a.at_risk, 'missed', a.missed),
       'coverageRate', round(a.met::numeric / nullif(a.village_count, 0), 4)
-    )
-  ) ORDER BY t.code), '[]'::json)::text AS features
+    )::text || '}',
+  ',' ORDER BY t.code), '') || ']' AS features
 FROM township t
 JOIN agg a ON a.township_code = t.code

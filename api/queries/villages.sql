@@ -4,11 +4,9 @@
 WITH m AS (
   SELECT * FROM village_metrics($1, $2, $3, $4, $5)
 )
-SELECT coalesce(json_agg(json_build_object(
-    'type', 'Feature',
-    'id', v.code,
-    'geometry', ST_AsGeoJSON(v.geom_display, 6)::json,
-    'properties', json_build_object(
+-- Features are concatenated as text: the stored geometry JSON is spliced in without re-parsing.
+SELECT '[' || coalesce(string_agg(
+  '{"type":"Feature","id":"' || v.code || '","geometry":' || v.display_geojson || ',"properties":' || json_build_object(
       'code', v.code,
       'name', v.name,
       'townshipCode', v.township_code,
@@ -27,8 +25,8 @@ SELECT coalesce(json_agg(json_build_object(
       'visitsThisQuarter', m.visits_quarter,
       'coverageStatus', m.coverage_status,
       'lastVisitAt', to_char(m.last_visit_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')
-    )
-  ) ORDER BY v.code), '[]'::json)::text AS features
+    )::text || '}',
+  ',' ORDER BY v.code), '') || ']' AS features
 FROM m
 JOIN village v ON v.code = m.village_code
 JOIN township t ON t.code = v.township_code

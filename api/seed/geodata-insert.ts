@@ -8,20 +8,6 @@ type F<P> = { properties: P; geometry: unknown };
 const AREA = 'ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($v), 4326))';
 const geojson = (f: F<unknown>) => JSON.stringify(f.geometry);
 
-/**
- * Display geometry and label point derived from the exact boundary: simplified to ~20 m, kept only
- * when still valid. Re-run after any boundary change (a later boundary import uses it too).
- */
-export const REFRESH_DISPLAY_SQL = `
-  UPDATE county SET geom_display = coalesce(
-    (SELECT s FROM (SELECT ST_Multi(ST_SimplifyPreserveTopology(geom, 0.0002)) AS s) x WHERE ST_IsValid(s)), geom);
-  UPDATE township SET geom_display = coalesce(
-    (SELECT s FROM (SELECT ST_Multi(ST_SimplifyPreserveTopology(geom, 0.0002)) AS s) x WHERE ST_IsValid(s)), geom);
-  UPDATE village SET
-    geom_display = coalesce(
-      (SELECT s FROM (SELECT ST_Multi(ST_SimplifyPreserveTopology(geom, 0.0002)) AS s) x WHERE ST_IsValid(s)), geom),
-    label_point = ST_PointOnSurface(geom);`;
-
 type Township = Dataset['townships']['features'][number];
 type Village = Dataset['villages']['features'][number];
 
@@ -34,7 +20,6 @@ const TOWNSHIP_COLUMNS: BulkColumn<Township>[] = [
   { name: 'seat_source', type: 'text', value: (f) => f.properties.seatSource },
   { name: 'boundary_source', type: 'text', value: (f) => f.properties.boundarySource },
   { name: 'geom', type: 'text', value: geojson, expr: AREA },
-  { name: 'geom_display', type: 'text', value: geojson, expr: AREA },
 ];
 
 const VILLAGE_COLUMNS: BulkColumn<Village>[] = [
@@ -47,17 +32,14 @@ const VILLAGE_COLUMNS: BulkColumn<Village>[] = [
   { name: 'population', type: 'int', value: (f) => f.properties.population },
   { name: 'boundary_source', type: 'text', value: (f) => f.properties.boundarySource },
   { name: 'geom', type: 'text', value: geojson, expr: AREA },
-  { name: 'geom_display', type: 'text', value: geojson, expr: AREA },
-  { name: 'label_point', type: 'text', value: geojson, expr: 'ST_PointOnSurface(ST_SetSRID(ST_GeomFromGeoJSON($v), 4326))' },
 ];
 
-/** Writes the county, its townships, villages and the river. */
+/** Writes the county, its townships, villages and the river (triggers derive the display geometry). */
 export async function insertGeodata(h: Handle, ds: Dataset): Promise<void> {
   const county = ds.county.features[0];
   if (!county) throw new Error('dataset has no county outline');
   await h.query(
-    `INSERT INTO county (code, name, geom, geom_display)
-     SELECT $1, $2, g, g FROM (SELECT ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($3), 4326)) AS g) x`,
+    `INSERT INTO county (code, name, geom) VALUES ($1, $2, ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($3), 4326)))`,
     [county.properties.code, county.properties.name, JSON.stringify(county.geometry)],
   );
   await bulkInsert(h, 'township', TOWNSHIP_COLUMNS, ds.townships.features);
@@ -68,5 +50,4 @@ export async function insertGeodata(h: Handle, ds: Dataset): Promise<void> {
       JSON.stringify(r.geometry),
     ]);
   }
-  await h.exec(REFRESH_DISPLAY_SQL);
 }

@@ -12,7 +12,8 @@ CREATE TABLE county (
   code       text PRIMARY KEY CHECK (code ~ '^\d{6}$'),
   name       text NOT NULL,
   geom       geometry(MultiPolygon, 4326) NOT NULL CHECK (ST_IsValid(geom)),
-  geom_display geometry(MultiPolygon, 4326) NOT NULL
+  geom_display geometry(MultiPolygon, 4326) NOT NULL,
+  display_geojson text NOT NULL
 );
 
 CREATE TABLE river (
@@ -30,7 +31,8 @@ CREATE TABLE township (
   seat_source     text NOT NULL CHECK (seat_source IN ('nbs', 'placed')),
   boundary_source text NOT NULL CHECK (boundary_source IN ('generated', 'imported')),
   geom            geometry(MultiPolygon, 4326) NOT NULL CHECK (ST_IsValid(geom)),
-  geom_display    geometry(MultiPolygon, 4326) NOT NULL
+  geom_display    geometry(MultiPolygon, 4326) NOT NULL,
+  display_geojson text NOT NULL
 );
 CREATE INDEX township_geom_gix ON township USING gist (geom);
 
@@ -45,11 +47,43 @@ CREATE TABLE village (
   boundary_source text NOT NULL CHECK (boundary_source IN ('generated', 'imported')),
   geom            geometry(MultiPolygon, 4326) NOT NULL CHECK (ST_IsValid(geom)),
   geom_display    geometry(MultiPolygon, 4326) NOT NULL,
+  display_geojson text NOT NULL,
   label_point     geometry(Point, 4326) NOT NULL,
   CHECK (left(code, 9) = township_code)
 );
 CREATE INDEX village_geom_gix ON village USING gist (geom);
 CREATE INDEX village_township_idx ON village (township_code);
+
+-- Display geometry follows the exact boundary, whoever writes it (seeding, a boundary import):
+-- simplified to ~20 m (kept only if still valid) and pre-serialised as GeoJSON with 6 decimals,
+-- because serialising 491 polygons on every map request was most of the layer's cost.
+CREATE FUNCTION set_display_geometry() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+  s geometry;
+BEGIN
+  s := ST_Multi(ST_SimplifyPreserveTopology(NEW.geom, 0.0002));
+  IF s IS NULL OR ST_IsEmpty(s) OR NOT ST_IsValid(s) THEN
+    s := NEW.geom;
+  END IF;
+  NEW.geom_display := s;
+  NEW.display_geojson := ST_AsGeoJSON(s, 6);
+  RETURN NEW;
+END $$;
+
+CREATE FUNCTION set_label_point() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  NEW.label_point := ST_PointOnSurface(NEW.geom);
+  RETURN NEW;
+END $$;
+
+CREATE TRIGGER county_display BEFORE INSERT OR UPDATE OF geom ON county
+  FOR EACH ROW EXECUTE FUNCTION set_display_geometry();
+CREATE TRIGGER township_display BEFORE INSERT OR UPDATE OF geom ON township
+  FOR EACH ROW EXECUTE FUNCTION set_display_geometry();
+CREATE TRIGGER village_display BEFORE INSERT OR UPDATE OF geom ON village
+  FOR EACH ROW EXECUTE FUNCTION set_display_geometry();
+CREATE TRIGGER village_label BEFORE INSERT OR UPDATE OF geom ON village
+  FOR EACH ROW EXECUTE FUNCTION set_label_point();
 
 CREATE TABLE officer (
   id            text PRIMARY KEY,
@@ -78,7 +112,7 @@ CREATE TABLE visit (
   geom          geometry(Point, 4326) NOT NULL
 );
 CREATE INDEX visit_village_time_idx ON visit (village_code, visited_at);
-CREATE INDEX visit_time_idx ON visit (visited_at);
+CREATE INDEX visit_time_idx ON visit (visited_at) INCLUDE (village_code);
 CREATE INDEX visit_geom_gix ON visit USING gist (geom);
 
 CREATE TABLE dispute (
@@ -101,9 +135,12 @@ CREATE TABLE dispute (
   CHECK ((status IN ('调解成功', '调解失败', '移交诉讼')) = (concluded_at IS NOT NULL)),
   CHECK (status <> '调处中' OR mediation_started_at IS NOT NULL)
 );
-CREATE INDEX dispute_received_idx ON dispute (received_at);
+-- Covering: the period flows aggregate from the index alone (index-only scans).
+CREATE INDEX dispute_received_idx ON dispute (received_at) INCLUDE (village_code, concluded_at, status);
 CREATE INDEX dispute_village_received_idx ON dispute (village_code, received_at);
-CREATE INDEX dispute_open_idx ON dispute (village_code) WHERE concluded_at IS NULL;
+-- "Open at instant T" = received <= T < concluded (or still open): a GiST index over that interval
+-- finds the few rows open at any T, past or present, without scanning the history.
+CREATE INDEX dispute_open_span_gix ON dispute USING gist (tstzrange(received_at, coalesce(concluded_at, 'infinity'::timestamptz), '[)'));
 CREATE INDEX dispute_geom_gix ON dispute USING gist (geom);
 
 CREATE TABLE hazard (
@@ -129,9 +166,9 @@ CREATE TABLE hazard (
   CHECK (closed_at IS NULL OR (started_at IS NOT NULL AND closed_at >= started_at)),
   CHECK ((status = '已办结') = (closed_at IS NOT NULL))
 );
-CREATE INDEX hazard_reported_idx ON hazard (reported_at);
+CREATE INDEX hazard_reported_idx ON hazard (reported_at) INCLUDE (village_code);
 CREATE INDEX hazard_village_reported_idx ON hazard (village_code, reported_at);
-CREATE INDEX hazard_open_idx ON hazard (village_code) WHERE closed_at IS NULL;
+CREATE INDEX hazard_open_span_gix ON hazard USING gist (tstzrange(reported_at, coalesce(closed_at, 'infinity'::timestamptz), '[)'));
 CREATE INDEX hazard_geom_gix ON hazard USING gist (geom);
 
 -- Hazard routing, editable by the county: the highest min_severity rule that matches wins.

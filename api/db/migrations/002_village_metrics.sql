@@ -57,7 +57,7 @@ d_flow AS (
 d_open AS (
   SELECT d.village_code, count(*)::int AS open
   FROM dispute d
-  WHERE d.received_at <= p_ref AND (d.concluded_at IS NULL OR d.concluded_at > p_ref)
+  WHERE tstzrange(d.received_at, coalesce(d.concluded_at, 'infinity'::timestamptz), '[)') @> p_ref
   GROUP BY d.village_code
 ),
 h_flow AS (
@@ -76,23 +76,22 @@ h_open AS (
          count(*) FILTER (WHERE h.severity = 3)::int AS s3,
          count(*) FILTER (WHERE h.severity = 4)::int AS s4
   FROM hazard h
-  WHERE h.reported_at <= p_ref AND (h.closed_at IS NULL OR h.closed_at > p_ref)
+  WHERE tstzrange(h.reported_at, coalesce(h.closed_at, 'infinity'::timestamptz), '[)') @> p_ref
   GROUP BY h.village_code
 ),
--- officer visits in the quarter so far, and the latest visit up to p_ref
+-- officer visits in the quarter so far
 vis AS (
-  SELECT x.village_code,
-         count(*) FILTER (WHERE x.visited_at >= q.q_start)::int AS quarter,
-         max(x.visited_at) AS last_at
+  SELECT x.village_code, count(*)::int AS quarter
   FROM visit x, q
-  WHERE x.visited_at <= p_ref
+  WHERE x.visited_at >= q.q_start AND x.visited_at <= p_ref
   GROUP BY x.village_code
 )
 SELECT v.code, v.township_code, v.population,
        coalesce(df.disputes, 0), coalesce(df.concluded, 0), coalesce(df.successful, 0), coalesce(dop.open, 0),
        coalesce(hf.reported, 0), coalesce(hop.open, 0), coalesce(hop.overdue, 0),
        coalesce(hop.s1, 0), coalesce(hop.s2, 0), coalesce(hop.s3, 0), coalesce(hop.s4, 0),
-       coalesce(vis.quarter, 0), vis.last_at,
+       coalesce(vis.quarter, 0),
+       (SELECT max(x.visited_at) FROM visit x WHERE x.village_code = v.code AND x.visited_at <= p_ref),
        -- met: enough visits; at_risk: the shortfall still fits at one visit a week; missed: it no longer does
        CASE
          WHEN coalesce(vis.quarter, 0) >= p_required THEN 'met'

@@ -1,0 +1,101 @@
+/**
+ * npm run bench:api [-- --n 200 --scale 1]
+ * For the summary, the village layer and a village detail: p50/p95 over HTTP, and the p50 of the
+ * same query run directly on the database, with their ratio. Runs on a fresh in-memory PGlite,
+ * or on the PostgreSQL at DATABASE_URL (seeded first if empty). Prints figures; asserts nothing.
+ */
+import { serve } from '@hono/node-server';
+import type { AddressInfo } from 'node:net';
+import { createApp } from '../api/app.ts';
+import { loadConfig } from '../api/config.ts';
+import { openDb, type Db } from '../api/db/index.ts';
+import { migrate } from '../api/db/migrate.ts';
+import { resolvePeriod } from '../api/domain/period.ts';
+import type { MetricContext } from '../api/queries/context.ts';
+import { villageLayerJson } from '../api/queries/layers.ts';
+import { summary } from '../api/queries/summary.ts';
+import { villageDetail } from '../api/queries/village-detail.ts';
+import { seedIfEmpty } from '../api/seed/seed.ts';
+import { flags } from './cli-db.ts';
+
+const f = flags(process.argv.slice(2));
+const N = Number(f.get('n') ?? 200);
+const SCALE = Number(f.get('scale') ?? 1);
+const WARMUP = 20;
+
+function pct(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+}
+
+/** Times two ways of getting the same answer, interleaved so machine noise hits both alike. */
+async function timePair(a: () => Promise<unknown>, b: () => Promise<unknown>): Promise<[number[], number[]]> {
+  for (let i = 0; i < WARMUP; i++) {
+    await a();
+    await b();
+  }
+  const ta: number[] = [];
+  const tb: number[] = [];
+  for (let i = 0; i < N; i++) {
+    let t0 = performance.now();
+    await a();
+    ta.push(performance.now() - t0);
+    t0 = performance.now();
+    await b();
+    tb.push(performance.now() - t0);
+  }
+  return [ta, tb];
+}
+
+async function main() {
+  const config = loadConfig({ ...process.env, LOG_REQUESTS: 'false', WEB_DIST: '' });
+  const t0 = Date.now();
+  const db: Db = await openDb({ databaseUrl: config.DATABASE_URL });
+  await migrate(db);
+  const now = new Date();
+  const seeded = await seedIfEmpty(db, { seed: config.SEED, scale: SCALE, now });
+  console.log(`database: ${db.kind}${config.DATABASE_URL ? '' : ' (in memory)'}, ready in ${Date.now() - t0} ms${seeded.seeded ? `, seeded at scale ${SCALE}` : ', already seeded'}`);
+
+  const app = createApp({ db, config, now: () => now });
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise((r) => server.once('listening', r));
+  // The client reuses one connection; don't let the server drop it between samples.
+  (server as unknown as { keepAliveTimeout: number }).keepAliveTimeout = 600_000;
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const ctx: MetricContext = { period: resolvePeriod({}, now), requiredVisits: config.COVERAGE_VISITS_PER_QUARTER, township: null };
+  const [village] = await db.read({}, (h) => h.query<{ code: string }>(`SELECT code FROM village WHERE township_code = '430421110' ORDER BY code LIMIT 1`));
+  const code = village!.code;
+
+  const cases: { name: string; path: string; direct: () => Promise<unknown>; target?: string }[] = [
+    { name: 'summary', path: '/api/stats/summary', direct: () => db.read({}, (h) => summary(h, ctx, now)) },
+    {
+      name: 'villages (layer)',
+      path: '/api/villages',
+      direct: () => db.read({}, (h) => villageLayerJson(h, ctx)),
+      target: db.kind === 'postgres' ? 'p95 <= 30 ms' : 'p95 <= 120 ms',
+    },
+    { name: 'village detail', path: `/api/villages/${code}`, direct: () => db.read({}, (h) => villageDetail(h, code, ctx)) },
+  ];
+
+  console.log(`\n${N} sequential requests each after ${WARMUP} warm-up; milliseconds\n`);
+  console.log('endpoint            http p50  http p95   sql p50   ratio  target');
+  for (const c of cases) {
+    const [http, sql] = await timePair(async () => {
+      const res = await fetch(base + c.path);
+      if (!res.ok) throw new Error(`${c.path}: HTTP ${res.status}`);
+      await res.arrayBuffer();
+    }, c.direct);
+    const ratio = pct(http, 50) / pct(sql, 50);
+    console.log(
+      `${c.name.padEnd(18)} ${pct(http, 50).toFixed(1).padStart(9)} ${pct(http, 95).toFixed(1).padStart(9)} ${pct(sql, 50).toFixed(1).padStart(9)} ${ratio.toFixed(2).padStart(7)}  ${[c.target, 'ratio <= 1.15'].filter(Boolean).join(', ')}`,
+    );
+  }
+  server.close();
+  await db.close();
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -5,6 +5,7 @@ import { DbUnavailableError } from './db/index.ts';
 import { AppError } from './errors.ts';
 import type { Deps } from './routes/deps.ts';
 import { basemapRoutes } from './routes/basemap.ts';
+import { clientConfigRoutes } from './routes/client-config.ts';
 import { eventsRoutes } from './routes/events.ts';
 import { healthRoutes } from './routes/health.ts';
 import { statsRoutes } from './routes/stats.ts';
@@ -24,6 +25,7 @@ function errorBody(code: string, message: string, fields?: Record<string, string
 export function createApp(deps: Deps) {
   const app = new Hono()
     .route('/api/health', healthRoutes(deps))
+    .route('/api/config', clientConfigRoutes(deps))
     .route('/api/basemap', basemapRoutes(deps))
     .route('/api/townships', townshipsRoutes(deps))
     .route('/api/villages', villagesRoutes(deps))

@@ -19,6 +19,16 @@ const schema = z.object({
   COVERAGE_VISITS_PER_QUARTER: z.coerce.number().int().min(1).max(30).default(3),
   /** Most rows one /api/events answer carries. */
   EVENTS_CAP: z.coerce.number().int().min(100).max(200_000).default(20_000),
+  /**
+   * Raster basemap tile URL template ({z}/{x}/{y}), e.g. a Tianditu proxy on the intranet.
+   * Unset: the map draws only our own vector data, and no request leaves the machine.
+   */
+  BASEMAP_URL: z
+    .string()
+    .refine((u) => /^(https?:\/\/|\/)/.test(u) && ['{z}', '{x}', '{y}'].every((p) => u.includes(p)), 'expected an http(s) or /path tile URL template with {z}, {x} and {y}')
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  BASEMAP_ATTRIBUTION: z.string().default(''),
   /** Built web app served at /; empty disables it. */
   WEB_DIST: z.string().default('./dist'),
   LOG_REQUESTS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),

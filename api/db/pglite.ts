@@ -1,6 +1,7 @@
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
 import type { Db, Handle, Scope } from './types.ts';
+import { DbUnavailableError } from './types.ts';
 import { applyScope } from './scope.ts';
 
 export interface PgliteOptions {
@@ -29,23 +30,31 @@ export async function openPglite(opts: PgliteOptions = {}): Promise<Db & { dump(
     },
   });
 
+  // A WASM abort (e.g. a GEOS crash) or a closed instance is an outage, not a bad request.
+  const translate = (err: unknown): never => {
+    if (pg.closed || err instanceof WebAssembly.RuntimeError) throw new DbUnavailableError('embedded database unavailable', { cause: err });
+    throw err;
+  };
+
   const run = <T>(scope: Scope, readOnly: boolean, fn: (h: Handle) => Promise<T>) =>
-    pg.transaction(async (tx) => {
-      if (readOnly) await tx.exec('SET TRANSACTION READ ONLY');
-      const h = wrap(tx);
-      await applyScope(h, scope);
-      return fn(h);
-    });
+    pg
+      .transaction(async (tx) => {
+        if (readOnly) await tx.exec('SET TRANSACTION READ ONLY');
+        const h = wrap(tx);
+        await applyScope(h, scope);
+        return fn(h);
+      })
+      .catch(translate);
 
   return {
     kind: 'pglite',
     read: (scope, fn) => run(scope, true, fn),
     write: (scope, fn) => run(scope, false, fn),
     async exec(sql) {
-      await pg.exec(sql);
+      await pg.exec(sql).catch(translate);
     },
     async ping() {
-      await pg.query('SELECT 1');
+      await pg.query('SELECT 1').catch(translate);
     },
     async close() {
       if (!pg.closed) await pg.close();

@@ -6,6 +6,8 @@ import { AppError } from './errors.ts';
 import type { Deps } from './routes/deps.ts';
 import { basemapRoutes } from './routes/basemap.ts';
 import { clientConfigRoutes } from './routes/client-config.ts';
+import { boundaryImportRoutes } from './routes/boundary-imports.ts';
+import { ledgerImportRoutes } from './routes/ledger-imports.ts';
 import { eventsRoutes } from './routes/events.ts';
 import { healthRoutes } from './routes/health.ts';
 import { statsRoutes } from './routes/stats.ts';
@@ -30,7 +32,9 @@ export function createApp(deps: Deps) {
     .route('/api/townships', townshipsRoutes(deps))
     .route('/api/villages', villagesRoutes(deps))
     .route('/api/events', eventsRoutes(deps))
-    .route('/api/stats', statsRoutes(deps));
+    .route('/api/stats', statsRoutes(deps))
+    .route('/api/imports/ledger', ledgerImportRoutes(deps))
+    .route('/api/imports/boundaries', boundaryImportRoutes(deps));
 
   app.notFound((c) => c.json(errorBody('not_found', `no such endpoint: ${c.req.method} ${c.req.path}`), 404));
   app.onError((err, c) => {

@@ -29,6 +29,8 @@ const schema = z.object({
     .optional()
     .or(z.literal('').transform(() => undefined)),
   BASEMAP_ATTRIBUTION: z.string().default(''),
+  /** Largest upload (ledger or boundary file) in bytes; JSON intake bodies are capped at 64 KiB. */
+  IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).max(512 * 1024 * 1024).default(50 * 1024 * 1024),
   /** Built web app served at /; empty disables it. */
   WEB_DIST: z.string().default('./dist'),
   LOG_REQUESTS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),

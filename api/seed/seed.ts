@@ -1,5 +1,6 @@
 import type { Db, Handle } from '../db/index.ts';
 import { loadDataset, type Dataset } from '../../geodata/dataset.ts';
+import { syncIdSequences } from '../domain/ids.ts';
 import { generateOperations, type Operations, type SeedVillage } from './generate/index.ts';
 import { insertGeodata } from './geodata-insert.ts';
 import { insertOperations, insertRouting } from './operations-insert.ts';
@@ -31,6 +32,7 @@ async function villagesOf(h: Handle): Promise<SeedVillage[]> {
 async function writeOperations(h: Handle, opts: SeedOptions): Promise<Operations> {
   const ops = generateOperations({ seed: opts.seed, scale: opts.scale, now: opts.now, villages: await villagesOf(h) });
   await insertOperations(h, ops);
+  await syncIdSequences(h);
   await h.query(
     `INSERT INTO app_meta (key, value) VALUES ('seed', $1::jsonb)
      ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value`,

@@ -1,0 +1,40 @@
+-- 003: events from outside the generator: grid terminals and mediators (intake API), township
+-- ledgers (Excel/CSV imports), and the bookkeeping of imports and status changes.
+
+-- Where a row came from; synthetic rows are the generator's.
+ALTER TABLE dispute ADD COLUMN source text NOT NULL DEFAULT 'synthetic' CHECK (source IN ('synthetic', 'intake', 'ledger'));
+ALTER TABLE dispute ADD COLUMN mediator text;
+ALTER TABLE hazard ADD COLUMN source text NOT NULL DEFAULT 'synthetic' CHECK (source IN ('synthetic', 'intake'));
+ALTER TABLE visit ADD COLUMN source text NOT NULL DEFAULT 'synthetic' CHECK (source IN ('synthetic', 'intake', 'ledger'));
+
+-- New ids continue the generator's numbering: DS0000001, HZ0000001, VS0000001.
+-- Seeding moves each sequence past the ids it wrote (see api/domain/ids.ts).
+CREATE SEQUENCE dispute_id_seq;
+CREATE SEQUENCE hazard_id_seq;
+CREATE SEQUENCE visit_id_seq;
+
+-- Every status change of a dispute or hazard, for audit and for idempotent PATCH retries.
+CREATE TABLE status_change (
+  id          bigserial PRIMARY KEY,
+  entity      text NOT NULL CHECK (entity IN ('dispute', 'hazard')),
+  entity_id   text NOT NULL,
+  from_status text NOT NULL,
+  to_status   text NOT NULL,
+  changed_at  timestamptz NOT NULL,
+  client_id   text UNIQUE,
+  note        text
+);
+CREATE INDEX status_change_entity_idx ON status_change (entity, entity_id);
+
+-- One row per accepted import (ledgers, boundaries): what came in and what it did.
+CREATE TABLE import_batch (
+  id          bigserial PRIMARY KEY,
+  kind        text NOT NULL CHECK (kind IN ('ledger-disputes', 'ledger-visits', 'boundaries-village', 'boundaries-township')),
+  file_name   text NOT NULL,
+  file_sha256 text NOT NULL,
+  rows        integer NOT NULL,
+  inserted    integer NOT NULL,
+  skipped     integer NOT NULL,
+  imported_at timestamptz NOT NULL DEFAULT now(),
+  report      jsonb NOT NULL DEFAULT '{}'::jsonb
+);

@@ -8,6 +8,9 @@ import { basemapRoutes } from './routes/basemap.ts';
 import { clientConfigRoutes } from './routes/client-config.ts';
 import { boundaryImportRoutes } from './routes/boundary-imports.ts';
 import { ledgerImportRoutes } from './routes/ledger-imports.ts';
+import { disputesRoutes } from './routes/disputes.ts';
+import { hazardsRoutes } from './routes/hazards.ts';
+import { visitsRoutes } from './routes/visits.ts';
 import { eventsRoutes } from './routes/events.ts';
 import { healthRoutes } from './routes/health.ts';
 import { statsRoutes } from './routes/stats.ts';
@@ -16,8 +19,8 @@ import { villagesRoutes } from './routes/villages.ts';
 
 export type { Deps } from './routes/deps.ts';
 
-function errorBody(code: string, message: string, fields?: Record<string, string>) {
-  return { error: fields ? { code, message, fields } : { code, message } };
+function errorBody(code: string, message: string, fields?: Record<string, string>, details?: Record<string, unknown>) {
+  return { error: { ...details, code, message, ...(fields ? { fields } : {}) } };
 }
 
 /**
@@ -33,16 +36,20 @@ export function createApp(deps: Deps) {
     .route('/api/villages', villagesRoutes(deps))
     .route('/api/events', eventsRoutes(deps))
     .route('/api/stats', statsRoutes(deps))
+    .route('/api/hazards', hazardsRoutes(deps))
+    .route('/api/disputes', disputesRoutes(deps))
+    .route('/api/visits', visitsRoutes(deps))
     .route('/api/imports/ledger', ledgerImportRoutes(deps))
     .route('/api/imports/boundaries', boundaryImportRoutes(deps));
 
   app.notFound((c) => c.json(errorBody('not_found', `no such endpoint: ${c.req.method} ${c.req.path}`), 404));
   app.onError((err, c) => {
-    if (err instanceof AppError) return c.json(errorBody(err.code, err.message, err.fields), err.status);
+    if (err instanceof AppError) return c.json(errorBody(err.code, err.message, err.fields, err.details), err.status);
     if (err instanceof DbUnavailableError) return c.json(errorBody(err.code, 'the database is unavailable; try again shortly'), 503);
     if (err instanceof HTTPException) {
       const status = err.status as ContentfulStatusCode;
-      return c.json(errorBody(status === 413 ? 'payload_too_large' : 'http_error', err.message || 'request failed'), status);
+      const code = status === 413 ? 'payload_too_large' : status === 400 ? 'invalid_request' : 'http_error';
+      return c.json(errorBody(code, err.message || 'request failed'), status);
     }
     // Unknown failures: log the detail server-side, never send a stack trace.
     console.error(JSON.stringify({ level: 'error', msg: 'unhandled', path: c.req.path, err: String(err) }));

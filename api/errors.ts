@@ -1,6 +1,6 @@
 /**
  * Domain errors. Routes and queries throw these; one `onError` in app.ts turns each into
- * `{ error: { code, message, fields? } }` with its HTTP status.
+ * `{ error: { code, message, fields?, ...details } }` with its HTTP status.
  */
 
 export type FieldErrors = Record<string, string>;
@@ -11,6 +11,8 @@ export class AppError extends Error {
     readonly code: string,
     message: string,
     readonly fields?: FieldErrors,
+    /** Extra machine-readable members of the error object (e.g. the allowed transitions). */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
     this.name = new.target.name;
@@ -26,5 +28,19 @@ export class ValidationError extends AppError {
 export class NotFoundError extends AppError {
   constructor(message: string) {
     super(404, 'not_found', message);
+  }
+}
+
+/** The request is well-formed but conflicts with the current state (e.g. an illegal transition). */
+export class ConflictError extends AppError {
+  constructor(code: string, message: string, details?: Record<string, unknown>) {
+    super(409, code, message, undefined, details);
+  }
+}
+
+/** The request is well-formed but its content can't be accepted (e.g. a point outside the county). */
+export class UnprocessableError extends AppError {
+  constructor(code: string, message: string, fields?: FieldErrors, details?: Record<string, unknown>) {
+    super(422, code, message, fields, details);
   }
 }

@@ -1,6 +1,7 @@
 import { loadConfig, type Config } from '../config.ts';
 import { openDb, type Db } from '../db/index.ts';
 import { migrate } from '../db/migrate.ts';
+import { openPglite } from '../db/pglite.ts';
 import type { Deps } from '../routes/deps.ts';
 import { seedIfEmpty } from '../seed/seed.ts';
 
@@ -17,6 +18,8 @@ export interface TestDb {
   config: Config;
   deps: Deps;
   seedMs: number;
+  /** The embedded database as a tarball, to start a second instance from (PGlite only). */
+  dump?: () => Promise<Blob>;
 }
 
 export const TEST_SEED = 20240101;
@@ -25,13 +28,13 @@ let shared: Promise<TestDb> | undefined;
 
 async function build(): Promise<TestDb> {
   const url = process.env.TEST_DATABASE_URL || undefined;
-  const db = await openDb({ databaseUrl: url });
+  const db: Db & { dump?: () => Promise<Blob> } = url ? await openDb({ databaseUrl: url }) : await openPglite();
   if (url) await db.exec('DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;');
   await migrate(db);
   const now = new Date();
   const seeded = await seedIfEmpty(db, { seed: TEST_SEED, scale: 1, now });
   const config = loadConfig({ LOG_REQUESTS: 'false', WEB_DIST: '' });
-  return { db, now, config, deps: { db, config, now: () => now }, seedMs: seeded.ms };
+  return { db, now, config, deps: { db, config, now: () => now }, seedMs: seeded.ms, dump: db.dump };
 }
 
 export function testDb(): Promise<TestDb> {

@@ -38,3 +38,8 @@ CREATE TABLE import_batch (
   imported_at timestamptz NOT NULL DEFAULT now(),
   report      jsonb NOT NULL DEFAULT '{}'::jsonb
 );
+
+-- An instant as the county reads it: ISO 8601 in Asia/Shanghai with an explicit offset.
+CREATE FUNCTION iso_sh(t timestamptz) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+  SELECT to_char(t AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD"T"HH24:MI:SS"+08:00"')
+$$;

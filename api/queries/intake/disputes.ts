@@ -1,0 +1,75 @@
+import type { Handle } from '../../db/index.ts';
+import type { DisputeCategory, DisputeChannel, DisputeStatus } from '../../domain/enums.ts';
+import { nextId } from '../../domain/ids.ts';
+import { NotFoundError } from '../../errors.ts';
+import { locate } from './locate.ts';
+
+export interface DisputeInput {
+  clientId: string;
+  category: DisputeCategory;
+  channel: DisputeChannel;
+  lng: number;
+  lat: number;
+  villageCode?: string;
+  receivedAt: string;
+  summary: string;
+  partyName?: string;
+  partyPhone?: string;
+  mediator?: string;
+}
+
+export interface DisputeAnswer {
+  id: string;
+  clientId: string | null;
+  villageCode: string;
+  townshipCode: string;
+  category: DisputeCategory;
+  channel: DisputeChannel;
+  status: DisputeStatus;
+  receivedAt: string;
+  mediationStartedAt: string | null;
+  concludedAt: string | null;
+  lng: number;
+  lat: number;
+  summary: string;
+  mediator: string | null;
+}
+
+const SELECT = `
+  SELECT id, client_id AS "clientId", village_code AS "villageCode", left(village_code, 9) AS "townshipCode",
+         category, channel, status, iso_sh(received_at) AS "receivedAt",
+         iso_sh(mediation_started_at) AS "mediationStartedAt", iso_sh(concluded_at) AS "concludedAt",
+         ST_X(geom) AS lng, ST_Y(geom) AS lat, summary, mediator
+  FROM dispute`;
+
+const INSERT = `
+  INSERT INTO dispute (id, client_id, category, channel, status, village_code, received_at, geom, summary,
+                       party_name, party_phone, mediator, source)
+  VALUES ($1, $2, $3, $4, '受理', $5, $6::timestamptz, ST_SetSRID(ST_MakePoint($7::float8, $8::float8), 4326), $9,
+          $10, $11, $12, 'intake')
+  ON CONFLICT (client_id) DO NOTHING
+  RETURNING id`;
+
+export async function getDispute(h: Handle, id: string): Promise<DisputeAnswer> {
+  const [row] = await h.query<DisputeAnswer>(`${SELECT} WHERE id = $1`, [id]);
+  if (!row) throw new NotFoundError(`no dispute ${id}`);
+  return row;
+}
+
+async function byClientId(h: Handle, clientId: string): Promise<DisputeAnswer | undefined> {
+  return (await h.query<DisputeAnswer>(`${SELECT} WHERE client_id = $1`, [clientId]))[0];
+}
+
+/** Registers a dispute as 受理 in the village its point lies in; retries answer the original. */
+export async function createDispute(h: Handle, input: DisputeInput): Promise<{ created: boolean; dispute: DisputeAnswer }> {
+  const existing = await byClientId(h, input.clientId);
+  if (existing) return { created: false, dispute: existing };
+  const where = await locate(h, input.lng, input.lat, input.villageCode);
+  const id = await nextId(h, 'dispute');
+  const inserted = await h.query(INSERT, [
+    id, input.clientId, input.category, input.channel, where.villageCode, input.receivedAt, input.lng, input.lat,
+    input.summary, input.partyName ?? null, input.partyPhone ?? null, input.mediator ?? null,
+  ]);
+  if (inserted.length === 0) return { created: false, dispute: (await byClientId(h, input.clientId))! };
+  return { created: true, dispute: await getDispute(h, id) };
+}

@@ -1,0 +1,91 @@
+import type { Handle } from '../../db/index.ts';
+import type { HazardCategory, HazardStatus, Severity } from '../../domain/enums.ts';
+import { nextId } from '../../domain/ids.ts';
+import { NotFoundError, UnprocessableError } from '../../errors.ts';
+import { locate } from './locate.ts';
+
+export interface HazardInput {
+  clientId: string;
+  category: HazardCategory;
+  severity: Severity;
+  lng: number;
+  lat: number;
+  villageCode?: string;
+  reportedAt: string;
+  description: string;
+  reporterName?: string;
+  reporterPhone?: string;
+}
+
+export interface HazardAnswer {
+  id: string;
+  clientId: string | null;
+  villageCode: string;
+  townshipCode: string;
+  category: HazardCategory;
+  severity: Severity;
+  department: string;
+  status: HazardStatus;
+  reportedAt: string;
+  routedAt: string | null;
+  startedAt: string | null;
+  closedAt: string | null;
+  deadline: string;
+  overdue: boolean;
+  lng: number;
+  lat: number;
+  description: string;
+}
+
+const SELECT = `
+  SELECT id, client_id AS "clientId", village_code AS "villageCode", left(village_code, 9) AS "townshipCode",
+         category, severity::int AS severity, department, status,
+         iso_sh(reported_at) AS "reportedAt", iso_sh(routed_at) AS "routedAt", iso_sh(started_at) AS "startedAt",
+         iso_sh(closed_at) AS "closedAt", iso_sh(deadline) AS deadline,
+         (closed_at IS NULL AND deadline < now()) AS overdue,
+         ST_X(geom) AS lng, ST_Y(geom) AS lat, description
+  FROM hazard`;
+
+// The county's editable routing table: the most specific rule (highest min_severity) wins.
+const ROUTE = `
+  SELECT (SELECT department FROM hazard_routing WHERE category = $1 AND min_severity <= $2 ORDER BY min_severity DESC LIMIT 1) AS department,
+         (SELECT days FROM hazard_deadline WHERE severity = $2) AS days`;
+
+const INSERT = `
+  INSERT INTO hazard (id, client_id, category, severity, department, status, village_code, reported_at, deadline,
+                      geom, description, reporter_name, reporter_phone, source)
+  VALUES ($1, $2, $3, $4, $5, '上报', $6, $7::timestamptz, $7::timestamptz + make_interval(days => $8),
+          ST_SetSRID(ST_MakePoint($9::float8, $10::float8), 4326), $11, $12, $13, 'intake')
+  ON CONFLICT (client_id) DO NOTHING
+  RETURNING id`;
+
+export async function getHazard(h: Handle, id: string): Promise<HazardAnswer> {
+  const [row] = await h.query<HazardAnswer>(`${SELECT} WHERE id = $1`, [id]);
+  if (!row) throw new NotFoundError(`no hazard ${id}`);
+  return row;
+}
+
+async function byClientId(h: Handle, clientId: string): Promise<HazardAnswer | undefined> {
+  return (await h.query<HazardAnswer>(`${SELECT} WHERE client_id = $1`, [clientId]))[0];
+}
+
+/**
+ * Records a grid worker's report: locates its village, routes it to a department with a deadline
+ * by severity. A retry with the same client id answers the original and creates nothing.
+ */
+export async function createHazard(h: Handle, input: HazardInput): Promise<{ created: boolean; hazard: HazardAnswer }> {
+  const existing = await byClientId(h, input.clientId);
+  if (existing) return { created: false, hazard: existing };
+  const where = await locate(h, input.lng, input.lat, input.villageCode);
+  const [route] = await h.query<{ department: string | null; days: number | null }>(ROUTE, [input.category, input.severity]);
+  if (!route?.department || !route.days) {
+    throw new UnprocessableError('no_routing_rule', `no routing rule for ${input.category} at severity ${input.severity}; ask the county to add one`);
+  }
+  const id = await nextId(h, 'hazard');
+  const inserted = await h.query(INSERT, [
+    id, input.clientId, input.category, input.severity, route.department, where.villageCode, input.reportedAt, route.days,
+    input.lng, input.lat, input.description, input.reporterName ?? null, input.reporterPhone ?? null,
+  ]);
+  if (inserted.length === 0) return { created: false, hazard: (await byClientId(h, input.clientId))! };
+  return { created: true, hazard: await getHazard(h, id) };
+}

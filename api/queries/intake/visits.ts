@@ -1,0 +1,68 @@
+import type { Handle } from '../../db/index.ts';
+import type { VisitKind } from '../../domain/enums.ts';
+import { nextId } from '../../domain/ids.ts';
+import { NotFoundError, UnprocessableError } from '../../errors.ts';
+import { locate } from './locate.ts';
+
+export interface VisitInput {
+  clientId: string;
+  officerId: string;
+  villageCode: string;
+  kind: VisitKind;
+  visitedAt: string;
+  lng?: number;
+  lat?: number;
+}
+
+export interface VisitAnswer {
+  id: string;
+  clientId: string | null;
+  officerId: string;
+  villageCode: string;
+  townshipCode: string;
+  kind: VisitKind;
+  visitedAt: string;
+  lng: number;
+  lat: number;
+}
+
+const SELECT = `
+  SELECT id, client_id AS "clientId", officer_id AS "officerId", village_code AS "villageCode",
+         left(village_code, 9) AS "townshipCode", kind, iso_sh(visited_at) AS "visitedAt",
+         ST_X(geom) AS lng, ST_Y(geom) AS lat
+  FROM visit`;
+
+// Without a point, the visit is placed at the village's label point (inside the village).
+const INSERT = `
+  INSERT INTO visit (id, client_id, officer_id, village_code, kind, visited_at, geom, source)
+  SELECT $1, $2, $3, v.code, $4, $5::timestamptz,
+         coalesce(ST_SetSRID(ST_MakePoint($6::float8, $7::float8), 4326), v.label_point), 'intake'
+  FROM village v WHERE v.code = $8
+  ON CONFLICT (client_id) DO NOTHING
+  RETURNING id`;
+
+async function byClientId(h: Handle, clientId: string): Promise<VisitAnswer | undefined> {
+  return (await h.query<VisitAnswer>(`${SELECT} WHERE client_id = $1`, [clientId]))[0];
+}
+
+/** Records an officer's visit to one of the villages they are linked to; retries answer the original. */
+export async function createVisit(h: Handle, input: VisitInput): Promise<{ created: boolean; visit: VisitAnswer }> {
+  const existing = await byClientId(h, input.clientId);
+  if (existing) return { created: false, visit: existing };
+  const [officer] = await h.query<{ village_code: string }>(`SELECT village_code FROM officer WHERE id = $1`, [input.officerId]);
+  if (!officer) throw new UnprocessableError('unknown_officer', `no officer ${input.officerId}`, { officerId: 'unknown officer' });
+  if (officer.village_code !== input.villageCode) {
+    throw new UnprocessableError('officer_not_linked', `officer ${input.officerId} is linked to ${officer.village_code}, not to ${input.villageCode}`, {
+      villageCode: `officer ${input.officerId} is linked to ${officer.village_code}`,
+    });
+  }
+  if (input.lng !== undefined && input.lat !== undefined) await locate(h, input.lng, input.lat, input.villageCode);
+  const id = await nextId(h, 'visit');
+  const inserted = await h.query(INSERT, [id, input.clientId, input.officerId, input.kind, input.visitedAt, input.lng ?? null, input.lat ?? null, input.villageCode]);
+  if (inserted.length === 0) {
+    const again = await byClientId(h, input.clientId);
+    if (!again) throw new NotFoundError(`no village ${input.villageCode}`);
+    return { created: false, visit: again };
+  }
+  return { created: true, visit: (await byClientId(h, input.clientId))! };
+}

@@ -1,0 +1,62 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createApp } from '../app.ts';
+import { openDb, type Db } from '../db/index.ts';
+import { openPglite } from '../db/pglite.ts';
+import { backend, testDb } from '../test/test-db.ts';
+
+const KEY = `restart-${Date.now().toString(36)}`;
+const dirs: string[] = [];
+
+afterAll(async () => {
+  const { db } = await testDb();
+  await db.write({}, (h) => h.query(`DELETE FROM dispute WHERE client_id = $1`, [KEY]));
+  for (const d of dirs) rmSync(d, { recursive: true, force: true });
+});
+
+/** A server process's database: opened, used, closed, and opened again as after a restart. */
+async function persistentDb(): Promise<{ open: () => Promise<Db> }> {
+  const t = await testDb();
+  if (!t.dump) return { open: () => openDb({ databaseUrl: process.env.TEST_DATABASE_URL }) };
+  const dir = mkdtempSync(path.join(tmpdir(), 'hy-restart-'));
+  dirs.push(dir);
+  const image = await t.dump();
+  let first = true;
+  return {
+    open: async () => {
+      const db = await openPglite(first ? { dataDir: dir, loadDataDir: image } : { dataDir: dir });
+      first = false;
+      return db;
+    },
+  };
+}
+
+describe(`idempotent intake across a restart (${backend})`, () => {
+  it('answers a retry after the restart with the original id and creates nothing', async () => {
+    const t = await testDb();
+    const [v] = await t.db.read({}, (h) => h.query<{ lng: number; lat: number }>(`SELECT ST_X(label_point) AS lng, ST_Y(label_point) AS lat FROM village ORDER BY code LIMIT 1`));
+    const body = JSON.stringify({ clientId: KEY, category: '劳资', channel: '综治中心', lng: v!.lng, lat: v!.lat, summary: '拖欠工资' });
+    const post = async (db: Db) => {
+      const res = await createApp({ ...t.deps, db }).request('/api/disputes', { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+      return { status: res.status, id: ((await res.json()) as { id: string }).id };
+    };
+    const store = await persistentDb();
+
+    const before = await store.open();
+    const first = await post(before);
+    await before.close();
+
+    const after = await store.open();
+    try {
+      const retry = await post(after);
+      expect(first.status).toBe(201);
+      expect(retry).toEqual({ status: 200, id: first.id });
+      const rows = await after.read({}, (h) => h.query<{ n: number }>(`SELECT count(*)::int AS n FROM dispute WHERE client_id = $1`, [KEY]));
+      expect(rows[0]!.n).toBe(1);
+    } finally {
+      await after.close();
+    }
+  }, 120_000);
+});

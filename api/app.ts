@@ -11,6 +11,7 @@ import { ledgerImportRoutes } from './routes/ledger-imports.ts';
 import { disputesRoutes } from './routes/disputes.ts';
 import { hazardsRoutes } from './routes/hazards.ts';
 import { visitsRoutes } from './routes/visits.ts';
+import { coverageRoutes } from './routes/coverage.ts';
 import { eventsRoutes } from './routes/events.ts';
 import { healthRoutes } from './routes/health.ts';
 import { statsRoutes } from './routes/stats.ts';
@@ -36,6 +37,7 @@ export function createApp(deps: Deps) {
     .route('/api/villages', villagesRoutes(deps))
     .route('/api/events', eventsRoutes(deps))
     .route('/api/stats', statsRoutes(deps))
+    .route('/api/coverage', coverageRoutes(deps))
     .route('/api/hazards', hazardsRoutes(deps))
     .route('/api/disputes', disputesRoutes(deps))
     .route('/api/visits', visitsRoutes(deps))

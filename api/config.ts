@@ -17,6 +17,8 @@ const schema = z.object({
   APP_NOW: z.string().datetime({ offset: true }).optional().or(z.literal('').transform(() => undefined)),
   /** Visits per village per quarter that count as covered (千警入万户). */
   COVERAGE_VISITS_PER_QUARTER: z.coerce.number().int().min(1).max(30).default(3),
+  /** Weeks without any grid report or visit after which a village counts as silent ("no information"). */
+  SILENCE_WEEKS: z.coerce.number().int().min(1).max(52).default(4),
   /** Most rows one /api/events answer carries. */
   EVENTS_CAP: z.coerce.number().int().min(100).max(200_000).default(20_000),
   /**

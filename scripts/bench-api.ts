@@ -63,7 +63,12 @@ async function main() {
   (server as unknown as { keepAliveTimeout: number }).keepAliveTimeout = 600_000;
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  const ctx: MetricContext = { period: resolvePeriod({}, now), requiredVisits: config.COVERAGE_VISITS_PER_QUARTER, township: null };
+  const ctx: MetricContext = {
+    period: resolvePeriod({}, now),
+    requiredVisits: config.COVERAGE_VISITS_PER_QUARTER,
+    township: null,
+    silenceDays: config.SILENCE_WEEKS * 7,
+  };
   const [village] = await db.read({}, (h) => h.query<{ code: string }>(`SELECT code FROM village WHERE township_code = '430421110' ORDER BY code LIMIT 1`));
   const code = village!.code;
 

@@ -7,10 +7,12 @@ export interface MetricContext {
   requiredVisits: number;
   /** Township filter (9-digit code) or null for the county. */
   township: string | null;
+  /** Days without report or visit after which a village is silent. */
+  silenceDays: number;
 }
 
-/** The five leading parameters of `village_metrics($1..$5)`, in order. */
+/** The parameters of `village_metrics($1..$6)`, in order. */
 export function metricParams(ctx: MetricContext): unknown[] {
   const p = ctx.period;
-  return [p.start.toISOString(), p.end.toISOString(), p.ref.toISOString(), ctx.requiredVisits, ctx.township];
+  return [p.start.toISOString(), p.end.toISOString(), p.ref.toISOString(), ctx.requiredVisits, ctx.township, ctx.silenceDays];
 }

@@ -56,6 +56,11 @@ export interface VillageProps {
   visitsThisQuarter: number;
   coverageStatus: CoverageStatus;
   lastVisitAt: string | null;
+  /** Visits this quarter plus what the officer's rhythm still fits before the quarter ends. */
+  expectedVisits: number;
+  lastReportAt: string | null;
+  /** No grid report and no visit for SILENCE_WEEKS: "no information", not "no incidents". */
+  silent: boolean;
 }
 
 export interface TownshipProps {
@@ -74,6 +79,7 @@ export interface TownshipProps {
   hazardsOverdue: number;
   coverage: { met: number; atRisk: number; missed: number };
   coverageRate: number | null;
+  silentVillages: number;
 }
 
 async function boundarySources(h: Handle, table: 'village' | 'township'): Promise<BoundarySource[]> {
@@ -104,5 +110,5 @@ export function villageLayerJson(h: Handle, ctx: MetricContext): Promise<string>
 }
 
 export function townshipLayerJson(h: Handle, ctx: MetricContext): Promise<string> {
-  return collection(h, TOWNSHIPS, metricParams(ctx).slice(0, 4), 'township', ctx);
+  return collection(h, TOWNSHIPS, metricParams({ ...ctx, township: null }), 'township', ctx);
 }

@@ -1,6 +1,7 @@
 -- Per-village metrics with names, for the summary and the rankings (aggregated in TypeScript:
 -- at most 491 rows, so the sums and the smoothing stay readable there).
--- $1 from, $2 to (exclusive), $3 as-of, $4 required visits per quarter, $5 township or NULL.
+-- $1 from, $2 to (exclusive), $3 as-of, $4 required visits per quarter, $5 township or NULL,
+-- $6 days of silence that make a village "no information".
 SELECT m.village_code,
        v.name,
        m.township_code,
@@ -18,8 +19,13 @@ SELECT m.village_code,
        m.hazards_open_s3,
        m.hazards_open_s4,
        m.visits_quarter,
-       m.coverage_status
-FROM village_metrics($1, $2, $3, $4, $5) m
+       m.coverage_status,
+       m.expected_visits,
+       m.officer_id,
+       iso_sh(m.last_visit_at) AS last_visit_at,
+       iso_sh(m.last_report_at) AS last_report_at,
+       m.silent
+FROM village_metrics($1, $2, $3, $4, $5, $6) m
 JOIN village v ON v.code = m.village_code
 JOIN township t ON t.code = m.township_code
 ORDER BY m.village_code

@@ -24,6 +24,11 @@ export interface VillageMetricRow {
   hazards_open_s4: number;
   visits_quarter: number;
   coverage_status: CoverageStatus;
+  expected_visits: number;
+  officer_id: string | null;
+  last_visit_at: string | null;
+  last_report_at: string | null;
+  silent: boolean;
 }
 
 export function villageMetricRows(h: Handle, ctx: MetricContext): Promise<VillageMetricRow[]> {

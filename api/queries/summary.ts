@@ -32,6 +32,8 @@ export interface Totals {
     rate: number | null;
     /** First day of the quarter the coverage is counted in. */
     quarter: string;
+    /** Villages with no grid report and no visit for SILENCE_WEEKS ("no information"). */
+    silent: number;
   };
 }
 
@@ -55,7 +57,7 @@ export function totalsOf(rows: readonly VillageMetricRow[], quarter: string): To
   const t: Totals = {
     disputes: { total: 0, concluded: 0, resolved: 0, successRate: null, open: 0 },
     hazards: { reported: 0, open: 0, overdue: 0, bySeverity: { 1: 0, 2: 0, 3: 0, 4: 0 } },
-    coverage: { villages: rows.length, met: 0, atRisk: 0, missed: 0, rate: null, quarter },
+    coverage: { villages: rows.length, met: 0, atRisk: 0, missed: 0, rate: null, quarter, silent: 0 },
   };
   for (const r of rows) {
     t.disputes.total += r.disputes;
@@ -72,6 +74,7 @@ export function totalsOf(rows: readonly VillageMetricRow[], quarter: string): To
     if (r.coverage_status === 'met') t.coverage.met++;
     else if (r.coverage_status === 'at_risk') t.coverage.atRisk++;
     else t.coverage.missed++;
+    if (r.silent) t.coverage.silent++;
   }
   t.disputes.successRate = rate(t.disputes.resolved, t.disputes.concluded);
   t.coverage.rate = rate(t.coverage.met, t.coverage.villages);

@@ -1,8 +1,9 @@
 -- The township layer: each township's polygon with its villages' metrics summed.
 -- Rates are recomputed from the sums (never averaged), so they agree with the village layer.
--- $1 from, $2 to (exclusive), $3 as-of, $4 required visits per quarter.
+-- $1 from, $2 to (exclusive), $3 as-of, $4 required visits per quarter, $5 township (NULL: the
+-- whole county), $6 days of silence.
 WITH m AS (
-  SELECT * FROM village_metrics($1, $2, $3, $4, NULL)
+  SELECT * FROM village_metrics($1, $2, $3, $4, $5, $6)
 ),
 agg AS (
   SELECT m.township_code,
@@ -17,7 +18,8 @@ agg AS (
          sum(m.hazards_overdue)::int AS hazards_overdue,
          count(*) FILTER (WHERE m.coverage_status = 'met')::int AS met,
          count(*) FILTER (WHERE m.coverage_status = 'at_risk')::int AS at_risk,
-         count(*) FILTER (WHERE m.coverage_status = 'missed')::int AS missed
+         count(*) FILTER (WHERE m.coverage_status = 'missed')::int AS missed,
+         count(*) FILTER (WHERE m.silent)::int AS silent
   FROM m
   GROUP BY m.township_code
 )
@@ -38,7 +40,8 @@ SELECT '[' || coalesce(string_agg(
       'hazardsOpen', a.hazards_open,
       'hazardsOverdue', a.hazards_overdue,
       'coverage', json_build_object('met', a.met, 'atRisk', a.at_risk, 'missed', a.missed),
-      'coverageRate', round(a.met::numeric / nullif(a.village_count, 0), 4)
+      'coverageRate', round(a.met::numeric / nullif(a.village_count, 0), 4),
+      'silentVillages', a.silent
     )::text || '}',
   ',' ORDER BY t.code), '') || ']' AS features
 FROM township t

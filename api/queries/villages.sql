@@ -1,8 +1,9 @@
 -- The village layer: every village in scope with its metrics, as the features array of a GeoJSON
 -- FeatureCollection, built in the database and sent as is (no re-serialisation in Node).
--- $1 from, $2 to (exclusive), $3 as-of, $4 required visits per quarter, $5 township or NULL.
+-- $1 from, $2 to (exclusive), $3 as-of, $4 required visits per quarter, $5 township or NULL,
+-- $6 days of silence that make a village "no information".
 WITH m AS (
-  SELECT * FROM village_metrics($1, $2, $3, $4, $5)
+  SELECT * FROM village_metrics($1, $2, $3, $4, $5, $6)
 )
 -- Features are concatenated as text: the stored geometry JSON is spliced in without re-parsing.
 SELECT '[' || coalesce(string_agg(
@@ -24,7 +25,10 @@ SELECT '[' || coalesce(string_agg(
       'hazardsOverdue', m.hazards_overdue,
       'visitsThisQuarter', m.visits_quarter,
       'coverageStatus', m.coverage_status,
-      'lastVisitAt', to_char(m.last_visit_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD')
+      'lastVisitAt', to_char(m.last_visit_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD'),
+      'expectedVisits', m.expected_visits,
+      'lastReportAt', to_char(m.last_report_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD'),
+      'silent', m.silent
     )::text || '}',
   ',' ORDER BY v.code), '') || ']' AS features
 FROM m

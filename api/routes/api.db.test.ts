@@ -167,3 +167,28 @@ describe(`API over the seeded database (${backend})`, () => {
     expect(e.error.fields.township).toMatch(/430421999/);
   });
 });
+
+describe(`GET /api/coverage (${backend})`, () => {
+  it('tallies the county and each township from the same rows as the layers, worst villages first', async () => {
+    const cov = await get('/api/coverage');
+    const s = await get<Summary>('/api/stats/summary');
+    expect(cov.county).toMatchObject({ villages: 491, met: s.current.coverage.met, atRisk: s.current.coverage.atRisk, missed: s.current.coverage.missed, silent: s.current.coverage.silent });
+    expect(cov.townships).toHaveLength(25);
+    expect(cov.townships.reduce((a: number, x: { met: number }) => a + x.met, 0)).toBe(cov.county.met);
+    expect(cov.villages.every((v: { status: string; silent: boolean }) => v.status !== 'met' || v.silent)).toBe(true);
+    const order = cov.villages.map((v: { status: string }) => ['missed', 'at_risk', 'met'].indexOf(v.status));
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    for (const v of cov.villages) expect(v.reachable).toBe(v.expectedVisits >= cov.required);
+    for (const o of cov.officers) expect(o.atRisk + o.missed).toBeGreaterThan(0);
+    expect(cov.daysLeft).toBeGreaterThanOrEqual(0);
+  });
+
+  it('lists every village of a township with all=true', async () => {
+    const cov = await get(`/api/coverage?township=${JIEPAI}&all=true`);
+    const tw = await get<FeatureCollection<TownshipProps>>('/api/townships');
+    const jp = tw.features.find((f) => f.properties.code === JIEPAI)!.properties;
+    expect(cov.villages).toHaveLength(jp.villageCount);
+    expect(cov.county.met).toBe(jp.coverage.met);
+    expect(cov.county.silent).toBe(jp.silentVillages);
+  });
+});

@@ -29,6 +29,7 @@ export function metricContext(deps: Deps, q: { from?: string; to?: string; towns
     period: resolvePeriod(q, deps.now()),
     requiredVisits: deps.config.COVERAGE_VISITS_PER_QUARTER,
     township: q.township ?? null,
+    silenceDays: deps.config.SILENCE_WEEKS * 7,
   };
 }
 

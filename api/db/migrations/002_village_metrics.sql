@@ -4,6 +4,12 @@
 -- Flows count what was received or reported in [p_from, p_to). Stocks (open, overdue, coverage)
 -- are measured "as of" p_ref (the end of the period, or now if that is earlier) from the event
 -- timestamps, so a past week reads as it stood then, not as it stands today.
+--
+-- Coverage (千警入万户): met with p_required visits in the quarter so far. Otherwise the forecast
+-- decides: the officer's own rhythm (their visits over the last 182 days) projected over the days
+-- left in the quarter; at_risk if that still reaches p_required, missed (unreachable) if not.
+-- Silence: no hazard report and no visit in the p_silence_days before p_ref = "no information",
+-- which is not the same as "no incidents".
 -- SECURITY INVOKER (the default): row-level security on the tables applies inside.
 
 CREATE FUNCTION village_metrics(
@@ -11,7 +17,8 @@ CREATE FUNCTION village_metrics(
   p_to       timestamptz,
   p_ref      timestamptz,
   p_required integer,
-  p_township text
+  p_township text,
+  p_silence_days integer
 ) RETURNS TABLE (
   village_code        text,
   township_code       text,
@@ -29,7 +36,11 @@ CREATE FUNCTION village_metrics(
   hazards_open_s4     integer,
   visits_quarter      integer,
   last_visit_at       timestamptz,
-  coverage_status     text
+  officer_id          text,
+  expected_visits     integer,
+  coverage_status     text,
+  last_report_at      timestamptz,
+  silent              boolean
 ) LANGUAGE sql STABLE AS $$
 WITH
 -- the villages in scope
@@ -85,24 +96,48 @@ vis AS (
   FROM visit x, q
   WHERE x.visited_at >= q.q_start AND x.visited_at <= p_ref
   GROUP BY x.village_code
+),
+-- each officer's visits over the last 182 days: their rhythm
+rhythm AS (
+  SELECT x.officer_id, count(*)::int AS recent
+  FROM visit x
+  WHERE x.visited_at > p_ref - interval '182 days' AND x.visited_at <= p_ref
+  GROUP BY x.officer_id
+),
+-- the projection: this quarter's visits plus what the officer's rhythm fits into the days left
+fc AS (
+  SELECT v.code,
+         o.id AS officer_id,
+         coalesce(vis.quarter, 0) AS quarter,
+         coalesce(vis.quarter, 0)
+           + floor(coalesce(r.recent, 0) / 182.0 * extract(epoch FROM (q.q_end - p_ref)) / 86400)::int AS expected,
+         (SELECT max(x.visited_at) FROM visit x WHERE x.village_code = v.code AND x.visited_at <= p_ref) AS last_visit,
+         (SELECT max(h.reported_at) FROM hazard h WHERE h.village_code = v.code AND h.reported_at <= p_ref) AS last_report
+  FROM v
+  CROSS JOIN q
+  LEFT JOIN vis ON vis.village_code = v.code
+  LEFT JOIN officer o ON o.village_code = v.code
+  LEFT JOIN rhythm r ON r.officer_id = o.id
 )
 SELECT v.code, v.township_code, v.population,
        coalesce(df.disputes, 0), coalesce(df.concluded, 0), coalesce(df.successful, 0), coalesce(dop.open, 0),
        coalesce(hf.reported, 0), coalesce(hop.open, 0), coalesce(hop.overdue, 0),
        coalesce(hop.s1, 0), coalesce(hop.s2, 0), coalesce(hop.s3, 0), coalesce(hop.s4, 0),
-       coalesce(vis.quarter, 0),
-       (SELECT max(x.visited_at) FROM visit x WHERE x.village_code = v.code AND x.visited_at <= p_ref),
-       -- met: enough visits; at_risk: the shortfall still fits at one visit a week; missed: it no longer does
+       fc.quarter,
+       fc.last_visit,
+       fc.officer_id,
+       fc.expected,
        CASE
-         WHEN coalesce(vis.quarter, 0) >= p_required THEN 'met'
-         WHEN (p_required - coalesce(vis.quarter, 0)) * 7 <= extract(epoch FROM (q.q_end - p_ref)) / 86400 THEN 'at_risk'
+         WHEN fc.quarter >= p_required THEN 'met'
+         WHEN fc.expected >= p_required THEN 'at_risk'
          ELSE 'missed'
-       END
+       END,
+       fc.last_report,
+       coalesce(greatest(fc.last_visit, fc.last_report), '-infinity'::timestamptz) < p_ref - make_interval(days => p_silence_days)
 FROM v
-CROSS JOIN q
+JOIN fc ON fc.code = v.code
 LEFT JOIN d_flow df ON df.village_code = v.code
 LEFT JOIN d_open dop ON dop.village_code = v.code
 LEFT JOIN h_flow hf ON hf.village_code = v.code
 LEFT JOIN h_open hop ON hop.village_code = v.code
-LEFT JOIN vis ON vis.village_code = v.code
 $$;

@@ -1,0 +1,117 @@
+import type { Handle } from '../../db/index.ts';
+import type { Normalised } from './values.ts';
+
+/**
+ * The county's townships, villages and linked officers, loaded once per import (a few hundred
+ * rows), and how ledger text finds them: codes, or exact names within a township.
+ */
+
+export interface Township {
+  code: string;
+  name: string;
+}
+export interface Village {
+  code: string;
+  townshipCode: string;
+  name: string;
+  nbsName: string;
+}
+export interface Officer {
+  id: string;
+  name: string;
+  villageCode: string;
+}
+
+export interface Reference {
+  townships: Township[];
+  villages: Village[];
+  officers: Officer[];
+}
+
+export async function loadReference(h: Handle): Promise<Reference> {
+  const townships = await h.query<Township>('SELECT code, name FROM township ORDER BY code');
+  const villages = await h.query<Village>('SELECT code, township_code AS "townshipCode", name, nbs_name AS "nbsName" FROM village ORDER BY code');
+  const officers = await h.query<Officer>('SELECT id, name, village_code AS "villageCode" FROM officer ORDER BY id');
+  return { townships, villages, officers };
+}
+
+/** Edit distance between two short strings (village names are 2-8 characters). */
+function distance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!;
+    prev[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j]!;
+      prev[j] = Math.min(up + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
+      diag = up;
+    }
+  }
+  return prev[b.length]!;
+}
+
+const clean = (s: string) => s.normalize('NFKC').replace(/\s+/g, '');
+
+export class Places {
+  private readonly townshipByCode = new Map<string, Township>();
+  private readonly townshipByName = new Map<string, Township>();
+  private readonly villageByCode = new Map<string, Village>();
+  private readonly villagesOf = new Map<string, Village[]>();
+  private readonly officerOfVillage = new Map<string, Officer>();
+
+  constructor(ref: Reference) {
+    for (const t of ref.townships) {
+      this.townshipByCode.set(t.code, t);
+      this.townshipByName.set(t.name, t);
+      // 界牌 for 界牌镇: ledgers often drop the 镇/乡 suffix.
+      this.townshipByName.set(t.name.replace(/[镇乡]$/, ''), t);
+    }
+    for (const v of ref.villages) {
+      this.villageByCode.set(v.code, v);
+      this.villagesOf.set(v.townshipCode, [...(this.villagesOf.get(v.townshipCode) ?? []), v]);
+    }
+    for (const o of ref.officers) this.officerOfVillage.set(o.villageCode, o);
+  }
+
+  townshipOf(code: string): Township | undefined {
+    return this.townshipByCode.get(code);
+  }
+
+  township(text: string): Normalised<Township> {
+    const t = clean(text);
+    const hit = /^\d{9}$/.test(t) ? this.townshipByCode.get(t) : this.townshipByName.get(t);
+    return hit ? { ok: true, value: hit } : { ok: false, problem: 'unknown township', expected: 'a township name of 衡阳县 (like 界牌镇) or its 9-digit code' };
+  }
+
+  /** A 12-digit code anywhere in the county, or a display or NBS name within `township`. */
+  village(text: string, township: Township | null): Normalised<Village> {
+    const t = clean(text);
+    if (/^\d{12}$/.test(t)) {
+      const v = this.villageByCode.get(t);
+      if (!v) return { ok: false, problem: 'no village or community has this code', expected: 'a 12-digit village code of 衡阳县' };
+      if (township && v.townshipCode !== township.code) {
+        return { ok: false, problem: `this village belongs to ${this.townshipByCode.get(v.townshipCode)?.name}, not ${township.name}`, expected: `a village of ${township.name}` };
+      }
+      return { ok: true, value: v };
+    }
+    if (!township) return { ok: false, problem: 'a village name needs its township (names repeat across townships)', expected: 'fill 乡镇, choose the township when importing, or give the 12-digit village code' };
+    const candidates = this.villagesOf.get(township.code) ?? [];
+    const hit = candidates.find((v) => v.name === t || v.nbsName === t);
+    if (hit) return { ok: true, value: hit };
+    return { ok: false, problem: `no village or community of this name in ${township.name}`, expected: this.closest(t, township, candidates) };
+  }
+
+  officerOf(villageCode: string): Officer | undefined {
+    return this.officerOfVillage.get(villageCode);
+  }
+
+  private closest(name: string, township: Township, candidates: Village[]): string {
+    const near = candidates
+      .map((v) => ({ v, d: Math.min(distance(name, v.name), distance(name, v.nbsName)) }))
+      .filter((x) => x.d <= Math.max(1, Math.floor(name.length / 2)))
+      .sort((a, b) => a.d - b.d)
+      .slice(0, 3);
+    const names = near.map((x) => x.v.name).join('、');
+    return `a village or community of ${township.name}${names ? ` (closest: ${names})` : ''} or a 12-digit village code`;
+  }
+}

@@ -1,0 +1,115 @@
+import { createHash } from 'node:crypto';
+import { shanghaiDate } from '../../domain/calendar.ts';
+import { ledgerInstant, parseLedgerDate, type LedgerDate } from './dates.ts';
+import type { ColumnSpec, HeaderMapping } from './columns.ts';
+import type { Places, Township, Village } from './places.ts';
+import type { SheetRow } from './read-file.ts';
+import { cellText, type Cell, type Normalised } from './values.ts';
+
+/** One problem of one cell, located as the clerk sees it in Excel (header = row 1). */
+export interface RowError {
+  row: number;
+  column: string;
+  value: string;
+  problem: string;
+  expected: string;
+}
+
+export interface ImportOptions {
+  /** The township the whole file belongs to (a township's own ledger often has no 乡镇 column). */
+  township: Township | null;
+  now: Date;
+}
+
+/** Hours ledgers do not record: received/visited in the morning, concluded at the end of the day. */
+export const DEFAULT_START_TIME = '09:00';
+export const DEFAULT_END_TIME = '17:00';
+
+/** 'ledger:' + sha256 of a row's identity: the same row imported twice is the same row. */
+export function ledgerClientId(identity: readonly (string | null)[]): string {
+  return 'ledger:' + createHash('sha256').update(JSON.stringify(identity)).digest('hex');
+}
+
+/**
+ * Reads one data row through the header mapping and collects its problems. The helpers return
+ * null after recording an error, so a row handler reads top to bottom and gives up at the end.
+ */
+export class RowContext {
+  readonly errors: RowError[] = [];
+  readonly today: string;
+
+  constructor(
+    readonly row: SheetRow,
+    private readonly mapping: HeaderMapping,
+    private readonly columns: readonly ColumnSpec[],
+    readonly places: Places,
+    readonly options: ImportOptions,
+  ) {
+    this.today = shanghaiDate(options.now);
+  }
+
+  /** The header as written in the file, or the template's header when the column is absent. */
+  header(field: string): string {
+    return this.mapping.columns.get(field)?.header ?? this.columns.find((c) => c.field === field)?.header ?? field;
+  }
+
+  cell(field: string): Cell {
+    const col = this.mapping.columns.get(field);
+    return col ? (this.row.cells[col.index] ?? null) : null;
+  }
+
+  text(field: string): string {
+    return cellText(this.cell(field));
+  }
+
+  fail(field: string, problem: string, expected: string): null {
+    this.errors.push({ row: this.row.row, column: this.header(field), value: this.text(field), problem, expected });
+    return null;
+  }
+
+  check<T>(field: string, result: Normalised<T>): T | null {
+    return result.ok ? result.value : this.fail(field, result.problem, result.expected);
+  }
+
+  required(field: string, expected: string): string | null {
+    const text = this.text(field);
+    return text ? text : this.fail(field, 'missing', expected);
+  }
+
+  date(field: string, expected: string): LedgerDate | null {
+    if (!this.text(field)) return this.fail(field, 'missing', expected);
+    return this.check(field, parseLedgerDate(this.cell(field), this.today));
+  }
+
+  /** The date's instant at its time or the default hour; a default hour later than now becomes now. */
+  instant(field: string, d: LedgerDate, defaultTime: string): Date | null {
+    const at = ledgerInstant(d, defaultTime);
+    if (at <= this.options.now) return at;
+    return d.time ? this.fail(field, 'this time of day is still in the future', 'a time up to now') : this.options.now;
+  }
+
+  /** The row's township: its 乡镇 cell, else the import's township; they must agree. */
+  township(): Township | null | undefined {
+    const text = this.text('township');
+    const chosen = this.options.township;
+    if (!text) return chosen;
+    const t = this.check('township', this.places.township(text));
+    if (!t) return undefined;
+    if (chosen && t.code !== chosen.code) {
+      return this.fail('township', `this import is for ${chosen.name} (${chosen.code})`, `${chosen.name} or an empty cell`) ?? undefined;
+    }
+    return t;
+  }
+
+  /** The row's village; undefined (with an error) when it cannot be found. */
+  village(): Village | undefined {
+    const text = this.required('village', 'a village or community name, or its 12-digit code');
+    const township = this.township();
+    if (text === null || township === undefined) return undefined;
+    if (!township && !/^\d{12}$/.test(text.normalize('NFKC').replace(/\s+/g, ''))) {
+      this.fail('township', 'missing', `the township of ${this.header('village')}: village names repeat across townships (or give the 12-digit village code)`);
+      return undefined;
+    }
+    return this.check('village', this.places.village(text, township)) ?? undefined;
+  }
+}

@@ -1,0 +1,51 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Db, Handle } from '../../db/index.ts';
+import type { LedgerImportInput } from './import.ts';
+
+/** Shared by the ledger tests: fixture bytes, and work on the shared test database that never commits. */
+
+export const fixturePath = (name: string) => fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url));
+export const fixture = (name: string) => new Uint8Array(readFileSync(fixturePath(name)));
+
+export function ledgerInput(name: string, now: Date, over: Partial<LedgerImportInput> = {}): LedgerImportInput {
+  return { bytes: fixture(name), fileName: name, kind: null, townshipCode: null, dryRun: false, now, ...over };
+}
+
+class Rollback<T> extends Error {
+  constructor(readonly value: T) {
+    super('rollback');
+  }
+}
+
+/** Runs `fn` in a write transaction and rolls it back, returning what `fn` returned. */
+export async function rolledBack<T>(db: Db, fn: (h: Handle) => Promise<T>): Promise<T> {
+  try {
+    await db.write({}, async (h) => {
+      throw new Rollback(await fn(h));
+    });
+  } catch (e) {
+    if (e instanceof Rollback) return e.value as T;
+    throw e;
+  }
+  throw new Error('unreachable: the transaction was meant to roll back');
+}
+
+/** Ledger rows and batches in the database: every test file leaves these as it found them. */
+export async function ledgerFootprint(h: Handle): Promise<{ disputes: number; visits: number; batches: number }> {
+  const [row] = await h.query<{ disputes: number; visits: number; batches: number }>(
+    `SELECT (SELECT count(*)::int FROM dispute WHERE client_id LIKE 'ledger:%') AS disputes,
+            (SELECT count(*)::int FROM visit WHERE client_id LIKE 'ledger:%') AS visits,
+            (SELECT count(*)::int FROM import_batch WHERE kind LIKE 'ledger-%') AS batches`,
+  );
+  return row!;
+}
+
+/** Deletes what committed imports wrote (HTTP and CLI tests cannot roll back). */
+export async function deleteLedgerRows(db: Db): Promise<void> {
+  await db.write({}, async (h) => {
+    await h.query(`DELETE FROM dispute WHERE client_id LIKE 'ledger:%'`);
+    await h.query(`DELETE FROM visit WHERE client_id LIKE 'ledger:%'`);
+    await h.query(`DELETE FROM import_batch WHERE kind LIKE 'ledger-%'`);
+  });
+}

@@ -1,0 +1,89 @@
+import { AppError } from '../../errors.ts';
+import { COLUMNS, DISPUTE_COLUMNS, VISIT_COLUMNS, detectKind, mapHeaders, recognisedHeaderCount, type HeaderMapping, type LedgerKind } from './columns.ts';
+import type { Places } from './places.ts';
+import { isBlankRow, type Sheet, type SheetRow } from './read-file.ts';
+import { RowContext, type ImportOptions, type RowError } from './row-context.ts';
+import { disputeRow, visitRow, type DisputeRecord, type VisitRecord } from './rows.ts';
+import { cellText } from './values.ts';
+
+/**
+ * Checks a whole sheet: finds its header row, maps the columns, and reads every data row into a
+ * record or into row errors. Pure: the reference data comes in through `Places`.
+ */
+
+export type LedgerRecords = { kind: 'disputes'; records: DisputeRecord[] } | { kind: 'visits'; records: VisitRecord[] };
+
+export type Validation = LedgerRecords & {
+  /** Data rows (blank rows are not counted). */
+  rows: number;
+  errors: RowError[];
+  ignoredColumns: string[];
+};
+
+/** The file is a spreadsheet, but not a ledger we know: a 400 naming the headers we expect. */
+export class UnrecognisedLedgerError extends AppError {
+  constructor(message: string) {
+    super(400, 'unrecognised_ledger', message);
+  }
+}
+
+/** Ledgers often open with a title row (界牌镇矛盾纠纷台账); the header is the first row naming 2+ columns. */
+const HEADER_SEARCH_ROWS = 10;
+
+function findHeaderRow(sheet: Sheet): SheetRow {
+  const candidates = sheet.rows.filter((r) => !isBlankRow(r.cells)).slice(0, HEADER_SEARCH_ROWS);
+  const header = candidates.find((r) => recognisedHeaderCount(r.cells.map(cellText)) >= 2);
+  if (!header) {
+    const expect = (cols: typeof DISPUTE_COLUMNS) => cols.filter((c) => c.requiredColumn).map((c) => c.header).join('、');
+    throw new UnrecognisedLedgerError(
+      `no header row found in the first ${HEADER_SEARCH_ROWS} rows: a disputes ledger has the columns ${expect(DISPUTE_COLUMNS)}; ` +
+        `a visits ledger ${expect(VISIT_COLUMNS)} and 民警 or 警号 (download the template from /api/imports/ledger/template)`,
+    );
+  }
+  return header;
+}
+
+function headerErrors(kind: LedgerKind, mapping: HeaderMapping, headerRow: number): RowError[] {
+  const errors: RowError[] = [];
+  for (const c of COLUMNS[kind]) {
+    if (c.requiredColumn && !mapping.columns.has(c.field)) {
+      errors.push({ row: headerRow, column: c.header, value: '', problem: 'missing column', expected: `a column headed ${[c.header, ...c.synonyms.slice(0, 2)].join(' or ')}` });
+    }
+  }
+  if (kind === 'visits' && !mapping.columns.has('officerName') && !mapping.columns.has('officerId')) {
+    errors.push({ row: headerRow, column: '民警', value: '', problem: 'missing column', expected: 'a column 民警 (officer name) or 警号 (officer id)' });
+  }
+  for (const r of mapping.repeated) {
+    errors.push({ row: headerRow, column: r.header, value: r.header, problem: `a second column for ${mapping.columns.get(r.field)?.header}`, expected: 'each column once' });
+  }
+  return errors;
+}
+
+export function validateSheet(sheet: Sheet, requestedKind: LedgerKind | null, places: Places, options: ImportOptions): Validation {
+  const header = findHeaderRow(sheet);
+  const headers = header.cells.map(cellText);
+  const kind = requestedKind ?? detectKind(headers);
+  if (!kind) {
+    throw new UnrecognisedLedgerError(`cannot tell whether this is a disputes or a visits ledger from its headers (${headers.filter(Boolean).join('、')}); choose the kind`);
+  }
+  const mapping = mapHeaders(kind, headers);
+  const errors = headerErrors(kind, mapping, header.row);
+  const dataRows = sheet.rows.filter((r) => r.row > header.row && !isBlankRow(r.cells));
+  if (dataRows.length === 0) {
+    errors.push({ row: header.row + 1, column: '', value: '', problem: 'the ledger has no data rows', expected: 'at least one row below the header' });
+  }
+  // A missing column would repeat the same error on every row: report it once, read no rows.
+  const rows = errors.length ? [] : dataRows;
+  const read = <R>(toRecord: (ctx: RowContext) => R | null): R[] => {
+    const records: R[] = [];
+    for (const row of rows) {
+      const ctx = new RowContext(row, mapping, COLUMNS[kind], places, options);
+      const record = toRecord(ctx);
+      if (record) records.push(record);
+      errors.push(...ctx.errors);
+    }
+    return records;
+  };
+  const base = { rows: dataRows.length, errors, ignoredColumns: mapping.ignored };
+  return kind === 'disputes' ? { kind, records: read(disputeRow), ...base } : { kind, records: read(visitRow), ...base };
+}

@@ -1,0 +1,55 @@
+import type { Handle } from '../../db/index.ts';
+import { sqlFile } from '../../queries/sql.ts';
+import type { PolygonalGeometry } from './geometry-input.ts';
+
+const PREPARE = sqlFile(import.meta.url, 'prepare-geometry.sql');
+const MEASURE = sqlFile(import.meta.url, 'measure-geometry.sql');
+
+/** Below this share of its area inside the county outline a boundary is refused. */
+export const MIN_INSIDE_COUNTY = 0.9;
+
+export type BoundaryCheck =
+  | { ok: true; ewkb: string; areaKm2: number; repaired: boolean }
+  | { ok: false; reason: string; repaired: boolean };
+
+interface Prepared {
+  valid: boolean;
+  invalid_reason: string | null;
+  empty: boolean;
+  ewkb: string;
+}
+interface Measured {
+  ewkb: string;
+  empty: boolean;
+  area_km2: number | string;
+  inside: number | string | null;
+}
+
+/**
+ * Parses, repairs, moves to WGS 84 and measures one boundary, in small steps so that nothing
+ * heavier than ST_IsValid / ST_MakeValid ever sees an invalid geometry (a GEOS exception on the
+ * embedded database can end the WASM instance). `crsNote` says where the CRS came from, for the
+ * message when the boundary lands outside the county (a wrong CRS is the usual cause).
+ */
+export async function prepareBoundary(h: Handle, geometry: PolygonalGeometry, srid: number, crsNote: string): Promise<BoundaryCheck> {
+  const [p] = await h.query<Prepared>(PREPARE, [JSON.stringify(geometry), srid]);
+  if (!p) throw new Error('prepare-geometry returned no row');
+  const repaired = !p.valid;
+  if (p.empty)
+    return { ok: false, repaired, reason: repaired ? `invalid (${p.invalid_reason}) and nothing polygonal is left after repair` : 'empty polygon' };
+
+  const [m] = await h.query<Measured>(MEASURE, [p.ewkb]);
+  if (!m) return { ok: false, repaired, reason: 'the database holds no county outline to check the boundary against' };
+  if (m.empty) return { ok: false, repaired, reason: 'nothing polygonal is left after moving it to WGS 84' };
+  const inside = Number(m.inside ?? 0);
+  const areaKm2 = Number(m.area_km2);
+  if (inside < MIN_INSIDE_COUNTY)
+    return {
+      ok: false,
+      repaired,
+      reason:
+        `only ${(inside * 100).toFixed(1)}% of its ${areaKm2.toFixed(3)} km² lies inside the county outline (at least ${MIN_INSIDE_COUNTY * 100}% needed); ` +
+        `a wrong CRS is the usual cause (${crsNote})`,
+    };
+  return { ok: true, ewkb: m.ewkb, areaKm2, repaired };
+}

@@ -1,0 +1,142 @@
+import { createHash } from 'node:crypto';
+import type { Db, Handle, Scope } from '../../db/index.ts';
+import { detectFields, detectLevel, normaliseCode, normaliseName, type Level } from './attributes.ts';
+import { checkGeometry } from './geometry-input.ts';
+import { prepareBoundary } from './geometry-db.ts';
+import { matchFeatures, type FeatureKey, type Unit } from './match.ts';
+import { readBoundaryFile, type FileFormat, type ParsedFile } from './read-file.ts';
+import { isRejected, type BoundaryImportReport } from './report.ts';
+import { resolveCrs } from './resolve-crs.ts';
+
+export interface BoundaryImportOptions {
+  fileName: string;
+  /** Absent: detected from the codes (12 digits: villages, 9: townships). */
+  level?: Level;
+  /** `gcj02` or `EPSG:n`; overrides what the file declares. */
+  crs?: string;
+  dryRun: boolean;
+}
+
+// Allow-lists: the only identifiers that reach SQL.
+const TABLE = { village: 'village', township: 'township' } as const;
+const BATCH_KIND = { village: 'boundaries-village', township: 'boundaries-township' } as const;
+const UNITS_SQL = {
+  village: `SELECT v.code, v.name, v.nbs_name AS "nbsName", v.township_code AS "townshipCode", t.name AS "townshipName"
+            FROM village v JOIN township t ON t.code = v.township_code ORDER BY v.code`,
+  township: 'SELECT code, name FROM township ORDER BY code',
+} as const;
+
+/** Reads the file, then validates and (unless rejected or a dry run) applies it in one transaction. */
+export async function importBoundaryFile(
+  db: Db,
+  scope: Scope,
+  bytes: Uint8Array,
+  format: FileFormat,
+  opts: BoundaryImportOptions,
+): Promise<BoundaryImportReport> {
+  const parsed = await readBoundaryFile(bytes, format);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  return db.write(scope, (h) => importParsedBoundaries(h, parsed, { ...opts, sha256 }));
+}
+
+/**
+ * The import on one transaction's handle. Everything is checked before anything is written, and
+ * a rejected file writes nothing, so the caller's transaction only ever sees all or none of it.
+ */
+export async function importParsedBoundaries(
+  h: Handle,
+  parsed: ParsedFile,
+  opts: BoundaryImportOptions & { sha256: string },
+): Promise<BoundaryImportReport> {
+  const crs = resolveCrs(parsed.declaredCrs, opts.crs);
+  const report: BoundaryImportReport = {
+    fileName: opts.fileName,
+    level: null,
+    crs: { detected: crs.detected, source: crs.source },
+    encoding: parsed.encoding,
+    features: parsed.features.length,
+    matched: [],
+    unmatched: [],
+    duplicates: [],
+    missing: [],
+    rejected: parsed.problems.map((reason) => ({ feature: null, reason })),
+    dryRun: opts.dryRun,
+    applied: false,
+    batchId: null,
+  };
+  const reject = (reason: string, feature: number | null = null) => report.rejected.push({ feature, reason });
+  if (crs.problem) reject(crs.problem);
+  if (crs.target) {
+    const known = await h.query('SELECT 1 FROM spatial_ref_sys WHERE srid = $1', [crs.target.crs.srid]);
+    if (known.length === 0) reject(`EPSG:${crs.target.crs.srid} is not in this database's spatial_ref_sys`);
+  }
+  if (parsed.features.length === 0) {
+    reject('the file has no features');
+    return report;
+  }
+
+  const rows = parsed.features.map((f) => f.properties);
+  const fields = detectFields(rows);
+  if (fields.code === null && fields.name === null && fields.township === null) {
+    const seen = [...new Set(rows.flatMap((r) => Object.keys(r)))].join(', ') || 'none';
+    reject(`no code or name field found (fields: ${seen}); expected e.g. 行政区划代码/XZQDM/CODE and 村名称/XZQMC/NAME`);
+    return report;
+  }
+  const codes = rows.map((r) => (fields.code === null ? null : normaliseCode(r[fields.code])));
+  const fromCodes = detectLevel(codes);
+  if (opts.level && fromCodes && opts.level !== fromCodes)
+    reject(`level ${opts.level} was asked for, but the codes in field ${fields.code} are ${fromCodes} codes`);
+  const level = opts.level ?? fromCodes;
+  if (!level) {
+    reject('cannot tell whether the file holds villages or townships from its codes; pass --level village|township (level=)');
+    return report;
+  }
+  report.level = level;
+
+  const nameField = level === 'township' ? (fields.name ?? fields.township) : fields.name;
+  const keys: FeatureKey[] = rows.map((r, i) => ({
+    feature: i + 1,
+    code: codes[i] ?? null,
+    name: nameField === null ? null : normaliseName(r[nameField]),
+    township: level === 'village' && fields.township !== null ? normaliseName(r[fields.township]) : null,
+  }));
+  const units = await h.query<Unit>(UNITS_SQL[level]);
+  const matching = matchFeatures(level, keys, units);
+  Object.assign(report, { unmatched: matching.unmatched, duplicates: matching.duplicates, missing: matching.missing });
+  if (matching.matches.length === 0) reject(`none of the ${parsed.features.length} features matches a ${level} of the county`);
+
+  const toWrite: { code: string; ewkb: string }[] = [];
+  for (const m of matching.matches) {
+    const entry = { feature: m.feature, code: m.unit.code, name: m.unit.name, by: m.by, areaKm2: null as number | null, repaired: false };
+    report.matched.push(entry);
+    if (!crs.target) continue;
+    const input = checkGeometry(parsed.features[m.feature - 1]!.geometry, crs.target);
+    if (!input.ok) {
+      reject(input.reason, m.feature);
+      continue;
+    }
+    const checked = await prepareBoundary(h, input.geometry, crs.target.crs.srid, crs.note);
+    entry.repaired = checked.repaired;
+    if (!checked.ok) {
+      reject(checked.reason, m.feature);
+      continue;
+    }
+    entry.areaKm2 = checked.areaKm2;
+    toWrite.push({ code: m.unit.code, ewkb: checked.ewkb });
+  }
+  if (crs.source === 'default' && report.rejected.some((r) => r.reason.startsWith('coordinates out of range')))
+    reject('the file declares no CRS, so WGS 84 lon/lat was assumed, but its coordinates are not lon/lat: pass --crs EPSG:<code> (crs=)');
+
+  if (isRejected(report) || opts.dryRun) return report;
+
+  for (const w of toWrite)
+    await h.query(`UPDATE ${TABLE[level]} SET geom = $2::text::geometry, boundary_source = 'imported' WHERE code = $1`, [w.code, w.ewkb]);
+  report.applied = true;
+  const [batch] = await h.query<{ id: string | number }>(
+    `INSERT INTO import_batch (kind, file_name, file_sha256, rows, inserted, skipped, report)
+     VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb) RETURNING id`,
+    [BATCH_KIND[level], opts.fileName, opts.sha256, report.features, toWrite.length, report.unmatched.length, JSON.stringify(report)],
+  );
+  report.batchId = Number(batch!.id);
+  return report;
+}

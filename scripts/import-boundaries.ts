@@ -1,0 +1,95 @@
+/**
+ * npm run import:boundaries -- FILE [--level village|township] [--crs gcj02|EPSG:n] [--dry-run] [--json]
+ * Replaces village or township boundaries with real ones from a GeoJSON or zipped shapefile.
+ * Goes through the running server's API when a server holds the embedded database, else
+ * straight to the database; says which. Exits 1 when the file is rejected (nothing changed).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { loadConfig } from '../api/config.ts';
+import { importBoundaryFile } from '../api/imports/boundaries/import.ts';
+import type { FileFormat } from '../api/imports/boundaries/read-file.ts';
+import { formatReport, isRejected, type BoundaryImportReport } from '../api/imports/boundaries/report.ts';
+import { viaServerOrDb } from './cli-api.ts';
+
+const USAGE = 'usage: npm run import:boundaries -- FILE.(zip|geojson|json) [--level village|township] [--crs gcj02|EPSG:4490] [--dry-run] [--json]';
+
+interface Args {
+  file: string;
+  level?: 'village' | 'township';
+  crs?: string;
+  dryRun: boolean;
+  json: boolean;
+}
+
+class UsageError extends Error {}
+
+function parseArgs(argv: string[]): Args | null {
+  const files: string[] = [];
+  const out: Partial<Args> = { dryRun: false, json: false };
+  for (let i = 0; i < argv.length; i++) {
+    const [flag, inline] = argv[i]!.split('=', 2) as [string, string | undefined];
+    const value = () => inline ?? argv[++i] ?? '';
+    if (flag === '--help') return null;
+    else if (flag === '--dry-run') out.dryRun = true;
+    else if (flag === '--json') out.json = true;
+    else if (flag === '--crs') out.crs = value();
+    else if (flag === '--level') {
+      const level = value();
+      if (level !== 'village' && level !== 'township') throw new UsageError(`--level must be village or township, not "${level}"`);
+      out.level = level;
+    } else if (flag.startsWith('--')) throw new UsageError(`unknown option ${flag}`);
+    else files.push(argv[i]!);
+  }
+  if (files.length !== 1) throw new UsageError(files.length ? `one file at a time (got ${files.join(', ')})` : 'which file?');
+  return { ...out, file: files[0]! } as Args;
+}
+
+function formatOfName(file: string): FileFormat {
+  if (/\.zip$/i.test(file)) return 'zip';
+  if (/\.(geo)?json$/i.test(file)) return 'geojson';
+  throw new UsageError(`${file}: expected a .zip (zipped shapefile), .geojson or .json file`);
+}
+
+const CONTENT_TYPE: Record<FileFormat, string> = { zip: 'application/zip', geojson: 'application/geo+json' };
+
+async function main(): Promise<number> {
+  const args = parseArgs(process.argv.slice(2));
+  if (!args) {
+    console.log(USAGE);
+    return 0;
+  }
+  const format = formatOfName(args.file);
+  const bytes = new Uint8Array(readFileSync(args.file));
+  const fileName = path.basename(args.file);
+  const opts = { fileName, level: args.level, crs: args.crs, dryRun: args.dryRun };
+
+  const report = await viaServerOrDb<BoundaryImportReport>(loadConfig(), {
+    api: async (base) => {
+      const params = new URLSearchParams({ fileName, dryRun: String(args.dryRun) });
+      if (args.level) params.set('level', args.level);
+      if (args.crs) params.set('crs', args.crs);
+      const res = await fetch(`${base}/api/imports/boundaries?${params}`, {
+        method: 'POST',
+        headers: { 'content-type': CONTENT_TYPE[format] },
+        body: bytes,
+      });
+      const body = (await res.json().catch(() => null)) as { report?: BoundaryImportReport; error?: { message?: string } } | null;
+      if (res.status === 200) return body as BoundaryImportReport;
+      if (res.status === 422 && body?.report) return body.report;
+      throw new Error(`the server answered ${res.status}: ${body?.error?.message ?? res.statusText}`);
+    },
+    db: (db) => importBoundaryFile(db, {}, bytes, format, opts),
+  });
+  console.log(args.json ? JSON.stringify(report, null, 2) : formatReport(report));
+  return isRejected(report) ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e) => {
+    console.error(`import:boundaries: ${e instanceof Error ? e.message : e}`);
+    if (e instanceof UsageError) console.error(USAGE);
+    process.exit(e instanceof UsageError ? 2 : 1);
+  },
+);

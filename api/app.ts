@@ -12,6 +12,9 @@ import { disputesRoutes } from './routes/disputes.ts';
 import { hazardsRoutes } from './routes/hazards.ts';
 import { visitsRoutes } from './routes/visits.ts';
 import { coverageRoutes } from './routes/coverage.ts';
+import { alertsRoutes } from './routes/alerts.ts';
+import { feedRoutes } from './routes/feed.ts';
+import { briefingRoutes } from './routes/briefing.ts';
 import { eventsRoutes } from './routes/events.ts';
 import { healthRoutes } from './routes/health.ts';
 import { statsRoutes } from './routes/stats.ts';
@@ -38,6 +41,9 @@ export function createApp(deps: Deps) {
     .route('/api/events', eventsRoutes(deps))
     .route('/api/stats', statsRoutes(deps))
     .route('/api/coverage', coverageRoutes(deps))
+    .route('/api/feed', feedRoutes(deps))
+    .route('/api/alerts', alertsRoutes(deps))
+    .route('/api/briefing', briefingRoutes(deps))
     .route('/api/hazards', hazardsRoutes(deps))
     .route('/api/disputes', disputesRoutes(deps))
     .route('/api/visits', visitsRoutes(deps))

@@ -19,6 +19,12 @@ const schema = z.object({
   COVERAGE_VISITS_PER_QUARTER: z.coerce.number().int().min(1).max(30).default(3),
   /** Weeks without any grid report or visit after which a village counts as silent ("no information"). */
   SILENCE_WEEKS: z.coerce.number().int().min(1).max(52).default(4),
+  /** Alert rules (wall and dashboard): a village with at least this many new disputes in 7 days, */
+  ALERT_VILLAGE_DISPUTES_7D: z.coerce.number().int().min(1).default(3),
+  /** an open hazard of at least this severity past its deadline, */
+  ALERT_OVERDUE_SEVERITY: z.coerce.number().int().min(1).max(4).default(3),
+  /** a township whose share of villages meeting, or still able to meet, the visit rule is below this. */
+  ALERT_TOWNSHIP_COVERAGE_MIN: z.coerce.number().min(0).max(1).default(0.9),
   /** Most rows one /api/events answer carries. */
   EVENTS_CAP: z.coerce.number().int().min(100).max(200_000).default(20_000),
   /**

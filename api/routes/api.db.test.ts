@@ -192,3 +192,37 @@ describe(`GET /api/coverage (${backend})`, () => {
     expect(cov.county.silent).toBe(jp.silentVillages);
   });
 });
+
+describe(`GET /api/feed and /api/alerts (${backend})`, () => {
+  it('feeds the latest receptions, reports and closures, newest first, within the window', async () => {
+    const f = await get('/api/feed?limit=40');
+    expect(f.items.length).toBeGreaterThan(0);
+    expect(f.items.length).toBeLessThanOrEqual(40);
+    const ats = f.items.map((i: { at: string }) => i.at);
+    expect([...ats].sort().reverse()).toEqual(ats);
+    for (const i of f.items) {
+      expect(['dispute_received', 'dispute_concluded', 'hazard_reported', 'hazard_closed']).toContain(i.kind);
+      expect(Date.parse(i.at)).toBeGreaterThan(Date.parse(f.since));
+      expect(i).not.toHaveProperty('partyName');
+    }
+    const jp = await get(`/api/feed?township=${JIEPAI}&since=${encodeURIComponent(new Date(t.now.getTime() - 30 * 86400e3).toISOString())}`);
+    expect(jp.items.every((i: { townshipCode: string }) => i.townshipCode === JIEPAI)).toBe(true);
+  });
+
+  it('names the rule of every alert and agrees with the data behind it', async () => {
+    const a = await get('/api/alerts');
+    expect(a.rules.map((r: { id: string }) => r.id)).toEqual(['village_disputes_7d', 'hazard_overdue', 'township_coverage']);
+    for (const x of a.alerts) {
+      expect(a.rules.map((r: { id: string }) => r.id)).toContain(x.rule);
+      if (x.rule === 'township_coverage') expect(x.value).toBeLessThan(x.threshold);
+      else expect(x.value).toBeGreaterThanOrEqual(x.threshold);
+    }
+    const overdue = await t.db.read({}, (h) =>
+      h.query<{ n: number }>(`SELECT count(*)::int AS n FROM hazard WHERE closed_at IS NULL AND deadline < $1 AND severity >= 3 AND reported_at <= $1`, [t.now.toISOString()]),
+    );
+    expect(a.alerts.filter((x: { rule: string }) => x.rule === 'hazard_overdue')).toHaveLength(overdue[0]!.n);
+    const cov = await get('/api/coverage');
+    const low = cov.townships.filter((tw: { villages: number; missed: number }) => (tw.villages - tw.missed) / tw.villages < 0.9).length;
+    expect(a.alerts.filter((x: { rule: string }) => x.rule === 'township_coverage')).toHaveLength(low);
+  });
+});

@@ -39,6 +39,10 @@ CREATE TABLE import_batch (
   report      jsonb NOT NULL DEFAULT '{}'::jsonb
 );
 
+-- The big-screen ticker also shows closures, newest first.
+CREATE INDEX dispute_concluded_idx ON dispute (concluded_at) WHERE concluded_at IS NOT NULL;
+CREATE INDEX hazard_closed_idx ON hazard (closed_at) WHERE closed_at IS NOT NULL;
+
 -- An instant as the county reads it: ISO 8601 in Asia/Shanghai with an explicit offset.
 CREATE FUNCTION iso_sh(t timestamptz) RETURNS text LANGUAGE sql IMMUTABLE AS $$
   SELECT to_char(t AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD"T"HH24:MI:SS"+08:00"')

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { briefingSentences, type BriefingFacts } from './briefing-text.ts';
+
+const base: BriefingFacts = {
+  scopeName: '衡阳县',
+  unitLevel: 'township',
+  from: '2026-11-16',
+  to: '2026-11-22',
+  disputes: { current: 112, previous: 100, successRate: 0.986, open: 30 },
+  hazards: { reported: 230, previousReported: 230, open: 300, overdue: 12, overdueSerious: 2 },
+  units: [
+    { name: '西渡镇', current: 20, previous: 12 },
+    { name: '界牌镇', current: 5, previous: 6 },
+  ],
+  coverage: { villages: 491, met: 221, missed: 57, silent: 14, worstUnit: { name: '井头镇', missed: 9 } },
+  topRate: { name: '集兵滩社区', townshipName: '集兵镇', value: 10.77 },
+};
+
+describe('briefingSentences', () => {
+  it('writes 3-6 sentences from the numbers', () => {
+    const s = briefingSentences(base);
+    expect(s.length).toBeGreaterThanOrEqual(3);
+    expect(s.length).toBeLessThanOrEqual(6);
+    expect(s[0]).toBe('11月16日至11月22日，衡阳县受理矛盾纠纷112件，较上周增加12件（+12.0%），已办结纠纷调解成功率98.6%。');
+    expect(s[1]).toBe('矛盾纠纷增加最多的乡镇是西渡镇，本周20件，较上周增加8件。');
+    expect(s[2]).toContain('超期12件（3级及以上2件，需督办）');
+    expect(s[3]).toBe('本季度民警走访达标221个村（社区），占45.0%；57个已无法按期达标，井头镇最多（9个）。');
+    expect(s.join('')).toContain('14个村（社区）连续4周以上');
+    expect(s.at(-1)).toContain('集兵镇集兵滩社区（10.8件/千人');
+  });
+
+  it.each([
+    ['fewer disputes', { disputes: { ...base.disputes, current: 90 } }, 0, '较上周减少10件（-10.0%）'],
+    ['the same hazards', {}, 2, '与上周持平'],
+    ['no unit rising', { units: [{ name: '界牌镇', current: 5, previous: 6 }] }, 1, '各乡镇矛盾纠纷均未较上周增加'],
+    ['a township scope', { scopeName: '界牌镇', unitLevel: 'village' as const, units: [{ name: '银溪村', current: 3, previous: 1 }] }, 1, '增加最多的村（社区）是银溪村'],
+    ['nothing concluded', { disputes: { ...base.disputes, successRate: null } }, 0, '件，较上周增加12件（+12.0%）。'],
+  ])('changes with the data: %s', (_what, patch, index, text) => {
+    expect(briefingSentences({ ...base, ...patch })[index]).toContain(text);
+  });
+
+  it('leaves out the silence sentence when no village is silent', () => {
+    const s = briefingSentences({ ...base, coverage: { ...base.coverage, silent: 0 } });
+    expect(s.join('')).not.toContain('无信息');
+  });
+});

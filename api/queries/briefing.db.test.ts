@@ -1,0 +1,74 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../app.ts';
+import { isoWeek, isoWeekRange, shanghaiDate, addDays } from '../domain/calendar.ts';
+import { makePeriod } from '../domain/period.ts';
+import { backend, testDb, type TestDb } from '../test/test-db.ts';
+import { briefing } from './briefing.ts';
+
+let t: TestDb;
+let app: ReturnType<typeof createApp>;
+let week: string;
+beforeAll(async () => {
+  t = await testDb();
+  app = createApp(t.deps);
+  week = isoWeek(addDays(shanghaiDate(t.now), -7));
+});
+
+const json = async (path: string) => {
+  const res = await app.request(path);
+  expect(res.status, path).toBe(200);
+  return (await res.json()) as any;
+};
+
+describe(`weekly briefing (${backend})`, () => {
+  it('defaults to last week and carries exactly the numbers of /api/stats/summary for that week', async () => {
+    const b = await json('/api/briefing');
+    expect(b.week).toBe(week);
+    const range = isoWeekRange(week)!;
+    expect([b.from, b.to]).toEqual([range.from, range.to]);
+    const s = await json(`/api/stats/summary?from=${b.from}&to=${b.to}`);
+    expect(b.summary).toEqual(s);
+    expect(b.sentences.length).toBeGreaterThanOrEqual(3);
+    expect(b.sentences.length).toBeLessThanOrEqual(6);
+    expect(b.sentences[0]).toContain(`受理矛盾纠纷${s.current.disputes.total}件`);
+    expect(b.topVillages).toHaveLength(10);
+    expect(b.boundaryNote).toMatch(/approximate/);
+    expect(b.sources.length).toBeGreaterThan(0);
+  });
+
+  it('scopes to a township and ranks its villages', async () => {
+    const b = await json(`/api/briefing?week=${week}&township=430421110&metric=disputes`);
+    expect(b.scope).toEqual({ level: 'township', code: '430421110', name: '界牌镇' });
+    expect(b.topVillages.every((r: { townshipCode: string }) => r.townshipCode === '430421110')).toBe(true);
+    const s = await json(`/api/stats/summary?from=${b.from}&to=${b.to}&township=430421110`);
+    expect(b.summary.current).toEqual(s.current);
+    expect(b.sentences[0]).toContain('界牌镇受理矛盾纠纷');
+  });
+
+  it.each([['2026-W60'], ['2026-47'], ['W47']])('refuses the week %s with a 400', async (w) => {
+    const res = await app.request(`/api/briefing?week=${w}`);
+    expect(res.status).toBe(400);
+  });
+
+  it('writes different sentences when the data changes', async () => {
+    const range = isoWeekRange(week)!;
+    const ctx = { period: makePeriod(range.from, range.to, t.now), requiredVisits: 3, township: null, silenceDays: 28 };
+    await expect(
+      t.db.write({}, async (h) => {
+        const before = await briefing(h, ctx, { week, metric: 'disputeRate', now: t.now });
+        // Twelve more disputes in one village of 界牌镇, received mid-week.
+        await h.query(
+          `INSERT INTO dispute (id, category, channel, status, village_code, received_at, geom)
+           SELECT 'DSX' || g, '邻里纠纷', '综治中心', '受理', v.code, $1::timestamptz, v.label_point
+           FROM village v, generate_series(1, 12) g WHERE v.code = (SELECT min(code) FROM village WHERE township_code = '430421110')`,
+          [`${range.from}T10:00:00+08:00`],
+        );
+        const after = await briefing(h, ctx, { week, metric: 'disputeRate', now: t.now });
+        expect(after.summary.current.disputes.total).toBe(before.summary.current.disputes.total + 12);
+        expect(after.sentences[0]).not.toBe(before.sentences[0]);
+        expect(after.sentences[1]).toContain('界牌镇');
+        throw new Error('rollback');
+      }),
+    ).rejects.toThrow('rollback');
+  });
+});

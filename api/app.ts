@@ -1,4 +1,4 @@
-import { Hono } from 'hono';
+import { Hono, type MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { DbUnavailableError } from './db/index.ts';
@@ -29,10 +29,13 @@ function errorBody(code: string, message: string, fields?: Record<string, string
 
 /**
  * The app: the API under /api, one error handler for everything. The web's typed client is
- * built from `AppType`. `main.ts` adds the static web build on top.
+ * built from `AppType`. `server.ts` adds the static web build on top, and passes the
+ * middleware that must run before every route (security headers, request log).
  */
-export function createApp(deps: Deps) {
-  const app = new Hono()
+export function createApp(deps: Deps, middleware: readonly MiddlewareHandler[] = []) {
+  const root = new Hono();
+  for (const m of middleware) root.use('*', m);
+  const app = root
     .route('/api/health', healthRoutes(deps))
     .route('/api/config', clientConfigRoutes(deps))
     .route('/api/basemap', basemapRoutes(deps))

@@ -15,6 +15,8 @@ const schema = z.object({
   SEED_SCALE: z.coerce.number().positive().max(50).default(1),
   /** Freeze "now" (ISO instant) for reproducible demos and tests; unset = the real clock. */
   APP_NOW: z.string().datetime({ offset: true }).optional().or(z.literal('').transform(() => undefined)),
+  /** Longest any one SQL statement may run (ms); a slow query is cancelled and answered 503. */
+  STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   /** Visits per village per quarter that count as covered (千警入万户). */
   COVERAGE_VISITS_PER_QUARTER: z.coerce.number().int().min(1).max(30).default(3),
   /** Weeks without any grid report or visit after which a village counts as silent ("no information"). */

@@ -23,7 +23,7 @@ async function main() {
     release = acquireLock(dataDir, config.PORT);
   }
   const t0 = Date.now();
-  const db = await openDb({ databaseUrl: config.DATABASE_URL, dataDir: embedded ? dataDir : undefined });
+  const db = await openDb({ databaseUrl: config.DATABASE_URL, dataDir: embedded ? dataDir : undefined, statementTimeoutMs: config.STATEMENT_TIMEOUT_MS });
   log('database open', { db: db.kind, dataDir: embedded ? dataDir : undefined, ms: Date.now() - t0 });
 
   const applied = await migrate(db);

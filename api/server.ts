@@ -1,23 +1,25 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import type { Hono } from 'hono';
+import type { Hono, MiddlewareHandler } from 'hono';
 import { createApp, type Deps } from './app.ts';
+import { securityHeaders } from './security-headers.ts';
+
+/** One JSON line per request; the path only (query strings may carry names), never bodies. */
+const requestLog: MiddlewareHandler = async (c, next) => {
+  const t0 = performance.now();
+  await next();
+  console.log(JSON.stringify({ level: 'info', method: c.req.method, path: c.req.path, status: c.res.status, ms: +(performance.now() - t0).toFixed(1) }));
+};
 
 /**
  * The dashboard server: the API plus the built web app (SPA: unknown non-API paths get
  * index.html so deep links work). Without a build, / explains how to make one.
  */
 export function createServerApp(deps: Deps): Hono {
-  const app = createApp(deps) as unknown as Hono;
-  if (deps.config.LOG_REQUESTS) {
-    app.use('*', async (c, next) => {
-      const t0 = performance.now();
-      await next();
-      // Path only: query strings may carry names in later features; no personal data in logs.
-      console.log(JSON.stringify({ level: 'info', method: c.req.method, path: c.req.path, status: c.res.status, ms: +(performance.now() - t0).toFixed(1) }));
-    });
-  }
+  const middleware: MiddlewareHandler[] = [securityHeaders(deps.config)];
+  if (deps.config.LOG_REQUESTS) middleware.push(requestLog);
+  const app = createApp(deps, middleware) as unknown as Hono;
   const dist = path.resolve(deps.config.WEB_DIST);
   const index = path.join(dist, 'index.html');
   if (deps.config.WEB_DIST && existsSync(index)) {

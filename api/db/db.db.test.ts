@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { backend, testDb, type TestDb } from '../test/test-db.ts';
 import { bulkInsert, POINT_EXPR, pointWkt } from './bulk.ts';
+import { DbUnavailableError, openDb } from './index.ts';
 import { listMigrations, migrate } from './migrate.ts';
 
 let t: TestDb;
@@ -38,6 +39,21 @@ describe(`Db (${backend})`, () => {
     expect(inside[0]!.s).toBe('430421110');
     const next = await t.db.read({}, (h) => h.query<{ s: string | null }>(`SELECT current_setting('app.township', true) AS s`));
     expect(next[0]!.s ?? '').toBe('');
+  });
+
+  it('gives every transaction a statement timeout', async () => {
+    const [r] = await t.db.read({}, (h) => h.query<{ s: string }>(`SELECT current_setting('statement_timeout') AS s`));
+    expect(r!.s).toBe('30s');
+    if (backend === 'postgres') {
+      // PostgreSQL enforces it (PGlite's single-threaded WASM build has no timer to): a slow query
+      // is cancelled and reported as an outage, which the API answers with a 503.
+      const quick = await openDb({ databaseUrl: process.env.TEST_DATABASE_URL, statementTimeoutMs: 200 });
+      try {
+        await expect(quick.read({}, (h) => h.query('SELECT pg_sleep(2)'))).rejects.toBeInstanceOf(DbUnavailableError);
+      } finally {
+        await quick.close();
+      }
+    }
   });
 
   it('bulk-inserts rows with computed geometry and rolls back as one', async () => {

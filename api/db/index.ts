@@ -8,14 +8,16 @@ export interface OpenDbOptions {
   databaseUrl?: string;
   /** PGlite data folder; ignored for PostgreSQL. Omit for in-memory. */
   dataDir?: string;
+  /** Statement timeout of every transaction. */
+  statementTimeoutMs?: number;
 }
 
 /** Opens PostgreSQL when a URL is given, else the embedded PGlite. Drivers load lazily. */
 export async function openDb(opts: OpenDbOptions): Promise<Db> {
   if (opts.databaseUrl) {
     const { openPostgres } = await import('./postgres.ts');
-    return openPostgres({ connectionString: opts.databaseUrl });
+    return openPostgres({ connectionString: opts.databaseUrl, statementTimeoutMs: opts.statementTimeoutMs });
   }
   const { openPglite } = await import('./pglite.ts');
-  return openPglite({ dataDir: opts.dataDir });
+  return openPglite({ dataDir: opts.dataDir, statementTimeoutMs: opts.statementTimeoutMs });
 }

@@ -3,12 +3,14 @@ import { postgis } from '@electric-sql/pglite-postgis';
 import type { Db, Handle, Scope } from './types.ts';
 import { DbUnavailableError } from './types.ts';
 import { applyScope } from './scope.ts';
+import { DEFAULT_STATEMENT_TIMEOUT_MS } from './types.ts';
 
 export interface PgliteOptions {
   /** Folder the database persists in; omit for an in-memory database. */
   dataDir?: string;
   /** A tarball from `dumpPglite` to start from instead of an empty cluster (tests). */
   loadDataDir?: Blob | File;
+  statementTimeoutMs?: number;
 }
 
 /** The embedded default: one in-process PostgreSQL with PostGIS, one connection. */
@@ -41,7 +43,7 @@ export async function openPglite(opts: PgliteOptions = {}): Promise<Db & { dump(
       .transaction(async (tx) => {
         if (readOnly) await tx.exec('SET TRANSACTION READ ONLY');
         const h = wrap(tx);
-        await applyScope(h, scope);
+        await applyScope(h, scope, opts.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS);
         return fn(h);
       })
       .catch(translate);

@@ -1,6 +1,6 @@
 import pg from 'pg';
 import type { Db, Handle, Scope } from './types.ts';
-import { DbUnavailableError } from './types.ts';
+import { DbUnavailableError, DEFAULT_STATEMENT_TIMEOUT_MS } from './types.ts';
 import { applyScope } from './scope.ts';
 
 // Dates and timestamps stay strings: the queries format them in Asia/Shanghai themselves,
@@ -12,7 +12,8 @@ const types = {
   },
 };
 
-const UNAVAILABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+// 57014: the statement timeout cancelled a query; to the client that is a temporary outage too.
+const UNAVAILABLE = new Set(['57014', 'ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
 
 function isUnavailable(err: unknown): boolean {
   const e = err as { code?: string; message?: string } | null;
@@ -29,6 +30,7 @@ function translate(err: unknown): never {
 export interface PostgresOptions {
   connectionString: string;
   max?: number;
+  statementTimeoutMs?: number;
 }
 
 /** PostgreSQL + PostGIS through a `pg` Pool. */
@@ -56,7 +58,7 @@ export async function openPostgres(opts: PostgresOptions): Promise<Db> {
           await client.query(sql);
         },
       };
-      await applyScope(h, scope);
+      await applyScope(h, scope, opts.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS);
       const out = await fn(h);
       await client.query('COMMIT');
       return out;

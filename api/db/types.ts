@@ -34,6 +34,9 @@ export interface Db {
   close(): Promise<void>;
 }
 
+/** Longest a statement may run unless the opener says otherwise. */
+export const DEFAULT_STATEMENT_TIMEOUT_MS = 30_000;
+
 /** The database is down or unreachable: the HTTP layer answers 503. */
 export class DbUnavailableError extends Error {
   readonly code = 'db_unavailable';

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from './config.ts';
+import { DbUnavailableError, type Db } from './db/index.ts';
+import { basemapOrigin } from './security-headers.ts';
+import { createServerApp } from './server.ts';
+
+const db: Db = {
+  kind: 'pglite',
+  read: () => Promise.reject(new DbUnavailableError()),
+  write: () => Promise.reject(new DbUnavailableError()),
+  exec: () => Promise.resolve(),
+  ping: () => Promise.resolve(),
+  close: () => Promise.resolve(),
+};
+
+function server(env: Record<string, string> = {}) {
+  return createServerApp({ db, config: loadConfig({ WEB_DIST: '', LOG_REQUESTS: 'false', ...env }), now: () => new Date() });
+}
+
+describe('server', () => {
+  it.each(['/api/health', '/api/nothing', '/'])('sends security headers on %s', async (path) => {
+    const res = await server().request(path);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(res.headers.get('access-control-allow-origin')).toBeNull();
+  });
+
+  it('allows the configured basemap host, and only it', async () => {
+    const res = await server({ BASEMAP_URL: 'http://tiles.intranet:8080/vec/{z}/{x}/{y}.png' }).request('/');
+    expect(res.headers.get('content-security-policy')).toContain('img-src \'self\' data: blob: http://tiles.intranet:8080');
+  });
+
+  it('logs one line per request, path only', async () => {
+    const lines: string[] = [];
+    const orig = console.log;
+    console.log = (l: string) => lines.push(l);
+    try {
+      await server({ LOG_REQUESTS: 'true' }).request('/api/villages?township=430421110');
+    } finally {
+      console.log = orig;
+    }
+    expect(lines).toHaveLength(1);
+    expect(JSON.parse(lines[0]!)).toMatchObject({ method: 'GET', path: '/api/villages', status: 503 });
+    expect(lines[0]).not.toContain('430421110');
+  });
+
+  it.each([
+    ['http://t.example/{z}/{x}/{y}.png', 'http://t.example'],
+    ['/tiles/{z}/{x}/{y}.png', null],
+    [undefined, null],
+  ])('basemapOrigin(%s) = %s', (url, origin) => expect(basemapOrigin(url)).toBe(origin));
+});

@@ -1,4 +1,5 @@
 import { Hono } from 'hono';
+import { shanghaiDate } from '../domain/calendar.ts';
 import { BOUNDARY_NOTE } from '../queries/layers.ts';
 import type { Deps } from './deps.ts';
 
@@ -10,6 +11,8 @@ export function clientConfigRoutes(deps: Deps) {
       basemapAttribution: deps.config.BASEMAP_ATTRIBUTION || null,
       coverageVisitsPerQuarter: deps.config.COVERAGE_VISITS_PER_QUARTER,
       timeZone: 'Asia/Shanghai' as const,
+      /** Today in Asia/Shanghai by the server's clock (APP_NOW pins it): period presets count from it. */
+      today: shanghaiDate(deps.now()),
       boundaryNote: BOUNDARY_NOTE,
     }),
   );

@@ -1,0 +1,105 @@
+/**
+ * npm run bench:web — how fast the dashboard shows its map, and how much JavaScript it needs first.
+ *
+ *   - first map: navigation start -> the app's `map-first-draw` mark (MapLibre up, deck.gl has drawn
+ *     the county with data), headless Chromium on SwiftShader, cold cache, median of RUNS;
+ *   - initial JS: gzip size of the entry script and its static imports (dist/index.html), and of
+ *     all JS the browser actually fetched before the first map (adds MapLibre's worker).
+ *
+ * Targets (issue #3): first map <= 2.5 s on the 2-core CI machine; initial JS <= 700 KB gzip.
+ * BENCH_URL=http://host:port skips building and starting a server. RUNS=n (default 5).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { ensureBuild, DIST, startAppServer, type AppServer } from '../web/e2e/support/app-server.ts';
+import { launchChromium } from '../web/e2e/support/browser.ts';
+
+const RUNS = Number(process.env.RUNS ?? 5);
+const FIRST_MAP_TARGET_MS = 2500;
+const INITIAL_JS_TARGET_KB = 700;
+
+const kb = (bytes: number) => bytes / 1024;
+const gzipKb = (file: string) => kb(gzipSync(readFileSync(file), { level: 9 }).length);
+
+/** The entry module and every script or modulepreload index.html names: what runs before anything lazy. */
+function entryScripts(): string[] {
+  const html = readFileSync(path.join(DIST, 'index.html'), 'utf8');
+  const srcs = [...html.matchAll(/<script[^>]+src="([^"]+)"/g), ...html.matchAll(/<link[^>]+rel="modulepreload"[^>]+href="([^"]+)"/g)].map((m) => m[1]!);
+  return [...new Set(srcs)].map((s) => path.join(DIST, s.replace(/^\//, '')));
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+interface Run {
+  firstMap: number;
+  marks: Record<string, number>;
+  jsBefore: string[];
+}
+
+async function measure(origin: string): Promise<Run[]> {
+  const browser = await launchChromium();
+  const runs: Run[] = [];
+  try {
+    for (let i = 0; i < RUNS; i++) {
+      // A new context per run: cold HTTP cache, as for a chief opening the link in the morning.
+      const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+      const page = await context.newPage();
+      await page.goto(origin);
+      await page.locator('[data-map-ready="true"]').waitFor({ state: 'attached', timeout: 60_000 });
+      const r = await page.evaluate(() => {
+        const first = performance.getEntriesByName('map-first-draw')[0]!.startTime;
+        const marks = Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)]));
+        const jsBefore = performance
+          .getEntriesByType('resource')
+          .filter((e) => e.startTime <= first && /\.m?js(\?|$)/.test(e.name))
+          .map((e) => new URL(e.name).pathname);
+        return { firstMap: first, marks, jsBefore };
+      });
+      runs.push(r);
+      console.log(`  run ${i + 1}: first map ${Math.round(r.firstMap)} ms  (${Object.entries(r.marks).map(([k, v]) => `${k} ${v}`).join(', ')})`);
+      await context.close();
+    }
+  } finally {
+    await browser.close();
+  }
+  return runs;
+}
+
+async function main() {
+  let server: AppServer | null = null;
+  let origin = process.env.BENCH_URL?.replace(/\/$/, '');
+  if (!origin) {
+    ensureBuild((s) => console.log(s));
+    console.log('starting the server on a fresh embedded database (first start seeds it: ~25 s)…');
+    server = await startAppServer();
+    origin = server.origin;
+  }
+  try {
+    console.log(`measuring ${RUNS} cold loads of ${origin} at 1366x768…`);
+    const runs = await measure(origin);
+    const firstMap = median(runs.map((r) => r.firstMap));
+
+    const entry = entryScripts();
+    const entryKb = entry.reduce((sum, f) => sum + gzipKb(f), 0);
+    const fetched = [...new Set(runs.flatMap((r) => r.jsBefore))];
+    const fetchedKb = fetched.reduce((sum, p) => sum + gzipKb(path.join(DIST, p.replace(/^\//, ''))), 0);
+
+    const ok = (good: boolean) => (good ? 'ok' : 'OVER TARGET');
+    console.log('\nbench:web');
+    console.log(`  first map (median of ${RUNS}): ${Math.round(firstMap)} ms   [min ${Math.round(Math.min(...runs.map((r) => r.firstMap)))}, max ${Math.round(Math.max(...runs.map((r) => r.firstMap)))}]   target <= ${FIRST_MAP_TARGET_MS} ms: ${ok(firstMap <= FIRST_MAP_TARGET_MS)}`);
+    console.log(`  initial JS, entry + static imports: ${entryKb.toFixed(1)} KB gzip (${entry.map((f) => path.basename(f)).join(', ')})   target <= ${INITIAL_JS_TARGET_KB} KB: ${ok(entryKb <= INITIAL_JS_TARGET_KB)}`);
+    console.log(`  all JS fetched before the first map: ${fetchedKb.toFixed(1)} KB gzip (${fetched.map((p) => path.basename(p)).join(', ')})`);
+  } finally {
+    await server?.stop();
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

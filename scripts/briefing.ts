@@ -1,0 +1,106 @@
+/**
+ * npm run briefing -- --week 2026-W47 [--township 430421110] [--metric disputeRate] [--out DIR] [--url http://host:port]
+ * Renders the weekly briefing page (/briefing) in headless Debian Chromium and writes a
+ * 1920x1080 PNG (for a slide) and a one-page A4 landscape PDF. Uses the running server (the one
+ * holding DATA_DIR, or --url), else starts one inside this process on the configured database.
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { loadConfig } from '../api/config.ts';
+import { isoWeek, isoWeekRange, shanghaiDate, addDays } from '../api/domain/calendar.ts';
+import { readLock } from '../api/db/lock.ts';
+import { migrate } from '../api/db/migrate.ts';
+import { seedIfEmpty } from '../api/seed/seed.ts';
+import { createServerApp } from '../api/server.ts';
+import { flags, openCliDb } from './cli-db.ts';
+
+const USAGE = 'usage: npm run briefing -- --week 2026-W47 [--township 430421110] [--metric disputeRate] [--out DIR] [--url http://127.0.0.1:8080]';
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--use-gl=angle', '--no-sandbox',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+];
+
+interface Target {
+  base: string;
+  stop: () => Promise<void>;
+}
+
+/** The server to render from: --url, the server holding DATA_DIR, or one started here. */
+async function target(url: string | undefined): Promise<Target> {
+  const config = loadConfig({ ...process.env, LOG_REQUESTS: 'false' });
+  if (url) {
+    console.log(`using the server at ${url}`);
+    return { base: url.replace(/\/$/, ''), stop: async () => {} };
+  }
+  const held = config.DATABASE_URL ? null : readLock(path.resolve(config.DATA_DIR));
+  if (held) {
+    const base = `http://127.0.0.1:${held.port}`;
+    console.log(`using the running server at ${base}`);
+    return { base, stop: async () => {} };
+  }
+  if (!existsSync(path.resolve(config.WEB_DIST, 'index.html'))) throw new Error(`the web app is not built (${config.WEB_DIST}): run npm run build`);
+  const { db, where } = await openCliDb(config);
+  await migrate(db);
+  const now = config.APP_NOW ? new Date(config.APP_NOW) : new Date();
+  await seedIfEmpty(db, { seed: config.SEED, scale: config.SEED_SCALE, now });
+  const app = createServerApp({ db, config, now: () => now });
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise((r) => server.once('listening', r));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  console.log(`started a server inside this process at ${base} on the ${where}`);
+  return { base, stop: async () => { server.close(); await db.close(); } };
+}
+
+export async function renderBriefing(base: string, q: { week: string; township?: string; metric?: string }, out: string) {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`Chromium not found at ${CHROMIUM}. Install it (Debian: apt-get install -y chromium fonts-noto-cjk) or set CHROMIUM_PATH.`);
+  }
+  const { chromium } = await import('playwright-core');
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const params = new URLSearchParams({ week: q.week, ...(q.township ? { township: q.township } : {}), ...(q.metric ? { metric: q.metric } : {}) });
+    await page.goto(`${base}/briefing?${params}`, { waitUntil: 'load' });
+    // The page sets data-briefing-ready once its data is in and its map has drawn.
+    await page.waitForSelector('[data-briefing-ready="true"]', { timeout: 90_000 });
+    mkdirSync(out, { recursive: true });
+    const stem = path.join(out, `briefing-${q.week}${q.township ? `-${q.township}` : ''}`);
+    await page.screenshot({ path: `${stem}.png`, fullPage: false });
+    await page.emulateMedia({ media: 'print' });
+    await page.pdf({ path: `${stem}.pdf`, format: 'A4', landscape: true, printBackground: true, preferCSSPageSize: true });
+    return { png: `${stem}.png`, pdf: `${stem}.pdf` };
+  } finally {
+    await browser.close();
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const f = flags(argv);
+  for (const k of f.keys()) if (!['week', 'township', 'metric', 'out', 'url', 'help'].includes(k)) throw new Error(`unknown option --${k}\n${USAGE}`);
+  if (f.has('help')) return (console.log(USAGE), 0);
+  const week = f.get('week') ?? isoWeek(addDays(shanghaiDate(new Date()), -7));
+  if (!isoWeekRange(week)) throw new Error(`--week must be an ISO week like 2026-W47\n${USAGE}`);
+  const township = f.get('township');
+  if (township && !/^\d{9}$/.test(township)) throw new Error(`--township must be a 9-digit code\n${USAGE}`);
+  const t = await target(f.get('url'));
+  try {
+    const files = await renderBriefing(t.base, { week, township, metric: f.get('metric') }, path.resolve(f.get('out') ?? 'briefings'));
+    console.log(`wrote ${files.png}\nwrote ${files.pdf}`);
+    return 0;
+  } finally {
+    await t.stop();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (e) => {
+      console.error(`briefing: ${e instanceof Error ? e.message : e}`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,73 @@
+import { useEffect } from 'react';
+import { FilterBar } from '../features/filters/FilterBar.tsx';
+import { I18nProvider, useI18n } from '../features/i18n/I18nProvider.tsx';
+import { MapView } from '../features/map/MapView.tsx';
+import { SidePanel } from '../features/panels/SidePanel.tsx';
+import { useView } from '../features/url-state/ViewContext.tsx';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
+
+function Header() {
+  const { view, update } = useView();
+  const { t } = useI18n();
+  return (
+    <header className="app-header">
+      <div className="brand">
+        <span className="brand-mark" aria-hidden="true" />
+        <div>
+          <div className="brand-title" title={t('appTitle')}>
+            {t('appTitleShort')}
+          </div>
+          <div className="brand-sub">{t('appSubtitle')}</div>
+        </div>
+      </div>
+      <FilterBar />
+      <div className="header-actions">
+        <button
+          type="button"
+          className="btn ghost"
+          onClick={() => update({ theme: view.theme === 'light' ? 'dark' : 'light' })}
+          aria-label={t('themeLabel')}
+          data-testid="theme-switch"
+        >
+          {view.theme === 'light' ? t('themeDark') : t('themeLight')}
+        </button>
+        <button type="button" className="btn ghost" lang={view.lang === 'zh' ? 'en' : 'zh-CN'} onClick={() => update({ lang: view.lang === 'zh' ? 'en' : 'zh' })} data-testid="lang-switch">
+          {t('langSwitch')}
+        </button>
+      </div>
+    </header>
+  );
+}
+
+/** The page: header with filters, the map, and the panel beside it. */
+export function App() {
+  const { view } = useView();
+  useEffect(() => {
+    document.documentElement.lang = view.lang === 'zh' ? 'zh-CN' : 'en';
+    document.documentElement.dataset.theme = view.theme;
+  }, [view.lang, view.theme]);
+  return (
+    <I18nProvider lang={view.lang}>
+      <Title />
+      <div className="app">
+        <Header />
+        <main className="app-main">
+          <ErrorBoundary>
+            <MapView />
+          </ErrorBoundary>
+          <ErrorBoundary>
+            <SidePanel />
+          </ErrorBoundary>
+        </main>
+      </div>
+    </I18nProvider>
+  );
+}
+
+function Title() {
+  const { t } = useI18n();
+  useEffect(() => {
+    document.title = t('appTitle');
+  }, [t]);
+  return null;
+}

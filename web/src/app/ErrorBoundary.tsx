@@ -1,0 +1,22 @@
+import { Component, type ReactNode } from 'react';
+import { ErrorBlock } from './StatusViews.tsx';
+
+/** A crash in one area (map or panel) shows there, with a retry, and leaves the rest working. */
+export class ErrorBoundary extends Component<{ children: ReactNode }, { error: unknown }> {
+  state = { error: null as unknown };
+
+  static getDerivedStateFromError(error: unknown) {
+    return { error };
+  }
+
+  render() {
+    if (this.state.error) {
+      return (
+        <div className="boundary-error">
+          <ErrorBlock error={this.state.error} onRetry={() => this.setState({ error: null })} />
+        </div>
+      );
+    }
+    return this.props.children;
+  }
+}

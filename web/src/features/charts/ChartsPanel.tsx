@@ -1,0 +1,85 @@
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { ErrorBlock, Skeleton } from '../../app/StatusViews.tsx';
+import { filterFor, hasFilters } from '../filters/api-filters.ts';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import { usePeriod } from '../period/usePeriod.ts';
+import { useView } from '../url-state/ViewContext.tsx';
+import { EVENT_KINDS } from '../url-state/view-state.ts';
+import { categorySource } from './category-source.ts';
+import { categoryOption } from './chart-options.ts';
+import { trendOption } from './trend-option.ts';
+import { EChart } from './EChart.tsx';
+import { useTrend } from './useTrend.ts';
+
+function TrendSection() {
+  const { view } = useView();
+  const i18n = useI18n();
+  const trend = useTrend();
+  const option = useMemo(() => (trend.buckets ? trendOption(trend.buckets, i18n, view.theme) : null), [trend.buckets, i18n, view.theme]);
+  return (
+    <section className="panel-section" aria-labelledby="trend-title">
+      <h2 id="trend-title" className="section-title">
+        {i18n.t('trendTitle')}
+        {trend.filtered && <span className="chip">{i18n.t('filteredByCategory')}</span>}
+      </h2>
+      {trend.error ? (
+        <ErrorBlock error={trend.error} onRetry={trend.refetch} />
+      ) : !option ? (
+        <Skeleton lines={4} height="1.6rem" />
+      ) : (
+        <EChart option={option} height="var(--chart-h)" label={i18n.t('trendTitle')} testId="trend-chart" />
+      )}
+    </section>
+  );
+}
+
+function CategorySection() {
+  const { view, update } = useView();
+  const i18n = useI18n();
+  const period = usePeriod();
+  const kind = view.events;
+  const breakdown = useQuery({
+    ...categorySource({ kind, period: period ?? { from: '', to: '' }, township: view.township, filter: filterFor(kind, view) }),
+    enabled: period !== null,
+  });
+  const option = useMemo(
+    () => (breakdown.data ? categoryOption(breakdown.data.rows, i18n, view.theme, kind === 'dispute' ? 'disputes' : 'hazards') : null),
+    [breakdown.data, i18n, view.theme, kind],
+  );
+  return (
+    <section className="panel-section" aria-labelledby="category-title">
+      <h2 id="category-title" className="section-title">
+        {i18n.t('categoryTitle')}
+        <span className="segmented small" role="radiogroup" aria-label={i18n.t('eventType')}>
+          {EVENT_KINDS.map((k) => (
+            <button key={k} type="button" role="radio" aria-checked={kind === k} className={kind === k ? 'on' : ''} onClick={() => update({ events: k })}>
+              {i18n.t(`event_${k}`)}
+            </button>
+          ))}
+        </span>
+        {hasFilters(view) && <span className="chip">{i18n.t('filteredByCategory')}</span>}
+      </h2>
+      {breakdown.isError ? (
+        <ErrorBlock error={breakdown.error} onRetry={() => void breakdown.refetch()} />
+      ) : !option ? (
+        <Skeleton lines={5} />
+      ) : (
+        <>
+          <EChart option={option} height="var(--chart-cat-h)" label={i18n.t('categoryTitle')} testId="category-chart" />
+          {breakdown.data?.truncated && <p className="footnote">{i18n.t('truncated', { n: i18n.num(breakdown.data.total) })}</p>}
+        </>
+      )}
+    </section>
+  );
+}
+
+/** The charts of the county or township panel; its own chunk, with ECharts. */
+export default function ChartsPanel() {
+  return (
+    <>
+      <TrendSection />
+      <CategorySection />
+    </>
+  );
+}

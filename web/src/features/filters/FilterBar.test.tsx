@@ -1,0 +1,63 @@
+import { fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import { mockApi, renderApp } from '../../test/harness.tsx';
+import { FilterBar } from './FilterBar.tsx';
+
+const serverToday = (today: string) => ({ '/api/config': () => ({ basemapUrl: null, today }) });
+
+describe('FilterBar', () => {
+  it('shows the dates of the preset, counted from the server\'s today', async () => {
+    mockApi(serverToday('2026-11-28'));
+    renderApp(<FilterBar />, '/');
+    expect((await screen.findByTestId('period-dates')).textContent).toBe('2025年11月29日至2026年11月28日');
+    fireEvent.click(screen.getByRole('radio', { name: '本季度' }));
+    expect(window.location.search).toBe('?p=thisQuarter');
+    expect(screen.getByTestId('period-dates').textContent).toBe('2026年10月1日至11月28日');
+    fireEvent.click(screen.getByRole('radio', { name: '上周' }));
+    expect(screen.getByTestId('period-dates').textContent).toBe('2026年11月16日至11月22日');
+  });
+
+  it('applies a custom range only when it is valid', async () => {
+    mockApi(serverToday('2026-11-28'));
+    renderApp(<FilterBar />, '/');
+    await screen.findByTestId('period-dates');
+    fireEvent.click(screen.getByRole('radio', { name: '自定义' }));
+    const from = screen.getByLabelText('起') as HTMLInputElement;
+    const to = screen.getByLabelText('止') as HTMLInputElement;
+    expect(from.value).toBe('2025-11-29'); // starts from what was on screen
+    fireEvent.change(from, { target: { value: '2026-03-01' } });
+    fireEvent.change(to, { target: { value: '2026-02-01' } });
+    const apply = screen.getByRole('button', { name: '应用' }) as HTMLButtonElement;
+    expect(apply.disabled).toBe(true);
+    fireEvent.change(to, { target: { value: '2026-03-31' } });
+    expect(apply.disabled).toBe(false);
+    fireEvent.click(apply);
+    expect(window.location.search).toBe('?p=custom&from=2026-03-01&to=2026-03-31');
+  });
+
+  it('chooses categories and statuses into the URL, and clears them', async () => {
+    mockApi(serverToday('2026-11-28'));
+    renderApp(<FilterBar />, '/');
+    fireEvent.click(screen.getByTestId('filter-category'));
+    const popover = screen.getByRole('group', { name: '类别' });
+    fireEvent.click(within(popover).getByLabelText('宅基地'));
+    fireEvent.click(within(popover).getByLabelText('消防'));
+    expect(new URLSearchParams(window.location.search).get('cat')).toBe('宅基地,消防'.split(',').sort().join(','));
+    expect(screen.getByTestId('filter-category').textContent).toContain('宅基地、消防');
+    fireEvent.click(within(popover).getByRole('button', { name: '清除' }));
+    expect(window.location.search).toBe('');
+    fireEvent.keyDown(document, { key: 'Escape' });
+    expect(screen.queryByRole('group', { name: '类别' })).toBeNull();
+
+    fireEvent.click(screen.getByTestId('filter-status'));
+    fireEvent.click(screen.getByLabelText('调处中'));
+    expect(new URLSearchParams(window.location.search).get('st')).toBe('调处中');
+  });
+
+  it('offers 其他 once though both vocabularies have it', () => {
+    mockApi(serverToday('2026-11-28'));
+    renderApp(<FilterBar />, '/');
+    fireEvent.click(screen.getByTestId('filter-category'));
+    expect(screen.getAllByLabelText('其他')).toHaveLength(1);
+  });
+});

@@ -1,0 +1,68 @@
+import { useState } from 'react';
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import { isValidRange, PERIOD_PRESETS, type PeriodPreset } from '../period/presets.ts';
+import { usePeriod } from '../period/usePeriod.ts';
+import { useView } from '../url-state/ViewContext.tsx';
+
+/** 本周 / 上周 / 本月 / 本季度 / 近12个月 / 自定义, and the dates they stand for. */
+export function PeriodPicker() {
+  const { view, update } = useView();
+  const { t, range } = useI18n();
+  const period = usePeriod();
+  const [draft, setDraft] = useState<{ from: string; to: string } | null>(null);
+
+  const choose = (preset: PeriodPreset) => {
+    if (preset === 'custom') {
+      // Start the custom range from what is on screen, so editing one end is enough.
+      setDraft(period ?? { from: '', to: '' });
+      return;
+    }
+    setDraft(null);
+    update({ preset, from: null, to: null });
+  };
+  const editing = draft !== null || view.preset === 'custom';
+  const values = draft ?? { from: view.from ?? '', to: view.to ?? '' };
+  const valid = isValidRange(values);
+
+  return (
+    <div className="period-picker">
+      <span className="field-label">{t('period')}</span>
+      <div className="segmented" role="radiogroup" aria-label={t('period')} data-testid="period-presets">
+        {PERIOD_PRESETS.map((p) => {
+          const on = p === 'custom' ? editing : view.preset === p && draft === null;
+          return (
+            <button key={p} type="button" role="radio" aria-checked={on} className={on ? 'on' : ''} onClick={() => choose(p)}>
+              {t(`preset_${p}`)}
+            </button>
+          );
+        })}
+      </div>
+      {editing ? (
+        <form
+          className="custom-range"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (!valid) return;
+            update({ preset: 'custom', from: values.from, to: values.to });
+            setDraft(null);
+          }}
+        >
+          <label>
+            <span className="sr-only">{t('from')}</span>
+            <input type="date" value={values.from} max={values.to || undefined} onChange={(e) => setDraft({ ...values, from: e.target.value })} aria-label={t('from')} />
+          </label>
+          <span aria-hidden="true">–</span>
+          <label>
+            <span className="sr-only">{t('to')}</span>
+            <input type="date" value={values.to} min={values.from || undefined} onChange={(e) => setDraft({ ...values, to: e.target.value })} aria-label={t('to')} />
+          </label>
+          <button type="submit" className="btn small" disabled={!valid || draft === null}>
+            {t('apply')}
+          </button>
+        </form>
+      ) : (
+        period && <span className="period-dates" data-testid="period-dates">{range(period.from, period.to)}</span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import type { Totals } from '../../../../api/queries/summary.ts';
+
+export type { Totals };
+
+export const KPI_IDS = ['disputes', 'successRate', 'hazardsOpen', 'hazardsOverdue', 'coverage'] as const;
+export type KpiId = (typeof KPI_IDS)[number];
+
+/** good/bad from the county's point of view: more disputes is bad, more coverage is good. */
+export type Tone = 'good' | 'bad' | 'flat' | 'none';
+
+export interface Kpi {
+  id: KpiId;
+  value: number | null;
+  previous: number | null;
+  /** value - previous; for ratios, in ratio units (0.012 = 1.2 points). */
+  delta: number | null;
+  /** Whether value is a ratio 0..1 (shown as %; change in points). */
+  ratio: boolean;
+  tone: Tone;
+}
+
+const HIGHER_IS_BETTER: Record<KpiId, boolean> = {
+  disputes: false,
+  successRate: true,
+  hazardsOpen: false,
+  hazardsOverdue: false,
+  coverage: true,
+};
+
+/** A change smaller than this reads as "no change" (half a point for ratios, nothing for counts). */
+const FLAT: Record<'ratio' | 'count', number> = { ratio: 0.005, count: 0 };
+
+export function toneOf(id: KpiId, delta: number | null, ratio: boolean): Tone {
+  if (delta === null || !Number.isFinite(delta)) return 'none';
+  if (Math.abs(delta) <= FLAT[ratio ? 'ratio' : 'count']) return 'flat';
+  return delta > 0 === HIGHER_IS_BETTER[id] ? 'good' : 'bad';
+}
+
+function kpi(id: KpiId, value: number | null, previous: number | null, ratio: boolean): Kpi {
+  const delta = value !== null && previous !== null ? value - previous : null;
+  return { id, value, previous, delta, ratio, tone: toneOf(id, delta, ratio) };
+}
+
+/** The five headline numbers of a scope and period, each against the previous period. */
+export function kpisOf(current: Totals, previous: Totals): Kpi[] {
+  return [
+    kpi('disputes', current.disputes.total, previous.disputes.total, false),
+    kpi('successRate', current.disputes.successRate, previous.disputes.successRate, true),
+    kpi('hazardsOpen', current.hazards.open, previous.hazards.open, false),
+    kpi('hazardsOverdue', current.hazards.overdue, previous.hazards.overdue, false),
+    kpi('coverage', current.coverage.rate, previous.coverage.rate, true),
+  ];
+}

@@ -1,0 +1,10 @@
+import { queryOptions } from '@tanstack/react-query';
+import { api, unwrap } from '../../api/client.ts';
+import type { DateRange } from '../period/presets.ts';
+
+export const summaryQuery = (period: DateRange, township: string | null) =>
+  queryOptions({
+    queryKey: ['summary', period.from, period.to, township ?? 'county'],
+    queryFn: async () =>
+      unwrap(await api.api.stats.summary.$get({ query: { from: period.from, to: period.to, ...(township ? { township } : {}) } })),
+  });

@@ -1,0 +1,109 @@
+import type { Layer, PickingInfo } from '@deck.gl/core';
+import { GeoJsonLayer } from '@deck.gl/layers';
+import type { Feature } from '../../../../../api/queries/layers.ts';
+import type { RGB } from '../color-scales.ts';
+import type { MapPalette } from '../map-theme.ts';
+import type { TownshipProps, Unit, VillageProps } from '../metrics.ts';
+
+export type TownshipFeature = Feature<TownshipProps>;
+export type VillageFeature = Feature<VillageProps>;
+
+/** What the picking handlers get back from a unit layer. */
+export type UnitPick = PickingInfo<TownshipFeature | VillageFeature>;
+
+export interface UnitLayersInput {
+  townships: readonly TownshipFeature[];
+  /** Villages of the selected township (empty at county scope). */
+  villages: readonly VillageFeature[];
+  selectedTownship: string | null;
+  selectedVillage: string | null;
+  /** Colour of a unit by the chosen metric, or null when the choropleth is off. */
+  colorOf: ((u: Unit) => RGB) | null;
+  /** Changes whenever `colorOf` colours differently (metric, breaks, theme). */
+  colorKey: string;
+  palette: MapPalette;
+  /** A density layer (heatmap, hexbins) is on: fills step back to a faint context under it. */
+  dimFills?: boolean;
+}
+
+const rgba = (c: RGB, a: number): [number, number, number, number] => [c[0], c[1], c[2], a];
+
+/**
+ * Townships and villages as deck.gl layers. At county scope the townships carry the choropleth;
+ * once a township is chosen its villages do, and the other townships stay as a pale, clickable
+ * context so a chief can hop to a neighbour.
+ */
+export function unitLayers(input: UnitLayersInput): { fills: Layer[]; outlines: Layer[] } {
+  const { townships, villages, selectedTownship, selectedVillage, colorOf, colorKey, palette } = input;
+  const alpha = input.dimFills ? Math.round(palette.fillAlpha * 0.45) : palette.fillAlpha;
+  const countyScope = selectedTownship === null;
+  const outlines: Layer[] = [];
+  const layers: Layer[] = [
+    new GeoJsonLayer<TownshipProps>({
+      id: 'townships',
+      data: townships as TownshipFeature[],
+      pickable: true,
+      autoHighlight: true,
+      highlightColor: palette.highlight,
+      filled: true,
+      stroked: true,
+      getFillColor: (f) => {
+        if (!countyScope) return f.properties.code === selectedTownship ? [0, 0, 0, 0] : palette.contextFill;
+        return colorOf ? rgba(colorOf({ kind: 'township', props: f.properties }), alpha) : palette.neutralFill;
+      },
+      getLineColor: palette.townshipLine,
+      getLineWidth: 1.5,
+      lineWidthUnits: 'pixels',
+      updateTriggers: { getFillColor: [colorKey, selectedTownship, countyScope, alpha] },
+    }),
+  ];
+  if (!countyScope) {
+    layers.push(
+      new GeoJsonLayer<VillageProps>({
+        id: 'villages',
+        data: villages as VillageFeature[],
+        pickable: true,
+        autoHighlight: true,
+        highlightColor: palette.highlight,
+        filled: true,
+        stroked: true,
+        getFillColor: (f) => (colorOf ? rgba(colorOf({ kind: 'village', props: f.properties }), alpha) : palette.neutralFill),
+        getLineColor: palette.villageLine,
+        getLineWidth: 1,
+        lineWidthUnits: 'pixels',
+        updateTriggers: { getFillColor: [colorKey, alpha] },
+      }),
+    );
+  }
+  const selectedTownshipFeature = townships.filter((f) => f.properties.code === selectedTownship);
+  if (selectedTownshipFeature.length) {
+    outlines.push(
+      new GeoJsonLayer<TownshipProps>({
+        id: 'selected-township',
+        data: selectedTownshipFeature as TownshipFeature[],
+        filled: false,
+        stroked: true,
+        getLineColor: palette.selected,
+        getLineWidth: 3,
+        lineWidthUnits: 'pixels',
+        updateTriggers: { getLineColor: [palette.selected] },
+      }),
+    );
+  }
+  const selectedVillageFeature = villages.filter((f) => f.properties.code === selectedVillage);
+  if (selectedVillageFeature.length) {
+    outlines.push(
+      new GeoJsonLayer<VillageProps>({
+        id: 'selected-village',
+        data: selectedVillageFeature as VillageFeature[],
+        filled: false,
+        stroked: true,
+        getLineColor: palette.selected,
+        getLineWidth: 4,
+        lineWidthUnits: 'pixels',
+        updateTriggers: { getLineColor: [palette.selected] },
+      }),
+    );
+  }
+  return { fills: layers, outlines };
+}

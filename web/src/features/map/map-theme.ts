@@ -1,0 +1,65 @@
+import type { Theme } from '../url-state/view-state.ts';
+import type { RGBA } from './color-scales.ts';
+
+/** Colours deck.gl draws with, per theme (CSS variables do not reach WebGL). */
+export interface MapPalette {
+  townshipLine: RGBA;
+  villageLine: RGBA;
+  contextFill: RGBA;
+  neutralFill: RGBA;
+  selected: RGBA;
+  highlight: RGBA;
+  label: RGBA;
+  labelHalo: RGBA;
+  mutedLabel: RGBA;
+  pointStroke: RGBA;
+  land: RGBA;
+  river: RGBA;
+  countyLine: RGBA;
+  /** Alpha of choropleth fills, so the river and boundaries still read through. */
+  fillAlpha: number;
+}
+
+export const MAP_PALETTES: Record<Theme, MapPalette> = {
+  light: {
+    townshipLine: [70, 84, 102, 255],
+    villageLine: [255, 255, 255, 220],
+    contextFill: [226, 231, 237, 150],
+    neutralFill: [214, 222, 232, 140],
+    selected: [0, 87, 184, 255],
+    highlight: [0, 87, 184, 70],
+    label: [28, 36, 48, 255],
+    labelHalo: [255, 255, 255, 235],
+    mutedLabel: [92, 104, 120, 255],
+    pointStroke: [255, 255, 255, 255],
+    land: [251, 251, 248, 255],
+    river: [96, 160, 220, 235],
+    countyLine: [60, 72, 90, 255],
+    fillAlpha: 225,
+  },
+  dark: {
+    townshipLine: [150, 172, 200, 255],
+    villageLine: [12, 22, 34, 220],
+    contextFill: [30, 44, 62, 170],
+    neutralFill: [40, 58, 82, 160],
+    selected: [86, 196, 255, 255],
+    highlight: [86, 196, 255, 80],
+    label: [236, 242, 250, 255],
+    labelHalo: [8, 14, 22, 235],
+    mutedLabel: [160, 176, 196, 255],
+    pointStroke: [10, 16, 24, 255],
+    land: [19, 32, 47, 255],
+    river: [64, 140, 210, 235],
+    countyLine: [150, 176, 206, 255],
+    fillAlpha: 240,
+  },
+};
+
+/** Labels use the page's fonts: installed system CJK fonts, nothing downloaded. */
+export const MAP_FONT_FAMILY = '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif';
+
+/** Event points appear from this zoom: below it thousands of dots are noise. */
+export const POINTS_MIN_ZOOM = 11;
+
+/** Room for the layer panel (top left) and the legend (bottom left) when framing a unit. */
+export const FIT_PADDING = { top: 40, bottom: 40, left: 210, right: 40 };

@@ -1,0 +1,34 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { filterFor } from '../filters/api-filters.ts';
+import { usePeriod } from '../period/usePeriod.ts';
+import { runtimeConfigQuery } from '../runtime-config/runtime-config.ts';
+import { useView } from '../url-state/ViewContext.tsx';
+import { basemapQuery, eventsQuery, townshipsQuery, villagesQuery } from './queries.ts';
+
+/** Everything the map draws, fetched for the current view. */
+export function useMapData() {
+  const { view } = useView();
+  const period = usePeriod();
+  const basemap = useQuery(basemapQuery());
+  const config = useQuery(runtimeConfigQuery());
+  const townships = useQuery({
+    ...townshipsQuery(period ?? { from: '', to: '' }),
+    enabled: period !== null,
+    // Keep the old colours on screen while a new period loads instead of flashing empty.
+    placeholderData: keepPreviousData,
+  });
+  const villages = useQuery({
+    ...villagesQuery(period ?? { from: '', to: '' }, view.township),
+    enabled: period !== null && view.township !== null,
+    placeholderData: keepPreviousData,
+  });
+  const wantsEvents = view.layers.some((l) => l === 'heat' || l === 'hex' || l === 'points');
+  const events = useQuery({
+    ...eventsQuery({ kind: view.events, period: period ?? { from: '', to: '' }, township: view.township, filter: filterFor(view.events, view) }),
+    enabled: period !== null && wantsEvents,
+    placeholderData: keepPreviousData,
+  });
+  // Placeholder villages may belong to the township shown before: never draw those in this one.
+  const villageFeatures = (villages.data?.features ?? []).filter((f) => f.properties.townshipCode === view.township);
+  return { view, period, basemap, config, townships, villages, villageFeatures, events, wantsEvents };
+}

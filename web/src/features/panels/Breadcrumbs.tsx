@@ -1,0 +1,35 @@
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import { useView } from '../url-state/ViewContext.tsx';
+
+export interface BreadcrumbNames {
+  township: string | null;
+  village: string | null;
+}
+
+/** 衡阳县 › 界牌镇 › 银溪村: each level above the current one goes back up. */
+export function Breadcrumbs({ names }: { names: BreadcrumbNames }) {
+  const { view, update } = useView();
+  const { t } = useI18n();
+  const crumbs: { label: string; onClick: (() => void) | null }[] = [
+    { label: t('breadcrumbHome'), onClick: view.township ? () => update({ township: null, village: null }) : null },
+  ];
+  if (view.township) crumbs.push({ label: names.township ?? view.township, onClick: view.village ? () => update({ village: null }) : null });
+  if (view.village) crumbs.push({ label: names.village ?? view.village, onClick: null });
+  return (
+    <nav aria-label="breadcrumb" className="breadcrumbs" data-testid="breadcrumbs">
+      <ol>
+        {crumbs.map((c, i) => (
+          <li key={i}>
+            {c.onClick ? (
+              <button type="button" className="link" onClick={c.onClick}>
+                {c.label}
+              </button>
+            ) : (
+              <span aria-current="page">{c.label}</span>
+            )}
+          </li>
+        ))}
+      </ol>
+    </nav>
+  );
+}

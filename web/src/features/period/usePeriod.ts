@@ -1,0 +1,17 @@
+import { useQuery } from '@tanstack/react-query';
+import { runtimeConfigQuery } from '../runtime-config/runtime-config.ts';
+import { useView } from '../url-state/ViewContext.tsx';
+import { presetRange, shanghaiToday, type DateRange } from './presets.ts';
+
+/**
+ * The dates the view asks for. "Today" is the server's when it says (demos pin APP_NOW),
+ * otherwise the browser's clock read in Asia/Shanghai. Null until the runtime config has
+ * answered, so no query fires twice with two different "todays".
+ */
+export function usePeriod(): DateRange | null {
+  const { view } = useView();
+  const config = useQuery(runtimeConfigQuery());
+  if (config.isPending) return null;
+  const today = config.data?.today ?? shanghaiToday();
+  return presetRange(view.preset, today, { from: view.from ?? undefined, to: view.to ?? undefined });
+}

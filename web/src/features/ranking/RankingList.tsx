@@ -1,0 +1,104 @@
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import type { RankingRow } from '../../../../api/queries/ranking.ts';
+import { ErrorBlock, Skeleton } from '../../app/StatusViews.tsx';
+import { useI18n, type I18n } from '../i18n/I18nProvider.tsx';
+import { METRICS } from '../map/metrics.ts';
+import { MessageKeyOf } from '../map/metric-labels.ts';
+import { usePeriod } from '../period/usePeriod.ts';
+import { useView } from '../url-state/ViewContext.tsx';
+import type { MapMetric } from '../url-state/view-state.ts';
+import { rankingQuery } from './queries.ts';
+
+function formatValue(metric: MapMetric, v: number | null, i18n: I18n): string {
+  return METRICS[metric].format(v, i18n);
+}
+
+/**
+ * Townships of the county, or villages of a township, ranked by the map's metric with the units
+ * needing attention first. Rows are buttons: choosing one selects it on the map too.
+ */
+export function RankingList() {
+  const { view, update } = useView();
+  const i18n = useI18n();
+  const { t, num, paren } = i18n;
+  const period = usePeriod();
+  const level = view.township ? 'village' : 'township';
+  const def = METRICS[view.metric];
+  const ranking = useQuery({
+    ...rankingQuery({
+      metric: def.ranking,
+      level,
+      township: view.township,
+      order: def.direction === 'highIsBad' ? 'desc' : 'asc',
+      period: period ?? { from: '', to: '' },
+    }),
+    enabled: period !== null,
+  });
+  const selected = view.village ?? (level === 'township' ? view.township : null);
+  const list = useRef<HTMLOListElement>(null);
+  useEffect(() => {
+    // A selection made on the map brings its row into view, scrolling the list only (not the page
+    // or the panel, which scrollIntoView would also move).
+    const box = list.current;
+    const row = box?.querySelector<HTMLElement>('[aria-current="true"]');
+    if (!box || !row) return;
+    const offset = row.getBoundingClientRect().top - box.getBoundingClientRect().top;
+    if (offset < 0 || offset + row.offsetHeight > box.clientHeight) box.scrollTop += offset - box.clientHeight / 2 + row.offsetHeight / 2;
+  }, [selected, ranking.data]);
+
+  const select = (r: RankingRow) => (level === 'township' ? update({ township: r.code, village: null }) : update({ township: r.townshipCode, village: r.code }));
+  const max = Math.max(0, ...(ranking.data?.rows.map((r) => r.value ?? 0) ?? []));
+
+  return (
+    <section className="panel-section ranking" aria-labelledby="ranking-title">
+      <h2 id="ranking-title" className="section-title">
+        {t(level === 'township' ? 'rankingTownships' : 'rankingVillages')}
+        <span className="section-sub">
+          {t(MessageKeyOf(view.metric))}
+          {def.unitKey !== 'unit_percent' && def.unitKey !== 'unit_villagesShare' ? paren(t(def.unitKey)) : ''}
+        </span>
+      </h2>
+      {view.metric === 'disputeRate' && (
+        <p className="footnote">{t('rankingSmoothedNote', { parent: t(level === 'township' ? 'rankingParentCounty' : 'rankingParentTownship') })}</p>
+      )}
+      {ranking.isPending ? (
+        <Skeleton lines={6} />
+      ) : ranking.isError ? (
+        <ErrorBlock error={ranking.error} onRetry={() => void ranking.refetch()} />
+      ) : ranking.data.rows.length === 0 ? (
+        <p className="empty">{t('noData')}</p>
+      ) : (
+        <ol className="ranking-list" ref={list} data-testid="ranking">
+          {ranking.data.rows.map((r) => (
+            <li key={r.code}>
+              <button
+                type="button"
+                className="ranking-row"
+                aria-current={r.code === selected ? 'true' : undefined}
+                onClick={() => select(r)}
+                data-code={r.code}
+              >
+                <span className="rank">{num(r.rank)}</span>
+                <span className="name">{r.name}</span>
+                <span className="bar" aria-hidden="true">
+                  <span style={{ width: `${max > 0 ? Math.max(2, ((r.value ?? 0) / max) * 100) : 0}%` }} />
+                </span>
+                <span className="value" title={r.rawValue != null ? t('rawValue', { v: formatValue(view.metric, r.rawValue, i18n) }) : undefined}>
+                  {formatValue(view.metric, r.value, i18n)}
+                </span>
+                {r.lowCount ? (
+                  <span className="badge low-count" title={t('lowCountTitle')}>
+                    {t('lowCount')}
+                  </span>
+                ) : (
+                  <span className="badge-spacer" />
+                )}
+              </button>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,59 @@
+import type { Lang } from '../i18n/format.ts';
+import { DEFAULT_PRESET, type PeriodPreset } from '../period/presets.ts';
+
+/** Choropleth metrics a user can colour the map by. */
+export const MAP_METRICS = ['disputeRate', 'hazardsOpen', 'hazardsOverdue', 'coverage', 'mediationSuccessRate'] as const;
+export type MapMetric = (typeof MAP_METRICS)[number];
+
+export const LAYER_IDS = ['choropleth', 'heat', 'hex', 'points', 'labels'] as const;
+export type LayerId = (typeof LAYER_IDS)[number];
+
+export const EVENT_KINDS = ['dispute', 'hazard'] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
+
+export type Theme = 'light' | 'dark';
+
+/**
+ * Everything that makes a view: what a copied link must reproduce. The scope follows from the
+ * selection: a village implies its township (a village code starts with its township's code).
+ */
+export interface ViewState {
+  township: string | null;
+  village: string | null;
+  metric: MapMetric;
+  layers: LayerId[];
+  events: EventKind;
+  preset: PeriodPreset;
+  /** Only for the custom preset. */
+  from: string | null;
+  to: string | null;
+  categories: string[];
+  statuses: string[];
+  lang: Lang;
+  theme: Theme;
+}
+
+export type Scope = 'county' | 'township' | 'village';
+
+export const DEFAULT_VIEW: ViewState = {
+  township: null,
+  village: null,
+  metric: 'disputeRate',
+  layers: ['choropleth', 'labels'],
+  events: 'dispute',
+  preset: DEFAULT_PRESET,
+  from: null,
+  to: null,
+  categories: [],
+  statuses: [],
+  lang: 'zh',
+  theme: 'light',
+};
+
+export function scopeOf(v: Pick<ViewState, 'township' | 'village'>): Scope {
+  return v.village ? 'village' : v.township ? 'township' : 'county';
+}
+
+export function hasLayer(v: Pick<ViewState, 'layers'>, id: LayerId): boolean {
+  return v.layers.includes(id);
+}

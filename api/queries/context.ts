@@ -9,10 +9,13 @@ export interface MetricContext {
   township: string | null;
   /** Days without report or visit after which a village is silent. */
   silenceDays: number;
+  /** Dispute/hazard categories and statuses to count; absent or null = all. */
+  categories?: readonly string[] | null;
+  statuses?: readonly string[] | null;
 }
 
-/** The parameters of `village_metrics($1..$6)`, in order. */
+/** The parameters of `village_metrics($1..$8)`, in order. */
 export function metricParams(ctx: MetricContext): unknown[] {
   const p = ctx.period;
-  return [p.start.toISOString(), p.end.toISOString(), p.ref.toISOString(), ctx.requiredVisits, ctx.township, ctx.silenceDays];
+  return [p.start.toISOString(), p.end.toISOString(), p.ref.toISOString(), ctx.requiredVisits, ctx.township, ctx.silenceDays, ctx.categories ?? null, ctx.statuses ?? null];
 }

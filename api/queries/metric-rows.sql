@@ -1,7 +1,7 @@
 -- Per-village metrics with names, for the summary and the rankings (aggregated in TypeScript:
 -- at most 491 rows, so the sums and the smoothing stay readable there).
 -- $1 from, $2 to (exclusive), $3 as-of, $4 required visits per quarter, $5 township or NULL,
--- $6 days of silence that make a village "no information".
+-- $6 days of silence that make a village "no information", $7/$8 category and status filters (NULL: all).
 SELECT m.village_code,
        v.name,
        m.township_code,
@@ -25,7 +25,7 @@ SELECT m.village_code,
        iso_sh(m.last_visit_at) AS last_visit_at,
        iso_sh(m.last_report_at) AS last_report_at,
        m.silent
-FROM village_metrics($1, $2, $3, $4, $5, $6) m
+FROM village_metrics($1, $2, $3, $4, $5, $6, $7, $8) m
 JOIN village v ON v.code = m.village_code
 JOIN township t ON t.code = m.township_code
 ORDER BY m.village_code

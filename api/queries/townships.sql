@@ -1,9 +1,9 @@
 -- The township layer: each township's polygon with its villages' metrics summed.
 -- Rates are recomputed from the sums (never averaged), so they agree with the village layer.
 -- $1 from, $2 to (exclusive), $3 as-of, $4 required visits per quarter, $5 township (NULL: the
--- whole county), $6 days of silence.
+-- whole county), $6 days of silence, $7/$8 category and status filters (NULL: all).
 WITH m AS (
-  SELECT * FROM village_metrics($1, $2, $3, $4, $5, $6)
+  SELECT * FROM village_metrics($1, $2, $3, $4, $5, $6, $7, $8)
 ),
 agg AS (
   SELECT m.township_code,

@@ -1,6 +1,7 @@
 -- Counts per week (ISO, Monday start) or calendar month in Asia/Shanghai, every bucket present
 -- even when empty, each clipped to the period.
--- $1 from (date), $2 to (date, inclusive), $3 'week' | 'month', $4 township or NULL.
+-- $1 from (date), $2 to (date, inclusive), $3 'week' | 'month', $4 township or NULL,
+-- $5 / $6 category and status filters for disputes and hazards (NULL: all).
 WITH
 buckets AS (
   SELECT b::date AS bucket
@@ -16,6 +17,8 @@ d AS (
   FROM dispute x, span
   WHERE x.received_at >= span.t0 AND x.received_at < span.t1
     AND (coalesce($4, '') = '' OR x.village_code LIKE $4 || '%')
+    AND ($5::text[] IS NULL OR x.category = ANY($5::text[]))
+    AND ($6::text[] IS NULL OR x.status = ANY($6::text[]))
   GROUP BY 1
 ),
 h AS (
@@ -23,6 +26,8 @@ h AS (
   FROM hazard x, span
   WHERE x.reported_at >= span.t0 AND x.reported_at < span.t1
     AND (coalesce($4, '') = '' OR x.village_code LIKE $4 || '%')
+    AND ($5::text[] IS NULL OR x.category = ANY($5::text[]))
+    AND ($6::text[] IS NULL OR x.status = ANY($6::text[]))
   GROUP BY 1
 ),
 v AS (

@@ -24,7 +24,14 @@ export interface Trend {
   buckets: TrendBucket[];
 }
 
-export async function trend(h: Handle, period: Period, interval: TrendInterval, township: string | null): Promise<Trend> {
-  const buckets = await h.query<TrendBucket>(TREND, [period.from, period.to, interval, township]);
+export interface TrendFilter {
+  township: string | null;
+  categories?: readonly string[] | null;
+  statuses?: readonly string[] | null;
+}
+
+export async function trend(h: Handle, period: Period, interval: TrendInterval, f: TrendFilter): Promise<Trend> {
+  const township = f.township;
+  const buckets = await h.query<TrendBucket>(TREND, [period.from, period.to, interval, township, f.categories ?? null, f.statuses ?? null]);
   return { interval, from: period.from, to: period.to, township, buckets };
 }

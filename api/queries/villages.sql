@@ -1,9 +1,9 @@
 -- The village layer: every village in scope with its metrics, as the features array of a GeoJSON
 -- FeatureCollection, built in the database and sent as is (no re-serialisation in Node).
 -- $1 from, $2 to (exclusive), $3 as-of, $4 required visits per quarter, $5 township or NULL,
--- $6 days of silence that make a village "no information".
+-- $6 days of silence that make a village "no information", $7/$8 category and status filters (NULL: all).
 WITH m AS (
-  SELECT * FROM village_metrics($1, $2, $3, $4, $5, $6)
+  SELECT * FROM village_metrics($1, $2, $3, $4, $5, $6, $7, $8)
 )
 -- Features are concatenated as text: the stored geometry JSON is spliced in without re-parsing.
 SELECT '[' || coalesce(string_agg(

@@ -226,3 +226,36 @@ describe(`GET /api/feed and /api/alerts (${backend})`, () => {
     expect(a.alerts.filter((x: { rule: string }) => x.rule === 'township_coverage')).toHaveLength(low);
   });
 });
+
+describe(`category and status filters on the aggregates (${backend})`, () => {
+  it('counts only the chosen categories and statuses, the same way in every endpoint', async () => {
+    const q = 'category=婚姻家庭,消防&status=调解成功,已办结&from=2025-01-01&to=2025-12-31';
+    const s = await get<Summary>(`/api/stats/summary?${q}`);
+    const direct = await t.db.read({}, (h) =>
+      h.query<{ d: number; hz: number }>(`SELECT
+        (SELECT count(*)::int FROM dispute WHERE category = '婚姻家庭' AND status = '调解成功' AND received_at >= '2025-01-01T00:00:00+08:00' AND received_at < '2026-01-01T00:00:00+08:00') AS d,
+        (SELECT count(*)::int FROM hazard WHERE category = '消防' AND status = '已办结' AND reported_at >= '2025-01-01T00:00:00+08:00' AND reported_at < '2026-01-01T00:00:00+08:00') AS hz`),
+    );
+    expect(s.current.disputes.total).toBe(direct[0]!.d);
+    expect(s.current.hazards.reported).toBe(direct[0]!.hz);
+    expect(s.current.disputes.successRate).toBe(1);
+    const vi = await get<FeatureCollection<VillageProps>>(`/api/villages?${q}`);
+    expect(vi.features.reduce((a, f) => a + f.properties.disputes, 0)).toBe(direct[0]!.d);
+    const tw = await get<FeatureCollection<TownshipProps>>(`/api/townships?${q}`);
+    expect(tw.features.reduce((a, f) => a + f.properties.hazards, 0)).toBe(direct[0]!.hz);
+    const tr = await get(`/api/stats/trend?${q}&interval=month`);
+    expect(tr.buckets.reduce((a: number, b: { disputes: number }) => a + b.disputes, 0)).toBe(direct[0]!.d);
+    const rk = await get(`/api/stats/ranking?${q}&metric=hazards&level=township`);
+    expect(rk.rows.reduce((a: number, r: { value: number }) => a + r.value, 0)).toBe(direct[0]!.hz);
+  });
+
+  it('GET /api/stats/categories: every category of the type, in order, summing to the summary', async () => {
+    const c = await get(`/api/stats/categories?type=dispute&township=${JIEPAI}`);
+    expect(c.rows.map((r: { category: string }) => r.category)).toEqual(['婚姻家庭', '邻里纠纷', '山林权属', '宅基地', '土地承包', '劳资', '合同债务', '其他']);
+    const s = await get<Summary>(`/api/stats/summary?township=${JIEPAI}`);
+    expect(c.total).toBe(s.current.disputes.total);
+    const h = await get('/api/stats/categories?type=hazard&category=消防,交通');
+    expect(h.rows.filter((r: { count: number }) => r.count > 0).map((r: { category: string }) => r.category).sort()).toEqual(['交通', '消防']);
+    await get('/api/stats/categories?type=visit', 400);
+  });
+});

@@ -24,12 +24,17 @@ export function read<T>(deps: Deps, c: Context, fn: (h: Handle) => Promise<T>): 
   return deps.db.read(scopeOf(c), fn);
 }
 
-export function metricContext(deps: Deps, q: { from?: string; to?: string; township?: string }): MetricContext {
+export function metricContext(
+  deps: Deps,
+  q: { from?: string; to?: string; township?: string; category?: readonly string[]; status?: readonly string[] },
+): MetricContext {
   return {
     period: resolvePeriod(q, deps.now()),
     requiredVisits: deps.config.COVERAGE_VISITS_PER_QUARTER,
     township: q.township ?? null,
     silenceDays: deps.config.SILENCE_WEEKS * 7,
+    categories: q.category ?? null,
+    statuses: q.status ?? null,
   };
 }
 

@@ -1,13 +1,11 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { DISPUTE_CATEGORIES, DISPUTE_STATUSES, EVENT_TYPES, HAZARD_CATEGORIES, HAZARD_STATUSES, VISIT_KINDS } from '../domain/enums.ts';
+import { EVENT_TYPES } from '../domain/enums.ts';
 import { resolvePeriod } from '../domain/period.ts';
 import { events } from '../queries/events.ts';
 import { read, requireTownship, type Deps } from './deps.ts';
-import { checkPeriod, csvOf, periodFields, townshipCode, validate } from './validation.ts';
+import { checkPeriod, csvOf, filterFields, periodFields, townshipCode, validate } from './validation.ts';
 
-const CATEGORIES = [...new Set([...DISPUTE_CATEGORIES, ...HAZARD_CATEGORIES, ...VISIT_KINDS])] as [string, ...string[]];
-const STATUSES = [...new Set([...DISPUTE_STATUSES, ...HAZARD_STATUSES])] as [string, ...string[]];
 
 /** minLng,minLat,maxLng,maxLat in WGS84, not inverted, at most 10 degrees a side. */
 const bbox = z
@@ -30,8 +28,7 @@ const query = z
     ...periodFields,
     type: csvOf(EVENT_TYPES).optional(),
     township: townshipCode.optional(),
-    category: csvOf(CATEGORIES).optional(),
-    status: csvOf(STATUSES).optional(),
+    ...filterFields,
     bbox: bbox.optional(),
     limit: z.coerce.number().int().min(1).optional(),
   })

@@ -1,31 +1,38 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { resolvePeriod } from '../domain/period.ts';
+import { categories } from '../queries/categories.ts';
 import { RANKING_METRICS, ranking } from '../queries/ranking.ts';
 import { summary } from '../queries/summary.ts';
 import { trend } from '../queries/trend.ts';
 import { metricContext, read, requireTownship, type Deps } from './deps.ts';
-import { checkPeriod, periodFields, townshipCode, validate } from './validation.ts';
+import { checkPeriod, filterFields, periodFields, townshipCode, validate } from './validation.ts';
 
 const summaryQuery = z
-  .object({ ...periodFields, township: townshipCode.optional() })
+  .object({ ...periodFields, ...filterFields, township: townshipCode.optional() })
   .strict()
   .superRefine(checkPeriod);
 
 const trendQuery = z
-  .object({ ...periodFields, township: townshipCode.optional(), interval: z.enum(['week', 'month']).default('week') })
+  .object({ ...periodFields, ...filterFields, township: townshipCode.optional(), interval: z.enum(['week', 'month']).default('week') })
   .strict()
   .superRefine(checkPeriod);
 
 const rankingQuery = z
   .object({
     ...periodFields,
+    ...filterFields,
     township: townshipCode.optional(),
     metric: z.enum(RANKING_METRICS).default('disputeRate'),
     level: z.enum(['township', 'village']).default('township'),
     order: z.enum(['asc', 'desc']).default('desc'),
     limit: z.coerce.number().int().min(1).max(491).default(491),
   })
+  .strict()
+  .superRefine(checkPeriod);
+
+const categoriesQuery = z
+  .object({ ...periodFields, ...filterFields, township: townshipCode.optional(), type: z.enum(['dispute', 'hazard']) })
   .strict()
   .superRefine(checkPeriod);
 
@@ -47,7 +54,17 @@ export function statsRoutes(deps: Deps) {
       return c.json(
         await read(deps, c, async (h) => {
           await requireTownship(h, q.township);
-          return trend(h, period, q.interval, q.township ?? null);
+          return trend(h, period, q.interval, { township: q.township ?? null, categories: q.category, statuses: q.status });
+        }),
+      );
+    })
+    .get('/categories', validate('query', categoriesQuery), async (c) => {
+      const q = c.req.valid('query');
+      const period = resolvePeriod(q, deps.now());
+      return c.json(
+        await read(deps, c, async (h) => {
+          await requireTownship(h, q.township);
+          return categories(h, q.type, period, { township: q.township ?? null, categories: q.category, statuses: q.status });
         }),
       );
     })

@@ -2,10 +2,10 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { FeatureCollection, TownshipProps } from '../queries/layers.ts';
 import { townshipLayerJson } from '../queries/layers.ts';
-import { checkPeriod, periodFields, validate } from './validation.ts';
+import { checkPeriod, filterFields, periodFields, validate } from './validation.ts';
 import { jsonText, metricContext, read, type Deps } from './deps.ts';
 
-const townshipsQuery = z.object(periodFields).strict().superRefine(checkPeriod);
+const townshipsQuery = z.object({ ...periodFields, ...filterFields }).strict().superRefine(checkPeriod);
 
 export function townshipsRoutes(deps: Deps) {
   return new Hono().get('/', validate('query', townshipsQuery), async (c) => {

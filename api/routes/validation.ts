@@ -2,6 +2,7 @@ import { zValidator } from '@hono/zod-validator';
 import type { ValidationTargets } from 'hono';
 import { z } from 'zod';
 import { isIsoDate } from '../domain/calendar.ts';
+import { DISPUTE_CATEGORIES, DISPUTE_STATUSES, HAZARD_CATEGORIES, HAZARD_STATUSES, VISIT_KINDS } from '../domain/enums.ts';
 import { ValidationError, type FieldErrors } from '../errors.ts';
 
 /** zod validation at the edge; a failure becomes a 400 with one message per field. */
@@ -49,3 +50,9 @@ export function csvOf<const V extends readonly [string, ...string[]]>(values: V)
     .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
     .pipe(z.array(z.enum(values)).min(1, 'expected at least one value').max(values.length * 2));
 }
+
+const CATEGORIES = [...new Set([...DISPUTE_CATEGORIES, ...HAZARD_CATEGORIES, ...VISIT_KINDS])] as [string, ...string[]];
+const STATUSES = [...new Set([...DISPUTE_STATUSES, ...HAZARD_STATUSES])] as [string, ...string[]];
+
+/** The dashboard's category and status filters (comma-separated enum values), shared by every metric endpoint. */
+export const filterFields = { category: csvOf(CATEGORIES).optional(), status: csvOf(STATUSES).optional() };

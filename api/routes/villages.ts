@@ -4,10 +4,10 @@ import type { FeatureCollection, VillageProps } from '../queries/layers.ts';
 import { villageLayerJson } from '../queries/layers.ts';
 import { villageDetail } from '../queries/village-detail.ts';
 import { jsonText, metricContext, read, requireTownship, type Deps } from './deps.ts';
-import { checkPeriod, periodFields, townshipCode, validate, villageCode } from './validation.ts';
+import { checkPeriod, filterFields, periodFields, townshipCode, validate, villageCode } from './validation.ts';
 
 const listQuery = z
-  .object({ ...periodFields, township: townshipCode.optional() })
+  .object({ ...periodFields, ...filterFields, township: townshipCode.optional() })
   .strict()
   .superRefine(checkPeriod);
 const detailQuery = z.object(periodFields).strict().superRefine(checkPeriod);

@@ -10,6 +10,8 @@
 -- left in the quarter; at_risk if that still reaches p_required, missed (unreachable) if not.
 -- Silence: no hazard report and no visit in the p_silence_days before p_ref = "no information",
 -- which is not the same as "no incidents".
+-- p_categories / p_statuses (NULL = all) filter the disputes and hazards counted, as the
+-- dashboard's filters do; a row counts when its category and its status are in the lists.
 -- SECURITY INVOKER (the default): row-level security on the tables applies inside.
 
 CREATE FUNCTION village_metrics(
@@ -18,7 +20,9 @@ CREATE FUNCTION village_metrics(
   p_ref      timestamptz,
   p_required integer,
   p_township text,
-  p_silence_days integer
+  p_silence_days integer,
+  p_categories text[] DEFAULT NULL,
+  p_statuses text[] DEFAULT NULL
 ) RETURNS TABLE (
   village_code        text,
   township_code       text,
@@ -62,6 +66,8 @@ d_flow AS (
          count(*) FILTER (WHERE d.concluded_at <= p_ref AND d.status = '调解成功')::int AS successful
   FROM dispute d
   WHERE d.received_at >= p_from AND d.received_at < p_to
+    AND (p_categories IS NULL OR d.category = ANY(p_categories))
+    AND (p_statuses IS NULL OR d.status = ANY(p_statuses))
   GROUP BY d.village_code
 ),
 -- disputes open at p_ref, whenever received
@@ -69,12 +75,16 @@ d_open AS (
   SELECT d.village_code, count(*)::int AS open
   FROM dispute d
   WHERE tstzrange(d.received_at, coalesce(d.concluded_at, 'infinity'::timestamptz), '[)') @> p_ref
+    AND (p_categories IS NULL OR d.category = ANY(p_categories))
+    AND (p_statuses IS NULL OR d.status = ANY(p_statuses))
   GROUP BY d.village_code
 ),
 h_flow AS (
   SELECT h.village_code, count(*)::int AS reported
   FROM hazard h
   WHERE h.reported_at >= p_from AND h.reported_at < p_to
+    AND (p_categories IS NULL OR h.category = ANY(p_categories))
+    AND (p_statuses IS NULL OR h.status = ANY(p_statuses))
   GROUP BY h.village_code
 ),
 -- hazards open at p_ref, whenever reported; overdue when past their deadline at p_ref
@@ -88,6 +98,8 @@ h_open AS (
          count(*) FILTER (WHERE h.severity = 4)::int AS s4
   FROM hazard h
   WHERE tstzrange(h.reported_at, coalesce(h.closed_at, 'infinity'::timestamptz), '[)') @> p_ref
+    AND (p_categories IS NULL OR h.category = ANY(p_categories))
+    AND (p_statuses IS NULL OR h.status = ANY(p_statuses))
   GROUP BY h.village_code
 ),
 -- officer visits in the quarter so far

@@ -67,7 +67,6 @@ function CategorySection() {
       ) : (
         <>
           <EChart option={option} height="var(--chart-cat-h)" label={i18n.t('categoryTitle')} testId="category-chart" />
-          {breakdown.data?.truncated && <p className="footnote">{i18n.t('truncated', { n: i18n.num(breakdown.data.total) })}</p>}
         </>
       )}
     </section>

@@ -1,34 +1,41 @@
 import { queryOptions } from '@tanstack/react-query';
-import { CATEGORIES_OF } from '../map/layers/event-layers.ts';
-import { eventsQuery, type EventsParams } from '../map/queries.ts';
+import { api, unwrap } from '../../api/client.ts';
+import type { KindFilter } from '../filters/api-filters.ts';
+import type { DateRange } from '../period/presets.ts';
 import type { EventKind } from '../url-state/view-state.ts';
-import { countByCategory } from './weekly-buckets.ts';
 
 export interface CategoryBreakdown {
   kind: EventKind;
   rows: { category: string; count: number }[];
   total: number;
-  /** The counts rest on a capped list and may be short. */
-  truncated: boolean;
 }
 
-/**
- * Where category counts come from. Today: counted in the browser from the event rows (shared with
- * the map's heatmap cache). A server-side GET /api/stats/categories would replace this one
- * function and nothing else.
- */
-export type CategorySource = (params: EventsParams) => ReturnType<typeof categoriesFromEvents>;
+export interface CategoryParams {
+  kind: EventKind;
+  period: DateRange;
+  township: string | null;
+  filter: KindFilter;
+}
 
-export function categoriesFromEvents(params: EventsParams) {
+/** Counts by category for the chart, from GET /api/stats/categories (every category present). */
+export function categorySource({ kind, period, township, filter }: CategoryParams) {
   return queryOptions({
-    ...eventsQuery(params),
-    select: (answer): CategoryBreakdown => ({
-      kind: params.kind,
-      rows: countByCategory(answer.rows, CATEGORIES_OF[params.kind]),
-      total: answer.count,
-      truncated: answer.truncated,
-    }),
+    queryKey: ['categories', kind, period.from, period.to, township ?? 'county', filter.excludesAll ? 'none' : 'some', filter.categories?.join(',') ?? '', filter.statuses?.join(',') ?? ''],
+    queryFn: async (): Promise<CategoryBreakdown> => {
+      if (filter.excludesAll) return { kind, rows: [], total: 0 };
+      const answer = await unwrap(
+        await api.api.stats.categories.$get({
+          query: {
+            type: kind,
+            from: period.from,
+            to: period.to,
+            ...(township ? { township } : {}),
+            ...(filter.categories ? { category: filter.categories.join(',') } : {}),
+            ...(filter.statuses ? { status: filter.statuses.join(',') } : {}),
+          },
+        }),
+      );
+      return { kind, rows: answer.rows, total: answer.total };
+    },
   });
 }
-
-export const categorySource: CategorySource = categoriesFromEvents;

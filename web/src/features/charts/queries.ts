@@ -1,10 +1,15 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client.ts';
+import { aggregateKey, aggregateParams, type FilterView } from '../filters/api-filters.ts';
 import type { DateRange } from '../period/presets.ts';
 
-export const trendQuery = (period: DateRange, township: string | null) =>
+export const trendQuery = (period: DateRange, township: string | null, filter?: FilterView) =>
   queryOptions({
-    queryKey: ['trend', 'week', period.from, period.to, township ?? 'county'],
+    queryKey: ['trend', 'week', period.from, period.to, township ?? 'county', aggregateKey(filter)],
     queryFn: async () =>
-      unwrap(await api.api.stats.trend.$get({ query: { from: period.from, to: period.to, interval: 'week', ...(township ? { township } : {}) } })),
+      unwrap(
+        await api.api.stats.trend.$get({
+          query: { from: period.from, to: period.to, interval: 'week', ...(township ? { township } : {}), ...aggregateParams(filter) },
+        }),
+      ),
   });

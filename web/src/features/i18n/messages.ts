@@ -41,7 +41,6 @@ export const zh = {
   hazardCategories: '隐患类别',
   disputeStatuses: '纠纷状态',
   hazardStatuses: '隐患状态',
-  filtersNotAppliedToStocks: '类别/状态筛选作用于事件图层、趋势、分类与清单；指标卡与分级图为全部类别（接口暂不支持筛选）。',
   layers: '图层',
   layer_choropleth: '分级着色',
   layer_heat: '热力图',
@@ -181,8 +180,6 @@ export const en: Record<MessageKey, string> = {
   hazardCategories: 'Hazard categories',
   disputeStatuses: 'Dispute statuses',
   hazardStatuses: 'Hazard statuses',
-  filtersNotAppliedToStocks:
-    'Category/status filters apply to event layers, trend, categories and lists; KPI cards and the choropleth cover all categories (the API cannot filter them yet).',
   layers: 'Layers',
   layer_choropleth: 'Choropleth',
   layer_heat: 'Heatmap',

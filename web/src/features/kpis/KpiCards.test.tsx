@@ -42,11 +42,13 @@ describe('KpiCards', () => {
     expect(screen.getByText(/Previous period: 29 Nov 2024 – 28 Nov 2025/)).toBeTruthy();
   });
 
-  it('says that category filters do not narrow the headline stocks', async () => {
-    mockApi({ '/api/config': noConfig, '/api/stats/summary': () => summary(totals(), totals()) });
+  it('asks the API for the filtered totals and says they are filtered', async () => {
+    const { calls } = mockApi({ '/api/config': noConfig, '/api/stats/summary': () => summary(totals(), totals()) });
     renderApp(<KpiCards />, '/?cat=宅基地');
     await screen.findByTestId('kpi-disputes');
-    expect(screen.getByText(/接口暂不支持筛选/)).toBeTruthy();
+    const asked = calls.find((u) => u.pathname === '/api/stats/summary')!;
+    expect(asked.searchParams.get('category')).toBe('宅基地');
+    expect(screen.getByText(/按当前筛选/)).toBeTruthy();
   });
 
   it('shows a loading state, then an error with its message', async () => {

@@ -81,7 +81,7 @@ export function KpiCards() {
   const i18n = useI18n();
   const period = usePeriod();
   const config = useQuery(runtimeConfigQuery());
-  const summary = useQuery({ ...summaryQuery(period ?? { from: '', to: '' }, view.township), enabled: period !== null });
+  const summary = useQuery({ ...summaryQuery(period ?? { from: '', to: '' }, view.township, view), enabled: period !== null });
   if (summary.isPending) return <div className="kpis">{Array.from({ length: 5 }, (_, i) => <div key={i} className="kpi"><Skeleton lines={3} /></div>)}</div>;
   if (summary.isError) return <ErrorBlock error={summary.error} onRetry={() => void summary.refetch()} />;
   const s = summary.data;
@@ -94,7 +94,7 @@ export function KpiCards() {
       </div>
       <p className="footnote">
         {i18n.t('previousPeriodRange', { range: i18n.range(s.previousPeriod.from, s.previousPeriod.to) })}
-        {hasFilters(view) && <span className="filter-note"> · {i18n.t('filtersNotAppliedToStocks')}</span>}
+        {hasFilters(view) && <span className="filter-note"> · {i18n.t('filteredByCategory')}</span>}
       </p>
     </div>
   );

@@ -2,7 +2,7 @@ import { queryOptions } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client.ts';
 import type { DateRange } from '../period/presets.ts';
 import type { EventKind } from '../url-state/view-state.ts';
-import type { KindFilter } from '../filters/api-filters.ts';
+import { aggregateKey, aggregateParams, type FilterView, type KindFilter } from '../filters/api-filters.ts';
 
 /** Boundaries change only on an import: fetched once per session. */
 export const basemapQuery = () =>
@@ -12,18 +12,20 @@ export const basemapQuery = () =>
     staleTime: Infinity,
   });
 
-export const townshipsQuery = (period: DateRange) =>
+export const townshipsQuery = (period: DateRange, filter?: FilterView) =>
   queryOptions({
-    queryKey: ['townships', period.from, period.to],
-    queryFn: async () => unwrap(await api.api.townships.$get({ query: { from: period.from, to: period.to } })),
+    queryKey: ['townships', period.from, period.to, aggregateKey(filter)],
+    queryFn: async () => unwrap(await api.api.townships.$get({ query: { from: period.from, to: period.to, ...aggregateParams(filter) } })),
   });
 
 /** Villages of one township, or of the whole county when `township` is null. */
-export const villagesQuery = (period: DateRange, township: string | null) =>
+export const villagesQuery = (period: DateRange, township: string | null, filter?: FilterView) =>
   queryOptions({
-    queryKey: ['villages', township ?? 'county', period.from, period.to],
+    queryKey: ['villages', township ?? 'county', period.from, period.to, aggregateKey(filter)],
     queryFn: async () =>
-      unwrap(await api.api.villages.$get({ query: { from: period.from, to: period.to, ...(township ? { township } : {}) } })),
+      unwrap(
+        await api.api.villages.$get({ query: { from: period.from, to: period.to, ...(township ? { township } : {}), ...aggregateParams(filter) } }),
+      ),
   });
 
 export interface EventsParams {

@@ -12,13 +12,13 @@ export function useMapData() {
   const basemap = useQuery(basemapQuery());
   const config = useQuery(runtimeConfigQuery());
   const townships = useQuery({
-    ...townshipsQuery(period ?? { from: '', to: '' }),
+    ...townshipsQuery(period ?? { from: '', to: '' }, view),
     enabled: period !== null,
     // Keep the old colours on screen while a new period loads instead of flashing empty.
     placeholderData: keepPreviousData,
   });
   const villages = useQuery({
-    ...villagesQuery(period ?? { from: '', to: '' }, view.township),
+    ...villagesQuery(period ?? { from: '', to: '' }, view.township, view),
     enabled: period !== null && view.township !== null,
     placeholderData: keepPreviousData,
   });

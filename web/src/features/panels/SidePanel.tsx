@@ -23,8 +23,8 @@ export function SidePanel() {
   const chartsMayLoad = useAfterFirstMap();
   const p = period ?? { from: '', to: '' };
   // Both are already in the cache from the map; here they only give names to the breadcrumbs.
-  const townships = useQuery({ ...townshipsQuery(p), enabled: period !== null });
-  const villages = useQuery({ ...villagesQuery(p, view.township), enabled: period !== null && view.township !== null });
+  const townships = useQuery({ ...townshipsQuery(p, view), enabled: period !== null });
+  const villages = useQuery({ ...villagesQuery(p, view.township, view), enabled: period !== null && view.township !== null });
   const township = townships.data?.features.find((f) => f.properties.code === view.township)?.properties ?? null;
   const village = villages.data?.features.find((f) => f.properties.code === view.village)?.properties ?? null;
 

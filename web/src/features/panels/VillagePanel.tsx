@@ -3,7 +3,7 @@ import { lazy, Suspense } from 'react';
 import type { VillageDetail } from '../../../../api/queries/village-detail.ts';
 import { ErrorBlock, Skeleton } from '../../app/StatusViews.tsx';
 import { useI18n, type I18n } from '../i18n/I18nProvider.tsx';
-import { shanghaiDateOf } from '../charts/weekly-buckets.ts';
+import { shanghaiDateOf } from '../charts/week-bucket.ts';
 import { usePeriod } from '../period/usePeriod.ts';
 import { OpenDisputes, OpenHazards } from './OpenCaseLists.tsx';
 import { villageDetailQuery } from './queries.ts';

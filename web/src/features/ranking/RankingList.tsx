@@ -32,6 +32,7 @@ export function RankingList() {
       township: view.township,
       order: def.direction === 'highIsBad' ? 'desc' : 'asc',
       period: period ?? { from: '', to: '' },
+      filter: view,
     }),
     enabled: period !== null,
   });

@@ -7,7 +7,9 @@ import { rate } from './sql.ts';
 
 export interface Totals {
   disputes: {
+    /** Received in the period. */
     total: number;
+    /** Concluded in the period (whenever received). */
     concluded: number;
     /** 调解成功 */
     resolved: number;

@@ -1,7 +1,8 @@
 -- 002: per-village metrics for a period: the one definition that the village layer, the township
 -- layer, the summary and the rankings all aggregate, so their numbers always agree.
 --
--- Flows count what was received or reported in [p_from, p_to). Stocks (open, overdue, coverage)
+-- Flows count what was received or reported in [p_from, p_to); the mediation success rate counts
+-- the disputes concluded in the period (调解成功 / all concluded). Stocks (open, overdue, coverage)
 -- are measured "as of" p_ref (the end of the period, or now if that is earlier) from the event
 -- timestamps, so a past week reads as it stood then, not as it stands today.
 --
@@ -60,12 +61,21 @@ q AS (
 ),
 -- disputes received in the period; outcomes known by p_ref
 d_flow AS (
-  SELECT d.village_code,
-         count(*)::int AS disputes,
-         count(*) FILTER (WHERE d.concluded_at <= p_ref)::int AS concluded,
-         count(*) FILTER (WHERE d.concluded_at <= p_ref AND d.status = '调解成功')::int AS successful
+  SELECT d.village_code, count(*)::int AS disputes
   FROM dispute d
   WHERE d.received_at >= p_from AND d.received_at < p_to
+    AND (p_categories IS NULL OR d.category = ANY(p_categories))
+    AND (p_statuses IS NULL OR d.status = ANY(p_statuses))
+  GROUP BY d.village_code
+),
+-- disputes concluded in the period, whenever received: the success rate of the period's work
+-- (a week's rate then rests on that week's ~100 conclusions, not on the few of its own intake)
+d_done AS (
+  SELECT d.village_code,
+         count(*)::int AS concluded,
+         count(*) FILTER (WHERE d.status = '调解成功')::int AS successful
+  FROM dispute d
+  WHERE d.concluded_at >= p_from AND d.concluded_at < p_to AND d.concluded_at <= p_ref
     AND (p_categories IS NULL OR d.category = ANY(p_categories))
     AND (p_statuses IS NULL OR d.status = ANY(p_statuses))
   GROUP BY d.village_code
@@ -132,7 +142,7 @@ fc AS (
   LEFT JOIN rhythm r ON r.officer_id = o.id
 )
 SELECT v.code, v.township_code, v.population,
-       coalesce(df.disputes, 0), coalesce(df.concluded, 0), coalesce(df.successful, 0), coalesce(dop.open, 0),
+       coalesce(df.disputes, 0), coalesce(dd.concluded, 0), coalesce(dd.successful, 0), coalesce(dop.open, 0),
        coalesce(hf.reported, 0), coalesce(hop.open, 0), coalesce(hop.overdue, 0),
        coalesce(hop.s1, 0), coalesce(hop.s2, 0), coalesce(hop.s3, 0), coalesce(hop.s4, 0),
        fc.quarter,
@@ -149,6 +159,7 @@ SELECT v.code, v.township_code, v.population,
 FROM v
 JOIN fc ON fc.code = v.code
 LEFT JOIN d_flow df ON df.village_code = v.code
+LEFT JOIN d_done dd ON dd.village_code = v.code
 LEFT JOIN d_open dop ON dop.village_code = v.code
 LEFT JOIN h_flow hf ON hf.village_code = v.code
 LEFT JOIN h_open hop ON hop.village_code = v.code

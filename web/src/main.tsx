@@ -1,5 +1,5 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import './app/styles.css';
@@ -23,12 +23,28 @@ const queryClient = new QueryClient({
 void queryClient.prefetchQuery(runtimeConfigQuery());
 void queryClient.prefetchQuery(basemapQuery());
 
+// The command-centre wall and the weekly briefing are pages of their own (own URL state, own
+// layout), loaded only when asked for.
+const PAGE = window.location.pathname.replace(/\/+$/, '');
+const WallApp = lazy(() => import('./features/wall/WallApp.tsx').then((m) => ({ default: m.WallApp })));
+const BriefingApp = lazy(() => import('./features/briefing/BriefingApp.tsx').then((m) => ({ default: m.BriefingApp })));
+
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      <ViewProvider>
-        <App />
-      </ViewProvider>
+      {PAGE === '/wall' ? (
+        <Suspense fallback={null}>
+          <WallApp />
+        </Suspense>
+      ) : PAGE === '/briefing' ? (
+        <Suspense fallback={null}>
+          <BriefingApp />
+        </Suspense>
+      ) : (
+        <ViewProvider>
+          <App />
+        </ViewProvider>
+      )}
     </QueryClientProvider>
   </StrictMode>,
 );

@@ -5,6 +5,9 @@ import { MapView } from '../features/map/MapView.tsx';
 import { SidePanel } from '../features/panels/SidePanel.tsx';
 import { useView } from '../features/url-state/ViewContext.tsx';
 import { ErrorBoundary } from './ErrorBoundary.tsx';
+import { LedgerImportButton } from '../features/imports/LedgerImportButton.tsx';
+import { ExportButton } from '../features/export/ExportButton.tsx';
+import { WallLink } from '../features/wall/WallLink.tsx';
 
 function Header() {
   const { view, update } = useView();
@@ -22,6 +25,9 @@ function Header() {
       </div>
       <FilterBar />
       <div className="header-actions">
+        <LedgerImportButton />
+        <ExportButton lang={view.lang} stem="dashboard" />
+        <WallLink />
         <button
           type="button"
           className="btn ghost"

@@ -29,7 +29,10 @@ function detailOf(id: KpiId, t: Totals, i18n: I18n, required: number): string {
     case 'hazardsOverdue':
       return i18n.t('kpiOverdueDetail');
     case 'coverage':
-      return i18n.t('kpiCoverageDetail', { met: i18n.num(t.coverage.met), total: i18n.num(t.coverage.villages), n: required });
+      return (
+        i18n.t('kpiCoverageDetail', { met: i18n.num(t.coverage.met), total: i18n.num(t.coverage.villages), n: required }) +
+        (t.coverage.silent > 0 ? i18n.t('kpiCoverageSilent', { n: i18n.num(t.coverage.silent) }) : '')
+      );
   }
 }
 

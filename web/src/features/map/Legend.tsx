@@ -3,6 +3,7 @@ import type { EventKind, MapMetric } from '../url-state/view-state.ts';
 import { categoryColor, DENSITY_RAMP, rgbToHex, type RGB } from './color-scales.ts';
 import { CATEGORIES_OF } from './layers/event-layers.ts';
 import { METRICS, type ColorScale } from './metrics.ts';
+import { SilentLegendEntry, type SilentLegendProps } from '../coverage/SilentLegendEntry.tsx';
 import { MessageKeyOf } from './metric-labels.ts';
 
 const gradient = (ramp: readonly RGB[]) => `linear-gradient(to right, ${ramp.map(rgbToHex).join(', ')})`;
@@ -14,10 +15,12 @@ export interface LegendProps {
   /** Township or village: what the counts in the legend count. */
   unitLevel: 'township' | 'village';
   events: { kind: EventKind; heat: boolean; hex: boolean; points: boolean; hexDomain: [number, number] | null } | null;
+  /** Villages drawn hatched as "no information"; the entry shows only when there are some. */
+  silent?: SilentLegendProps | null;
 }
 
 /** Units and class breaks of everything on the map, so a screenshot explains itself. */
-export function Legend({ metric, scale, unitLevel, events }: LegendProps) {
+export function Legend({ metric, scale, unitLevel, events, silent }: LegendProps) {
   const { t, num, vocab, paren } = useI18n();
   if (!scale && !events) return null;
   const def = METRICS[metric];
@@ -39,6 +42,7 @@ export function Legend({ metric, scale, unitLevel, events }: LegendProps) {
                 </span>
               </li>
             ))}
+            {silent && silent.count > 0 && <SilentLegendEntry count={silent.count} weeks={silent.weeks} />}
           </ul>
         </div>
       )}

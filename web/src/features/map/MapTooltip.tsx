@@ -4,6 +4,7 @@ import { formatMetric } from './metrics.ts';
 import type { EventRow } from './layers/event-layers.ts';
 import type { TownshipFeature, VillageFeature } from './layers/unit-layers.ts';
 import { MessageKeyOf } from './metric-labels.ts';
+import { TownshipCoverageRows, VillageCoverageRows } from '../coverage/CoverageTooltipRows.tsx';
 
 export type HoverTarget =
   | { kind: 'township'; feature: TownshipFeature }
@@ -24,6 +25,7 @@ export function MapTooltip({
   requiredVisits,
   size,
   villageName,
+  silenceWeeks = 4,
 }: {
   hover: HoverState;
   metric: MapMetric;
@@ -31,6 +33,8 @@ export function MapTooltip({
   size: { width: number; height: number };
   /** Names of the villages on screen, for event points. */
   villageName: (code: string) => string | null;
+  /** SILENCE_WEEKS of the server, for the "no information" line. */
+  silenceWeeks?: number;
 }) {
   const i18n = useI18n();
   const { t, num, vocab, dateTime } = i18n;
@@ -55,6 +59,7 @@ export function MapTooltip({
           <span>{t('tooltipDisputes')}</span>
           <span>{num(p.disputes)}</span>
         </div>
+        {target.kind === 'village' ? <VillageCoverageRows p={target.feature.properties} weeks={silenceWeeks} /> : <TownshipCoverageRows p={target.feature.properties} />}
       </>
     );
   } else if (target.kind === 'event') {
@@ -79,7 +84,7 @@ export function MapTooltip({
   }
   // Flip to the left/top near the far edges so the box never leaves the map.
   const flipX = hover.x > size.width - 260;
-  const flipY = hover.y > size.height - 160;
+  const flipY = hover.y > size.height - 260; // village tooltips carry the coverage lines too
   const style: React.CSSProperties = {
     left: hover.x + (flipX ? -14 : 14),
     top: hover.y + (flipY ? -14 : 14),

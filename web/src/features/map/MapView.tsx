@@ -20,6 +20,7 @@ import { useMapData } from './useMapData.ts';
 import { useTypeScale } from './useTypeScale.ts';
 import { useView } from '../url-state/ViewContext.tsx';
 import { rgbToHex } from './color-scales.ts';
+import { useSilentVillages } from '../coverage/useSilentVillages.ts';
 
 /** The map: basemap in MapLibre, data in deck.gl, drill-down by clicking. */
 export function MapView() {
@@ -71,6 +72,7 @@ export function MapView() {
   const choropleth = view.layers.includes('choropleth');
   const scale = useMemo(() => (choropleth && units.length ? colorScale(view.metric, units, i18n, requiredVisits) : null), [choropleth, units, view.metric, i18n, requiredVisits]);
   const colorKey = `${view.metric}|${view.theme}|${scale?.classes.map((c) => `${rgbToHex(c.color)}${c.label}`).join(',') ?? 'off'}`;
+  const silent = useSilentVillages(townshipFeatures, villageFeatures, choropleth);
 
   const eventRows = useMemo(() => (wantsEvents ? (events.data?.rows ?? []) : []), [wantsEvents, events.data]);
   const onHexDomain = useCallback((d: [number, number]) => setHexDomain((prev) => (prev && prev[0] === d[0] && prev[1] === d[1] ? prev : d)), []);
@@ -88,13 +90,16 @@ export function MapView() {
             palette,
             typeScale,
             events: wantsEvents ? { rows: eventRows, dataKey: `${events.dataUpdatedAt}`, agg, highZoom, onHexDomain } : null,
+            silent: { features: silent.features, segments: silent.segments, theme: view.theme },
           })
         : [],
-    [view, basemap.data, config.data, townshipFeatures, villageFeatures, scale, colorKey, palette, typeScale, wantsEvents, eventRows, events.dataUpdatedAt, agg, highZoom, onHexDomain],
+    [view, basemap.data, config.data, townshipFeatures, villageFeatures, scale, colorKey, palette, typeScale, wantsEvents, eventRows, events.dataUpdatedAt, agg, highZoom, onHexDomain, silent.features, silent.segments],
   );
 
   // Hand the layers and the pointer handlers to deck.gl.
   useEffect(() => {
+    // The drawn layers' ids, for browser tests: WebGL pixels alone cannot say which layer drew them.
+    container.current?.setAttribute('data-layers', layers.map((l) => l.id).join(','));
     if (!instance) return;
     instance.overlay.setProps({
       layers,
@@ -137,6 +142,7 @@ export function MapView() {
           metric={view.metric}
           scale={scale}
           unitLevel={countyScope ? 'township' : 'village'}
+          silent={{ count: silent.count, weeks: silent.weeks }}
           events={
             wantsEvents
               ? { kind: view.events, heat: view.layers.includes('heat'), hex: view.layers.includes('hex'), points: view.layers.includes('points'), hexDomain }
@@ -150,7 +156,7 @@ export function MapView() {
         </div>
       )}
       {events.data?.truncated && <div className="map-note map-note-top">{i18n.t('truncated', { n: i18n.num(events.data.cap) })}</div>}
-      {hover && <MapTooltip hover={hover} metric={view.metric} requiredVisits={requiredVisits} size={size} villageName={villageName} />}
+      {hover && <MapTooltip hover={hover} metric={view.metric} requiredVisits={requiredVisits} size={size} villageName={villageName} silenceWeeks={silent.weeks} />}
       {initialLoading && (
         <div className="map-status">
           <Spinner label={i18n.t('loadingMap')} />

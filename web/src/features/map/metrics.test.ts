@@ -101,9 +101,9 @@ describe('colorScale', () => {
     const s = colorScale('coverage', villages, zh, 3);
     expect(s.categorical).toBe(true);
     expect(s.classes.map((c) => [c.label, c.count])).toEqual([
-      ['达标（≥3次）', 1],
-      ['未达标（有走访）', 2],
-      ['本季度无走访', 0],
+      ['达标（本季度≥3次）', 1],
+      ['有风险（按走访节奏仍可达标）', 2],
+      ['未达标（本季度已无法达标）', 0],
     ]);
     expect(s.colorOf(villages[1]!)).toEqual(COVERAGE_COLORS.at_risk);
     const t = colorScale('coverage', [township({ coverageRate: 0.3 }), township({ coverageRate: 0.9 })], zh);
@@ -118,7 +118,7 @@ describe('formatMetric', () => {
     ['hazardsOverdue', township({ hazardsOverdue: 3 }), 'zh', '3 件'],
     ['mediationSuccessRate', village({ mediationSuccessRate: 0.9123 }), 'en', '91.2%'],
     ['mediationSuccessRate', village({ mediationSuccessRate: null }), 'en', 'No data'],
-    ['coverage', village({ coverageStatus: 'missed' }), 'zh', '本季度无走访'],
+    ['coverage', village({ coverageStatus: 'missed' }), 'zh', '未达标（本季度已无法达标）'],
     ['coverage', township({ coverageRate: 0.5 }), 'zh', '50.0%'],
   ])('%s -> %s', (metric, unit, lang, out) => expect(formatMetric(metric, unit, makeI18n(lang))).toBe(out));
 });

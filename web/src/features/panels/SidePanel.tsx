@@ -9,6 +9,7 @@ import { usePeriod } from '../period/usePeriod.ts';
 import { RankingList } from '../ranking/RankingList.tsx';
 import { useView } from '../url-state/ViewContext.tsx';
 import { Breadcrumbs } from './Breadcrumbs.tsx';
+import { CoveragePanel } from '../coverage/CoveragePanel.tsx';
 import { VillagePanel } from './VillagePanel.tsx';
 
 // ECharts is the heaviest dependency after the map: its chunk loads after the first paint.
@@ -56,6 +57,7 @@ export function SidePanel() {
           ) : (
             <Skeleton lines={6} height="1.4rem" />
           )}
+          <CoveragePanel />
           <RankingList />
         </>
       )}

@@ -7,6 +7,7 @@ import { basemapLayers } from './basemap-layers.ts';
 import { eventLayers, type AggregationModule, type EventRow } from './event-layers.ts';
 import { labelLayers } from './label-layers.ts';
 import { unitLayers, type TownshipFeature, type VillageFeature } from './unit-layers.ts';
+import { silentVillageLayers, type SilentLayersInput } from '../../coverage/silent-layers.ts';
 
 export interface ComposeInput {
   view: Pick<ViewState, 'township' | 'village' | 'layers' | 'events'>;
@@ -21,6 +22,8 @@ export interface ComposeInput {
   /** Label size factor from the page's root font size. */
   typeScale?: number;
   events: { rows: readonly EventRow[]; dataKey: string; agg: AggregationModule | null; highZoom: boolean; onHexDomain: (d: [number, number]) => void } | null;
+  /** "No information" villages, hatched over the choropleth so they never read as "no incidents". */
+  silent?: SilentLayersInput | null;
 }
 
 /**
@@ -28,7 +31,7 @@ export interface ComposeInput {
  * selection outlines, event density or points, names. Ids are stable so deck.gl diffs instead of
  * rebuilding.
  */
-export function composeLayers({ view, basemap, raster, townships, villages, scale, colorKey, palette, typeScale = 1, events }: ComposeInput): Layer[] {
+export function composeLayers({ view, basemap, raster, townships, villages, scale, colorKey, palette, typeScale = 1, events, silent }: ComposeInput): Layer[] {
   const base = basemapLayers(basemap, palette, !raster);
   // The basemap alone while townships load: its polygons and lines compile the very shaders the
   // townships need, while their request is still out (seconds saved on a software GPU).
@@ -43,7 +46,8 @@ export function composeLayers({ view, basemap, raster, townships, villages, scal
     palette,
     dimFills: events !== null && events.agg !== null && (view.layers.includes('heat') || view.layers.includes('hex')),
   });
-  const layers: Layer[] = [...base.below, ...units.fills, ...base.above, ...units.outlines];
+  const silentLayers = silent && scale ? silentVillageLayers(silent) : [];
+  const layers: Layer[] = [...base.below, ...units.fills, ...base.above, ...silentLayers, ...units.outlines];
   if (events) {
     layers.push(
       ...eventLayers({

@@ -1,0 +1,166 @@
+import { mkdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureBuild, ROOT, startAppServer, type AppServer } from './support/app-server.ts';
+import { launchChromium, pixelStats, projectToScreen, waitForMap } from './support/browser.ts';
+
+/**
+ * The command-centre wall (/wall) on the real server: fits the big screen at 1080p and 4K with
+ * no small text, keeps its view through refreshes, rides out an API outage, and exports a PNG
+ * with the map in it.
+ */
+const SHOTS = path.join(ROOT, 'screenshots');
+const JIEPAI = '430421110';
+
+let server: AppServer;
+let browser: Browser;
+
+async function openWall(width: number, height: number, query = ''): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/wall${query}`);
+  await waitForMap(page);
+  await expect.poll(() => page.getByTestId('wall-kpi-disputes').locator('[data-value]').getAttribute('data-value'), { timeout: 30_000 }).toMatch(/^\d+$/);
+  await expect.poll(() => page.getByTestId('wall').getAttribute('data-refreshed-at'), { timeout: 30_000 }).toMatch(/^\d+$/);
+  return { context, page };
+}
+
+const refreshedAt = async (page: Page) => Number(await page.getByTestId('wall').getAttribute('data-refreshed-at'));
+
+/** Smallest computed font size of any visible text on the page, with the element that has it. */
+function smallestText(page: Page): Promise<{ px: number; what: string }> {
+  return page.evaluate(() => {
+    let min = { px: Infinity, what: '' };
+    for (const el of document.querySelectorAll('body *')) {
+      const hasText = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '');
+      if (!hasText) continue;
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0 || r.bottom < 0 || r.top > innerHeight) continue;
+      const px = parseFloat(getComputedStyle(el).fontSize);
+      if (px < min.px) min = { px, what: `${el.tagName}.${el.className}: ${el.textContent!.slice(0, 30)}` };
+    }
+    return min;
+  });
+}
+
+/** The map's drawing, less the legend (bottom left) and the week banner (top). */
+async function mapClip(page: Page) {
+  const box = (await page.getByTestId('map').boundingBox())!;
+  return { x: Math.round(box.x + box.width * 0.3), y: Math.round(box.y + box.height * 0.15), width: Math.round(box.width * 0.6), height: Math.round(box.height * 0.6) };
+}
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  ensureBuild((s) => console.log(s));
+  server = await startAppServer();
+  browser = await launchChromium();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('the wall', () => {
+  it('fits 1920x1080 and 3840x2160 with no scrollbars, no small text and a drawn map', async () => {
+    for (const [w, h] of [
+      [1920, 1080],
+      [3840, 2160],
+    ] as const) {
+      const { context, page } = await openWall(w, h);
+      const [sw, sh, cw, ch] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight, document.documentElement.clientWidth, document.documentElement.clientHeight]);
+      expect(sw).toBeLessThanOrEqual(cw);
+      expect(sh).toBeLessThanOrEqual(ch);
+      // 14 px at 1080p; the same share of the screen (28 px) at 4K.
+      const smallest = await smallestText(page);
+      expect(smallest.px, smallest.what).toBeGreaterThanOrEqual(14 * (w / 1920));
+      const stats = await pixelStats(page, await mapClip(page));
+      expect(stats.stdev).toBeGreaterThan(12);
+      expect(stats.colours).toBeGreaterThan(50);
+      await expect.poll(() => page.getByTestId('wall-ticker').locator('li').count()).toBeGreaterThan(3);
+      await page.screenshot({ path: path.join(SHOTS, `wall-${w}x${h}.png`) });
+      await context.close();
+    }
+  });
+
+  it('exports what is on screen as a PNG, map included (not blank)', async () => {
+    const { context, page } = await openWall(1920, 1080);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
+    expect(download.suggestedFilename()).toMatch(/^wall-\d{4}-\d{2}-\d{2}-\d{4}\.png$/);
+    const png = readFileSync((await download.path())!);
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1920, 1080]);
+    const clip = await mapClip(page);
+    // Show the exported file in a bare page and measure the map's region of it.
+    const viewer = await context.newPage();
+    await viewer.setViewportSize({ width: 1920, height: 1080 });
+    await viewer.setContent(`<body style="margin:0"><img src="data:image/png;base64,${png.toString('base64')}"></body>`);
+    const stats = await pixelStats(viewer, clip);
+    expect(stats.stdev).toBeGreaterThan(12);
+    expect(stats.colours).toBeGreaterThan(50);
+    // The panels' text is in the picture too, where the screen shows it (not only the map).
+    const kpi = (await page.getByTestId('wall-kpi-disputes').boundingBox())!;
+    expect((await pixelStats(viewer, { x: kpi.x, y: kpi.y, width: kpi.width, height: kpi.height })).stdev).toBeGreaterThan(10);
+    await viewer.screenshot({ path: path.join(SHOTS, 'wall-export.png') });
+    await context.close();
+  });
+
+  it('refreshes on its interval and keeps the selected township and the map view', async () => {
+    const { context, page } = await openWall(1920, 1080, '?refresh=3');
+    const seat = await fetch(`${server.origin}/api/townships`).then(async (r) => ((await r.json()) as { features: { properties: { code: string; seat: [number, number] } }[] }).features.find((f) => f.properties.code === JIEPAI)!.properties.seat);
+    const at = await projectToScreen(page, seat[0], seat[1]);
+    await page.mouse.click(at.x, at.y);
+    await expect.poll(() => page.getByTestId('wall').getAttribute('data-township')).toBe(JIEPAI);
+    await expect(page.getByTestId('wall-scope').textContent()).resolves.toBe('界牌镇');
+    expect(page.url()).toContain(`township=${JIEPAI}`);
+    // Let the framing animation end: the view is what the refresh must not touch.
+    let bounds = '';
+    await expect.poll(async () => {
+      const now = (await page.getByTestId('map').getAttribute('data-bounds')) ?? '';
+      const settled = now === bounds;
+      bounds = now;
+      return settled;
+    }, { interval: 1000, timeout: 10_000 }).toBe(true);
+    const before = await refreshedAt(page);
+    await expect.poll(() => refreshedAt(page), { timeout: 20_000 }).toBeGreaterThan(before + 2500);
+    expect(await page.getByTestId('wall').getAttribute('data-township')).toBe(JIEPAI);
+    expect(await page.getByTestId('map').getAttribute('data-bounds')).toBe(bounds);
+    expect(await page.getByTestId('wall-scope').textContent()).toBe('界牌镇');
+    await context.close();
+  });
+
+  it('an API outage keeps the last data, marked stale, and recovers by itself', async () => {
+    const { context, page } = await openWall(1920, 1080, '?refresh=2');
+    const value = await page.getByTestId('wall-kpi-hazardsOpen').locator('[data-value]').getAttribute('data-value');
+    const before = await refreshedAt(page);
+    await page.route('**/api/**', (route) => route.abort('connectionrefused'));
+    await expect.poll(() => page.getByTestId('wall').getAttribute('data-stale'), { timeout: 15_000 }).toBe('true');
+    await expect(page.getByTestId('wall-stale').textContent()).resolves.toMatch(/数据未更新.*\d{2}:\d{2}/);
+    // The last numbers stay on screen, and the map with them.
+    expect(await page.getByTestId('wall-kpi-hazardsOpen').locator('[data-value]').getAttribute('data-value')).toBe(value);
+    expect((await pixelStats(page, await mapClip(page))).colours).toBeGreaterThan(50);
+    await page.screenshot({ path: path.join(SHOTS, 'wall-stale-1920x1080.png') });
+    await page.unroute('**/api/**');
+    await expect.poll(() => page.getByTestId('wall').getAttribute('data-stale'), { timeout: 15_000 }).toBe('false');
+    expect(await refreshedAt(page)).toBeGreaterThan(before);
+    await expect(page.getByTestId('wall-asof').textContent()).resolves.toMatch(/^数据截至 \d{2}:\d{2}$/);
+    await context.close();
+  });
+
+  it('plays back a past week: the week shown large, KPIs equal to that week\'s summary', async () => {
+    const { context, page } = await openWall(1920, 1080);
+    await page.getByTestId('wall-playback').getByRole('button', { name: /第\d+周/ }).nth(10).click();
+    const banner = page.getByTestId('wall-week');
+    await expect.poll(() => banner.textContent()).toMatch(/年第\d+周/);
+    const pill = page.getByTestId('wall-playback').locator('[aria-current="step"]');
+    const week = /第(\d+)周/.exec((await banner.textContent())!)![1];
+    expect(await pill.textContent()).toBe(`第${week}周`);
+    const [from, to] = [await pill.getAttribute('data-from'), await pill.getAttribute('data-to')];
+    expect(new Date(`${from}T00:00:00Z`).getUTCDay()).toBe(1); // ISO weeks start on Monday
+    const summary = (await fetch(`${server.origin}/api/stats/summary?from=${from}&to=${to}`).then((r) => r.json())) as { current: { disputes: { total: number }; hazards: { open: number } } };
+    await expect.poll(() => page.getByTestId('wall-kpi-disputes').locator('[data-value]').getAttribute('data-value')).toBe(String(summary.current.disputes.total));
+    expect(await page.getByTestId('wall-kpi-hazardsOpen').locator('[data-value]').getAttribute('data-value')).toBe(String(summary.current.hazards.open));
+    await page.screenshot({ path: path.join(SHOTS, 'wall-playback-1920x1080.png') });
+    await context.close();
+  });
+});

@@ -1,0 +1,148 @@
+import { useQuery } from '@tanstack/react-query';
+import { useCallback, useLayoutEffect, useMemo, useState } from 'react';
+import { api, unwrap } from '../../api/client.ts';
+import { ErrorBlock } from '../../app/StatusViews.tsx';
+import { formatDate } from '../i18n/format.ts';
+import { I18nProvider, makeI18n } from '../i18n/I18nProvider.tsx';
+import { bboxOfCoordinates } from '../map/geometry.ts';
+import { townshipsQuery, villagesQuery } from '../map/queries.ts';
+import { rgbToHex } from '../map/color-scales.ts';
+import { colorScale, type Unit } from '../map/metrics.ts';
+import { ScreenMap } from '../wall/ScreenMap.tsx';
+import { BriefingKpis } from './BriefingKpis.tsx';
+import { mapMetricOf, METRIC_LABEL, parseBriefingParams, weekTitle } from './briefing-params.ts';
+import { CoverageShortfalls, TopVillages } from './BriefingTables.tsx';
+import { NorthArrow } from './NorthArrow.tsx';
+import './briefing.css';
+
+const ZH = makeI18n('zh');
+// Before the first render, so the page's CSS applies from the start.
+document.documentElement.dataset.page = 'briefing';
+
+/**
+ * The weekly briefing (/briefing?week=2026-W47&township=&metric=): one fixed 1920x1080 page for a
+ * slide, scaled onto one A4 landscape sheet in print. Every number comes from /api/briefing.
+ * `data-briefing-ready` turns true once the data is in and the map has drawn and been copied into
+ * an image: the CLI waits for it, and print shows that image (a WebGL canvas does not reliably
+ * survive printing).
+ */
+export function BriefingApp() {
+  const params = useMemo(() => parseBriefingParams(window.location.search), []);
+  useLayoutEffect(() => {
+    document.documentElement.dataset.page = 'briefing';
+    document.documentElement.dataset.theme = 'light';
+    document.documentElement.lang = 'zh-CN';
+  }, []);
+  const briefing = useQuery({
+    queryKey: ['briefing', params.week, params.township, params.metric],
+    queryFn: async () =>
+      unwrap(
+        await api.api.briefing.$get({
+          query: { ...(params.week ? { week: params.week } : {}), ...(params.township ? { township: params.township } : {}), ...(params.metric ? { metric: params.metric } : {}) },
+        }),
+      ),
+  });
+  const b = briefing.data;
+  const period = b ? { from: b.from, to: b.to } : { from: '', to: '' };
+  const townships = useQuery({ ...townshipsQuery(period), enabled: Boolean(b) });
+  const villages = useQuery({ ...villagesQuery(period, params.township), enabled: Boolean(b) && params.township !== null });
+  useLayoutEffect(() => {
+    if (b) document.title = `${b.title} ${weekTitle(b.week)}`;
+  }, [b]);
+
+  const townshipFeatures = useMemo(() => townships.data?.features ?? [], [townships.data]);
+  const villageFeatures = useMemo(() => villages.data?.features ?? [], [villages.data]);
+  const metric = mapMetricOf(b?.metric ?? 'disputeRate');
+  const units: Unit[] = useMemo(
+    () => (params.township === null ? townshipFeatures.map((f) => ({ kind: 'township' as const, props: f.properties })) : villageFeatures.map((f) => ({ kind: 'village' as const, props: f.properties }))),
+    [params.township, townshipFeatures, villageFeatures],
+  );
+  const scale = useMemo(() => (units.length ? colorScale(metric, units, ZH) : null), [metric, units]);
+  const colorKey = `${metric}|${scale?.classes.map((c) => `${rgbToHex(c.color)}${c.label}`).join(',') ?? ''}`;
+  const bounds = useMemo(
+    () => (params.township ? bboxOfCoordinates(townshipFeatures.find((f) => f.properties.code === params.township)?.geometry.coordinates) : null),
+    [params.township, townshipFeatures],
+  );
+  const dataIn = Boolean(b) && townshipFeatures.length > 0 && (params.township === null || villageFeatures.length > 0);
+
+  const [snapshot, setSnapshot] = useState<string | null>(null);
+  const [ready, setReady] = useState(false);
+  const onDrawn = useCallback((_key: string, canvas: HTMLCanvasElement) => setSnapshot(canvas.toDataURL('image/png')), []);
+
+  const error = briefing.error ?? townships.error ?? villages.error;
+  if (error) return <ErrorBlock error={error} onRetry={() => void briefing.refetch()} />;
+  return (
+    <I18nProvider lang="zh">
+      <div className="brief-frame">
+        <article className="briefing" data-testid="briefing" data-briefing-ready={ready ? 'true' : 'false'} data-week={b?.week ?? ''}>
+          <header className="brief-header">
+            <div>
+              <h1>{b?.title ?? '衡阳县政法综治周报'}</h1>
+              {b && (
+                <div className="brief-sub" data-testid="brief-period">
+                  {weekTitle(b.week)} · {formatDate(b.from, 'zh')}（周一）至 {formatDate(b.to, 'zh')}（周日） · 范围：{b.scope.name}
+                </div>
+              )}
+            </div>
+            <div className="brief-meta">衡阳县委政法委 · 综治中心</div>
+          </header>
+          <section className="brief-map-card">
+            <h2>{b ? `${b.scope.level === 'county' ? '各乡镇' : '各村（社区）'}${METRIC_LABEL[b.metric]}` : ''}</h2>
+            <div className="brief-map" data-testid="briefing-map">
+              {b && (bounds || params.township === null) && (
+                <ScreenMap
+                  testId="map"
+                  label="衡阳县地图"
+                  theme="light"
+                  township={params.township}
+                  townships={townshipFeatures}
+                  villages={villageFeatures}
+                  scale={scale}
+                  colorKey={colorKey}
+                  initialBounds={bounds}
+                  scaleBar
+                  fitPadding={{ top: 40, bottom: 40, left: 120, right: 70 }}
+                  drawKey={dataIn ? colorKey : undefined}
+                  onDrawn={onDrawn}
+                />
+              )}
+              {snapshot && <img className="brief-map-snapshot" src={snapshot} alt="" onLoad={() => setReady(true)} />}
+              <NorthArrow />
+              {scale && (
+                <div className="brief-legend">
+                  {scale.classes.map((c) => (
+                    <div key={c.label}>
+                      <span style={{ background: rgbToHex(c.color) }} />
+                      {c.label}
+                    </div>
+                  ))}
+                </div>
+              )}
+            </div>
+          </section>
+          {b && <BriefingKpis current={b.summary.current} previous={b.summary.previous} />}
+          {b && (
+            <div className="brief-tables">
+              <TopVillages briefing={b} />
+              <CoverageShortfalls briefing={b} />
+            </div>
+          )}
+          {b && (
+            <section className="brief-card brief-summary">
+              <h2>本周态势</h2>
+              <ol data-testid="brief-sentences">
+                {b.sentences.map((s) => (
+                  <li key={s}>{s}</li>
+                ))}
+              </ol>
+            </section>
+          )}
+          <footer className="brief-footer">
+            {b && <div>数据来源：{b.sources.join('；')}</div>}
+            {b && <div className="brief-boundary">注：{b.boundaryNote}</div>}
+          </footer>
+        </article>
+      </div>
+    </I18nProvider>
+  );
+}

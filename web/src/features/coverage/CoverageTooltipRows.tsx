@@ -1,0 +1,53 @@
+import { useI18n } from '../i18n/I18nProvider.tsx';
+import { useLocalText } from '../i18n/local-messages.ts';
+import type { TownshipProps, VillageProps } from '../map/metrics.ts';
+import { coverageText } from './messages.ts';
+
+/** Coverage lines of the map tooltip: this quarter's visits and the last signs of life. */
+export function VillageCoverageRows({ p, weeks }: { p: VillageProps; weeks: number }) {
+  const { dateTime } = useI18n();
+  const ct = useLocalText(coverageText);
+  const when = (iso: string | null) => (iso ? dateTime(iso) : ct('never'));
+  return (
+    <>
+      <div className="tt-row">
+        <span>{ct('ttVisits')}</span>
+        <span>{ct('ttVisitsValue', { v: p.visitsThisQuarter, e: p.expectedVisits })}</span>
+      </div>
+      <div className="tt-row">
+        <span>{ct('ttLastVisit')}</span>
+        <span>{when(p.lastVisitAt)}</span>
+      </div>
+      <div className="tt-row">
+        <span>{ct('ttLastReport')}</span>
+        <span>{when(p.lastReportAt)}</span>
+      </div>
+      {p.silent && (
+        <div className="tt-row tt-silent" data-testid="tooltip-silent">
+          {ct('ttSilent', { w: weeks })}
+        </div>
+      )}
+    </>
+  );
+}
+
+export function TownshipCoverageRows({ p }: { p: TownshipProps }) {
+  const { num, pct, paren } = useI18n();
+  const ct = useLocalText(coverageText);
+  const total = p.coverage.met + p.coverage.atRisk + p.coverage.missed;
+  return (
+    <>
+      <div className="tt-row">
+        <span>{ct('ttCoverage')}</span>
+        <span>
+          {num(p.coverage.met)}/{num(total)}
+          {paren(pct(p.coverageRate))}
+        </span>
+      </div>
+      <div className={`tt-row${p.silentVillages > 0 ? ' tt-silent' : ''}`}>
+        <span>{ct('ttSilentVillages')}</span>
+        <span>{p.silentVillages > 0 ? num(p.silentVillages) : ct('ttNone')}</span>
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,48 @@
+import type { Coverage, CoverageVillage } from './queries.ts';
+
+export interface OfficerRow {
+  id: string;
+  name: string;
+  agency: string;
+  atRisk: number;
+  missed: number;
+  /** The officer's villages short of the rule, with names to show. */
+  villages: { code: string; townshipCode: string; name: string }[];
+}
+
+export interface CoverageLists {
+  /** Villages at risk or missed, worst first (the API's order). */
+  short: CoverageVillage[];
+  /** Silent villages, longest without any sign first. */
+  silent: CoverageVillage[];
+  officers: OfficerRow[];
+}
+
+/** Days from an instant to `asOf` (both ISO), or null when there was none. */
+export function daysSince(iso: string | null, asOf: string): number | null {
+  if (!iso) return null;
+  return Math.max(0, Math.floor((Date.parse(asOf) - Date.parse(iso)) / 86_400_000));
+}
+
+/** The latest sign of life of a village: a grid report or an officer visit. */
+function lastSign(v: CoverageVillage): number {
+  return Math.max(v.lastReportAt ? Date.parse(v.lastReportAt) : 0, v.lastVisitAt ? Date.parse(v.lastVisitAt) : 0);
+}
+
+/** Splits the API's answer into the three lists the panel shows. */
+export function coverageLists(c: Coverage): CoverageLists {
+  const byCode = new Map(c.villages.map((v) => [v.code, v]));
+  return {
+    short: c.villages.filter((v) => v.status !== 'met'),
+    silent: c.villages.filter((v) => v.silent).sort((a, b) => lastSign(a) - lastSign(b) || a.code.localeCompare(b.code)),
+    officers: c.officers.map((o) => ({
+      id: o.id,
+      name: o.name,
+      agency: o.agency,
+      atRisk: o.atRisk,
+      missed: o.missed,
+      // The list holds every village short of the rule, so each code has its name; the code stands in otherwise.
+      villages: o.villageCodes.map((code) => ({ code, townshipCode: code.slice(0, 9), name: byCode.get(code)?.name ?? code })),
+    })),
+  };
+}

@@ -1,0 +1,41 @@
+import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import type { TownshipFeature, VillageFeature } from '../map/layers/unit-layers.ts';
+import { villagesQuery } from '../map/queries.ts';
+import { useAfterFirstMap } from '../map/first-draw.ts';
+import { usePeriod } from '../period/usePeriod.ts';
+import { useView } from '../url-state/ViewContext.tsx';
+import { coverageQuery, silenceWeeks } from './queries.ts';
+import { HATCH_SPACING, silentHatch } from './silent-layers.ts';
+import type { Segment } from './hatch.ts';
+
+export interface SilentVillages {
+  features: VillageFeature[];
+  segments: Segment[];
+  /** Silent villages in the scope (known from the townships before the county's villages load). */
+  count: number;
+  weeks: number;
+}
+
+/**
+ * The "no information" villages of the scope, for the map. At township scope they come from the
+ * villages already loaded; at county scope the county's villages are fetched only when some
+ * township has a silent village, and only after the first map, so the first paint never waits.
+ */
+export function useSilentVillages(townships: readonly TownshipFeature[], townshipVillages: readonly VillageFeature[], enabled: boolean): SilentVillages {
+  const { view } = useView();
+  const period = usePeriod();
+  const afterMap = useAfterFirstMap();
+  const countyScope = view.township === null;
+  const countySilent = townships.reduce((n, f) => n + (f.properties.silentVillages ?? 0), 0);
+  const p = period ?? { from: '', to: '' };
+  const county = useQuery({ ...villagesQuery(p, null), enabled: enabled && period !== null && countyScope && countySilent > 0 && afterMap });
+  const coverage = useQuery({ ...coverageQuery(p, view.township), enabled: period !== null });
+  const countyVillages = county.data?.features;
+  const features = useMemo(
+    () => (countyScope ? (countyVillages ?? []) : townshipVillages).filter((f) => f.properties.silent),
+    [countyScope, countyVillages, townshipVillages],
+  );
+  const segments = useMemo(() => silentHatch(features, countyScope ? HATCH_SPACING.county : HATCH_SPACING.township), [features, countyScope]);
+  return { features, segments, count: countyScope ? countySilent : features.length, weeks: silenceWeeks(coverage.data) };
+}

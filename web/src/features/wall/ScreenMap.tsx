@@ -1,0 +1,142 @@
+import type { Layer } from '@deck.gl/core';
+import { useQuery } from '@tanstack/react-query';
+import { ScaleControl } from 'maplibre-gl';
+import { useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { basemapStyle } from '../map/basemap-style.ts';
+import type { BBox } from '../map/geometry.ts';
+import { composeLayers } from '../map/layers/compose-layers.ts';
+import type { EventRow } from '../map/layers/event-layers.ts';
+import type { TownshipFeature, VillageFeature } from '../map/layers/unit-layers.ts';
+import { MAP_PALETTES } from '../map/map-theme.ts';
+import type { ColorScale } from '../map/metrics.ts';
+import { basemapQuery } from '../map/queries.ts';
+import { useAggregationLayers } from '../map/useAggregationLayers.ts';
+import { enableFloatTextures, useDeckMap } from '../map/useDeckMap.ts';
+import { useFrameSelection } from '../map/useFrameSelection.ts';
+import { useTypeScale } from '../map/useTypeScale.ts';
+import { runtimeConfigQuery } from '../runtime-config/runtime-config.ts';
+import type { Theme } from '../url-state/view-state.ts';
+import './screen-map.css';
+
+export interface ScreenMapProps {
+  testId: string;
+  label: string;
+  theme: Theme;
+  township: string | null;
+  townships: readonly TownshipFeature[];
+  villages: readonly VillageFeature[];
+  scale: ColorScale | null;
+  /** Changes whenever `scale` colours differently. */
+  colorKey: string;
+  /** Dispute heatmap rows; null for no heatmap. */
+  heat?: { rows: readonly EventRow[]; key: string } | null;
+  /** Drawn over everything (alerts). */
+  extraLayers?: readonly Layer[];
+  /** Where the map opens: the county when null. */
+  initialBounds?: BBox | null;
+  /** A click on a township (or outside any: null). */
+  onSelect?: (township: string | null) => void;
+  /** Identity of the data on screen: `onDrawn(drawKey)` fires once after deck.gl has drawn it. */
+  drawKey?: string;
+  onDrawn?: (drawKey: string, canvas: HTMLCanvasElement) => void;
+  /** Frame the opening view with this padding (px) instead of the dashboard's, which leaves room for its panels. */
+  fitPadding?: { top: number; bottom: number; left: number; right: number };
+  /** Metric scale bar (MapLibre's own control), for printed maps. */
+  scaleBar?: boolean;
+  children?: ReactNode;
+}
+
+/**
+ * A presentation map for the wall and the briefing: the dashboard's layers (same colours, same
+ * basemap, one WebGL context with a kept drawing buffer so exports are never blank), without the
+ * dashboard's controls and URL state.
+ */
+export function ScreenMap(props: ScreenMapProps) {
+  const { theme, township, townships, villages, scale, colorKey, heat, extraLayers, onSelect } = props;
+  const container = useRef<HTMLDivElement>(null);
+  const basemap = useQuery(basemapQuery());
+  const config = useQuery(runtimeConfigQuery());
+  const typeScale = useTypeScale();
+  const palette = MAP_PALETTES[theme];
+  const style = useMemo(
+    () => (basemap.data && !config.isPending ? basemapStyle({ theme, rasterUrl: config.data?.basemapUrl ?? null, rasterAttribution: config.data?.basemapAttribution }) : null),
+    [basemap.data, config.isPending, config.data, theme],
+  );
+  const { instance, loaded } = useDeckMap(container, style, props.initialBounds ?? basemap.data?.bbox ?? null);
+  const aggModule = useAggregationLayers(Boolean(heat));
+  const agg = instance && aggModule ? aggModule : null;
+  useEffect(() => {
+    if (instance && aggModule) enableFloatTextures(instance.overlay);
+  }, [instance, aggModule]);
+
+  const layers = useMemo(() => {
+    if (!basemap.data) return [];
+    const base = composeLayers({
+      view: { township, village: null, layers: heat ? ['choropleth', 'heat', 'labels'] : ['choropleth', 'labels'], events: 'dispute' },
+      basemap: basemap.data,
+      raster: Boolean(config.data?.basemapUrl),
+      townships,
+      villages,
+      scale,
+      colorKey,
+      palette,
+      typeScale,
+      events: heat ? { rows: heat.rows, dataKey: heat.key, agg, highZoom: false, onHexDomain: () => {} } : null,
+    });
+    return [...base, ...(extraLayers ?? [])];
+  }, [basemap.data, config.data, township, townships, villages, scale, colorKey, palette, typeScale, heat, agg, extraLayers]);
+
+  // Fire onDrawn from deck.gl's own render callback: the canvas then holds the frame for sure.
+  const drawn = useRef<{ key: string | null }>({ key: null });
+  const latest = useRef(props);
+  latest.current = props;
+  useEffect(() => {
+    if (!instance) return;
+    const hasData = layers.some((l) => l.id === 'townships') && (township === null || villages.length > 0) && (!heat || agg !== null);
+    instance.overlay.setProps({
+      layers,
+      onAfterRender: () => {
+        const { drawKey, onDrawn } = latest.current;
+        if (!loaded || !hasData || drawKey === undefined || drawn.current.key === drawKey) return;
+        drawn.current.key = drawKey;
+        container.current?.setAttribute('data-map-ready', 'true');
+        onDrawn?.(drawKey, instance.map.getCanvas());
+      },
+    });
+    // A frame with the new layers: onAfterRender above sees `loaded` only through this effect.
+    instance.map.triggerRepaint();
+  }, [instance, layers, loaded, township, villages.length, heat, agg]);
+
+  useFrameSelection(instance, basemap.data, { township, village: null }, townships, villages);
+
+  const opening = props.initialBounds ?? basemap.data?.bbox ?? null;
+  useEffect(() => {
+    if (instance && props.fitPadding && opening) instance.map.fitBounds(opening, { padding: props.fitPadding, duration: 0 });
+    // Only the opening view: later moves are the selection's.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [instance]);
+
+  useEffect(() => {
+    if (!instance || !onSelect) return;
+    const onClick = (e: { point: { x: number; y: number } }) => {
+      const info = instance.overlay.pickObject({ x: e.point.x, y: e.point.y, radius: 2, layerIds: ['townships'] });
+      onSelect(info?.object ? (info.object as TownshipFeature).properties.code : null);
+    };
+    instance.map.on('click', onClick);
+    return () => void instance.map.off('click', onClick);
+  }, [instance, onSelect]);
+
+  useEffect(() => {
+    if (!instance || !props.scaleBar) return;
+    const control = new ScaleControl({ unit: 'metric', maxWidth: 160 });
+    instance.map.addControl(control, 'bottom-right');
+    return () => void instance.map.removeControl(control);
+  }, [instance, props.scaleBar]);
+
+  return (
+    <div className="screen-map">
+      <div ref={container} className="screen-map-canvas" data-testid={props.testId} role="img" aria-label={props.label} />
+      {props.children}
+    </div>
+  );
+}

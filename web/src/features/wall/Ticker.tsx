@@ -1,0 +1,47 @@
+import type { FeedItem } from '../../../../api/queries/feed.ts';
+import type { I18n } from '../i18n/I18nProvider.tsx';
+import { shanghaiTime, type WallMessageKey } from './wall-messages.ts';
+
+interface TickerProps {
+  items: readonly FeedItem[];
+  i18n: I18n;
+  w: (key: WallMessageKey, params?: Record<string, string | number>) => string;
+}
+
+const KIND_CLASS: Record<FeedItem['kind'], string> = {
+  dispute_received: 'k-dispute',
+  dispute_concluded: 'k-closed',
+  hazard_reported: 'k-hazard',
+  hazard_closed: 'k-closed',
+};
+
+/** Today's items show the time only; older ones the date too. */
+function when(at: string, i18n: I18n): string {
+  const ms = Date.parse(at);
+  const day = new Date(ms + 8 * 3600_000).toISOString().slice(0, 10);
+  const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+  return day === today ? shanghaiTime(ms) : `${i18n.shortDate(day)} ${shanghaiTime(ms)}`;
+}
+
+/** The latest receptions, reports and closures, newest first (the API's order), as many as fit. */
+export function Ticker({ items, i18n, w }: TickerProps) {
+  return (
+    <section className="wall-card wall-ticker" aria-label={w('ticker')} data-testid="wall-ticker">
+      <h2>{w('ticker')}</h2>
+      {items.length === 0 && <div className="wall-empty">{w('noEvents')}</div>}
+      <ul className="wall-clip" aria-live="polite">
+        {items.map((it) => (
+          <li key={`${it.kind}-${it.id}`} data-at={it.at}>
+            <time>{when(it.at, i18n)}</time>
+            <span className={`wall-kind ${KIND_CLASS[it.kind]}`}>{w(`feed_${it.kind}`)}</span>
+            {it.severity !== null && it.kind === 'hazard_reported' && <span className={`wall-sev sev-${it.severity}`}>{w('severity', { n: it.severity })}</span>}
+            <span className="wall-ticker-place">
+              {it.townshipName} {it.villageName}
+            </span>
+            <span className="wall-ticker-cat">{i18n.vocab(it.category)}</span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

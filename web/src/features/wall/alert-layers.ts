@@ -1,0 +1,50 @@
+import type { Layer } from '@deck.gl/core';
+import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
+import type { Alert, AlertRuleId } from '../../../../api/queries/alerts.ts';
+import { hexToRgb, type RGBA } from '../map/color-scales.ts';
+import type { TownshipFeature } from '../map/layers/unit-layers.ts';
+
+/** One colour per rule, shared by the map marks and the list's badges so they read as one. */
+export const RULE_COLORS: Record<AlertRuleId, string> = {
+  hazard_overdue: '#ff4d4f',
+  village_disputes_7d: '#ffa940',
+  township_coverage: '#d36cff',
+};
+
+const rgba = (hex: string, a: number): RGBA => [...hexToRgb(hex), a] as RGBA;
+
+/**
+ * Alerts on the map: a ringed dot at each village or hazard, and a thick outline around each
+ * township under the coverage threshold (a township is an area, a dot would hide which one).
+ */
+export function alertLayers(alerts: readonly Alert[], townships: readonly TownshipFeature[], typeScale: number, focus: string | null): Layer[] {
+  const points = alerts.filter((a) => a.rule !== 'township_coverage');
+  const lowCoverage = new Set(alerts.filter((a) => a.rule === 'township_coverage').map((a) => a.code));
+  const outlined = townships.filter((t) => lowCoverage.has(t.properties.code));
+  return [
+    new GeoJsonLayer({
+      id: 'alerts-townships',
+      data: outlined as TownshipFeature[],
+      filled: false,
+      stroked: true,
+      getLineColor: rgba(RULE_COLORS.township_coverage, 255),
+      getLineWidth: 4 * typeScale,
+      lineWidthUnits: 'pixels',
+      updateTriggers: { getLineWidth: [typeScale] },
+    }),
+    new ScatterplotLayer<Alert>({
+      id: 'alerts-points',
+      data: points as Alert[],
+      getPosition: (a) => [a.lng, a.lat],
+      radiusUnits: 'pixels',
+      getRadius: (a) => (a.code === focus ? 13 : 8) * typeScale,
+      filled: true,
+      stroked: true,
+      getFillColor: (a) => rgba(RULE_COLORS[a.rule], 150),
+      getLineColor: [255, 255, 255, 255],
+      lineWidthUnits: 'pixels',
+      getLineWidth: 2 * typeScale,
+      updateTriggers: { getRadius: [typeScale, focus], getLineWidth: [typeScale] },
+    }),
+  ];
+}

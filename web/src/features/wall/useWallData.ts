@@ -1,0 +1,76 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
+import { shanghaiDate } from '../../../../api/domain/calendar.ts';
+import { api, unwrap } from '../../api/client.ts';
+import { townshipsQuery, villagesQuery } from '../map/queries.ts';
+import { runtimeConfigQuery } from '../runtime-config/runtime-config.ts';
+import { lastWeeks, liveRange, type PlaybackWeek } from './weeks.ts';
+
+export interface WallDataInput {
+  township: string | null;
+  /** Seconds between refreshes of the live data. */
+  refresh: number;
+  /** Index into the 12 playback weeks, or null for live. */
+  weekIndex: number | null;
+}
+
+/**
+ * Every query of the wall. Live data polls on the wall's interval; a failed poll keeps the last
+ * answer on screen (placeholder + cache) and the next tick tries again, so an outage shows as
+ * "stale" and heals by itself. No retries in between: the wall should say it is stale at once,
+ * not after a minute of silent back-off.
+ */
+export function useWallData({ township, refresh, weekIndex }: WallDataInput) {
+  const config = useQuery(runtimeConfigQuery());
+  const today = config.data?.today ?? shanghaiDate(new Date());
+  const weeks: PlaybackWeek[] = useMemo(() => lastWeeks(today), [today]);
+  const week = weekIndex === null ? null : (weeks[weekIndex] ?? null);
+  const live = liveRange(today);
+  const period = week ?? live;
+  const poll = {
+    refetchInterval: refresh * 1000,
+    refetchIntervalInBackground: true,
+    retry: false,
+    placeholderData: keepPreviousData,
+  } as const;
+  // A past week does not change: poll only what is live.
+  const periodPoll = week === null ? poll : { ...poll, refetchInterval: false as const };
+  const ready = !config.isPending;
+
+  const townships = useQuery({ ...townshipsQuery(period), ...periodPoll, enabled: ready });
+  const villages = useQuery({ ...villagesQuery(period, township), ...periodPoll, enabled: ready && township !== null });
+  const summary = useQuery({
+    queryKey: ['wall-summary', period.from, period.to, township ?? 'county'],
+    queryFn: async () => unwrap(await api.api.stats.summary.$get({ query: { from: period.from, to: period.to, ...(township ? { township } : {}) } })),
+    ...periodPoll,
+    enabled: ready,
+  });
+  const heat = useQuery({
+    queryKey: ['wall-heat', period.from, period.to, township ?? 'county'],
+    queryFn: async () => unwrap(await api.api.events.$get({ query: { type: 'dispute', from: period.from, to: period.to, ...(township ? { township } : {}) } })),
+    ...periodPoll,
+    enabled: ready,
+  });
+  const feed = useQuery({
+    queryKey: ['wall-feed', township ?? 'county'],
+    queryFn: async () => unwrap(await api.api.feed.$get({ query: { limit: '40', ...(township ? { township } : {}) } })),
+    ...poll,
+    enabled: ready,
+  });
+  // Alerts stay county-wide and live during playback and carousel: an alert must never scroll away.
+  const alerts = useQuery({
+    queryKey: ['wall-alerts', live.from, live.to],
+    queryFn: async () => unwrap(await api.api.alerts.$get({ query: { from: live.from, to: live.to } })),
+    ...poll,
+    enabled: ready,
+  });
+
+  const liveQueries = week === null ? [townships, summary, heat, feed, alerts] : [feed, alerts];
+  const stale = liveQueries.some((q) => q.isError);
+  const updated = liveQueries.map((q) => q.dataUpdatedAt).filter((t) => t > 0);
+  // The oldest live answer on screen is what the whole wall can vouch for.
+  const asOf = updated.length === liveQueries.length ? Math.min(...updated) : null;
+  return { config, today, weeks, week, period, townships, villages, summary, heat, feed, alerts, stale, asOf };
+}
+
+export type WallData = ReturnType<typeof useWallData>;

@@ -10,6 +10,7 @@ export function clientConfigRoutes(deps: Deps) {
       basemapUrl: deps.config.BASEMAP_URL ?? null,
       basemapAttribution: deps.config.BASEMAP_ATTRIBUTION || null,
       coverageVisitsPerQuarter: deps.config.COVERAGE_VISITS_PER_QUARTER,
+      silenceWeeks: deps.config.SILENCE_WEEKS,
       timeZone: 'Asia/Shanghai' as const,
       /** Today in Asia/Shanghai by the server's clock (APP_NOW pins it): period presets count from it. */
       today: shanghaiDate(deps.now()),

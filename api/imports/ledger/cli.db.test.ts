@@ -63,7 +63,7 @@ describe(`npm run import:ledger (${backend})`, () => {
     const r = await cli([fixturePath('disputes-bad-rows.xlsx'), '--township=430421110']);
     expect(r.status).toBe(1);
     expect(r.out).toMatch(/REJECTED: 4 problems; nothing was imported/);
-    expect(r.out).toMatch(/row 3, 受理日期 "2025-13-01": no such date/);
+    expect(r.out).toMatch(/row 3, 受理日期 "2025-13-01": 没有这一天/);
     expect(r.out).toMatch(/row 6, 办结日期/);
   });
 

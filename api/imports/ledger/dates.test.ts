@@ -27,18 +27,18 @@ describe('ledger dates', () => {
   });
 
   it.each([
-    ['2025-13-01', 'no such date or time'],
-    ['2025-02-29', 'no such date or time'],
-    ['2025-03-01 25:00', 'no such date or time'],
-    ['3/1/2025', 'not a date'],
-    ['25-3-1', 'not a date'],
-    ['昨天', 'not a date'],
-    ['', 'not a date'],
-    [true, 'not a date'],
-    [12.5, 'not a date'],
-    ['1999-12-31', 'before 2000'],
-    ['2026-11-29', 'in the future'],
-    [new Date('2030-01-01T00:00:00Z'), 'in the future'],
+    ['2025-13-01', '没有这一天（或时间无效）'],
+    ['2025-02-29', '没有这一天（或时间无效）'],
+    ['2025-03-01 25:00', '没有这一天（或时间无效）'],
+    ['3/1/2025', '不是日期'],
+    ['25-3-1', '不是日期'],
+    ['昨天', '不是日期'],
+    ['', '不是日期'],
+    [true, '不是日期'],
+    [12.5, '不是日期'],
+    ['1999-12-31', '早于2000年'],
+    ['2026-11-29', '晚于今天'],
+    [new Date('2030-01-01T00:00:00Z'), '晚于今天'],
   ] as const)('refuses %j: %s', (cell, problem) => {
     expect(parseLedgerDate(cell, TODAY)).toMatchObject({ ok: false, problem, expected: expect.stringContaining('2025年3月1日') });
   });

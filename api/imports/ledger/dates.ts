@@ -13,7 +13,7 @@ export interface LedgerDate {
 }
 
 export const EARLIEST_DATE = '2000-01-01';
-export const DATE_EXPECTED = 'a date like 2025-03-01, 2025/3/1 or 2025年3月1日, from 2000 up to today';
+export const DATE_EXPECTED = '日期，如 2025-03-01、2025/3/1 或 2025年3月1日，2000年以后且不晚于今天';
 
 const pad = (n: number | string) => String(n).padStart(2, '0');
 
@@ -64,10 +64,10 @@ function recognise(cell: Cell): LedgerDate | 'no-such-date' | null {
 /** Parses a ledger date and checks it lies between 2000-01-01 and `today` (Asia/Shanghai). */
 export function parseLedgerDate(cell: Cell, today: string): Normalised<LedgerDate> {
   const got = recognise(cell);
-  if (got === null) return { ok: false, problem: 'not a date', expected: DATE_EXPECTED };
-  if (got === 'no-such-date') return { ok: false, problem: 'no such date or time', expected: DATE_EXPECTED };
-  if (got.date < EARLIEST_DATE) return { ok: false, problem: 'before 2000', expected: DATE_EXPECTED };
-  if (got.date > today) return { ok: false, problem: 'in the future', expected: DATE_EXPECTED };
+  if (got === null) return { ok: false, problem: '不是日期', expected: DATE_EXPECTED };
+  if (got === 'no-such-date') return { ok: false, problem: '没有这一天（或时间无效）', expected: DATE_EXPECTED };
+  if (got.date < EARLIEST_DATE) return { ok: false, problem: '早于2000年', expected: DATE_EXPECTED };
+  if (got.date > today) return { ok: false, problem: '晚于今天', expected: DATE_EXPECTED };
   return { ok: true, value: got };
 }
 

@@ -97,14 +97,14 @@ describe(`ledger import core (${backend})`, () => {
       [6, '办结日期', '2025-03-01'],
     ]);
     expect(report.errors[2]!.expected).toMatch(/银溪村/);
-    expect(report.errors[3]!.problem).toMatch(/before 受理日期 2025-03-10/);
+    expect(report.errors[3]!.problem).toMatch(/早于受理日期 2025-03-10/);
     expect(footprint).toEqual(before);
   });
 
   it('rejects a ledger without a required column once, at the header row', async () => {
     const report = await rolledBack(t.db, (h) => importLedger(h, ledgerInput('disputes-missing-column.csv', t.now)));
     expect(report.kind).toBe('disputes');
-    expect(report.errors).toEqual([{ row: 1, column: '纠纷类型', value: '', problem: 'missing column', expected: expect.stringContaining('纠纷类型') }]);
+    expect(report.errors).toEqual([{ row: 1, column: '纠纷类型', value: '', problem: '缺少此列', expected: expect.stringContaining('纠纷类型') }]);
   });
 
   it('re-importing the same file inserts nothing and counts every row as a duplicate', async () => {

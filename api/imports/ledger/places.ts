@@ -80,7 +80,7 @@ export class Places {
   township(text: string): Normalised<Township> {
     const t = clean(text);
     const hit = /^\d{9}$/.test(t) ? this.townshipByCode.get(t) : this.townshipByName.get(t);
-    return hit ? { ok: true, value: hit } : { ok: false, problem: 'unknown township', expected: 'a township name of 衡阳县 (like 界牌镇) or its 9-digit code' };
+    return hit ? { ok: true, value: hit } : { ok: false, problem: '没有这个乡镇', expected: '衡阳县的乡镇名称（如 界牌镇）或9位乡镇代码' };
   }
 
   /** A 12-digit code anywhere in the county, or a display or NBS name within `township`. */
@@ -88,17 +88,17 @@ export class Places {
     const t = clean(text);
     if (/^\d{12}$/.test(t)) {
       const v = this.villageByCode.get(t);
-      if (!v) return { ok: false, problem: 'no village or community has this code', expected: 'a 12-digit village code of 衡阳县' };
+      if (!v) return { ok: false, problem: '没有这个代码的村（社区）', expected: '衡阳县的12位村（社区）代码' };
       if (township && v.townshipCode !== township.code) {
-        return { ok: false, problem: `this village belongs to ${this.townshipByCode.get(v.townshipCode)?.name}, not ${township.name}`, expected: `a village of ${township.name}` };
+        return { ok: false, problem: `该村（社区）属于${this.townshipByCode.get(v.townshipCode)?.name}，不属于${township.name}`, expected: `${township.name}的村（社区）` };
       }
       return { ok: true, value: v };
     }
-    if (!township) return { ok: false, problem: 'a village name needs its township (names repeat across townships)', expected: 'fill 乡镇, choose the township when importing, or give the 12-digit village code' };
+    if (!township) return { ok: false, problem: '填村（社区）名称时须有乡镇（不同乡镇有重名的村）', expected: '填写乡镇，或导入时选择乡镇，或改填12位村（社区）代码' };
     const candidates = this.villagesOf.get(township.code) ?? [];
     const hit = candidates.find((v) => v.name === t || v.nbsName === t);
     if (hit) return { ok: true, value: hit };
-    return { ok: false, problem: `no village or community of this name in ${township.name}`, expected: this.closest(t, township, candidates) };
+    return { ok: false, problem: `${township.name}没有这个名称的村（社区）`, expected: this.closest(t, township, candidates) };
   }
 
   officerOf(villageCode: string): Officer | undefined {
@@ -112,6 +112,6 @@ export class Places {
       .sort((a, b) => a.d - b.d)
       .slice(0, 3);
     const names = near.map((x) => x.v.name).join('、');
-    return `a village or community of ${township.name}${names ? ` (closest: ${names})` : ''} or a 12-digit village code`;
+    return `${township.name}的村（社区）名称${names ? `（最接近的：${names}）` : ''}，或12位村（社区）代码`;
   }
 }

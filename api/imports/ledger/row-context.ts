@@ -73,11 +73,11 @@ export class RowContext {
 
   required(field: string, expected: string): string | null {
     const text = this.text(field);
-    return text ? text : this.fail(field, 'missing', expected);
+    return text ? text : this.fail(field, '未填写', expected);
   }
 
   date(field: string, expected: string): LedgerDate | null {
-    if (!this.text(field)) return this.fail(field, 'missing', expected);
+    if (!this.text(field)) return this.fail(field, '未填写', expected);
     return this.check(field, parseLedgerDate(this.cell(field), this.today));
   }
 
@@ -85,7 +85,7 @@ export class RowContext {
   instant(field: string, d: LedgerDate, defaultTime: string): Date | null {
     const at = ledgerInstant(d, defaultTime);
     if (at <= this.options.now) return at;
-    return d.time ? this.fail(field, 'this time of day is still in the future', 'a time up to now') : this.options.now;
+    return d.time ? this.fail(field, '这个时间还没到', '不晚于现在的时间') : this.options.now;
   }
 
   /** The row's township: its 乡镇 cell, else the import's township; they must agree. */
@@ -96,18 +96,18 @@ export class RowContext {
     const t = this.check('township', this.places.township(text));
     if (!t) return undefined;
     if (chosen && t.code !== chosen.code) {
-      return this.fail('township', `this import is for ${chosen.name} (${chosen.code})`, `${chosen.name} or an empty cell`) ?? undefined;
+      return this.fail('township', `本次导入的是${chosen.name}（${chosen.code}）的台账`, `${chosen.name}，或留空`) ?? undefined;
     }
     return t;
   }
 
   /** The row's village; undefined (with an error) when it cannot be found. */
   village(): Village | undefined {
-    const text = this.required('village', 'a village or community name, or its 12-digit code');
+    const text = this.required('village', '村（社区）名称或12位代码');
     const township = this.township();
     if (text === null || township === undefined) return undefined;
     if (!township && !/^\d{12}$/.test(text.normalize('NFKC').replace(/\s+/g, ''))) {
-      this.fail('township', 'missing', `the township of ${this.header('village')}: village names repeat across townships (or give the 12-digit village code)`);
+      this.fail('township', '未填写', `${this.header('village')}所属的乡镇（不同乡镇有重名的村），或改填12位村（社区）代码`);
       return undefined;
     }
     return this.check('village', this.places.village(text, township)) ?? undefined;

@@ -1,4 +1,4 @@
-import { DISPUTE_CONCLUDED, type DisputeCategory, type DisputeChannel, type DisputeStatus, type VisitKind } from '../../domain/enums.ts';
+import { DISPUTE_CATEGORIES, DISPUTE_CONCLUDED, DISPUTE_STATUSES, type DisputeCategory, type DisputeChannel, type DisputeStatus, type VisitKind } from '../../domain/enums.ts';
 import { DATE_EXPECTED } from './dates.ts';
 import { DEFAULT_END_TIME, DEFAULT_START_TIME, ledgerClientId, type RowContext } from './row-context.ts';
 import { freeText, normaliseCategory, normaliseChannel, normalisePhone, normaliseStatus, normaliseVisitKind } from './values.ts';
@@ -36,11 +36,11 @@ export interface VisitRecord {
 export function disputeRow(r: RowContext): DisputeRecord | null {
   const village = r.village();
   const received = r.date('receivedDate', DATE_EXPECTED);
-  const categoryText = r.required('category', 'one of the dispute categories');
+  const categoryText = r.required('category', `纠纷类型，以下之一：${DISPUTE_CATEGORIES.join('、')}`);
   const category = categoryText === null ? null : r.check('category', normaliseCategory(categoryText));
   const channelText = r.text('channel');
   const channel = channelText ? r.check('channel', normaliseChannel(channelText)) : '人民调解委员会';
-  const statusText = r.required('status', 'the mediation result: 调解成功, 调解失败, 移交诉讼, 调处中 or 受理');
+  const statusText = r.required('status', `调解结果，以下之一：${DISPUTE_STATUSES.join('、')}`);
   const status = statusText === null ? null : r.check('status', normaliseStatus(statusText));
   const mediator = r.check('mediator', freeText(r.cell('mediator'), 50));
   const partyName = r.check('partyName', freeText(r.cell('partyName'), 100));
@@ -51,16 +51,16 @@ export function disputeRow(r: RowContext): DisputeRecord | null {
   const receivedAt = received && r.instant('receivedDate', received, DEFAULT_START_TIME);
   let concludedAt: Date | null = null;
   if (status && DISPUTE_CONCLUDED.includes(status)) {
-    const concluded = r.date('concludedDate', `the date the case concluded (${DATE_EXPECTED}), since 调解结果 is ${status}`);
+    const concluded = r.date('concludedDate', `办结日期（${DATE_EXPECTED}），因为调解结果为${status}`);
     if (concluded && received && concluded.date < received.date) {
-      r.fail('concludedDate', `before 受理日期 ${received.date}`, `a date on or after ${received.date}`);
+      r.fail('concludedDate', `早于受理日期 ${received.date}`, `${received.date}当天或之后的日期`);
     } else if (concluded && receivedAt) {
       const at = r.instant('concludedDate', concluded, DEFAULT_END_TIME);
       // A case received after 17:00 on the day it concluded cannot conclude before it was received.
       concludedAt = at && new Date(Math.max(+at, +receivedAt));
     }
   } else if (status && r.text('concludedDate')) {
-    r.fail('concludedDate', `a case still ${status} has no 办结日期`, 'an empty cell, or set 调解结果 to the outcome');
+    r.fail('concludedDate', `调解结果为${status}时不应填办结日期`, '留空，或把调解结果改为最终结果');
   }
 
   if (r.errors.length || !village || !receivedAt || !category || !channel || !status) return null;
@@ -91,14 +91,14 @@ export function visitRow(r: RowContext): VisitRecord | null {
   const kind = kindText ? r.check('kind', normaliseVisitKind(kindText)) : '走访';
   const name = r.text('officerName');
   const id = r.text('officerId').toUpperCase();
-  if (!name && !id) r.fail('officerName', 'missing', 'the officer linked to the village: 民警 (name) or 警号 (id)');
+  if (!name && !id) r.fail('officerName', '未填写', '该村（社区）的联系干警：民警（姓名）或警号');
 
   const officer = village && r.places.officerOf(village.code);
-  if (village && !officer) r.fail('village', 'no officer is linked to this village', 'a village with a linked officer');
+  if (village && !officer) r.fail('village', '该村（社区）没有联系干警', '有联系干警的村（社区）');
   if (village && officer) {
-    const linked = `${officer.name} (${officer.id})`;
-    if (id && id !== officer.id) r.fail('officerId', `not the officer of ${village.name}`, `${officer.id}: ${village.name} is visited by ${linked}`);
-    if (name && name.replace(/\s+/g, '') !== officer.name) r.fail('officerName', `not the officer of ${village.name}`, `${officer.name}: ${village.name} is visited by ${linked}`);
+    const linked = `${officer.name}（${officer.id}）`;
+    if (id && id !== officer.id) r.fail('officerId', `不是${village.name}的联系干警`, `${officer.id}：${village.name}的联系干警是${linked}`);
+    if (name && name.replace(/\s+/g, '') !== officer.name) r.fail('officerName', `不是${village.name}的联系干警`, `${officer.name}：${village.name}的联系干警是${linked}`);
   }
   const visitedAt = visited && r.instant('visitDate', visited, DEFAULT_START_TIME);
 

@@ -38,7 +38,7 @@ describe('validating a disputes ledger', () => {
 
   it('a village name needs a township; the same name in two townships is told apart by it', () => {
     const v = check([D_HEAD, ['2025-03-01', '', '太平村', '邻里', '受理'], ['2025-03-01', '渣江镇', '太平村', '邻里', '受理'], ['2025-03-01', '界牌镇', '太平村委会', '邻里', '受理']]);
-    expect(problems(v)).toEqual([[2, '乡镇', 'missing']]);
+    expect(problems(v)).toEqual([[2, '乡镇', '未填写']]);
     expect(disputes(v).map((r) => r.villageCode)).toEqual(['430421111200', '430421110300']);
   });
 
@@ -46,18 +46,18 @@ describe('validating a disputes ledger', () => {
     const head = ['受理日期', '村(社区)', '纠纷类型', '调解结果'];
     expect(check([head, ['2025-03-01', '太平村', '邻里', '受理']], '430421111').records).toHaveLength(1);
     const v = check([D_HEAD, ['2025-03-01', '界牌镇', '银溪村', '邻里', '受理'], ['2025-03-01', '', '430421110200', '邻里', '受理']], '430421111');
-    expect(problems(v)).toEqual([[2, '乡镇', 'this import is for 渣江镇 (430421111)'], [3, '村(社区)', 'this village belongs to 界牌镇, not 渣江镇']]);
+    expect(problems(v)).toEqual([[2, '乡镇', '本次导入的是渣江镇（430421111）的台账'], [3, '村(社区)', '该村（社区）属于界牌镇，不属于渣江镇']]);
   });
 
   it('办结日期 is required exactly when the case concluded', () => {
     const v = check([D_HEAD, ['2025-03-01', '界牌镇', '银溪村', '邻里', '成功', ''], ['2025-03-01', '界牌镇', '银溪村', '邻里', '调解中', '2025-03-02'], ['2025-03-01', '界牌镇', '银溪村', '邻里', '失败', '2025-03-01']]);
-    expect(problems(v)).toEqual([[2, '办结日期', 'missing'], [3, '办结日期', 'a case still 调处中 has no 办结日期']]);
+    expect(problems(v)).toEqual([[2, '办结日期', '未填写'], [3, '办结日期', '调解结果为调处中时不应填办结日期']]);
     expect(disputes(v)[0]).toMatchObject({ status: '调解失败', receivedAt: '2025-03-01T01:00:00.000Z', concludedAt: '2025-03-01T09:00:00.000Z' });
   });
 
   it("today's rows: a default hour still to come becomes now; a time typed in the future is an error", () => {
     const v = check([D_HEAD, ['2026-11-28', '界牌镇', '银溪村', '邻里', '成功', '2026-11-28'], ['2026-11-28 11:00', '界牌镇', '界牌村', '邻里', '受理']]);
-    expect(problems(v)).toEqual([[3, '受理日期', 'this time of day is still in the future']]);
+    expect(problems(v)).toEqual([[3, '受理日期', '这个时间还没到']]);
     expect(disputes(v)[0]).toMatchObject({ receivedAt: '2026-11-28T01:00:00.000Z', concludedAt: NOW.toISOString() });
   });
 
@@ -82,7 +82,7 @@ describe('validating a disputes ledger', () => {
   });
 
   it('a header without rows is an error, not an empty success', () => {
-    expect(problems(check([D_HEAD, [], ['', '  ']]))).toEqual([[2, '', 'the ledger has no data rows']]);
+    expect(problems(check([D_HEAD, [], ['', '  ']]))).toEqual([[2, '', '台账没有数据行']]);
   });
 });
 
@@ -98,12 +98,12 @@ describe('validating a visits ledger', () => {
       ['2025-06-01', '渣江镇', '太平村', '张三', '', '走访'],
     ]);
     expect(problems(v)).toEqual([
-      [3, '民警', 'not the officer of 银溪村'],
-      [4, '警号', 'not the officer of 界牌村'],
-      [5, '民警', 'missing'],
-      [6, '村(社区)', 'no officer is linked to this village'],
+      [3, '民警', '不是银溪村的联系干警'],
+      [4, '警号', '不是界牌村的联系干警'],
+      [5, '民警', '未填写'],
+      [6, '村(社区)', '该村（社区）没有联系干警'],
     ]);
-    expect(v.errors[0]!.expected).toMatch(/吴伟超 \(OF0220\)/);
+    expect(v.errors[0]!.expected).toMatch(/吴伟超（OF0220）/);
     expect(v.records as VisitRecord[]).toEqual([expect.objectContaining({ row: 2, officerId: 'OF0220', kind: '走访', visitedAt: '2025-06-01T01:00:00.000Z' })]);
   });
 });

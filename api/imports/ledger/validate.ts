@@ -47,14 +47,14 @@ function headerErrors(kind: LedgerKind, mapping: HeaderMapping, headerRow: numbe
   const errors: RowError[] = [];
   for (const c of COLUMNS[kind]) {
     if (c.requiredColumn && !mapping.columns.has(c.field)) {
-      errors.push({ row: headerRow, column: c.header, value: '', problem: 'missing column', expected: `a column headed ${[c.header, ...c.synonyms.slice(0, 2)].join(' or ')}` });
+      errors.push({ row: headerRow, column: c.header, value: '', problem: '缺少此列', expected: `列名为 ${[c.header, ...c.synonyms.slice(0, 2)].join(' 或 ')} 的一列` });
     }
   }
   if (kind === 'visits' && !mapping.columns.has('officerName') && !mapping.columns.has('officerId')) {
-    errors.push({ row: headerRow, column: '民警', value: '', problem: 'missing column', expected: 'a column 民警 (officer name) or 警号 (officer id)' });
+    errors.push({ row: headerRow, column: '民警', value: '', problem: '缺少此列', expected: '民警（姓名）列或警号列' });
   }
   for (const r of mapping.repeated) {
-    errors.push({ row: headerRow, column: r.header, value: r.header, problem: `a second column for ${mapping.columns.get(r.field)?.header}`, expected: 'each column once' });
+    errors.push({ row: headerRow, column: r.header, value: r.header, problem: `与“${mapping.columns.get(r.field)?.header}”列重复`, expected: '每列只出现一次' });
   }
   return errors;
 }
@@ -70,7 +70,7 @@ export function validateSheet(sheet: Sheet, requestedKind: LedgerKind | null, pl
   const errors = headerErrors(kind, mapping, header.row);
   const dataRows = sheet.rows.filter((r) => r.row > header.row && !isBlankRow(r.cells));
   if (dataRows.length === 0) {
-    errors.push({ row: header.row + 1, column: '', value: '', problem: 'the ledger has no data rows', expected: 'at least one row below the header' });
+    errors.push({ row: header.row + 1, column: '', value: '', problem: '台账没有数据行', expected: '表头下方至少一行数据' });
   }
   // A missing column would repeat the same error on every row: report it once, read no rows.
   const rows = errors.length ? [] : dataRows;

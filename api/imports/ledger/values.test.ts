@@ -30,7 +30,7 @@ describe('ledger vocabularies', () => {
   ])('visit kind %j -> %j', (text, expected) => expect(value(normaliseVisitKind(text))).toBe(expected));
 
   it('an unknown value is refused with the allowed values, never guessed', () => {
-    expect(normaliseCategory('打架斗殴')).toEqual({ ok: false, problem: 'unknown dispute category', expected: expect.stringContaining('婚姻家庭, 邻里纠纷') });
+    expect(normaliseCategory('打架斗殴')).toEqual({ ok: false, problem: '无法识别的纠纷类型', expected: expect.stringContaining('以下之一：婚姻家庭、邻里纠纷') });
   });
 });
 

@@ -36,11 +36,11 @@ function vocabulary<T extends string>(values: readonly T[], synonyms: Record<str
   const table = new Map<string, T>();
   for (const v of values) table.set(key(v), v);
   for (const [word, v] of Object.entries(synonyms)) table.set(key(word), v);
-  const expected = `one of ${values.join(', ')}`;
+  const expected = `以下之一：${values.join('、')}`;
   return (text: string): Normalised<T> => {
     const k = key(text);
     const hit = table.get(k) ?? table.get(k.replace(/(纠纷|争议|问题|类)$/, ''));
-    return hit ? { ok: true, value: hit } : { ok: false, problem: `unknown ${label}`, expected };
+    return hit ? { ok: true, value: hit } : { ok: false, problem: `无法识别的${label}`, expected };
   };
 }
 
@@ -56,13 +56,13 @@ export const normaliseCategory = vocabulary<DisputeCategory>(
     合同: '合同债务', 债务: '合同债务', 借贷: '合同债务', 民间借贷: '合同债务', 债权债务: '合同债务',
     其它: '其他',
   },
-  'dispute category',
+  '纠纷类型',
 );
 
 export const normaliseChannel = vocabulary<DisputeChannel>(
   DISPUTE_CHANNELS,
   { 调委会: '人民调解委员会', 人民调解: '人民调解委员会', 村调委会: '人民调解委员会', 人民调解委员会调解: '人民调解委员会', 综治: '综治中心', 综治中心受理: '综治中心', 好人调解: '好人调解室' },
-  'channel',
+  '受理渠道',
 );
 
 export const normaliseStatus = vocabulary<DisputeStatus>(
@@ -74,7 +74,7 @@ export const normaliseStatus = vocabulary<DisputeStatus>(
     调解中: '调处中', 正在调解: '调处中', 处理中: '调处中',
     待调解: '受理', 已受理: '受理', 未调解: '受理',
   },
-  'mediation result',
+  '调解结果',
 );
 
 export const normaliseVisitKind = vocabulary<VisitKind>(
@@ -85,7 +85,7 @@ export const normaliseVisitKind = vocabulary<VisitKind>(
     电影放映: '法治电影放映', 法治电影: '法治电影放映', 普法电影: '法治电影放映', 法制电影放映: '法治电影放映', 放映: '法治电影放映',
     矛盾纠纷排查: '矛盾排查', 纠纷排查: '矛盾排查', 排查: '矛盾排查',
   },
-  'visit kind',
+  '走访形式',
 );
 
 const MOBILE = /^1[3-9]\d{9}$/;
@@ -100,12 +100,12 @@ export function normalisePhone(text: string): Normalised<string> {
   const digits = compact.replace(/^\+?86(?=1)/, '').replace(/-/g, '');
   if (MOBILE.test(digits)) return { ok: true, value: digits };
   if (LANDLINE.test(compact)) return { ok: true, value: compact };
-  return { ok: false, problem: 'not a phone number', expected: 'an 11-digit mobile number or a landline with area code, like 0734-1234567' };
+  return { ok: false, problem: '不是电话号码', expected: '11位手机号，或带区号的座机号，如 0734-1234567' };
 }
 
 /** Free text (names, summaries): trimmed, inner runs of blank lines kept as they were typed. */
 export function freeText(cell: Cell, max: number): Normalised<string | null> {
   const text = cellText(cell);
-  if (text.length > max) return { ok: false, problem: `longer than ${max} characters`, expected: `at most ${max} characters` };
+  if (text.length > max) return { ok: false, problem: `超过${max}个字`, expected: `不超过${max}个字` };
   return { ok: true, value: text || null };
 }

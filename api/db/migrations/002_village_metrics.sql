@@ -127,7 +127,7 @@ rhythm AS (
   GROUP BY x.officer_id
 ),
 -- the projection: this quarter's visits plus what the officer's rhythm fits into the days left
-fc AS (
+fc AS MATERIALIZED (
   SELECT v.code,
          o.id AS officer_id,
          coalesce(vis.quarter, 0) AS quarter,

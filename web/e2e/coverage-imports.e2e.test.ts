@@ -1,9 +1,9 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuild, ROOT, startAppServer, type AppServer } from './support/app-server.ts';
-import { launchChromium, projectToScreen, waitForMap } from './support/browser.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { ROOT } from './support/app-server.ts';
+import { appInBrowser, SHOTS } from './support/suite.ts';
+import { projectToScreen, waitForMap } from './support/browser.ts';
 
 /**
  * Coverage and ledger import in the built dashboard on a freshly seeded database (default seed,
@@ -11,12 +11,10 @@ import { launchChromium, projectToScreen, waitForMap } from './support/browser.t
  * are drawn as "no information", and a township's ledger goes through check, import, and shows
  * on the dashboard at once.
  */
-const SHOTS = path.join(ROOT, 'screenshots');
 const FIXTURES = path.join(ROOT, 'api/imports/ledger/fixtures');
 const JIEPAI = '430421110';
 
-let server: AppServer;
-let browser: Browser;
+const app = appInBrowser();
 
 interface SilentVillage {
   code: string;
@@ -25,7 +23,7 @@ interface SilentVillage {
 }
 
 async function getJson<T>(pathAndQuery: string): Promise<T> {
-  const res = await fetch(`${server.origin}${pathAndQuery}`);
+  const res = await fetch(`${app.server.origin}${pathAndQuery}`);
   expect(res.status).toBe(200);
   return (await res.json()) as T;
 }
@@ -37,27 +35,15 @@ async function silentVillages(): Promise<SilentVillage[]> {
 }
 
 async function openPage(width: number, height: number, pathAndQuery = '/'): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const context = await app.browser.newContext({ viewport: { width, height }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const page = await context.newPage();
-  await page.goto(`${server.origin}${pathAndQuery}`);
+  await page.goto(`${app.server.origin}${pathAndQuery}`);
   await waitForMap(page);
   return { context, page };
 }
 
 const shot = (page: Page, name: string) => page.screenshot({ path: path.join(SHOTS, name) });
 const mapLayers = async (page: Page) => ((await page.getByTestId('map').getAttribute('data-layers')) ?? '').split(',');
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  ensureBuild((s) => console.log(s));
-  server = await startAppServer();
-  browser = await launchChromium();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 describe('coverage and ledger import in a real browser', () => {
   it('the coverage list lists villages short of the rule; a row selects the village on the map', async () => {

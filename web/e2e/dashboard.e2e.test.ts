@@ -1,29 +1,26 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuild, ROOT, startAppServer, type AppServer } from './support/app-server.ts';
-import { launchChromium, pixelStats, projectToScreen, waitForMap } from './support/browser.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { appInBrowser, SHOTS } from './support/suite.ts';
+import { pixelStats, projectToScreen, waitForMap } from './support/browser.ts';
 
 /**
  * The built dashboard, served by the real server on a freshly seeded embedded database, driven
  * in Chromium: what a township chief does, and what must never happen (a request off the
  * machine, a blank map, a lost view).
  */
-const SHOTS = path.join(ROOT, 'screenshots');
 const JIEPAI = { code: '430421110', name: '界牌镇' };
 const ONE_PIXEL_PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
 
-let server: AppServer;
-let browser: Browser;
+const app = appInBrowser();
 /** Every URL any page of this file requested. */
 const requested: string[] = [];
 
 async function openPage(width: number, height: number, pathAndQuery = '/'): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const context = await app.browser.newContext({ viewport: { width, height }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const page = await context.newPage();
   page.on('request', (r) => requested.push(r.url()));
-  await page.goto(`${server.origin}${pathAndQuery}`);
+  await page.goto(`${app.server.origin}${pathAndQuery}`);
   await waitForMap(page);
   return { context, page };
 }
@@ -40,22 +37,10 @@ async function mapClip(page: Page) {
 }
 
 async function townshipSeat(code: string): Promise<[number, number]> {
-  const res = await fetch(`${server.origin}/api/townships`);
+  const res = await fetch(`${app.server.origin}/api/townships`);
   const body = (await res.json()) as { features: { properties: { code: string; seat: [number, number] } }[] };
   return body.features.find((f) => f.properties.code === code)!.properties.seat;
 }
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  ensureBuild((s) => console.log(s));
-  server = await startAppServer();
-  browser = await launchChromium();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 describe('the dashboard in a real browser', () => {
   it('draws the county map (not blank) at 1366x768 and 1920x1080, with no horizontal scroll', async () => {
@@ -120,7 +105,7 @@ describe('the dashboard in a real browser', () => {
     expect(await other.page.getByTestId('layer-heat').isChecked()).toBe(true);
     expect(await other.page.getByTestId('layer-hex').isChecked()).toBe(false);
     await expect.poll(() => other.page.getByTestId('breadcrumbs').textContent()).toContain(JIEPAI.name);
-    expect(other.page.url()).toBe(link.replace(new URL(link).origin, server.origin));
+    expect(other.page.url()).toBe(link.replace(new URL(link).origin, app.server.origin));
     await other.page.waitForTimeout(1500);
     await shot(other.page, 'village-1920x1080.png');
     await other.context.close();
@@ -167,17 +152,17 @@ describe('the dashboard in a real browser', () => {
   });
 
   it('draws a configured raster basemap (e.g. a Tianditu intranet proxy) under the county', async () => {
-    const context = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const context = await app.browser.newContext({ viewport: { width: 1366, height: 768 } });
     const page = await context.newPage();
     page.on('request', (r) => requested.push(r.url()));
     const tiles: string[] = [];
     // Until the server exposes GET /api/config, the test plays its part.
-    await page.route('**/api/config', (r) => r.fulfill({ json: { basemapUrl: `${server.origin}/test-tiles/{z}/{x}/{y}.png`, basemapAttribution: '测试底图' } }));
+    await page.route('**/api/config', (r) => r.fulfill({ json: { basemapUrl: `${app.server.origin}/test-tiles/{z}/{x}/{y}.png`, basemapAttribution: '测试底图' } }));
     await page.route('**/test-tiles/**', (r) => {
       tiles.push(new URL(r.request().url()).pathname);
       return r.fulfill({ contentType: 'image/png', body: Buffer.from(ONE_PIXEL_PNG, 'base64') });
     });
-    await page.goto(server.origin);
+    await page.goto(app.server.origin);
     await waitForMap(page);
     await expect.poll(() => tiles.length, { timeout: 20_000 }).toBeGreaterThan(0);
     expect(tiles.every((t) => /^\/test-tiles\/\d+\/\d+\/\d+\.png$/.test(t))).toBe(true);
@@ -187,7 +172,7 @@ describe('the dashboard in a real browser', () => {
 
   it('never requests anything from another host', () => {
     expect(requested.length).toBeGreaterThan(20);
-    const foreign = requested.filter((u) => !u.startsWith(server.origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
+    const foreign = requested.filter((u) => !u.startsWith(app.server.origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
     expect(foreign).toEqual([]);
   });
 });

@@ -1,25 +1,23 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureBuild, ROOT, startAppServer, type AppServer } from './support/app-server.ts';
-import { launchChromium, pixelStats, projectToScreen, waitForMap } from './support/browser.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { appInBrowser, SHOTS } from './support/suite.ts';
+import { pixelStats, projectToScreen, waitForMap } from './support/browser.ts';
 
 /**
  * The command-centre wall (/wall) on the real server: fits the big screen at 1080p and 4K with
  * no small text, keeps its view through refreshes, rides out an API outage, and exports a PNG
  * with the map in it.
  */
-const SHOTS = path.join(ROOT, 'screenshots');
 const JIEPAI = '430421110';
 
-let server: AppServer;
-let browser: Browser;
+const app = appInBrowser();
 
 async function openWall(width: number, height: number, query = ''): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
+  const context = await app.browser.newContext({ viewport: { width, height }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
   const page = await context.newPage();
-  await page.goto(`${server.origin}/wall${query}`);
+  await page.goto(`${app.server.origin}/wall${query}`);
   await waitForMap(page);
   await expect.poll(() => page.getByTestId('wall-kpi-disputes').locator('[data-value]').getAttribute('data-value'), { timeout: 30_000 }).toMatch(/^\d+$/);
   await expect.poll(() => page.getByTestId('wall').getAttribute('data-refreshed-at'), { timeout: 30_000 }).toMatch(/^\d+$/);
@@ -49,18 +47,6 @@ async function mapClip(page: Page) {
   const box = (await page.getByTestId('map').boundingBox())!;
   return { x: Math.round(box.x + box.width * 0.3), y: Math.round(box.y + box.height * 0.15), width: Math.round(box.width * 0.6), height: Math.round(box.height * 0.6) };
 }
-
-beforeAll(async () => {
-  mkdirSync(SHOTS, { recursive: true });
-  ensureBuild((s) => console.log(s));
-  server = await startAppServer();
-  browser = await launchChromium();
-}, 300_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
 
 describe('the wall', () => {
   it('fits 1920x1080 and 3840x2160 with no scrollbars, no small text and a drawn map', async () => {
@@ -107,7 +93,7 @@ describe('the wall', () => {
 
   it('refreshes on its interval and keeps the selected township and the map view', async () => {
     const { context, page } = await openWall(1920, 1080, '?refresh=3');
-    const seat = await fetch(`${server.origin}/api/townships`).then(async (r) => ((await r.json()) as { features: { properties: { code: string; seat: [number, number] } }[] }).features.find((f) => f.properties.code === JIEPAI)!.properties.seat);
+    const seat = await fetch(`${app.server.origin}/api/townships`).then(async (r) => ((await r.json()) as { features: { properties: { code: string; seat: [number, number] } }[] }).features.find((f) => f.properties.code === JIEPAI)!.properties.seat);
     const at = await projectToScreen(page, seat[0], seat[1]);
     await page.mouse.click(at.x, at.y);
     await expect.poll(() => page.getByTestId('wall').getAttribute('data-township')).toBe(JIEPAI);
@@ -157,7 +143,7 @@ describe('the wall', () => {
     expect(await pill.textContent()).toBe(`第${week}周`);
     const [from, to] = [await pill.getAttribute('data-from'), await pill.getAttribute('data-to')];
     expect(new Date(`${from}T00:00:00Z`).getUTCDay()).toBe(1); // ISO weeks start on Monday
-    const summary = (await fetch(`${server.origin}/api/stats/summary?from=${from}&to=${to}`).then((r) => r.json())) as { current: { disputes: { total: number }; hazards: { open: number } } };
+    const summary = (await fetch(`${app.server.origin}/api/stats/summary?from=${from}&to=${to}`).then((r) => r.json())) as { current: { disputes: { total: number }; hazards: { open: number } } };
     await expect.poll(() => page.getByTestId('wall-kpi-disputes').locator('[data-value]').getAttribute('data-value')).toBe(String(summary.current.disputes.total));
     expect(await page.getByTestId('wall-kpi-hazardsOpen').locator('[data-value]').getAttribute('data-value')).toBe(String(summary.current.hazards.open));
     await page.screenshot({ path: path.join(SHOTS, 'wall-playback-1920x1080.png') });

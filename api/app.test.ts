@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from './app.ts';
 import { loadConfig } from './config.ts';
+import { FailureThrottle } from './auth/throttle.ts';
 import { DbUnavailableError, type Db } from './db/index.ts';
 
 /** A database that is down: every call fails the way the drivers report an outage. */
@@ -16,13 +17,22 @@ const downDb: Db = {
 /** A database that fails with a bug, not an outage. */
 const brokenDb: Db = { ...downDb, read: () => Promise.reject(new Error('column "x" does not exist at /srv/secret/path.ts:12')) };
 
-const deps = (db: Db) => ({ db, config: loadConfig({ LOG_REQUESTS: 'false', WEB_DIST: '' }), now: () => new Date('2026-11-28T04:00:00Z') });
+const deps = (db: Db) => ({ db, config: loadConfig({ LOG_REQUESTS: 'false', WEB_DIST: '' }), now: () => new Date('2026-11-28T04:00:00Z'), throttle: new FailureThrottle() });
+/** A session cookie: looking it up is the first database call of a signed-in request. */
+const withSession = { headers: { cookie: 'hy_session=abc' } };
 
 describe('error mapping', () => {
   it.each(['/api/health', '/api/villages', '/api/stats/summary', '/api/villages/430421110200'])('%s answers 503 JSON while the database is down', async (path) => {
-    const res = await createApp(deps(downDb)).request(path);
+    const res = await createApp(deps(downDb)).request(path, withSession);
     expect(res.status).toBe(503);
     expect(await res.json()).toEqual({ error: { code: 'db_unavailable', message: expect.any(String) } });
+  });
+
+  it.each(['/api/villages', '/api/stats/summary', '/api/auth/me', '/api/admin/users'])('%s answers 401 JSON without a session, before touching the database', async (path) => {
+    const res = await createApp(deps(downDb)).request(path);
+    expect(res.status).toBe(401);
+    expect(res.headers.get('cache-control')).toBe('no-store');
+    expect(await res.json()).toEqual({ error: { code: 'unauthenticated', message: expect.any(String) } });
   });
 
   it('answers an unexpected failure with a 500 that leaks no detail', async () => {
@@ -30,7 +40,7 @@ describe('error mapping', () => {
     const orig = console.error;
     console.error = (...a: unknown[]) => errors.push(a);
     try {
-      const res = await createApp(deps(brokenDb)).request('/api/townships');
+      const res = await createApp(deps(brokenDb)).request('/api/townships', withSession);
       expect(res.status).toBe(500);
       const text = await res.text();
       expect(text).not.toMatch(/secret|column|\.ts/);

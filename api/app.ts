@@ -1,10 +1,14 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { authenticate } from './auth/middleware.ts';
 import { DbUnavailableError } from './db/index.ts';
 import { AppError } from './errors.ts';
 import type { Deps } from './routes/deps.ts';
+import { adminRoutes } from './routes/admin.ts';
+import { authRoutes } from './routes/auth.ts';
 import { basemapRoutes } from './routes/basemap.ts';
+import { exportsRoutes } from './routes/exports.ts';
 import { clientConfigRoutes } from './routes/client-config.ts';
 import { boundaryImportRoutes } from './routes/boundary-imports.ts';
 import { ledgerImportRoutes } from './routes/ledger-imports.ts';
@@ -35,8 +39,12 @@ function errorBody(code: string, message: string, fields?: Record<string, string
 export function createApp(deps: Deps, middleware: readonly MiddlewareHandler[] = []) {
   const root = new Hono();
   for (const m of middleware) root.use('*', m);
+  root.use('/api/*', authenticate(deps));
   const app = root
     .route('/api/health', healthRoutes(deps))
+    .route('/api/auth', authRoutes(deps))
+    .route('/api/admin', adminRoutes(deps))
+    .route('/api/exports', exportsRoutes(deps))
     .route('/api/config', clientConfigRoutes(deps))
     .route('/api/basemap', basemapRoutes(deps))
     .route('/api/townships', townshipsRoutes(deps))
@@ -55,7 +63,10 @@ export function createApp(deps: Deps, middleware: readonly MiddlewareHandler[] =
 
   app.notFound((c) => c.json(errorBody('not_found', `no such endpoint: ${c.req.method} ${c.req.path}`), 404));
   app.onError((err, c) => {
-    if (err instanceof AppError) return c.json(errorBody(err.code, err.message, err.fields, err.details), err.status);
+    if (err instanceof AppError) {
+      if (err.status === 401 || err.status === 403) c.header('Cache-Control', 'no-store');
+      return c.json(errorBody(err.code, err.message, err.fields, err.details), err.status);
+    }
     if (err instanceof DbUnavailableError) return c.json(errorBody(err.code, 'the database is unavailable; try again shortly'), 503);
     if (err instanceof HTTPException) {
       const status = err.status as ContentfulStatusCode;

@@ -7,7 +7,7 @@ export type FieldErrors = Record<string, string>;
 
 export class AppError extends Error {
   constructor(
-    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 503,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 422 | 429 | 503,
     readonly code: string,
     message: string,
     readonly fields?: FieldErrors,
@@ -42,5 +42,19 @@ export class ConflictError extends AppError {
 export class UnprocessableError extends AppError {
   constructor(code: string, message: string, fields?: FieldErrors, details?: Record<string, unknown>) {
     super(422, code, message, fields, details);
+  }
+}
+
+/** No session, or an expired one. */
+export class UnauthenticatedError extends AppError {
+  constructor(message = 'sign in first') {
+    super(401, 'unauthenticated', message);
+  }
+}
+
+/** The caller's role may not do this (`forbidden`), or the thing asked for lies outside its township or villages (`out_of_scope`). */
+export class ForbiddenError extends AppError {
+  constructor(message: string, code: 'forbidden' | 'out_of_scope' | 'csrf_failed' = 'forbidden') {
+    super(403, code, message);
   }
 }

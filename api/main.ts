@@ -6,6 +6,9 @@ import { openDb } from './db/index.ts';
 import { acquireLock } from './db/lock.ts';
 import { migrate } from './db/migrate.ts';
 import { seedIfEmpty } from './seed/seed.ts';
+import { randomBytes } from 'node:crypto';
+import { ensureDemoUsers } from './auth/demo-users.ts';
+import { FailureThrottle } from './auth/throttle.ts';
 import { createServerApp } from './server.ts';
 
 const log = (msg: string, extra: Record<string, unknown> = {}) =>
@@ -18,9 +21,11 @@ async function main() {
   const dataDir = path.resolve(config.DATA_DIR);
 
   let release = () => {};
+  // Only the embedded database has a lock file to hand the token to local CLIs.
+  const cliToken = embedded ? randomBytes(32).toString('base64url') : undefined;
   if (embedded) {
     mkdirSync(dataDir, { recursive: true });
-    release = acquireLock(dataDir, config.PORT);
+    release = acquireLock(dataDir, config.PORT, cliToken);
   }
   const t0 = Date.now();
   const db = await openDb({ databaseUrl: config.DATABASE_URL, dataDir: embedded ? dataDir : undefined, statementTimeoutMs: config.STATEMENT_TIMEOUT_MS });
@@ -31,7 +36,12 @@ async function main() {
   const seeded = await seedIfEmpty(db, { seed: config.SEED, scale: config.SEED_SCALE, now: now() });
   if (seeded.seeded) log('seeded synthetic operations data', { seed: config.SEED, scale: config.SEED_SCALE, ...seeded.counts, ms: seeded.ms });
 
-  const app = createServerApp({ db, config, now });
+  if (embedded) {
+    const demo = await ensureDemoUsers(db);
+    if (demo.length) log('created demo users (embedded demo database only; password in the README)', { users: demo });
+  }
+
+  const app = createServerApp({ db, config, now, throttle: new FailureThrottle(), cliToken });
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) =>
     log(`dashboard on http://localhost:${info.port}`, { db: db.kind, startupMs: Date.now() - t0 }),
   );

@@ -3,6 +3,7 @@ import { loadConfig } from './config.ts';
 import { DbUnavailableError, type Db } from './db/index.ts';
 import { basemapOrigin } from './security-headers.ts';
 import { createServerApp } from './server.ts';
+import { FailureThrottle } from './auth/throttle.ts';
 
 const db: Db = {
   kind: 'pglite',
@@ -14,7 +15,7 @@ const db: Db = {
 };
 
 function server(env: Record<string, string> = {}) {
-  return createServerApp({ db, config: loadConfig({ WEB_DIST: '', LOG_REQUESTS: 'false', ...env }), now: () => new Date() });
+  return createServerApp({ db, config: loadConfig({ WEB_DIST: '', LOG_REQUESTS: 'false', ...env }), now: () => new Date(), throttle: new FailureThrottle() });
 }
 
 describe('server', () => {
@@ -44,7 +45,7 @@ describe('server', () => {
       console.log = orig;
     }
     expect(lines).toHaveLength(1);
-    expect(JSON.parse(lines[0]!)).toMatchObject({ method: 'GET', path: '/api/villages', status: 503 });
+    expect(JSON.parse(lines[0]!)).toMatchObject({ method: 'GET', path: '/api/villages', status: 401 });
     expect(lines[0]).not.toContain('430421110');
   });
 

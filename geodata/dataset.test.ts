@@ -2,6 +2,7 @@
  * Invariants of the committed dataset in geodata/hengyang/. The geometric ones run in PostGIS
  * (one PGlite for the whole file: its cold start is the slow part).
  */
+import { SYSTEM } from '../api/db/types.ts';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -78,7 +79,7 @@ describe('attributes', () => {
 
 describe('geometry (PostGIS)', () => {
   let db: Db;
-  const one = async <R>(sql: string): Promise<R> => (await db.read({}, (h) => h.query<R>(sql)))[0]!;
+  const one = async <R>(sql: string): Promise<R> => (await db.read(SYSTEM, (h) => h.query<R>(sql)))[0]!;
 
   beforeAll(async () => {
     db = await openPglite();
@@ -86,7 +87,7 @@ describe('geometry (PostGIS)', () => {
       CREATE TABLE county (geom geometry NOT NULL);
       CREATE TABLE townships (code text PRIMARY KEY, seat geometry, geom geometry NOT NULL);
       CREATE TABLE villages (code text PRIMARY KEY, tcode text, geom geometry NOT NULL);`);
-    await db.write({}, async (h) => {
+    await db.write(SYSTEM, async (h) => {
       const g = (x: unknown) => JSON.stringify(x);
       await h.query(`INSERT INTO county SELECT ST_SetSRID(ST_GeomFromGeoJSON($1), 4326)`, [g(county.features[0]!.geometry)]);
       await h.query(

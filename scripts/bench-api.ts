@@ -4,9 +4,12 @@
  * same query run directly on the database, with their ratio. Runs on a fresh in-memory PGlite,
  * or on the PostgreSQL at DATABASE_URL (seeded first if empty). Prints figures; asserts nothing.
  */
+import { SYSTEM } from '../api/db/types.ts';
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import { createApp } from '../api/app.ts';
+import { randomBytes } from 'node:crypto';
+import { FailureThrottle } from '../api/auth/throttle.ts';
 import { loadConfig } from '../api/config.ts';
 import { openDb, type Db } from '../api/db/index.ts';
 import { migrate } from '../api/db/migrate.ts';
@@ -56,7 +59,9 @@ async function main() {
   const seeded = await seedIfEmpty(db, { seed: config.SEED, scale: SCALE, now });
   console.log(`database: ${db.kind}${config.DATABASE_URL ? '' : ' (in memory)'}, ready in ${Date.now() - t0} ms${seeded.seeded ? `, seeded at scale ${SCALE}` : ', already seeded'}`);
 
-  const app = createApp({ db, config, now: () => now });
+  // The benchmark signs its requests with a CLI token (an admin, county scope), as a local CLI does.
+  const cliToken = randomBytes(32).toString('base64url');
+  const app = createApp({ db, config, now: () => now, throttle: new FailureThrottle(), cliToken });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((r) => server.once('listening', r));
   // The client reuses one connection; don't let the server drop it between samples.
@@ -69,25 +74,25 @@ async function main() {
     township: null,
     silenceDays: config.SILENCE_WEEKS * 7,
   };
-  const [village] = await db.read({}, (h) => h.query<{ code: string }>(`SELECT code FROM village WHERE township_code = '430421110' ORDER BY code LIMIT 1`));
+  const [village] = await db.read(SYSTEM, (h) => h.query<{ code: string }>(`SELECT code FROM village WHERE township_code = '430421110' ORDER BY code LIMIT 1`));
   const code = village!.code;
 
   const cases: { name: string; path: string; direct: () => Promise<unknown>; target?: string }[] = [
-    { name: 'summary', path: '/api/stats/summary', direct: () => db.read({}, (h) => summary(h, ctx, now)) },
+    { name: 'summary', path: '/api/stats/summary', direct: () => db.read({ kind: 'county' }, (h) => summary(h, ctx, now)) },
     {
       name: 'villages (layer)',
       path: '/api/villages',
-      direct: () => db.read({}, (h) => villageLayerJson(h, ctx)),
+      direct: () => db.read({ kind: 'county' }, (h) => villageLayerJson(h, ctx)),
       target: db.kind === 'postgres' ? 'p95 <= 30 ms' : 'p95 <= 120 ms',
     },
-    { name: 'village detail', path: `/api/villages/${code}`, direct: () => db.read({}, (h) => villageDetail(h, code, ctx)) },
+    { name: 'village detail', path: `/api/villages/${code}`, direct: () => db.read({ kind: 'county' }, (h) => villageDetail(h, code, ctx)) },
   ];
 
   console.log(`\n${N} sequential requests each after ${WARMUP} warm-up; milliseconds\n`);
   console.log('endpoint            http p50  http p95   sql p50   ratio  target');
   for (const c of cases) {
     const [http, sql] = await timePair(async () => {
-      const res = await fetch(base + c.path);
+      const res = await fetch(base + c.path, { headers: { Authorization: `Bearer ${cliToken}` } });
       if (!res.ok) throw new Error(`${c.path}: HTTP ${res.status}`);
       await res.arrayBuffer();
     }, c.direct);

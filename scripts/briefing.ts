@@ -3,6 +3,8 @@
  * Renders the weekly briefing page (/briefing) in headless Debian Chromium and writes a
  * 1920x1080 PNG (for a slide) and a one-page A4 landscape PDF. Uses the running server (the one
  * holding DATA_DIR, or --url), else starts one inside this process on the configured database.
+ * Signs in with the local CLI token of the server holding DATA_DIR (or of the one it starts);
+ * with --url, as --user with the password in the BRIEFING_PASSWORD environment variable.
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -14,9 +16,12 @@ import { readLock } from '../api/db/lock.ts';
 import { migrate } from '../api/db/migrate.ts';
 import { seedIfEmpty } from '../api/seed/seed.ts';
 import { createServerApp } from '../api/server.ts';
+import { randomBytes } from 'node:crypto';
+import { FailureThrottle } from '../api/auth/throttle.ts';
 import { flags, openCliDb } from './cli-db.ts';
 
-const USAGE = 'usage: npm run briefing -- --week 2026-W47 [--township 430421110] [--metric disputeRate] [--out DIR] [--url http://127.0.0.1:8080]';
+const USAGE =
+  'usage: npm run briefing -- --week 2026-W47 [--township 430421110] [--metric disputeRate] [--out DIR] [--url http://127.0.0.1:8080 --user NAME (password in BRIEFING_PASSWORD)]';
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
   '--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--use-gl=angle', '--no-sandbox',
@@ -25,43 +30,59 @@ export const CHROMIUM_ARGS = [
 
 interface Target {
   base: string;
+  /** Headers that make the page's requests signed in (a bearer token or a session cookie). */
+  auth: Record<string, string>;
   stop: () => Promise<void>;
 }
 
+/** Signs in as a user of a remote server; answers the session cookie header. */
+export async function signInHeaders(base: string, username: string, password: string): Promise<Record<string, string>> {
+  const res = await fetch(`${base}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }) });
+  if (res.status !== 200) throw new Error(`sign-in as ${username} at ${base} failed (${res.status})`);
+  const cookie = /hy_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')?.[0];
+  if (!cookie) throw new Error('the server set no session cookie');
+  return { cookie };
+}
+
 /** The server to render from: --url, the server holding DATA_DIR, or one started here. */
-async function target(url: string | undefined): Promise<Target> {
+async function target(url: string | undefined, user: string | undefined): Promise<Target> {
   const config = loadConfig({ ...process.env, LOG_REQUESTS: 'false' });
   if (url) {
     console.log(`using the server at ${url}`);
-    return { base: url.replace(/\/$/, ''), stop: async () => {} };
+    const password = process.env.BRIEFING_PASSWORD;
+    if (!user || !password) throw new Error(`--url needs --user and the BRIEFING_PASSWORD environment variable\n${USAGE}`);
+    const base = url.replace(/\/$/, '');
+    return { base, auth: await signInHeaders(base, user, password), stop: async () => {} };
   }
   const held = config.DATABASE_URL ? null : readLock(path.resolve(config.DATA_DIR));
   if (held) {
     const base = `http://127.0.0.1:${held.port}`;
     console.log(`using the running server at ${base}`);
-    return { base, stop: async () => {} };
+    if (!held.cliToken) throw new Error('the running server gave no CLI token in its server.json; restart it');
+    return { base, auth: { Authorization: `Bearer ${held.cliToken}` }, stop: async () => {} };
   }
   if (!existsSync(path.resolve(config.WEB_DIST, 'index.html'))) throw new Error(`the web app is not built (${config.WEB_DIST}): run npm run build`);
   const { db, where } = await openCliDb(config);
   await migrate(db);
   const now = config.APP_NOW ? new Date(config.APP_NOW) : new Date();
   await seedIfEmpty(db, { seed: config.SEED, scale: config.SEED_SCALE, now });
-  const app = createServerApp({ db, config, now: () => now });
+  const cliToken = randomBytes(32).toString('base64url');
+  const app = createServerApp({ db, config, now: () => now, throttle: new FailureThrottle(), cliToken });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise((r) => server.once('listening', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   console.log(`started a server inside this process at ${base} on the ${where}`);
-  return { base, stop: async () => { server.close(); await db.close(); } };
+  return { base, auth: { Authorization: `Bearer ${cliToken}` }, stop: async () => { server.close(); await db.close(); } };
 }
 
-export async function renderBriefing(base: string, q: { week: string; township?: string; metric?: string }, out: string) {
+export async function renderBriefing(base: string, q: { week: string; township?: string; metric?: string }, out: string, auth: Record<string, string> = {}) {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}. Install it (Debian: apt-get install -y chromium fonts-noto-cjk) or set CHROMIUM_PATH.`);
   }
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
-    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', extraHTTPHeaders: auth });
     const params = new URLSearchParams({ week: q.week, ...(q.township ? { township: q.township } : {}), ...(q.metric ? { metric: q.metric } : {}) });
     await page.goto(`${base}/briefing?${params}`, { waitUntil: 'load' });
     // The page sets data-briefing-ready once its data is in and its map has drawn.
@@ -79,15 +100,15 @@ export async function renderBriefing(base: string, q: { week: string; township?:
 
 async function main(argv: string[]): Promise<number> {
   const f = flags(argv);
-  for (const k of f.keys()) if (!['week', 'township', 'metric', 'out', 'url', 'help'].includes(k)) throw new Error(`unknown option --${k}\n${USAGE}`);
+  for (const k of f.keys()) if (!['week', 'township', 'metric', 'out', 'url', 'user', 'help'].includes(k)) throw new Error(`unknown option --${k}\n${USAGE}`);
   if (f.has('help')) return (console.log(USAGE), 0);
   const week = f.get('week') ?? isoWeek(addDays(shanghaiDate(new Date()), -7));
   if (!isoWeekRange(week)) throw new Error(`--week must be an ISO week like 2026-W47\n${USAGE}`);
   const township = f.get('township');
   if (township && !/^\d{9}$/.test(township)) throw new Error(`--township must be a 9-digit code\n${USAGE}`);
-  const t = await target(f.get('url'));
+  const t = await target(f.get('url'), f.get('user'));
   try {
-    const files = await renderBriefing(t.base, { week, township, metric: f.get('metric') }, path.resolve(f.get('out') ?? 'briefings'));
+    const files = await renderBriefing(t.base, { week, township, metric: f.get('metric') }, path.resolve(f.get('out') ?? 'briefings'), t.auth);
     console.log(`wrote ${files.png}\nwrote ${files.pdf}`);
     return 0;
   } finally {

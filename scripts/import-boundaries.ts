@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../api/config.ts';
+import { SYSTEM } from '../api/db/types.ts';
 import { importBoundaryFile } from '../api/imports/boundaries/import.ts';
 import type { FileFormat } from '../api/imports/boundaries/read-file.ts';
 import { formatReport, isRejected, type BoundaryImportReport } from '../api/imports/boundaries/report.ts';
@@ -65,13 +66,13 @@ async function main(): Promise<number> {
   const opts = { fileName, level: args.level, crs: args.crs, dryRun: args.dryRun };
 
   const report = await viaServerOrDb<BoundaryImportReport>(loadConfig(), {
-    api: async (base) => {
+    api: async (base, auth) => {
       const params = new URLSearchParams({ fileName, dryRun: String(args.dryRun) });
       if (args.level) params.set('level', args.level);
       if (args.crs) params.set('crs', args.crs);
       const res = await fetch(`${base}/api/imports/boundaries?${params}`, {
         method: 'POST',
-        headers: { 'content-type': CONTENT_TYPE[format] },
+        headers: { ...auth, 'content-type': CONTENT_TYPE[format] },
         body: bytes,
       });
       const body = (await res.json().catch(() => null)) as { report?: BoundaryImportReport; error?: { message?: string } } | null;
@@ -79,7 +80,7 @@ async function main(): Promise<number> {
       if (res.status === 422 && body?.report) return body.report;
       throw new Error(`the server answered ${res.status}: ${body?.error?.message ?? res.statusText}`);
     },
-    db: (db) => importBoundaryFile(db, {}, bytes, format, opts),
+    db: (db) => importBoundaryFile(db, SYSTEM, bytes, format, opts),
   });
   console.log(args.json ? JSON.stringify(report, null, 2) : formatReport(report));
   return isRejected(report) ? 1 : 0;

@@ -4,6 +4,7 @@
  * report. Goes through the running server's API when a server holds the embedded database,
  * else straight to the database. Exits 1 when the ledger is rejected or cannot be read.
  */
+import { SYSTEM } from '../api/db/types.ts';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -54,13 +55,13 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 /** The report, or the reason the server refused the file (a 4xx other than a rejection). */
-async function viaApi(base: string, args: LedgerCliArgs, bytes: Uint8Array<ArrayBuffer>, fileName: string): Promise<LedgerReport> {
+async function viaApi(base: string, auth: Record<string, string>, args: LedgerCliArgs, bytes: Uint8Array<ArrayBuffer>, fileName: string): Promise<LedgerReport> {
   const q = new URLSearchParams({ fileName, dryRun: String(args.dryRun) });
   if (args.kind) q.set('kind', args.kind);
   if (args.township) q.set('township', args.township);
   const res = await fetch(`${base}/api/imports/ledger?${q}`, {
     method: 'POST',
-    headers: { 'content-type': CONTENT_TYPES[path.extname(fileName).toLowerCase()] ?? 'application/octet-stream' },
+    headers: { ...auth, 'content-type': CONTENT_TYPES[path.extname(fileName).toLowerCase()] ?? 'application/octet-stream' },
     body: bytes,
   });
   const body = (await res.json()) as { report?: LedgerReport; error?: { message: string } } & Partial<LedgerReport>;
@@ -84,10 +85,10 @@ export async function runLedgerCli(argv: readonly string[], config: Config, prin
   const now = config.APP_NOW ? new Date(config.APP_NOW) : new Date();
   try {
     const report = await viaServerOrDb(config, {
-      api: (base) => viaApi(base, args, bytes, fileName),
+      api: (base, auth) => viaApi(base, auth, args, bytes, fileName),
       db: (db) => {
         const input = { bytes, fileName, kind: args.kind, townshipCode: args.township, dryRun: args.dryRun, now };
-        return args.dryRun ? db.read({}, (h) => importLedger(h, input)) : db.write({}, (h) => importLedger(h, input));
+        return args.dryRun ? db.read(SYSTEM, (h) => importLedger(h, input)) : db.write(SYSTEM, (h) => importLedger(h, input));
       },
     });
     print(formatReport(report));

@@ -1,3 +1,4 @@
+import { SYSTEM } from './types.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { backend, testDb, type TestDb } from '../test/test-db.ts';
 import { bulkInsert, POINT_EXPR, pointWkt } from './bulk.ts';
@@ -19,14 +20,14 @@ describe(`Db (${backend})`, () => {
   });
 
   it('refuses writes inside a read', async () => {
-    await expect(t.db.read({}, (h) => h.query(`UPDATE village SET population = population WHERE false`))).rejects.toThrow(/read-only/i);
+    await expect(t.db.read(SYSTEM, (h) => h.query(`UPDATE village SET population = population WHERE false`))).rejects.toThrow(/read-only/i);
   });
 
   it('rolls a write back when its function throws', async () => {
-    const count = () => t.db.read({}, async (h) => (await h.query<{ n: number }>(`SELECT count(*)::int AS n FROM app_meta`))[0]!.n);
+    const count = () => t.db.read(SYSTEM, async (h) => (await h.query<{ n: number }>(`SELECT count(*)::int AS n FROM app_meta`))[0]!.n);
     const before = await count();
     await expect(
-      t.db.write({}, async (h) => {
+      t.db.write(SYSTEM, async (h) => {
         await h.query(`INSERT INTO app_meta (key, value) VALUES ('rollback-probe', '1'::jsonb)`);
         throw new Error('boom');
       }),
@@ -35,21 +36,25 @@ describe(`Db (${backend})`, () => {
   });
 
   it('sets the request scope for its own transaction only', async () => {
-    const inside = await t.db.read({ townshipCode: '430421110' }, (h) => h.query<{ s: string }>(`SELECT current_setting('app.township', true) AS s`));
+    const inside = await t.db.read({ kind: 'township', township: '430421110' }, (h) =>
+      h.query<{ s: string; u: string }>(`SELECT current_setting('app.township', true) AS s, current_user AS u`),
+    );
     expect(inside[0]!.s).toBe('430421110');
-    const next = await t.db.read({}, (h) => h.query<{ s: string | null }>(`SELECT current_setting('app.township', true) AS s`));
+    expect(inside[0]!.u).toBe('hengyang_app');
+    const next = await t.db.read(SYSTEM, (h) => h.query<{ s: string | null; u: string }>(`SELECT current_setting('app.township', true) AS s, current_user AS u`));
     expect(next[0]!.s ?? '').toBe('');
+    expect(next[0]!.u).not.toBe('hengyang_app');
   });
 
   it('gives every transaction a statement timeout', async () => {
-    const [r] = await t.db.read({}, (h) => h.query<{ s: string }>(`SELECT current_setting('statement_timeout') AS s`));
+    const [r] = await t.db.read(SYSTEM, (h) => h.query<{ s: string }>(`SELECT current_setting('statement_timeout') AS s`));
     expect(r!.s).toBe('30s');
     if (backend === 'postgres') {
       // PostgreSQL enforces it (PGlite's single-threaded WASM build has no timer to): a slow query
       // is cancelled and reported as an outage, which the API answers with a 503.
       const quick = await openDb({ databaseUrl: process.env.TEST_DATABASE_URL, statementTimeoutMs: 200 });
       try {
-        await expect(quick.read({}, (h) => h.query('SELECT pg_sleep(2)'))).rejects.toBeInstanceOf(DbUnavailableError);
+        await expect(quick.read(SYSTEM, (h) => h.query('SELECT pg_sleep(2)'))).rejects.toBeInstanceOf(DbUnavailableError);
       } finally {
         await quick.close();
       }
@@ -62,7 +67,7 @@ describe(`Db (${backend})`, () => {
       { id: 'T2', lng: 112.6, lat: 27.2 },
     ];
     const got = await t.db
-      .write({}, async (h) => {
+      .write(SYSTEM, async (h) => {
         await h.exec(`CREATE TEMP TABLE bulk_probe (id text PRIMARY KEY, geom geometry(Point, 4326)) ON COMMIT DROP`);
         await bulkInsert(h, 'bulk_probe', [
           { name: 'id', type: 'text', value: (r: (typeof rows)[number]) => r.id },
@@ -80,13 +85,13 @@ describe(`Db (${backend})`, () => {
     const all = await listMigrations();
     expect(all.map((m) => m.version)).toEqual([...all.map((m) => m.version)].sort((a, b) => a - b));
     expect(await migrate(t.db)).toEqual([]);
-    const rows = await t.db.read({}, (h) => h.query<{ version: number }>(`SELECT version FROM schema_migrations ORDER BY version`));
+    const rows = await t.db.read(SYSTEM, (h) => h.query<{ version: number }>(`SELECT version FROM schema_migrations ORDER BY version`));
     expect(rows.map((r) => r.version)).toEqual(all.map((m) => m.version));
   });
 
   it('derives display geometry, its GeoJSON and the label point from the boundary on every write', async () => {
     await expect(
-      t.db.write({}, async (h) => {
+      t.db.write(SYSTEM, async (h) => {
         await h.query(`UPDATE village SET geom = ST_Multi(ST_Buffer(ST_PointOnSurface(geom), 0.01)) WHERE code = '430421110200'`);
         const [r] = await h.query<{ within: boolean; near: boolean; json_ok: boolean }>(`
           SELECT ST_Within(label_point, geom) AS within,
@@ -100,7 +105,7 @@ describe(`Db (${backend})`, () => {
   });
 
   it('indexes every geometry column with GiST', async () => {
-    const rows = await t.db.read({}, (h) =>
+    const rows = await t.db.read(SYSTEM, (h) =>
       h.query<{ t: string }>(`SELECT tablename AS t FROM pg_indexes WHERE schemaname = current_schema() AND indexdef ILIKE '%USING gist%' ORDER BY 1`),
     );
     expect(rows.map((r) => r.t)).toEqual(expect.arrayContaining(['dispute', 'hazard', 'township', 'village', 'visit']));
@@ -114,6 +119,6 @@ describe(`Db (${backend})`, () => {
     ['a concluded status without a conclusion time', `UPDATE dispute SET status = '调解成功', concluded_at = NULL WHERE id = (SELECT min(id) FROM dispute)`],
     ['a visit by an unknown officer', `UPDATE visit SET officer_id = 'NOPE' WHERE id = (SELECT min(id) FROM visit)`],
   ])('rejects %s', async (_what, sql) => {
-    await expect(t.db.write({}, (h) => h.query(sql))).rejects.toThrow();
+    await expect(t.db.write(SYSTEM, (h) => h.query(sql))).rejects.toThrow();
   });
 });

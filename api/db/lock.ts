@@ -10,6 +10,8 @@ export interface ServerLock {
   pid: number;
   port: number;
   startedAt: string;
+  /** A fresh secret per start: a CLI that can read this file may act as an admin through the API. */
+  cliToken?: string;
 }
 
 const FILE = 'server.json';
@@ -33,11 +35,12 @@ export function readLock(dataDir: string): ServerLock | null {
   }
 }
 
-export function acquireLock(dataDir: string, port: number): () => void {
+export function acquireLock(dataDir: string, port: number, cliToken?: string): () => void {
   const held = readLock(dataDir);
   if (held) throw new Error(`DATA_DIR ${dataDir} is in use by server pid ${held.pid} on port ${held.port}`);
   mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, FILE);
-  writeFileSync(file, JSON.stringify({ pid: process.pid, port, startedAt: new Date().toISOString() } satisfies ServerLock));
+  // 0600: the CLI token inside is as good as an admin password.
+  writeFileSync(file, JSON.stringify({ pid: process.pid, port, startedAt: new Date().toISOString(), cliToken } satisfies ServerLock), { mode: 0o600 });
   return () => rmSync(file, { force: true });
 }

@@ -1,3 +1,4 @@
+import { SYSTEM } from './types.ts';
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Db } from './types.ts';
@@ -36,7 +37,7 @@ export async function migrate(db: Db, migrations?: Migration[]): Promise<number[
   )`);
   const applied: number[] = [];
   for (const m of all) {
-    const done = await db.write({}, async (h) => {
+    const done = await db.write(SYSTEM, async (h) => {
       await h.query('SELECT pg_advisory_xact_lock(4304210)');
       const seen = await h.query('SELECT 1 FROM schema_migrations WHERE version = $1', [m.version]);
       if (seen.length > 0) return false;

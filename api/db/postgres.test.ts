@@ -1,3 +1,4 @@
+import { SYSTEM } from './types.ts';
 import { describe, expect, it } from 'vitest';
 import { openPostgres } from './postgres.ts';
 import { DbUnavailableError } from './types.ts';
@@ -8,7 +9,7 @@ describe('openPostgres with no server listening', () => {
     const db = await openPostgres({ connectionString: 'postgres://nobody@127.0.0.1:9/none' });
     try {
       await expect(db.ping()).rejects.toBeInstanceOf(DbUnavailableError);
-      await expect(db.read({}, (h) => h.query('SELECT 1'))).rejects.toBeInstanceOf(DbUnavailableError);
+      await expect(db.read(SYSTEM, (h) => h.query('SELECT 1'))).rejects.toBeInstanceOf(DbUnavailableError);
     } finally {
       await db.close();
     }

@@ -1,15 +1,37 @@
 import type { Handle, Scope } from './types.ts';
 
+/** The role every request transaction runs as: no BYPASSRLS, owns nothing (migration 004). */
+export const APP_ROLE = 'hengyang_app';
+
+/** The transaction-local settings the row-level security policies read. */
+export function scopeSettings(scope: Scope): { role: string | null; scope: string; township: string; villages: string } {
+  switch (scope.kind) {
+    case 'system':
+      return { role: null, scope: 'county', township: '', villages: '' };
+    case 'none':
+      return { role: APP_ROLE, scope: 'none', township: '', villages: '' };
+    case 'county':
+      return { role: APP_ROLE, scope: 'county', township: '', villages: '' };
+    case 'township':
+      return { role: APP_ROLE, scope: 'township', township: scope.township, villages: '' };
+    case 'villages':
+      return { role: APP_ROLE, scope: 'villages', township: scope.township, villages: scope.villages.join(',') };
+  }
+}
+
 /**
- * Sets the request's township scope for the current transaction only (`set_config(..., true)`
- * is `SET LOCAL`), so a pooled connection never carries one request's scope into the next.
- * Row-level security policies (a later issue) read it with `current_setting('app.township', true)`.
- * Every transaction also gets a statement timeout, so no query can hold the database for long.
+ * Sets the scope for the current transaction only (`set_config(..., true)` is `SET LOCAL`), so a
+ * pooled connection never carries one request's scope or role into the next. Every transaction
+ * also gets a statement timeout, so no query can hold the database for long.
  */
 export async function applyScope(h: Handle, scope: Scope, statementTimeoutMs: number): Promise<void> {
+  const s = scopeSettings(scope);
   // JIT off: these are short queries, and PostgreSQL's JIT spent ~0.8 s compiling the metrics query.
-  await h.query(`SELECT set_config('app.township', $1, true), set_config('statement_timeout', $2, true), set_config('jit', 'off', true)`, [
-    scope.townshipCode ?? '',
-    String(statementTimeoutMs),
-  ]);
+  await h.query(
+    `SELECT set_config('app.scope', $1, true), set_config('app.township', $2, true), set_config('app.villages', $3, true),
+            set_config('statement_timeout', $4, true), set_config('jit', 'off', true)`,
+    [s.scope, s.township, s.villages, String(statementTimeoutMs)],
+  );
+  // Last: the settings above are the session's own, and the role switch must not fail them.
+  if (s.role) await h.query(`SELECT set_config('role', $1, true)`, [s.role]);
 }

@@ -14,12 +14,21 @@ export interface Handle {
 }
 
 /**
- * Who a request is for. Today every request sees the whole county; a later issue adds
- * row-level security keyed on `townshipCode`, set per transaction inside `Db.read`/`Db.write`.
+ * Whose eyes a transaction sees through. Everything but `system` runs as the `hengyang_app` role,
+ * where row-level security (migration 004) keeps out rows beyond the scope.
+ * - `system`: the connection's own role (migrations, seeding, CLIs on the database): every row.
+ * - `none`: signed-in bookkeeping before a user is known (sign-in, sessions): no township rows.
+ * - `county`: every row (county leaders, the wall, admins).
+ * - `township`: one township's rows; `villages`: an officer's own villages.
  */
-export interface Scope {
-  townshipCode?: string | null;
-}
+export type Scope =
+  | { kind: 'system' }
+  | { kind: 'none' }
+  | { kind: 'county' }
+  | { kind: 'township'; township: string }
+  | { kind: 'villages'; township: string; villages: readonly string[] };
+
+export const SYSTEM: Scope = { kind: 'system' };
 
 export interface Db {
   readonly kind: DbKind;

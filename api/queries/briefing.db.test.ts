@@ -1,4 +1,6 @@
+import { SYSTEM } from '../db/types.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { signIn, type SignedIn } from '../test/sign-in.ts';
 import { createApp } from '../app.ts';
 import { isoWeek, isoWeekRange, shanghaiDate, addDays } from '../domain/calendar.ts';
 import { makePeriod } from '../domain/period.ts';
@@ -6,11 +8,11 @@ import { backend, testDb, type TestDb } from '../test/test-db.ts';
 import { briefing } from './briefing.ts';
 
 let t: TestDb;
-let app: ReturnType<typeof createApp>;
+let app: SignedIn;
 let week: string;
 beforeAll(async () => {
   t = await testDb();
-  app = createApp(t.deps);
+  app = await signIn(createApp(t.deps), 'demo-county');
   week = isoWeek(addDays(shanghaiDate(t.now), -7));
 });
 
@@ -54,7 +56,7 @@ describe(`weekly briefing (${backend})`, () => {
     const range = isoWeekRange(week)!;
     const ctx = { period: makePeriod(range.from, range.to, t.now), requiredVisits: 3, township: null, silenceDays: 28 };
     await expect(
-      t.db.write({}, async (h) => {
+      t.db.write(SYSTEM, async (h) => {
         const before = await briefing(h, ctx, { week, metric: 'disputeRate', now: t.now });
         // Twelve more disputes in one village of 界牌镇, received mid-week.
         await h.query(

@@ -1,3 +1,4 @@
+import { SYSTEM } from '../db/types.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Handle } from '../db/index.ts';
 import { backend, testDb, type TestDb } from '../test/test-db.ts';
@@ -7,7 +8,7 @@ let village: { code: string; township: string; officer: string };
 
 beforeAll(async () => {
   t = await testDb();
-  const [row] = await t.db.read({}, (h) =>
+  const [row] = await t.db.read(SYSTEM, (h) =>
     h.query<{ code: string; township: string; officer: string }>(
       `SELECT v.code, v.township_code AS township, o.id AS officer FROM village v JOIN officer o ON o.village_code = v.code ORDER BY v.code LIMIT 1`,
     ),
@@ -30,7 +31,7 @@ interface History {
 async function metricsFor(history: History) {
   let out: { visits_quarter: number; expected_visits: number; coverage_status: string; silent: boolean } | undefined;
   await expect(
-    t.db.write({}, async (h: Handle) => {
+    t.db.write(SYSTEM, async (h: Handle) => {
       await h.query(`DELETE FROM visit WHERE officer_id = $1 OR village_code = $2`, [village.officer, village.code]);
       await h.query(`DELETE FROM hazard WHERE village_code = $1`, [village.code]);
       for (const [i, d] of history.visits.entries()) {

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { alerts } from '../queries/alerts.ts';
-import { metricContext, read, requireTownship, type Deps } from './deps.ts';
+import { metricContext, read, requireTownship, scoped, type Deps } from './deps.ts';
 import { checkPeriod, periodFields, townshipCode, validate } from './validation.ts';
 
 const query = z
@@ -12,7 +12,7 @@ const query = z
 /** Threshold alerts (rules from config) as of the end of the period; each names its rule. */
 export function alertsRoutes(deps: Deps) {
   return new Hono().get('/', validate('query', query), async (c) => {
-    const q = c.req.valid('query');
+    const q = scoped(c, c.req.valid('query'));
     const ctx = metricContext(deps, q);
     const cfg = deps.config;
     return c.json(

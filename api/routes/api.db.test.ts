@@ -1,4 +1,6 @@
+import { SYSTEM } from '../db/types.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { signIn, type SignedIn } from '../test/sign-in.ts';
 import { createApp } from '../app.ts';
 import { addDays, shanghaiDate } from '../domain/calendar.ts';
 import type { Summary } from '../queries/summary.ts';
@@ -6,10 +8,10 @@ import type { FeatureCollection, TownshipProps, VillageProps } from '../queries/
 import { backend, testDb, type TestDb } from '../test/test-db.ts';
 
 let t: TestDb;
-let app: ReturnType<typeof createApp>;
+let app: SignedIn;
 beforeAll(async () => {
   t = await testDb();
-  app = createApp(t.deps);
+  app = await signIn(createApp(t.deps), 'demo-county');
 });
 
 async function get<T = any>(path: string, status = 200): Promise<T> {
@@ -217,7 +219,7 @@ describe(`GET /api/feed and /api/alerts (${backend})`, () => {
       if (x.rule === 'township_coverage') expect(x.value).toBeLessThan(x.threshold);
       else expect(x.value).toBeGreaterThanOrEqual(x.threshold);
     }
-    const overdue = await t.db.read({}, (h) =>
+    const overdue = await t.db.read(SYSTEM, (h) =>
       h.query<{ n: number }>(`SELECT count(*)::int AS n FROM hazard WHERE closed_at IS NULL AND deadline < $1 AND severity >= 3 AND reported_at <= $1`, [t.now.toISOString()]),
     );
     expect(a.alerts.filter((x: { rule: string }) => x.rule === 'hazard_overdue')).toHaveLength(overdue[0]!.n);
@@ -231,7 +233,7 @@ describe(`category and status filters on the aggregates (${backend})`, () => {
   it('counts only the chosen categories and statuses, the same way in every endpoint', async () => {
     const q = 'category=婚姻家庭,消防&status=调解成功,已办结&from=2025-01-01&to=2025-12-31';
     const s = await get<Summary>(`/api/stats/summary?${q}`);
-    const direct = await t.db.read({}, (h) =>
+    const direct = await t.db.read(SYSTEM, (h) =>
       h.query<{ d: number; hz: number }>(`SELECT
         (SELECT count(*)::int FROM dispute WHERE category = '婚姻家庭' AND status = '调解成功' AND received_at >= '2025-01-01T00:00:00+08:00' AND received_at < '2026-01-01T00:00:00+08:00') AS d,
         (SELECT count(*)::int FROM hazard WHERE category = '消防' AND status = '已办结' AND reported_at >= '2025-01-01T00:00:00+08:00' AND reported_at < '2026-01-01T00:00:00+08:00') AS hz`),

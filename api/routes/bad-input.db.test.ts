@@ -1,10 +1,12 @@
+import { SYSTEM } from '../db/types.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { signIn, type SignedIn } from '../test/sign-in.ts';
 import { createApp } from '../app.ts';
 import { backend, testDb } from '../test/test-db.ts';
 
-let app: ReturnType<typeof createApp>;
+let app: SignedIn;
 beforeAll(async () => {
-  app = createApp((await testDb()).deps);
+  app = await signIn(createApp((await testDb()).deps), 'demo-county');
 });
 
 const ENDPOINTS = ['/api/townships', '/api/villages', '/api/events', '/api/stats/summary', '/api/stats/trend', '/api/stats/ranking', '/api/villages/430421110200'];
@@ -65,7 +67,7 @@ describe(`bad input (${backend})`, () => {
 
   it(`answers each of ${cases.length} malformed requests with a 400 JSON error and changes nothing`, async () => {
     const db = (await testDb()).db;
-    const count = () => db.read({}, async (h) => (await h.query<{ n: number }>(`SELECT (SELECT count(*) FROM dispute) + (SELECT count(*) FROM hazard) + (SELECT count(*) FROM village) AS n`))[0]!.n);
+    const count = () => db.read(SYSTEM, async (h) => (await h.query<{ n: number }>(`SELECT (SELECT count(*) FROM dispute) + (SELECT count(*) FROM hazard) + (SELECT count(*) FROM village) AS n`))[0]!.n);
     const before = await count();
     for (const [path, q] of cases) {
       const res = await app.request(q ? `${path}?${q}` : path);

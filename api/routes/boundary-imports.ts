@@ -6,6 +6,8 @@ import { ValidationError, type FieldErrors } from '../errors.ts';
 import { importBoundaryFile } from '../imports/boundaries/import.ts';
 import { formatOf } from '../imports/boundaries/read-file.ts';
 import { isRejected, rejectionMessage, type BoundaryImportReport } from '../imports/boundaries/report.ts';
+import { audit, clientIp } from '../audit.ts';
+import { allow, principalOf } from '../auth/middleware.ts';
 import { scopeOf, type Deps } from './deps.ts';
 import { validate } from './validation.ts';
 
@@ -38,6 +40,7 @@ export function boundaryImportRoutes(deps: Deps) {
   const maxBytes = deps.config.IMPORT_MAX_BYTES;
   return new Hono().post(
     '/',
+    allow('admin'),
     bodyLimit({
       maxSize: maxBytes,
       onError: () => {
@@ -59,6 +62,10 @@ export function boundaryImportRoutes(deps: Deps) {
         level: q.level,
         crs: q.crs,
         dryRun: q.dryRun === 'true' || q.dryRun === '1',
+        onApplied: (h, r) => {
+          const p = principalOf(c);
+          return audit(h, { actor: p.username, role: p.role, action: 'import.boundaries', target: `import_batch:${r.batchId}`, detail: { fileName: r.fileName, level: r.level, matched: r.matched.length }, ip: clientIp(c) });
+        },
       });
       if (isRejected(report)) {
         const fields = rejectionFields(report);

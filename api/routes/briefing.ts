@@ -4,7 +4,7 @@ import { isoWeek, isoWeekRange, shanghaiDate, addDays } from '../domain/calendar
 import { makePeriod } from '../domain/period.ts';
 import { briefing } from '../queries/briefing.ts';
 import { RANKING_METRICS } from '../queries/ranking.ts';
-import { read, requireTownship, type Deps } from './deps.ts';
+import { read, requireTownship, scoped, type Deps } from './deps.ts';
 import { townshipCode, validate } from './validation.ts';
 
 const query = z
@@ -18,7 +18,7 @@ const query = z
 /** The weekly briefing's content for an ISO week (Monday-Sunday, Asia/Shanghai); default: last week. */
 export function briefingRoutes(deps: Deps) {
   return new Hono().get('/', validate('query', query), async (c) => {
-    const q = c.req.valid('query');
+    const q = scoped(c, c.req.valid('query'));
     const now = deps.now();
     const week = q.week ?? isoWeek(addDays(shanghaiDate(now), -7));
     const range = isoWeekRange(week)!;

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { coverage } from '../queries/coverage.ts';
-import { metricContext, read, requireTownship, type Deps } from './deps.ts';
+import { metricContext, read, requireTownship, scoped, type Deps } from './deps.ts';
 import { checkPeriod, periodFields, townshipCode, validate } from './validation.ts';
 
 const query = z
@@ -11,7 +11,7 @@ const query = z
 
 export function coverageRoutes(deps: Deps) {
   return new Hono().get('/', validate('query', query), async (c) => {
-    const q = c.req.valid('query');
+    const q = scoped(c, c.req.valid('query'));
     const ctx = metricContext(deps, q);
     return c.json(
       await read(deps, c, async (h) => {

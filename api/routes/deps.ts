@@ -3,7 +3,10 @@ import type { TypedResponse } from 'hono';
 import type { Config } from '../config.ts';
 import type { Db, Handle, Scope } from '../db/index.ts';
 import { resolvePeriod } from '../domain/period.ts';
-import { ValidationError } from '../errors.ts';
+import { principalOf } from '../auth/middleware.ts';
+import { scopeFor, seesTownship, seesVillage } from '../auth/principal.ts';
+import type { FailureThrottle } from '../auth/throttle.ts';
+import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 import type { MetricContext } from '../queries/context.ts';
 
 /** What the routes need from the outside world; tests pass their own. */
@@ -12,11 +15,46 @@ export interface Deps {
   config: Config;
   /** The current instant (APP_NOW pins it). */
   now: () => Date;
+  /** Failed sign-ins per client address. */
+  throttle: FailureThrottle;
+  /** The local CLI's bearer token (DATA_DIR/server.json); unset: no bearer is accepted. */
+  cliToken?: string;
 }
 
-/** The scope of the request. Every caller sees the county until sign-in and roles arrive. */
-export function scopeOf(_c: Context): Scope {
-  return {};
+/** The rows the caller may see; the database enforces it (row-level security). */
+export function scopeOf(c: Context): Scope {
+  return scopeFor(principalOf(c));
+}
+
+/**
+ * The township a request is about: the one asked for, which must lie in the caller's scope
+ * (403 `out_of_scope` otherwise, not an empty answer), or, for a chief or an officer who asked
+ * for none, their own, so "the whole map" means their township.
+ */
+export function scopedTownship(c: Context, requested: string | undefined): string | undefined {
+  const p = principalOf(c);
+  if (requested !== undefined && !seesTownship(p, requested)) throw new ForbiddenError(`township ${requested} is outside your scope`, 'out_of_scope');
+  return requested ?? (p.role === 'township' || p.role === 'officer' ? (p.townshipCode ?? undefined) : undefined);
+}
+
+/** The validated query with its township scoped (see scopedTownship). */
+export function scoped<Q extends { township?: string }>(c: Context, q: Q): Q {
+  return { ...q, township: scopedTownship(c, q.township) };
+}
+
+/** 403 for a village outside the caller's scope. */
+export function requireVillageInScope(c: Context, villageCode: string): void {
+  if (!seesVillage(principalOf(c), villageCode)) throw new ForbiddenError(`village ${villageCode} is outside your scope`, 'out_of_scope');
+}
+
+/**
+ * Row-level security hides rows beyond the scope, so "not found" may mean "someone else's":
+ * tells the two apart (403 vs 404) without revealing anything but that the row exists.
+ */
+export async function notFoundOrOutOfScope(h: Handle, kind: 'dispute' | 'hazard' | 'visit' | 'village', id: string): Promise<never> {
+  const [row] = await h.query<{ v: string | null }>('SELECT app_village_of($1, $2) AS v', [kind, id]);
+  if (row?.v) throw new ForbiddenError(`${kind} ${id} is outside your scope`, 'out_of_scope');
+  throw new NotFoundError(`no ${kind} ${id}`);
 }
 
 /** Reads through the request's one handle, inside one read-only transaction. */

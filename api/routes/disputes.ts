@@ -1,9 +1,11 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import type { Handle } from '../db/index.ts';
 import { DISPUTE_CATEGORIES, DISPUTE_CHANNELS, DISPUTE_STATUSES } from '../domain/enums.ts';
-import { createDispute, getDispute } from '../queries/intake/disputes.ts';
+import { createDispute, findDispute, getDispute } from '../queries/intake/disputes.ts';
 import { changeDisputeStatus } from '../queries/intake/status.ts';
-import { read, scopeOf, type Deps } from './deps.ts';
+import { notFoundOrOutOfScope, read, requireVillageInScope, scopeOf, type Deps } from './deps.ts';
+import { auditIntake, disputeFor, mayReadOne, mayWrite } from './intake-access.ts';
 import { clientId, idempotencyKey, instant, intakeBodyLimit, lat, lng, pastInstant, phone, text } from './intake-common.ts';
 import { validate } from './validation.ts';
 
@@ -30,25 +32,38 @@ const statusBody = z.object({
   clientId: clientId.optional(),
 });
 
+/** The dispute if the caller may see it; 403 if it is another township's, 404 if there is none. */
+async function visible(h: Handle, id: string) {
+  return (await findDispute(h, id)) ?? notFoundOrOutOfScope(h, 'dispute', id);
+}
+
 export function disputesRoutes(deps: Deps) {
   return new Hono()
-    .post('/', intakeBodyLimit, validate('json', createBody), async (c) => {
+    .post('/', mayWrite, intakeBodyLimit, validate('json', createBody), async (c) => {
       const body = c.req.valid('json');
+      if (body.villageCode) requireVillageInScope(c, body.villageCode);
       const key = idempotencyKey(c, body.clientId, true)!;
       const receivedAt = pastInstant(deps, body.receivedAt, 'receivedAt');
-      const { created, dispute } = await deps.db.write(scopeOf(c), (h) => createDispute(h, { ...body, clientId: key, receivedAt }));
-      return c.json(dispute, created ? 201 : 200);
+      const { created, dispute } = await deps.db.write(scopeOf(c), async (h) => {
+        const out = await createDispute(h, { ...body, clientId: key, receivedAt });
+        if (out.created) await auditIntake(c, h, 'intake.dispute', out.dispute.id, { clientId: key, villageCode: out.dispute.villageCode, category: body.category });
+        return out;
+      });
+      return c.json(disputeFor(c, dispute), created ? 201 : 200);
     })
-    .get('/:id', validate('param', disputeId), async (c) => c.json(await read(deps, c, (h) => getDispute(h, c.req.valid('param').id))))
-    .patch('/:id', intakeBodyLimit, validate('param', disputeId), validate('json', statusBody), async (c) => {
+    .get('/:id', mayReadOne, validate('param', disputeId), async (c) => c.json(disputeFor(c, await read(deps, c, (h) => visible(h, c.req.valid('param').id)))))
+    .patch('/:id', mayWrite, intakeBodyLimit, validate('param', disputeId), validate('json', statusBody), async (c) => {
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
       const key = idempotencyKey(c, body.clientId, false);
       const at = body.at === undefined ? undefined : pastInstant(deps, body.at, 'at');
       const dispute = await deps.db.write(scopeOf(c), async (h) => {
+        const before = await visible(h, id);
         await changeDisputeStatus(h, id, { ...body, at, clientId: key });
-        return getDispute(h, id);
+        const after = await getDispute(h, id);
+        if (after.status !== before.status) await auditIntake(c, h, 'status.dispute', id, { from: before.status, to: after.status, clientId: key ?? null });
+        return after;
       });
-      return c.json(dispute, 200);
+      return c.json(disputeFor(c, dispute), 200);
     });
 }

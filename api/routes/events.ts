@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { EVENT_TYPES } from '../domain/enums.ts';
 import { resolvePeriod } from '../domain/period.ts';
 import { events } from '../queries/events.ts';
-import { read, requireTownship, type Deps } from './deps.ts';
+import { read, requireTownship, scoped, type Deps } from './deps.ts';
 import { checkPeriod, csvOf, filterFields, periodFields, townshipCode, validate } from './validation.ts';
 
 
@@ -37,7 +37,7 @@ const query = z
 
 export function eventsRoutes(deps: Deps) {
   return new Hono().get('/', validate('query', query), async (c) => {
-    const q = c.req.valid('query');
+    const q = scoped(c, c.req.valid('query'));
     const cap = Math.min(q.limit ?? deps.config.EVENTS_CAP, deps.config.EVENTS_CAP);
     const answer = await read(deps, c, async (h) => {
       await requireTownship(h, q.township);

@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { feed } from '../queries/feed.ts';
 import { instant } from './intake-common.ts';
-import { read, requireTownship, type Deps } from './deps.ts';
+import { read, requireTownship, scoped, type Deps } from './deps.ts';
 import { townshipCode, validate } from './validation.ts';
 
 const query = z
@@ -16,7 +16,7 @@ const query = z
 /** The ticker: the latest receptions, reports and closures, newest first (default: the last 7 days). */
 export function feedRoutes(deps: Deps) {
   return new Hono().get('/', validate('query', query), async (c) => {
-    const q = c.req.valid('query');
+    const q = scoped(c, c.req.valid('query'));
     const until = deps.now();
     const since = q.since ? new Date(q.since) : new Date(until.getTime() - 7 * 86400_000);
     const items = await read(deps, c, async (h) => {

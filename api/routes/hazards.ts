@@ -1,9 +1,11 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import type { Handle } from '../db/index.ts';
 import { HAZARD_CATEGORIES, HAZARD_STATUSES } from '../domain/enums.ts';
-import { createHazard, getHazard } from '../queries/intake/hazards.ts';
+import { createHazard, findHazard, getHazard } from '../queries/intake/hazards.ts';
 import { changeHazardStatus } from '../queries/intake/status.ts';
-import { read, scopeOf, type Deps } from './deps.ts';
+import { notFoundOrOutOfScope, read, requireVillageInScope, scopeOf, type Deps } from './deps.ts';
+import { auditIntake, hazardFor, mayReadOne, mayWrite } from './intake-access.ts';
 import { clientId, idempotencyKey, instant, intakeBodyLimit, lat, lng, pastInstant, phone, text } from './intake-common.ts';
 import { validate } from './validation.ts';
 
@@ -29,27 +31,38 @@ const statusBody = z.object({
   clientId: clientId.optional(),
 });
 
+/** The hazard if the caller may see it; 403 if it is another township's, 404 if there is none. */
+async function visible(h: Handle, id: string) {
+  return (await findHazard(h, id)) ?? notFoundOrOutOfScope(h, 'hazard', id);
+}
+
 export function hazardsRoutes(deps: Deps) {
   return new Hono()
-    .post('/', intakeBodyLimit, validate('json', createBody), async (c) => {
+    .post('/', mayWrite, intakeBodyLimit, validate('json', createBody), async (c) => {
       const body = c.req.valid('json');
+      if (body.villageCode) requireVillageInScope(c, body.villageCode);
       const key = idempotencyKey(c, body.clientId, true)!;
       const reportedAt = pastInstant(deps, body.reportedAt, 'reportedAt');
-      const { created, hazard } = await deps.db.write(scopeOf(c), (h) =>
-        createHazard(h, { ...body, severity: body.severity as 1 | 2 | 3 | 4, clientId: key, reportedAt }),
-      );
-      return c.json(hazard, created ? 201 : 200);
+      const { created, hazard } = await deps.db.write(scopeOf(c), async (h) => {
+        const out = await createHazard(h, { ...body, severity: body.severity as 1 | 2 | 3 | 4, clientId: key, reportedAt });
+        if (out.created) await auditIntake(c, h, 'intake.hazard', out.hazard.id, { clientId: key, villageCode: out.hazard.villageCode, category: body.category, severity: body.severity });
+        return out;
+      });
+      return c.json(hazardFor(c, hazard), created ? 201 : 200);
     })
-    .get('/:id', validate('param', hazardId), async (c) => c.json(await read(deps, c, (h) => getHazard(h, c.req.valid('param').id))))
-    .patch('/:id', intakeBodyLimit, validate('param', hazardId), validate('json', statusBody), async (c) => {
+    .get('/:id', mayReadOne, validate('param', hazardId), async (c) => c.json(hazardFor(c, await read(deps, c, (h) => visible(h, c.req.valid('param').id)))))
+    .patch('/:id', mayWrite, intakeBodyLimit, validate('param', hazardId), validate('json', statusBody), async (c) => {
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
       const key = idempotencyKey(c, body.clientId, false);
       const at = body.at === undefined ? undefined : pastInstant(deps, body.at, 'at');
       const hazard = await deps.db.write(scopeOf(c), async (h) => {
+        const before = await visible(h, id);
         await changeHazardStatus(h, id, { ...body, at, clientId: key });
-        return getHazard(h, id);
+        const after = await getHazard(h, id);
+        if (after.status !== before.status) await auditIntake(c, h, 'status.hazard', id, { from: before.status, to: after.status, clientId: key ?? null });
+        return after;
       });
-      return c.json(hazard, 200);
+      return c.json(hazardFor(c, hazard), 200);
     });
 }

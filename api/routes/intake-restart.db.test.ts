@@ -1,7 +1,9 @@
+import { SYSTEM } from '../db/types.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { signIn, type SignedIn } from '../test/sign-in.ts';
 import { createApp } from '../app.ts';
 import { openDb, type Db } from '../db/index.ts';
 import { openPglite } from '../db/pglite.ts';
@@ -12,7 +14,7 @@ const dirs: string[] = [];
 
 afterAll(async () => {
   const { db } = await testDb();
-  await db.write({}, (h) => h.query(`DELETE FROM dispute WHERE client_id = $1`, [KEY]));
+  await db.write(SYSTEM, (h) => h.query(`DELETE FROM dispute WHERE client_id = $1`, [KEY]));
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
@@ -36,10 +38,10 @@ async function persistentDb(): Promise<{ open: () => Promise<Db> }> {
 describe(`idempotent intake across a restart (${backend})`, () => {
   it('answers a retry after the restart with the original id and creates nothing', async () => {
     const t = await testDb();
-    const [v] = await t.db.read({}, (h) => h.query<{ lng: number; lat: number }>(`SELECT ST_X(label_point) AS lng, ST_Y(label_point) AS lat FROM village ORDER BY code LIMIT 1`));
+    const [v] = await t.db.read(SYSTEM, (h) => h.query<{ lng: number; lat: number }>(`SELECT ST_X(label_point) AS lng, ST_Y(label_point) AS lat FROM village WHERE township_code = '430421110' ORDER BY code LIMIT 1`));
     const body = JSON.stringify({ clientId: KEY, category: '劳资', channel: '综治中心', lng: v!.lng, lat: v!.lat, summary: '拖欠工资' });
     const post = async (db: Db) => {
-      const res = await createApp({ ...t.deps, db }).request('/api/disputes', { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+      const res = await (await signIn(createApp({ ...t.deps, db }), 'demo-township')).request('/api/disputes', { method: 'POST', body, headers: { 'content-type': 'application/json' } });
       return { status: res.status, id: ((await res.json()) as { id: string }).id };
     };
     const store = await persistentDb();
@@ -53,7 +55,7 @@ describe(`idempotent intake across a restart (${backend})`, () => {
       const retry = await post(after);
       expect(first.status).toBe(201);
       expect(retry).toEqual({ status: 200, id: first.id });
-      const rows = await after.read({}, (h) => h.query<{ n: number }>(`SELECT count(*)::int AS n FROM dispute WHERE client_id = $1`, [KEY]));
+      const rows = await after.read(SYSTEM, (h) => h.query<{ n: number }>(`SELECT count(*)::int AS n FROM dispute WHERE client_id = $1`, [KEY]));
       expect(rows[0]!.n).toBe(1);
     } finally {
       await after.close();

@@ -1,16 +1,18 @@
+import { SYSTEM } from '../db/types.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn, type SignedIn } from '../test/sign-in.ts';
 import { createApp } from '../app.ts';
 import { backend, testDb, type TestDb } from '../test/test-db.ts';
 
 let t: TestDb;
-let app: ReturnType<typeof createApp>;
+let app: SignedIn;
 let inside: { code: string; lng: number; lat: number; officer: string; neighbour: string };
 const RUN = `t${Date.now().toString(36)}`;
 
 beforeAll(async () => {
   t = await testDb();
-  app = createApp(t.deps);
-  const [row] = await t.db.read({}, (h) =>
+  app = await signIn(createApp(t.deps), 'demo-township');
+  const [row] = await t.db.read(SYSTEM, (h) =>
     h.query<{ code: string; lng: number; lat: number; officer: string; neighbour: string }>(`
       SELECT v.code, ST_X(v.label_point) AS lng, ST_Y(v.label_point) AS lat, o.id AS officer,
              (SELECT n.code FROM village n WHERE n.township_code = v.township_code AND n.code <> v.code ORDER BY n.code LIMIT 1) AS neighbour
@@ -21,7 +23,7 @@ beforeAll(async () => {
 
 // Leave the shared database as the other test files expect it.
 afterAll(async () => {
-  await t.db.write({}, async (h) => {
+  await t.db.write(SYSTEM, async (h) => {
     await h.query(`DELETE FROM status_change WHERE entity_id IN (SELECT id FROM hazard WHERE client_id LIKE $1 UNION ALL SELECT id FROM dispute WHERE client_id LIKE $1)`, [`${RUN}%`]);
     for (const table of ['hazard', 'dispute', 'visit']) await h.query(`DELETE FROM ${table} WHERE client_id LIKE $1`, [`${RUN}%`]);
   });
@@ -32,7 +34,7 @@ async function send(method: 'POST' | 'PATCH', path: string, body: unknown, heade
   return { status: res.status, body: (await res.json()) as any };
 }
 
-const count = (table: string) => t.db.read({}, async (h) => (await h.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]!.n);
+const count = (table: string) => t.db.read(SYSTEM, async (h) => (await h.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table}`))[0]!.n);
 
 describe(`intake (${backend})`, () => {
   it('POST /api/hazards locates, routes and sets a deadline by severity; a retry answers 200 with the same id', async () => {
@@ -106,7 +108,7 @@ describe(`intake (${backend})`, () => {
     const after = await send('PATCH', `/api/disputes/${id}`, { status: '调解失败' });
     expect(after.status).toBe(409);
     expect(after.body.error.allowed).toEqual([]);
-    const history = await t.db.read({}, (h) => h.query<{ n: number }>(`SELECT count(*)::int AS n FROM status_change WHERE entity_id = $1`, [id]));
+    const history = await t.db.read(SYSTEM, (h) => h.query<{ n: number }>(`SELECT count(*)::int AS n FROM status_change WHERE entity_id = $1`, [id]));
     expect(history[0]!.n).toBe(2);
   });
 
@@ -117,7 +119,7 @@ describe(`intake (${backend})`, () => {
     expect(r.body.overdue).toBe(true);
     const layer = (await (await app.request(`/api/villages?township=430421110`)).json()) as any;
     const v = layer.features.find((f: any) => f.properties.code === inside.code);
-    const open = await t.db.read({}, (h) =>
+    const open = await t.db.read(SYSTEM, (h) =>
       h.query<{ n: number }>(`SELECT count(*)::int AS n FROM hazard WHERE village_code = $1 AND closed_at IS NULL AND deadline < $2`, [inside.code, t.now.toISOString()]),
     );
     expect(v.properties.hazardsOverdue).toBe(open[0]!.n);

@@ -5,7 +5,9 @@ import { AppError } from '../errors.ts';
 import { LEDGER_KINDS } from '../imports/ledger/columns.ts';
 import { importLedger } from '../imports/ledger/import.ts';
 import { attachmentDisposition, buildTemplate, templateExample, TEMPLATE_FILE_NAMES } from '../imports/ledger/template.ts';
-import { read, requireTownship, scopeOf, type Deps } from './deps.ts';
+import { audit, clientIp } from '../audit.ts';
+import { allow, principalOf } from '../auth/middleware.ts';
+import { read, requireTownship, scoped, scopeOf, type Deps } from './deps.ts';
 import { townshipCode, validate } from './validation.ts';
 
 /**
@@ -57,8 +59,8 @@ export function ledgerImportRoutes(deps: Deps) {
   });
 
   return new Hono()
-    .get('/template', validate('query', templateQuery), async (c) => {
-      const q = c.req.valid('query');
+    .get('/template', allow('admin', 'county', 'township'), validate('query', templateQuery), async (c) => {
+      const q = scoped(c, c.req.valid('query'));
       const example = await read(deps, c, async (h) => {
         await requireTownship(h, q.township);
         return templateExample(h, q.township ?? null, deps.now());
@@ -70,14 +72,22 @@ export function ledgerImportRoutes(deps: Deps) {
         'Cache-Control': 'no-store',
       });
     })
-    .post('/', limit, validate('query', importQuery), async (c) => {
+    .post('/', allow('admin'), limit, validate('query', importQuery), async (c) => {
       const q = c.req.valid('query');
       const file = await uploadedFile(c, q.fileName);
       const input = { bytes: file.bytes, fileName: file.name, kind: q.kind ?? null, townshipCode: q.township ?? null, dryRun: q.dryRun ?? false, now: deps.now() };
       // A dry run reads only; an import writes in one transaction, so a failure leaves nothing behind.
       const report = input.dryRun
         ? await deps.db.read(scopeOf(c), (h) => importLedger(h, input))
-        : await deps.db.write(scopeOf(c), (h) => importLedger(h, input));
+        : await deps.db.write(scopeOf(c), async (h) => {
+            const r = await importLedger(h, input);
+            if (r.applied) {
+              const p = principalOf(c);
+              const detail = { fileName: file.name, kind: r.kind, rows: r.rows, inserted: r.inserted, duplicates: r.duplicates };
+              await audit(h, { actor: p.username, role: p.role, action: 'import.ledger', target: `import_batch:${r.batchId}`, detail, ip: clientIp(c) });
+            }
+            return r;
+          });
       if (report.errorCount > 0) {
         const message = `${report.errorCount} problem${report.errorCount === 1 ? '' : 's'} in ${file.name}; nothing was imported`;
         return c.json({ error: { code: 'import_rejected' as const, message }, report }, 422);

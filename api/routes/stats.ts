@@ -5,7 +5,7 @@ import { categories } from '../queries/categories.ts';
 import { RANKING_METRICS, ranking } from '../queries/ranking.ts';
 import { summary } from '../queries/summary.ts';
 import { trend } from '../queries/trend.ts';
-import { metricContext, read, requireTownship, type Deps } from './deps.ts';
+import { metricContext, read, requireTownship, scoped, type Deps } from './deps.ts';
 import { checkPeriod, filterFields, periodFields, townshipCode, validate } from './validation.ts';
 
 const summaryQuery = z
@@ -39,7 +39,7 @@ const categoriesQuery = z
 export function statsRoutes(deps: Deps) {
   return new Hono()
     .get('/summary', validate('query', summaryQuery), async (c) => {
-      const q = c.req.valid('query');
+      const q = scoped(c, c.req.valid('query'));
       const ctx = metricContext(deps, q);
       return c.json(
         await read(deps, c, async (h) => {
@@ -49,7 +49,7 @@ export function statsRoutes(deps: Deps) {
       );
     })
     .get('/trend', validate('query', trendQuery), async (c) => {
-      const q = c.req.valid('query');
+      const q = scoped(c, c.req.valid('query'));
       const period = resolvePeriod(q, deps.now());
       return c.json(
         await read(deps, c, async (h) => {
@@ -59,7 +59,7 @@ export function statsRoutes(deps: Deps) {
       );
     })
     .get('/categories', validate('query', categoriesQuery), async (c) => {
-      const q = c.req.valid('query');
+      const q = scoped(c, c.req.valid('query'));
       const period = resolvePeriod(q, deps.now());
       return c.json(
         await read(deps, c, async (h) => {
@@ -69,7 +69,7 @@ export function statsRoutes(deps: Deps) {
       );
     })
     .get('/ranking', validate('query', rankingQuery), async (c) => {
-      const q = c.req.valid('query');
+      const q = scoped(c, c.req.valid('query'));
       const ctx = metricContext(deps, q);
       return c.json(
         await read(deps, c, async (h) => {

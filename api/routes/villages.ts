@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { FeatureCollection, VillageProps } from '../queries/layers.ts';
 import { villageLayerJson } from '../queries/layers.ts';
 import { villageDetail } from '../queries/village-detail.ts';
-import { jsonText, metricContext, read, requireTownship, type Deps } from './deps.ts';
+import { jsonText, metricContext, read, requireTownship, requireVillageInScope, scoped, type Deps } from './deps.ts';
 import { checkPeriod, filterFields, periodFields, townshipCode, validate, villageCode } from './validation.ts';
 
 const listQuery = z
@@ -15,7 +15,7 @@ const detailQuery = z.object(periodFields).strict().superRefine(checkPeriod);
 export function villagesRoutes(deps: Deps) {
   return new Hono()
     .get('/', validate('query', listQuery), async (c) => {
-      const q = c.req.valid('query');
+      const q = scoped(c, c.req.valid('query'));
       const ctx = metricContext(deps, q);
       const body = await read(deps, c, async (h) => {
         await requireTownship(h, q.township);
@@ -25,6 +25,7 @@ export function villagesRoutes(deps: Deps) {
     })
     .get('/:code', validate('param', z.object({ code: villageCode })), validate('query', detailQuery), async (c) => {
       const { code } = c.req.valid('param');
+      requireVillageInScope(c, code);
       const ctx = metricContext(deps, c.req.valid('query'));
       return c.json(await read(deps, c, (h) => villageDetail(h, code, ctx)));
     });

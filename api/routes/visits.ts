@@ -2,7 +2,8 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { VISIT_KINDS } from '../domain/enums.ts';
 import { createVisit } from '../queries/intake/visits.ts';
-import { scopeOf, type Deps } from './deps.ts';
+import { requireVillageInScope, scopeOf, type Deps } from './deps.ts';
+import { auditIntake, mayWrite } from './intake-access.ts';
 import { clientId, idempotencyKey, instant, intakeBodyLimit, lat, lng, pastInstant } from './intake-common.ts';
 import { validate } from './validation.ts';
 
@@ -19,11 +20,16 @@ const createBody = z
   .refine((b) => (b.lng === undefined) === (b.lat === undefined), { message: 'give both lng and lat, or neither', path: ['lng'] });
 
 export function visitsRoutes(deps: Deps) {
-  return new Hono().post('/', intakeBodyLimit, validate('json', createBody), async (c) => {
+  return new Hono().post('/', mayWrite, intakeBodyLimit, validate('json', createBody), async (c) => {
     const body = c.req.valid('json');
+    requireVillageInScope(c, body.villageCode);
     const key = idempotencyKey(c, body.clientId, true)!;
     const visitedAt = pastInstant(deps, body.visitedAt, 'visitedAt');
-    const { created, visit } = await deps.db.write(scopeOf(c), (h) => createVisit(h, { ...body, clientId: key, visitedAt }));
+    const { created, visit } = await deps.db.write(scopeOf(c), async (h) => {
+      const out = await createVisit(h, { ...body, clientId: key, visitedAt });
+      if (out.created) await auditIntake(c, h, 'intake.visit', out.visit.id, { clientId: key, villageCode: body.villageCode, officerId: body.officerId, kind: body.kind });
+      return out;
+    });
     return c.json(visit, created ? 201 : 200);
   });
 }

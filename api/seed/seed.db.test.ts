@@ -1,3 +1,4 @@
+import { SYSTEM } from '../db/types.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, shanghaiDate } from '../domain/calendar.ts';
 import { backend, testDb, TEST_SEED, type TestDb } from '../test/test-db.ts';
@@ -8,7 +9,7 @@ beforeAll(async () => {
   t = await testDb();
 });
 
-const one = async <T>(sql: string, params: unknown[] = []) => (await t.db.read({}, (h) => h.query<T>(sql, params)))[0]!;
+const one = async <T>(sql: string, params: unknown[] = []) => (await t.db.read(SYSTEM, (h) => h.query<T>(sql, params)))[0]!;
 
 /** Success rate (调解成功 / concluded) of disputes received between two Shanghai dates, inclusive. */
 async function successRate(from: string, to: string, category?: string) {
@@ -36,7 +37,7 @@ describe(`seeded database (${backend})`, () => {
   });
 
   it('draws every officer from the four agencies, linked before today', async () => {
-    const rows = await t.db.read({}, (h) => h.query<{ agency: string }>(`SELECT DISTINCT agency FROM officer ORDER BY 1`));
+    const rows = await t.db.read(SYSTEM, (h) => h.query<{ agency: string }>(`SELECT DISTINCT agency FROM officer ORDER BY 1`));
     expect(rows.map((r) => r.agency).sort()).toEqual(['公安', '司法局', '检察院', '法院'].sort());
     const late = await one<{ n: number }>(`SELECT count(*)::int AS n FROM officer WHERE linked_since > $1::date`, [shanghaiDate(t.now)]);
     expect(late.n).toBe(0);

@@ -1,3 +1,4 @@
+import { SYSTEM } from '../db/types.ts';
 import type { Db, Handle } from '../db/index.ts';
 import { loadDataset, type Dataset } from '../../geodata/dataset.ts';
 import { syncIdSequences } from '../domain/ids.ts';
@@ -47,7 +48,7 @@ async function writeOperations(h: Handle, opts: SeedOptions): Promise<Operations
  */
 export async function seedIfEmpty(db: Db, opts: SeedOptions): Promise<SeedResult> {
   const t0 = Date.now();
-  const result = await db.write({}, async (h): Promise<SeedResult> => {
+  const result = await db.write(SYSTEM, async (h): Promise<SeedResult> => {
     await h.query(LOCK);
     const [row] = await h.query<{ n: number }>('SELECT count(*)::int AS n FROM village');
     if ((row?.n ?? 0) > 0) return { seeded: false, ms: Date.now() - t0 };
@@ -75,7 +76,7 @@ async function analyze(db: Db): Promise<void> {
  */
 export async function regenerateOperations(db: Db, opts: SeedOptions): Promise<SeedResult> {
   const t0 = Date.now();
-  const ops = await db.write({}, async (h) => {
+  const ops = await db.write(SYSTEM, async (h) => {
     await h.query(LOCK);
     await h.exec('TRUNCATE visit, dispute, hazard, guardian, officer');
     return writeOperations(h, opts);

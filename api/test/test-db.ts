@@ -4,6 +4,8 @@ import { migrate } from '../db/migrate.ts';
 import { openPglite } from '../db/pglite.ts';
 import type { Deps } from '../routes/deps.ts';
 import { seedIfEmpty } from '../seed/seed.ts';
+import { ensureDemoUsers } from '../auth/demo-users.ts';
+import { FailureThrottle } from '../auth/throttle.ts';
 
 /**
  * The seeded database every `*.db.test.ts` file of a run shares (the db project runs one
@@ -33,8 +35,10 @@ async function build(): Promise<TestDb> {
   await migrate(db);
   const now = new Date();
   const seeded = await seedIfEmpty(db, { seed: TEST_SEED, scale: 1, now });
+  // One user per role (demo-county, demo-township of 界牌镇, ...), on both backends in tests.
+  await ensureDemoUsers(db);
   const config = loadConfig({ LOG_REQUESTS: 'false', WEB_DIST: '' });
-  return { db, now, config, deps: { db, config, now: () => now }, seedMs: seeded.ms, dump: db.dump };
+  return { db, now, config, deps: { db, config, now: () => now, throttle: new FailureThrottle() }, seedMs: seeded.ms, dump: db.dump };
 }
 
 export function testDb(): Promise<TestDb> {

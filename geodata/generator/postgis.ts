@@ -3,6 +3,7 @@
  * GEOS rather than hand-written code. Everything lives in a scratch schema `gen` that each run
  * drops and recreates, so one database can serve several runs (the determinism test does this).
  */
+import { SYSTEM } from '../../api/db/types.ts';
 import type { Db, Handle } from '../../api/db/types.ts';
 import type { AreaGeometry, Position } from './geo.ts';
 
@@ -48,7 +49,7 @@ export class GeoPipeline {
   constructor(private readonly db: Db) {}
 
   private q<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
-    return this.db.write({}, (h: Handle) => h.query<T>(sql, params));
+    return this.db.write(SYSTEM, (h: Handle) => h.query<T>(sql, params));
   }
 
   async setup(): Promise<void> {

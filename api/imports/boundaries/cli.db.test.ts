@@ -1,3 +1,4 @@
+import { SYSTEM } from '../../db/types.ts';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -6,6 +7,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const CLI_TOKEN = 'test-cli-token-0123456789';
 import { createApp } from '../../app.ts';
 import { backend, testDb, type TestDb } from '../../test/test-db.ts';
 import { FIXTURE_VILLAGES } from './fixtures/fixture-units.ts';
@@ -26,20 +29,20 @@ const tempDirs: string[] = [];
 /** A DATA_DIR the test server "holds", as `npm start` would: the CLI then goes through its API. */
 beforeAll(async () => {
   t = await testDb();
-  before = await t.db.read({}, boundaryState);
+  before = await t.db.read(SYSTEM, boundaryState);
   saved = await saveBoundaries(t.db, 'village', FIXTURE_VILLAGES);
-  const app = createApp(t.deps);
+  const app = createApp({ ...t.deps, cliToken: CLI_TOKEN });
   const port = await new Promise<number>((resolve) => {
     server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => resolve(info.port));
   });
   serverDir = tempDir();
-  writeFileSync(path.join(serverDir, 'server.json'), JSON.stringify({ pid: process.pid, port, startedAt: new Date().toISOString() }));
+  writeFileSync(path.join(serverDir, 'server.json'), JSON.stringify({ pid: process.pid, port, startedAt: new Date().toISOString(), cliToken: CLI_TOKEN }));
 });
 afterAll(async () => {
   await new Promise((resolve) => server?.close(resolve));
   await restoreBoundaries(t.db, saved);
   for (const d of tempDirs) rmSync(d, { recursive: true, force: true });
-  expect(await t.db.read({}, boundaryState)).toEqual(before);
+  expect(await t.db.read(SYSTEM, boundaryState)).toEqual(before);
 });
 
 function tempDir(): string {
@@ -67,7 +70,7 @@ describe(`npm run import:boundaries (${backend})`, () => {
     expect(r.stdout).toMatch(/crs: EPSG:4546 \(from prj\); attributes decoded as utf-8 \(from \.cpg\)/);
     expect(r.stdout).toMatch(/#1 430421110201 界牌村 by code, \d+\.\d{3} km²/);
     expect(r.stdout).toMatch(/dry run: the file is acceptable; nothing was written/);
-    expect(await t.db.read({}, boundaryState)).toEqual(before);
+    expect(await t.db.read(SYSTEM, boundaryState)).toEqual(before);
   });
 
   it('exits 1 and lists every problem when the file is rejected', async () => {
@@ -81,7 +84,7 @@ describe(`npm run import:boundaries (${backend})`, () => {
     expect(r.code).toBe(0);
     const report = JSON.parse(r.stdout.slice(r.stdout.indexOf('{'))) as BoundaryImportReport;
     expect(report).toMatchObject({ level: 'village', crs: { detected: 'GCJ-02', source: 'flag' }, applied: true });
-    const sources = await t.db.read({}, (h) => h.query<{ boundary_source: string }>('SELECT boundary_source FROM village WHERE code = ANY($1::text[])', [FIXTURE_VILLAGES]));
+    const sources = await t.db.read(SYSTEM, (h) => h.query<{ boundary_source: string }>('SELECT boundary_source FROM village WHERE code = ANY($1::text[])', [FIXTURE_VILLAGES]));
     expect(sources.map((s) => s.boundary_source)).toEqual(['imported', 'imported', 'imported']);
   });
 

@@ -1,3 +1,4 @@
+import { SYSTEM } from '../../db/types.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { backend, testDb, type TestDb } from '../../test/test-db.ts';
 import { FIXTURE_TOWNSHIPS, FIXTURE_VILLAGES } from './fixtures/fixture-units.ts';
@@ -22,15 +23,15 @@ let saved: SavedBoundaries;
 let expectedVillageKm2: Map<string, number>;
 beforeAll(async () => {
   t = await testDb();
-  before = await t.db.read({}, boundaryState);
+  before = await t.db.read(SYSTEM, boundaryState);
   saved = await saveBoundaries(t.db, 'village', []);
-  expectedVillageKm2 = await t.db.read({}, (h) => expectedShrunkAreas(h, 'village', FIXTURE_VILLAGES));
+  expectedVillageKm2 = await t.db.read(SYSTEM, (h) => expectedShrunkAreas(h, 'village', FIXTURE_VILLAGES));
 });
 afterAll(async () => {
   // The database is shared with the other test files of the run: nothing of ours may remain.
   // Rolled-back transactions still advance the import_batch sequence, so that is put back.
   await restoreBoundaries(t.db, saved);
-  expect(await t.db.read({}, boundaryState)).toEqual(before);
+  expect(await t.db.read(SYSTEM, boundaryState)).toEqual(before);
 });
 
 /** The fixtures' areas must match the shrunk source geometry within 0.5%. */
@@ -85,7 +86,7 @@ describe(`boundary import core (${backend})`, () => {
   });
 
   it('the generated boundaries differ from the shrunk ones by more than the tolerance (the area checks can fail)', async () => {
-    const generated = await t.db.read({}, (h) =>
+    const generated = await t.db.read(SYSTEM, (h) =>
       h.query<{ code: string; km2: number }>('SELECT code, ST_Area(geom::geography) / 1e6 AS km2 FROM village WHERE code = ANY($1::text[])', [FIXTURE_VILLAGES]),
     );
     for (const g of generated) expect(Math.abs(Number(g.km2) / expectedVillageKm2.get(g.code)! - 1)).toBeGreaterThan(0.02);
@@ -96,7 +97,7 @@ describe(`boundary import core (${backend})`, () => {
     expect(reasons(report)).toEqual([]);
     expect(report.matched.map((m) => [m.code, m.repaired])).toEqual([[FIXTURE_VILLAGES[0], false], [FIXTURE_VILLAGES[1], true]]);
     const bowtie = (JSON.parse(new TextDecoder().decode(fixtureBytes('villages-repairable.geojson'))) as { features: { geometry: unknown }[] }).features[1]!.geometry;
-    const [repaired] = await t.db.read({}, (h) =>
+    const [repaired] = await t.db.read(SYSTEM, (h) =>
       h.query<{ km2: number }>(`SELECT ST_Area(ST_CollectionExtract(ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON($1), 4326)), 3)::geography) / 1e6 AS km2`, [JSON.stringify(bowtie)]),
     );
     expect(report.matched[1]!.areaKm2! / Number(repaired!.km2) - 1).toBeCloseTo(0, 4);
@@ -106,7 +107,7 @@ describe(`boundary import core (${backend})`, () => {
   });
 
   it('imports townships, the level detected from 9-digit codes', async () => {
-    const expected = await t.db.read({}, (h) => expectedShrunkAreas(h, 'township', FIXTURE_TOWNSHIPS));
+    const expected = await t.db.read(SYSTEM, (h) => expectedShrunkAreas(h, 'township', FIXTURE_TOWNSHIPS));
     const { report, sources } = await withRollback(t.db, async (h) => ({
       report: await importOn(h, 'townships.geojson'),
       sources: await h.query<{ code: string; boundary_source: string }>('SELECT code, boundary_source FROM township WHERE code = ANY($1::text[]) ORDER BY code', [FIXTURE_TOWNSHIPS]),
@@ -145,9 +146,9 @@ describe(`boundary import core (${backend})`, () => {
 describe(`boundary import rejections leave the database unchanged (${backend})`, () => {
   /** Through the committing entry point, as the API and CLI run it. */
   async function importCommitting(fixture: string, opts: { level?: 'village' | 'township'; crs?: string; dryRun?: boolean } = {}) {
-    const state = await t.db.read({}, boundaryState);
-    const report = await importBoundaryFile(t.db, {}, fixtureBytes(fixture), formatOfFixture(fixture), { fileName: fixture, dryRun: false, ...opts });
-    expect(await t.db.read({}, boundaryState)).toEqual(state);
+    const state = await t.db.read(SYSTEM, boundaryState);
+    const report = await importBoundaryFile(t.db, SYSTEM, fixtureBytes(fixture), formatOfFixture(fixture), { fileName: fixture, dryRun: false, ...opts });
+    expect(await t.db.read(SYSTEM, boundaryState)).toEqual(state);
     return report;
   }
 

@@ -15,6 +15,8 @@ export interface BoundaryImportOptions {
   /** `gcj02` or `EPSG:n`; overrides what the file declares. */
   crs?: string;
   dryRun: boolean;
+  /** Runs in the import's transaction once the file is applied (the API's audit entry). */
+  onApplied?: (h: Handle, report: BoundaryImportReport) => Promise<void>;
 }
 
 // Allow-lists: the only identifiers that reach SQL.
@@ -36,7 +38,11 @@ export async function importBoundaryFile(
 ): Promise<BoundaryImportReport> {
   const parsed = await readBoundaryFile(bytes, format);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  return db.write(scope, (h) => importParsedBoundaries(h, parsed, { ...opts, sha256 }));
+  return db.write(scope, async (h) => {
+    const report = await importParsedBoundaries(h, parsed, { ...opts, sha256 });
+    if (report.applied && opts.onApplied) await opts.onApplied(h, report);
+    return report;
+  });
 }
 
 /**

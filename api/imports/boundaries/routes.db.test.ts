@@ -1,4 +1,6 @@
+import { SYSTEM } from '../../db/types.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn, type SignedIn } from '../../test/sign-in.ts';
 import { createApp } from '../../app.ts';
 import type { FeatureCollection, VillageProps } from '../../queries/layers.ts';
 import { backend, testDb, type TestDb } from '../../test/test-db.ts';
@@ -7,19 +9,19 @@ import type { BoundaryImportReport } from './report.ts';
 import { boundaryState, fixtureBytes, restoreBoundaries, saveBoundaries, type SavedBoundaries } from './test-support.ts';
 
 let t: TestDb;
-let app: ReturnType<typeof createApp>;
+let app: SignedIn;
 let before: Record<string, string>;
 let saved: SavedBoundaries;
 beforeAll(async () => {
   t = await testDb();
-  app = createApp(t.deps);
-  before = await t.db.read({}, boundaryState);
+  app = await signIn(createApp(t.deps), 'demo-admin');
+  before = await t.db.read(SYSTEM, boundaryState);
   saved = await saveBoundaries(t.db, 'village', FIXTURE_VILLAGES);
 });
 afterAll(async () => {
   // The applied import committed: put the generated boundaries back for the other test files.
   await restoreBoundaries(t.db, saved);
-  expect(await t.db.read({}, boundaryState)).toEqual(before);
+  expect(await t.db.read(SYSTEM, boundaryState)).toEqual(before);
 });
 
 const TYPES = { zip: 'application/zip', geojson: 'application/geo+json' } as const;
@@ -35,7 +37,7 @@ describe(`POST /api/imports/boundaries (${backend})`, () => {
     const r = await post('villages-4546.zip', '&dryRun=true');
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ fileName: 'villages-4546.zip', level: 'village', crs: { detected: 'EPSG:4546', source: 'prj' }, dryRun: true, applied: false });
-    expect(await t.db.read({}, boundaryState)).toEqual(before);
+    expect(await t.db.read(SYSTEM, boundaryState)).toEqual(before);
   });
 
   it('a rejected file answers 422 with import_rejected, the report, and changes nothing', async () => {
@@ -43,7 +45,7 @@ describe(`POST /api/imports/boundaries (${backend})`, () => {
     expect(r.status).toBe(422);
     expect(r.body.error).toEqual({ code: 'import_rejected', message: expect.stringMatching(/rejected and nothing changed \(3 problems\): feature 2: not a polygon/) });
     expect((r.body.report as BoundaryImportReport).rejected.map((x) => x.feature)).toEqual([2, 3, 4]);
-    expect(await t.db.read({}, boundaryState)).toEqual(before);
+    expect(await t.db.read(SYSTEM, boundaryState)).toEqual(before);
   });
 
   it('an unsupported CRS names the crs field', async () => {
@@ -66,7 +68,7 @@ describe(`POST /api/imports/boundaries (${backend})`, () => {
     const layer = (await (await app.request('/api/villages?township=430421110')).json()) as FeatureCollection<VillageProps>;
     const imported = layer.features.filter((f) => f.properties.boundarySource === 'imported').map((f) => f.properties.code);
     expect(imported.sort()).toEqual([...FIXTURE_VILLAGES]);
-    const [batch] = await t.db.read({}, (h) => h.query<{ kind: string; file_name: string; file_sha256: string }>('SELECT kind, file_name, file_sha256 FROM import_batch WHERE id = $1', [r.body.batchId]));
+    const [batch] = await t.db.read(SYSTEM, (h) => h.query<{ kind: string; file_name: string; file_sha256: string }>('SELECT kind, file_name, file_sha256 FROM import_batch WHERE id = $1', [r.body.batchId]));
     expect(batch).toEqual({ kind: 'boundaries-village', file_name: 'villages-4326.geojson', file_sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
   });
 
@@ -85,7 +87,7 @@ describe(`POST /api/imports/boundaries (${backend})`, () => {
   });
 
   it('a body over IMPORT_MAX_BYTES answers 413 JSON', async () => {
-    const small = createApp({ ...t.deps, config: { ...t.config, IMPORT_MAX_BYTES: 1024 } });
+    const small = await signIn(createApp({ ...t.deps, config: { ...t.config, IMPORT_MAX_BYTES: 1024 } }), 'demo-admin');
     const body = fixtureBytes('villages-4326.geojson');
     expect(body.length).toBeGreaterThan(1024);
     const res = await small.request('/api/imports/boundaries?dryRun=true', { method: 'POST', headers: { 'content-type': TYPES.geojson }, body });

@@ -1,3 +1,4 @@
+import { SYSTEM } from '../../db/types.ts';
 import { readFileSync } from 'node:fs';
 import type { Db, Handle } from '../../db/index.ts';
 import type { Level } from './attributes.ts';
@@ -23,7 +24,7 @@ class Rollback<T> extends Error {
 /** Runs `fn` in a write transaction and rolls it back, returning what `fn` returned. */
 export async function withRollback<T>(db: Db, fn: (h: Handle) => Promise<T>): Promise<T> {
   try {
-    await db.write({}, async (h) => {
+    await db.write(SYSTEM, async (h) => {
       throw new Rollback(await fn(h));
     });
   } catch (e) {
@@ -72,7 +73,7 @@ export interface SavedBoundaries {
 
 /** What a committing test must put back: the boundaries it may replace and the batch sequence. */
 export async function saveBoundaries(db: Db, level: Level, codes: readonly string[]): Promise<SavedBoundaries> {
-  return db.read({}, async (h) => ({
+  return db.read(SYSTEM, async (h) => ({
     level,
     rows: await h.query(`SELECT code, ST_AsHexEWKB(geom) AS ewkb, boundary_source AS source FROM ${level} WHERE code = ANY($1::text[])`, [codes]),
     sequence: (await h.query<SavedBoundaries['sequence']>('SELECT last_value::text AS last_value, is_called FROM import_batch_id_seq'))[0]!,
@@ -81,7 +82,7 @@ export async function saveBoundaries(db: Db, level: Level, codes: readonly strin
 
 /** Restores the saved boundaries (the triggers rebuild the same display geometry) and drops newer import batches. */
 export async function restoreBoundaries(db: Db, saved: SavedBoundaries): Promise<void> {
-  await db.write({}, async (h) => {
+  await db.write(SYSTEM, async (h) => {
     for (const r of saved.rows)
       await h.query(`UPDATE ${saved.level === 'village' ? 'village' : 'township'} SET geom = $2::text::geometry, boundary_source = $3 WHERE code = $1`, [r.code, r.ewkb, r.source]);
     await h.query(`DELETE FROM import_batch WHERE kind LIKE 'boundaries-%' AND id > $1`, [saved.sequence.is_called ? saved.sequence.last_value : 0]);

@@ -1,8 +1,11 @@
+import { SYSTEM } from '../../db/types.ts';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { serve, type ServerType } from '@hono/node-server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+
+const CLI_TOKEN = 'test-cli-token-0123456789';
 import { runLedgerCli } from '../../../scripts/import-ledger.ts';
 import { createApp } from '../../app.ts';
 import { openPglite } from '../../db/pglite.ts';
@@ -23,20 +26,20 @@ let before: Awaited<ReturnType<typeof ledgerFootprint>>;
 
 beforeAll(async () => {
   t = await testDb();
-  before = await t.db.read({}, ledgerFootprint);
+  before = await t.db.read(SYSTEM, ledgerFootprint);
   const port = await new Promise<number>((resolve) => {
-    server = serve({ fetch: createApp(t.deps).fetch, port: 0, hostname: '127.0.0.1' }, (info) => resolve(info.port));
+    server = serve({ fetch: createApp({ ...t.deps, cliToken: CLI_TOKEN }).fetch, port: 0, hostname: '127.0.0.1' }, (info) => resolve(info.port));
   });
   dataDir = mkdtempSync(path.join(tmpdir(), 'ledger-cli-'));
   // The lock must name a live process other than this one: the test runner's parent stands in for the server's.
-  writeFileSync(path.join(dataDir, 'server.json'), JSON.stringify({ pid: process.ppid, port, startedAt: new Date().toISOString() }));
+  writeFileSync(path.join(dataDir, 'server.json'), JSON.stringify({ pid: process.ppid, port, startedAt: new Date().toISOString(), cliToken: CLI_TOKEN }));
   viaServer = loadConfig({ DATA_DIR: dataDir, LOG_REQUESTS: 'false', WEB_DIST: '' });
 });
 afterEach(() => deleteLedgerRows(t.db));
 afterAll(async () => {
   server.close();
   rmSync(dataDir, { recursive: true, force: true });
-  expect(await t.db.read({}, ledgerFootprint)).toEqual(before);
+  expect(await t.db.read(SYSTEM, ledgerFootprint)).toEqual(before);
 });
 
 async function cli(args: string[], config: Config = viaServer) {
@@ -50,13 +53,13 @@ describe(`npm run import:ledger (${backend})`, () => {
     const r = await cli([fixturePath('disputes-good.xlsx')]);
     expect(r).toMatchObject({ status: 0, out: expect.stringContaining('imported: 5 inserted, 0 already imported') });
     expect(r.out).toMatch(/columns not imported: 序号/);
-    expect((await t.db.read({}, ledgerFootprint)).disputes).toBe(before.disputes + 5);
+    expect((await t.db.read(SYSTEM, ledgerFootprint)).disputes).toBe(before.disputes + 5);
   });
 
   it('a dry run through the server writes nothing', async () => {
     const r = await cli([fixturePath('visits-good.csv'), '--dry-run', '--kind', 'visits']);
     expect(r).toMatchObject({ status: 0, out: expect.stringContaining('5 rows would be inserted') });
-    expect(await t.db.read({}, ledgerFootprint)).toEqual(before);
+    expect(await t.db.read(SYSTEM, ledgerFootprint)).toEqual(before);
   });
 
   it('a rejected ledger prints each problem with its row and column, and exits 1', async () => {
@@ -80,7 +83,7 @@ describe(`npm run import:ledger (${backend})`, () => {
       const direct = loadConfig({ DATABASE_URL: process.env.TEST_DATABASE_URL, LOG_REQUESTS: 'false', WEB_DIST: '' });
       const r = await cli([fixturePath('visits-gbk.csv')], direct);
       expect(r).toMatchObject({ status: 0, out: expect.stringContaining('imported: 2 inserted') });
-      expect((await t.db.read({}, ledgerFootprint)).visits).toBe(before.visits + 2);
+      expect((await t.db.read(SYSTEM, ledgerFootprint)).visits).toBe(before.visits + 2);
       return;
     }
     // Embedded: a copy of the shared database in a DATA_DIR that no server holds.
@@ -92,7 +95,7 @@ describe(`npm run import:ledger (${backend})`, () => {
       expect(r).toMatchObject({ status: 0, out: expect.stringContaining('imported: 2 inserted') });
       const reopened = await openPglite({ dataDir: dir });
       try {
-        expect((await reopened.read({}, ledgerFootprint)).visits).toBe(before.visits + 2);
+        expect((await reopened.read(SYSTEM, ledgerFootprint)).visits).toBe(before.visits + 2);
       } finally {
         await reopened.close();
       }

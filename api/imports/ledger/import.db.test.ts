@@ -1,3 +1,4 @@
+import { SYSTEM } from '../../db/types.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Handle } from '../../db/index.ts';
 import { backend, testDb, type TestDb } from '../../test/test-db.ts';
@@ -9,11 +10,11 @@ let t: TestDb;
 let before: Awaited<ReturnType<typeof ledgerFootprint>>;
 beforeAll(async () => {
   t = await testDb();
-  before = await t.db.read({}, ledgerFootprint);
+  before = await t.db.read(SYSTEM, ledgerFootprint);
 });
 afterAll(async () => {
   // Every import here ran in a rolled-back transaction: the shared database is as it was.
-  expect(await t.db.read({}, ledgerFootprint)).toEqual(before);
+  expect(await t.db.read(SYSTEM, ledgerFootprint)).toEqual(before);
 });
 
 const ledgerDisputes = (h: Handle) =>

@@ -1,5 +1,7 @@
+import { SYSTEM } from '../../db/types.ts';
 import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { signIn, type SignedIn } from '../../test/sign-in.ts';
 import { createApp } from '../../app.ts';
 import { backend, testDb, type TestDb } from '../../test/test-db.ts';
 import { COLUMNS, LEDGER_KINDS } from './columns.ts';
@@ -9,16 +11,16 @@ import { deleteLedgerRows, fixture, ledgerFootprint } from './test-support.ts';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 let t: TestDb;
-let app: ReturnType<typeof createApp>;
+let app: SignedIn;
 let before: Awaited<ReturnType<typeof ledgerFootprint>>;
 beforeAll(async () => {
   t = await testDb();
-  app = createApp(t.deps);
-  before = await t.db.read({}, ledgerFootprint);
+  app = await signIn(createApp(t.deps), 'demo-admin');
+  before = await t.db.read(SYSTEM, ledgerFootprint);
 });
 // These requests commit: delete what they wrote so the shared database is as it was.
 afterEach(() => deleteLedgerRows(t.db));
-afterAll(async () => expect(await t.db.read({}, ledgerFootprint)).toEqual(before));
+afterAll(async () => expect(await t.db.read(SYSTEM, ledgerFootprint)).toEqual(before));
 
 async function post(query: string, body: Uint8Array<ArrayBuffer> | FormData, type?: string, a = app) {
   const headers: Record<string, string> = type ? { 'content-type': type } : {};
@@ -33,7 +35,7 @@ describe(`POST /api/imports/ledger (${backend})`, () => {
     expect(first.body as LedgerReport).toMatchObject({ kind: 'disputes', inserted: 5, duplicates: 0, applied: true, file: { name: '界牌镇台账.xlsx' } });
     const again = await post('fileName=界牌镇台账.xlsx', fixture('disputes-good.xlsx'), XLSX);
     expect(again.body).toMatchObject({ inserted: 0, duplicates: 5, applied: true });
-    expect(await t.db.read({}, ledgerFootprint)).toEqual({ ...before, disputes: before.disputes + 5, batches: before.batches + 2 });
+    expect(await t.db.read(SYSTEM, ledgerFootprint)).toEqual({ ...before, disputes: before.disputes + 5, batches: before.batches + 2 });
   });
 
   it('answers a file with bad rows with 422 import_rejected and the row report, writing nothing', async () => {
@@ -41,14 +43,14 @@ describe(`POST /api/imports/ledger (${backend})`, () => {
     expect(r.status).toBe(422);
     expect(r.body.error).toMatchObject({ code: 'import_rejected', message: expect.stringMatching(/4 problems.*nothing was imported/) });
     expect(r.body.report.errors.map((e: { row: number }) => e.row)).toEqual([3, 4, 5, 6]);
-    expect(await t.db.read({}, ledgerFootprint)).toEqual(before);
+    expect(await t.db.read(SYSTEM, ledgerFootprint)).toEqual(before);
   });
 
   it('a dry run validates and counts without writing; kind and township can be given', async () => {
     const r = await post('dryRun=true&kind=visits&township=430421110', fixture('visits-gbk.csv'), 'text/csv');
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ kind: 'visits', dryRun: true, applied: false, inserted: 2, batchId: null });
-    expect(await t.db.read({}, ledgerFootprint)).toEqual(before);
+    expect(await t.db.read(SYSTEM, ledgerFootprint)).toEqual(before);
   });
 
   it('takes a multipart form upload, naming the import after the uploaded file', async () => {
@@ -79,7 +81,7 @@ describe(`POST /api/imports/ledger (${backend})`, () => {
   });
 
   it('answers a body over IMPORT_MAX_BYTES with 413, announced or streamed', async () => {
-    const small = createApp({ ...t.deps, config: { ...t.config, IMPORT_MAX_BYTES: 1024 } });
+    const small = await signIn(createApp({ ...t.deps, config: { ...t.config, IMPORT_MAX_BYTES: 1024 } }), 'demo-admin');
     const big = new Uint8Array(4096).fill(0x41);
     const announced = await small.request('/api/imports/ledger', { method: 'POST', headers: { 'content-type': 'text/csv', 'content-length': '4096' }, body: big });
     expect(announced.status).toBe(413);

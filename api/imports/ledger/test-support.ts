@@ -1,3 +1,4 @@
+import { SYSTEM } from '../../db/types.ts';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Db, Handle } from '../../db/index.ts';
@@ -21,7 +22,7 @@ class Rollback<T> extends Error {
 /** Runs `fn` in a write transaction and rolls it back, returning what `fn` returned. */
 export async function rolledBack<T>(db: Db, fn: (h: Handle) => Promise<T>): Promise<T> {
   try {
-    await db.write({}, async (h) => {
+    await db.write(SYSTEM, async (h) => {
       throw new Rollback(await fn(h));
     });
   } catch (e) {
@@ -43,7 +44,7 @@ export async function ledgerFootprint(h: Handle): Promise<{ disputes: number; vi
 
 /** Deletes what committed imports wrote (HTTP and CLI tests cannot roll back). */
 export async function deleteLedgerRows(db: Db): Promise<void> {
-  await db.write({}, async (h) => {
+  await db.write(SYSTEM, async (h) => {
     await h.query(`DELETE FROM dispute WHERE client_id LIKE 'ledger:%'`);
     await h.query(`DELETE FROM visit WHERE client_id LIKE 'ledger:%'`);
     await h.query(`DELETE FROM import_batch WHERE kind LIKE 'ledger-%'`);

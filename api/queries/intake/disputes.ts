@@ -1,7 +1,7 @@
 import type { Handle } from '../../db/index.ts';
 import type { DisputeCategory, DisputeChannel, DisputeStatus } from '../../domain/enums.ts';
 import { nextId } from '../../domain/ids.ts';
-import { NotFoundError } from '../../errors.ts';
+import { ConflictError, NotFoundError } from '../../errors.ts';
 import { locate } from './locate.ts';
 
 export interface DisputeInput {
@@ -33,13 +33,17 @@ export interface DisputeAnswer {
   lat: number;
   summary: string;
   mediator: string | null;
+  /** Personal data: masked or removed per role by the route (api/auth/mask.ts). */
+  partyName: string | null;
+  partyPhone: string | null;
 }
 
 const SELECT = `
   SELECT id, client_id AS "clientId", village_code AS "villageCode", left(village_code, 9) AS "townshipCode",
          category, channel, status, iso_sh(received_at) AS "receivedAt",
          iso_sh(mediation_started_at) AS "mediationStartedAt", iso_sh(concluded_at) AS "concludedAt",
-         ST_X(geom) AS lng, ST_Y(geom) AS lat, summary, mediator
+         ST_X(geom) AS lng, ST_Y(geom) AS lat, summary, mediator,
+         party_name AS "partyName", party_phone AS "partyPhone"
   FROM dispute`;
 
 const INSERT = `
@@ -50,6 +54,11 @@ const INSERT = `
   ON CONFLICT (client_id) DO NOTHING
   RETURNING id`;
 
+/** The dispute, or null when there is none the caller may see. */
+export async function findDispute(h: Handle, id: string): Promise<DisputeAnswer | null> {
+  return (await h.query<DisputeAnswer>(`${SELECT} WHERE id = $1`, [id]))[0] ?? null;
+}
+
 export async function getDispute(h: Handle, id: string): Promise<DisputeAnswer> {
   const [row] = await h.query<DisputeAnswer>(`${SELECT} WHERE id = $1`, [id]);
   if (!row) throw new NotFoundError(`no dispute ${id}`);
@@ -58,6 +67,13 @@ export async function getDispute(h: Handle, id: string): Promise<DisputeAnswer> 
 
 async function byClientId(h: Handle, clientId: string): Promise<DisputeAnswer | undefined> {
   return (await h.query<DisputeAnswer>(`${SELECT} WHERE client_id = $1`, [clientId]))[0];
+}
+
+/** A client id another township already used is a conflict, not a silent success. */
+async function byClientIdOrConflict(h: Handle, clientId: string): Promise<DisputeAnswer> {
+  const row = await byClientId(h, clientId);
+  if (!row) throw new ConflictError('client_id_taken', `client id ${clientId} is already used by another record`);
+  return row;
 }
 
 /** Registers a dispute as 受理 in the village its point lies in; retries answer the original. */
@@ -70,6 +86,6 @@ export async function createDispute(h: Handle, input: DisputeInput): Promise<{ c
     id, input.clientId, input.category, input.channel, where.villageCode, input.receivedAt, input.lng, input.lat,
     input.summary, input.partyName ?? null, input.partyPhone ?? null, input.mediator ?? null,
   ]);
-  if (inserted.length === 0) return { created: false, dispute: (await byClientId(h, input.clientId))! };
+  if (inserted.length === 0) return { created: false, dispute: await byClientIdOrConflict(h, input.clientId) };
   return { created: true, dispute: await getDispute(h, id) };
 }

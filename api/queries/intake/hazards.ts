@@ -1,7 +1,7 @@
 import type { Handle } from '../../db/index.ts';
 import type { HazardCategory, HazardStatus, Severity } from '../../domain/enums.ts';
 import { nextId } from '../../domain/ids.ts';
-import { NotFoundError, UnprocessableError } from '../../errors.ts';
+import { ConflictError, NotFoundError, UnprocessableError } from '../../errors.ts';
 import { locate } from './locate.ts';
 
 export interface HazardInput {
@@ -35,6 +35,9 @@ export interface HazardAnswer {
   lng: number;
   lat: number;
   description: string;
+  /** Personal data: masked or removed per role by the route (api/auth/mask.ts). */
+  reporterName: string | null;
+  reporterPhone: string | null;
 }
 
 const SELECT = `
@@ -43,7 +46,8 @@ const SELECT = `
          iso_sh(reported_at) AS "reportedAt", iso_sh(routed_at) AS "routedAt", iso_sh(started_at) AS "startedAt",
          iso_sh(closed_at) AS "closedAt", iso_sh(deadline) AS deadline,
          (closed_at IS NULL AND deadline < now()) AS overdue,
-         ST_X(geom) AS lng, ST_Y(geom) AS lat, description
+         ST_X(geom) AS lng, ST_Y(geom) AS lat, description,
+         reporter_name AS "reporterName", reporter_phone AS "reporterPhone"
   FROM hazard`;
 
 // The county's editable routing table: the most specific rule (highest min_severity) wins.
@@ -58,6 +62,11 @@ const INSERT = `
           ST_SetSRID(ST_MakePoint($9::float8, $10::float8), 4326), $11, $12, $13, 'intake')
   ON CONFLICT (client_id) DO NOTHING
   RETURNING id`;
+
+/** The hazard, or null when there is none the caller may see. */
+export async function findHazard(h: Handle, id: string): Promise<HazardAnswer | null> {
+  return (await h.query<HazardAnswer>(`${SELECT} WHERE id = $1`, [id]))[0] ?? null;
+}
 
 export async function getHazard(h: Handle, id: string): Promise<HazardAnswer> {
   const [row] = await h.query<HazardAnswer>(`${SELECT} WHERE id = $1`, [id]);
@@ -86,6 +95,10 @@ export async function createHazard(h: Handle, input: HazardInput): Promise<{ cre
     id, input.clientId, input.category, input.severity, route.department, where.villageCode, input.reportedAt, route.days,
     input.lng, input.lat, input.description, input.reporterName ?? null, input.reporterPhone ?? null,
   ]);
-  if (inserted.length === 0) return { created: false, hazard: (await byClientId(h, input.clientId))! };
+  if (inserted.length === 0) {
+    const row = await byClientId(h, input.clientId);
+    if (!row) throw new ConflictError('client_id_taken', `client id ${input.clientId} is already used by another record`);
+    return { created: false, hazard: row };
+  }
   return { created: true, hazard: await getHazard(h, id) };
 }

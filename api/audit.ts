@@ -1,0 +1,73 @@
+import type { Context } from 'hono';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Handle } from './db/index.ts';
+
+/** Everything the audit log records (issue 6: sign-ins, exports, imports, intake, status, users, rules). */
+export type AuditAction =
+  | 'auth.login'
+  | 'auth.login_failed'
+  | 'auth.login_locked'
+  | 'auth.device_login'
+  | 'auth.device_login_failed'
+  | 'auth.logout'
+  | 'user.create'
+  | 'user.update'
+  | 'device.create'
+  | 'device.revoke'
+  | 'export'
+  | 'import.ledger'
+  | 'import.boundaries'
+  | 'intake.hazard'
+  | 'intake.dispute'
+  | 'intake.visit'
+  | 'status.hazard'
+  | 'status.dispute';
+
+export interface AuditEntry {
+  actor: string;
+  role: string | null;
+  action: AuditAction;
+  target?: string | null;
+  detail?: Record<string, unknown>;
+  ip?: string | null;
+}
+
+/** Appends one entry, inside the caller's transaction so it lands if and only if the change does. */
+export async function audit(h: Handle, e: AuditEntry): Promise<void> {
+  await h.query('INSERT INTO audit_log (actor, role, action, target, detail, ip) VALUES ($1, $2, $3, $4, $5::jsonb, $6)', [
+    e.actor.slice(0, 80),
+    e.role,
+    e.action,
+    e.target ?? null,
+    JSON.stringify(e.detail ?? {}),
+    e.ip ?? null,
+  ]);
+}
+
+/** The peer address (a proxy in front may say more; only the socket is trusted). */
+export function clientIp(c: Context): string | null {
+  try {
+    return getConnInfo(c).remote.address ?? null;
+  } catch {
+    return null; // app.request() in tests has no socket
+  }
+}
+
+export interface AuditEntryJson {
+  id: string;
+  at: string;
+  actor: string;
+  role: string | null;
+  action: string;
+  target: string | null;
+  detail: Record<string, unknown>;
+  ip: string | null;
+}
+
+export async function readAudit(h: Handle, limit: number, before: number | null): Promise<AuditEntryJson[]> {
+  return h.query<AuditEntryJson>(
+    `SELECT id::text, iso_sh(at) AS at, actor, role, action, target, detail, ip FROM audit_log
+     WHERE ($2::bigint IS NULL OR id < $2) ORDER BY id DESC LIMIT $1`,
+    [limit, before],
+  );
+}

@@ -1,0 +1,128 @@
+import type { Context } from 'hono';
+import { Hono } from 'hono';
+import { deleteCookie, setCookie } from 'hono/cookie';
+import { z } from 'zod';
+import { audit, clientIp } from '../audit.ts';
+import { findDevice } from '../auth/devices.ts';
+import { principalFromSession, principalOf, SESSION_COOKIE } from '../auth/middleware.ts';
+import { decoyHash, verifyPassword } from '../auth/password.ts';
+import { userJson } from '../auth/principal.ts';
+import { closeSession, dropExpiredSessions, findSession, openSession } from '../auth/sessions.ts';
+import { findUser } from '../auth/users.ts';
+import { AppError } from '../errors.ts';
+import type { Deps } from './deps.ts';
+import { validate } from './validation.ts';
+
+/** Consecutive wrong passwords that lock an account, and for how long. */
+export const LOCK_AFTER = 5;
+export const LOCK_MINUTES = 15;
+
+const loginBody = z.object({ username: z.string().trim().toLowerCase().min(1).max(64), password: z.string().min(1).max(200) }).strict();
+const deviceBody = z.object({ token: z.string().min(10).max(200) }).strict();
+const COUNTY = { kind: 'county' } as const;
+
+const invalid = () => new AppError(401, 'invalid_credentials', '用户名或密码错误 (wrong username or password)');
+function tooMany(seconds: number): AppError {
+  return new AppError(429, 'too_many_attempts', `登录失败次数过多，请 ${Math.ceil(seconds / 60)} 分钟后再试 (too many failed sign-ins)`, undefined, { retryAfterSeconds: seconds });
+}
+
+function isHttps(c: Context): boolean {
+  return new URL(c.req.url).protocol === 'https:' || c.req.header('X-Forwarded-Proto') === 'https';
+}
+
+function setSessionCookie(c: Context, token: string, maxAge: number) {
+  setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Strict', path: '/', secure: isHttps(c), maxAge });
+}
+
+/** Answers the signed-in user for a fresh session. */
+async function signedIn(deps: Deps, c: Context, opened: { token: string; csrfToken: string; maxAgeSeconds: number }) {
+  setSessionCookie(c, opened.token, opened.maxAgeSeconds);
+  const session = await deps.db.read(COUNTY, (h) => findSession(h, opened.token));
+  return { user: userJson(principalFromSession(session!, opened.token)), csrfToken: opened.csrfToken };
+}
+
+export function authRoutes(deps: Deps) {
+  return new Hono()
+    .post('/login', validate('json', loginBody), async (c) => {
+      const { username, password } = c.req.valid('json');
+      const ip = clientIp(c);
+      const throttleKey = ip ?? 'local';
+      const wait = deps.throttle.retryAfter(throttleKey);
+      if (wait > 0) {
+        c.header('Retry-After', String(wait));
+        throw tooMany(wait);
+      }
+      const user = await deps.db.read(COUNTY, (h) => findUser(h, { username }));
+      const lockedFor = user?.lockedUntil ? Math.ceil((Date.parse(user.lockedUntil) - Date.now()) / 1000) : 0;
+      if (user && lockedFor > 0) {
+        await deps.db.write(COUNTY, (h) => audit(h, { actor: username, role: user.role, action: 'auth.login_locked', ip }));
+        c.header('Retry-After', String(lockedFor));
+        throw tooMany(lockedFor);
+      }
+      // Same cost whether or not the user exists, so timing does not reveal usernames.
+      const ok = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
+      if (!user || !ok || user.disabled) {
+        deps.throttle.fail(throttleKey);
+        await deps.db.write(COUNTY, async (h) => {
+          if (user) {
+            await h.query(
+              `UPDATE app_user SET failed_logins = failed_logins + 1,
+                 locked_until = CASE WHEN failed_logins + 1 >= $2 THEN now() + make_interval(mins => $3) END
+               WHERE id = $1`,
+              [user.id, LOCK_AFTER, LOCK_MINUTES],
+            );
+          }
+          await audit(h, { actor: username, role: user?.role ?? null, action: 'auth.login_failed', detail: { reason: !user ? 'unknown_user' : user.disabled ? 'disabled' : 'wrong_password' }, ip });
+        });
+        throw invalid();
+      }
+      const opened = await deps.db.write(COUNTY, async (h) => {
+        await dropExpiredSessions(h);
+        await h.query('UPDATE app_user SET failed_logins = 0, locked_until = NULL, last_login_at = now() WHERE id = $1', [user.id]);
+        await audit(h, { actor: username, role: user.role, action: 'auth.login', ip });
+        return openSession(h, user.id);
+      });
+      deps.throttle.reset(throttleKey);
+      return c.json(await signedIn(deps, c, opened), 200);
+    })
+    .post('/device', validate('json', deviceBody), async (c) => {
+      const ip = clientIp(c);
+      const throttleKey = ip ?? 'local';
+      const wait = deps.throttle.retryAfter(throttleKey);
+      if (wait > 0) {
+        c.header('Retry-After', String(wait));
+        throw tooMany(wait);
+      }
+      const { token } = c.req.valid('json');
+      const opened = await deps.db.write(COUNTY, async (h) => {
+        const device = await findDevice(h, token);
+        if (!device) return null;
+        const user = await findUser(h, { id: device.userId });
+        await audit(h, { actor: user!.username, role: 'wall', action: 'auth.device_login', target: `device:${device.id}`, ip });
+        await h.query('UPDATE device_token SET last_used_at = now() WHERE id = $1', [device.id]);
+        return openSession(h, device.userId, device.id);
+      });
+      if (!opened) {
+        deps.throttle.fail(throttleKey);
+        await deps.db.write(COUNTY, (h) => audit(h, { actor: 'device', role: 'wall', action: 'auth.device_login_failed', ip }));
+        throw new AppError(401, 'invalid_device_token', '设备令牌无效或已被撤销 (the device token is invalid or revoked)');
+      }
+      return c.json(await signedIn(deps, c, opened), 200);
+    })
+    .post('/logout', async (c) => {
+      const p = principalOf(c);
+      if (p.sessionToken) {
+        const token = p.sessionToken;
+        await deps.db.write(COUNTY, async (h) => {
+          await closeSession(h, token);
+          await audit(h, { actor: p.username, role: p.role, action: 'auth.logout', ip: clientIp(c) });
+        });
+      }
+      deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isHttps(c) });
+      return c.json({ ok: true as const });
+    })
+    .get('/me', (c) => {
+      const p = principalOf(c);
+      return c.json({ user: userJson(p), csrfToken: p.csrfToken });
+    });
+}

@@ -32,6 +32,17 @@ function errorBody(code: string, message: string, fields?: Record<string, string
 }
 
 /**
+ * Every API answer depends on who asks (row-level security, masking): no shared cache may keep
+ * one, and a browser's own cache must key it by the credentials.
+ */
+const privateAnswers: MiddlewareHandler = async (c, next) => {
+  await next();
+  const set = c.res.headers.get('Cache-Control');
+  c.res.headers.set('Cache-Control', set ? set.replace(/\bpublic\b/, 'private') : 'private, no-store');
+  c.res.headers.append('Vary', 'Cookie, Authorization');
+};
+
+/**
  * The app: the API under /api, one error handler for everything. The web's typed client is
  * built from `AppType`. `server.ts` adds the static web build on top, and passes the
  * middleware that must run before every route (security headers, request log).
@@ -39,6 +50,7 @@ function errorBody(code: string, message: string, fields?: Record<string, string
 export function createApp(deps: Deps, middleware: readonly MiddlewareHandler[] = []) {
   const root = new Hono();
   for (const m of middleware) root.use('*', m);
+  root.use('/api/*', privateAnswers);
   root.use('/api/*', authenticate(deps));
   const app = root
     .route('/api/health', healthRoutes(deps))

@@ -44,6 +44,15 @@ const schema = z.object({
   /** Built web app served at /; empty disables it. */
   WEB_DIST: z.string().default('./dist'),
   LOG_REQUESTS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  /**
+   * Origins allowed to call the API from another site (CORS, with credentials), comma-separated
+   * full origins such as https://screen.intranet. Empty: CORS off, same origin only.
+   */
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean))
+    .refine((list) => list.every((o) => /^https?:\/\/[^/\s]+$/.test(o)), 'expected comma-separated origins like https://host:port (no path)'),
 });
 
 export type Config = z.infer<typeof schema>;

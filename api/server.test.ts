@@ -30,6 +30,22 @@ describe('server', () => {
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
   });
 
+  it('answers CORS only for configured origins', async () => {
+    const ask = (env: Record<string, string>, origin: string) => server(env).request('/api/health', { headers: { origin } });
+    expect((await ask({}, 'https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
+    const on = { CORS_ORIGINS: 'https://screen.intranet, http://10.0.0.5:8080' };
+    expect((await ask(on, 'https://screen.intranet')).headers.get('access-control-allow-origin')).toBe('https://screen.intranet');
+    expect((await ask(on, 'https://screen.intranet')).headers.get('access-control-allow-credentials')).toBe('true');
+    expect((await ask(on, 'https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
+    expect(() => loadConfig({ CORS_ORIGINS: 'screen.intranet/path' })).toThrow(/CORS_ORIGINS/);
+  });
+
+  it('marks every API answer private and keyed by credentials', async () => {
+    const res = await server().request('/api/stats/summary');
+    expect(res.headers.get('cache-control')).toMatch(/no-store/);
+    expect(res.headers.get('vary')).toMatch(/Cookie/);
+  });
+
   it('allows the configured basemap host, and only it', async () => {
     const res = await server({ BASEMAP_URL: 'http://tiles.intranet:8080/vec/{z}/{x}/{y}.png' }).request('/');
     expect(res.headers.get('content-security-policy')).toContain('img-src \'self\' data: blob: http://tiles.intranet:8080');

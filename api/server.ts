@@ -3,13 +3,19 @@ import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Hono, MiddlewareHandler } from 'hono';
 import { createApp, type Deps } from './app.ts';
+import { cors } from 'hono/cors';
 import { securityHeaders } from './security-headers.ts';
 
-/** One JSON line per request; the path only (query strings may carry names), never bodies. */
+/**
+ * One JSON line per request: the path only (query strings may carry names), never bodies, and
+ * the user by id and role, never by name.
+ */
 const requestLog: MiddlewareHandler = async (c, next) => {
   const t0 = performance.now();
   await next();
-  console.log(JSON.stringify({ level: 'info', method: c.req.method, path: c.req.path, status: c.res.status, ms: +(performance.now() - t0).toFixed(1) }));
+  const p = c.get('principal' as never) as { userId: number | null; role: string } | undefined;
+  const who = p ? { uid: p.userId ?? 'cli', role: p.role } : {};
+  console.log(JSON.stringify({ level: 'info', method: c.req.method, path: c.req.path, status: c.res.status, ms: +(performance.now() - t0).toFixed(1), ...who }));
 };
 
 /**
@@ -19,6 +25,11 @@ const requestLog: MiddlewareHandler = async (c, next) => {
 export function createServerApp(deps: Deps): Hono {
   const middleware: MiddlewareHandler[] = [securityHeaders(deps.config)];
   if (deps.config.LOG_REQUESTS) middleware.push(requestLog);
+  // Off unless configured: the dashboard is served from the API's own origin.
+  if (deps.config.CORS_ORIGINS.length) {
+    const allowed = cors({ origin: deps.config.CORS_ORIGINS, credentials: true, allowHeaders: ['Content-Type', 'X-CSRF-Token', 'Idempotency-Key'], allowMethods: ['GET', 'POST', 'PATCH', 'DELETE'] });
+    middleware.push((c, next) => (c.req.path.startsWith('/api/') ? allowed(c, next) : next()));
+  }
   const app = createApp(deps, middleware) as unknown as Hono;
   const dist = path.resolve(deps.config.WEB_DIST);
   const index = path.join(dist, 'index.html');

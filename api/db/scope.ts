@@ -1,6 +1,7 @@
 import type { Handle, Scope } from './types.ts';
 
-/** The role every request transaction runs as: no BYPASSRLS, owns nothing (migration 004). */
+/** The roles request transactions run as: no BYPASSRLS, own nothing (migration 004). */
+export const COUNTY_ROLE = 'hengyang_county';
 export const APP_ROLE = 'hengyang_app';
 
 /** The transaction-local settings the row-level security policies read. */
@@ -11,7 +12,7 @@ export function scopeSettings(scope: Scope): { role: string | null; scope: strin
     case 'none':
       return { role: APP_ROLE, scope: 'none', township: '', villages: '' };
     case 'county':
-      return { role: APP_ROLE, scope: 'county', township: '', villages: '' };
+      return { role: COUNTY_ROLE, scope: 'county', township: '', villages: '' };
     case 'township':
       return { role: APP_ROLE, scope: 'township', township: scope.township, villages: '' };
     case 'villages':

@@ -130,12 +130,15 @@ describe(`wall device tokens (${backend})`, () => {
 });
 
 describe(`scoping in the database (${backend})`, () => {
-  it('requests run as hengyang_app: no superuser, no BYPASSRLS, not the tables\' owner', async () => {
-    const [r] = await t.db.read({ kind: 'county' }, (h) => h.query<{ u: string; s: boolean; b: boolean; owner: string }>(
+  it('requests run as hengyang_county or hengyang_app: no superuser, no BYPASSRLS, not the tables\' owner', async () => {
+    const who = (scope: Parameters<typeof t.db.read>[0]) => t.db.read(scope, async (h) => (await h.query<{ u: string; s: boolean; b: boolean; owner: string }>(
       `SELECT current_user AS u, r.rolsuper AS s, r.rolbypassrls AS b, (SELECT tableowner FROM pg_tables WHERE tablename = 'dispute') AS owner
-       FROM pg_roles r WHERE r.rolname = current_user`));
-    expect(r).toMatchObject({ u: 'hengyang_app', s: false, b: false });
-    expect(r!.owner).not.toBe('hengyang_app');
+       FROM pg_roles r WHERE r.rolname = current_user`))[0]!);
+    for (const [scope, role] of [[{ kind: 'county' }, 'hengyang_county'], [{ kind: 'township', township: JIEPAI }, 'hengyang_app'], [{ kind: 'none' }, 'hengyang_app']] as const) {
+      const r = await who(scope);
+      expect(r).toMatchObject({ u: role, s: false, b: false });
+      expect(r.owner).not.toBe(role);
+    }
     const forced = await t.db.read(SYSTEM, (h) => h.query<{ relname: string }>(
       `SELECT relname FROM pg_class WHERE relname = ANY($1) AND relrowsecurity AND relforcerowsecurity ORDER BY relname`,
       [['township', 'village', 'officer', 'guardian', 'visit', 'dispute', 'hazard', 'status_change', 'import_batch']]));

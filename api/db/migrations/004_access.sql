@@ -1,92 +1,78 @@
 -- 004: who may see what. Users, sessions, wall devices and the audit log; row-level security on
 -- every table that holds township data, enforced for the table owner too (FORCE).
 --
--- Request transactions run as `hengyang_app` (NOLOGIN, no BYPASSRLS, owns nothing): the server
--- connects as the schema owner, which runs migrations and seeding, and every request drops to
--- hengyang_app with set_config('role', ..., true) (SET LOCAL ROLE). The scope comes in three
--- transaction-local settings (api/db/scope.ts):
---   app.scope     'county' (every row), 'township', 'villages'; anything else sees nothing
---   app.township  the township code for 'township' and 'villages'
---   app.villages  comma-separated village codes for 'villages' (an officer's own villages)
+-- Request transactions never run as the connection's role (the schema owner, which runs
+-- migrations and seeding): each drops to one of two roles with set_config('role', ..., true),
+-- i.e. SET LOCAL ROLE. Both are NOLOGIN, without BYPASSRLS, and own nothing:
+--   hengyang_county  county leaders, the wall, admins: every row (a policy of its own, USING true,
+--                    so county-wide aggregates pay nothing per row)
+--   hengyang_app     township chiefs and officers: rows of the scope in transaction-local settings
+--     app.scope     'township' or 'villages'; anything else (unset, 'none') sees nothing
+--     app.township  the township code
+--     app.villages  comma-separated village codes (an officer's own villages)
+-- A role with no policy on a table sees none of its rows: the default is deny.
 
 DO $$
+DECLARE
+  r text;
 BEGIN
-  IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = 'hengyang_app') THEN
-    CREATE ROLE hengyang_app NOLOGIN NOBYPASSRLS NOSUPERUSER NOINHERIT;
-  END IF;
-  -- The connection role must be able to SET ROLE to it (superusers always can).
-  IF NOT pg_has_role(current_user, 'hengyang_app', 'MEMBER') THEN
-    EXECUTE format('GRANT hengyang_app TO %I', current_user);
+  FOREACH r IN ARRAY ARRAY['hengyang_county', 'hengyang_app'] LOOP
+    IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = r) THEN
+      EXECUTE format('CREATE ROLE %I NOLOGIN NOBYPASSRLS NOSUPERUSER NOINHERIT', r);
+    END IF;
+    -- The connection role must be able to SET ROLE to it (superusers always can).
+    IF NOT pg_has_role(current_user, r, 'MEMBER') THEN
+      EXECUTE format('GRANT %I TO %I', r, current_user);
+    END IF;
+  END LOOP;
+END $$;
+
+-- hengyang_app's test for a row: a CASE on the settings (kept per row on purpose: scalar-subquery
+-- settings stop PostgreSQL from answering max() from an index, which cost more than they saved).
+CREATE FUNCTION app_scope_policy(col text, township_level boolean) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE WHEN township_level THEN
+    format($p$CASE current_setting('app.scope', true) WHEN 'township' THEN %1$I = current_setting('app.township', true)
+                                                       WHEN 'villages' THEN %1$I = current_setting('app.township', true)
+                                                       ELSE false END$p$, col)
+  ELSE
+    format($p$CASE current_setting('app.scope', true) WHEN 'township' THEN left(%1$I, 9) = current_setting('app.township', true)
+                                                       WHEN 'villages' THEN %1$I = ANY (string_to_array(current_setting('app.villages', true), ','))
+                                                       ELSE false END$p$, col)
+  END
+$$;
+
+-- Three policies per table: the owner's (migrations, seeding, CLIs), the county role's, and the
+-- scoped role's. Policies of one table are OR-ed, but each applies only to its own role.
+CREATE FUNCTION app_protect(tab text, scoped_using text) RETURNS void LANGUAGE plpgsql AS $$
+BEGIN
+  EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', tab);
+  EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', tab);
+  EXECUTE format('CREATE POLICY %I ON %I TO %I USING (true) WITH CHECK (true)', tab || '_owner', tab, current_user);
+  EXECUTE format('CREATE POLICY %I ON %I TO hengyang_county USING (true) WITH CHECK (true)', tab || '_county', tab);
+  IF scoped_using IS NOT NULL THEN
+    EXECUTE format('CREATE POLICY %I ON %I TO hengyang_app USING (%s) WITH CHECK (%s)', tab || '_scope', tab, scoped_using, scoped_using);
   END IF;
 END $$;
 
--- Default deny: an unset or unknown scope matches no row.
-CREATE FUNCTION app_sees_village(v text) RETURNS boolean LANGUAGE sql STABLE AS $$
-  SELECT CASE current_setting('app.scope', true)
-           WHEN 'county' THEN true
-           WHEN 'township' THEN left(v, 9) = current_setting('app.township', true)
-           WHEN 'villages' THEN v = ANY (string_to_array(current_setting('app.villages', true), ','))
-           ELSE false
-         END
-$$;
-
-CREATE FUNCTION app_sees_township(t text) RETURNS boolean LANGUAGE sql STABLE AS $$
-  SELECT CASE current_setting('app.scope', true)
-           WHEN 'county' THEN true
-           WHEN 'township' THEN t = current_setting('app.township', true)
-           WHEN 'villages' THEN t = current_setting('app.township', true)
-           ELSE false
-         END
-$$;
-
-ALTER TABLE township ENABLE ROW LEVEL SECURITY;
-ALTER TABLE township FORCE ROW LEVEL SECURITY;
-CREATE POLICY township_scope ON township USING (app_sees_township(code)) WITH CHECK (app_sees_township(code));
-
-ALTER TABLE village ENABLE ROW LEVEL SECURITY;
-ALTER TABLE village FORCE ROW LEVEL SECURITY;
-CREATE POLICY village_scope ON village USING (app_sees_village(code)) WITH CHECK (app_sees_village(code));
-
-ALTER TABLE officer ENABLE ROW LEVEL SECURITY;
-ALTER TABLE officer FORCE ROW LEVEL SECURITY;
-CREATE POLICY officer_scope ON officer USING (app_sees_village(village_code)) WITH CHECK (app_sees_village(village_code));
-
-ALTER TABLE guardian ENABLE ROW LEVEL SECURITY;
-ALTER TABLE guardian FORCE ROW LEVEL SECURITY;
-CREATE POLICY guardian_scope ON guardian USING (app_sees_village(village_code)) WITH CHECK (app_sees_village(village_code));
-
-ALTER TABLE visit ENABLE ROW LEVEL SECURITY;
-ALTER TABLE visit FORCE ROW LEVEL SECURITY;
-CREATE POLICY visit_scope ON visit USING (app_sees_village(village_code)) WITH CHECK (app_sees_village(village_code));
-
-ALTER TABLE dispute ENABLE ROW LEVEL SECURITY;
-ALTER TABLE dispute FORCE ROW LEVEL SECURITY;
-CREATE POLICY dispute_scope ON dispute USING (app_sees_village(village_code)) WITH CHECK (app_sees_village(village_code));
-
-ALTER TABLE hazard ENABLE ROW LEVEL SECURITY;
-ALTER TABLE hazard FORCE ROW LEVEL SECURITY;
-CREATE POLICY hazard_scope ON hazard USING (app_sees_village(village_code)) WITH CHECK (app_sees_village(village_code));
-
+SELECT app_protect('township', app_scope_policy('code', true));
+SELECT app_protect('village', app_scope_policy('code', false));
+SELECT app_protect('officer', app_scope_policy('village_code', false));
+SELECT app_protect('guardian', app_scope_policy('village_code', false));
+SELECT app_protect('visit', app_scope_policy('village_code', false));
+SELECT app_protect('dispute', app_scope_policy('village_code', false));
+SELECT app_protect('hazard', app_scope_policy('village_code', false));
 -- A status change is visible with the dispute or hazard it belongs to (their own policies apply
 -- inside the subqueries).
-ALTER TABLE status_change ENABLE ROW LEVEL SECURITY;
-ALTER TABLE status_change FORCE ROW LEVEL SECURITY;
-CREATE POLICY status_change_scope ON status_change
-  USING (EXISTS (SELECT 1 FROM dispute d WHERE entity = 'dispute' AND d.id = entity_id)
-      OR EXISTS (SELECT 1 FROM hazard z WHERE entity = 'hazard' AND z.id = entity_id))
-  WITH CHECK (EXISTS (SELECT 1 FROM dispute d WHERE entity = 'dispute' AND d.id = entity_id)
-      OR EXISTS (SELECT 1 FROM hazard z WHERE entity = 'hazard' AND z.id = entity_id));
-
--- Imports are county-wide bookkeeping.
-ALTER TABLE import_batch ENABLE ROW LEVEL SECURITY;
-ALTER TABLE import_batch FORCE ROW LEVEL SECURITY;
-CREATE POLICY import_batch_scope ON import_batch
-  USING (current_setting('app.scope', true) = 'county') WITH CHECK (current_setting('app.scope', true) = 'county');
+SELECT app_protect('status_change',
+  $p$EXISTS (SELECT 1 FROM dispute d WHERE entity = 'dispute' AND d.id = entity_id)
+     OR EXISTS (SELECT 1 FROM hazard z WHERE entity = 'hazard' AND z.id = entity_id)$p$);
+-- Imports are county-wide bookkeeping: no scoped policy, so chiefs and officers see none.
+SELECT app_protect('import_batch', NULL);
 
 -- Where a row lives, whatever the caller may see: tells "another township's" (403) from "no
 -- such row" (404). Answers only the village code, never the row.
 CREATE FUNCTION app_village_of(kind text, row_id text) RETURNS text LANGUAGE sql STABLE SECURITY DEFINER
-  SET app.scope = 'county' AS $$
+  AS $$
   SELECT CASE kind
            WHEN 'dispute' THEN (SELECT village_code FROM dispute WHERE id = row_id)
            WHEN 'hazard' THEN (SELECT village_code FROM hazard WHERE id = row_id)
@@ -98,8 +84,7 @@ $$;
 
 -- The village containing a point, whatever the caller may see (intake: 403 outside one's scope,
 -- 422 outside the county).
-CREATE FUNCTION app_village_at(lng double precision, lat double precision) RETURNS text LANGUAGE sql STABLE SECURITY DEFINER
-  SET app.scope = 'county' AS $$
+CREATE FUNCTION app_village_at(lng double precision, lat double precision) RETURNS text LANGUAGE sql STABLE SECURITY DEFINER AS $$
   SELECT code FROM village WHERE ST_Intersects(geom, ST_SetSRID(ST_MakePoint(lng, lat), 4326)) ORDER BY code LIMIT 1
 $$;
 
@@ -172,15 +157,22 @@ CREATE TRIGGER audit_log_no_update BEFORE UPDATE OR DELETE ON audit_log
 CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
   FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();
 
--- What the request role may do. Reads everywhere (RLS filters), writes only where the API writes.
-GRANT USAGE ON SCHEMA public TO hengyang_app;
-GRANT SELECT ON ALL TABLES IN SCHEMA public TO hengyang_app;
-GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO hengyang_app;
-GRANT INSERT, UPDATE ON dispute, hazard, visit TO hengyang_app;
-GRANT INSERT ON status_change, import_batch TO hengyang_app;
-GRANT UPDATE (geom, boundary_source) ON village, township TO hengyang_app;
-GRANT INSERT, UPDATE ON app_user, device_token TO hengyang_app;
-GRANT INSERT, UPDATE, DELETE ON app_session TO hengyang_app;
-GRANT INSERT ON audit_log TO hengyang_app;
-REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM hengyang_app;
-REVOKE ALL ON schema_migrations FROM hengyang_app;
+-- What the request roles may do. Reads everywhere (RLS filters), writes only where the API writes.
+DO $$
+DECLARE
+  r text;
+BEGIN
+  FOREACH r IN ARRAY ARRAY['hengyang_county', 'hengyang_app'] LOOP
+    EXECUTE format('GRANT USAGE ON SCHEMA public TO %I', r);
+    EXECUTE format('GRANT SELECT ON ALL TABLES IN SCHEMA public TO %I', r);
+    EXECUTE format('GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO %I', r);
+    EXECUTE format('GRANT INSERT, UPDATE ON dispute, hazard, visit TO %I', r);
+    EXECUTE format('GRANT INSERT ON status_change, import_batch TO %I', r);
+    EXECUTE format('GRANT UPDATE (geom, boundary_source) ON village, township TO %I', r);
+    EXECUTE format('GRANT INSERT, UPDATE ON app_user, device_token TO %I', r);
+    EXECUTE format('GRANT INSERT, UPDATE, DELETE ON app_session TO %I', r);
+    EXECUTE format('GRANT INSERT ON audit_log TO %I', r);
+    EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM %I', r);
+    EXECUTE format('REVOKE ALL ON schema_migrations FROM %I', r);
+  END LOOP;
+END $$;

@@ -7,6 +7,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadConfig } from '../api/config.ts';
+import { userInfo } from 'node:os';
+import { audit } from '../api/audit.ts';
 import { SYSTEM } from '../api/db/types.ts';
 import { importBoundaryFile } from '../api/imports/boundaries/import.ts';
 import type { FileFormat } from '../api/imports/boundaries/read-file.ts';
@@ -80,7 +82,12 @@ async function main(): Promise<number> {
       if (res.status === 422 && body?.report) return body.report;
       throw new Error(`the server answered ${res.status}: ${body?.error?.message ?? res.statusText}`);
     },
-    db: (db) => importBoundaryFile(db, SYSTEM, bytes, format, opts),
+    db: (db) =>
+      importBoundaryFile(db, SYSTEM, bytes, format, {
+        ...opts,
+        // Directly on the database, the audit entry names the operating-system user.
+        onApplied: (h, r) => audit(h, { actor: `cli:${userInfo().username}`, role: 'admin', action: 'import.boundaries', target: `import_batch:${r.batchId}`, detail: { fileName: r.fileName, level: r.level, matched: r.matched.length } }),
+      }),
   });
   console.log(args.json ? JSON.stringify(report, null, 2) : formatReport(report));
   return isRejected(report) ? 1 : 0;

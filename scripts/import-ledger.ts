@@ -4,6 +4,8 @@
  * report. Goes through the running server's API when a server holds the embedded database,
  * else straight to the database. Exits 1 when the ledger is rejected or cannot be read.
  */
+import { userInfo } from 'node:os';
+import { audit } from '../api/audit.ts';
 import { SYSTEM } from '../api/db/types.ts';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -88,7 +90,13 @@ export async function runLedgerCli(argv: readonly string[], config: Config, prin
       api: (base, auth) => viaApi(base, auth, args, bytes, fileName),
       db: (db) => {
         const input = { bytes, fileName, kind: args.kind, townshipCode: args.township, dryRun: args.dryRun, now };
-        return args.dryRun ? db.read(SYSTEM, (h) => importLedger(h, input)) : db.write(SYSTEM, (h) => importLedger(h, input));
+        if (args.dryRun) return db.read(SYSTEM, (h) => importLedger(h, input));
+        return db.write(SYSTEM, async (h) => {
+          const r = await importLedger(h, input);
+          // Directly on the database, the audit entry names the operating-system user.
+          if (r.applied) await audit(h, { actor: `cli:${userInfo().username}`, role: 'admin', action: 'import.ledger', target: `import_batch:${r.batchId}`, detail: { fileName, kind: r.kind, rows: r.rows, inserted: r.inserted, duplicates: r.duplicates } });
+          return r;
+        });
       },
     });
     print(formatReport(report));

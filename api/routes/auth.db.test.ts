@@ -212,6 +212,12 @@ describe(`what each role gets (${backend})`, () => {
     expect(await view('demo-county')).toMatchObject({ partyName: '张三丰', partyPhone: '13812341234' });
     expect(await view('demo-township')).toMatchObject({ partyName: '张**', partyPhone: '138****1234' });
     expect(await view('demo-wall')).toBe(403);
+    const officerPhone = async (who: string) => {
+      const res = await (await signIn(app, who)).request(`/api/villages/${village}`);
+      return ((await res.json()) as { officer: { phone: string | null } }).officer.phone;
+    };
+    expect(await officerPhone('demo-county')).toMatch(/^1\d{10}$/);
+    expect(await officerPhone('demo-wall')).toBeNull();
     const audit = (await (await admin.request('/api/admin/audit?limit=50')).json()) as { entries: { action: string; target: string; actor: string }[] };
     expect(audit.entries).toContainEqual(expect.objectContaining({ action: 'intake.dispute', target: id, actor: 'demo-officer' }));
   });

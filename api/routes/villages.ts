@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { FeatureCollection, VillageProps } from '../queries/layers.ts';
 import { villageLayerJson } from '../queries/layers.ts';
 import { villageDetail } from '../queries/village-detail.ts';
+import { principalOf } from '../auth/middleware.ts';
 import { jsonText, metricContext, read, requireTownship, requireVillageInScope, scoped, type Deps } from './deps.ts';
 import { checkPeriod, filterFields, periodFields, townshipCode, validate, villageCode } from './validation.ts';
 
@@ -27,6 +28,9 @@ export function villagesRoutes(deps: Deps) {
       const { code } = c.req.valid('param');
       requireVillageInScope(c, code);
       const ctx = metricContext(deps, c.req.valid('query'));
-      return c.json(await read(deps, c, (h) => villageDetail(h, code, ctx)));
+      const detail = await read(deps, c, (h) => villageDetail(h, code, ctx));
+      // The big screen shows who the village's officer is, never how to reach them.
+      if (principalOf(c).role === 'wall' && detail.officer) detail.officer = { ...detail.officer, phone: null };
+      return c.json(detail);
     });
 }

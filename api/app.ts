@@ -43,6 +43,21 @@ const privateAnswers: MiddlewareHandler = async (c, next) => {
 };
 
 /**
+ * A JSON endpoint given another kind of body would read it as `{}`: refuse it instead. Uploads
+ * (imports) take files, and bodiless writes (logout, revoke) have nothing to check.
+ */
+const jsonBodies: MiddlewareHandler = async (c, next) => {
+  const m = c.req.method;
+  if ((m !== 'POST' && m !== 'PATCH' && m !== 'PUT') || c.req.path.startsWith('/api/imports/')) return next();
+  const length = c.req.header('content-length');
+  const hasBody = c.req.raw.body !== null && (length === undefined || Number(length) > 0);
+  if (hasBody && !/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(c.req.header('content-type') ?? '')) {
+    throw new AppError(415, 'unsupported_media_type', 'send the body as JSON (Content-Type: application/json)');
+  }
+  return next();
+};
+
+/**
  * The app: the API under /api, one error handler for everything. The web's typed client is
  * built from `AppType`. `server.ts` adds the static web build on top, and passes the
  * middleware that must run before every route (security headers, request log).
@@ -52,6 +67,7 @@ export function createApp(deps: Deps, middleware: readonly MiddlewareHandler[] =
   for (const m of middleware) root.use('*', m);
   root.use('/api/*', privateAnswers);
   root.use('/api/*', authenticate(deps));
+  root.use('/api/*', jsonBodies);
   const app = root
     .route('/api/health', healthRoutes(deps))
     .route('/api/auth', authRoutes(deps))

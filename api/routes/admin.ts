@@ -8,7 +8,7 @@ import { ROLES } from '../auth/principal.ts';
 import { adminUserJson, createUser, listUsers, updateUser } from '../auth/users.ts';
 import { NotFoundError } from '../errors.ts';
 import type { Deps } from './deps.ts';
-import { townshipCode, validate } from './validation.ts';
+import { NO_NUL, noQuery, townshipCode, validate } from './validation.ts';
 
 const COUNTY = { kind: 'county' } as const;
 
@@ -17,7 +17,7 @@ export const username = z
   .trim()
   .toLowerCase()
   .regex(/^[a-z0-9][a-z0-9._-]{2,39}$/, 'expected 3-40 lower-case letters, digits and . _ - (starting with a letter or digit)');
-const displayName = z.string().trim().min(1, 'required').max(50, 'at most 50 characters');
+const displayName = z.string().trim().min(1, 'required').max(50, 'at most 50 characters').regex(NO_NUL, 'must not contain NUL characters');
 const password = z.string().max(200, 'at most 200 characters');
 const idParam = z.object({ id: z.coerce.number().int().min(1).max(2 ** 31 - 1) });
 
@@ -32,7 +32,7 @@ const newUser = z
   })
   .strict();
 const userChange = z.object({ displayName: displayName.optional(), password: password.optional(), disabled: z.boolean().optional() }).strict();
-const newDevice = z.object({ name: displayName, userId: z.number().int().min(1) }).strict();
+const newDevice = z.object({ name: displayName, userId: z.number().int().min(1).max(2 ** 31 - 1) }).strict();
 const auditQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100), before: z.coerce.number().int().min(1).optional() }).strict();
 
 function who(c: Context) {
@@ -44,7 +44,7 @@ function who(c: Context) {
 export function adminRoutes(deps: Deps) {
   return new Hono()
     .use('*', allow('admin'))
-    .get('/users', async (c) => c.json({ users: (await deps.db.read(COUNTY, listUsers)).map(adminUserJson) }))
+    .get('/users', validate('query', noQuery), async (c) => c.json({ users: (await deps.db.read(COUNTY, listUsers)).map(adminUserJson) }))
     .post('/users', validate('json', newUser), async (c) => {
       const body = c.req.valid('json');
       const user = await deps.db.write(COUNTY, async (h) => {
@@ -67,7 +67,7 @@ export function adminRoutes(deps: Deps) {
       });
       return c.json({ user: adminUserJson(user) });
     })
-    .get('/devices', async (c) => c.json({ devices: await deps.db.read(COUNTY, listDevices) }))
+    .get('/devices', validate('query', noQuery), async (c) => c.json({ devices: await deps.db.read(COUNTY, listDevices) }))
     .post('/devices', validate('json', newDevice), async (c) => {
       const { name, userId } = c.req.valid('json');
       const created = await deps.db.write(COUNTY, async (h) => {

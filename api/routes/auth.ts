@@ -11,13 +11,13 @@ import { closeSession, dropExpiredSessions, findSession, openSession } from '../
 import { findUser } from '../auth/users.ts';
 import { AppError } from '../errors.ts';
 import type { Deps } from './deps.ts';
-import { validate } from './validation.ts';
+import { NO_NUL, noQuery, validate } from './validation.ts';
 
 /** Consecutive wrong passwords that lock an account, and for how long. */
 export const LOCK_AFTER = 5;
 export const LOCK_MINUTES = 15;
 
-const loginBody = z.object({ username: z.string().trim().toLowerCase().min(1).max(64), password: z.string().min(1).max(200) }).strict();
+const loginBody = z.object({ username: z.string().trim().toLowerCase().min(1).max(64).regex(NO_NUL, 'must not contain NUL characters'), password: z.string().min(1).max(200) }).strict();
 const deviceBody = z.object({ token: z.string().min(10).max(200) }).strict();
 const COUNTY = { kind: 'county' } as const;
 
@@ -121,7 +121,7 @@ export function authRoutes(deps: Deps) {
       deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isHttps(c) });
       return c.json({ ok: true as const });
     })
-    .get('/me', (c) => {
+    .get('/me', validate('query', noQuery), (c) => {
       const p = principalOf(c);
       return c.json({ user: userJson(p), csrfToken: p.csrfToken });
     });

@@ -2,10 +2,11 @@ import { Hono } from 'hono';
 import { shanghaiDate } from '../domain/calendar.ts';
 import { BOUNDARY_NOTE } from '../queries/layers.ts';
 import type { Deps } from './deps.ts';
+import { noQuery, validate } from './validation.ts';
 
 /** What the web app needs to know about this installation, read once at start-up. */
 export function clientConfigRoutes(deps: Deps) {
-  return new Hono().get('/', (c) =>
+  return new Hono().get('/', validate('query', noQuery), (c) =>
     c.json({
       basemapUrl: deps.config.BASEMAP_URL ?? null,
       basemapAttribution: deps.config.BASEMAP_ATTRIBUTION || null,

@@ -23,14 +23,14 @@ const createBody = z.object({
   partyName: text(50).optional(),
   partyPhone: phone.optional(),
   mediator: text(50).optional(),
-});
+}).strict();
 
 const statusBody = z.object({
   status: z.enum(DISPUTE_STATUSES),
   at: instant.optional(),
   note: text(500).optional(),
   clientId: clientId.optional(),
-});
+}).strict();
 
 /** The dispute if the caller may see it; 403 if it is another township's, 404 if there is none. */
 async function visible(h: Handle, id: string) {

@@ -12,7 +12,7 @@ import { validate } from './validation.ts';
 const exportBody = z
   .object({
     kind: z.enum(['dashboard-png', 'wall-png', 'briefing-pdf', 'briefing-png']),
-    view: z.string().max(500, 'at most 500 characters').regex(/^[^<>]*$/, 'no markup').default(''),
+    view: z.string().max(500, 'at most 500 characters').regex(/^[^<>\u0000]*$/, 'no markup or NUL characters').default(''),
   })
   .strict();
 

@@ -22,14 +22,14 @@ const createBody = z.object({
   description: text(2000).default(''),
   reporterName: text(50).optional(),
   reporterPhone: phone.optional(),
-});
+}).strict();
 
 const statusBody = z.object({
   status: z.enum(HAZARD_STATUSES),
   at: instant.optional(),
   note: text(500).optional(),
   clientId: clientId.optional(),
-});
+}).strict();
 
 /** The hazard if the caller may see it; 403 if it is another township's, 404 if there is none. */
 async function visible(h: Handle, id: string) {

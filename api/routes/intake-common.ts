@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { AppError, ValidationError } from '../errors.ts';
 import type { Deps } from './deps.ts';
+import { NO_NUL } from './validation.ts';
 
 /** Terminal and mediator bodies are small; anything bigger is a mistake or abuse. */
 export const intakeBodyLimit = bodyLimit({
@@ -27,7 +28,7 @@ export const instant = z
   .datetime({ offset: true, message: 'expected an ISO instant with offset, e.g. 2026-11-28T09:30:00+08:00' })
   .refine((s) => Date.parse(s) >= Date.parse('2000-01-01T00:00:00+08:00'), 'must not be before 2000');
 
-export const text = (max: number) => z.string().trim().max(max, `at most ${max} characters`);
+export const text = (max: number) => z.string().trim().max(max, `at most ${max} characters`).regex(NO_NUL, 'must not contain NUL characters');
 export const phone = z.string().regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, 'expected an 11-digit mobile or a landline like 0734-1234567');
 
 /**

@@ -42,7 +42,9 @@ async function uploadedFile(c: Context, fileName: string | undefined): Promise<{
     throw new AppError(400, 'unsupported_file_type', `expected an .xlsx or .csv file (content-type ${XLSX_TYPE} or text/csv), got ${type}`);
   }
   if (type === 'multipart/form-data') {
-    const form = await c.req.parseBody();
+    const form = await c.req.parseBody().catch(() => {
+      throw new AppError(400, 'unreadable_file', 'the multipart form cannot be read');
+    });
     const file = form.file;
     if (!(file instanceof File)) throw new AppError(400, 'unreadable_file', 'the form has no file field named "file"');
     return { bytes: new Uint8Array(await file.arrayBuffer()), name: fileName ?? file.name };

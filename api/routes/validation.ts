@@ -19,6 +19,12 @@ export function validate<T extends z.ZodType, Target extends keyof ValidationTar
   });
 }
 
+/** Strings that reach PostgreSQL must not hold NUL (it cannot store one: a 500 otherwise). */
+export const NO_NUL = /^[^\u0000]*$/;
+
+/** For endpoints that take no parameters: an unknown one is refused like everywhere else. */
+export const noQuery = z.object({}).strict();
+
 export const MIN_DATE = '2000-01-01';
 export const MAX_DATE = '2099-12-31';
 /** Longest period one request may ask for (ten years). */

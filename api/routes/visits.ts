@@ -17,6 +17,7 @@ const createBody = z
     lng: lng.optional(),
     lat: lat.optional(),
   })
+  .strict()
   .refine((b) => (b.lng === undefined) === (b.lat === undefined), { message: 'give both lng and lat, or neither', path: ['lng'] });
 
 export function visitsRoutes(deps: Deps) {

@@ -2,6 +2,8 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { authenticate } from './auth/middleware.ts';
+import { AnswerCache } from './cache/answer-cache.ts';
+import { answerCache } from './cache/middleware.ts';
 import { DbUnavailableError } from './db/index.ts';
 import { AppError } from './errors.ts';
 import type { Deps } from './routes/deps.ts';
@@ -68,6 +70,7 @@ export function createApp(deps: Deps, middleware: readonly MiddlewareHandler[] =
   root.use('/api/*', privateAnswers);
   root.use('/api/*', authenticate(deps));
   root.use('/api/*', jsonBodies);
+  root.use('/api/*', answerCache(new AnswerCache(deps.config.ANSWER_CACHE_MS)));
   const app = root
     .route('/api/health', healthRoutes(deps))
     .route('/api/auth', authRoutes(deps))
@@ -95,7 +98,10 @@ export function createApp(deps: Deps, middleware: readonly MiddlewareHandler[] =
       if (err.status === 401 || err.status === 403) c.header('Cache-Control', 'no-store');
       return c.json(errorBody(err.code, err.message, err.fields, err.details), err.status);
     }
-    if (err instanceof DbUnavailableError) return c.json(errorBody(err.code, 'the database is unavailable; try again shortly'), 503);
+    if (err instanceof DbUnavailableError) {
+      c.header('Retry-After', '5');
+      return c.json(errorBody(err.code, 'the database is unavailable; try again shortly'), 503);
+    }
     if (err instanceof HTTPException) {
       const status = err.status as ContentfulStatusCode;
       const code = status === 413 ? 'payload_too_large' : status === 400 ? 'invalid_request' : 'http_error';

@@ -27,6 +27,11 @@ const schema = z.object({
   ALERT_OVERDUE_SEVERITY: z.coerce.number().int().min(1).max(4).default(3),
   /** a township whose share of villages meeting, or still able to meet, the visit rule is below this. */
   ALERT_TOWNSHIP_COVERAGE_MIN: z.coerce.number().min(0).max(1).default(0.9),
+  /**
+   * How long an aggregate answer (map layers, KPIs, charts, lists) is reused for the same role
+   * and scope, in ms; identical requests in flight share one computation. 0 disables.
+   */
+  ANSWER_CACHE_MS: z.coerce.number().int().min(0).max(600_000).default(5000),
   /** Most rows one /api/events answer carries. */
   EVENTS_CAP: z.coerce.number().int().min(100).max(200_000).default(20_000),
   /**

@@ -45,6 +45,10 @@ async function main() {
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) =>
     log(`dashboard on http://localhost:${info.port}`, { db: db.kind, startupMs: Date.now() - t0 }),
   );
+  // The embedded database answers one query at a time and can hold the event loop for seconds
+  // under load; Node's 5 s keep-alive timer would then reset connections whose requests wait.
+  (server as unknown as { keepAliveTimeout: number; headersTimeout: number }).keepAliveTimeout = 65_000;
+  (server as unknown as { keepAliveTimeout: number; headersTimeout: number }).headersTimeout = 66_000;
 
   const stop = async (signal: string) => {
     log('shutting down', { signal });

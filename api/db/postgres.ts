@@ -38,7 +38,9 @@ export async function openPostgres(opts: PostgresOptions): Promise<Db> {
   const pool = new pg.Pool({
     connectionString: opts.connectionString,
     max: opts.max ?? 10,
-    connectionTimeoutMillis: 3000,
+    // A busy pool is not an outage: wait for a free connection this long. An unreachable server
+    // fails at once (ECONNREFUSED), so outages are still answered quickly.
+    connectionTimeoutMillis: 10_000,
     types,
   });
   // An idle client losing its server must not crash the process; the next checkout reconnects.

@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../app.ts';
+import { FailureThrottle } from '../auth/throttle.ts';
+import { SYSTEM } from '../db/types.ts';
+import { signIn, type SignedIn } from '../test/sign-in.ts';
+import { backend, testDb, type TestDb } from '../test/test-db.ts';
+
+let t: TestDb;
+let county: SignedIn;
+let wall: SignedIn;
+let chief: SignedIn;
+const RUN = `ac${Date.now().toString(36)}`;
+
+beforeAll(async () => {
+  t = await testDb();
+  const app = createApp({ ...t.deps, config: { ...t.config, ANSWER_CACHE_MS: 60_000 }, throttle: new FailureThrottle() });
+  [county, wall, chief] = await Promise.all(['demo-county', 'demo-wall', 'demo-township'].map((u) => signIn(app, u)));
+});
+
+afterAll(() => t.db.write(SYSTEM, (h) => h.query('DELETE FROM hazard WHERE client_id LIKE $1', [`${RUN}%`])));
+
+const get = async (s: SignedIn, path: string) => {
+  const res = await s.request(path);
+  return { status: res.status, cache: res.headers.get('x-answer-cache'), body: await res.text(), vary: res.headers.get('vary') };
+};
+
+describe(`answer cache (${backend})`, () => {
+  it('reuses an answer only for the same role and scope, and a write through the API clears it', async () => {
+    const path = '/api/stats/summary?from=2026-01-01&to=2026-03-31';
+    const first = await get(county, path);
+    expect(first).toMatchObject({ status: 200, cache: 'miss' });
+    expect(await get(county, path)).toMatchObject({ status: 200, cache: 'hit', body: first.body });
+    expect(first.vary).toMatch(/Cookie/);
+
+    // Same scope, other role; other scope: each computes its own.
+    expect((await get(wall, path)).cache).toBe('miss');
+    const mine = await get(chief, path);
+    expect(mine.cache).toBe('miss');
+    expect(mine.body).not.toBe(first.body);
+    expect((await get(chief, path)).body).toBe(mine.body);
+    // Asking for another township is still refused, cache or not.
+    expect((await get(chief, `${path}&township=430421111`)).status).toBe(403);
+
+    const [v] = await t.db.read(SYSTEM, (h) => h.query<{ lng: number; lat: number }>(`SELECT ST_X(label_point) AS lng, ST_Y(label_point) AS lat FROM village WHERE township_code = '430421110' ORDER BY code LIMIT 1`));
+    const posted = await chief.request('/api/hazards', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ clientId: `${RUN}-1`, category: '消防', severity: 2, lng: v!.lng, lat: v!.lat }) });
+    expect(posted.status).toBe(201);
+    expect((await get(county, path)).cache).toBe('miss');
+  });
+
+  it('computes concurrent identical requests once', async () => {
+    const path = '/api/villages?from=2025-06-01&to=2025-06-30';
+    const answers = await Promise.all(Array.from({ length: 8 }, () => get(county, path)));
+    expect(answers.map((a) => a.status)).toEqual(Array(8).fill(200));
+    expect(answers.filter((a) => a.cache === 'miss')).toHaveLength(1);
+    expect(new Set(answers.map((a) => a.body)).size).toBe(1);
+  });
+
+  it('never caches personal data or errors', async () => {
+    const [hz] = await t.db.read(SYSTEM, (h) => h.query<{ id: string }>(`SELECT id FROM hazard WHERE village_code LIKE '430421110%' LIMIT 1`));
+    for (let i = 0; i < 2; i++) expect((await get(county, `/api/hazards/${hz!.id}`)).cache).toBeNull();
+    for (let i = 0; i < 2; i++) expect((await get(county, '/api/stats/summary?from=2026-13-01')).cache).toBeNull();
+  });
+});

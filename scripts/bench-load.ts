@@ -1,0 +1,73 @@
+/**
+ * npm run bench:load [-- --connections 100 --duration 60 --timeout 10] [--database-url URL | --postgres] [--data-dir DIR]
+ * Load on the real server process: autocannon against GET /api/stats/summary, then GET /api/villages,
+ * each on its own, signed in as a county user. Prints requests/s, errors (non-2xx + socket errors and
+ * timeouts) and p50/p90/p99 latency; asserts nothing. Default: embedded PGlite in a temp DATA_DIR
+ * (seeded on start; --data-dir reuses one). --database-url: that database as it is (seeded if empty;
+ * a `bench-county` user is added if missing). Bare --postgres: a throwaway cluster.
+ */
+import { createRequire } from 'node:module';
+import { ensureUser, flags, rmDir, startServer, table, tempDir, throwawayCluster } from './fault-support.ts';
+
+interface Hist { average: number; p50: number; p90: number; p99: number; max: number }
+interface CannonResult { duration: number; errors: number; timeouts: number; non2xx: number; latency: Hist; requests: Hist & { total: number }; statusCodeStats: Record<string, { count: number }> }
+// autocannon ships no types and @types/autocannon isn't a dependency: type the little we use here.
+const autocannon = createRequire(import.meta.url)('autocannon') as (opts: { url: string; connections: number; duration: number; timeout: number; headers: Record<string, string> }) => Promise<CannonResult>;
+
+const f = flags(process.argv.slice(2));
+const CONNECTIONS = Number(f.get('connections') ?? 100);
+const DURATION = Number(f.get('duration') ?? 60);
+/** Seconds autocannon waits for an answer before counting a timeout (its default). */
+const TIMEOUT = Number(f.get('timeout') ?? 10);
+const ENDPOINTS = (f.get('endpoints') ?? '/api/stats/summary,/api/villages').split(',');
+
+async function main() {
+  const cluster = f.has('postgres') ? await throwawayCluster() : null;
+  const databaseUrl = f.get('database-url') ?? cluster?.url ?? process.env.DATABASE_URL;
+  const dataDir = f.get('data-dir') ?? tempDir('hy-bench-');
+  const server = await startServer({ dataDir, databaseUrl });
+  console.log(`database: ${databaseUrl ? 'postgres' : `pglite in ${dataDir}`}; server ready in ${(server.readyMs / 1000).toFixed(1)} s`);
+  const session = databaseUrl
+    ? await ensureUser(server.base, databaseUrl, { username: 'bench-county', password: 'bench-load-pass', role: 'county' })
+    : await ensureUser(server.base, undefined, { username: 'demo-county', password: 'hengyang-demo', role: 'county' });
+
+  const rows: string[][] = [];
+  for (const ep of ENDPOINTS) {
+    // Also waits out the previous run's backlog: requests autocannon gave up on are still queued in the server.
+    const check = await session.get(ep, 300_000);
+    if (check.status !== 200) throw new Error(`${ep}: HTTP ${check.status} ${JSON.stringify(check.body).slice(0, 200)}`);
+    console.log(`${ep}: ${CONNECTIONS} connections for ${DURATION} s ...`);
+    const r = await autocannon({ url: server.base + ep, connections: CONNECTIONS, duration: DURATION, timeout: TIMEOUT, headers: { cookie: session.cookie } });
+    const codes = Object.entries(r.statusCodeStats).map(([c, s]) => `${c}:${s.count}`).join(' ');
+    rows.push([
+      ep,
+      (r.requests.total / r.duration).toFixed(1),
+      String(r.requests.total),
+      `${r.non2xx + r.errors} (non-2xx ${r.non2xx}, socket ${r.errors - r.timeouts}, timeouts ${r.timeouts})`,
+      String(r.latency.p50),
+      String(r.latency.p90),
+      String(r.latency.p99),
+      codes,
+    ]);
+  }
+  await server.stop();
+  if (!f.has('data-dir')) rmDir(dataDir);
+  cluster?.done();
+
+  console.log(`\n${CONNECTIONS} connections, ${DURATION} s per endpoint, ${databaseUrl ? 'postgres' : 'pglite'}; latency in ms\n`);
+  for (const [ep, rps, total, errors, p50, p90, p99, codes] of rows) {
+    console.log(`${ep}`);
+    table([
+      ['requests/s', rps!],
+      ['requests', total!],
+      ['errors', errors!],
+      ['latency p50 / p90 / p99', `${p50} / ${p90} / ${p99}`],
+      ['status codes', codes!],
+    ]);
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -2,6 +2,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { authenticate } from './auth/middleware.ts';
+import { SessionCache } from './auth/session-cache.ts';
 import { AnswerCache } from './cache/answer-cache.ts';
 import { answerCache } from './cache/middleware.ts';
 import { DbUnavailableError } from './db/index.ts';
@@ -68,13 +69,14 @@ export function createApp(deps: Deps, middleware: readonly MiddlewareHandler[] =
   const root = new Hono();
   for (const m of middleware) root.use('*', m);
   root.use('/api/*', privateAnswers);
-  root.use('/api/*', authenticate(deps));
+  const sessions = new SessionCache();
+  root.use('/api/*', authenticate(deps, sessions));
   root.use('/api/*', jsonBodies);
   root.use('/api/*', answerCache(new AnswerCache(deps.config.ANSWER_CACHE_MS)));
   const app = root
     .route('/api/health', healthRoutes(deps))
-    .route('/api/auth', authRoutes(deps))
-    .route('/api/admin', adminRoutes(deps))
+    .route('/api/auth', authRoutes(deps, sessions))
+    .route('/api/admin', adminRoutes(deps, sessions))
     .route('/api/exports', exportsRoutes(deps))
     .route('/api/config', clientConfigRoutes(deps))
     .route('/api/basemap', basemapRoutes(deps))

@@ -4,6 +4,7 @@ import { getCookie } from 'hono/cookie';
 import { ForbiddenError, UnauthenticatedError } from '../errors.ts';
 import type { Deps } from '../routes/deps.ts';
 import type { Principal, Role } from './principal.ts';
+import type { SessionCache } from './session-cache.ts';
 import { findSession, touchSession, type SessionRow } from './sessions.ts';
 
 export const SESSION_COOKIE = 'hy_session';
@@ -54,7 +55,7 @@ function sameSecret(a: string, b: string): boolean {
  * Who is calling: the session cookie, or the local CLI's bearer token. Every /api path but
  * PUBLIC needs one (401 otherwise); writes over a cookie also need the session's CSRF token.
  */
-export function authenticate(deps: Deps): MiddlewareHandler {
+export function authenticate(deps: Deps, sessions: SessionCache): MiddlewareHandler {
   return async (c, next) => {
     if (!c.req.path.startsWith('/api/') || PUBLIC.has(c.req.path)) return next();
     const bearer = /^Bearer (\S+)$/.exec(c.req.header('Authorization') ?? '')?.[1];
@@ -65,9 +66,13 @@ export function authenticate(deps: Deps): MiddlewareHandler {
     }
     const token = getCookie(c, SESSION_COOKIE);
     if (!token || token.length > 200) throw new UnauthenticatedError();
-    const session = await deps.db.read({ kind: 'county' }, (h) => findSession(h, token));
-    if (!session) throw new UnauthenticatedError('the session has expired or was ended; sign in again');
-    if (session.stale) await deps.db.write({ kind: 'county' }, (h) => touchSession(h, token));
+    let session = sessions.get(token);
+    if (!session) {
+      session = await deps.db.read({ kind: 'county' }, (h) => findSession(h, token));
+      if (!session) throw new UnauthenticatedError('the session has expired or was ended; sign in again');
+      if (session.stale) await deps.db.write({ kind: 'county' }, (h) => touchSession(h, token));
+      sessions.set(token, { ...session, stale: false });
+    }
     if (!SAFE_METHODS.has(c.req.method)) {
       const sent = c.req.header(CSRF_HEADER);
       if (!sent || !sameSecret(sent, session.csrfToken)) throw new ForbiddenError(`missing or wrong ${CSRF_HEADER} header`, 'csrf_failed');

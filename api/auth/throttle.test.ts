@@ -10,9 +10,9 @@ describe('FailureThrottle', () => {
       t.fail('a');
       now += 1000;
     }
-    expect(t.retryAfter('a')).toBe(58);
+    expect(t.retryAfter('a')).toBe(57);
     expect(t.retryAfter('b')).toBe(0);
-    now += 58_000;
+    now += 57_000;
     expect(t.retryAfter('a')).toBe(0);
   });
 

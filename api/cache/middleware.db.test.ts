@@ -14,7 +14,9 @@ const RUN = `ac${Date.now().toString(36)}`;
 beforeAll(async () => {
   t = await testDb();
   const app = createApp({ ...t.deps, config: { ...t.config, ANSWER_CACHE_MS: 60_000 }, throttle: new FailureThrottle() });
-  [county, wall, chief] = await Promise.all(['demo-county', 'demo-wall', 'demo-township'].map((u) => signIn(app, u)));
+  county = await signIn(app, 'demo-county');
+  wall = await signIn(app, 'demo-wall');
+  chief = await signIn(app, 'demo-township');
 });
 
 afterAll(() => t.db.write(SYSTEM, (h) => h.query('DELETE FROM hazard WHERE client_id LIKE $1', [`${RUN}%`])));

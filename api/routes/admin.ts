@@ -5,6 +5,7 @@ import { audit, clientIp, readAudit } from '../audit.ts';
 import { createDevice, listDevices, revokeDevice } from '../auth/devices.ts';
 import { allow, principalOf } from '../auth/middleware.ts';
 import { ROLES } from '../auth/principal.ts';
+import type { SessionCache } from '../auth/session-cache.ts';
 import { adminUserJson, createUser, listUsers, updateUser } from '../auth/users.ts';
 import { NotFoundError } from '../errors.ts';
 import type { Deps } from './deps.ts';
@@ -41,7 +42,7 @@ function who(c: Context) {
 }
 
 /** Users, wall devices and the audit log: admins only. Every change is audited in its own transaction. */
-export function adminRoutes(deps: Deps) {
+export function adminRoutes(deps: Deps, sessions: SessionCache) {
   return new Hono()
     .use('*', allow('admin'))
     .get('/users', validate('query', noQuery), async (c) => c.json({ users: (await deps.db.read(COUNTY, listUsers)).map(adminUserJson) }))
@@ -65,6 +66,7 @@ export function adminRoutes(deps: Deps) {
         await audit(h, { ...who(c), action: 'user.update', target: `user:${u.username}`, detail });
         return u;
       });
+      sessions.clear();
       return c.json({ user: adminUserJson(user) });
     })
     .get('/devices', validate('query', noQuery), async (c) => c.json({ devices: await deps.db.read(COUNTY, listDevices) }))
@@ -84,6 +86,7 @@ export function adminRoutes(deps: Deps) {
         await audit(h, { ...who(c), action: 'device.revoke', target: `device:${id}`, detail: { name: d.name } });
         return d;
       });
+      sessions.clear();
       return c.json({ device });
     })
     .get('/audit', validate('query', auditQuery), async (c) => {

@@ -7,6 +7,7 @@ import { findDevice } from '../auth/devices.ts';
 import { principalFromSession, principalOf, SESSION_COOKIE } from '../auth/middleware.ts';
 import { decoyHash, verifyPassword } from '../auth/password.ts';
 import { userJson } from '../auth/principal.ts';
+import type { SessionCache } from '../auth/session-cache.ts';
 import { closeSession, dropExpiredSessions, findSession, openSession } from '../auth/sessions.ts';
 import { findUser } from '../auth/users.ts';
 import { AppError } from '../errors.ts';
@@ -41,7 +42,7 @@ async function signedIn(deps: Deps, c: Context, opened: { token: string; csrfTok
   return { user: userJson(principalFromSession(session!, opened.token)), csrfToken: opened.csrfToken };
 }
 
-export function authRoutes(deps: Deps) {
+export function authRoutes(deps: Deps, sessions: SessionCache) {
   return new Hono()
     .post('/login', validate('json', loginBody), async (c) => {
       const { username, password } = c.req.valid('json');
@@ -113,6 +114,7 @@ export function authRoutes(deps: Deps) {
       const p = principalOf(c);
       if (p.sessionToken) {
         const token = p.sessionToken;
+        sessions.delete(token);
         await deps.db.write(COUNTY, async (h) => {
           await closeSession(h, token);
           await audit(h, { actor: p.username, role: p.role, action: 'auth.logout', ip: clientIp(c) });

@@ -21,7 +21,9 @@ export type AuditAction =
   | 'intake.dispute'
   | 'intake.visit'
   | 'status.hazard'
-  | 'status.dispute';
+  | 'status.dispute'
+  /** Written by a database trigger on hazard_routing / hazard_deadline, never by the API. */
+  | 'rule.change';
 
 export interface AuditEntry {
   actor: string;

@@ -170,6 +170,15 @@ describe(`scoping in the database (${backend})`, () => {
     ).rejects.toThrow(/row-level security/);
   });
 
+  it('audits every change of the routing and deadline rules, made in the database', async () => {
+    const [before] = await t.db.read(SYSTEM, (h) => h.query<{ days: number }>('SELECT days FROM hazard_deadline WHERE severity = 4'));
+    await t.db.write(SYSTEM, (h) => h.query('UPDATE hazard_deadline SET days = days + 1 WHERE severity = 4'));
+    await t.db.write(SYSTEM, (h) => h.query('UPDATE hazard_deadline SET days = $1 WHERE severity = 4', [before!.days]));
+    const [last] = await t.db.read(SYSTEM, (h) => h.query<{ action: string; target: string; detail: { op: string; old: { days: number }; new: { days: number } } }>(
+      `SELECT action, target, detail FROM audit_log WHERE action = 'rule.change' ORDER BY id DESC LIMIT 1`));
+    expect(last).toMatchObject({ action: 'rule.change', target: 'hazard_deadline', detail: { op: 'UPDATE', old: { days: before!.days + 1 }, new: { days: before!.days } } });
+  });
+
   it('the audit log is append-only, for the app role and for the owner', async () => {
     await expect(t.db.write({ kind: 'county' }, (h) => h.query(`UPDATE audit_log SET actor = 'x'`))).rejects.toThrow(/permission denied|append-only/);
     await expect(t.db.write({ kind: 'county' }, (h) => h.query(`DELETE FROM audit_log`))).rejects.toThrow(/permission denied|append-only/);

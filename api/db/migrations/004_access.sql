@@ -157,6 +157,22 @@ CREATE TRIGGER audit_log_no_update BEFORE UPDATE OR DELETE ON audit_log
 CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log
   FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only();
 
+-- The routing and deadline rules are edited in the database by the county's administrators: every
+-- change is audited there, whoever makes it (the database role, or app.actor when the API sets it).
+CREATE FUNCTION audit_rule_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO audit_log (actor, role, action, target, detail)
+  VALUES (coalesce(nullif(current_setting('app.actor', true), ''), 'db:' || session_user), NULL, 'rule.change', TG_TABLE_NAME,
+          jsonb_build_object('op', TG_OP,
+                             'old', CASE WHEN TG_OP <> 'INSERT' THEN to_jsonb(OLD) END,
+                             'new', CASE WHEN TG_OP <> 'DELETE' THEN to_jsonb(NEW) END));
+  RETURN NULL;
+END $$;
+CREATE TRIGGER hazard_routing_audit AFTER INSERT OR UPDATE OR DELETE ON hazard_routing
+  FOR EACH ROW EXECUTE FUNCTION audit_rule_change();
+CREATE TRIGGER hazard_deadline_audit AFTER INSERT OR UPDATE OR DELETE ON hazard_deadline
+  FOR EACH ROW EXECUTE FUNCTION audit_rule_change();
+
 -- What the request roles may do. Reads everywhere (RLS filters), writes only where the API writes.
 DO $$
 DECLARE

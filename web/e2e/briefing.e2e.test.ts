@@ -9,6 +9,7 @@ import { renderBriefing } from '../../scripts/briefing.ts';
 import { formatNumber, formatPercent } from '../src/features/i18n/format.ts';
 import { ensureBuild, ROOT, startAppServer, type AppServer } from './support/app-server.ts';
 import { launchChromium, pixelStats } from './support/browser.ts';
+import { apiGet, DEMO_PASSWORD, sessionCookie, signInContext } from './support/auth.ts';
 
 /**
  * The weekly briefing on two servers seeded differently (same "now", so the same week): the CLI's
@@ -31,7 +32,9 @@ interface Rendered {
 }
 
 async function openBriefing(origin: string): Promise<{ page: Page; rendered: Rendered }> {
-  const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  await signInContext(context, origin, 'demo-county');
+  const page = await context.newPage();
   await page.goto(`${origin}/briefing?week=${WEEK}&township=`);
   await page.locator('[data-briefing-ready="true"]').waitFor({ state: 'attached', timeout: 90_000 });
   const kpis = await page.locator('[data-field]').evaluateAll((els) =>
@@ -45,7 +48,7 @@ async function openBriefing(origin: string): Promise<{ page: Page; rendered: Ren
 const at = (o: unknown, field: string): number | null => field.split('.').reduce((v, k) => (v as Record<string, unknown>)[k], o) as number | null;
 
 async function summaryOf(origin: string) {
-  return (await fetch(`${origin}/api/stats/summary?from=${RANGE.from}&to=${RANGE.to}`).then((r) => r.json())) as { current: object; previous: object };
+  return (await apiGet<{ current: object; previous: object }>(origin, `/api/stats/summary?from=${RANGE.from}&to=${RANGE.to}`)).body;
 }
 
 beforeAll(async () => {
@@ -63,7 +66,8 @@ afterAll(async () => {
 
 describe('the weekly briefing', () => {
   it('the CLI writes a 1920x1080 PNG whose map is drawn and a one-page A4 landscape PDF', async () => {
-    const files = await renderBriefing(seedA.origin, { week: WEEK }, out);
+    // The CLI renders the page signed in with the headers it is given (here a county session).
+    const files = await renderBriefing(seedA.origin, { week: WEEK }, out, { cookie: await sessionCookie(seedA.origin, 'demo-county') });
     const png = readFileSync(files.png);
     expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1920, 1080]);
     copyFileSync(files.png, path.join(SHOTS, `briefing-${WEEK}.png`));
@@ -75,7 +79,7 @@ describe('the weekly briefing', () => {
     const stats = await pixelStats(page, { x: Math.round(box.x + 130), y: Math.round(box.y + 60), width: Math.round(box.width - 220), height: Math.round(box.height - 140) });
     expect(stats.stdev).toBeGreaterThan(12);
     expect(stats.colours).toBeGreaterThan(50);
-    await page.close();
+    await page.context().close();
 
     const pdf = readFileSync(files.pdf, 'latin1');
     expect(pdf.match(/\/Type\s*\/Page(?!s)/g)).toHaveLength(1);
@@ -99,13 +103,13 @@ describe('the weekly briefing', () => {
         expect(k.previous, k.field).toBe(at(summary.previous, k.field) === null ? '' : String(at(summary.previous, k.field)));
         expect(k.text, k.field).toBe(k.field.endsWith('Rate') || k.field.endsWith('rate') ? formatPercent(value, 'zh') : formatNumber(value, 'zh'));
       }
-      const api = (await fetch(`${server.origin}/api/briefing?week=${WEEK}`).then((res) => res.json())) as { sentences: string[] };
+      const api = (await apiGet<{ sentences: string[] }>(server.origin, `/api/briefing?week=${WEEK}`)).body;
       expect(r.sentences).toEqual(api.sentences);
       expect(r.sentences.length).toBeGreaterThanOrEqual(3);
       expect(r.sentences.length).toBeLessThanOrEqual(6);
       expect(r.topRows).toBe(10);
       rendered.push(r);
-      await page.close();
+      await page.context().close();
     }
     // Two seeds, two different weeks on paper: the text is written from the data, not canned.
     expect(rendered[0]!.sentences).not.toEqual(rendered[1]!.sentences);
@@ -113,9 +117,10 @@ describe('the weekly briefing', () => {
   });
 
   it('the CLI says plainly when Chromium is missing', () => {
-    const r = spawnSync('npx', ['tsx', 'scripts/briefing.ts', '--week', WEEK, '--url', seedA.origin, '--out', out], {
+    // With --url the CLI signs in as a user, the password from the environment.
+    const r = spawnSync('npx', ['tsx', 'scripts/briefing.ts', '--week', WEEK, '--url', seedA.origin, '--user', 'demo-county', '--out', out], {
       cwd: ROOT,
-      env: { ...process.env, CHROMIUM_PATH: '/nonexistent/chromium' },
+      env: { ...process.env, CHROMIUM_PATH: '/nonexistent/chromium', BRIEFING_PASSWORD: DEMO_PASSWORD },
       encoding: 'utf8',
     });
     expect(r.status).toBe(1);

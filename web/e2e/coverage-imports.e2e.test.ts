@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ROOT } from './support/app-server.ts';
 import { appInBrowser, SHOTS } from './support/suite.ts';
 import { projectToScreen, waitForMap } from './support/browser.ts';
+import { apiGet, signInContext } from './support/auth.ts';
 
 /**
  * Coverage and ledger import in the built dashboard on a freshly seeded database (default seed,
@@ -23,9 +24,9 @@ interface SilentVillage {
 }
 
 async function getJson<T>(pathAndQuery: string): Promise<T> {
-  const res = await fetch(`${app.server.origin}${pathAndQuery}`);
+  const res = await apiGet<T>(app.server.origin, pathAndQuery, 'demo-admin');
   expect(res.status).toBe(200);
-  return (await res.json()) as T;
+  return res.body;
 }
 
 /** The silent villages of 界牌镇 as the API sees them now. */
@@ -36,6 +37,8 @@ async function silentVillages(): Promise<SilentVillage[]> {
 
 async function openPage(width: number, height: number, pathAndQuery = '/'): Promise<{ context: BrowserContext; page: Page }> {
   const context = await app.browser.newContext({ viewport: { width, height }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  // An administrator: ledger imports are theirs (docs/auth-api.md, roles).
+  await signInContext(context, app.server.origin, 'demo-admin');
   const page = await context.newPage();
   await page.goto(`${app.server.origin}${pathAndQuery}`);
   await waitForMap(page);

@@ -3,6 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { appInBrowser, SHOTS } from './support/suite.ts';
 import { pixelStats, projectToScreen, waitForMap } from './support/browser.ts';
+import { apiGet, signInContext } from './support/auth.ts';
 
 /**
  * The built dashboard, served by the real server on a freshly seeded embedded database, driven
@@ -18,6 +19,8 @@ const requested: string[] = [];
 
 async function openPage(width: number, height: number, pathAndQuery = '/'): Promise<{ context: BrowserContext; page: Page }> {
   const context = await app.browser.newContext({ viewport: { width, height }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  // A county account: these tests drill down from the whole county.
+  await signInContext(context, app.server.origin, 'demo-county');
   const page = await context.newPage();
   page.on('request', (r) => requested.push(r.url()));
   await page.goto(`${app.server.origin}${pathAndQuery}`);
@@ -37,8 +40,7 @@ async function mapClip(page: Page) {
 }
 
 async function townshipSeat(code: string): Promise<[number, number]> {
-  const res = await fetch(`${app.server.origin}/api/townships`);
-  const body = (await res.json()) as { features: { properties: { code: string; seat: [number, number] } }[] };
+  const { body } = await apiGet<{ features: { properties: { code: string; seat: [number, number] } }[] }>(app.server.origin, '/api/townships');
   return body.features.find((f) => f.properties.code === code)!.properties.seat;
 }
 
@@ -153,6 +155,7 @@ describe('the dashboard in a real browser', () => {
 
   it('draws a configured raster basemap (e.g. a Tianditu intranet proxy) under the county', async () => {
     const context = await app.browser.newContext({ viewport: { width: 1366, height: 768 } });
+    await signInContext(context, app.server.origin);
     const page = await context.newPage();
     page.on('request', (r) => requested.push(r.url()));
     const tiles: string[] = [];

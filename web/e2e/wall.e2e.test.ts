@@ -4,6 +4,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { appInBrowser, SHOTS } from './support/suite.ts';
 import { pixelStats, projectToScreen, waitForMap } from './support/browser.ts';
+import { apiGet, signInContext } from './support/auth.ts';
 
 /**
  * The command-centre wall (/wall) on the real server: fits the big screen at 1080p and 4K with
@@ -16,6 +17,8 @@ const app = appInBrowser();
 
 async function openWall(width: number, height: number, query = ''): Promise<{ context: BrowserContext; page: Page }> {
   const context = await app.browser.newContext({ viewport: { width, height }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
+  // The wall's own account (a screen signs in with a device token: see auth.e2e.test.ts).
+  await signInContext(context, app.server.origin, 'demo-wall');
   const page = await context.newPage();
   await page.goto(`${app.server.origin}/wall${query}`);
   await waitForMap(page);
@@ -93,7 +96,8 @@ describe('the wall', () => {
 
   it('refreshes on its interval and keeps the selected township and the map view', async () => {
     const { context, page } = await openWall(1920, 1080, '?refresh=3');
-    const seat = await fetch(`${app.server.origin}/api/townships`).then(async (r) => ((await r.json()) as { features: { properties: { code: string; seat: [number, number] } }[] }).features.find((f) => f.properties.code === JIEPAI)!.properties.seat);
+    const townships = await apiGet<{ features: { properties: { code: string; seat: [number, number] } }[] }>(app.server.origin, '/api/townships');
+    const seat = townships.body.features.find((f) => f.properties.code === JIEPAI)!.properties.seat;
     const at = await projectToScreen(page, seat[0], seat[1]);
     await page.mouse.click(at.x, at.y);
     await expect.poll(() => page.getByTestId('wall').getAttribute('data-township')).toBe(JIEPAI);
@@ -143,7 +147,7 @@ describe('the wall', () => {
     expect(await pill.textContent()).toBe(`第${week}周`);
     const [from, to] = [await pill.getAttribute('data-from'), await pill.getAttribute('data-to')];
     expect(new Date(`${from}T00:00:00Z`).getUTCDay()).toBe(1); // ISO weeks start on Monday
-    const summary = (await fetch(`${app.server.origin}/api/stats/summary?from=${from}&to=${to}`).then((r) => r.json())) as { current: { disputes: { total: number }; hazards: { open: number } } };
+    const { body: summary } = await apiGet<{ current: { disputes: { total: number }; hazards: { open: number } } }>(app.server.origin, `/api/stats/summary?from=${from}&to=${to}`);
     await expect.poll(() => page.getByTestId('wall-kpi-disputes').locator('[data-value]').getAttribute('data-value')).toBe(String(summary.current.disputes.total));
     expect(await page.getByTestId('wall-kpi-hazardsOpen').locator('[data-value]').getAttribute('data-value')).toBe(String(summary.current.hazards.open));
     await page.screenshot({ path: path.join(SHOTS, 'wall-playback-1920x1080.png') });

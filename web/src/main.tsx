@@ -1,10 +1,12 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { lazy, StrictMode, Suspense } from 'react';
+import { lazy, StrictMode, Suspense, useMemo } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import './app/styles.css';
-import { basemapQuery } from './features/map/queries.ts';
-import { runtimeConfigQuery } from './features/runtime-config/runtime-config.ts';
+import { useAuth, takeDeviceToken } from './features/auth/auth-context.ts';
+import { AuthGate } from './features/auth/AuthGate.tsx';
+import { scopeLockOf } from './features/auth/landing.ts';
+import { WallGate } from './features/auth/WallGate.tsx';
 import { ViewProvider } from './features/url-state/ViewContext.tsx';
 
 const queryClient = new QueryClient({
@@ -19,32 +21,48 @@ const queryClient = new QueryClient({
   },
 });
 
-// The map's own data starts downloading now, while React renders the shell.
-void queryClient.prefetchQuery(runtimeConfigQuery());
-void queryClient.prefetchQuery(basemapQuery());
-
-// The command-centre wall and the weekly briefing are pages of their own (own URL state, own
-// layout), loaded only when asked for.
+// The command-centre wall, the weekly briefing and the admin page are pages of their own (own
+// URL state, own layout), loaded only when asked for. Every page is behind the sign-in gate.
 const PAGE = window.location.pathname.replace(/\/+$/, '');
+// Before anything renders: the wall's device token leaves the address at once.
+const DEVICE_TOKEN = PAGE === '/wall' ? takeDeviceToken() : null;
 const WallApp = lazy(() => import('./features/wall/WallApp.tsx').then((m) => ({ default: m.WallApp })));
 const BriefingApp = lazy(() => import('./features/briefing/BriefingApp.tsx').then((m) => ({ default: m.BriefingApp })));
+const AdminApp = lazy(() => import('./features/admin/AdminApp.tsx').then((m) => ({ default: m.AdminApp })));
+
+/** The dashboard, held to the account's scope (a township account never leaves its township). */
+function Dashboard() {
+  const user = useAuth()?.user;
+  const lock = useMemo(() => (user ? scopeLockOf(user) : null), [user]);
+  return (
+    <ViewProvider lock={lock}>
+      <App />
+    </ViewProvider>
+  );
+}
+
+function Page() {
+  if (PAGE === '/wall') {
+    return (
+      <WallGate deviceToken={DEVICE_TOKEN}>
+        <Suspense fallback={null}>
+          <WallApp />
+        </Suspense>
+      </WallGate>
+    );
+  }
+  const page = PAGE === '/briefing' ? <BriefingApp /> : PAGE === '/admin' ? <AdminApp /> : <Dashboard />;
+  return (
+    <AuthGate>
+      <Suspense fallback={null}>{page}</Suspense>
+    </AuthGate>
+  );
+}
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
-      {PAGE === '/wall' ? (
-        <Suspense fallback={null}>
-          <WallApp />
-        </Suspense>
-      ) : PAGE === '/briefing' ? (
-        <Suspense fallback={null}>
-          <BriefingApp />
-        </Suspense>
-      ) : (
-        <ViewProvider>
-          <App />
-        </ViewProvider>
-      )}
+      <Page />
     </QueryClientProvider>
   </StrictMode>,
 );

@@ -8,10 +8,15 @@ import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { LedgerImportButton } from '../features/imports/LedgerImportButton.tsx';
 import { ExportButton } from '../features/export/ExportButton.tsx';
 import { WallLink } from '../features/wall/WallLink.tsx';
+import { AccountBlock } from '../features/auth/AccountBlock.tsx';
+import { useAuth } from '../features/auth/auth-context.ts';
+import { can } from '../features/auth/landing.ts';
 
 function Header() {
   const { view, update } = useView();
   const { t } = useI18n();
+  // Controls a role may not use are not offered (the API would answer 403).
+  const user = useAuth()?.user;
   return (
     <header className="app-header">
       <div className="brand">
@@ -25,9 +30,9 @@ function Header() {
       </div>
       <FilterBar />
       <div className="header-actions">
-        <LedgerImportButton />
+        {can(user, 'import') && <LedgerImportButton />}
         <ExportButton lang={view.lang} stem="dashboard" />
-        <WallLink />
+        {can(user, 'wallView') && <WallLink />}
         <button
           type="button"
           className="btn ghost"
@@ -40,6 +45,7 @@ function Header() {
         <button type="button" className="btn ghost" lang={view.lang === 'zh' ? 'en' : 'zh-CN'} onClick={() => update({ lang: view.lang === 'zh' ? 'en' : 'zh' })} data-testid="lang-switch">
           {t('langSwitch')}
         </button>
+        <AccountBlock lang={view.lang} />
       </div>
     </header>
   );

@@ -2,12 +2,16 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { cleanup, render, type RenderResult } from '@testing-library/react';
 import type { ReactElement, ReactNode } from 'react';
 import { afterEach, vi } from 'vitest';
+import { setCsrfToken } from '../api/session.ts';
 import { I18nProvider } from '../features/i18n/I18nProvider.tsx';
 import { useView, ViewProvider } from '../features/url-state/ViewContext.tsx';
+import type { ScopeLock } from '../features/url-state/view-state.ts';
 
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
+  // The session's CSRF token is module state: no test inherits another's.
+  setCsrfToken(null);
 });
 
 export type Route = (url: URL) => unknown | Response | undefined;
@@ -36,13 +40,13 @@ function LangFromView({ children }: { children: ReactNode }) {
   return <I18nProvider lang={view.lang}>{children}</I18nProvider>;
 }
 
-/** Renders inside the app's providers, at `url` (the view lives in the address). */
-export function renderApp(ui: ReactElement, url = '/'): RenderResult & { client: QueryClient } {
+/** Renders inside the app's providers, at `url` (the view lives in the address); `lock` as for a township account. */
+export function renderApp(ui: ReactElement, url = '/', lock: ScopeLock | null = null): RenderResult & { client: QueryClient } {
   window.history.replaceState(null, '', url);
   const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
   const result = render(
     <QueryClientProvider client={client}>
-      <ViewProvider>
+      <ViewProvider lock={lock}>
         <LangFromView>{ui}</LangFromView>
       </ViewProvider>
     </QueryClientProvider>,

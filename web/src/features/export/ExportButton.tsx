@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import type { Lang } from '../i18n/format.ts';
+import { requestJson } from '../../api/json.ts';
 import { rasterize } from './rasterize-dom.ts';
 
 const LABEL: Record<Lang, { idle: string; busy: string; failed: string }> = {
@@ -36,6 +37,10 @@ export function ExportButton({ lang, stem, root, className = 'btn ghost' }: { la
           a.remove();
           setTimeout(() => URL.revokeObjectURL(url), 10_000);
           setState('idle');
+          // The picture never reaches the server, but who exported which view goes in the audit
+          // log. Best effort: a failed report never spoils the download.
+          const kind = stem === 'wall' ? 'wall-png' : 'dashboard-png';
+          requestJson('POST', '/api/exports', { kind, view: `${window.location.pathname}${window.location.search}`.slice(0, 500) }).catch(() => {});
         }, 'image/png');
       } catch {
         setState('failed');

@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
+import { setCsrfToken } from '../../api/session.ts';
 import { renderApp } from '../../test/harness.tsx';
 import { LedgerImportButton } from './LedgerImportButton.tsx';
 import { ledgerReport, rowError } from './test-reports.ts';
@@ -56,6 +57,7 @@ describe('LedgerImportDialog', () => {
   });
 
   it('checks first (dry run), then imports on confirmation and refreshes every query', async () => {
+    setCsrfToken('csrf-upload');
     const posts = stubFetch((url) =>
       url.searchParams.get('dryRun') === 'true'
         ? json(200, ledgerReport({ rows: 5, inserted: 4, duplicates: 1, ignoredColumns: ['序号'] }))
@@ -70,7 +72,9 @@ describe('LedgerImportDialog', () => {
     expect(checked.textContent).toContain('未导入的列：序号');
     expect(posts).toHaveLength(1);
     expect(Object.fromEntries(posts[0]!.url.searchParams)).toEqual({ kind: 'visits', dryRun: 'true', fileName: '走访.csv', township: '430421110' });
-    expect(posts[0]!.init.headers).toEqual({ 'content-type': 'text/csv' });
+    // The session's fetch sends the content type and the CSRF token the API requires of uploads.
+    expect(new Headers(posts[0]!.init.headers).get('content-type')).toBe('text/csv');
+    expect(new Headers(posts[0]!.init.headers).get('x-csrf-token')).toBe('csrf-upload');
     expect(invalidate).not.toHaveBeenCalled();
 
     fireEvent.click(within(dialog).getByTestId('ledger-confirm'));

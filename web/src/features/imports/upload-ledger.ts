@@ -2,6 +2,7 @@ import type { LedgerKind } from '../../../../api/imports/ledger/columns.ts';
 import type { LedgerReport } from '../../../../api/imports/ledger/report.ts';
 import type { RowError } from '../../../../api/imports/ledger/row-context.ts';
 import { api } from '../../api/client.ts';
+import { sessionFetch } from '../../api/session.ts';
 
 export type { LedgerKind, LedgerReport, RowError };
 
@@ -47,8 +48,11 @@ function uploadUrl({ file, kind, township, dryRun }: UploadRequest): string {
 
 type ErrorBody = { error?: { code?: string; message?: string }; report?: LedgerReport };
 
-/** Sends the file; never throws: every answer, including a lost connection, is an outcome. */
-export async function uploadLedger(req: UploadRequest, fetchImpl: typeof fetch = (...a) => fetch(...a)): Promise<UploadOutcome> {
+/**
+ * Sends the file; never throws: every answer, including a lost connection, is an outcome. Through
+ * the session's fetch, which adds the CSRF token the API requires of every upload.
+ */
+export async function uploadLedger(req: UploadRequest, fetchImpl: typeof fetch = sessionFetch): Promise<UploadOutcome> {
   let res: Response;
   try {
     res = await fetchImpl(uploadUrl(req), { method: 'POST', headers: { 'content-type': contentTypeFor(req.file) }, body: req.file });

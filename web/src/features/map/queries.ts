@@ -8,7 +8,7 @@ import { aggregateKey, aggregateParams, type FilterView, type KindFilter } from 
 export const basemapQuery = () =>
   queryOptions({
     queryKey: ['basemap'],
-    queryFn: async () => unwrap(await api.api.basemap.$get()),
+    queryFn: async () => unwrap(await api.api.basemap.$get({ query: {} })),
     staleTime: Infinity,
   });
 

@@ -19,6 +19,19 @@ describe('Breadcrumbs', () => {
     expect(window.location.search).toBe('?m=hazardsOpen');
   });
 
+  it('keeps a township account in its township: the county is named but not a link', () => {
+    const lock = { township: '430421110', villages: null };
+    renderApp(<Breadcrumbs names={{ township: '界牌镇', village: '银溪村' }} />, '/?v=430421110200', lock);
+    expect(screen.queryByRole('button', { name: '衡阳县' })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: '界牌镇' }));
+    expect(window.location.search).toBe('?t=430421110');
+  });
+
+  it('rewrites an out-of-scope address to the account’s township', () => {
+    renderApp(<Breadcrumbs names={{ township: '界牌镇', village: null }} />, '/?v=430421111200&m=coverage', { township: '430421110', villages: null });
+    expect(window.location.search).toBe('?t=430421110&m=coverage');
+  });
+
   it('falls back to codes while names load', () => {
     renderApp(<Breadcrumbs names={{ township: null, village: null }} />, '/?v=430421110200');
     expect(screen.getByTestId('breadcrumbs').textContent).toContain('430421110200');

@@ -8,10 +8,11 @@ export interface BreadcrumbNames {
 
 /** 衡阳县 › 界牌镇 › 银溪村: each level above the current one goes back up. */
 export function Breadcrumbs({ names }: { names: BreadcrumbNames }) {
-  const { view, update } = useView();
+  const { view, update, lock } = useView();
   const { t } = useI18n();
+  // A township account cannot go up to the county (the API would refuse): the name stays, as context.
   const crumbs: { label: string; onClick: (() => void) | null }[] = [
-    { label: t('breadcrumbHome'), onClick: view.township ? () => update({ township: null, village: null }) : null },
+    { label: t('breadcrumbHome'), onClick: view.township && !lock ? () => update({ township: null, village: null }) : null },
   ];
   if (view.township) crumbs.push({ label: names.township ?? view.township, onClick: view.village ? () => update({ village: null }) : null });
   if (view.village) crumbs.push({ label: names.village ?? view.village, onClick: null });
@@ -25,7 +26,7 @@ export function Breadcrumbs({ names }: { names: BreadcrumbNames }) {
                 {c.label}
               </button>
             ) : (
-              <span aria-current="page">{c.label}</span>
+              <span aria-current={i === crumbs.length - 1 ? 'page' : undefined}>{c.label}</span>
             )}
           </li>
         ))}

@@ -31,7 +31,7 @@ export function isTileTemplate(url: string): boolean {
 
 type ConfigResponse = { status: number; ok: boolean; json(): Promise<unknown> };
 
-export async function fetchRuntimeConfig(get: () => Promise<ConfigResponse> = () => api.api.config.$get()): Promise<RuntimeConfig> {
+export async function fetchRuntimeConfig(get: () => Promise<ConfigResponse> = () => api.api.config.$get({ query: {} })): Promise<RuntimeConfig> {
   const res = await get();
   if (res.status === 404) return DEFAULT_CONFIG;
   if (!res.ok) throw new Error(`GET /api/config: HTTP ${res.status}`);

@@ -1,6 +1,6 @@
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
 import { decodeView, encodeView } from './url-codec.ts';
-import type { ViewState } from './view-state.ts';
+import { clampView, type ScopeLock, type ViewState } from './view-state.ts';
 
 /**
  * The URL is the one store of the view: components read it through this hook and change it
@@ -35,14 +35,18 @@ export function navigateTo(next: ViewState, opts: UpdateOptions = {}): void {
   for (const l of [...listeners]) l();
 }
 
-export function useViewState(): [ViewState, (patch: ViewPatch, opts?: UpdateOptions) => void] {
+/** `lock`: a township account's scope; every view read or written is clamped to it. */
+export function useViewState(lock: ScopeLock | null = null): [ViewState, (patch: ViewPatch, opts?: UpdateOptions) => void] {
   const search = useSyncExternalStore(subscribe, readSearch, readSearch);
-  const view = useMemo(() => decodeView(search), [search]);
-  const update = useCallback((patch: ViewPatch, opts?: UpdateOptions) => {
-    // Read the address afresh: two updates in one tick must compose, not overwrite each other.
-    const current = decodeView(window.location.search);
-    const changes = typeof patch === 'function' ? patch(current) : patch;
-    navigateTo({ ...current, ...changes }, opts);
-  }, []);
+  const view = useMemo(() => clampView(decodeView(search), lock), [search, lock]);
+  const update = useCallback(
+    (patch: ViewPatch, opts?: UpdateOptions) => {
+      // Read the address afresh: two updates in one tick must compose, not overwrite each other.
+      const current = clampView(decodeView(window.location.search), lock);
+      const changes = typeof patch === 'function' ? patch(current) : patch;
+      navigateTo(clampView({ ...current, ...changes }, lock), opts);
+    },
+    [lock],
+  );
   return [view, update];
 }

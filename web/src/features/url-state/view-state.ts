@@ -57,3 +57,23 @@ export function scopeOf(v: Pick<ViewState, 'township' | 'village'>): Scope {
 export function hasLayer(v: Pick<ViewState, 'layers'>, id: LayerId): boolean {
   return v.layers.includes(id);
 }
+
+/**
+ * What a township or officer account may look at: its township, and for an officer only its
+ * own villages. The view is clamped to it, so no link, click or breadcrumb asks the API for
+ * something it would refuse (403 out_of_scope).
+ */
+export interface ScopeLock {
+  township: string;
+  /** null: every village of the township. */
+  villages: readonly string[] | null;
+}
+
+export function clampView<V extends Pick<ViewState, 'township' | 'village'>>(view: V, lock: ScopeLock | null | undefined): V {
+  if (!lock) return view;
+  const inTownship = view.village !== null && view.village.startsWith(lock.township);
+  const allowed = inTownship && (lock.villages === null || lock.villages.includes(view.village!));
+  const village = allowed ? view.village : null;
+  if (view.township === lock.township && village === view.village) return view;
+  return { ...view, township: lock.township, village };
+}

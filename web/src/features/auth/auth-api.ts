@@ -1,0 +1,60 @@
+import { queryOptions } from '@tanstack/react-query';
+import { ApiError } from '../../api/client.ts';
+import { requestJson } from '../../api/json.ts';
+import { setCsrfToken } from '../../api/session.ts';
+import type { Session } from './types.ts';
+
+export const ME_KEY = ['auth', 'me'] as const;
+
+/** Keeps the CSRF token of the session the page now holds. */
+function adopt(session: Session): Session {
+  setCsrfToken(session.csrfToken);
+  return session;
+}
+
+/**
+ * Who is signed in: the session, or null when there is none (401). Only a 401 means "signed
+ * out"; anything else (server down) is an error the gate shows with a retry, so an outage never
+ * looks like a lost password. Never stale by time: it changes on sign-in, sign-out and a 401.
+ *
+ * `deviceToken`: a wall screen opened with `?device=`; it signs in with the token instead of
+ * asking, and again on every refetch, so an unattended screen whose session was dropped (server
+ * restart) signs itself back in, and one whose device was revoked ends up signed out.
+ */
+export const meQuery = (deviceToken: string | null = null) =>
+  queryOptions({
+    queryKey: ME_KEY,
+    queryFn: async (): Promise<Session | null> => {
+      try {
+        return adopt(deviceToken ? await loginDevice(deviceToken) : await requestJson<Session>('GET', '/api/auth/me'));
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 401) {
+          setCsrfToken(null);
+          return null;
+        }
+        throw e;
+      }
+    },
+    staleTime: Infinity,
+    retry: false,
+  });
+
+export async function login(username: string, password: string): Promise<Session> {
+  return adopt(await requestJson<Session>('POST', '/api/auth/login', { username, password }));
+}
+
+/** A wall screen signs in with the token of its device (never a password). */
+export async function loginDevice(token: string): Promise<Session> {
+  return adopt(await requestJson<Session>('POST', '/api/auth/device', { token }));
+}
+
+/** Ends the session. A failure (already expired, server gone) still leaves the page signed out. */
+export async function logout(): Promise<void> {
+  try {
+    await requestJson<{ ok: true }>('POST', '/api/auth/logout');
+  } catch {
+    // the cookie may be gone already; the page forgets the session either way
+  } finally {
+    setCsrfToken(null);
+  }
+}

@@ -18,7 +18,7 @@ export interface UserRow extends UserJson {
 }
 
 /** What the admin API lists: everything but the hash and the lockout counters. */
-export type AdminUserJson = UserJson & { officerId: string | null; disabled: boolean; createdAt: string; lastLoginAt: string | null };
+export type AdminUserJson = Omit<UserRow, 'passwordHash' | 'failedLogins' | 'lockedUntil'>;
 
 export function adminUserJson(u: UserRow): AdminUserJson {
   const { passwordHash: _h, failedLogins: _f, lockedUntil: _l, ...rest } = u;

@@ -16,8 +16,11 @@ export interface ApiErrorBody {
   [detail: string]: unknown;
 }
 
-/** Unwraps a response: JSON on success, an Error carrying the API's `{ error }` otherwise. */
-export async function unwrap<T>(res: { ok: boolean; status: number; json(): Promise<T> }): Promise<T> {
+/**
+ * Unwraps a response: JSON on success, an Error carrying the API's `{ error }` otherwise. A wait
+ * the API gave only as a `Retry-After` header (429, 503) is kept as `body.retryAfterSeconds`.
+ */
+export async function unwrap<T>(res: { ok: boolean; status: number; headers?: Headers; json(): Promise<T> }): Promise<T> {
   if (res.ok) return res.json();
   let message = `HTTP ${res.status}`;
   let body: ApiErrorBody = {};
@@ -27,6 +30,8 @@ export async function unwrap<T>(res: { ok: boolean; status: number; json(): Prom
   } catch {
     // not JSON: keep the status line
   }
+  const retryAfter = Number(res.headers?.get('retry-after') ?? NaN);
+  if (body.retryAfterSeconds === undefined && Number.isFinite(retryAfter)) body = { ...body, retryAfterSeconds: retryAfter };
   throw new ApiError(res.status, message, body.code ?? null, body);
 }
 

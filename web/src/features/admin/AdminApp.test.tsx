@@ -20,6 +20,7 @@ const adminUser = (patch: Partial<AdminUser> & Pick<AdminUser, 'id' | 'username'
   townshipCode: null,
   townshipName: null,
   villageCodes: null,
+  officerId: null,
   disabled: false,
   createdAt: '2026-11-01T08:00:00+08:00',
   lastLoginAt: null,
@@ -78,7 +79,7 @@ describe('AdminApp', () => {
   });
 
   it('creates a device token and shows it once, with the ready-made wall address', async () => {
-    const device: Device = { id: 2, name: '一号大屏', username: 'demo-wall', createdAt: '2026-11-28T09:00:00+08:00', lastUsedAt: null, revokedAt: null };
+    const device: Device = { id: 2, name: '一号大屏', userId: 5, username: 'demo-wall', createdAt: '2026-11-28T09:00:00+08:00', lastUsedAt: null, revokedAt: null };
     const calls = renderAdmin('/admin?tab=devices', {
       'GET /api/admin/devices': () => ({ devices: [] }),
       'POST /api/admin/devices': () => json(201, { device, token: 'dev_abc123XYZ' }),

@@ -1,53 +1,28 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import type { InferRequestType, InferResponseType } from 'hono/client';
 import { api, unwrap } from '../../api/client.ts';
-import { requestJson } from '../../api/json.ts';
-import type { AuthUser, Role } from '../auth/types.ts';
 
-/** The admin endpoints of docs/auth-api.md, and the shapes they answer. */
-export type AdminUser = AuthUser & { officerId?: string | null; disabled: boolean; createdAt: string; lastLoginAt: string | null };
+/** The admin endpoints of docs/auth-api.md; the shapes come from the routes. */
+const admin = api.api.admin;
 
-export interface Device {
-  id: number;
-  name: string;
-  username: string;
-  userId?: number;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
-
-export interface AuditEntry {
-  id: number | string;
-  at: string;
-  actor: string;
-  role: string | null;
-  action: string;
-  target: string | null;
-  detail: Record<string, unknown> | null;
-  ip: string | null;
-}
-
-export interface NewUser {
-  username: string;
-  displayName: string;
-  password: string;
-  role: Role;
-  townshipCode?: string;
-  officerId?: string;
-}
+export type AdminUser = InferResponseType<typeof admin.users.$get>['users'][number];
+export type Device = InferResponseType<typeof admin.devices.$get>['devices'][number];
+export type AuditEntry = InferResponseType<typeof admin.audit.$get>['entries'][number];
+export type NewUser = InferRequestType<typeof admin.users.$post>['json'];
+export type UserChange = InferRequestType<(typeof admin.users)[':id']['$patch']>['json'];
 
 export const AUDIT_PAGE = 50;
 
 export const usersQuery = () =>
   queryOptions({
     queryKey: ['admin', 'users'],
-    queryFn: async () => (await requestJson<{ users: AdminUser[] }>('GET', '/api/admin/users')).users,
+    queryFn: async () => (await unwrap(await admin.users.$get({ query: {} }))).users,
   });
 
 export const devicesQuery = () =>
   queryOptions({
     queryKey: ['admin', 'devices'],
-    queryFn: async () => (await requestJson<{ devices: Device[] }>('GET', '/api/admin/devices')).devices,
+    queryFn: async () => (await unwrap(await admin.devices.$get({ query: {} }))).devices,
   });
 
 /** Newest first, a page at a time: the next page starts before the oldest entry shown. */
@@ -55,7 +30,7 @@ export const auditQuery = () =>
   infiniteQueryOptions({
     queryKey: ['admin', 'audit'],
     queryFn: async ({ pageParam }) =>
-      (await requestJson<{ entries: AuditEntry[] }>('GET', `/api/admin/audit?limit=${AUDIT_PAGE}${pageParam ? `&before=${pageParam}` : ''}`)).entries,
+      (await unwrap(await admin.audit.$get({ query: { limit: String(AUDIT_PAGE), ...(pageParam ? { before: pageParam } : {}) } }))).entries,
     initialPageParam: null as string | null,
     getNextPageParam: (last) => (last.length < AUDIT_PAGE ? null : String(last[last.length - 1]!.id)),
     staleTime: 0,
@@ -72,11 +47,10 @@ export const townshipChoicesQuery = () =>
     staleTime: Infinity,
   });
 
-export const createUser = (u: NewUser) => requestJson<{ user: AdminUser }>('POST', '/api/admin/users', u);
+export const createUser = async (u: NewUser) => unwrap(await admin.users.$post({ json: u }));
 
-export const updateUser = (id: number, change: { displayName?: string; password?: string; disabled?: boolean }) =>
-  requestJson<{ user: AdminUser }>('PATCH', `/api/admin/users/${id}`, change);
+export const updateUser = async (id: number, change: UserChange) => unwrap(await admin.users[':id'].$patch({ param: { id: String(id) }, json: change }));
 
-export const createDevice = (name: string, userId: number) => requestJson<{ device: Device; token: string }>('POST', '/api/admin/devices', { name, userId });
+export const createDevice = async (name: string, userId: number) => unwrap(await admin.devices.$post({ json: { name, userId } }));
 
-export const revokeDevice = (id: number) => requestJson<{ device: Device }>('DELETE', `/api/admin/devices/${id}`);
+export const revokeDevice = async (id: number) => unwrap(await admin.devices[':id'].$delete({ param: { id: String(id) } }));

@@ -1,8 +1,8 @@
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { requestJson } from '../../api/json.ts';
-import { setCsrfToken } from '../../api/session.ts';
+import { unwrap } from '../../api/client.ts';
+import { sessionFetch, setCsrfToken } from '../../api/session.ts';
 import { useAuth } from './auth-context.ts';
 import { AuthGate } from './AuthGate.tsx';
 import { json, session, stubApi, unauthenticated } from './test-api.ts';
@@ -16,7 +16,7 @@ afterEach(() => {
 
 /** A page behind the gate: one query of its own, and the account's sign-out. */
 function Page() {
-  const data = useQuery({ queryKey: ['townships'], queryFn: () => requestJson<{ n: number }>('GET', '/api/townships'), retry: false });
+  const data = useQuery({ queryKey: ['townships'], queryFn: () => sessionFetch('/api/townships').then((r) => unwrap<{ n: number }>(r)), retry: false });
   const auth = useAuth();
   return (
     <div data-testid="page">

@@ -1,8 +1,8 @@
 import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { requestJson } from '../../api/json.ts';
-import { setCsrfToken } from '../../api/session.ts';
+import { unwrap } from '../../api/client.ts';
+import { sessionFetch, setCsrfToken } from '../../api/session.ts';
 import { takeDeviceToken } from './auth-context.ts';
 import { json, session, stubApi, unauthenticated } from './test-api.ts';
 import { user } from './test-users.ts';
@@ -15,7 +15,7 @@ afterEach(() => {
 });
 
 function Wall() {
-  const feed = useQuery({ queryKey: ['feed'], queryFn: () => requestJson<{ n: number }>('GET', '/api/feed'), retry: false });
+  const feed = useQuery({ queryKey: ['feed'], queryFn: () => sessionFetch('/api/feed').then((r) => unwrap<{ n: number }>(r)), retry: false });
   return <div data-testid="wall">{feed.data ? `feed ${feed.data.n}` : feed.isError ? 'error' : 'loading'}</div>;
 }
 

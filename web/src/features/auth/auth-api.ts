@@ -1,8 +1,15 @@
 import { queryOptions } from '@tanstack/react-query';
-import { ApiError } from '../../api/client.ts';
-import { requestJson } from '../../api/json.ts';
+import type { InferResponseType } from 'hono/client';
+import { api, ApiError, unwrap } from '../../api/client.ts';
 import { setCsrfToken } from '../../api/session.ts';
-import type { Session } from './types.ts';
+
+const auth = api.api.auth;
+
+/**
+ * What login, device and me answer: the user and the session's CSRF token. Typed by `me`, the
+ * widest of the three (its token is null for the CLI principal, never for a browser session).
+ */
+export type Session = InferResponseType<typeof auth.me.$get>;
 
 export const ME_KEY = ['auth', 'me'] as const;
 
@@ -26,7 +33,7 @@ export const meQuery = (deviceToken: string | null = null) =>
     queryKey: ME_KEY,
     queryFn: async (): Promise<Session | null> => {
       try {
-        return adopt(deviceToken ? await loginDevice(deviceToken) : await requestJson<Session>('GET', '/api/auth/me'));
+        return adopt(deviceToken ? await loginDevice(deviceToken) : await unwrap(await auth.me.$get({ query: {} })));
       } catch (e) {
         if (e instanceof ApiError && e.status === 401) {
           setCsrfToken(null);
@@ -40,18 +47,18 @@ export const meQuery = (deviceToken: string | null = null) =>
   });
 
 export async function login(username: string, password: string): Promise<Session> {
-  return adopt(await requestJson<Session>('POST', '/api/auth/login', { username, password }));
+  return adopt(await unwrap(await auth.login.$post({ json: { username, password } })));
 }
 
 /** A wall screen signs in with the token of its device (never a password). */
 export async function loginDevice(token: string): Promise<Session> {
-  return adopt(await requestJson<Session>('POST', '/api/auth/device', { token }));
+  return adopt(await unwrap(await auth.device.$post({ json: { token } })));
 }
 
 /** Ends the session. A failure (already expired, server gone) still leaves the page signed out. */
 export async function logout(): Promise<void> {
   try {
-    await requestJson<{ ok: true }>('POST', '/api/auth/logout');
+    await unwrap(await auth.logout.$post());
   } catch {
     // the cookie may be gone already; the page forgets the session either way
   } finally {

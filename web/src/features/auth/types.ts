@@ -1,24 +1,7 @@
 /**
- * The user as the API describes it (docs/auth-api.md, "User object"). Kept here rather than
- * imported from api/ because the contract document, not a route's inferred type, is what both
- * sides promise each other.
+ * The web's names for the API's auth types (docs/auth-api.md), taken from the API itself so the
+ * two cannot drift. `ROLES` is a value: api/auth/principal.ts imports only types, so it is safe
+ * in the bundle.
  */
-export const ROLES = ['county', 'township', 'officer', 'wall', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
-
-export interface AuthUser {
-  id: number;
-  username: string;
-  displayName: string;
-  role: Role;
-  townshipCode: string | null;
-  townshipName: string | null;
-  /** Set for `officer` only: the villages the officer is linked to. */
-  villageCodes: string[] | null;
-}
-
-/** What login, device and me answer. */
-export interface Session {
-  user: AuthUser;
-  csrfToken: string;
-}
+export { ROLES, type Role, type UserJson as AuthUser } from '../../../../api/auth/principal.ts';
+export type { Session } from './auth-api.ts';

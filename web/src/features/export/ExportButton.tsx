@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { Lang } from '../i18n/format.ts';
-import { requestJson } from '../../api/json.ts';
+import { api } from '../../api/client.ts';
 import { rasterize } from './rasterize-dom.ts';
 
 const LABEL: Record<Lang, { idle: string; busy: string; failed: string }> = {
@@ -40,7 +40,7 @@ export function ExportButton({ lang, stem, root, className = 'btn ghost' }: { la
           // The picture never reaches the server, but who exported which view goes in the audit
           // log. Best effort: a failed report never spoils the download.
           const kind = stem === 'wall' ? 'wall-png' : 'dashboard-png';
-          requestJson('POST', '/api/exports', { kind, view: `${window.location.pathname}${window.location.search}`.slice(0, 500) }).catch(() => {});
+          api.api.exports.$post({ json: { kind, view: `${window.location.pathname}${window.location.search}`.slice(0, 500) } }).catch(() => {});
         }, 'image/png');
       } catch {
         setState('failed');

@@ -72,7 +72,8 @@ export function createApp(deps: Deps, middleware: readonly MiddlewareHandler[] =
   const sessions = new SessionCache();
   root.use('/api/*', authenticate(deps, sessions));
   root.use('/api/*', jsonBodies);
-  root.use('/api/*', answerCache(new AnswerCache(deps.config.ANSWER_CACHE_MS)));
+  const answers = new AnswerCache(deps.config.ANSWER_CACHE_MS);
+  root.use('/api/*', answerCache(answers));
   const app = root
     .route('/api/health', healthRoutes(deps))
     .route('/api/auth', authRoutes(deps, sessions))
@@ -101,6 +102,8 @@ export function createApp(deps: Deps, middleware: readonly MiddlewareHandler[] =
       return c.json(errorBody(err.code, err.message, err.fields, err.details), err.status);
     }
     if (err instanceof DbUnavailableError) {
+      // While the database is down, say so everywhere rather than serve what was cached before.
+      answers.clear();
       c.header('Retry-After', '5');
       return c.json(errorBody(err.code, 'the database is unavailable; try again shortly'), 503);
     }

@@ -11,6 +11,7 @@ const downDb: Db = {
   write: () => Promise.reject(new DbUnavailableError()),
   exec: () => Promise.reject(new DbUnavailableError()),
   ping: () => Promise.reject(new DbUnavailableError()),
+  available: () => false,
   close: () => Promise.resolve(),
 };
 

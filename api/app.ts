@@ -73,7 +73,7 @@ export function createApp(deps: Deps, middleware: readonly MiddlewareHandler[] =
   root.use('/api/*', authenticate(deps, sessions));
   root.use('/api/*', jsonBodies);
   const answers = new AnswerCache(deps.config.ANSWER_CACHE_MS);
-  root.use('/api/*', answerCache(answers));
+  root.use('/api/*', answerCache(answers, deps.db));
   const app = root
     .route('/api/health', healthRoutes(deps))
     .route('/api/auth', authRoutes(deps, sessions))

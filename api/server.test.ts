@@ -11,6 +11,7 @@ const db: Db = {
   write: () => Promise.reject(new DbUnavailableError()),
   exec: () => Promise.resolve(),
   ping: () => Promise.resolve(),
+  available: () => true,
   close: () => Promise.resolve(),
 };
 

@@ -57,6 +57,19 @@ describe(`answer cache (${backend})`, () => {
     expect(new Set(answers.map((a) => a.body)).size).toBe(1);
   });
 
+  it('answers nothing from the cache while the database may be down', async () => {
+    let up = true;
+    const flaky = createApp({ ...t.deps, db: { ...t.db, available: () => up }, config: { ...t.config, ANSWER_CACHE_MS: 60_000 }, throttle: new FailureThrottle() });
+    const s = await signIn(flaky, 'demo-county');
+    const path = '/api/stats/summary?from=2026-02-01&to=2026-02-28';
+    expect((await get(s, path)).cache).toBe('miss');
+    expect((await get(s, path)).cache).toBe('hit');
+    up = false;
+    expect((await get(s, path)).cache).toBeNull();
+    up = true;
+    expect((await get(s, path)).cache).toBe('miss');
+  });
+
   it('never caches personal data or errors', async () => {
     const [hz] = await t.db.read(SYSTEM, (h) => h.query<{ id: string }>(`SELECT id FROM hazard WHERE village_code LIKE '430421110%' LIMIT 1`));
     for (let i = 0; i < 2; i++) expect((await get(county, `/api/hazards/${hz!.id}`)).cache).toBeNull();

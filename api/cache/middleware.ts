@@ -1,7 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { principalOf } from '../auth/middleware.ts';
 import { scopeFor } from '../auth/principal.ts';
-import type { Scope } from '../db/index.ts';
+import type { Db, Scope } from '../db/index.ts';
 import type { AnswerCache, CachedAnswer } from './answer-cache.ts';
 
 /** Aggregates and maps: the same for everyone with one role and scope, and asked for often. */
@@ -33,7 +33,7 @@ function respond(answer: CachedAnswer, hit: boolean): Response {
 }
 
 /** Serves cacheable GETs from the cache (per role and scope); clears it after a successful write. */
-export function answerCache(cache: AnswerCache): MiddlewareHandler {
+export function answerCache(cache: AnswerCache, db: Db): MiddlewareHandler {
   return async (c, next) => {
     if (c.req.method !== 'GET') {
       await next();
@@ -41,6 +41,11 @@ export function answerCache(cache: AnswerCache): MiddlewareHandler {
       return;
     }
     if (!cache.enabled || !CACHEABLE.test(c.req.path)) return next();
+    // The database may be down: let the request find out and answer 503, not a cached 200.
+    if (!db.available()) {
+      cache.clear();
+      return next();
+    }
     const p = principalOf(c);
     const key = answerKey(p.role, scopeFor(p), new URL(c.req.url));
     let ran = false;

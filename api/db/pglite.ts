@@ -58,6 +58,7 @@ export async function openPglite(opts: PgliteOptions = {}): Promise<Db & { dump(
     async ping() {
       await pg.query('SELECT 1').catch(translate);
     },
+    available: () => !pg.closed,
     async close() {
       if (!pg.closed) await pg.close();
     },

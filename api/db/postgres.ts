@@ -44,7 +44,11 @@ export async function openPostgres(opts: PostgresOptions): Promise<Db> {
     types,
   });
   // An idle client losing its server must not crash the process; the next checkout reconnects.
-  pool.on('error', () => {});
+  // It is also the first sign of an outage, before any request fails.
+  let down = false;
+  pool.on('error', () => {
+    down = true;
+  });
 
   const run = async <T>(scope: Scope, readOnly: boolean, fn: (h: Handle) => Promise<T>): Promise<T> => {
     const client = await pool.connect().catch(translate);
@@ -63,9 +67,11 @@ export async function openPostgres(opts: PostgresOptions): Promise<Db> {
       await applyScope(h, scope, opts.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS);
       const out = await fn(h);
       await client.query('COMMIT');
+      down = false;
       return out;
     } catch (err) {
       broken = isUnavailable(err);
+      if (broken) down = true;
       if (!broken) await client.query('ROLLBACK').catch(() => {});
       return translate(err);
     } finally {
@@ -81,8 +87,15 @@ export async function openPostgres(opts: PostgresOptions): Promise<Db> {
       await pool.query(sql).catch(translate);
     },
     async ping() {
-      await pool.query('SELECT 1').catch(translate);
+      await pool.query('SELECT 1').then(
+        () => void (down = false),
+        (err) => {
+          if (isUnavailable(err)) down = true;
+          return translate(err);
+        },
+      );
     },
+    available: () => !down,
     async close() {
       await pool.end();
     },

@@ -40,6 +40,11 @@ export interface Db {
   exec(sql: string): Promise<void>;
   /** Cheap liveness check; throws `DbUnavailableError` when the database cannot be reached. */
   ping(): Promise<void>;
+  /**
+   * False from a sign of an outage (a lost connection, an unreachable server) until the next
+   * transaction succeeds: caches must not answer for a database that may be down.
+   */
+  available(): boolean;
   close(): Promise<void>;
 }
 

@@ -136,7 +136,7 @@ const CASES: Case[] = [
   {
     name: 'POST /api/imports/ledger (dry run)',
     request: (w) => ({ method: 'POST', path: `/api/imports/ledger?kind=disputes&dryRun=true&fileName=x.csv&${tw(place[w])}`, body: '受理日期,村（社区）\n' }),
-    own: { default: 403, admin: 422 },
+    own: { default: 403, admin: 422, township: 422 },
     other: { default: 403, admin: 422 },
   },
 ];

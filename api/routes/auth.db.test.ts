@@ -206,6 +206,31 @@ describe(`what each role gets (${backend})`, () => {
     expect(outside).toBe(0);
   });
 
+  it('a chief imports their own township\'s ledger; rows of another township are refused, and nothing of it is written', async () => {
+    const chief = await signIn(app, 'demo-township');
+    const csv = (rows: string[]) => ['走访日期,乡镇,村(社区),民警,警号,走访形式', ...rows].join('\n');
+    const post = (body: string, q = '') =>
+      chief.request(`/api/imports/ledger?kind=visits&fileName=${RUN}.csv${q}`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body });
+    const own = await post(csv(['2025-06-01,界牌镇,银溪村,吴伟超,OF0220,入户走访']));
+    const ownBody = (await own.json()) as { applied: boolean; inserted: number; batchId: number };
+    try {
+      expect(own.status).toBe(200);
+      expect(ownBody).toMatchObject({ applied: true, inserted: 1 });
+      const [batch] = await t.db.read(SYSTEM, (h) => h.query<{ township_code: string }>('SELECT township_code FROM import_batch WHERE id = $1', [ownBody.batchId]));
+      expect(batch!.township_code).toBe(JIEPAI);
+      const before = await t.db.read(SYSTEM, (h) => h.query<{ n: number }>(`SELECT count(*)::int AS n FROM visit WHERE client_id LIKE 'ledger:%'`));
+      const other = await post(csv(['2025-06-02,界牌镇,界牌村,罗湘,,法治宣讲', '2025-06-07,渣江镇,沐林村委会,陈峰家,,电影放映']));
+      expect(other.status).toBe(422);
+      expect(await t.db.read(SYSTEM, (h) => h.query<{ n: number }>(`SELECT count(*)::int AS n FROM visit WHERE client_id LIKE 'ledger:%'`))).toEqual(before);
+      expect((await post(csv(['2025-06-01,界牌镇,银溪村,吴伟超,OF0220,入户走访']), '&township=430421111')).status).toBe(403);
+    } finally {
+      await t.db.write(SYSTEM, async (h) => {
+        await h.query(`DELETE FROM visit WHERE client_id LIKE 'ledger:%'`);
+        await h.query(`DELETE FROM import_batch WHERE kind LIKE 'ledger-%'`);
+      });
+    }
+  });
+
   it('personal data: the officer and the county see it, the chief masked, the wall not at all', async () => {
     const officer = await signIn(app, 'demo-officer');
     const village = officer.user.villageCodes![0]!;

@@ -74,8 +74,10 @@ export function ledgerImportRoutes(deps: Deps) {
         'Cache-Control': 'no-store',
       });
     })
-    .post('/', allow('admin'), limit, validate('query', importQuery), async (c) => {
-      const q = c.req.valid('query');
+    // A chief imports their own township's ledgers only: the township is theirs, and rows naming
+    // another township's places are refused (they cannot see them).
+    .post('/', allow('admin', 'township'), limit, validate('query', importQuery), async (c) => {
+      const q = scoped(c, c.req.valid('query'));
       const file = await uploadedFile(c, q.fileName);
       const input = { bytes: file.bytes, fileName: file.name, kind: q.kind ?? null, townshipCode: q.township ?? null, dryRun: q.dryRun ?? false, now: deps.now() };
       // A dry run reads only; an import writes in one transaction, so a failure leaves nothing behind.

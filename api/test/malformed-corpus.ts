@@ -1517,7 +1517,7 @@ function importCases(ctx: CorpusContext): MalformedCase[] {
   out.push(imp('ledger', 'visits CSV with bad rows', 'import', 'kind=visits', 'text/csv', ['走访日期,乡镇,村(社区),民警,警号,走访形式', `2026-02-30,界牌镇,${ctx.missingVillage},' OR 1=1 --,$1,<script>`].join('\n'), 422, 'import_rejected'));
   out.push(imp('ledger', `over IMPORT_MAX_BYTES (${small}, streamed)`, 'oversize', '', 'text/csv', 'x'.repeat(small * 4), 413, 'payload_too_large', { smallImportLimit: true }));
   out.push(imp('ledger', 'over IMPORT_MAX_BYTES (announced)', 'oversize', '', 'text/csv', csv, 413, 'payload_too_large', { smallImportLimit: true, headers: { 'content-type': 'text/csv', 'content-length': String(small * 1024) } }));
-  out.push(imp('ledger', 'as township', 'forbidden', '', 'text/csv', csv, 403, 'forbidden', { as: 'township' }));
+  out.push(imp('ledger', 'as township, for another township', 'forbidden', 'township=430421111', 'text/csv', csv, 403, 'out_of_scope', { as: 'township' }));
   out.push(imp('ledger', 'as county', 'forbidden', '', 'text/csv', csv, 403, 'forbidden', { as: 'county' }));
 
   // Boundary bodies.

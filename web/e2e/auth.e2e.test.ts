@@ -33,8 +33,8 @@ describe('sign-in and roles in a real browser', () => {
     await expect.poll(() => page.getByTestId('scope-title').textContent(), { timeout: 30_000 }).toBe(JIEPAI.name);
     expect(new URL(page.url()).searchParams.get('t')).toBe(JIEPAI.code);
     expect(await page.getByTestId('account-role').textContent()).toBe('乡镇用户 · 界牌镇');
-    // No control that would only get a 403: no import, no wall, no way up to the county.
-    expect(await page.getByTestId('ledger-import-open').count()).toBe(0);
+    // No control that would only get a 403 (no wall, no way up to the county); their own ledgers they import.
+    expect(await page.getByTestId('ledger-import-open').count()).toBe(1);
     expect(await page.getByTestId('wall-link').count()).toBe(0);
     expect(await page.getByTestId('breadcrumbs').getByRole('button', { name: '衡阳县' }).count()).toBe(0);
     await page.waitForTimeout(1200); // the camera flies to the township

@@ -66,8 +66,9 @@ SELECT app_protect('hazard', app_scope_policy('village_code', false));
 SELECT app_protect('status_change',
   $p$EXISTS (SELECT 1 FROM dispute d WHERE entity = 'dispute' AND d.id = entity_id)
      OR EXISTS (SELECT 1 FROM hazard z WHERE entity = 'hazard' AND z.id = entity_id)$p$);
--- Imports are county-wide bookkeeping: no scoped policy, so chiefs and officers see none.
-SELECT app_protect('import_batch', NULL);
+-- A township chief imports their own township's ledgers and sees only those batches.
+ALTER TABLE import_batch ADD COLUMN township_code text;
+SELECT app_protect('import_batch', app_scope_policy('township_code', true));
 
 -- Where a row lives, whatever the caller may see: tells "another township's" (403) from "no
 -- such row" (404). Answers only the village code, never the row.

@@ -76,7 +76,7 @@ export async function importLedger(h: Handle, input: LedgerImportInput): Promise
     report.notes.push(`${report.duplicates} row(s) were imported before or repeat an earlier row (same village, date and content); they were left as they are`);
   }
   if (report.applied) {
-    report.batchId = await recordBatch(h, { kind: report.kind, fileName: input.fileName, fileSha256: report.file.sha256, rows: report.rows, inserted: report.inserted, duplicates: report.duplicates, report });
+    report.batchId = await recordBatch(h, { kind: report.kind, fileName: input.fileName, fileSha256: report.file.sha256, rows: report.rows, inserted: report.inserted, duplicates: report.duplicates, report, townshipCode: input.townshipCode });
   }
   return report;
 }

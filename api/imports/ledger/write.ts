@@ -71,13 +71,15 @@ export interface BatchRow {
   inserted: number;
   duplicates: number;
   report: unknown;
+  /** The township the ledger was imported for, if one was named (a chief's imports always are). */
+  townshipCode?: string | null;
 }
 
 /** The import_batch row of an applied import; returns its id. */
 export async function recordBatch(h: Handle, b: BatchRow): Promise<number> {
   const [row] = await h.query<{ id: string | number }>(
-    'INSERT INTO import_batch (kind, file_name, file_sha256, rows, inserted, skipped, report) VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb) RETURNING id',
-    [`ledger-${b.kind}`, b.fileName, b.fileSha256, b.rows, b.inserted, b.duplicates, JSON.stringify(b.report)],
+    'INSERT INTO import_batch (kind, file_name, file_sha256, rows, inserted, skipped, report, township_code) VALUES ($1, $2, $3, $4, $5, $6, $7::jsonb, $8) RETURNING id',
+    [`ledger-${b.kind}`, b.fileName, b.fileSha256, b.rows, b.inserted, b.duplicates, JSON.stringify(b.report), b.townshipCode ?? null],
   );
   return Number(row!.id);
 }

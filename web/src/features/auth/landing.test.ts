@@ -47,7 +47,7 @@ describe('landingFor', () => {
 describe('can', () => {
   it.each<[Role, Capability[]]>([
     ['county', ['countyView', 'wallView']],
-    ['township', []],
+    ['township', ['import']],
     ['officer', []],
     ['wall', ['countyView', 'wallView']],
     ['admin', ['countyView', 'wallView', 'import', 'admin']],

@@ -19,7 +19,7 @@ export type Capability = 'countyView' | 'wallView' | 'import' | 'admin';
 
 const CAPABILITIES: Record<Role, readonly Capability[]> = {
   county: ['countyView', 'wallView'],
-  township: [],
+  township: ['import'],
   officer: [],
   wall: ['countyView', 'wallView'],
   admin: ['countyView', 'wallView', 'import', 'admin'],

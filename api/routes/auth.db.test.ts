@@ -252,7 +252,7 @@ describe(`what each role gets (${backend})`, () => {
     };
     expect(await officerPhone('demo-county')).toMatch(/^1\d{10}$/);
     expect(await officerPhone('demo-wall')).toBeNull();
-    const audit = (await (await admin.request('/api/admin/audit?limit=50')).json()) as { entries: { action: string; target: string; actor: string }[] };
-    expect(audit.entries).toContainEqual(expect.objectContaining({ action: 'intake.dispute', target: id, actor: 'demo-officer' }));
+    const audited = await t.db.read(SYSTEM, (h) => h.query<{ actor: string; role: string }>(`SELECT actor, role FROM audit_log WHERE action = 'intake.dispute' AND target = $1`, [id]));
+    expect(audited).toEqual([{ actor: 'demo-officer', role: 'officer' }]);
   });
 });

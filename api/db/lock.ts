@@ -40,7 +40,9 @@ export function acquireLock(dataDir: string, port: number, cliToken?: string): (
   if (held) throw new Error(`DATA_DIR ${dataDir} is in use by server pid ${held.pid} on port ${held.port}`);
   mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, FILE);
-  // 0600: the CLI token inside is as good as an admin password.
+  // 0600: the CLI token inside is as good as an admin password. A stale file from a crash would
+  // keep its old mode (writeFileSync sets it only on creation), so it goes first.
+  rmSync(file, { force: true });
   writeFileSync(file, JSON.stringify({ pid: process.pid, port, startedAt: new Date().toISOString(), cliToken } satisfies ServerLock), { mode: 0o600 });
   return () => rmSync(file, { force: true });
 }

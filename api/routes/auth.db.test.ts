@@ -161,6 +161,12 @@ describe(`scoping in the database (${backend})`, () => {
     expect(await count({ kind: 'none' })).toEqual({ d: 0, v: 0, t: 0, other: 0 });
   });
 
+  it('a chief\'s or officer\'s transaction cannot read accounts, sessions or the audit log', async () => {
+    for (const table of ['app_user', 'app_session', 'device_token', 'audit_log']) {
+      await expect(t.db.read({ kind: 'township', township: JIEPAI }, (h) => h.query(`SELECT count(*) FROM ${table}`)), table).rejects.toThrow(/permission denied/);
+    }
+  });
+
   it('refuses to write a row outside the scope, at the database', async () => {
     const other = await t.db.read(SYSTEM, (h) => h.query<{ code: string }>(`SELECT code FROM village WHERE township_code <> '${JIEPAI}' LIMIT 1`));
     await expect(
@@ -231,6 +237,37 @@ describe(`what each role gets (${backend})`, () => {
     }
   });
 
+  it('a status-change client id used in another township is a 409, and changes nothing', async () => {
+    const other = '430421111';
+    const add = await admin.request('/api/admin/users', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: `${RUN}-chief2`, displayName: 'chief 2', password: 'correct-horse-3', role: 'township', townshipCode: other }) });
+    expect(add.status).toBe(201);
+    const chief2 = await signIn(app, `${RUN}-chief2`, 'correct-horse-3');
+    const chief = await signIn(app, 'demo-township');
+    // A fresh hazard (上报) in each township, reported by its own chief.
+    const report = async (s: SignedIn, tw: string, n: number) => {
+      const [v] = await t.db.read(SYSTEM, (h) => h.query<{ lng: number; lat: number }>(`SELECT ST_X(label_point) AS lng, ST_Y(label_point) AS lat FROM village WHERE township_code = $1 ORDER BY code LIMIT 1`, [tw]));
+      const res = await s.request('/api/hazards', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ clientId: `${RUN}-hz-${n}`, category: '治安', severity: 2, lng: v!.lng, lat: v!.lat }) });
+      expect(res.status).toBe(201);
+      return ((await res.json()) as { id: string }).id;
+    };
+    const a = await report(chief2, other, 1);
+    const b = await report(chief, JIEPAI, 2);
+    const patch = (s: SignedIn, id: string) => s.request(`/api/hazards/${id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status: '已分流', clientId: `${RUN}-shared` }) });
+    try {
+      expect((await patch(chief2, a)).status).toBe(200);
+      const refused = await patch(chief, b);
+      expect(refused.status).toBe(409);
+      expect(((await refused.json()) as { error: { code: string } }).error.code).toBe('idempotency_key_reused');
+      const [row] = await t.db.read(SYSTEM, (h) => h.query<{ status: string }>('SELECT status FROM hazard WHERE id = $1', [b]));
+      expect(row!.status).toBe('上报');
+    } finally {
+      await t.db.write(SYSTEM, async (h) => {
+        await h.query(`DELETE FROM status_change WHERE entity_id = ANY($1)`, [[a, b]]);
+        await h.query(`DELETE FROM hazard WHERE id = ANY($1)`, [[a, b]]);
+      });
+    }
+  });
+
   it('personal data: the officer and the county see it, the chief masked, the wall not at all', async () => {
     const officer = await signIn(app, 'demo-officer');
     const village = officer.user.villageCodes![0]!;
@@ -252,6 +289,9 @@ describe(`what each role gets (${backend})`, () => {
     };
     expect(await officerPhone('demo-county')).toMatch(/^1\d{10}$/);
     expect(await officerPhone('demo-wall')).toBeNull();
+    const wallDetail = (await (await (await signIn(app, 'demo-wall')).request(`/api/villages/${village}`)).json()) as { openDisputes: { summary: string }[]; openHazards: { description: string }[] };
+    expect(wallDetail.openDisputes.length).toBeGreaterThan(0);
+    expect([...wallDetail.openDisputes.map((d) => d.summary), ...wallDetail.openHazards.map((z) => z.description)].every((s) => s === '')).toBe(true);
     const audited = await t.db.read(SYSTEM, (h) => h.query<{ actor: string; role: string }>(`SELECT actor, role FROM audit_log WHERE action = 'intake.dispute' AND target = $1`, [id]));
     expect(audited).toEqual([{ actor: 'demo-officer', role: 'officer' }]);
   });

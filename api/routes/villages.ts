@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { FeatureCollection, VillageProps } from '../queries/layers.ts';
 import { villageLayerJson } from '../queries/layers.ts';
-import { villageDetail } from '../queries/village-detail.ts';
+import { villageDetail, type VillageDetail } from '../queries/village-detail.ts';
 import { principalOf } from '../auth/middleware.ts';
 import { jsonText, metricContext, read, requireTownship, requireVillageInScope, scoped, type Deps } from './deps.ts';
 import { checkPeriod, filterFields, periodFields, townshipCode, validate, villageCode } from './validation.ts';
@@ -12,6 +12,19 @@ const listQuery = z
   .strict()
   .superRefine(checkPeriod);
 const detailQuery = z.object(periodFields).strict().superRefine(checkPeriod);
+
+/**
+ * The big screen: who the village's officer is but not how to reach them, and its open cases by
+ * category and status without their free text (which can name the parties).
+ */
+function forWall(d: VillageDetail): VillageDetail {
+  return {
+    ...d,
+    officer: d.officer ? { ...d.officer, phone: null } : null,
+    openDisputes: d.openDisputes.map((x) => ({ ...x, summary: '' })),
+    openHazards: d.openHazards.map((x) => ({ ...x, description: '' })),
+  };
+}
 
 export function villagesRoutes(deps: Deps) {
   return new Hono()
@@ -29,8 +42,6 @@ export function villagesRoutes(deps: Deps) {
       requireVillageInScope(c, code);
       const ctx = metricContext(deps, c.req.valid('query'));
       const detail = await read(deps, c, (h) => villageDetail(h, code, ctx));
-      // The big screen shows who the village's officer is, never how to reach them.
-      if (principalOf(c).role === 'wall' && detail.officer) detail.officer = { ...detail.officer, phone: null };
-      return c.json(detail);
+      return c.json(principalOf(c).role === 'wall' ? forWall(detail) : detail);
     });
 }

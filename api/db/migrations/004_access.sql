@@ -73,7 +73,7 @@ SELECT app_protect('import_batch', app_scope_policy('township_code', true));
 -- Where a row lives, whatever the caller may see: tells "another township's" (403) from "no
 -- such row" (404). Answers only the village code, never the row.
 CREATE FUNCTION app_village_of(kind text, row_id text) RETURNS text LANGUAGE sql STABLE SECURITY DEFINER
-  AS $$
+  SET search_path = public, pg_temp AS $$
   SELECT CASE kind
            WHEN 'dispute' THEN (SELECT village_code FROM dispute WHERE id = row_id)
            WHEN 'hazard' THEN (SELECT village_code FROM hazard WHERE id = row_id)
@@ -85,7 +85,8 @@ $$;
 
 -- The village containing a point, whatever the caller may see (intake: 403 outside one's scope,
 -- 422 outside the county).
-CREATE FUNCTION app_village_at(lng double precision, lat double precision) RETURNS text LANGUAGE sql STABLE SECURITY DEFINER AS $$
+CREATE FUNCTION app_village_at(lng double precision, lat double precision) RETURNS text LANGUAGE sql STABLE SECURITY DEFINER
+  SET search_path = public, pg_temp AS $$
   SELECT code FROM village WHERE ST_Intersects(geom, ST_SetSRID(ST_MakePoint(lng, lat), 4326)) ORDER BY code LIMIT 1
 $$;
 
@@ -191,5 +192,11 @@ BEGIN
     EXECUTE format('GRANT INSERT ON audit_log TO %I', r);
     EXECUTE format('REVOKE UPDATE, DELETE, TRUNCATE ON audit_log FROM %I', r);
     EXECUTE format('REVOKE ALL ON schema_migrations FROM %I', r);
+    EXECUTE format('GRANT EXECUTE ON FUNCTION app_village_of(text, text), app_village_at(double precision, double precision) TO %I', r);
   END LOOP;
 END $$;
+REVOKE EXECUTE ON FUNCTION app_village_of(text, text), app_village_at(double precision, double precision) FROM PUBLIC;
+-- Chiefs' and officers' transactions never need the accounts: sign-in, sessions and the admin
+-- pages run as hengyang_county. They may add audit entries (their intake), not read them.
+REVOKE ALL ON app_user, app_session, device_token FROM hengyang_app;
+REVOKE SELECT ON audit_log FROM hengyang_app;

@@ -73,10 +73,14 @@ async function change<S extends string>(h: Handle, lc: Lifecycle<S>, id: string,
   if (at!.early) throw new UnprocessableError('time_before_previous', `the change is dated before the ${lc.entity}'s previous step`, { at: 'before the previous step' });
   const stamp = lc.stamps[input.status]!;
   await h.query(`UPDATE ${lc.table} SET status = $2, ${stamp} = $3::timestamptz WHERE id = $1`, [id, input.status, at!.at]);
-  await h.query(
-    `INSERT INTO status_change (entity, entity_id, from_status, to_status, changed_at, client_id, note) VALUES ($1, $2, $3, $4, $5::timestamptz, $6, $7)`,
+  const recorded = await h.query(
+    `INSERT INTO status_change (entity, entity_id, from_status, to_status, changed_at, client_id, note) VALUES ($1, $2, $3, $4, $5::timestamptz, $6, $7)
+     ON CONFLICT (client_id) DO NOTHING RETURNING id`,
     [lc.entity, id, from, input.status, at!.at, input.clientId ?? null, input.note ?? null],
   );
+  // The client id is taken by a change the caller cannot see (another township's) or by a
+  // concurrent retry: refuse, and the caller's transaction undoes the UPDATE above.
+  if (recorded.length === 0) throw new ConflictError('idempotency_key_reused', `client id ${input.clientId} was already used for another change`);
   return { changed: true };
 }
 

@@ -1,7 +1,7 @@
 import type { Handle } from '../../db/index.ts';
 import type { VisitKind } from '../../domain/enums.ts';
 import { nextId } from '../../domain/ids.ts';
-import { NotFoundError, UnprocessableError } from '../../errors.ts';
+import { ConflictError, NotFoundError, UnprocessableError } from '../../errors.ts';
 import { locate } from './locate.ts';
 
 export interface VisitInput {
@@ -61,7 +61,7 @@ export async function createVisit(h: Handle, input: VisitInput): Promise<{ creat
   const inserted = await h.query(INSERT, [id, input.clientId, input.officerId, input.kind, input.visitedAt, input.lng ?? null, input.lat ?? null, input.villageCode]);
   if (inserted.length === 0) {
     const again = await byClientId(h, input.clientId);
-    if (!again) throw new NotFoundError(`no village ${input.villageCode}`);
+    if (!again) throw new ConflictError('client_id_taken', `client id ${input.clientId} is already used by another record`);
     return { created: false, visit: again };
   }
   return { created: true, visit: (await byClientId(h, input.clientId))! };

@@ -25,7 +25,7 @@ export function OpenDisputes({ rows }: { rows: VillageDetail['openDisputes'] }) 
                 <span className={`status status-${d.status === '调处中' ? 'active' : 'new'}`}>{vocab(d.status)}</span>
                 <time className="case-date">{date(d.receivedAt)}</time>
               </div>
-              <p className="case-text">{d.summary}</p>
+              {d.summary && <p className="case-text">{d.summary}</p>}
               <div className="case-meta">{vocab(d.channel)}</div>
             </li>
           ))}
@@ -58,7 +58,7 @@ export function OpenHazards({ rows }: { rows: VillageDetail['openHazards'] }) {
                 <span className="status">{vocab(h.status)}</span>
                 {h.overdue && <span className="badge danger">{t('overdue')}</span>}
               </div>
-              <p className="case-text">{h.description}</p>
+              {h.description && <p className="case-text">{h.description}</p>}
               <div className="case-meta">
                 {h.department} · {t('deadline', { d: date(h.deadline) })}
               </div>

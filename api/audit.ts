@@ -10,6 +10,7 @@ export type AuditAction =
   | 'auth.device_login'
   | 'auth.device_login_failed'
   | 'auth.logout'
+  | 'auth.password_change'
   | 'user.create'
   | 'user.update'
   | 'device.create'

@@ -96,6 +96,27 @@ describe(`sign-in and sessions (${backend})`, () => {
     expect((await post('/api/auth/login', { username: `${RUN}-off`, password: 'correct-horse-2' })).status).toBe(401);
   });
 
+  it('a user changes their own password: the current one is checked, other sessions end, this one goes on under a new cookie', async () => {
+    const add = await admin.request('/api/admin/users', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: `${RUN}-pw`, displayName: 'pw', password: 'first-pass-1', role: 'county' }) });
+    expect(add.status).toBe(201);
+    const here = await signIn(app, `${RUN}-pw`, 'first-pass-1');
+    const elsewhere = await signIn(app, `${RUN}-pw`, 'first-pass-1');
+    const change = (body: unknown) => here.request('/api/auth/password', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const wrong = await change({ currentPassword: 'not-it-123', newPassword: 'second-pass-2' });
+    expect(wrong.status).toBe(400);
+    expect(((await wrong.json()) as { error: { fields: Record<string, string> } }).error.fields).toHaveProperty('currentPassword');
+    expect((await change({ currentPassword: 'first-pass-1', newPassword: 'short' })).status).toBe(400);
+    const ok = await change({ currentPassword: 'first-pass-1', newPassword: 'second-pass-2' });
+    expect(ok.status).toBe(200);
+    const cookie = /hy_session=[^;]+/.exec(ok.headers.get('set-cookie') ?? '')![0];
+    expect(cookie).not.toBe(here.cookie);
+    expect((await app.request('/api/auth/me', { headers: { cookie } })).status).toBe(200);
+    expect((await here.request('/api/auth/me')).status).toBe(401);
+    expect((await elsewhere.request('/api/auth/me')).status).toBe(401);
+    expect((await post('/api/auth/login', { username: `${RUN}-pw`, password: 'first-pass-1' })).status).toBe(401);
+    await signIn(app, `${RUN}-pw`, 'second-pass-2');
+  });
+
   it('refuses weak passwords and duplicate usernames with field errors', async () => {
     const add = (body: unknown) => admin.request('/api/admin/users', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
     const weak = await add({ username: `${RUN}-weak`, displayName: 'w', password: 'short', role: 'county' });

@@ -9,8 +9,8 @@ import { decoyHash, verifyPassword } from '../auth/password.ts';
 import { userJson } from '../auth/principal.ts';
 import type { SessionCache } from '../auth/session-cache.ts';
 import { closeSession, dropExpiredSessions, findSession, openSession } from '../auth/sessions.ts';
-import { findUser } from '../auth/users.ts';
-import { AppError } from '../errors.ts';
+import { findUser, updateUser } from '../auth/users.ts';
+import { AppError, ValidationError } from '../errors.ts';
 import type { Deps } from './deps.ts';
 import { NO_NUL, noQuery, validate } from './validation.ts';
 
@@ -20,6 +20,7 @@ export const LOCK_MINUTES = 15;
 
 const loginBody = z.object({ username: z.string().trim().toLowerCase().min(1).max(64).regex(NO_NUL, 'must not contain NUL characters'), password: z.string().min(1).max(200) }).strict();
 const deviceBody = z.object({ token: z.string().min(10).max(200) }).strict();
+const passwordBody = z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().max(200) }).strict();
 const COUNTY = { kind: 'county' } as const;
 
 const invalid = () => new AppError(401, 'invalid_credentials', '用户名或密码错误 (wrong username or password)');
@@ -122,6 +123,25 @@ export function authRoutes(deps: Deps, sessions: SessionCache) {
       }
       deleteCookie(c, SESSION_COOKIE, { path: '/', secure: isHttps(c) });
       return c.json({ ok: true as const });
+    })
+    .post('/password', validate('json', passwordBody), async (c) => {
+      const p = principalOf(c);
+      if (p.userId === null || !p.sessionToken) throw new AppError(400, 'invalid_request', 'the CLI has no password to change');
+      const { currentPassword, newPassword } = c.req.valid('json');
+      const ip = clientIp(c);
+      const user = await deps.db.read(COUNTY, (h) => findUser(h, { id: p.userId! }));
+      if (!user || !(await verifyPassword(currentPassword, user.passwordHash))) {
+        deps.throttle.fail(ip ?? 'local');
+        throw new ValidationError('the current password is wrong', { currentPassword: '当前密码不正确 (wrong current password)' });
+      }
+      await deps.db.write(COUNTY, async (h) => {
+        await updateUser(h, user.id, { password: newPassword });
+        // updateUser ended every session of the user; this one carries on under a fresh token.
+        await audit(h, { actor: p.username, role: p.role, action: 'auth.password_change', ip });
+      });
+      sessions.clear();
+      const opened = await deps.db.write(COUNTY, (h) => openSession(h, user.id));
+      return c.json(await signedIn(deps, c, opened), 200);
     })
     .get('/me', validate('query', noQuery), (c) => {
       const p = principalOf(c);

@@ -873,6 +873,20 @@ function writeEndpoints(ctx: CorpusContext): WriteEndpoint[] {
       nonJsonStatus: 400,
     },
     {
+      label: 'own password change',
+      method: 'POST',
+      path: '/api/auth/password',
+      as: 'county',
+      // Every case fails validation before the current password is checked (a wrong one would count toward the throttle).
+      base: { currentPassword: 'malformed-not-it-1', newPassword: 'malformed-new-1' },
+      fields: {
+        currentPassword: { bad: [['201-chars', 'p'.repeat(201)], ['empty', '']], types: 'string' },
+        newPassword: { bad: [['201-chars', 'p'.repeat(201)]], types: 'string' },
+      },
+      required: ['currentPassword', 'newPassword'],
+      nonJsonStatus: 400,
+    },
+    {
       label: 'device sign-in',
       method: 'POST',
       path: '/api/auth/device',

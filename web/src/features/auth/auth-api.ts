@@ -55,6 +55,14 @@ export async function loginDevice(token: string): Promise<Session> {
   return adopt(await unwrap(await auth.device.$post({ json: { token } })));
 }
 
+/**
+ * Changes the signed-in user's own password. The server ends every session of the user and
+ * opens a new one (new cookie, new CSRF token), which the page adopts exactly as after login.
+ */
+export async function changePassword(currentPassword: string, newPassword: string): Promise<Session> {
+  return adopt(await unwrap(await auth.password.$post({ json: { currentPassword, newPassword } })));
+}
+
 /** Ends the session. A failure (already expired, server gone) still leaves the page signed out. */
 export async function logout(): Promise<void> {
   try {

@@ -4,12 +4,12 @@ import { deleteCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { audit, clientIp } from '../audit.ts';
 import { findDevice } from '../auth/devices.ts';
-import { principalFromSession, principalOf, SESSION_COOKIE } from '../auth/middleware.ts';
+import { principalOf, SESSION_COOKIE } from '../auth/middleware.ts';
 import { decoyHash, verifyPassword } from '../auth/password.ts';
-import { userJson } from '../auth/principal.ts';
+import { userJson, type UserJson } from '../auth/principal.ts';
 import type { SessionCache } from '../auth/session-cache.ts';
-import { closeSession, dropExpiredSessions, findSession, openSession } from '../auth/sessions.ts';
-import { findUser, updateUser } from '../auth/users.ts';
+import { closeSession, dropExpiredSessions, openSession } from '../auth/sessions.ts';
+import { findUser, updateUser, type UserRow } from '../auth/users.ts';
 import { AppError, ValidationError } from '../errors.ts';
 import type { Deps } from './deps.ts';
 import { NO_NUL, noQuery, validate } from './validation.ts';
@@ -36,11 +36,21 @@ function setSessionCookie(c: Context, token: string, maxAge: number) {
   setCookie(c, SESSION_COOKIE, token, { httpOnly: true, sameSite: 'Strict', path: '/', secure: isHttps(c), maxAge });
 }
 
-/** Answers the signed-in user for a fresh session. */
-async function signedIn(deps: Deps, c: Context, opened: { token: string; csrfToken: string; maxAgeSeconds: number }) {
+/** Sets the cookie of a fresh session and answers its user (the row the caller already read). */
+function signedIn(c: Context, user: UserRow, opened: { token: string; csrfToken: string; maxAgeSeconds: number }) {
   setSessionCookie(c, opened.token, opened.maxAgeSeconds);
-  const session = await deps.db.read(COUNTY, (h) => findSession(h, opened.token));
-  return { user: userJson(principalFromSession(session!, opened.token)), csrfToken: opened.csrfToken };
+  const { id, username, displayName, role, townshipCode, townshipName, villageCodes } = user;
+  const answer: UserJson = { id, username, displayName, role, townshipCode, townshipName, villageCodes };
+  return { user: answer, csrfToken: opened.csrfToken };
+}
+
+/** 429 while this client address is paused after repeated failures. */
+function refuseIfThrottled(deps: Deps, c: Context, key: string): void {
+  const wait = deps.throttle.retryAfter(key);
+  if (wait > 0) {
+    c.header('Retry-After', String(wait));
+    throw tooMany(wait);
+  }
 }
 
 export function authRoutes(deps: Deps, sessions: SessionCache) {
@@ -49,11 +59,7 @@ export function authRoutes(deps: Deps, sessions: SessionCache) {
       const { username, password } = c.req.valid('json');
       const ip = clientIp(c);
       const throttleKey = ip ?? 'local';
-      const wait = deps.throttle.retryAfter(throttleKey);
-      if (wait > 0) {
-        c.header('Retry-After', String(wait));
-        throw tooMany(wait);
-      }
+      refuseIfThrottled(deps, c, throttleKey);
       const user = await deps.db.read(COUNTY, (h) => findUser(h, { username }));
       const lockedFor = user?.lockedUntil ? Math.ceil((Date.parse(user.lockedUntil) - Date.now()) / 1000) : 0;
       if (user && lockedFor > 0) {
@@ -85,31 +91,27 @@ export function authRoutes(deps: Deps, sessions: SessionCache) {
         return openSession(h, user.id);
       });
       deps.throttle.reset(throttleKey);
-      return c.json(await signedIn(deps, c, opened), 200);
+      return c.json(signedIn(c, user, opened), 200);
     })
     .post('/device', validate('json', deviceBody), async (c) => {
       const ip = clientIp(c);
       const throttleKey = ip ?? 'local';
-      const wait = deps.throttle.retryAfter(throttleKey);
-      if (wait > 0) {
-        c.header('Retry-After', String(wait));
-        throw tooMany(wait);
-      }
+      refuseIfThrottled(deps, c, throttleKey);
       const { token } = c.req.valid('json');
-      const opened = await deps.db.write(COUNTY, async (h) => {
+      const signed = await deps.db.write(COUNTY, async (h) => {
         const device = await findDevice(h, token);
         if (!device) return null;
-        const user = await findUser(h, { id: device.userId });
-        await audit(h, { actor: user!.username, role: 'wall', action: 'auth.device_login', target: `device:${device.id}`, ip });
+        const user = (await findUser(h, { id: device.userId }))!;
+        await audit(h, { actor: user.username, role: 'wall', action: 'auth.device_login', target: `device:${device.id}`, ip });
         await h.query('UPDATE device_token SET last_used_at = now() WHERE id = $1', [device.id]);
-        return openSession(h, device.userId, device.id);
+        return { user, opened: await openSession(h, device.userId, device.id) };
       });
-      if (!opened) {
+      if (!signed) {
         deps.throttle.fail(throttleKey);
         await deps.db.write(COUNTY, (h) => audit(h, { actor: 'device', role: 'wall', action: 'auth.device_login_failed', ip }));
         throw new AppError(401, 'invalid_device_token', '设备令牌无效或已被撤销 (the device token is invalid or revoked)');
       }
-      return c.json(await signedIn(deps, c, opened), 200);
+      return c.json(signedIn(c, signed.user, signed.opened), 200);
     })
     .post('/logout', async (c) => {
       const p = principalOf(c);
@@ -134,14 +136,15 @@ export function authRoutes(deps: Deps, sessions: SessionCache) {
         deps.throttle.fail(ip ?? 'local');
         throw new ValidationError('the current password is wrong', { currentPassword: '当前密码不正确 (wrong current password)' });
       }
-      await deps.db.write(COUNTY, async (h) => {
+      // One transaction: the new password, the end of every session of the user, and the fresh
+      // session this browser carries on under.
+      const opened = await deps.db.write(COUNTY, async (h) => {
         await updateUser(h, user.id, { password: newPassword });
-        // updateUser ended every session of the user; this one carries on under a fresh token.
         await audit(h, { actor: p.username, role: p.role, action: 'auth.password_change', ip });
+        return openSession(h, user.id);
       });
       sessions.clear();
-      const opened = await deps.db.write(COUNTY, (h) => openSession(h, user.id));
-      return c.json(await signedIn(deps, c, opened), 200);
+      return c.json(signedIn(c, user, opened), 200);
     })
     .get('/me', validate('query', noQuery), (c) => {
       const p = principalOf(c);

@@ -699,6 +699,26 @@ const enumSpec = (valid: string, extra: [string, Value][] = []): FieldSpec => ({
   types: 'string',
 });
 
+/** A chief's status change of one dispute or hazard; `wrongStatuses` are values of the other lifecycle or none. */
+function statusChange(entity: 'hazard' | 'dispute', path: string, next: string, clientId: string, wrongStatuses: [string, Value][], bodyLimit: number): WriteEndpoint {
+  return {
+    label: `${entity} status change`,
+    method: 'PATCH',
+    path,
+    as: 'township',
+    base: { status: next, at: '2000-01-02T00:00:00+08:00', note: '复核', clientId },
+    fields: {
+      status: enumSpec(next, wrongStatuses),
+      at: instantSpec(false),
+      note: TEXT_TYPES(500),
+      clientId: clientIdSpec,
+    },
+    required: ['status'],
+    bodyLimit,
+    nonJsonStatus: 400,
+  };
+}
+
 function writeEndpoints(ctx: CorpusContext): WriteEndpoint[] {
   const v = ctx.village;
   const hazardNext = statusNext.hazard(ctx.hazard.status) ?? '已分流';
@@ -803,39 +823,9 @@ function writeEndpoints(ctx: CorpusContext): WriteEndpoint[] {
       bodyLimit: intakeLimit,
       nonJsonStatus: 400,
     },
-    {
-      // A legal next step dated before the previous one: refused late (422) even if a field slipped through.
-      label: 'hazard status change',
-      method: 'PATCH',
-      path: `/api/hazards/${ctx.hazard.id}`,
-      as: 'township',
-      base: { status: hazardNext, at: '2000-01-02T00:00:00+08:00', note: '复核', clientId: 'malformed-corpus-hz-st' },
-      fields: {
-        status: enumSpec(hazardNext, [['dispute-status', '调处中'], ['closed', 'closed']]),
-        at: instantSpec(false),
-        note: TEXT_TYPES(500),
-        clientId: clientIdSpec,
-      },
-      required: ['status'],
-      bodyLimit: intakeLimit,
-      nonJsonStatus: 400,
-    },
-    {
-      label: 'dispute status change',
-      method: 'PATCH',
-      path: `/api/disputes/${ctx.dispute.id}`,
-      as: 'township',
-      base: { status: disputeNext, at: '2000-01-02T00:00:00+08:00', note: '复核', clientId: 'malformed-corpus-ds-st' },
-      fields: {
-        status: enumSpec(disputeNext, [['hazard-status', '已办结'], ['mediating', 'mediating']]),
-        at: instantSpec(false),
-        note: TEXT_TYPES(500),
-        clientId: clientIdSpec,
-      },
-      required: ['status'],
-      bodyLimit: intakeLimit,
-      nonJsonStatus: 400,
-    },
+    // A legal next step dated before the previous one: refused late (422) even if a field slipped through.
+    statusChange('hazard', `/api/hazards/${ctx.hazard.id}`, hazardNext, 'malformed-corpus-hz-st', [['dispute-status', '调处中'], ['closed', 'closed']], intakeLimit),
+    statusChange('dispute', `/api/disputes/${ctx.dispute.id}`, disputeNext, 'malformed-corpus-ds-st', [['hazard-status', '已办结'], ['mediating', 'mediating']], intakeLimit),
     {
       // Valid: only the mutated field makes it a 400 (script markup is refused in `view`).
       label: 'export report',

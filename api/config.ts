@@ -46,6 +46,34 @@ const schema = z.object({
   BASEMAP_ATTRIBUTION: z.string().default(''),
   /** Largest upload (ledger or boundary file) in bytes; JSON intake bodies are capped at 64 KiB. */
   IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).max(512 * 1024 * 1024).default(50 * 1024 * 1024),
+  /** Largest body of a sign-in request (login, device token, password change), read before anything parses it. */
+  AUTH_BODY_MAX_BYTES: z.coerce.number().int().min(256).max(1024 * 1024).default(4096),
+  /** Largest JSON body of any other endpoint (intake, status changes, admin). */
+  JSON_BODY_MAX_BYTES: z.coerce.number().int().min(1024).max(16 * 1024 * 1024).default(64 * 1024),
+  /** Zip containers (.xlsx, zipped shapefiles): most bytes they may unpack to, and most entries. */
+  IMPORT_MAX_UNPACKED_BYTES: z.coerce.number().int().min(1024).max(2 * 1024 * 1024 * 1024).default(64 * 1024 * 1024),
+  IMPORT_MAX_ENTRIES: z.coerce.number().int().min(1).max(100_000).default(200),
+  /** Ledger rows per file, and characters per cell (longer values are refused, and echoed truncated). */
+  IMPORT_MAX_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(20_000),
+  IMPORT_MAX_CELL_CHARS: z.coerce.number().int().min(16).max(1_000_000).default(2000),
+  /** Boundary files: features per file, coordinates per feature and per file, GeoJSON nesting depth. */
+  IMPORT_MAX_FEATURES: z.coerce.number().int().min(1).max(1_000_000).default(5000),
+  IMPORT_MAX_VERTICES_PER_FEATURE: z.coerce.number().int().min(4).max(10_000_000).default(100_000),
+  IMPORT_MAX_VERTICES: z.coerce.number().int().min(4).max(100_000_000).default(2_000_000),
+  /** An invalid boundary is repaired (ST_MakeValid) only up to this many coordinates: repair cost grows with the square. */
+  IMPORT_MAX_REPAIR_VERTICES: z.coerce.number().int().min(4).max(1_000_000).default(2000),
+  IMPORT_MAX_DEPTH: z.coerce.number().int().min(4).max(1000).default(32),
+  /** Parsing an uploaded file runs in a worker thread stopped after this long, with at most this much heap. */
+  IMPORT_PARSE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(20_000),
+  IMPORT_PARSE_MEMORY_MB: z.coerce.number().int().min(32).max(16_384).default(512),
+  /** Longest a request may take; past it the answer is 503 and its database work is cancelled or abandoned. */
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(20_000),
+  /** Requests that do database work at once: overall, and per user (or device); the rest queue briefly. */
+  CONCURRENCY_TOTAL: z.coerce.number().int().min(1).max(1000).default(8),
+  CONCURRENCY_PER_USER: z.coerce.number().int().min(1).max(1000).default(3),
+  /** How long a request may wait for a slot, and how many one user may have waiting, before a 503. */
+  QUEUE_MAX_WAIT_MS: z.coerce.number().int().min(0).max(600_000).default(5000),
+  QUEUE_MAX_PER_USER: z.coerce.number().int().min(0).max(10_000).default(16),
   /** Built web app served at /; empty disables it. */
   WEB_DIST: z.string().default('./dist'),
   LOG_REQUESTS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),

@@ -1,7 +1,10 @@
 import ExcelJS from 'exceljs';
 import Papa from 'papaparse';
 import { AppError } from '../../errors.ts';
+import { clip, DEFAULT_IMPORT_LIMITS, ImportLimitError, type ImportLimits } from '../limits.ts';
+import { ZipFormatError } from '../zip-entries.ts';
 import type { Cell } from './values.ts';
+import { prescanXlsx, tooManyRows } from './xlsx-prescan.ts';
 
 /**
  * Turns the uploaded bytes into rows of cells, whatever Excel saved: .xlsx, or CSV in UTF-8
@@ -50,11 +53,52 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEnc
   }
 }
 
-export function readCsv(bytes: Uint8Array): Sheet {
+/** Column letters as Excel shows them (1 -> A, 27 -> AA), for messages about one cell. */
+export function columnLetter(index: number): string {
+  let n = index + 1;
+  let out = '';
+  for (; n > 0; n = Math.floor((n - 1) / 26)) out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+  return out;
+}
+
+/** A cell over IMPORT_MAX_CELL_CHARS refuses the file; its value is echoed clipped. */
+function checkCells(cells: readonly Cell[], row: number, limits: ImportLimits): void {
+  for (const [i, c] of cells.entries()) {
+    if (typeof c !== 'string' || c.length <= limits.IMPORT_MAX_CELL_CHARS) continue;
+    const where = `row ${row}, column ${columnLetter(i)}`;
+    throw new ImportLimitError(
+      'IMPORT_MAX_CELL_CHARS',
+      limits.IMPORT_MAX_CELL_CHARS,
+      c.length,
+      `${where} holds ${c.length} characters; a cell may hold at most ${limits.IMPORT_MAX_CELL_CHARS} (IMPORT_MAX_CELL_CHARS): shorten it and import the file again`,
+      { row, column: columnLetter(i), value: clip(c) },
+    );
+  }
+}
+
+/** Refuses a sheet with more non-blank rows than IMPORT_MAX_ROWS data rows and a header. */
+function checkRowCount(nonBlank: number, limits: ImportLimits): void {
+  if (nonBlank > limits.IMPORT_MAX_ROWS + 1) throw new ImportLimitError('IMPORT_MAX_ROWS', limits.IMPORT_MAX_ROWS, `more than ${limits.IMPORT_MAX_ROWS}`, tooManyRows(limits.IMPORT_MAX_ROWS));
+}
+
+export function readCsv(bytes: Uint8Array, limits: ImportLimits = DEFAULT_IMPORT_LIMITS): Sheet {
   if (bytes.includes(0)) throw new UnreadableFileError('the file is neither an .xlsx workbook nor a CSV text file');
   const { text, encoding } = decodeText(bytes);
-  const parsed = Papa.parse<string[]>(text, { skipEmptyLines: false, delimitersToGuess: [',', '\t', ';'] });
-  const rows = parsed.data.map((cells, i) => ({ row: i + 1, cells: cells.map((c) => (c === '' ? null : c)) }));
+  const rows: SheetRow[] = [];
+  let nonBlank = 0;
+  // Row by row, stopping at the first row past the limit: a 300k-row file costs no more than a
+  // file at the limit.
+  Papa.parse<string[]>(text, {
+    skipEmptyLines: false,
+    delimitersToGuess: [',', '\t', ';'],
+    step: (result) => {
+      const cells = result.data.map((c) => (c === '' ? null : c));
+      const row = rows.length + 1;
+      checkCells(cells, row, limits);
+      if (!isBlankRow(cells)) checkRowCount(++nonBlank, limits);
+      rows.push({ row, cells });
+    },
+  });
   return { format: 'csv', encoding, sheetName: null, rows };
 }
 
@@ -71,7 +115,13 @@ function plainCell(value: ExcelJS.CellValue): Cell {
   return null;
 }
 
-export async function readXlsx(bytes: Uint8Array): Promise<Sheet> {
+export async function readXlsx(bytes: Uint8Array, limits: ImportLimits = DEFAULT_IMPORT_LIMITS): Promise<Sheet> {
+  try {
+    prescanXlsx(bytes, limits);
+  } catch (e) {
+    if (e instanceof ZipFormatError) throw new UnreadableFileError(`the .xlsx workbook cannot be read (${e.message})`);
+    throw e;
+  }
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
@@ -86,16 +136,19 @@ export async function readXlsx(bytes: Uint8Array): Promise<Sheet> {
     r.eachCell({ includeEmpty: false }, (cell, col) => {
       cells[col - 1] = plainCell(cell.value);
     });
-    rows.push({ row: rowNumber, cells: Array.from(cells, (c) => c ?? null) });
+    const row = { row: rowNumber, cells: Array.from(cells, (c) => c ?? null) };
+    checkCells(row.cells, rowNumber, limits);
+    rows.push(row);
   });
+  checkRowCount(rows.filter((r) => !isBlankRow(r.cells)).length, limits);
   return { format: 'xlsx', encoding: null, sheetName: sheet.name, rows };
 }
 
 /** Reads an .xlsx or CSV file, told apart by its first bytes (not its name or content type). */
-export async function readLedgerFile(bytes: Uint8Array): Promise<Sheet> {
+export async function readLedgerFile(bytes: Uint8Array, limits: ImportLimits = DEFAULT_IMPORT_LIMITS): Promise<Sheet> {
   if (bytes.length === 0) throw new UnreadableFileError('the file is empty');
   if (startsWith(bytes, OLE_MAGIC)) throw new UnreadableFileError('old .xls workbooks are not supported: save it as .xlsx (Excel 2007 or later) or CSV');
-  return startsWith(bytes, ZIP_MAGIC) ? readXlsx(bytes) : readCsv(bytes);
+  return startsWith(bytes, ZIP_MAGIC) ? readXlsx(bytes, limits) : readCsv(bytes, limits);
 }
 
 export const isBlankRow = (cells: readonly Cell[]) => cells.every((c) => c === null || (typeof c === 'string' && c.trim() === ''));

@@ -26,7 +26,8 @@ describe('error mapping', () => {
   it.each(['/api/health', '/api/villages', '/api/stats/summary', '/api/villages/430421110200'])('%s answers 503 JSON while the database is down', async (path) => {
     const res = await createApp(deps(downDb)).request(path, withSession);
     expect(res.status).toBe(503);
-    expect(await res.json()).toEqual({ error: { code: 'db_unavailable', message: expect.any(String) } });
+    expect(res.headers.get('retry-after')).toMatch(/^\d+$/);
+    expect(((await res.json()) as { error: unknown }).error).toEqual({ code: 'db_unavailable', message: expect.any(String) });
   });
 
   it.each(['/api/villages', '/api/stats/summary', '/api/auth/me', '/api/admin/users'])('%s answers 401 JSON without a session, before touching the database', async (path) => {

@@ -6,6 +6,8 @@ import { SessionCache } from './auth/session-cache.ts';
 import { AnswerCache } from './cache/answer-cache.ts';
 import { answerCache } from './cache/middleware.ts';
 import { DbUnavailableError } from './db/index.ts';
+import { RequestAbandonedError } from './db/request-signal.ts';
+import { bodyLimits, fairConcurrency, limiterFor, requestDeadline } from './limits/middleware.ts';
 import { AppError } from './errors.ts';
 import type { Deps } from './routes/deps.ts';
 import { adminRoutes } from './routes/admin.ts';
@@ -69,13 +71,18 @@ export function createApp(deps: Deps, middleware: readonly MiddlewareHandler[] =
   const root = new Hono();
   for (const m of middleware) root.use('*', m);
   root.use('/api/*', privateAnswers);
+  // Sizes first: nothing below reads a body larger than its endpoint allows.
+  root.use('/api/*', bodyLimits(deps.config));
+  root.use('/api/*', requestDeadline(deps.config));
   const sessions = new SessionCache();
   root.use('/api/*', authenticate(deps, sessions));
   root.use('/api/*', jsonBodies);
   const answers = new AnswerCache(deps.config.ANSWER_CACHE_MS);
   root.use('/api/*', answerCache(answers, deps.db));
+  const limiter = limiterFor(deps.config);
+  root.use('/api/*', fairConcurrency(limiter));
   const app = root
-    .route('/api/health', healthRoutes(deps))
+    .route('/api/health', healthRoutes(deps, limiter))
     .route('/api/auth', authRoutes(deps, sessions))
     .route('/api/admin', adminRoutes(deps, sessions))
     .route('/api/exports', exportsRoutes(deps))
@@ -99,7 +106,12 @@ export function createApp(deps: Deps, middleware: readonly MiddlewareHandler[] =
   app.onError((err, c) => {
     if (err instanceof AppError) {
       if (err.status === 401 || err.status === 403) c.header('Cache-Control', 'no-store');
+      if (err.status === 503) c.header('Retry-After', '2');
       return c.json(errorBody(err.code, err.message, err.fields, err.details), err.status);
+    }
+    if (err instanceof RequestAbandonedError) {
+      c.header('Retry-After', '2');
+      return c.json(errorBody(err.code, err.message), 503);
     }
     if (err instanceof DbUnavailableError) {
       // While the database is down, say so everywhere rather than serve what was cached before.

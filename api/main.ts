@@ -10,11 +10,13 @@ import { randomBytes } from 'node:crypto';
 import { ensureDemoUsers } from './auth/demo-users.ts';
 import { FailureThrottle } from './auth/throttle.ts';
 import { createServerApp } from './server.ts';
+import { installFaultPolicy } from './process-faults.ts';
 
 const log = (msg: string, extra: Record<string, unknown> = {}) =>
   console.log(JSON.stringify({ level: 'info', msg, ...extra }));
 
 async function main() {
+  installFaultPolicy();
   const config = loadConfig();
   const now = () => (config.APP_NOW ? new Date(config.APP_NOW) : new Date());
   const embedded = !config.DATABASE_URL;

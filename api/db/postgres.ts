@@ -2,6 +2,7 @@ import pg from 'pg';
 import type { Db, Handle, Scope } from './types.ts';
 import { DbUnavailableError, DEFAULT_STATEMENT_TIMEOUT_MS } from './types.ts';
 import { applyScope } from './scope.ts';
+import { checkNotAbandoned, RequestAbandonedError, requestSignal } from './request-signal.ts';
 
 // Dates and timestamps stay strings: the queries format them in Asia/Shanghai themselves,
 // and JS Date parsing of a bare `date` would shift it by the server's offset.
@@ -13,6 +14,8 @@ const types = {
 };
 
 // 57014: the statement timeout cancelled a query; to the client that is a temporary outage too.
+// 57P01-57P03 (admin shutdown, crash of another backend, cannot connect now) and the 08 class:
+// the connection is gone.
 const UNAVAILABLE = new Set(['57014', 'ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
 
 function isUnavailable(err: unknown): boolean {
@@ -50,17 +53,42 @@ export async function openPostgres(opts: PostgresOptions): Promise<Db> {
     down = true;
   });
 
+  // Cancels go through a connection of their own: a full pool must not delay them.
+  const control = new pg.Pool({ connectionString: opts.connectionString, max: 1, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 10_000 });
+  control.on('error', () => {});
+  const cancel = (pid: number) => control.query('SELECT pg_cancel_backend($1)', [pid]).catch(() => {});
+
   const run = async <T>(scope: Scope, readOnly: boolean, fn: (h: Handle) => Promise<T>): Promise<T> => {
+    const signal = requestSignal();
+    checkNotAbandoned(signal);
     const client = await pool.connect().catch(translate);
+    // A checked-out client whose server dies between two queries emits 'error'; unheard, that
+    // event ends the process. The query in flight, if any, fails too and is answered 503.
+    let lost: unknown = null;
+    const onError = (err: unknown) => {
+      lost = err;
+      down = true;
+    };
+    client.on('error', onError);
+    // The client went away or the request passed its deadline: stop the statement now running.
+    const pid = (client as unknown as { processID?: number }).processID;
+    let abandoned = false;
+    const onAbort = () => {
+      abandoned = true;
+      if (pid) void cancel(pid);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
     let broken = false;
     try {
       await client.query(readOnly ? 'BEGIN READ ONLY' : 'BEGIN');
       const h: Handle = {
         async query<R>(sql: string, params: readonly unknown[] = []) {
+          checkNotAbandoned(signal);
           const res = await client.query(sql, params as unknown[]);
           return res.rows as R[];
         },
         async exec(sql: string) {
+          checkNotAbandoned(signal);
           await client.query(sql);
         },
       };
@@ -70,12 +98,17 @@ export async function openPostgres(opts: PostgresOptions): Promise<Db> {
       down = false;
       return out;
     } catch (err) {
-      broken = isUnavailable(err);
-      if (broken) down = true;
+      if (abandoned && (err as { code?: string }).code === '57014') throw new RequestAbandonedError();
+      broken = lost !== null || isUnavailable(err);
+      if (broken && (err as { code?: string }).code !== '57014') down = true;
       if (!broken) await client.query('ROLLBACK').catch(() => {});
+      if (lost !== null && !isUnavailable(err)) throw new DbUnavailableError('database connection lost', { cause: lost });
       return translate(err);
     } finally {
-      client.release(broken);
+      signal?.removeEventListener('abort', onAbort);
+      client.off('error', onError);
+      // A client that lost its server is destroyed, not returned to the pool.
+      client.release(broken || lost !== null);
     }
   };
 
@@ -97,7 +130,7 @@ export async function openPostgres(opts: PostgresOptions): Promise<Db> {
     },
     available: () => !down,
     async close() {
-      await pool.end();
+      await Promise.all([pool.end(), control.end()]);
     },
   };
 }

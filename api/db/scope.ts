@@ -30,7 +30,8 @@ export async function applyScope(h: Handle, scope: Scope, statementTimeoutMs: nu
   // JIT off: these are short queries, and PostgreSQL's JIT spent ~0.8 s compiling the metrics query.
   await h.query(
     `SELECT set_config('app.scope', $1, true), set_config('app.township', $2, true), set_config('app.villages', $3, true),
-            set_config('statement_timeout', $4, true), set_config('jit', 'off', true)`,
+            set_config('statement_timeout', $4, true), set_config('idle_in_transaction_session_timeout', $4, true),
+            set_config('jit', 'off', true)`,
     [s.scope, s.township, s.villages, String(statementTimeoutMs)],
   );
   // Last: the settings above are the session's own, and the role switch must not fail them.

@@ -6,7 +6,7 @@ import { createDispute, findDispute, getDispute } from '../queries/intake/disput
 import { changeDisputeStatus } from '../queries/intake/status.ts';
 import { notFoundOrOutOfScope, read, requireVillageInScope, scopeOf, type Deps } from './deps.ts';
 import { auditIntake, disputeFor, mayReadOne, mayWrite } from './intake-access.ts';
-import { clientId, idempotencyKey, instant, intakeBodyLimit, lat, lng, pastInstant, phone, text } from './intake-common.ts';
+import { clientId, idempotencyKey, instant, lat, lng, pastInstant, phone, text } from './intake-common.ts';
 import { validate } from './validation.ts';
 
 const disputeId = z.object({ id: z.string().regex(/^DS\d{7,}$/, 'expected a dispute id like DS0000123') });
@@ -39,7 +39,7 @@ async function visible(h: Handle, id: string) {
 
 export function disputesRoutes(deps: Deps) {
   return new Hono()
-    .post('/', mayWrite, intakeBodyLimit, validate('json', createBody), async (c) => {
+    .post('/', mayWrite, validate('json', createBody), async (c) => {
       const body = c.req.valid('json');
       if (body.villageCode) requireVillageInScope(c, body.villageCode);
       const key = idempotencyKey(c, body.clientId, true)!;
@@ -52,7 +52,7 @@ export function disputesRoutes(deps: Deps) {
       return c.json(disputeFor(c, dispute), created ? 201 : 200);
     })
     .get('/:id', mayReadOne, validate('param', disputeId), async (c) => c.json(disputeFor(c, await read(deps, c, (h) => visible(h, c.req.valid('param').id)))))
-    .patch('/:id', mayWrite, intakeBodyLimit, validate('param', disputeId), validate('json', statusBody), async (c) => {
+    .patch('/:id', mayWrite, validate('param', disputeId), validate('json', statusBody), async (c) => {
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
       const key = idempotencyKey(c, body.clientId, false);

@@ -6,7 +6,7 @@ import { createHazard, findHazard, getHazard } from '../queries/intake/hazards.t
 import { changeHazardStatus } from '../queries/intake/status.ts';
 import { notFoundOrOutOfScope, read, requireVillageInScope, scopeOf, type Deps } from './deps.ts';
 import { auditIntake, hazardFor, mayReadOne, mayWrite } from './intake-access.ts';
-import { clientId, idempotencyKey, instant, intakeBodyLimit, lat, lng, pastInstant, phone, text } from './intake-common.ts';
+import { clientId, idempotencyKey, instant, lat, lng, pastInstant, phone, text } from './intake-common.ts';
 import { validate } from './validation.ts';
 
 const hazardId = z.object({ id: z.string().regex(/^HZ\d{7,}$/, 'expected a hazard id like HZ0000123') });
@@ -38,7 +38,7 @@ async function visible(h: Handle, id: string) {
 
 export function hazardsRoutes(deps: Deps) {
   return new Hono()
-    .post('/', mayWrite, intakeBodyLimit, validate('json', createBody), async (c) => {
+    .post('/', mayWrite, validate('json', createBody), async (c) => {
       const body = c.req.valid('json');
       if (body.villageCode) requireVillageInScope(c, body.villageCode);
       const key = idempotencyKey(c, body.clientId, true)!;
@@ -51,7 +51,7 @@ export function hazardsRoutes(deps: Deps) {
       return c.json(hazardFor(c, hazard), created ? 201 : 200);
     })
     .get('/:id', mayReadOne, validate('param', hazardId), async (c) => c.json(hazardFor(c, await read(deps, c, (h) => visible(h, c.req.valid('param').id)))))
-    .patch('/:id', mayWrite, intakeBodyLimit, validate('param', hazardId), validate('json', statusBody), async (c) => {
+    .patch('/:id', mayWrite, validate('param', hazardId), validate('json', statusBody), async (c) => {
       const { id } = c.req.valid('param');
       const body = c.req.valid('json');
       const key = idempotencyKey(c, body.clientId, false);

@@ -1,17 +1,8 @@
 import type { Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
 import { AppError, ValidationError } from '../errors.ts';
 import type { Deps } from './deps.ts';
 import { NO_NUL } from './validation.ts';
-
-/** Terminal and mediator bodies are small; anything bigger is a mistake or abuse. */
-export const intakeBodyLimit = bodyLimit({
-  maxSize: 64 * 1024,
-  onError: () => {
-    throw new AppError(413, 'payload_too_large', 'request body larger than 64 KiB');
-  },
-});
 
 export const clientId = z
   .string()

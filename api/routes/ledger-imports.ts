@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { AppError } from '../errors.ts';
 import { LEDGER_KINDS } from '../imports/ledger/columns.ts';
 import { importLedger } from '../imports/ledger/import.ts';
+import { readLedgerInWorker } from '../imports/ledger/read-in-worker.ts';
+import { clip, importLimitsOf } from '../imports/limits.ts';
 import { attachmentDisposition, buildTemplate, templateExample, TEMPLATE_FILE_NAMES } from '../imports/ledger/template.ts';
 import { audit, clientIp } from '../audit.ts';
 import { allow, principalOf } from '../auth/middleware.ts';
@@ -14,7 +16,8 @@ import { townshipCode, validate } from './validation.ts';
  * Township ledgers (Excel/CSV) for the web upload:
  * - `POST /?kind&township&dryRun&fileName` with the file as the body (raw, or multipart field
  *   `file`): 200 with the report, 422 `import_rejected` with the row-by-row report, 400 for an
- *   unreadable file, 413 over IMPORT_MAX_BYTES;
+ *   unreadable file, 413 `payload_too_large` over IMPORT_MAX_BYTES, 413 `import_limit` over another
+ *   import limit (rows, cell length, unpacked size...), 422 `import_too_complex` past IMPORT_PARSE_TIMEOUT_MS;
  * - `GET /template?kind&township`: the .xlsx template with an example row that imports as is.
  */
 
@@ -47,7 +50,7 @@ async function uploadedFile(c: Context, fileName: string | undefined): Promise<{
     });
     const file = form.file;
     if (!(file instanceof File)) throw new AppError(400, 'unreadable_file', 'the form has no file field named "file"');
-    return { bytes: new Uint8Array(await file.arrayBuffer()), name: fileName ?? file.name };
+    return { bytes: new Uint8Array(await file.arrayBuffer()), name: fileName ?? clip(file.name, 200) };
   }
   return { bytes: new Uint8Array(await c.req.arrayBuffer()), name: fileName ?? 'upload' };
 }
@@ -79,7 +82,9 @@ export function ledgerImportRoutes(deps: Deps) {
     .post('/', allow('admin', 'township'), limit, validate('query', importQuery), async (c) => {
       const q = scoped(c, c.req.valid('query'));
       const file = await uploadedFile(c, q.fileName);
-      const input = { bytes: file.bytes, fileName: file.name, kind: q.kind ?? null, townshipCode: q.township ?? null, dryRun: q.dryRun ?? false, now: deps.now() };
+      // Read off the request thread, under the import limits, before any transaction is opened.
+      const parsed = await readLedgerInWorker(file.bytes, importLimitsOf(deps.config));
+      const input = { bytes: file.bytes, parsed, fileName: file.name, kind: q.kind ?? null, townshipCode: q.township ?? null, dryRun: q.dryRun ?? false, now: deps.now() };
       // A dry run reads only; an import writes in one transaction, so a failure leaves nothing behind.
       const report = input.dryRun
         ? await deps.db.read(scopeOf(c), (h) => importLedger(h, input))

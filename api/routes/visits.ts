@@ -4,7 +4,7 @@ import { VISIT_KINDS } from '../domain/enums.ts';
 import { createVisit } from '../queries/intake/visits.ts';
 import { requireVillageInScope, scopeOf, type Deps } from './deps.ts';
 import { auditIntake, mayWrite } from './intake-access.ts';
-import { clientId, idempotencyKey, instant, intakeBodyLimit, lat, lng, pastInstant } from './intake-common.ts';
+import { clientId, idempotencyKey, instant, lat, lng, pastInstant } from './intake-common.ts';
 import { validate } from './validation.ts';
 
 const createBody = z
@@ -21,7 +21,7 @@ const createBody = z
   .refine((b) => (b.lng === undefined) === (b.lat === undefined), { message: 'give both lng and lat, or neither', path: ['lng'] });
 
 export function visitsRoutes(deps: Deps) {
-  return new Hono().post('/', mayWrite, intakeBodyLimit, validate('json', createBody), async (c) => {
+  return new Hono().post('/', mayWrite, validate('json', createBody), async (c) => {
     const body = c.req.valid('json');
     requireVillageInScope(c, body.villageCode);
     const key = idempotencyKey(c, body.clientId, true)!;

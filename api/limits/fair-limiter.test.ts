@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { FairLimiter, LimiterBusyError } from './fair-limiter.ts';
+
+const opts = { total: 2, perUser: 1, maxWaitMs: 1000, maxQueuedPerUser: 3 };
+const flush = () => new Promise((r) => setImmediate(r));
+
+/** Starts requests for the given users in order and records which ones got a slot, in order. */
+async function scenario(users: string[], limiter = new FairLimiter(opts)) {
+  const order: string[] = [];
+  const releases: (() => void)[] = [];
+  const failures: string[] = [];
+  users.forEach((u, i) =>
+    limiter.acquire(u).then(
+      (release) => {
+        order.push(`${u}#${i}`);
+        releases.push(release);
+      },
+      (err: LimiterBusyError) => failures.push(`${u}#${i}:${err.reason}`),
+    ),
+  );
+  await flush();
+  return { limiter, order, releases, failures };
+}
+
+describe('FairLimiter', () => {
+  it.each([
+    { name: 'runs up to the per-user limit at once', users: ['a', 'b', 'c'], first: ['a#0', 'b#1'] },
+    { name: 'never gives one user more than perUser slots', users: ['a', 'a', 'a'], first: ['a#0'] },
+    { name: 'a second user runs beside a busy first', users: ['a', 'a', 'b'], first: ['a#0', 'b#2'] },
+  ])('$name', async ({ users, first }) => {
+    const { order } = await scenario(users);
+    expect(order).toEqual(first);
+  });
+
+  it('hands freed slots to waiting users in turn, not to the one with the longest queue', async () => {
+    const s = await scenario(['a', 'b', 'a', 'a', 'c']);
+    expect(s.order).toEqual(['a#0', 'b#1']);
+    s.releases.shift()!(); // a#0 done: a's next waits behind nobody else of a, but c has waited too
+    await flush();
+    s.releases.shift()!(); // b#1 done
+    await flush();
+    expect(s.order).toEqual(['a#0', 'b#1', 'a#2', 'c#4']);
+  });
+
+  it('refuses at once beyond the per-user queue', async () => {
+    const s = await scenario(['a', 'a', 'a', 'a', 'a']);
+    expect(s.order).toEqual(['a#0']);
+    expect(s.failures).toEqual(['a#4:queue_full']);
+    expect(s.limiter.stats()).toEqual({ running: 1, waiting: 3 });
+  });
+
+  it('refuses a request that waited too long, and one whose client left', async () => {
+    const limiter = new FairLimiter({ ...opts, total: 1, maxWaitMs: 20 });
+    const release = await limiter.acquire('a');
+    await expect(limiter.acquire('b')).rejects.toMatchObject({ reason: 'wait_timeout' });
+    const ctl = new AbortController();
+    const waiting = limiter.acquire('c', ctl.signal);
+    ctl.abort();
+    await expect(waiting).rejects.toMatchObject({ reason: 'abandoned' });
+    expect(limiter.stats()).toEqual({ running: 1, waiting: 0 });
+    release();
+    release(); // twice is harmless
+    expect(limiter.stats()).toEqual({ running: 0, waiting: 0 });
+  });
+});

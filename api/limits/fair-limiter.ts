@@ -1,0 +1,110 @@
+/**
+ * How many requests may do heavy work at once: at most `total` overall and `perUser` for any one
+ * user. Beyond that a request waits, briefly, in its user's queue; freed slots go to the queued
+ * users in turn (round robin), so one user's burst cannot starve the wall and the chiefs.
+ * Pure bookkeeping: no timers but the wait limit, no I/O.
+ */
+export interface LimiterOptions {
+  total: number;
+  perUser: number;
+  /** Longest a request waits for a slot before it is refused. */
+  maxWaitMs: number;
+  /** Most requests one user may have waiting; the next is refused at once. */
+  maxQueuedPerUser: number;
+}
+
+/** No slot in time, or too many waiting: the caller answers 503 with Retry-After. */
+export class LimiterBusyError extends Error {
+  constructor(readonly reason: 'queue_full' | 'wait_timeout' | 'abandoned') {
+    super(reason === 'queue_full' ? 'too many requests of yours are waiting' : reason === 'wait_timeout' ? 'no free slot in time' : 'the request was abandoned');
+    this.name = 'LimiterBusyError';
+  }
+}
+
+interface Waiter {
+  grant: (release: () => void) => void;
+  fail: (err: LimiterBusyError) => void;
+}
+
+export class FairLimiter {
+  private running = 0;
+  private readonly runningBy = new Map<string, number>();
+  private readonly queues = new Map<string, Waiter[]>();
+  private lastServed: string | null = null;
+
+  constructor(private readonly opts: LimiterOptions) {}
+
+  /** Resolves with a release function once the request may run. */
+  acquire(key: string, signal?: AbortSignal): Promise<() => void> {
+    if (signal?.aborted) return Promise.reject(new LimiterBusyError('abandoned'));
+    if (this.canRun(key) && !this.queues.has(key)) return Promise.resolve(this.take(key));
+    const queue = this.queues.get(key) ?? [];
+    if (queue.length >= this.opts.maxQueuedPerUser) return Promise.reject(new LimiterBusyError('queue_full'));
+    return new Promise((resolve, reject) => {
+      const leave = (err: LimiterBusyError) => {
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+        const q = this.queues.get(key);
+        const i = q ? q.indexOf(waiter) : -1;
+        if (q && i >= 0) q.splice(i, 1);
+        if (q && q.length === 0) this.queues.delete(key);
+        reject(err);
+      };
+      const onAbort = () => leave(new LimiterBusyError('abandoned'));
+      const timer = setTimeout(() => leave(new LimiterBusyError('wait_timeout')), this.opts.maxWaitMs);
+      const waiter: Waiter = {
+        grant: (release) => {
+          clearTimeout(timer);
+          signal?.removeEventListener('abort', onAbort);
+          resolve(release);
+        },
+        fail: leave,
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      queue.push(waiter);
+      this.queues.set(key, queue);
+    });
+  }
+
+  /** Requests running and waiting now, for the health answer and tests. */
+  stats(): { running: number; waiting: number } {
+    let waiting = 0;
+    for (const q of this.queues.values()) waiting += q.length;
+    return { running: this.running, waiting };
+  }
+
+  private canRun(key: string): boolean {
+    return this.running < this.opts.total && (this.runningBy.get(key) ?? 0) < this.opts.perUser;
+  }
+
+  private take(key: string): () => void {
+    this.running++;
+    this.runningBy.set(key, (this.runningBy.get(key) ?? 0) + 1);
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.running--;
+      const n = (this.runningBy.get(key) ?? 1) - 1;
+      if (n === 0) this.runningBy.delete(key);
+      else this.runningBy.set(key, n);
+      this.dispatch();
+    };
+  }
+
+  /** Hands free slots to waiting users in turn, starting after the one served last. */
+  private dispatch(): void {
+    while (this.running < this.opts.total && this.queues.size > 0) {
+      const keys = [...this.queues.keys()];
+      const start = this.lastServed === null ? 0 : (keys.indexOf(this.lastServed) + 1) % keys.length;
+      const order = [...keys.slice(start), ...keys.slice(0, start)];
+      const key = order.find((k) => this.canRun(k));
+      if (key === undefined) return;
+      const queue = this.queues.get(key)!;
+      const waiter = queue.shift()!;
+      if (queue.length === 0) this.queues.delete(key);
+      this.lastServed = key;
+      waiter.grant(this.take(key));
+    }
+  }
+}

@@ -1,0 +1,103 @@
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { Config } from '../config.ts';
+import { RequestAbandonedError, requestSignal, withRequestSignal } from '../db/request-signal.ts';
+import { AppError } from '../errors.ts';
+import { principalOf } from '../auth/middleware.ts';
+import { FairLimiter, LimiterBusyError } from './fair-limiter.ts';
+
+/** Paths that must answer whatever else is going on: they take no slot and have no deadline of their own. */
+const exempt = (path: string) => path === '/api/health' || path.startsWith('/api/health/');
+
+const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(0)} MiB` : `${Math.floor(bytes / 1024)} KiB`);
+
+/**
+ * Body size per endpoint, checked before anything reads the body (the Content-Length first, then
+ * while streaming): sign-in a few KiB, other JSON endpoints JSON_BODY_MAX_BYTES; uploads have
+ * their own limit (IMPORT_MAX_BYTES) on their routes. The connection is closed after a 413 so the
+ * rest of a huge body is not read.
+ */
+export function bodyLimits(config: Config): MiddlewareHandler {
+  const limited = (maxSize: number, key: string) =>
+    bodyLimit({
+      maxSize,
+      onError: (c) => {
+        c.header('Connection', 'close');
+        return c.json({ error: { code: 'payload_too_large', message: `request body larger than ${sizeText(maxSize)} (${key})`, limit: key, max: maxSize } }, 413);
+      },
+    });
+  const auth = limited(config.AUTH_BODY_MAX_BYTES, 'AUTH_BODY_MAX_BYTES');
+  const json = limited(config.JSON_BODY_MAX_BYTES, 'JSON_BODY_MAX_BYTES');
+  return (c, next) => {
+    const path = c.req.path;
+    if (path.startsWith('/api/imports/')) return next();
+    return (path.startsWith('/api/auth/') ? auth : json)(c, next);
+  };
+}
+
+/**
+ * Gives every API request a deadline and one abort signal (client gone or deadline passed) that
+ * the database layer sees: past the deadline the answer is 503 and the request's database work
+ * is cancelled (PostgreSQL) or stops at its next statement (embedded).
+ */
+export function requestDeadline(config: Config): MiddlewareHandler {
+  return async (c, next) => {
+    if (exempt(c.req.path)) return next();
+    // Uploads are parsed first (IMPORT_PARSE_TIMEOUT_MS), then checked and written.
+    const ms = config.REQUEST_TIMEOUT_MS + (c.req.path.startsWith('/api/imports/') ? config.IMPORT_PARSE_TIMEOUT_MS : 0);
+    const ctl = new AbortController();
+    const client = c.req.raw.signal;
+    const onClientGone = () => ctl.abort(new RequestAbandonedError('the client went away'));
+    client.addEventListener('abort', onClientGone, { once: true });
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        const err = new RequestAbandonedError(`the request took longer than ${ms / 1000} s and was stopped; try again shortly (REQUEST_TIMEOUT_MS)`);
+        ctl.abort(err);
+        reject(err);
+      }, ms);
+    });
+    try {
+      await Promise.race([withRequestSignal(ctl.signal, () => next()), deadline]);
+    } finally {
+      clearTimeout(timer);
+      client.removeEventListener('abort', onClientGone);
+    }
+  };
+}
+
+/**
+ * At most CONCURRENCY_TOTAL requests do database work at once, CONCURRENCY_PER_USER of one user;
+ * the rest wait up to QUEUE_MAX_WAIT_MS (QUEUE_MAX_PER_USER of one user at most), then get 503
+ * with Retry-After. Mounted after the answer cache, so cached and shared answers take no slot;
+ * health and sign-in never wait here.
+ */
+export function fairConcurrency(limiter: FairLimiter): MiddlewareHandler {
+  return async (c, next) => {
+    const path = c.req.path;
+    if (exempt(path) || path.startsWith('/api/auth/')) return next();
+    const p = principalOf(c);
+    const key = p.userId === null ? `cli` : `user:${p.userId}`;
+    const release = await limiter.acquire(key, requestSignal()).catch((err: unknown) => {
+      if (err instanceof LimiterBusyError) {
+        const message = err.reason === 'queue_full' ? 'too many of your requests are waiting; try again shortly' : 'the server is busy; try again shortly';
+        throw new AppError(503, 'busy', message, undefined, { retryAfterSeconds: 2 });
+      }
+      throw err;
+    });
+    try {
+      await next();
+    } finally {
+      release();
+    }
+  };
+}
+
+export function limiterFor(config: Config): FairLimiter {
+  return new FairLimiter({
+    total: config.CONCURRENCY_TOTAL,
+    perUser: config.CONCURRENCY_PER_USER,
+    maxWaitMs: config.QUEUE_MAX_WAIT_MS,
+    maxQueuedPerUser: config.QUEUE_MAX_PER_USER,
+  });
+}

@@ -25,7 +25,8 @@ const errorCode = (e: unknown) => {
 /** fetch, timed, never throwing; the body is read (and dropped) so the time covers the whole answer. */
 export async function timed(label: string, url: string, init: RequestInit & { timeoutMs?: number } = {}): Promise<Outcome> {
   const t0 = performance.now();
-  const signal = init.signal ? AbortSignal.any([init.signal, AbortSignal.timeout(init.timeoutMs ?? 30_000)]) : AbortSignal.timeout(init.timeoutMs ?? 30_000);
+  const limit = AbortSignal.timeout(Math.max(1, Math.round(init.timeoutMs ?? 30_000)));
+  const signal = init.signal ? AbortSignal.any([init.signal, limit]) : limit;
   try {
     const r = await fetch(url, { ...init, signal });
     const text = await r.text();
@@ -89,7 +90,13 @@ export function streamBody(label: string, o: StreamOpts): Promise<Outcome> {
       res.on('error', settle);
       res.on('close', settle);
     });
-    req.on('error', (e) => finish({ status: errorCode(e) }));
+    // A server that answers early and closes while body bytes are still arriving makes the kernel
+    // reset the connection, and a write fails before the answer is parsed: give the answer a moment to
+    // surface, then report the reset, which is all a client in that position gets to see.
+    req.on('error', (e) => {
+      wake();
+      setTimeout(() => finish({ status: `${errorCode(e)} (no answer read)` }), 250);
+    });
     req.on('close', () => wake());
     req.on('drain', () => wake());
 

@@ -30,7 +30,12 @@ export const signinAttack: Attack = {
     return {
       outcomes,
       violations: expectAnswers(outcomes, (s) => s === 413, QUICK_MS, '413'),
-      notes: outcomes.map((o) => `${o.label}: ${o.status} after ${o.ms.toFixed(0)} ms, ${((o.sent ?? 0) / MB).toFixed(1)} MB sent before the answer`),
+      notes: [
+        ...(outcomes.some((o) => String(o.status).includes('no answer read'))
+          ? ['(no answer read): the server closed the connection while the body was still arriving, so the kernel reset it and the 413 never reached the client (a browser shows a network error); a lingering close (drain a bounded amount before closing) avoids it']
+          : []),
+        ...outcomes.map((o) => `${o.label}: ${o.status} after ${o.ms.toFixed(0)} ms, ${((o.sent ?? 0) / MB).toFixed(1)} MB sent before the answer`),
+      ],
     };
   },
 };

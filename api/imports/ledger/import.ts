@@ -1,15 +1,18 @@
-import { createHash } from 'node:crypto';
 import type { Handle } from '../../db/index.ts';
 import { ValidationError } from '../../errors.ts';
 import type { LedgerKind } from './columns.ts';
 import { Places, loadReference } from './places.ts';
-import { readLedgerFile } from './read-file.ts';
+import { DEFAULT_IMPORT_LIMITS } from '../limits.ts';
+import { parseLedgerBytes, type ParsedLedger } from './read-in-worker.ts';
 import { LOCATION_NOTE, MAX_LISTED_ERRORS, type LedgerReport } from './report.ts';
 import { validateSheet, type LedgerRecords } from './validate.ts';
 import { existingClientIds, insertRecords, recordBatch } from './write.ts';
 
 export interface LedgerImportInput {
+  /** The file; not read when `parsed` is given (it may have been moved to the parse worker). */
   bytes: Uint8Array;
+  /** The file already read (by `readLedgerInWorker`); absent: read here, under the default limits. */
+  parsed?: ParsedLedger;
   fileName: string;
   /** null: decided from the headers. */
   kind: LedgerKind | null;
@@ -38,7 +41,7 @@ function withoutExisting(batch: LedgerRecords, existing: Set<string>): LedgerRec
  * Throws a 400 AppError when the file is not a readable ledger.
  */
 export async function importLedger(h: Handle, input: LedgerImportInput): Promise<LedgerReport> {
-  const sheet = await readLedgerFile(input.bytes);
+  const { sheet, sha256 } = input.parsed ?? (await parseLedgerBytes(input.bytes, DEFAULT_IMPORT_LIMITS));
   const places = new Places(await loadReference(h));
   const township = input.townshipCode ? places.townshipOf(input.townshipCode) : null;
   if (township === undefined) throw new ValidationError(`unknown township ${input.townshipCode}`, { township: `no township with code ${input.townshipCode}` });
@@ -46,7 +49,7 @@ export async function importLedger(h: Handle, input: LedgerImportInput): Promise
   const checked = validateSheet(sheet, input.kind, places, { township, now: input.now });
   const report: LedgerReport = {
     kind: checked.kind,
-    file: { name: input.fileName, format: sheet.format, encoding: sheet.encoding, sheet: sheet.sheetName, sha256: createHash('sha256').update(input.bytes).digest('hex') },
+    file: { name: input.fileName, format: sheet.format, encoding: sheet.encoding, sheet: sheet.sheetName, sha256 },
     rows: checked.rows,
     errors: checked.errors.slice(0, MAX_LISTED_ERRORS),
     errorCount: checked.errors.length,

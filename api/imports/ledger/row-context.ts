@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { shanghaiDate } from '../../domain/calendar.ts';
 import { ledgerInstant, parseLedgerDate, type LedgerDate } from './dates.ts';
 import type { ColumnSpec, HeaderMapping } from './columns.ts';
+import { clip } from '../limits.ts';
 import type { Places, Township, Village } from './places.ts';
 import type { SheetRow } from './read-file.ts';
 import { cellText, type Cell, type Normalised } from './values.ts';
@@ -63,7 +64,8 @@ export class RowContext {
   }
 
   fail(field: string, problem: string, expected: string): null {
-    this.errors.push({ row: this.row.row, column: this.header(field), value: this.text(field), problem, expected });
+    // Values are echoed clipped: a report must stay small whatever the cell held.
+    this.errors.push({ row: this.row.row, column: clip(this.header(field)), value: clip(this.text(field)), problem, expected });
     return null;
   }
 

@@ -5,6 +5,14 @@ import { isBlankRow, type Sheet, type SheetRow } from './read-file.ts';
 import { RowContext, type ImportOptions, type RowError } from './row-context.ts';
 import { disputeRow, visitRow, type DisputeRecord, type VisitRecord } from './rows.ts';
 import { cellText } from './values.ts';
+import { clip } from '../limits.ts';
+
+/** Headers named back in a message or report: enough to recognise the file, never the whole row. */
+const MAX_ECHOED_HEADERS = 30;
+const listed = (headers: string[]) => {
+  const named = headers.filter(Boolean);
+  return named.slice(0, MAX_ECHOED_HEADERS).map((h) => clip(h)).join('、') + (named.length > MAX_ECHOED_HEADERS ? `… (${named.length} headers)` : '');
+};
 
 /**
  * Checks a whole sheet: finds its header row, maps the columns, and reads every data row into a
@@ -54,7 +62,7 @@ function headerErrors(kind: LedgerKind, mapping: HeaderMapping, headerRow: numbe
     errors.push({ row: headerRow, column: '民警', value: '', problem: '缺少此列', expected: '民警（姓名）列或警号列' });
   }
   for (const r of mapping.repeated) {
-    errors.push({ row: headerRow, column: r.header, value: r.header, problem: `与“${mapping.columns.get(r.field)?.header}”列重复`, expected: '每列只出现一次' });
+    errors.push({ row: headerRow, column: clip(r.header), value: clip(r.header), problem: `与“${clip(mapping.columns.get(r.field)?.header ?? '')}”列重复`, expected: '每列只出现一次' });
   }
   return errors;
 }
@@ -64,7 +72,7 @@ export function validateSheet(sheet: Sheet, requestedKind: LedgerKind | null, pl
   const headers = header.cells.map(cellText);
   const kind = requestedKind ?? detectKind(headers);
   if (!kind) {
-    throw new UnrecognisedLedgerError(`cannot tell whether this is a disputes or a visits ledger from its headers (${headers.filter(Boolean).join('、')}); choose the kind`);
+    throw new UnrecognisedLedgerError(`cannot tell whether this is a disputes or a visits ledger from its headers (${listed(headers)}); choose the kind`);
   }
   const mapping = mapHeaders(kind, headers);
   const errors = headerErrors(kind, mapping, header.row);
@@ -84,6 +92,6 @@ export function validateSheet(sheet: Sheet, requestedKind: LedgerKind | null, pl
     }
     return records;
   };
-  const base = { rows: dataRows.length, errors, ignoredColumns: mapping.ignored };
+  const base = { rows: dataRows.length, errors, ignoredColumns: mapping.ignored.slice(0, MAX_ECHOED_HEADERS).map((h) => clip(h)) };
   return kind === 'disputes' ? { kind, records: read(disputeRow), ...base } : { kind, records: read(visitRow), ...base };
 }

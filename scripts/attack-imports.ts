@@ -25,7 +25,7 @@ const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 export const importsAttack: Attack = {
   name: 'imports',
   title: 'import bombs as demo-admin (xlsx shared-string bomb, 300k-row CSV, 200k-vertex self-crossing boundary, 100k-deep GeoJSON, lying zip)',
-  async run({ base, admin, settle }) {
+  async run({ base, admin, settle, healthGap }) {
     // Loaded by path, not imported statically: the builders are written alongside, and this script
     // should still typecheck and run its other attacks where they are not there yet.
     if (!existsSync(BOMBS)) return { outcomes: [], violations: [], notes: [], skipped: `${path.relative(ROOT, BOMBS)} is missing: no bombs to send` };
@@ -45,6 +45,7 @@ export const importsAttack: Attack = {
       const t0 = performance.now();
       const body = c.build();
       notes.push(`${c.label}: ${(body.length / 1024).toFixed(0)} KiB built in ${(performance.now() - t0).toFixed(0)} ms`);
+      const sentAt = Date.now();
       const o = await timed(c.label, base + c.path, {
         method: 'POST',
         headers: { cookie: admin.cookie, 'X-CSRF-Token': admin.csrf, 'content-type': c.type },
@@ -54,7 +55,7 @@ export const importsAttack: Attack = {
       outcomes.push(o);
       // The next bomb starts on an idle server, so each one's figures are its own.
       const waited = await settle();
-      notes.push(`  -> ${o.status}${o.code ? ` ${o.code}` : ''} after ${o.ms.toFixed(0)} ms; server idle again ${waited === null ? 'NEVER (gave up)' : `after ${waited} ms`}`);
+      notes.push(`  -> ${o.status}${o.code ? ` ${o.code}` : ''} after ${o.ms.toFixed(0)} ms; server idle again ${waited === null ? 'NEVER (gave up)' : `after ${waited} ms`}; longest health gap ${healthGap(sentAt, Date.now())} ms`);
     }
     return { outcomes, violations: expectAnswers(outcomes, (s) => (s >= 400 && s < 500) || s === 503, ANSWER_LIMIT_MS, '4xx or 503'), notes };
   },

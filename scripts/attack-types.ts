@@ -13,6 +13,8 @@ export interface AttackContext {
   serverAlive: () => boolean;
   /** Waits until /api/health answers promptly again (ms waited, null if it never did): between steps of one attack. */
   settle: () => Promise<number | null>;
+  /** The longest stretch without a 200 from /api/health between two Date.now() instants: to say which step stalled it. */
+  healthGap: (t0: number, t1: number) => number;
 }
 
 export interface AttackResult {

@@ -85,6 +85,7 @@ async function main() {
       base: server.base, county: sessions.county, admin: sessions.admin, pgUrl: cluster?.url,
       serverAlive: () => current.alive(),
       settle: () => monitor.settle(1000, SETTLE_LIMIT_MS),
+      healthGap: (a, b) => monitor.window(a, b).longestGapOk,
     };
     const result: AttackResult = await attack.run(ctx).catch((e) => ({ outcomes: [], violations: [`the attack itself failed: ${(e as Error).stack ?? e}`], notes: [] }));
     const attackMs = Date.now() - t0;

@@ -4,6 +4,7 @@ import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
 import { ValidationError, type FieldErrors } from '../errors.ts';
 import { importBoundaryFile } from '../imports/boundaries/import.ts';
+import { importLimitsOf } from '../imports/limits.ts';
 import { formatOf } from '../imports/boundaries/read-file.ts';
 import { isRejected, rejectionMessage, type BoundaryImportReport } from '../imports/boundaries/report.ts';
 import { audit, clientIp } from '../audit.ts';
@@ -34,7 +35,9 @@ function rejectionFields(r: BoundaryImportReport): FieldErrors | undefined {
 /**
  * POST /api/imports/boundaries?level&crs&dryRun&fileName with the file as the body
  * (application/zip: a zipped shapefile; application/geo+json: GeoJSON). 200 with the report when
- * applied or an acceptable dry run; 422 with the report when rejected (nothing changed).
+ * applied or an acceptable dry run; 422 with the report when rejected (nothing changed); 413
+ * `import_limit` over an import limit (features, coordinates, nesting, unpacked size); 422
+ * `import_too_complex` when reading it runs past IMPORT_PARSE_TIMEOUT_MS.
  */
 export function boundaryImportRoutes(deps: Deps) {
   const maxBytes = deps.config.IMPORT_MAX_BYTES;
@@ -62,6 +65,8 @@ export function boundaryImportRoutes(deps: Deps) {
         level: q.level,
         crs: q.crs,
         dryRun: q.dryRun === 'true' || q.dryRun === '1',
+        limits: importLimitsOf(deps.config),
+        moveBytes: true,
         onApplied: (h, r) => {
           const p = principalOf(c);
           return audit(h, { actor: p.username, role: p.role, action: 'import.boundaries', target: `import_batch:${r.batchId}`, detail: { fileName: r.fileName, level: r.level, matched: r.matched.length }, ip: clientIp(c) });

@@ -1,6 +1,7 @@
 import type { Handle } from '../../db/index.ts';
 import { sqlFile } from '../../queries/sql.ts';
 import type { PolygonalGeometry } from './geometry-input.ts';
+import { clip } from '../limits.ts';
 
 const PREPARE = sqlFile(import.meta.url, 'prepare-geometry.sql');
 const MEASURE = sqlFile(import.meta.url, 'measure-geometry.sql');
@@ -14,9 +15,10 @@ export type BoundaryCheck =
 
 interface Prepared {
   valid: boolean;
+  too_large: boolean;
   invalid_reason: string | null;
   empty: boolean;
-  ewkb: string;
+  ewkb: string | null;
 }
 interface Measured {
   ewkb: string;
@@ -26,16 +28,22 @@ interface Measured {
 }
 
 /**
- * Parses, repairs, moves to WGS 84 and measures one boundary, in small steps so that nothing
+ * Parses, repairs (up to `maxRepairPositions` coordinates), moves to WGS 84 and measures one boundary, in small steps so that nothing
  * heavier than ST_IsValid / ST_MakeValid ever sees an invalid geometry (a GEOS exception on the
  * embedded database can end the WASM instance). `crsNote` says where the CRS came from, for the
  * message when the boundary lands outside the county (a wrong CRS is the usual cause).
  */
-export async function prepareBoundary(h: Handle, geometry: PolygonalGeometry, srid: number, crsNote: string): Promise<BoundaryCheck> {
-  const [p] = await h.query<Prepared>(PREPARE, [JSON.stringify(geometry), srid]);
+export async function prepareBoundary(h: Handle, geometry: PolygonalGeometry, srid: number, crsNote: string, positions: number, maxRepairPositions: number): Promise<BoundaryCheck> {
+  const [p] = await h.query<Prepared>(PREPARE, [JSON.stringify(geometry), srid, positions, maxRepairPositions]);
   if (!p) throw new Error('prepare-geometry returned no row');
+  if (p.too_large)
+    return {
+      ok: false,
+      repaired: false,
+      reason: `invalid (${clip(p.invalid_reason ?? 'not valid')}) and too large to repair automatically: ${positions} coordinates, at most ${maxRepairPositions} are repaired (IMPORT_MAX_REPAIR_VERTICES); fix it in GIS (e.g. Check Validity / Repair Geometry) and import again`,
+    };
   const repaired = !p.valid;
-  if (p.empty)
+  if (p.empty || p.ewkb === null)
     return { ok: false, repaired, reason: repaired ? `invalid (${p.invalid_reason}) and nothing polygonal is left after repair` : 'empty polygon' };
 
   const [m] = await h.query<Measured>(MEASURE, [p.ewkb]);

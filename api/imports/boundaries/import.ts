@@ -4,7 +4,9 @@ import { detectFields, detectLevel, normaliseCode, normaliseName, type Level } f
 import { checkGeometry } from './geometry-input.ts';
 import { prepareBoundary } from './geometry-db.ts';
 import { matchFeatures, type FeatureKey, type Unit } from './match.ts';
-import { readBoundaryFile, type FileFormat, type ParsedFile } from './read-file.ts';
+import type { FileFormat, ParsedFile } from './read-file.ts';
+import { readBoundaryInWorker } from './read-in-worker.ts';
+import { clip, DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../limits.ts';
 import { isRejected, type BoundaryImportReport } from './report.ts';
 import { resolveCrs } from './resolve-crs.ts';
 
@@ -15,6 +17,10 @@ export interface BoundaryImportOptions {
   /** `gcj02` or `EPSG:n`; overrides what the file declares. */
   crs?: string;
   dryRun: boolean;
+  /** The import limits; absent: the documented defaults. */
+  limits?: ImportLimits;
+  /** Move the bytes' buffer to the parse worker instead of copying it (the caller is done with them). */
+  moveBytes?: boolean;
   /** Runs in the import's transaction once the file is applied (the API's audit entry). */
   onApplied?: (h: Handle, report: BoundaryImportReport) => Promise<void>;
 }
@@ -28,7 +34,13 @@ const UNITS_SQL = {
   township: 'SELECT code, name FROM township ORDER BY code',
 } as const;
 
-/** Reads the file, then validates and (unless rejected or a dry run) applies it in one transaction. */
+const MAX_REASON_CHARS = 400;
+const clipped = (s: string | null) => (s === null ? null : clip(s));
+
+/**
+ * Reads the file in a worker thread (under the import limits, before any transaction is opened),
+ * then validates and (unless rejected or a dry run) applies it in one transaction.
+ */
 export async function importBoundaryFile(
   db: Db,
   scope: Scope,
@@ -36,8 +48,9 @@ export async function importBoundaryFile(
   format: FileFormat,
   opts: BoundaryImportOptions,
 ): Promise<BoundaryImportReport> {
-  const parsed = await readBoundaryFile(bytes, format);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const limits = opts.limits ?? DEFAULT_IMPORT_LIMITS;
+  const parsed = await readBoundaryInWorker(bytes, format, limits, opts.moveBytes);
   return db.write(scope, async (h) => {
     const report = await importParsedBoundaries(h, parsed, { ...opts, sha256 });
     if (report.applied && opts.onApplied) await opts.onApplied(h, report);
@@ -55,6 +68,7 @@ export async function importParsedBoundaries(
   opts: BoundaryImportOptions & { sha256: string },
 ): Promise<BoundaryImportReport> {
   const crs = resolveCrs(parsed.declaredCrs, opts.crs);
+  const limits = opts.limits ?? DEFAULT_IMPORT_LIMITS;
   const report: BoundaryImportReport = {
     fileName: opts.fileName,
     level: null,
@@ -70,7 +84,8 @@ export async function importParsedBoundaries(
     applied: false,
     batchId: null,
   };
-  const reject = (reason: string, feature: number | null = null) => report.rejected.push({ feature, reason });
+  // Reasons may quote the file (a .prj's CRS name, a feature's name): never at any length.
+  const reject = (reason: string, feature: number | null = null) => report.rejected.push({ feature, reason: clip(reason, MAX_REASON_CHARS) });
   if (crs.problem) reject(crs.problem);
   if (crs.target) {
     const known = await h.query('SELECT 1 FROM spatial_ref_sys WHERE srid = $1', [crs.target.crs.srid]);
@@ -84,7 +99,8 @@ export async function importParsedBoundaries(
   const rows = parsed.features.map((f) => f.properties);
   const fields = detectFields(rows);
   if (fields.code === null && fields.name === null && fields.township === null) {
-    const seen = [...new Set(rows.flatMap((r) => Object.keys(r)))].join(', ') || 'none';
+    const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+    const seen = keys.slice(0, 30).map((k) => clip(k)).join(', ') + (keys.length > 30 ? `, … (${keys.length} fields)` : '') || 'none';
     reject(`no code or name field found (fields: ${seen}); expected e.g. 行政区划代码/XZQDM/CODE and 村名称/XZQMC/NAME`);
     return report;
   }
@@ -102,9 +118,10 @@ export async function importParsedBoundaries(
   const nameField = level === 'township' ? (fields.name ?? fields.township) : fields.name;
   const keys: FeatureKey[] = rows.map((r, i) => ({
     feature: i + 1,
-    code: codes[i] ?? null,
-    name: nameField === null ? null : normaliseName(r[nameField]),
-    township: level === 'village' && fields.township !== null ? normaliseName(r[fields.township]) : null,
+    // Clipped: they are echoed in the report, and nothing that long names a unit anyway.
+    code: clipped(codes[i] ?? null),
+    name: clipped(nameField === null ? null : normaliseName(r[nameField])),
+    township: clipped(level === 'village' && fields.township !== null ? normaliseName(r[fields.township]) : null),
   }));
   const units = await h.query<Unit>(UNITS_SQL[level]);
   const matching = matchFeatures(level, keys, units);
@@ -121,7 +138,7 @@ export async function importParsedBoundaries(
       reject(input.reason, m.feature);
       continue;
     }
-    const checked = await prepareBoundary(h, input.geometry, crs.target.crs.srid, crs.note);
+    const checked = await prepareBoundary(h, input.geometry, crs.target.crs.srid, crs.note, input.positions, limits.IMPORT_MAX_REPAIR_VERTICES);
     entry.repaired = checked.repaired;
     if (!checked.ok) {
       reject(checked.reason, m.feature);

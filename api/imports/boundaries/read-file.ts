@@ -1,6 +1,9 @@
-import { unzipSync } from 'fflate';
-import { read as readShapefile } from 'shapefile';
+import { open as openShapefile } from 'shapefile';
 import { AppError } from '../../errors.ts';
+import { DEFAULT_IMPORT_LIMITS, ImportLimitError, checkLimit, type ImportLimits } from '../limits.ts';
+import { inflateEntry, listZipEntries, unpackBudget, ZipFormatError } from '../zip-entries.ts';
+import { coordinatesOf, countPositions } from './count-positions.ts';
+import { jsonDepth } from './json-depth.ts';
 import { DEFAULT_DBF_ENCODING, encodingFromCpg, type DbfEncoding } from './attributes.ts';
 import { crsFromGeojson, crsFromPrj, type CrsResult } from './crs.ts';
 
@@ -41,11 +44,41 @@ export function formatOf(contentType: string | undefined, fileName: string | und
   return null;
 }
 
-export async function readBoundaryFile(bytes: Uint8Array, format: FileFormat): Promise<ParsedFile> {
-  return format === 'zip' ? readZippedShapefile(bytes) : readGeojson(bytes);
+/** Reads a boundary file under the import limits (features, coordinates, nesting, unpacked size). */
+export async function readBoundaryFile(bytes: Uint8Array, format: FileFormat, limits: ImportLimits = DEFAULT_IMPORT_LIMITS): Promise<ParsedFile> {
+  return format === 'zip' ? readZippedShapefile(bytes, limits) : readGeojson(bytes, limits);
 }
 
-function readGeojson(bytes: Uint8Array): ParsedFile {
+/**
+ * Counts features and their coordinates as they are read, refusing the file at the first one
+ * over a limit: what reaches the geometry checks and the database is bounded.
+ */
+export class FeatureCounter {
+  private features = 0;
+  private positions = 0;
+  constructor(private readonly limits: ImportLimits) {}
+
+  add(geometry: unknown): void {
+    const n = ++this.features;
+    checkLimit(this.limits, 'IMPORT_MAX_FEATURES', n, (max) => `the file holds more than ${max} features (IMPORT_MAX_FEATURES): send one township's villages per file`);
+    const max = this.limits.IMPORT_MAX_VERTICES_PER_FEATURE;
+    const own = countPositions(coordinatesOf(geometry), max);
+    if (own > max)
+      throw new ImportLimitError(
+        'IMPORT_MAX_VERTICES_PER_FEATURE',
+        max,
+        `more than ${max}`,
+        `feature ${n} has more than ${max} coordinates (IMPORT_MAX_VERTICES_PER_FEATURE): simplify it in GIS (a tolerance of 1 m keeps the shape) and import again`,
+        { feature: n },
+      );
+    this.positions += own;
+    checkLimit(this.limits, 'IMPORT_MAX_VERTICES', this.positions, (m) => `the file has more than ${m} coordinates in all (IMPORT_MAX_VERTICES): simplify the boundaries in GIS or split the file`);
+  }
+}
+
+function readGeojson(bytes: Uint8Array, limits: ImportLimits): ParsedFile {
+  const depth = jsonDepth(bytes, limits.IMPORT_MAX_DEPTH);
+  checkLimit(limits, 'IMPORT_MAX_DEPTH', depth, (max) => `the GeoJSON nests brackets more than ${max} deep (IMPORT_MAX_DEPTH), where a boundary file needs about 8: check it is the right file`);
   let doc: { type?: unknown; features?: unknown; crs?: unknown; properties?: unknown; geometry?: unknown };
   try {
     doc = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, ''));
@@ -55,6 +88,8 @@ function readGeojson(bytes: Uint8Array): ParsedFile {
   const features = doc?.type === 'FeatureCollection' ? doc.features : doc?.type === 'Feature' ? [doc] : null;
   if (!Array.isArray(features)) throw new BadBoundaryFileError('expected a GeoJSON FeatureCollection (or a Feature)');
   const declared = crsFromGeojson(doc.crs);
+  const counter = new FeatureCounter(limits);
+  for (const f of features as { geometry?: unknown }[]) counter.add(f?.geometry);
   return {
     format: 'geojson',
     features: features.map((f: { properties?: unknown; geometry?: unknown }) => ({
@@ -67,22 +102,24 @@ function readGeojson(bytes: Uint8Array): ParsedFile {
   };
 }
 
-/** Any one entry bigger than this when unpacked is refused: a zip bomb, not a county's boundaries. */
-const MAX_ENTRY_BYTES = 256 * 1024 * 1024;
 const SIDECARS = ['shp', 'shx', 'dbf', 'prj', 'cpg'] as const;
 
-async function readZippedShapefile(bytes: Uint8Array): Promise<ParsedFile> {
-  let entries: Record<string, Uint8Array>;
+/** The shapefile parts of a zip, unpacked under IMPORT_MAX_ENTRIES and IMPORT_MAX_UNPACKED_BYTES. */
+function unzipSidecars(bytes: Uint8Array, limits: ImportLimits): Record<string, Uint8Array> {
+  const entries: Record<string, Uint8Array> = {};
+  const budget = unpackBudget(limits);
   try {
-    entries = unzipSync(bytes, {
-      filter: (f) => {
-        if (f.originalSize > MAX_ENTRY_BYTES) throw new Error(`${f.name} unpacks to ${f.originalSize} bytes`);
-        return !f.name.startsWith('__MACOSX/') && SIDECARS.some((ext) => f.name.toLowerCase().endsWith(`.${ext}`));
-      },
-    });
+    for (const e of listZipEntries(bytes, limits))
+      if (!e.name.startsWith('__MACOSX/') && SIDECARS.some((ext) => e.name.toLowerCase().endsWith(`.${ext}`))) entries[e.name] = inflateEntry(bytes, e, budget, limits);
   } catch (e) {
-    throw new BadBoundaryFileError(`not a readable zip file: ${(e as Error).message}`);
+    if (e instanceof ZipFormatError) throw new BadBoundaryFileError(`not a readable zip file: ${e.message}`);
+    throw e;
   }
+  return entries;
+}
+
+async function readZippedShapefile(bytes: Uint8Array, limits: ImportLimits): Promise<ParsedFile> {
+  const entries = unzipSidecars(bytes, limits);
   const shps = Object.keys(entries).filter((n) => n.toLowerCase().endsWith('.shp'));
   if (shps.length !== 1)
     throw new BadBoundaryFileError(shps.length === 0 ? 'the zip holds no .shp file' : `the zip holds ${shps.length} shapefiles (${shps.join(', ')}); send one per file`);
@@ -100,16 +137,22 @@ async function readZippedShapefile(bytes: Uint8Array): Promise<ParsedFile> {
     else problems.push(`the .cpg names an encoding this import cannot decode: "${text.trim().slice(0, 40)}" (expected UTF-8 or GBK)`);
   }
 
-  let collection: { features: { properties: unknown; geometry: unknown }[] };
+  const features: RawFeature[] = [];
+  const counter = new FeatureCounter(limits);
   try {
     // Copies: the reader wants arrays that start at offset 0 of their buffer.
-    collection = await readShapefile(shp.slice(), dbf.slice(), { encoding: encoding.name });
+    const source = await openShapefile(shp.slice(), dbf.slice(), { encoding: encoding.name });
+    for (let r = await source.read(); !r.done; r = await source.read()) {
+      counter.add(r.value.geometry);
+      features.push({ properties: (r.value.properties ?? {}) as Record<string, unknown>, geometry: r.value.geometry ?? null });
+    }
   } catch (e) {
+    if (e instanceof AppError) throw e;
     throw new BadBoundaryFileError(`not a readable shapefile: ${(e as Error).message}`);
   }
   return {
     format: 'zip',
-    features: collection.features.map((f) => ({ properties: (f.properties ?? {}) as Record<string, unknown>, geometry: f.geometry ?? null })),
+    features,
     declaredCrs: prj ? { source: 'prj', result: crsFromPrj(new TextDecoder().decode(prj)) } : null,
     encoding,
     problems,

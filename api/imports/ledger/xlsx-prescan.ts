@@ -13,16 +13,18 @@ export const SPARE_XLSX_ROWS = 100;
 const WORKSHEET = /^xl\/worksheets\/[^/]+\.xml$/i;
 const [LT, R, O, W] = [0x3c, 0x72, 0x6f, 0x77];
 
-/** Counts `<row` elements (not `<rowBreaks`) across chunks; `state.tail` carries a tag cut in two. */
+/** Counts `<row` elements (not `<rowBreaks`) across chunks; `state.tail` carries the last bytes, not yet looked at. */
 export function countRowTags(chunk: Uint8Array, state: { rows: number; tail: number[] }): void {
-  const bytes = state.tail.length ? Uint8Array.of(...state.tail, ...chunk.subarray(0, 4)) : null;
-  if (bytes) {
-    // Only matches that start in the carried tail: the rest are found in the chunk below.
-    for (let i = 0; i < state.tail.length; i++) if (isRowTag(bytes, i)) state.rows++;
+  let bytes = chunk;
+  if (state.tail.length && chunk.length < 8) {
+    bytes = Uint8Array.of(...state.tail, ...chunk);
+  } else if (state.tail.length) {
+    // Tags that start in the carried bytes and end in this chunk.
+    const joint = Uint8Array.of(...state.tail, ...chunk.subarray(0, 4));
+    for (let i = 0; i < state.tail.length; i++) if (isRowTag(joint, i)) state.rows++;
   }
-  for (let i = 0; i + 4 < chunk.length; i++) if (chunk[i] === LT && isRowTag(chunk, i)) state.rows++;
-  const from = Math.max(0, chunk.length - 4);
-  state.tail = Array.from(chunk.subarray(from));
+  for (let i = 0; i + 4 < bytes.length; i++) if (bytes[i] === LT && isRowTag(bytes, i)) state.rows++;
+  state.tail = Array.from(bytes.subarray(Math.max(0, bytes.length - 4)));
 }
 
 function isRowTag(b: Uint8Array, i: number): boolean {

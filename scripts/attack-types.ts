@@ -32,6 +32,11 @@ export interface Attack {
   name: string;
   title: string;
   pgOnly?: boolean;
+  /**
+   * Work done before the measured window, such as building files: the script's own event loop is
+   * busy meanwhile, and the health monitor, which shares it, would see a gap that is not the server's.
+   */
+  prepare?(): Promise<void>;
   run(ctx: AttackContext): Promise<AttackResult>;
 }
 

@@ -76,6 +76,7 @@ async function main() {
       probe.retarget(sessions.admin);
       console.log(`  (server restarted in ${secs(server.readyMs)}, pid ${server.pid})`);
     }
+    await attack.prepare?.();
     await monitor.settle(1000, SETTLE_LIMIT_MS);
     const before: DbState | null = await probe.snapshot().catch((e) => (console.log(`  state before: ${e}`), null));
     const rssBefore = rssKb(server.pid);
@@ -111,6 +112,7 @@ async function main() {
     console.log(`  time to answer   ${msRange(result.outcomes)}`);
     console.log(`  attack took      ${secs(attackMs)}; idle again ${settledMs === null ? 'NEVER' : `after ${settledMs} ms`}`);
     console.log(`  /api/health      longest gap without a 200 ${w.longestGapOk} ms, without any answer ${w.longestGapAnswer} ms (${health})`);
+    if (w.longestTickPause > 1000) console.log(`  (the monitor itself paused ${w.longestTickPause} ms: this script's event loop was busy, so a health gap that long may be the script's, not the server's)`);
     console.log(`  server RSS       before ${mib(rssBefore)} MiB, peak ${mib(w.peakRssKb)} MiB, after ${mib(rssAfter)} MiB`);
     console.log(`  database         ${changes === null ? 'unknown' : changes.length ? `CHANGED: ${changes.join('; ')}` : 'unchanged'}`);
     for (const n of result.notes) console.log(`  ${n}`);

@@ -18,6 +18,11 @@ export interface HealthWindow {
   longestGapOk: number;
   longestGapAnswer: number;
   peakRssKb: number | null;
+  /**
+   * Longest pause between two of the monitor's own ticks: it shares the script's event loop, so a
+   * long pause means the script, not the server, was busy, and a health gap of that length is suspect.
+   */
+  longestTickPause: number;
 }
 
 /** The server's resident set in KiB (VmRSS), null when the process is gone. */
@@ -33,6 +38,7 @@ export function rssKb(pid: number): number | null {
 export class HealthMonitor {
   readonly polls: Poll[] = [];
   private readonly rss: { at: number; kb: number }[] = [];
+  private readonly ticks: number[] = [];
   private timer: NodeJS.Timeout | null = null;
   private readonly pending = new Set<Promise<void>>();
 
@@ -57,6 +63,7 @@ export class HealthMonitor {
   }
 
   private tick(): void {
+    this.ticks.push(Date.now());
     const kb = rssKb(this.pid);
     if (kb !== null) this.rss.push({ at: Date.now(), kb });
     const sentAt = Date.now();
@@ -110,6 +117,7 @@ export class HealthMonitor {
       longestGapOk: gap(this.polls.filter((p) => p.status === 200).map((p) => p.doneAt)),
       longestGapAnswer: gap(this.polls.filter((p) => p.status !== 0).map((p) => p.doneAt)),
       peakRssKb: rss.length ? Math.max(...rss) : null,
+      longestTickPause: gap(this.ticks),
     };
   }
 }

@@ -27,7 +27,7 @@ const JIEPAI = '430421110';
 describe(`API over the seeded database (${backend})`, () => {
   it('GET /api/health names the database and PostGIS version', async () => {
     const h = await get('/api/health');
-    expect(h).toEqual({ status: 'ok', db: backend, postgis: expect.stringMatching(/^3\.\d+/) });
+    expect(h).toEqual({ status: 'ok', database: 'up', db: backend, postgis: expect.stringMatching(/^3\.\d+/), requests: { running: 0, waiting: 0 } });
   });
 
   it('GET /api/townships: 25 townships whose sums equal the village layer', async () => {

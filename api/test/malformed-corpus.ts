@@ -724,6 +724,8 @@ function writeEndpoints(ctx: CorpusContext): WriteEndpoint[] {
   const hazardNext = statusNext.hazard(ctx.hazard.status) ?? '已分流';
   const disputeNext = statusNext.dispute(ctx.dispute.status) ?? '调处中';
   const intakeLimit = 64 * 1024;
+  // AUTH_BODY_MAX_BYTES: sign-in bodies are refused before they are parsed.
+  const authLimit = 4096;
   return [
     {
       label: 'hazard intake',
@@ -860,6 +862,7 @@ function writeEndpoints(ctx: CorpusContext): WriteEndpoint[] {
         password: { bad: [['201-chars', 'p'.repeat(201)], ['empty', '']], types: 'string' },
       },
       required: ['username', 'password'],
+      bodyLimit: authLimit,
       nonJsonStatus: 400,
     },
     {
@@ -874,6 +877,7 @@ function writeEndpoints(ctx: CorpusContext): WriteEndpoint[] {
         newPassword: { bad: [['201-chars', 'p'.repeat(201)]], types: 'string' },
       },
       required: ['currentPassword', 'newPassword'],
+      bodyLimit: authLimit,
       nonJsonStatus: 400,
     },
     {
@@ -884,6 +888,7 @@ function writeEndpoints(ctx: CorpusContext): WriteEndpoint[] {
       base: { token: 'hyw_malformed-corpus-token' },
       fields: { token: { bad: [['too-short', 'short'], ['too-long', 't'.repeat(201)], ['empty', '']], types: 'string' } },
       required: ['token'],
+      bodyLimit: authLimit,
       nonJsonStatus: 400,
     },
     {
@@ -957,6 +962,8 @@ function writeEndpoints(ctx: CorpusContext): WriteEndpoint[] {
 function writeCases(ctx: CorpusContext): MalformedCase[] {
   const out: MalformedCase[] = [];
   for (const ep of writeEndpoints(ctx)) {
+    // Any body over the endpoint's limit is a 413 before its content is looked at.
+    const oversize = (body: string | Uint8Array) => ep.bodyLimit !== undefined && (typeof body === 'string' ? Buffer.byteLength(body) : body.length) > ep.bodyLimit;
     const send = (name: string, group: CaseGroup, body: string | Uint8Array<ArrayBuffer>, extra: Partial<MalformedCase> = {}): MalformedCase => ({
       name: `${ep.method} ${ep.path.replace(/\/(HZ|DS)\d+$/, '/:id').replace(/\/\d+$/, '/:id')} (${ep.label}) ${name}`,
       group,
@@ -965,8 +972,8 @@ function writeCases(ctx: CorpusContext): MalformedCase[] {
       headers: { ...JSON_TYPE },
       body,
       as: ep.as,
-      status: 400,
-      code: 'invalid_request',
+      status: oversize(body) ? 413 : 400,
+      code: oversize(body) ? 'payload_too_large' : 'invalid_request',
       ...extra,
     });
 
@@ -1038,12 +1045,12 @@ function writeCases(ctx: CorpusContext): MalformedCase[] {
 
     if (ep.bodyLimit) {
       const big = JSON.stringify({ ...ep.base, [Object.keys(ep.fields).find((f) => f === 'description' || f === 'summary' || f === 'note') ?? 'pad']: 'x'.repeat(ep.bodyLimit + 10) });
-      out.push(send('oversize body (> 64 KiB, streamed)', 'oversize', big, { status: 413, code: 'payload_too_large' }));
+      out.push(send(`oversize body (> ${ep.bodyLimit} bytes, streamed)`, 'oversize', big, { status: 413, code: 'payload_too_large' }));
       out.push({
         ...send('oversize body (announced Content-Length 1 GB)', 'oversize', JSON.stringify(ep.base), { status: 413, code: 'payload_too_large' }),
         headers: { ...JSON_TYPE, 'content-length': String(1024 ** 3) },
       });
-      out.push(send('oversize body (64 KiB + 1 of spaces)', 'oversize', `${' '.repeat(ep.bodyLimit + 1)}{}`, { status: 413, code: 'payload_too_large' }));
+      out.push(send(`oversize body (${ep.bodyLimit} bytes + 1 of spaces)`, 'oversize', `${' '.repeat(ep.bodyLimit + 1)}{}`, { status: 413, code: 'payload_too_large' }));
     }
   }
   return out;

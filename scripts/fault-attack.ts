@@ -94,6 +94,8 @@ async function main() {
     const t1 = Date.now();
     const rssAfter = rssKb(current.pid);
     const w = monitor.window(t0, t1);
+    // A short attack may see no monitor tick at all: its peak is then the larger of before and after.
+    w.peakRssKb = Math.max(w.peakRssKb ?? 0, rssBefore ?? 0, rssAfter ?? 0) || null;
     const after: DbState | null = current.alive() ? await probe.snapshot().catch((e) => (console.log(`  state after: ${e}`), null)) : null;
     const changes = before && after ? probe.changes(before, after) : null;
 

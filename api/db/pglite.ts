@@ -121,7 +121,7 @@ export async function openPglite(opts: PgliteOptions = {}): Promise<Db & { dump(
     const tx = (await call({ op: 'begin', readOnly })) as number;
     let closed = false;
     // A request that keeps its transaction open keeps every other one waiting: end it in time.
-    const expiry = watch ? setTimeout(() => void end(false), timeoutMs) : undefined;
+    const expiry = watch ? setTimeout(() => void end(false).catch(() => {}), timeoutMs) : undefined;
     const end = async (commit: boolean) => {
       if (closed) return;
       closed = true;

@@ -98,10 +98,12 @@ export async function openPostgres(opts: PostgresOptions): Promise<Db> {
       down = false;
       return out;
     } catch (err) {
-      if (abandoned && (err as { code?: string }).code === '57014') throw new RequestAbandonedError();
-      broken = lost !== null || isUnavailable(err);
-      if (broken && (err as { code?: string }).code !== '57014') down = true;
-      if (!broken) await client.query('ROLLBACK').catch(() => {});
+      const cancelled = (err as { code?: string }).code === '57014';
+      broken = lost !== null || (isUnavailable(err) && !cancelled);
+      if (broken) down = true;
+      // A cancelled statement leaves a healthy connection in an aborted transaction: roll it back.
+      if (!broken) await client.query('ROLLBACK').catch(() => (broken = true));
+      if (abandoned && (cancelled || err instanceof RequestAbandonedError)) throw new RequestAbandonedError();
       if (lost !== null && !isUnavailable(err)) throw new DbUnavailableError('database connection lost', { cause: lost });
       return translate(err);
     } finally {

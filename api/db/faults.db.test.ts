@@ -1,0 +1,118 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { backend, testDb, type TestDb } from '../test/test-db.ts';
+import { openPglite } from './pglite.ts';
+import { RequestAbandonedError, withRequestSignal } from './request-signal.ts';
+import { DbUnavailableError, SYSTEM, type Db } from './types.ts';
+
+/**
+ * Faults below the HTTP layer: a statement that will not end, a request abandoned mid-statement,
+ * a database process killed under a request. Each is an error for that request (503 upstairs),
+ * never a crash, and the next requests recover by themselves.
+ */
+let t: TestDb;
+beforeAll(async () => {
+  t = await testDb();
+});
+
+const COUNTY = { kind: 'county' } as const;
+/** A statement that runs for many seconds on either database. */
+const SLOW = backend === 'postgres' ? 'SELECT pg_sleep(20)' : 'SELECT count(*) FROM generate_series(1, 400000000)';
+
+async function untilAvailable(db: Db, withinMs: number): Promise<number> {
+  const t0 = Date.now();
+  for (;;) {
+    try {
+      await db.read(SYSTEM, (h) => h.query('SELECT 1'));
+      return Date.now() - t0;
+    } catch (err) {
+      if (!(err instanceof DbUnavailableError) || Date.now() - t0 > withinMs) throw err;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
+
+/** Counts event-loop ticks of 50 ms while `p` runs: the server's thread must stay free. */
+async function ticksDuring<T>(p: Promise<T>): Promise<{ result: PromiseSettledResult<T>; ticks: number; ms: number }> {
+  let ticks = 0;
+  const timer = setInterval(() => ticks++, 50);
+  const t0 = Date.now();
+  const [result] = await Promise.allSettled([p]);
+  clearInterval(timer);
+  return { result, ticks, ms: Date.now() - t0 };
+}
+
+describe(`database faults (${backend})`, () => {
+  it('an abandoned request stops its database work: no further statement, and PostgreSQL cancels the running one', async () => {
+    const ctl = new AbortController();
+    let second = false;
+    const work = withRequestSignal(ctl.signal, () =>
+      t.db.read(COUNTY, async (h) => {
+        await h.query(backend === 'postgres' ? SLOW : 'SELECT count(*) FROM generate_series(1, 20000000)');
+        const rows = await h.query('SELECT 1');
+        second = true;
+        return rows;
+      }),
+    );
+    setTimeout(() => ctl.abort(), 200);
+    const { result, ms } = await ticksDuring(work);
+    expect(result.status).toBe('rejected');
+    expect((result as PromiseRejectedResult).reason).toBeInstanceOf(RequestAbandonedError);
+    expect(second).toBe(false);
+    if (backend === 'postgres') {
+      expect(ms).toBeLessThan(3000);
+      const left = await t.db.read(SYSTEM, (h) => h.query(`SELECT pid FROM pg_stat_activity WHERE query = $1`, [SLOW]));
+      expect(left).toEqual([]);
+    }
+    await expect(untilAvailable(t.db, 1000)).resolves.toBeLessThan(1000);
+  });
+
+  it('a database process dying under a request is that request’s DbUnavailableError, and the next ones recover by themselves', async () => {
+    if (backend === 'postgres') {
+      // kill -9 of the backend: PostgreSQL restarts every backend (crash recovery), so every pooled
+      // connection dies too; none of it may reach the process as an unhandled 'error'.
+      const work = t.db.read(COUNTY, (h) => h.query(SLOW));
+      let pid: number | undefined;
+      for (let i = 0; i < 50 && !pid; i++) {
+        await new Promise((r) => setTimeout(r, 100));
+        const [row] = await t.db.read(SYSTEM, (h) => h.query<{ pid: number }>(`SELECT pid FROM pg_stat_activity WHERE query = $1`, [SLOW]));
+        pid = row?.pid;
+      }
+      expect(pid).toBeDefined();
+      process.kill(pid!, 'SIGKILL');
+      await expect(work).rejects.toBeInstanceOf(DbUnavailableError);
+      const recoveredMs = await untilAvailable(t.db, 20_000);
+      expect(recoveredMs).toBeLessThan(20_000);
+      await new Promise((r) => setTimeout(r, 500)); // idle clients hear of it late: still no crash
+      const [row] = await t.db.read(COUNTY, (h) => h.query<{ n: number }>('SELECT count(*)::int AS n FROM village'));
+      expect(row!.n).toBe(491);
+      return;
+    }
+    // The embedded database: a statement past the timeout stops its thread, which the server
+    // does not wait for; the data folder is opened again and holds everything written before.
+    const dir = mkdtempSync(path.join(tmpdir(), 'hengyang-fault-'));
+    const db = await openPglite({ dataDir: dir, loadDataDir: await t.dump!(), statementTimeoutMs: 1000, watchdogIntervalMs: 100 });
+    try {
+      await db.write(SYSTEM, (h) => h.query(`INSERT INTO app_meta (key, value) VALUES ('fault-probe', '1'::jsonb)`));
+      const { result, ticks, ms } = await ticksDuring(db.read(COUNTY, (h) => h.query(SLOW)));
+      expect(result.status).toBe('rejected');
+      expect((result as PromiseRejectedResult).reason).toBeInstanceOf(DbUnavailableError);
+      expect(ms).toBeLessThan(3000);
+      // The server's thread ran throughout (a tick every 50 ms, give or take).
+      expect(ticks).toBeGreaterThan(ms / 50 / 2);
+      expect(db.available()).toBe(false);
+      expect(await untilAvailable(db, 30_000)).toBeLessThan(30_000);
+      const rows = await db.read(COUNTY, (h) => h.query<{ n: number }>('SELECT count(*)::int AS n FROM village'));
+      expect(rows[0]!.n).toBe(491);
+      const probe = await db.read(SYSTEM, (h) => h.query(`SELECT value FROM app_meta WHERE key = 'fault-probe'`));
+      expect(probe).toHaveLength(1);
+      // The server's own work (migrations, seeding) is not watched: only requests are.
+      await expect(db.read(SYSTEM, (h) => h.query('SELECT count(*)::int AS n FROM generate_series(1, 5000000)'))).resolves.toHaveLength(1);
+    } finally {
+      await db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

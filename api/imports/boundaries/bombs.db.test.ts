@@ -61,6 +61,13 @@ describe(`boundary import of hostile files (${backend})`, () => {
     expect(await t.db.read(SYSTEM, boundaryState)).toEqual(before);
   });
 
+  it('a 1,000-coordinate zigzag (~500 crossings) is refused as too tangled to repair, quickly', async () => {
+    const r = await post(selfIntersectingBoundaryGeoJson(1000));
+    console.info(`1,000-coordinate zigzag: ${r.status} ${r.body.error?.code} in ${r.ms} ms`);
+    expect(r.body.report.rejected).toEqual([{ feature: 1, reason: expect.stringMatching(/too large to repair automatically: its edges cross each other more than 200 times; fix it in GIS/) }]);
+    expect(r.ms).toBeLessThan(5000);
+  });
+
   it('a small self-intersecting village is still repaired (dry run)', async () => {
     const r = await post(selfIntersectingBoundaryGeoJson(40));
     expect(r.body.report?.matched ?? r.body.matched).toMatchObject([{ code: '430421110201', repaired: true }]);

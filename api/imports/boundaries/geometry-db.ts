@@ -2,6 +2,7 @@ import type { Handle } from '../../db/index.ts';
 import { sqlFile } from '../../queries/sql.ts';
 import type { PolygonalGeometry } from './geometry-input.ts';
 import { clip } from '../limits.ts';
+import { countCrossings, MAX_REPAIR_CROSSINGS } from './count-crossings.ts';
 
 const PREPARE = sqlFile(import.meta.url, 'prepare-geometry.sql');
 const MEASURE = sqlFile(import.meta.url, 'measure-geometry.sql');
@@ -33,15 +34,24 @@ interface Measured {
  * embedded database can end the WASM instance). `crsNote` says where the CRS came from, for the
  * message when the boundary lands outside the county (a wrong CRS is the usual cause).
  */
-export async function prepareBoundary(h: Handle, geometry: PolygonalGeometry, srid: number, crsNote: string, positions: number, maxRepairPositions: number): Promise<BoundaryCheck> {
-  const [p] = await h.query<Prepared>(PREPARE, [JSON.stringify(geometry), srid, positions, maxRepairPositions]);
+export async function prepareBoundary(h: Handle, geometry: PolygonalGeometry, srid: number, crsNote: string, maxRepairPositions: number): Promise<BoundaryCheck> {
+  const positions = geometry.coordinates.reduce((n, polygon) => n + polygon.reduce((m, ring) => m + ring.length, 0), 0);
+  // Counted only where it is cheap (few coordinates); past the coordinate limit it does not matter.
+  const crossings = positions <= maxRepairPositions ? countCrossings(geometry, MAX_REPAIR_CROSSINGS) : null;
+  const repairable = crossings !== null && crossings <= MAX_REPAIR_CROSSINGS;
+  const [p] = await h.query<Prepared>(PREPARE, [JSON.stringify(geometry), srid, repairable]);
   if (!p) throw new Error('prepare-geometry returned no row');
-  if (p.too_large)
+  if (p.too_large) {
+    const why =
+      crossings === null
+        ? `${positions} coordinates, at most ${maxRepairPositions} are repaired (IMPORT_MAX_REPAIR_VERTICES)`
+        : `its edges cross each other more than ${MAX_REPAIR_CROSSINGS} times`;
     return {
       ok: false,
       repaired: false,
-      reason: `invalid (${clip(p.invalid_reason ?? 'not valid')}) and too large to repair automatically: ${positions} coordinates, at most ${maxRepairPositions} are repaired (IMPORT_MAX_REPAIR_VERTICES); fix it in GIS (e.g. Check Validity / Repair Geometry) and import again`,
+      reason: `invalid (${clip(p.invalid_reason ?? 'not valid')}) and too large to repair automatically: ${why}; fix it in GIS (e.g. Check Validity / Repair Geometry) and import again`,
     };
+  }
   const repaired = !p.valid;
   if (p.empty || p.ewkb === null)
     return { ok: false, repaired, reason: repaired ? `invalid (${p.invalid_reason}) and nothing polygonal is left after repair` : 'empty polygon' };

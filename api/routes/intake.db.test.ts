@@ -112,6 +112,85 @@ describe(`intake (${backend})`, () => {
     expect(history[0]!.n).toBe(2);
   });
 
+  it('accepts a status change dated at the intake instant or within its second, and refuses an earlier second', async () => {
+    // An intake instant with milliseconds; the API shows it to the second.
+    const base = new Date(Math.floor((t.now.getTime() - 3600_000) / 1000) * 1000 + 789);
+    const exact = base.toISOString().replace('Z', '+00:00');
+    const hz = await send('POST', '/api/hazards', { clientId: `${RUN}-same-h`, category: '治安', severity: 2, lng: inside.lng, lat: inside.lat, reportedAt: exact });
+    expect(hz.status).toBe(201);
+    const shown = hz.body.reportedAt as string;
+    expect(Date.parse(shown)).toBe(base.getTime() - 789);
+    // One second before the intake's second is genuinely earlier.
+    const early = await send('PATCH', `/api/hazards/${hz.body.id}`, { status: '已分流', at: new Date(base.getTime() - 1789).toISOString() });
+    expect(early.status).toBe(422);
+    expect(early.body.error.code).toBe('time_before_previous');
+    // The instant as shown (the same second, 789 ms before the stored one), then the exact instant.
+    const routed = await send('PATCH', `/api/hazards/${hz.body.id}`, { status: '已分流', at: shown });
+    expect(routed.status).toBe(200);
+    expect(routed.body.routedAt).toBe(shown);
+    const started = await send('PATCH', `/api/hazards/${hz.body.id}`, { status: '处置中', at: exact });
+    expect(started.status).toBe(200);
+    const stamps = await t.db.read(SYSTEM, (h) =>
+      h.query<{ ok: boolean }>(`SELECT reported_at = $2::timestamptz AND routed_at = reported_at AND started_at = reported_at AS ok FROM hazard WHERE id = $1`, [hz.body.id, exact]),
+    );
+    expect(stamps[0]!.ok).toBe(true);
+
+    const ds = await send('POST', '/api/disputes', { clientId: `${RUN}-same-d`, category: '其他', channel: '综治中心', lng: inside.lng, lat: inside.lat, receivedAt: exact });
+    expect(ds.status).toBe(201);
+    const mediating = await send('PATCH', `/api/disputes/${ds.body.id}`, { status: '调处中', at: ds.body.receivedAt });
+    expect(mediating.status).toBe(200);
+    const concluded = await send('PATCH', `/api/disputes/${ds.body.id}`, { status: '调解成功', at: exact });
+    expect(concluded.status).toBe(200);
+    expect(concluded.body).toMatchObject({ status: '调解成功', mediationStartedAt: ds.body.receivedAt, concludedAt: ds.body.receivedAt });
+  });
+
+  it('scopes client ids by township: the same id in another township is another record, a retry in each answers its own', async () => {
+    // The chief of another township (430421111).
+    const admin = await signIn(createApp(t.deps), 'demo-admin');
+    const add = await admin.request('/api/admin/users', {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: `${RUN}-chief2`, displayName: 'chief 2', password: 'correct-horse-3', role: 'township', townshipCode: '430421111' }),
+    });
+    expect(add.status).toBe(201);
+    const chief2 = await signIn(createApp(t.deps), `${RUN}-chief2`, 'correct-horse-3');
+    const [elsewhere] = await t.db.read(SYSTEM, (h) =>
+      h.query<{ code: string; lng: number; lat: number }>(`SELECT code, ST_X(label_point) AS lng, ST_Y(label_point) AS lat FROM village WHERE township_code = '430421111' ORDER BY code LIMIT 1`),
+    );
+    const post = async (s: SignedIn, path: string, body: unknown) => {
+      const res = await s.request(path, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+      return { status: res.status, body: (await res.json()) as any };
+    };
+    const key = `${RUN}-shared-key`;
+    const mine = await send('POST', '/api/disputes', { clientId: key, category: '其他', channel: '综治中心', lng: inside.lng, lat: inside.lat });
+    expect(mine.status).toBe(201);
+    expect(mine.body.clientId).toBe(key);
+    // The same id in another township (sent by its chief) is a new record, not a 409.
+    const theirs = await post(chief2, '/api/disputes', { clientId: key, category: '其他', channel: '综治中心', lng: elsewhere!.lng, lat: elsewhere!.lat });
+    expect(theirs.status).toBe(201);
+    expect(theirs.body.id).not.toBe(mine.body.id);
+    expect(theirs.body).toMatchObject({ clientId: key, villageCode: elsewhere!.code });
+    // Retries stay idempotent in each township.
+    const mineAgain = await send('POST', '/api/disputes', { clientId: key, category: '其他', channel: '综治中心', lng: inside.lng, lat: inside.lat });
+    expect(mineAgain).toMatchObject({ status: 200, body: { id: mine.body.id } });
+    const theirsAgain = await post(chief2, '/api/disputes', { clientId: key, category: '其他', channel: '综治中心', lng: elsewhere!.lng, lat: elsewhere!.lat });
+    expect(theirsAgain).toMatchObject({ status: 200, body: { id: theirs.body.id } });
+    // Hazards and visits too.
+    const h1 = await send('POST', '/api/hazards', { clientId: key, category: '治安', severity: 1, lng: inside.lng, lat: inside.lat });
+    const h2 = await post(chief2, '/api/hazards', { clientId: key, category: '治安', severity: 1, lng: elsewhere!.lng, lat: elsewhere!.lat });
+    expect([h1.status, h2.status]).toEqual([201, 201]);
+    expect(h2.body.id).not.toBe(h1.body.id);
+    // A status-change id is scoped the same way: one id moves a hazard in each township.
+    const s1 = await send('PATCH', `/api/hazards/${h1.body.id}`, { status: '已分流', clientId: `${key}-s` });
+    const s2 = await chief2.request(`/api/hazards/${h2.body.id}`, { method: 'PATCH', body: JSON.stringify({ status: '已分流', clientId: `${key}-s` }), headers: { 'content-type': 'application/json' } });
+    expect([s1.status, s2.status]).toEqual([200, 200]);
+    // ...while reusing it in the same township for another change is still refused.
+    const reused = await send('PATCH', `/api/disputes/${mine.body.id}`, { status: '调处中', clientId: `${key}-s` });
+    expect(reused.status).toBe(409);
+    expect(reused.body.error.code).toBe('idempotency_key_reused');
+    const stored = await t.db.read(SYSTEM, (h) => h.query<{ n: number }>(`SELECT count(*)::int AS n FROM dispute WHERE client_id LIKE $1`, [`${key}@%`]));
+    expect(stored[0]!.n).toBe(2);
+  });
+
   it('makes a new hazard overdue in the village layer once its deadline passes', async () => {
     const reportedAt = new Date(t.now.getTime() - 3 * 86400_000).toISOString().replace('Z', '+00:00');
     const r = await send('POST', '/api/hazards', { clientId: `${RUN}-late`, category: '其他', severity: 4, lng: inside.lng, lat: inside.lat, reportedAt });

@@ -2,6 +2,7 @@ import type { Handle } from '../../db/index.ts';
 import type { DisputeCategory, DisputeChannel, DisputeStatus } from '../../domain/enums.ts';
 import { nextId } from '../../domain/ids.ts';
 import { ConflictError, NotFoundError } from '../../errors.ts';
+import { CLIENT_ID_COLUMN, scopedClientId } from './client-id.ts';
 import { locate } from './locate.ts';
 
 export interface DisputeInput {
@@ -39,7 +40,7 @@ export interface DisputeAnswer {
 }
 
 const SELECT = `
-  SELECT id, client_id AS "clientId", village_code AS "villageCode", left(village_code, 9) AS "townshipCode",
+  SELECT id, ${CLIENT_ID_COLUMN} AS "clientId", village_code AS "villageCode", left(village_code, 9) AS "townshipCode",
          category, channel, status, iso_sh(received_at) AS "receivedAt",
          iso_sh(mediation_started_at) AS "mediationStartedAt", iso_sh(concluded_at) AS "concludedAt",
          ST_X(geom) AS lng, ST_Y(geom) AS lat, summary, mediator,
@@ -65,27 +66,29 @@ export async function getDispute(h: Handle, id: string): Promise<DisputeAnswer> 
   return row;
 }
 
-async function byClientId(h: Handle, clientId: string): Promise<DisputeAnswer | undefined> {
-  return (await h.query<DisputeAnswer>(`${SELECT} WHERE client_id = $1`, [clientId]))[0];
+async function byClientId(h: Handle, key: string): Promise<DisputeAnswer | undefined> {
+  return (await h.query<DisputeAnswer>(`${SELECT} WHERE client_id = $1`, [key]))[0];
 }
 
-/** A client id another township already used is a conflict, not a silent success. */
-async function byClientIdOrConflict(h: Handle, clientId: string): Promise<DisputeAnswer> {
-  const row = await byClientId(h, clientId);
-  if (!row) throw new ConflictError('client_id_taken', `client id ${clientId} is already used by another record`);
-  return row;
-}
-
-/** Registers a dispute as 受理 in the village its point lies in; retries answer the original. */
+/**
+ * Registers a dispute as 受理 in the village its point lies in; a retry (the same client id in the
+ * same township, see ./client-id.ts) answers the original.
+ */
 export async function createDispute(h: Handle, input: DisputeInput): Promise<{ created: boolean; dispute: DisputeAnswer }> {
-  const existing = await byClientId(h, input.clientId);
-  if (existing) return { created: false, dispute: existing };
   const where = await locate(h, input.lng, input.lat, input.villageCode);
+  const key = scopedClientId(where.townshipCode, input.clientId);
+  const existing = await byClientId(h, key);
+  if (existing) return { created: false, dispute: existing };
   const id = await nextId(h, 'dispute');
   const inserted = await h.query(INSERT, [
-    id, input.clientId, input.category, input.channel, where.villageCode, input.receivedAt, input.lng, input.lat,
+    id, key, input.category, input.channel, where.villageCode, input.receivedAt, input.lng, input.lat,
     input.summary, input.partyName ?? null, input.partyPhone ?? null, input.mediator ?? null,
   ]);
-  if (inserted.length === 0) return { created: false, dispute: await byClientIdOrConflict(h, input.clientId) };
+  if (inserted.length === 0) {
+    // A concurrent request with the same key won: answer its row.
+    const row = await byClientId(h, key);
+    if (!row) throw new ConflictError('client_id_taken', `client id ${input.clientId} is already used by another record`);
+    return { created: false, dispute: row };
+  }
   return { created: true, dispute: await getDispute(h, id) };
 }

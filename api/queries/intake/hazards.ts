@@ -2,6 +2,7 @@ import type { Handle } from '../../db/index.ts';
 import type { HazardCategory, HazardStatus, Severity } from '../../domain/enums.ts';
 import { nextId } from '../../domain/ids.ts';
 import { ConflictError, NotFoundError, UnprocessableError } from '../../errors.ts';
+import { CLIENT_ID_COLUMN, scopedClientId } from './client-id.ts';
 import { locate } from './locate.ts';
 
 export interface HazardInput {
@@ -41,7 +42,7 @@ export interface HazardAnswer {
 }
 
 const SELECT = `
-  SELECT id, client_id AS "clientId", village_code AS "villageCode", left(village_code, 9) AS "townshipCode",
+  SELECT id, ${CLIENT_ID_COLUMN} AS "clientId", village_code AS "villageCode", left(village_code, 9) AS "townshipCode",
          category, severity::int AS severity, department, status,
          iso_sh(reported_at) AS "reportedAt", iso_sh(routed_at) AS "routedAt", iso_sh(started_at) AS "startedAt",
          iso_sh(closed_at) AS "closedAt", iso_sh(deadline) AS deadline,
@@ -74,29 +75,32 @@ export async function getHazard(h: Handle, id: string): Promise<HazardAnswer> {
   return row;
 }
 
-async function byClientId(h: Handle, clientId: string): Promise<HazardAnswer | undefined> {
-  return (await h.query<HazardAnswer>(`${SELECT} WHERE client_id = $1`, [clientId]))[0];
+async function byClientId(h: Handle, key: string): Promise<HazardAnswer | undefined> {
+  return (await h.query<HazardAnswer>(`${SELECT} WHERE client_id = $1`, [key]))[0];
 }
 
 /**
  * Records a grid worker's report: locates its village, routes it to a department with a deadline
- * by severity. A retry with the same client id answers the original and creates nothing.
+ * by severity. A retry (the same client id in the same township, see ./client-id.ts) answers the
+ * original and creates nothing.
  */
 export async function createHazard(h: Handle, input: HazardInput): Promise<{ created: boolean; hazard: HazardAnswer }> {
-  const existing = await byClientId(h, input.clientId);
-  if (existing) return { created: false, hazard: existing };
   const where = await locate(h, input.lng, input.lat, input.villageCode);
+  const key = scopedClientId(where.townshipCode, input.clientId);
+  const existing = await byClientId(h, key);
+  if (existing) return { created: false, hazard: existing };
   const [route] = await h.query<{ department: string | null; days: number | null }>(ROUTE, [input.category, input.severity]);
   if (!route?.department || !route.days) {
     throw new UnprocessableError('no_routing_rule', `no routing rule for ${input.category} at severity ${input.severity}; ask the county to add one`);
   }
   const id = await nextId(h, 'hazard');
   const inserted = await h.query(INSERT, [
-    id, input.clientId, input.category, input.severity, route.department, where.villageCode, input.reportedAt, route.days,
+    id, key, input.category, input.severity, route.department, where.villageCode, input.reportedAt, route.days,
     input.lng, input.lat, input.description, input.reporterName ?? null, input.reporterPhone ?? null,
   ]);
   if (inserted.length === 0) {
-    const row = await byClientId(h, input.clientId);
+    // A concurrent request with the same key won: answer its row.
+    const row = await byClientId(h, key);
     if (!row) throw new ConflictError('client_id_taken', `client id ${input.clientId} is already used by another record`);
     return { created: false, hazard: row };
   }

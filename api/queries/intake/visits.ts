@@ -2,6 +2,7 @@ import type { Handle } from '../../db/index.ts';
 import type { VisitKind } from '../../domain/enums.ts';
 import { nextId } from '../../domain/ids.ts';
 import { ConflictError, NotFoundError, UnprocessableError } from '../../errors.ts';
+import { CLIENT_ID_COLUMN, scopedClientId } from './client-id.ts';
 import { locate } from './locate.ts';
 
 export interface VisitInput {
@@ -27,7 +28,7 @@ export interface VisitAnswer {
 }
 
 const SELECT = `
-  SELECT id, client_id AS "clientId", officer_id AS "officerId", village_code AS "villageCode",
+  SELECT id, ${CLIENT_ID_COLUMN} AS "clientId", officer_id AS "officerId", village_code AS "villageCode",
          left(village_code, 9) AS "townshipCode", kind, iso_sh(visited_at) AS "visitedAt",
          ST_X(geom) AS lng, ST_Y(geom) AS lat
   FROM visit`;
@@ -41,13 +42,17 @@ const INSERT = `
   ON CONFLICT (client_id) DO NOTHING
   RETURNING id`;
 
-async function byClientId(h: Handle, clientId: string): Promise<VisitAnswer | undefined> {
-  return (await h.query<VisitAnswer>(`${SELECT} WHERE client_id = $1`, [clientId]))[0];
+async function byClientId(h: Handle, key: string): Promise<VisitAnswer | undefined> {
+  return (await h.query<VisitAnswer>(`${SELECT} WHERE client_id = $1`, [key]))[0];
 }
 
-/** Records an officer's visit to one of the villages they are linked to; retries answer the original. */
+/**
+ * Records an officer's visit to one of the villages they are linked to; a retry (the same client
+ * id in the same township, see ./client-id.ts) answers the original.
+ */
 export async function createVisit(h: Handle, input: VisitInput): Promise<{ created: boolean; visit: VisitAnswer }> {
-  const existing = await byClientId(h, input.clientId);
+  const key = scopedClientId(input.villageCode.slice(0, 9), input.clientId);
+  const existing = await byClientId(h, key);
   if (existing) return { created: false, visit: existing };
   const [officer] = await h.query<{ village_code: string }>(`SELECT village_code FROM officer WHERE id = $1`, [input.officerId]);
   if (!officer) throw new UnprocessableError('unknown_officer', `no officer ${input.officerId}`, { officerId: 'unknown officer' });
@@ -58,11 +63,11 @@ export async function createVisit(h: Handle, input: VisitInput): Promise<{ creat
   }
   if (input.lng !== undefined && input.lat !== undefined) await locate(h, input.lng, input.lat, input.villageCode);
   const id = await nextId(h, 'visit');
-  const inserted = await h.query(INSERT, [id, input.clientId, input.officerId, input.kind, input.visitedAt, input.lng ?? null, input.lat ?? null, input.villageCode]);
+  const inserted = await h.query(INSERT, [id, key, input.officerId, input.kind, input.visitedAt, input.lng ?? null, input.lat ?? null, input.villageCode]);
   if (inserted.length === 0) {
-    const again = await byClientId(h, input.clientId);
+    const again = await byClientId(h, key);
     if (!again) throw new ConflictError('client_id_taken', `client id ${input.clientId} is already used by another record`);
     return { created: false, visit: again };
   }
-  return { created: true, visit: (await byClientId(h, input.clientId))! };
+  return { created: true, visit: (await byClientId(h, key))! };
 }

@@ -11,6 +11,7 @@ import { userInfo } from 'node:os';
 import { audit } from '../api/audit.ts';
 import { SYSTEM } from '../api/db/types.ts';
 import { importBoundaryFile } from '../api/imports/boundaries/import.ts';
+import { importLimitsOf } from '../api/imports/limits.ts';
 import type { FileFormat } from '../api/imports/boundaries/read-file.ts';
 import { formatReport, isRejected, type BoundaryImportReport } from '../api/imports/boundaries/report.ts';
 import { viaServerOrDb } from './cli-api.ts';
@@ -85,6 +86,7 @@ async function main(): Promise<number> {
     db: (db) =>
       importBoundaryFile(db, SYSTEM, bytes, format, {
         ...opts,
+        limits: importLimitsOf(loadConfig()),
         // Directly on the database, the audit entry names the operating-system user.
         onApplied: (h, r) => audit(h, { actor: `cli:${userInfo().username}`, role: 'admin', action: 'import.boundaries', target: `import_batch:${r.batchId}`, detail: { fileName: r.fileName, level: r.level, matched: r.matched.length } }),
       }),

@@ -14,6 +14,8 @@ import { loadConfig, type Config } from '../api/config.ts';
 import { AppError } from '../api/errors.ts';
 import { LEDGER_KINDS, type LedgerKind } from '../api/imports/ledger/columns.ts';
 import { importLedger } from '../api/imports/ledger/import.ts';
+import { readLedgerInWorker } from '../api/imports/ledger/read-in-worker.ts';
+import { importLimitsOf } from '../api/imports/limits.ts';
 import { formatReport, type LedgerReport } from '../api/imports/ledger/report.ts';
 import { viaServerOrDb } from './cli-api.ts';
 
@@ -88,8 +90,10 @@ export async function runLedgerCli(argv: readonly string[], config: Config, prin
   try {
     const report = await viaServerOrDb(config, {
       api: (base, auth) => viaApi(base, auth, args, bytes, fileName),
-      db: (db) => {
-        const input = { bytes, fileName, kind: args.kind, townshipCode: args.township, dryRun: args.dryRun, now };
+      db: async (db) => {
+        // Read as the server reads an upload: in a worker, under the configured import limits.
+        const parsed = await readLedgerInWorker(bytes.slice(), importLimitsOf(config));
+        const input = { bytes, parsed, fileName, kind: args.kind, townshipCode: args.township, dryRun: args.dryRun, now };
         if (args.dryRun) return db.read(SYSTEM, (h) => importLedger(h, input));
         return db.write(SYSTEM, async (h) => {
           const r = await importLedger(h, input);

@@ -5,7 +5,12 @@ import { isIsoDate } from '../domain/calendar.ts';
 import { DISPUTE_CATEGORIES, DISPUTE_STATUSES, HAZARD_CATEGORIES, HAZARD_STATUSES, VISIT_KINDS } from '../domain/enums.ts';
 import { ValidationError, type FieldErrors } from '../errors.ts';
 
-/** zod validation at the edge; a failure becomes a 400 with one message per field. */
+/**
+ * zod validation at the edge; a failure becomes a 400 with one message per field. Every string
+ * that passes the schema is also refused if it holds a bidirectional control character
+ * (see BIDI_CONTROL), whatever the endpoint: free text is shown to others in lists, tables, the
+ * wall and exports.
+ */
 export function validate<T extends z.ZodType, Target extends keyof ValidationTargets>(target: Target, schema: T) {
   return zValidator(target, schema, (result) => {
     if (!result.success) {
@@ -16,7 +21,33 @@ export function validate<T extends z.ZodType, Target extends keyof ValidationTar
       }
       throw new ValidationError(`invalid ${target}: ${Object.keys(fields).join(', ')}`, fields);
     }
+    const fields = bidiFields(result.data);
+    if (Object.keys(fields).length > 0) throw new ValidationError(`invalid ${target}: ${Object.keys(fields).join(', ')}`, fields);
   });
+}
+
+/**
+ * Bidirectional controls: embeddings and overrides (U+202A-U+202E), isolates (U+2066-U+2069), the
+ * LRM/RLM marks (U+200E, U+200F) and the Arabic letter mark (U+061C). They reorder how the text
+ * around them is displayed ("Trojan Source"-style spoofing of names and notes) and no Chinese or
+ * Latin text needs them.
+ */
+export const BIDI_CONTROL = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+export const BIDI_MESSAGE = 'must not contain bidirectional control characters (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C)';
+
+/** Secrets are never displayed, and a password that once held such a character must still work. */
+const SECRET = /password|token/i;
+
+/** The fields (dotted paths, as for schema errors) whose strings hold a bidirectional control. */
+export function bidiFields(value: unknown, path: string[] = [], out: FieldErrors = {}): FieldErrors {
+  if (typeof value === 'string') {
+    if (BIDI_CONTROL.test(value)) out[path.join('.') || 'value'] ??= BIDI_MESSAGE;
+  } else if (Array.isArray(value)) {
+    value.forEach((v, i) => bidiFields(v, [...path, String(i)], out));
+  } else if (value !== null && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) if (!SECRET.test(k)) bidiFields(v, [...path, k], out);
+  }
+  return out;
 }
 
 /** Strings that reach PostgreSQL must not hold NUL (it cannot store one: a 500 otherwise). */

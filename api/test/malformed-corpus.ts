@@ -621,8 +621,16 @@ interface WriteEndpoint {
   nonJsonStatus: number;
 }
 
+/** Bidirectional controls, refused in every free-text field (api/routes/validation.ts). */
+const BIDI: readonly (readonly [string, Value])[] = [
+  ['bidi-rlo', '收据\u202Efdp.exe'],
+  ['bidi-rli', '\u2067备注\u2069'],
+  ['bidi-rlm', '张\u200F三'],
+  ['bidi-alm', '\u061C李四'],
+];
+
 const TEXT_TYPES = (max: number): FieldSpec => ({
-  bad: [['too-long', 'x'.repeat(max + 1)], ...NOT_A_STRING],
+  bad: [['too-long', 'x'.repeat(max + 1)], ...BIDI, ...NOT_A_STRING],
 });
 
 function lngLat(which: 'lng' | 'lat'): FieldSpec {
@@ -904,7 +912,7 @@ function writeEndpoints(ctx: CorpusContext): WriteEndpoint[] {
           injections: true,
           types: 'string',
         },
-        displayName: { bad: [['empty', ''], ['blank', '   '], ['too-long', '名'.repeat(51)], ...NOT_A_STRING] },
+        displayName: { bad: [['empty', ''], ['blank', '   '], ['too-long', '名'.repeat(51)], ...BIDI, ...NOT_A_STRING] },
         password: { bad: [['too-long', 'Aa1'.repeat(67) + 'x'], ...NOT_A_STRING] },
         role: enumSpec('county', [['superuser', 'superuser'], ['upper-case', 'ADMIN'], ['root', 'root']]),
         townshipCode: { bad: [['5-digits', '43042']], injections: true, types: 'string' },
@@ -921,7 +929,7 @@ function writeEndpoints(ctx: CorpusContext): WriteEndpoint[] {
       as: 'admin',
       base: {},
       fields: {
-        displayName: { bad: [['empty', ''], ['blank', '   '], ['too-long', '名'.repeat(51)], ...NOT_A_STRING] },
+        displayName: { bad: [['empty', ''], ['blank', '   '], ['too-long', '名'.repeat(51)], ...BIDI, ...NOT_A_STRING] },
         password: { bad: [['too-long', 'p'.repeat(201)], ['weak-short', 'abc'], ['letters-only', 'abcdefghijkl'], ...NOT_A_STRING] },
         disabled: { bad: [['string', 'true'], ['number', 1], ['null', null], ['array', [true]], ['object', {}]] },
         role: { bad: [['admin', 'admin']] },

@@ -69,8 +69,9 @@ export interface AuditEntryJson {
 
 export async function readAudit(h: Handle, limit: number, before: number | null): Promise<AuditEntryJson[]> {
   return h.query<AuditEntryJson>(
-    `SELECT id::text, iso_sh(at) AS at, actor, role, action, target, detail, ip FROM audit_log
-     WHERE ($2::bigint IS NULL OR id < $2) ORDER BY id DESC LIMIT $1`,
+    // Ordered by the bigint column, not the text the answer carries (as text, 9 sorts after 35).
+    `SELECT a.id::text AS id, iso_sh(a.at) AS at, a.actor, a.role, a.action, a.target, a.detail, a.ip FROM audit_log a
+     WHERE ($2::bigint IS NULL OR a.id < $2) ORDER BY a.id DESC LIMIT $1`,
     [limit, before],
   );
 }

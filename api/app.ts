@@ -1,7 +1,8 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { authenticate } from './auth/middleware.ts';
+import { getCookie } from 'hono/cookie';
+import { authenticate, SESSION_COOKIE } from './auth/middleware.ts';
 import { SessionCache } from './auth/session-cache.ts';
 import { AnswerCache } from './cache/answer-cache.ts';
 import { answerCache } from './cache/middleware.ts';
@@ -48,6 +49,20 @@ const privateAnswers: MiddlewareHandler = async (c, next) => {
 };
 
 /**
+ * The page's session probe: `GET /api/auth/me` from a browser that holds no session cookie (and
+ * offers no bearer token) is simply not signed in, which is an answer, not an error: 200
+ * `{ user: null, csrfToken: null }`, so a fresh page load logs no failed request in the console.
+ * A cookie that names no live session (ended, expired) is still the 401 it was: the page learns
+ * that its session is gone. Everything else goes through `authenticate` unchanged.
+ */
+const anonymousProbe: MiddlewareHandler = async (c, next) => {
+  if (c.req.method !== 'GET' || c.req.path !== '/api/auth/me' || new URL(c.req.url).search !== '') return next();
+  if (c.req.header('Authorization') !== undefined || getCookie(c, SESSION_COOKIE) !== undefined) return next();
+  c.header('Cache-Control', 'no-store');
+  return c.json({ user: null, csrfToken: null }, 200);
+};
+
+/**
  * A JSON endpoint given another kind of body would read it as `{}`: refuse it instead. Uploads
  * (imports) take files, and bodiless writes (logout, revoke) have nothing to check.
  */
@@ -75,6 +90,7 @@ export function createApp(deps: Deps, middleware: readonly MiddlewareHandler[] =
   root.use('/api/*', bodyLimits(deps.config));
   root.use('/api/*', requestDeadline(deps.config));
   const sessions = new SessionCache();
+  root.use('/api/auth/me', anonymousProbe);
   root.use('/api/*', authenticate(deps, sessions));
   root.use('/api/*', jsonBodies);
   const answers = new AnswerCache(deps.config.ANSWER_CACHE_MS);

@@ -1212,7 +1212,8 @@ function authCases(ctx: CorpusContext): MalformedCase[] {
     ['GET townships without a session', 'GET', '/api/townships', {}],
     ['GET events without a session', 'GET', '/api/events', {}],
     ['GET a hazard without a session', 'GET', `/api/hazards/${ctx.hazard.id}`, {}],
-    ['GET me without a session', 'GET', '/api/auth/me', {}],
+    // Without any session cookie `me` answers 200 { user: null } (the page's probe); a dead cookie is a 401.
+    ['GET me with a forged session', 'GET', '/api/auth/me', { cookie: 'hy_session=forged-session-token' }],
     ['GET admin users without a session', 'GET', '/api/admin/users', {}],
     ['GET townships with a forged session', 'GET', '/api/townships', { cookie: 'hy_session=forged-session-token' }],
     ['GET townships with an SQL session cookie', 'GET', '/api/townships', { cookie: "hy_session=' OR 1=1 --" }],

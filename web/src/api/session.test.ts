@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { api } from './client.ts';
-import { onUnauthenticated, sessionFetch, setCsrfToken } from './session.ts';
+import { meQuery } from '../features/auth/auth-api.ts';
+import { getCsrfToken, onUnauthenticated, sessionFetch, setCsrfToken } from './session.ts';
 
 /** A fetch that records what it was given and answers `status`. */
 function stub(status = 200) {
@@ -80,5 +81,38 @@ describe('the typed client', () => {
     expect(calls[1]!.url).toContain('/api/health');
     expect(header(calls[1]!.init, 'X-CSRF-Token')).toBeNull();
     expect(calls[1]!.init.credentials).toBe('same-origin');
+  });
+});
+
+describe('the session probe (GET /api/auth/me)', () => {
+  /** A fetch that answers every call with `status` and `body`. */
+  function answer(status: number, body: unknown) {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })));
+  }
+  const probe = () => (meQuery().queryFn as () => Promise<unknown>)();
+
+  it.each([
+    ['200 { user: null } (no session cookie: what a fresh page load gets, with nothing for the console)', 200, { user: null, csrfToken: null }],
+    ['401 (the cookie names a session that has ended)', 401, { error: { code: 'unauthenticated', message: 'sign in' } }],
+  ])('reads %s as signed out, without telling the 401 listeners', async (_label, status, body) => {
+    answer(status, body);
+    setCsrfToken('stale');
+    const listener = vi.fn();
+    const off = onUnauthenticated(listener);
+    await expect(probe()).resolves.toBeNull();
+    expect(getCsrfToken()).toBeNull();
+    expect(listener).not.toHaveBeenCalled();
+    off();
+  });
+
+  it('adopts the CSRF token of a live session', async () => {
+    answer(200, { user: { id: 1, username: 'demo-county', displayName: 'x', role: 'county', townshipCode: null, townshipName: null, villageCodes: null }, csrfToken: 'csrf-7' });
+    await expect(probe()).resolves.toMatchObject({ user: { username: 'demo-county' }, csrfToken: 'csrf-7' });
+    expect(getCsrfToken()).toBe('csrf-7');
+  });
+
+  it('is an error, not "signed out", when the server fails', async () => {
+    answer(503, { error: { code: 'db_unavailable', message: 'down' } });
+    await expect(probe()).rejects.toMatchObject({ status: 503 });
   });
 });

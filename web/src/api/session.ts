@@ -26,8 +26,10 @@ export function onUnauthenticated(listener: Listener): () => void {
 }
 
 /**
- * A 401 from these is an answer about the credentials just offered (or the probe of `me`), not
- * a session that expired under the user's feet: the sign-in code handles them itself.
+ * A 401 from these is an answer about the credentials just offered (or the probe of `me`, whose
+ * 401 means a session cookie that has ended; without any cookie `me` answers 200
+ * `{ user: null }`), not a session that expired under the user's feet: the sign-in code handles
+ * them itself.
  */
 const AUTH_PROBES = ['/api/auth/login', '/api/auth/device', '/api/auth/me', '/api/auth/logout'];
 

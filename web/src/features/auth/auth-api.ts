@@ -20,9 +20,11 @@ function adopt(session: Session): Session {
 }
 
 /**
- * Who is signed in: the session, or null when there is none (401). Only a 401 means "signed
- * out"; anything else (server down) is an error the gate shows with a retry, so an outage never
- * looks like a lost password. Never stale by time: it changes on sign-in, sign-out and a 401.
+ * Who is signed in: the session, or null when there is none: `me` answers 200 `{ user: null }`
+ * to a browser without a session cookie (so a fresh page logs no failed request), and 401 when
+ * the cookie's session has ended. Only those mean "signed out"; anything else (server down) is an
+ * error the gate shows with a retry, so an outage never looks like a lost password. Never stale
+ * by time: it changes on sign-in, sign-out and a 401.
  *
  * `deviceToken`: a wall screen opened with `?device=`; it signs in with the token instead of
  * asking, and again on every refetch, so an unattended screen whose session was dropped (server
@@ -33,7 +35,14 @@ export const meQuery = (deviceToken: string | null = null) =>
     queryKey: ME_KEY,
     queryFn: async (): Promise<Session | null> => {
       try {
-        return adopt(deviceToken ? await loginDevice(deviceToken) : await unwrap(await auth.me.$get({ query: {} })));
+        if (deviceToken) return await loginDevice(deviceToken);
+        // The typed answer is the signed-in one; the probe's anonymous answer is added in app.ts.
+        const me = (await unwrap(await auth.me.$get({ query: {} }))) as Session | { user: null; csrfToken: null };
+        if (me.user === null) {
+          setCsrfToken(null);
+          return null;
+        }
+        return adopt(me as Session);
       } catch (e) {
         if (e instanceof ApiError && e.status === 401) {
           setCsrfToken(null);

@@ -10,11 +10,12 @@ import { openPglite } from '../db/pglite.ts';
 import { backend, testDb } from '../test/test-db.ts';
 
 const KEY = `restart-${Date.now().toString(36)}`;
+// Intake rows store their client id per township: `<id>@<township>` (api/queries/intake/client-id.ts).
 const dirs: string[] = [];
 
 afterAll(async () => {
   const { db } = await testDb();
-  await db.write(SYSTEM, (h) => h.query(`DELETE FROM dispute WHERE client_id = $1`, [KEY]));
+  await db.write(SYSTEM, (h) => h.query(`DELETE FROM dispute WHERE split_part(client_id, '@', 1) = $1`, [KEY]));
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 });
 
@@ -55,7 +56,7 @@ describe(`idempotent intake across a restart (${backend})`, () => {
       const retry = await post(after);
       expect(first.status).toBe(201);
       expect(retry).toEqual({ status: 200, id: first.id });
-      const rows = await after.read(SYSTEM, (h) => h.query<{ n: number }>(`SELECT count(*)::int AS n FROM dispute WHERE client_id = $1`, [KEY]));
+      const rows = await after.read(SYSTEM, (h) => h.query<{ n: number }>(`SELECT count(*)::int AS n FROM dispute WHERE split_part(client_id, '@', 1) = $1`, [KEY]));
       expect(rows[0]!.n).toBe(1);
     } finally {
       await after.close();

@@ -7,6 +7,7 @@ import { useAuth, takeDeviceToken } from './features/auth/auth-context.ts';
 import { AuthGate } from './features/auth/AuthGate.tsx';
 import { scopeLockOf } from './features/auth/landing.ts';
 import { WallGate } from './features/auth/WallGate.tsx';
+import { canonicaliseAddress } from './features/url-state/same-origin.ts';
 import { ViewProvider } from './features/url-state/ViewContext.tsx';
 
 const queryClient = new QueryClient({
@@ -23,6 +24,9 @@ const queryClient = new QueryClient({
 
 // The command-centre wall, the weekly briefing and the admin page are pages of their own (own
 // URL state, own layout), loaded only when asked for. Every page is behind the sign-in gate.
+// First of all: a path such as //evil.example/x becomes /evil.example/x, so that nothing that
+// writes the address back (view state, sign-in, preferences) asks the history for another origin.
+canonicaliseAddress();
 const PAGE = window.location.pathname.replace(/\/+$/, '');
 // Before anything renders: the wall's device token leaves the address at once.
 const DEVICE_TOKEN = PAGE === '/wall' ? takeDeviceToken() : null;

@@ -1,5 +1,6 @@
 import { useCallback, useLayoutEffect, useState } from 'react';
 import type { Lang } from '../features/i18n/format.ts';
+import { normalisePath } from '../features/url-state/same-origin.ts';
 import type { Theme } from '../features/url-state/view-state.ts';
 
 /**
@@ -19,7 +20,8 @@ export function readPrefs(search: string): PagePrefs {
 
 /** The address with one preference changed; the default value is left out, as the dashboard does. */
 export function withPref(href: string, key: keyof PagePrefs, value: string): string {
-  const url = new URL(href, 'http://x');
+  // A path of this origin even when it starts with '//' (which would parse as a host).
+  const url = new URL(normalisePath(href), 'http://x');
   const isDefault = (key === 'lang' && value === 'zh') || (key === 'theme' && value === 'light');
   if (isDefault) url.searchParams.delete(key);
   else url.searchParams.set(key, value);

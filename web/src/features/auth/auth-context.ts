@@ -1,4 +1,5 @@
 import { createContext, useContext } from 'react';
+import { sameOriginHref } from '../url-state/same-origin.ts';
 import type { AuthUser } from './types.ts';
 
 export interface AuthContextValue {
@@ -22,6 +23,6 @@ export function takeDeviceToken(): string | null {
   const token = url.searchParams.get('device');
   if (token === null) return null;
   url.searchParams.delete('device');
-  window.history.replaceState(window.history.state, '', `${url.pathname}${url.search}${url.hash}`);
+  window.history.replaceState(window.history.state, '', sameOriginHref(url.pathname, url.search, url.hash));
   return token.trim() || null;
 }

@@ -1,3 +1,4 @@
+import { sameOriginHref } from '../url-state/same-origin.ts';
 import { decodeView, encodeView } from '../url-state/url-codec.ts';
 import { clampView, type ScopeLock } from '../url-state/view-state.ts';
 import type { AuthUser, Role } from './types.ts';
@@ -62,12 +63,12 @@ export function landingFor(user: AuthUser, location: { pathname: string; search:
       const q = new URLSearchParams(location.search);
       if (!lock || q.get('township') === lock.township) return { kind: 'show' };
       q.set('township', lock.township);
-      return { kind: 'redirect', href: `${location.pathname}?${q.toString()}`, reload: false };
+      return { kind: 'redirect', href: sameOriginHref(location.pathname, `?${q.toString()}`), reload: false };
     }
     case 'dashboard': {
       if (!lock) return { kind: 'show' };
       const search = encodeView(clampView(decodeView(location.search), lock));
-      return search === location.search ? { kind: 'show' } : { kind: 'redirect', href: `${location.pathname}${search}`, reload: false };
+      return search === location.search ? { kind: 'show' } : { kind: 'redirect', href: sameOriginHref(location.pathname, search), reload: false };
     }
   }
 }

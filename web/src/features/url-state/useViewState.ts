@@ -1,4 +1,5 @@
 import { useCallback, useMemo, useSyncExternalStore } from 'react';
+import { sameOriginHref } from './same-origin.ts';
 import { decodeView, encodeView } from './url-codec.ts';
 import { clampView, type ScopeLock, type ViewState } from './view-state.ts';
 
@@ -29,7 +30,7 @@ export interface UpdateOptions {
 export function navigateTo(next: ViewState, opts: UpdateOptions = {}): void {
   const search = encodeView(next);
   if (search === window.location.search) return;
-  const url = `${window.location.pathname}${search}${window.location.hash}`;
+  const url = sameOriginHref(window.location.pathname, search, window.location.hash);
   if (opts.replace) window.history.replaceState(null, '', url);
   else window.history.pushState(null, '', url);
   for (const l of [...listeners]) l();

@@ -39,3 +39,47 @@ describe(`the audit log (${backend})`, () => {
     expect(seen).toEqual(expected);
   });
 });
+
+describe(`the audit log against its own connection (${backend})`, () => {
+  const count = async () => (await t.db.read(SYSTEM, (h) => h.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log')))[0]!.n;
+
+  it('belongs to hengyang_audit; the connection role may only insert and read it', async () => {
+    const [r] = await t.db.read(SYSTEM, (h) => h.query<Record<string, unknown>>(
+      `SELECT (SELECT tableowner FROM pg_tables WHERE tablename = 'audit_log') AS owner,
+              (SELECT rolcanlogin FROM pg_roles WHERE rolname = 'hengyang_audit') AS login,
+              has_table_privilege('audit_log', 'INSERT') AS ins, has_table_privilege('audit_log', 'SELECT') AS sel,
+              (SELECT count(*)::int FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.roleid WHERE r.rolname = 'hengyang_audit') AS members,
+              (SELECT array_agg(DISTINCT tgenabled::text) FROM pg_trigger WHERE tgrelid = 'audit_log'::regclass AND NOT tgisinternal) AS fire`));
+    expect(r).toEqual({ owner: 'hengyang_audit', login: false, ins: true, sel: true, members: 0, fire: ['A'] });
+  });
+
+  it.each([
+    ['ALTER TABLE audit_log DISABLE TRIGGER ALL', /audit log is append-only|must be owner/],
+    ['ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update', /audit log is append-only|must be owner/],
+    ['ALTER TRIGGER audit_log_no_update ON audit_log RENAME TO gone', /audit log is append-only|must be owner/],
+    ['TRUNCATE audit_log', /append-only|permission denied/],
+    ['DELETE FROM audit_log', /append-only|permission denied/],
+    ['UPDATE audit_log SET actor = $$x$$', /append-only|permission denied/],
+    ['DROP TABLE audit_log', /audit log is append-only|must be owner/],
+    ['DROP FUNCTION audit_log_append_only() CASCADE', /audit log is append-only|must be owner/],
+    ['CREATE OR REPLACE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN OLD; END$$', /audit log is append-only|must be owner/],
+    ['CREATE RULE keep_quiet AS ON INSERT TO audit_log DO INSTEAD NOTHING', /audit log is append-only|must be owner/],
+  ])('refuses %s from the connection role, and keeps every row', async (sql, refusal) => {
+    const before = await count();
+    expect(before).toBeGreaterThan(0);
+    await expect(t.db.write(SYSTEM, (h) => h.exec(sql))).rejects.toThrow(refusal);
+    expect(await count()).toBe(before);
+  });
+
+  it('also refuses the second step of "disable, then delete" in one transaction', async () => {
+    const before = await count();
+    await expect(t.db.write(SYSTEM, async (h) => {
+      await h.exec('ALTER TABLE audit_log DISABLE TRIGGER ALL');
+      await h.exec('DELETE FROM audit_log');
+    })).rejects.toThrow(/audit log is append-only|must be owner/);
+    expect(await count()).toBe(before);
+    // And still takes new entries.
+    await t.db.write(SYSTEM, (h) => audit(h, { actor: 'append-test', role: null, action: 'export' }));
+    expect(await count()).toBe(before + 1);
+  });
+});

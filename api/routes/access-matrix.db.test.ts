@@ -147,9 +147,16 @@ function expected(c: Case, w: Which, role: Role): number {
 }
 
 describe(`authorization matrix: ${ROLES.length} roles x ${CASES.length} endpoints x own/other (${backend})`, () => {
-  it('without a session every endpoint but /api/health answers 401 JSON', async () => {
+  it('without a session every endpoint but /api/health (and the probe GET /api/auth/me) answers 401 JSON', async () => {
     for (const c of CASES) {
       const r = c.request('own', 'county', 0);
+      // The page's session probe answers 200 { user: null } to a browser without a session cookie.
+      if (r.path === '/api/auth/me' && (r.method ?? 'GET') === 'GET') {
+        const me = await anonymous.request(r.path);
+        expect(me.status, c.name).toBe(200);
+        expect(await me.json()).toEqual({ user: null, csrfToken: null });
+        continue;
+      }
       const res = await anonymous.request(r.path, { method: r.method ?? 'GET', headers: { 'content-type': 'application/json' }, body: r.body === undefined ? undefined : JSON.stringify(r.body) });
       expect(res.status, c.name).toBe(401);
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe('unauthenticated');

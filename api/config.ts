@@ -62,6 +62,8 @@ const schema = z.object({
   IMPORT_MAX_VERTICES: z.coerce.number().int().min(4).max(100_000_000).default(2_000_000),
   /** An invalid boundary is repaired (ST_MakeValid) only up to this many coordinates: repair cost grows with the square. */
   IMPORT_MAX_REPAIR_VERTICES: z.coerce.number().int().min(4).max(1_000_000).default(2000),
+  /** ... and only when its edges cross each other at most this often: repair cost follows the crossings (a random 200-point ring: 8 s). */
+  IMPORT_MAX_REPAIR_CROSSINGS: z.coerce.number().int().min(0).max(1_000_000).default(200),
   IMPORT_MAX_DEPTH: z.coerce.number().int().min(4).max(1000).default(32),
   /** Parsing an uploaded file runs in a worker thread stopped after this long, with at most this much heap. */
   IMPORT_PARSE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(20_000),

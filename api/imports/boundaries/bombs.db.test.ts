@@ -64,7 +64,7 @@ describe(`boundary import of hostile files (${backend})`, () => {
   it('a 1,000-coordinate zigzag (~500 crossings) is refused as too tangled to repair, quickly', async () => {
     const r = await post(selfIntersectingBoundaryGeoJson(1000));
     console.info(`1,000-coordinate zigzag: ${r.status} ${r.body.error?.code} in ${r.ms} ms`);
-    expect(r.body.report.rejected).toEqual([{ feature: 1, reason: expect.stringMatching(/too large to repair automatically: its edges cross each other more than 200 times; fix it in GIS/) }]);
+    expect(r.body.report.rejected).toEqual([{ feature: 1, reason: expect.stringMatching(/too large to repair automatically: its edges cross each other more than 200 times \(IMPORT_MAX_REPAIR_CROSSINGS\); fix it in GIS/) }]);
     expect(r.ms).toBeLessThan(5000);
   });
 

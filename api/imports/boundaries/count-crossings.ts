@@ -9,9 +9,6 @@ import type { PolygonalGeometry } from './geometry-input.ts';
  * coordinates, a few million pairs, milliseconds).
  */
 
-/** Most crossings an invalid boundary is repaired with; more: "fix it in GIS". */
-export const MAX_REPAIR_CROSSINGS = 200;
-
 type Segment = [number, number, number, number];
 
 const orient = (ax: number, ay: number, bx: number, by: number, cx: number, cy: number) => Math.sign((bx - ax) * (cy - ay) - (by - ay) * (cx - ax));

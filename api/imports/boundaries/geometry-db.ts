@@ -2,7 +2,7 @@ import type { Handle } from '../../db/index.ts';
 import { sqlFile } from '../../queries/sql.ts';
 import type { PolygonalGeometry } from './geometry-input.ts';
 import { clip } from '../limits.ts';
-import { countCrossings, MAX_REPAIR_CROSSINGS } from './count-crossings.ts';
+import { countCrossings } from './count-crossings.ts';
 
 const PREPARE = sqlFile(import.meta.url, 'prepare-geometry.sql');
 const MEASURE = sqlFile(import.meta.url, 'measure-geometry.sql');
@@ -34,18 +34,25 @@ interface Measured {
  * embedded database can end the WASM instance). `crsNote` says where the CRS came from, for the
  * message when the boundary lands outside the county (a wrong CRS is the usual cause).
  */
-export async function prepareBoundary(h: Handle, geometry: PolygonalGeometry, srid: number, crsNote: string, maxRepairPositions: number): Promise<BoundaryCheck> {
+export async function prepareBoundary(h: Handle, geometry: PolygonalGeometry, srid: number, crsNote: string, maxRepairPositions: number, maxRepairCrossings: number): Promise<BoundaryCheck> {
   const positions = geometry.coordinates.reduce((n, polygon) => n + polygon.reduce((m, ring) => m + ring.length, 0), 0);
-  // Counted only where it is cheap (few coordinates); past the coordinate limit it does not matter.
-  const crossings = positions <= maxRepairPositions ? countCrossings(geometry, MAX_REPAIR_CROSSINGS) : null;
-  const repairable = crossings !== null && crossings <= MAX_REPAIR_CROSSINGS;
-  const [p] = await h.query<Prepared>(PREPARE, [JSON.stringify(geometry), srid, repairable]);
+  const json = JSON.stringify(geometry);
+  // Checked first without repair: most boundaries are valid and never need the crossings counted.
+  let [p] = await h.query<Prepared>(PREPARE, [json, srid, false]);
   if (!p) throw new Error('prepare-geometry returned no row');
+  // An invalid one is repaired only when small and crossing itself a few times (counted in TS,
+  // where it costs milliseconds: ST_MakeValid's cost follows the crossings).
+  let crossings: number | null = null;
+  if (p.too_large && positions <= maxRepairPositions) {
+    crossings = countCrossings(geometry, maxRepairCrossings);
+    if (crossings <= maxRepairCrossings) [p] = await h.query<Prepared>(PREPARE, [json, srid, true]);
+    if (!p) throw new Error('prepare-geometry returned no row');
+  }
   if (p.too_large) {
     const why =
       crossings === null
         ? `${positions} coordinates, at most ${maxRepairPositions} are repaired (IMPORT_MAX_REPAIR_VERTICES)`
-        : `its edges cross each other more than ${MAX_REPAIR_CROSSINGS} times`;
+        : `its edges cross each other more than ${maxRepairCrossings} times (IMPORT_MAX_REPAIR_CROSSINGS)`;
     return {
       ok: false,
       repaired: false,

@@ -138,7 +138,7 @@ export async function importParsedBoundaries(
       reject(input.reason, m.feature);
       continue;
     }
-    const checked = await prepareBoundary(h, input.geometry, crs.target.crs.srid, crs.note, limits.IMPORT_MAX_REPAIR_VERTICES);
+    const checked = await prepareBoundary(h, input.geometry, crs.target.crs.srid, crs.note, limits.IMPORT_MAX_REPAIR_VERTICES, limits.IMPORT_MAX_REPAIR_CROSSINGS);
     entry.repaired = checked.repaired;
     if (!checked.ok) {
       reject(checked.reason, m.feature);

@@ -2,7 +2,7 @@
 -- (ST_MakeValid, keeping only the polygonal parts). $1: 2D MultiPolygon GeoJSON whose rings were
 -- checked in TS (closed, >= 4 finite positions, so GEOS can build them); $2: its SRID; $3: whether
 -- it may be repaired (its coordinates within IMPORT_MAX_REPAIR_VERTICES and its crossings counted
--- in TS within MAX_REPAIR_CROSSINGS). ST_MakeValid's cost grows with the square of the coordinates
+-- in TS within IMPORT_MAX_REPAIR_CROSSINGS). ST_MakeValid's cost grows with the square of the coordinates
 -- and faster with the crossings (minutes for a zigzag of 10,000), so an invalid boundary that may
 -- not be repaired is only reported (too_large), never repaired: CASE evaluates only the branch it takes.
 WITH parsed AS (

@@ -5,6 +5,7 @@ import type { EventKind } from '../../url-state/view-state.ts';
 import { DISPUTE_CATEGORIES, HAZARD_CATEGORIES } from '../../filters/api-filters.ts';
 import { categoryColor, DENSITY_RAMP } from '../color-scales.ts';
 import type { MapPalette } from '../map-theme.ts';
+import { heatmapLayerClass } from './heatmap-layer.ts';
 
 export type { EventRow };
 
@@ -36,8 +37,9 @@ export function eventLayers(input: EventLayersInput): Layer[] {
   const data = rows as EventRow[];
   const layers: Layer[] = [];
   if (agg && input.heat) {
+    const HeatmapLayer = heatmapLayerClass(agg);
     layers.push(
-      new agg.HeatmapLayer<EventRow>({
+      new HeatmapLayer<EventRow>({
         id: `events-heat-${kind}`,
         data,
         getPosition: position,

@@ -8,6 +8,7 @@ import { ErrorBoundary } from './ErrorBoundary.tsx';
 import { LedgerImportButton } from '../features/imports/LedgerImportButton.tsx';
 import { ExportButton } from '../features/export/ExportButton.tsx';
 import { WallLink } from '../features/wall/WallLink.tsx';
+import { BriefingLink } from '../features/briefing/BriefingLink.tsx';
 import { AccountBlock } from '../features/auth/AccountBlock.tsx';
 import { useAuth } from '../features/auth/auth-context.ts';
 import { can } from '../features/auth/landing.ts';
@@ -32,6 +33,7 @@ function Header() {
       <div className="header-actions">
         {can(user, 'import') && <LedgerImportButton />}
         <ExportButton lang={view.lang} stem="dashboard" />
+        <BriefingLink />
         {can(user, 'wallView') && <WallLink />}
         <button
           type="button"

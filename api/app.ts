@@ -2,6 +2,7 @@ import { Hono, type MiddlewareHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { getCookie } from 'hono/cookie';
+import { auditDenied } from './audit.ts';
 import { authenticate, SESSION_COOKIE } from './auth/middleware.ts';
 import { SessionCache } from './auth/session-cache.ts';
 import { AnswerCache } from './cache/answer-cache.ts';
@@ -119,9 +120,10 @@ export function createApp(deps: Deps, middleware: readonly MiddlewareHandler[] =
     .route('/api/imports/boundaries', boundaryImportRoutes(deps));
 
   app.notFound((c) => c.json(errorBody('not_found', `no such endpoint: ${c.req.method} ${c.req.path}`), 404));
-  app.onError((err, c) => {
+  app.onError(async (err, c) => {
     if (err instanceof AppError) {
       if (err.status === 401 || err.status === 403) c.header('Cache-Control', 'no-store');
+      if (err.status === 403) await auditDenied(deps.db, c, err.code);
       if (err.status === 503) c.header('Retry-After', '2');
       return c.json(errorBody(err.code, err.message, err.fields, err.details), err.status);
     }

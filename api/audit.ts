@@ -1,6 +1,7 @@
 import type { Context } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
-import type { Handle } from './db/index.ts';
+import { callerOf } from './auth/middleware.ts';
+import type { Db, Handle } from './db/index.ts';
 
 /** Everything the audit log records (issue 6: sign-ins, exports, imports, intake, status, users, rules). */
 export type AuditAction =
@@ -11,6 +12,8 @@ export type AuditAction =
   | 'auth.device_login_failed'
   | 'auth.logout'
   | 'auth.password_change'
+  /** A refused request (403 forbidden, out_of_scope, csrf_failed), written by the error handler. */
+  | 'access.denied'
   | 'user.create'
   | 'user.update'
   | 'device.create'
@@ -53,6 +56,25 @@ export function clientIp(c: Context): string | null {
     return getConnInfo(c).remote.address ?? null;
   } catch {
     return null; // app.request() in tests has no socket
+  }
+}
+
+const DENIED = 'auditedDenial' as never;
+
+/**
+ * Records a refused request (a 403) in a transaction of its own: who, their role, method and path
+ * (never the query string or the body), the refusal's code and the client address. At most once
+ * per request, and a failed write only logs: the 403 is answered whatever happens here.
+ */
+export async function auditDenied(db: Db, c: Context, code: string): Promise<void> {
+  if (c.get(DENIED)) return;
+  c.set(DENIED, true as never);
+  const p = callerOf(c);
+  const entry: AuditEntry = { actor: p?.username ?? 'anonymous', role: p?.role ?? null, action: 'access.denied', target: `${c.req.method} ${c.req.path}`.slice(0, 300), detail: { code }, ip: clientIp(c) };
+  try {
+    await db.write({ kind: 'county' }, (h) => audit(h, entry));
+  } catch (err) {
+    console.error(JSON.stringify({ level: 'error', msg: 'audit write failed', action: entry.action, code, err: String(err) }));
   }
 }
 

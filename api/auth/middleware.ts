@@ -73,11 +73,12 @@ export function authenticate(deps: Deps, sessions: SessionCache): MiddlewareHand
       if (session.stale) await deps.db.write({ kind: 'county' }, (h) => touchSession(h, token));
       sessions.set(token, { ...session, stale: false });
     }
+    // Known before the CSRF check, so a refused write is audited under its caller.
+    c.set(KEY, principalFromSession(session, token));
     if (!SAFE_METHODS.has(c.req.method)) {
       const sent = c.req.header(CSRF_HEADER);
       if (!sent || !sameSecret(sent, session.csrfToken)) throw new ForbiddenError(`missing or wrong ${CSRF_HEADER} header`, 'csrf_failed');
     }
-    c.set(KEY, principalFromSession(session, token));
     return next();
   };
 }
@@ -87,6 +88,11 @@ export function principalOf(c: Context): Principal {
   const p = c.get(KEY) as Principal | undefined;
   if (!p) throw new UnauthenticatedError();
   return p;
+}
+
+/** The caller if one is known yet (the error handler's view), else null. */
+export function callerOf(c: Context): Principal | null {
+  return (c.get(KEY) as Principal | undefined) ?? null;
 }
 
 /** Lets only the given roles through (403 `forbidden` otherwise). */

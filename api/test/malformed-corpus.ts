@@ -66,8 +66,11 @@ export interface MalformedCase {
   status: number | readonly number[];
   /** The expected `error.code`, where it is certain. */
   code?: string;
-  /** A well-formed sign-in that fails: it writes this audit entry and counts toward the address throttle. */
-  audit?: 'auth.login_failed' | 'auth.device_login_failed';
+  /**
+   * The audit entry the case writes: a well-formed sign-in that fails (it also counts toward the
+   * sign-in limits), or any refused request (403: `access.denied`, set by malformedCorpus).
+   */
+  audit?: 'auth.login_failed' | 'auth.device_login_failed' | 'access.denied';
 }
 
 export interface Place {
@@ -575,7 +578,7 @@ function pathCases(ctx: CorpusContext): MalformedCase[] {
     ['POST townships', 'POST', '/api/townships', 'county', 404, 'not_found'],
     ['POST stats summary', 'POST', '/api/stats/summary', 'county', 404, 'not_found'],
     ['PUT an admin user', 'PUT', `/api/admin/users/${ctx.wallUserId}`, 'admin', 404, 'not_found'],
-    ['GET unknown admin path as township', 'GET', '/api/admin/nothing', 'township', [403, 404], undefined],
+    ['GET unknown admin path as township', 'GET', '/api/admin/nothing', 'township', 403, 'forbidden'],
   ];
   for (const [l, method, path, as, status, code] of unknown) {
     out.push({
@@ -1586,7 +1589,9 @@ function importCases(ctx: CorpusContext): MalformedCase[] {
 
 /** The whole corpus, in a fixed order. */
 export function malformedCorpus(ctx: CorpusContext = DEFAULT_CONTEXT): MalformedCase[] {
-  return [...readCases(ctx), ...pathCases(ctx), ...writeCases(ctx), ...lateCases(ctx), ...scopeCases(ctx), ...authCases(ctx), ...adminCases(ctx), ...importCases(ctx)];
+  const all = [...readCases(ctx), ...pathCases(ctx), ...writeCases(ctx), ...lateCases(ctx), ...scopeCases(ctx), ...authCases(ctx), ...adminCases(ctx), ...importCases(ctx)];
+  // Every refused request (403) leaves one audit entry (issue 11).
+  return all.map((c) => (c.status === 403 && !c.audit ? { ...c, audit: 'access.denied' as const } : c));
 }
 
 /** The statuses a case may be answered with. */

@@ -64,7 +64,15 @@ export async function prepareBoundary(h: Handle, geometry: PolygonalGeometry, sr
     return { ok: false, repaired, reason: repaired ? `invalid (${p.invalid_reason}) and nothing polygonal is left after repair` : 'empty polygon' };
 
   const [m] = await h.query<Measured>(MEASURE, [p.ewkb]);
-  if (!m) return { ok: false, repaired, reason: 'the database holds no county outline to check the boundary against' };
+  if (!m) {
+    // No row means either no outline, or (embedded database) a geometry-engine failure that
+    // swallowed the row: tell them apart instead of blaming a missing outline.
+    const [outline] = await h.query<{ n: number }>('SELECT count(*)::int AS n FROM county');
+    const reason = outline?.n
+      ? 'the database could not measure this boundary against the county outline (the geometry engine failed on it); check it in GIS (e.g. Check Validity) and import again'
+      : 'the database holds no county outline to check the boundary against';
+    return { ok: false, repaired, reason };
+  }
   if (m.empty) return { ok: false, repaired, reason: 'nothing polygonal is left after moving it to WGS 84' };
   const inside = Number(m.inside ?? 0);
   const areaKm2 = Number(m.area_km2);

@@ -12,6 +12,9 @@ SELECT ST_AsHexEWKB(f.g) AS ewkb,
        CASE
          WHEN ST_IsEmpty(f.g) THEN 0
          WHEN ST_CoveredBy(f.g, c.geom) THEN 1
-         ELSE ST_Area(ST_Intersection(f.g, c.geom)::geography) / NULLIF(ST_Area(f.g::geography), 0)
+         -- With a grid (1e-9 degree, ~0.1 mm) the overlay snap-rounds and cannot fail. Without it,
+         -- a boundary sharing edges with the outline (a round trip through another CRS moves them by
+         -- micrometres) makes GEOS throw, which the embedded database answers with no row at all.
+         ELSE ST_Area(ST_Intersection(f.g, c.geom, 1e-9)::geography) / NULLIF(ST_Area(f.g::geography), 0)
        END AS inside
 FROM fixed f CROSS JOIN county c

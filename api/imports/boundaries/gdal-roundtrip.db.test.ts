@@ -1,0 +1,87 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { zipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../app.ts';
+import { SYSTEM } from '../../db/types.ts';
+import { signIn } from '../../test/sign-in.ts';
+import { backend, testDb, type TestDb } from '../../test/test-db.ts';
+import { boundaryState, restoreBoundaries, saveBoundaries, withRollback, type SavedBoundaries } from './test-support.ts';
+import { importParsedBoundaries } from './import.ts';
+import { readBoundaryFile } from './read-file.ts';
+
+/**
+ * The county's own village boundaries as an office would send them back: exported from
+ * /api/villages, converted by GDAL to CGCS2000 / 3-degree Gauss-Kruger zone 38 (EPSG:4545) with
+ * GBK attributes named as the natural-resources bureau names them (XZQDM, XZQMC), zipped, and
+ * imported. Every village must match and keep its area.
+ */
+let t: TestDb;
+let dir: string;
+let before: Record<string, string>;
+let saved: SavedBoundaries;
+const hasGdal = (() => {
+  try {
+    execFileSync('ogr2ogr', ['--version'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+})();
+
+beforeAll(async () => {
+  t = await testDb();
+  dir = mkdtempSync(path.join(os.tmpdir(), 'gdal-roundtrip-'));
+  before = await t.db.read(SYSTEM, boundaryState);
+  // Nothing is committed (the import is rolled back), but the batch sequence does not roll back.
+  saved = await saveBoundaries(t.db, 'village', []);
+});
+afterAll(async () => {
+  rmSync(dir, { recursive: true, force: true });
+  await restoreBoundaries(t.db, saved);
+  expect(await t.db.read(SYSTEM, boundaryState)).toEqual(before);
+});
+
+describe(`boundary round trip through GDAL (${backend})`, () => {
+  it('491 villages exported, converted to EPSG:4545 with GBK attributes, and imported: 491 matched, areas within 1%', async () => {
+    if (!hasGdal) throw new Error('ogr2ogr is missing: apt-get install -y gdal-bin (.ci/run installs it)');
+    const app = createApp(t.deps);
+    const county = await signIn(app, 'demo-county');
+    const layer = (await (await county.request('/api/villages')).json()) as { features: { properties: { code: string; name: string } }[] };
+    expect(layer.features).toHaveLength(491);
+    const src = path.join(dir, 'villages.geojson');
+    writeFileSync(src, JSON.stringify(layer));
+    execFileSync('ogr2ogr', [
+      '-f', 'ESRI Shapefile', '-t_srs', 'EPSG:4545', '-lco', 'ENCODING=GBK', '-nln', 'cun',
+      '-sql', 'SELECT code AS XZQDM, name AS XZQMC FROM villages',
+      path.join(dir, 'cun.shp'), src,
+    ]);
+    const files = Object.fromEntries(readdirSync(dir).filter((f) => f.startsWith('cun.')).map((f) => [f, new Uint8Array(readFileSync(path.join(dir, f)))]));
+    expect(Object.keys(files).sort()).toEqual(['cun.cpg', 'cun.dbf', 'cun.prj', 'cun.shp', 'cun.shx']);
+    const zip = zipSync(files);
+
+    const parsed = await readBoundaryFile(zip, 'zip');
+    const report = await withRollback(t.db, async (h) => {
+      const r = await importParsedBoundaries(h, parsed, { fileName: 'cun.zip', dryRun: false, sha256: 'roundtrip' });
+      const areas = await h.query<{ code: string; imported: number }>(`SELECT code, ST_Area(geom::geography) / 1e6 AS imported FROM village ORDER BY code`);
+      return { r, areas };
+    });
+    expect(report.r.rejected).toEqual([]);
+    expect(report.r.crs.detected).toMatch(/4545/);
+    expect(report.r.matched).toHaveLength(491);
+    expect(report.r.applied).toBe(true);
+    // The areas of what was exported (the layer's geometry, simplified for display) and what came back.
+    const exported = await t.db.read(SYSTEM, (h) =>
+      h.query<{ code: string; area: number }>(
+        `SELECT f->'properties'->>'code' AS code, ST_Area(ST_GeomFromGeoJSON(f->>'geometry')::geography) / 1e6 AS area
+         FROM jsonb_array_elements($1::jsonb) f`,
+        [JSON.stringify(layer.features)],
+      ),
+    );
+    const back = new Map(report.areas.map((a) => [a.code, Number(a.imported)]));
+    const off = exported.filter((e) => Math.abs((back.get(e.code) ?? 0) - Number(e.area)) > 0.01 * Number(e.area));
+    expect(off).toEqual([]);
+  });
+});

@@ -12,6 +12,8 @@ export type AuditAction =
   | 'auth.device_login_failed'
   | 'auth.logout'
   | 'auth.password_change'
+  /** A wrong current password on a password change (it counts toward the sign-in limits). */
+  | 'auth.password_change_failed'
   /** A refused request (403 forbidden, out_of_scope, csrf_failed), written by the error handler. */
   | 'access.denied'
   | 'user.create'

@@ -88,6 +88,22 @@ const schema = z.object({
     .default('')
     .transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean))
     .refine((list) => list.every((o) => /^https?:\/\/[^/\s]+$/.test(o)), 'expected comma-separated origins like https://host:port (no path)'),
+  /**
+   * Failed sign-ins (and wrong current passwords), counted in memory over LOGIN_LOCK_MINUTES: this
+   * many for one account from one client address lock that account at that address only, for
+   * LOGIN_LOCK_MINUTES; a lock that ends starts the count from zero.
+   */
+  LOGIN_LOCK_AFTER: z.coerce.number().int().min(1).max(1000).default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().min(0.05).max(24 * 60).default(15),
+  /** Failures from one client address, over all usernames, that pause sign-in from it for LOGIN_LOCK_MINUTES (a success does not reset it). */
+  LOGIN_ADDRESS_LIMIT: z.coerce.number().int().min(1).max(100_000).default(20),
+  /**
+   * Failures of one username from all addresses, within LOGIN_LOCK_MINUTES, after which every
+   * attempt on it waits before its password is checked: 100 ms, doubling per further failure, at
+   * most LOGIN_DELAY_MAX_MS. Only delays, never locks; unknown usernames alike.
+   */
+  LOGIN_DELAY_AFTER: z.coerce.number().int().min(1).max(100_000).default(10),
+  LOGIN_DELAY_MAX_MS: z.coerce.number().int().min(0).max(60_000).default(3000),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -1,5 +1,6 @@
 -- A user with what the API needs to know about them: role, township (a chief's own, or the
--- township of an officer's village), the officer's villages, and the sign-in bookkeeping.
+-- township of an officer's village), the officer's villages, and the sign-in bookkeeping (the limits on
+-- failed sign-ins live in memory: auth/sign-in-limits.ts).
 -- $1: username or NULL, $2: user id or NULL.
 SELECT u.id,
        u.username,
@@ -11,8 +12,6 @@ SELECT u.id,
        u.officer_id AS "officerId",
        u.disabled,
        u.password_hash AS "passwordHash",
-       u.failed_logins AS "failedLogins",
-       iso_sh(u.locked_until) AS "lockedUntil",
        iso_sh(u.created_at) AS "createdAt",
        iso_sh(u.last_login_at) AS "lastLoginAt"
 FROM app_user u

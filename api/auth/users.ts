@@ -11,17 +11,15 @@ export interface UserRow extends UserJson {
   officerId: string | null;
   disabled: boolean;
   passwordHash: string;
-  failedLogins: number;
-  lockedUntil: string | null;
   createdAt: string;
   lastLoginAt: string | null;
 }
 
-/** What the admin API lists: everything but the hash and the lockout counters. */
-export type AdminUserJson = Omit<UserRow, 'passwordHash' | 'failedLogins' | 'lockedUntil'>;
+/** What the admin API lists: everything but the hash. */
+export type AdminUserJson = Omit<UserRow, 'passwordHash'>;
 
 export function adminUserJson(u: UserRow): AdminUserJson {
-  const { passwordHash: _h, failedLogins: _f, lockedUntil: _l, ...rest } = u;
+  const { passwordHash: _h, ...rest } = u;
   return rest;
 }
 
@@ -84,9 +82,7 @@ export async function updateUser(h: Handle, id: number, change: UserChange): Pro
   const rows = await h.query<{ id: number }>(
     `UPDATE app_user SET display_name = coalesce($2, display_name),
                          password_hash = coalesce($3, password_hash),
-                         disabled = coalesce($4, disabled),
-                         failed_logins = CASE WHEN $3::text IS NULL THEN failed_logins ELSE 0 END,
-                         locked_until = CASE WHEN $3::text IS NULL THEN locked_until END
+                         disabled = coalesce($4, disabled)
      WHERE id = $1 RETURNING id`,
     [id, change.displayName ?? null, hash, change.disabled ?? null],
   );

@@ -6,6 +6,7 @@ import { createDevice, listDevices, revokeDevice } from '../auth/devices.ts';
 import { allow, principalOf } from '../auth/middleware.ts';
 import { ROLES } from '../auth/principal.ts';
 import type { SessionCache } from '../auth/session-cache.ts';
+import { SignInLimits } from '../auth/sign-in-limits.ts';
 import { adminUserJson, createUser, listUsers, updateUser } from '../auth/users.ts';
 import { NotFoundError } from '../errors.ts';
 import type { Deps } from './deps.ts';
@@ -67,6 +68,8 @@ export function adminRoutes(deps: Deps, sessions: SessionCache) {
         return u;
       });
       sessions.clear();
+      // A new password set by an admin ends the account's sign-in locks and back-off.
+      if (change.password !== undefined) new SignInLimits(deps.throttle, deps.config).forgetAccount(user.username);
       return c.json({ user: adminUserJson(user) });
     })
     .get('/devices', validate('query', noQuery), async (c) => c.json({ devices: await deps.db.read(COUNTY, listDevices) }))

@@ -6,6 +6,7 @@ import { audit, clientIp } from '../audit.ts';
 import { findDevice } from '../auth/devices.ts';
 import { principalOf, SESSION_COOKIE } from '../auth/middleware.ts';
 import { decoyHash, verifyPassword } from '../auth/password.ts';
+import { SignInLimits, sleep, type Refusal } from '../auth/sign-in-limits.ts';
 import { userJson, type UserJson } from '../auth/principal.ts';
 import type { SessionCache } from '../auth/session-cache.ts';
 import { closeSession, dropExpiredSessions, openSession } from '../auth/sessions.ts';
@@ -13,10 +14,6 @@ import { findUser, updateUser, type UserRow } from '../auth/users.ts';
 import { AppError, ValidationError } from '../errors.ts';
 import type { Deps } from './deps.ts';
 import { NO_NUL, noQuery, validate } from './validation.ts';
-
-/** Consecutive wrong passwords that lock an account, and for how long. */
-export const LOCK_AFTER = 5;
-export const LOCK_MINUTES = 15;
 
 const loginBody = z.object({ username: z.string().trim().toLowerCase().min(1).max(64).regex(NO_NUL, 'must not contain NUL characters'), password: z.string().min(1).max(200) }).strict();
 const deviceBody = z.object({ token: z.string().min(10).max(200) }).strict();
@@ -44,12 +41,36 @@ function signedIn(c: Context, user: UserRow, opened: { token: string; csrfToken:
   return { user: answer, csrfToken: opened.csrfToken };
 }
 
-/** 429 while this client address is paused after repeated failures. */
-function refuseIfThrottled(deps: Deps, c: Context, key: string): void {
-  const wait = deps.throttle.retryAfter(key);
-  if (wait > 0) {
-    c.header('Retry-After', String(wait));
-    throw tooMany(wait);
+/** The 429 of a refused attempt, with Retry-After. */
+function refuse(c: Context, seconds: number): never {
+  c.header('Retry-After', String(seconds));
+  throw tooMany(seconds);
+}
+
+const limitsOf = (deps: Deps) => new SignInLimits(deps.throttle, deps.config);
+
+/**
+ * Checks a password under the sign-in limits (auth/sign-in-limits.ts): refused while the address or this
+ * account at this address is locked, delayed by the account's back-off, counted in flight.
+ * `check` answers whether it was right; a refusal is audited by `onRefused`.
+ */
+async function limitedCheck(deps: Deps, c: Context, username: string, check: () => Promise<boolean>, onRefused: (r: Refusal) => Promise<void>): Promise<boolean> {
+  const limits = limitsOf(deps);
+  const address = clientIp(c) ?? 'local';
+  const refused = limits.refusal(username, address);
+  if (refused) {
+    await onRefused(refused);
+    refuse(c, refused.seconds);
+  }
+  limits.begin(username, address);
+  let outcome: 'failed' | 'succeeded' | 'error' = 'error';
+  try {
+    await sleep(limits.delayMs(username));
+    const ok = await check();
+    outcome = ok ? 'succeeded' : 'failed';
+    return ok;
+  } finally {
+    limits.settle(username, address, outcome);
   }
 }
 
@@ -58,45 +79,38 @@ export function authRoutes(deps: Deps, sessions: SessionCache) {
     .post('/login', validate('json', loginBody), async (c) => {
       const { username, password } = c.req.valid('json');
       const ip = clientIp(c);
-      const throttleKey = ip ?? 'local';
-      refuseIfThrottled(deps, c, throttleKey);
-      const user = await deps.db.read(COUNTY, (h) => findUser(h, { username }));
-      const lockedFor = user?.lockedUntil ? Math.ceil((Date.parse(user.lockedUntil) - Date.now()) / 1000) : 0;
-      if (user && lockedFor > 0) {
-        await deps.db.write(COUNTY, (h) => audit(h, { actor: username, role: user.role, action: 'auth.login_locked', ip }));
-        c.header('Retry-After', String(lockedFor));
-        throw tooMany(lockedFor);
-      }
-      // Same cost whether or not the user exists, so timing does not reveal usernames.
-      const ok = await verifyPassword(password, user?.passwordHash ?? (await decoyHash()));
-      if (!user || !ok || user.disabled) {
-        deps.throttle.fail(throttleKey);
-        await deps.db.write(COUNTY, async (h) => {
-          if (user) {
-            await h.query(
-              `UPDATE app_user SET failed_logins = failed_logins + 1,
-                 locked_until = CASE WHEN failed_logins + 1 >= $2 THEN now() + make_interval(mins => $3) END
-               WHERE id = $1`,
-              [user.id, LOCK_AFTER, LOCK_MINUTES],
-            );
-          }
-          await audit(h, { actor: username, role: user?.role ?? null, action: 'auth.login_failed', detail: { reason: !user ? 'unknown_user' : user.disabled ? 'disabled' : 'wrong_password' }, ip });
-        });
+      let user: UserRow | null = null;
+      const ok = await limitedCheck(
+        deps,
+        c,
+        username,
+        async () => {
+          user = await deps.db.read(COUNTY, (h) => findUser(h, { username }));
+          // Same cost whether or not the user exists, so timing does not reveal usernames.
+          return (await verifyPassword(password, user?.passwordHash ?? (await decoyHash()))) && !!user && !user.disabled;
+        },
+        // The same answer for every username, known or not; the log says which limit refused it.
+        (r) => deps.db.write(COUNTY, (h) => audit(h, { actor: username, role: null, action: 'auth.login_locked', detail: { by: r.by }, ip })),
+      );
+      const found = user as UserRow | null;
+      if (!ok || !found) {
+        const reason = !found ? 'unknown_user' : found.disabled ? 'disabled' : 'wrong_password';
+        await deps.db.write(COUNTY, (h) => audit(h, { actor: username, role: found?.role ?? null, action: 'auth.login_failed', detail: { reason }, ip }));
         throw invalid();
       }
       const opened = await deps.db.write(COUNTY, async (h) => {
         await dropExpiredSessions(h);
-        await h.query('UPDATE app_user SET failed_logins = 0, locked_until = NULL, last_login_at = now() WHERE id = $1', [user.id]);
-        await audit(h, { actor: username, role: user.role, action: 'auth.login', ip });
-        return openSession(h, user.id);
+        await h.query('UPDATE app_user SET last_login_at = now() WHERE id = $1', [found.id]);
+        await audit(h, { actor: username, role: found.role, action: 'auth.login', ip });
+        return openSession(h, found.id);
       });
-      deps.throttle.reset(throttleKey);
-      return c.json(signedIn(c, user, opened), 200);
+      return c.json(signedIn(c, found, opened), 200);
     })
     .post('/device', validate('json', deviceBody), async (c) => {
       const ip = clientIp(c);
-      const throttleKey = ip ?? 'local';
-      refuseIfThrottled(deps, c, throttleKey);
+      const limits = limitsOf(deps);
+      const wait = limits.addressRefusal(ip ?? 'local');
+      if (wait > 0) refuse(c, wait);
       const { token } = c.req.valid('json');
       const signed = await deps.db.write(COUNTY, async (h) => {
         const device = await findDevice(h, token);
@@ -107,7 +121,7 @@ export function authRoutes(deps: Deps, sessions: SessionCache) {
         return { user, opened: await openSession(h, device.userId, device.id) };
       });
       if (!signed) {
-        deps.throttle.fail(throttleKey);
+        limits.addressFailed(ip ?? 'local');
         await deps.db.write(COUNTY, (h) => audit(h, { actor: 'device', role: 'wall', action: 'auth.device_login_failed', ip }));
         throw new AppError(401, 'invalid_device_token', '设备令牌无效或已被撤销 (the device token is invalid or revoked)');
       }
@@ -131,20 +145,32 @@ export function authRoutes(deps: Deps, sessions: SessionCache) {
       if (p.userId === null || !p.sessionToken) throw new AppError(400, 'invalid_request', 'the CLI has no password to change');
       const { currentPassword, newPassword } = c.req.valid('json');
       const ip = clientIp(c);
-      const user = await deps.db.read(COUNTY, (h) => findUser(h, { id: p.userId! }));
-      if (!user || !(await verifyPassword(currentPassword, user.passwordHash))) {
-        deps.throttle.fail(ip ?? 'local');
+      let user: UserRow | null = null;
+      // A wrong current password is a failed sign-in: the same limits, the same locks.
+      const ok = await limitedCheck(
+        deps,
+        c,
+        p.username,
+        async () => {
+          user = await deps.db.read(COUNTY, (h) => findUser(h, { id: p.userId! }));
+          return !!user && (await verifyPassword(currentPassword, user.passwordHash));
+        },
+        (r) => deps.db.write(COUNTY, (h) => audit(h, { actor: p.username, role: p.role, action: 'auth.login_locked', detail: { by: r.by, during: 'password_change' }, ip })),
+      );
+      if (!ok || !user) {
+        await deps.db.write(COUNTY, (h) => audit(h, { actor: p.username, role: p.role, action: 'auth.password_change_failed', ip }));
         throw new ValidationError('the current password is wrong', { currentPassword: '当前密码不正确 (wrong current password)' });
       }
+      const found: UserRow = user;
       // One transaction: the new password, the end of every session of the user, and the fresh
       // session this browser carries on under.
       const opened = await deps.db.write(COUNTY, async (h) => {
-        await updateUser(h, user.id, { password: newPassword });
+        await updateUser(h, found.id, { password: newPassword });
         await audit(h, { actor: p.username, role: p.role, action: 'auth.password_change', ip });
-        return openSession(h, user.id);
+        return openSession(h, found.id);
       });
       sessions.clear();
-      return c.json(signedIn(c, user, opened), 200);
+      return c.json(signedIn(c, found, opened), 200);
     })
     .get('/me', validate('query', noQuery), (c) => {
       const p = principalOf(c);

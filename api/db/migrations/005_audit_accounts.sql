@@ -98,3 +98,7 @@ BEGIN
   CREATE EVENT TRIGGER audit_log_guard_ddl ON ddl_command_end EXECUTE FUNCTION audit_log_guard();
   CREATE EVENT TRIGGER audit_log_guard_drop ON sql_drop EXECUTE FUNCTION audit_log_guard();
 END $$;
+
+-- Failed sign-ins are limited in memory now, per account and client address (api/auth/
+-- sign-in-limits.ts): a per-account lock in the database let anyone lock anyone out.
+ALTER TABLE app_user DROP COLUMN failed_logins, DROP COLUMN locked_until;

@@ -1,5 +1,5 @@
 /**
- * npm run import:boundaries -- FILE [--level village|township] [--crs gcj02|EPSG:n] [--dry-run] [--json]
+ * npm run import:boundaries -- FILE [--level village|township] [--crs gcj02|EPSG:n] [--dry-run] [--subset] [--json]
  * Replaces village or township boundaries with real ones from a GeoJSON or zipped shapefile.
  * Goes through the running server's API when a server holds the embedded database, else
  * straight to the database; says which. Exits 1 when the file is rejected (nothing changed).
@@ -16,13 +16,14 @@ import type { FileFormat } from '../api/imports/boundaries/read-file.ts';
 import { formatReport, isRejected, type BoundaryImportReport } from '../api/imports/boundaries/report.ts';
 import { viaServerOrDb } from './cli-api.ts';
 
-const USAGE = 'usage: npm run import:boundaries -- FILE.(zip|geojson|json) [--level village|township] [--crs gcj02|EPSG:4490] [--dry-run] [--json]';
+const USAGE = 'usage: npm run import:boundaries -- FILE.(zip|geojson|json) [--level village|township] [--crs gcj02|EPSG:4490] [--dry-run] [--subset] [--json]';
 
 interface Args {
   file: string;
   level?: 'village' | 'township';
   crs?: string;
   dryRun: boolean;
+  subset: boolean;
   json: boolean;
 }
 
@@ -30,12 +31,13 @@ class UsageError extends Error {}
 
 function parseArgs(argv: string[]): Args | null {
   const files: string[] = [];
-  const out: Partial<Args> = { dryRun: false, json: false };
+  const out: Partial<Args> = { dryRun: false, subset: false, json: false };
   for (let i = 0; i < argv.length; i++) {
     const [flag, inline] = argv[i]!.split('=', 2) as [string, string | undefined];
     const value = () => inline ?? argv[++i] ?? '';
     if (flag === '--help') return null;
     else if (flag === '--dry-run') out.dryRun = true;
+    else if (flag === '--subset') out.subset = true;
     else if (flag === '--json') out.json = true;
     else if (flag === '--crs') out.crs = value();
     else if (flag === '--level') {
@@ -66,11 +68,11 @@ async function main(): Promise<number> {
   const format = formatOfName(args.file);
   const bytes = new Uint8Array(readFileSync(args.file));
   const fileName = path.basename(args.file);
-  const opts = { fileName, level: args.level, crs: args.crs, dryRun: args.dryRun };
+  const opts = { fileName, level: args.level, crs: args.crs, dryRun: args.dryRun, subset: args.subset };
 
   const report = await viaServerOrDb<BoundaryImportReport>(loadConfig(), {
     api: async (base, auth) => {
-      const params = new URLSearchParams({ fileName, dryRun: String(args.dryRun) });
+      const params = new URLSearchParams({ fileName, dryRun: String(args.dryRun), subset: String(args.subset) });
       if (args.level) params.set('level', args.level);
       if (args.crs) params.set('crs', args.crs);
       const res = await fetch(`${base}/api/imports/boundaries?${params}`, {

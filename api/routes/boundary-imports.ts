@@ -17,6 +17,8 @@ const importQuery = z
     level: z.enum(['village', 'township']).optional(),
     crs: z.string().regex(/^(gcj-?02|EPSG:\d{4,5})$/i, 'expected gcj02 or EPSG:<code>').optional(),
     dryRun: z.enum(['true', 'false', '1', '0']).optional(),
+    /** Import the features that match and leave out those that match nothing (default: refuse the file). */
+    subset: z.enum(['true', 'false', '1', '0']).optional(),
     fileName: z.string().min(1).max(200).optional(),
   })
   .strict();
@@ -65,6 +67,7 @@ export function boundaryImportRoutes(deps: Deps) {
         level: q.level,
         crs: q.crs,
         dryRun: q.dryRun === 'true' || q.dryRun === '1',
+        subset: q.subset === 'true' || q.subset === '1',
         limits: importLimitsOf(deps.config),
         moveBytes: true,
         onApplied: (h, r) => {

@@ -22,6 +22,8 @@ let t: TestDb;
 let dir: string;
 let before: Record<string, string>;
 let saved: SavedBoundaries;
+/** The parts GDAL wrote, for the corrupt-file cases below. */
+let shapefile: Record<string, Uint8Array> | undefined;
 const hasGdal = (() => {
   try {
     execFileSync('ogr2ogr', ['--version'], { stdio: 'ignore' });
@@ -61,6 +63,7 @@ describe(`boundary round trip through GDAL (${backend})`, () => {
     const files = Object.fromEntries(readdirSync(dir).filter((f) => f.startsWith('cun.')).map((f) => [f, new Uint8Array(readFileSync(path.join(dir, f)))]));
     expect(Object.keys(files).sort()).toEqual(['cun.cpg', 'cun.dbf', 'cun.prj', 'cun.shp', 'cun.shx']);
     const zip = zipSync(files);
+    shapefile = files;
 
     const parsed = await readBoundaryFile(zip, 'zip');
     const report = await withRollback(t.db, async (h) => {
@@ -83,5 +86,39 @@ describe(`boundary round trip through GDAL (${backend})`, () => {
     const back = new Map(report.areas.map((a) => [a.code, Number(a.imported)]));
     const off = exported.filter((e) => Math.abs((back.get(e.code) ?? 0) - Number(e.area)) > 0.01 * Number(e.area));
     expect(off).toEqual([]);
+  });
+
+  it('the same file with its .dbf cut to 300 bytes (the header still says 491 records) is refused whole: 422 with a file-level reason, nothing changed', async () => {
+    if (!shapefile) throw new Error('needs the GDAL output of the test above');
+    const app = createApp(t.deps);
+    const admin = await signIn(app, 'demo-admin');
+    const cut = zipSync({ ...shapefile, 'cun.dbf': shapefile['cun.dbf']!.slice(0, 300) });
+    const stateBefore = await t.db.read(SYSTEM, boundaryState);
+    const res = await admin.request('/api/imports/boundaries?fileName=cun.zip', { method: 'POST', headers: { 'content-type': 'application/zip' }, body: cut });
+    expect(res.status).toBe(422);
+    const body = (await res.json()) as { error: { code: string; message: string }; report: { rejected: { feature: number | null; reason: string }[]; matched: unknown[]; applied: boolean } };
+    expect(body.error.code).toBe('import_rejected');
+    expect(body.report.rejected).toEqual([{ feature: null, reason: expect.stringMatching(/^the shapefile is corrupt: the \.dbf header says 491 records but the file holds \d+ whole ones \(300 of \d+ bytes\): it was cut short/) }]);
+    expect(body.report.matched).toEqual([]);
+    expect(body.report.applied).toBe(false);
+    expect(await t.db.read(SYSTEM, boundaryState)).toEqual(stateBefore);
+  });
+
+  it('a feature with no code and no name refuses the file, saying what was found; subset=true imports the others', async () => {
+    if (!shapefile) throw new Error('needs the GDAL output of the test above');
+    const app = createApp(t.deps);
+    const county = await signIn(app, 'demo-county');
+    const layer = (await (await county.request('/api/villages')).json()) as { type: string; features: { properties: Record<string, unknown> }[] };
+    layer.features[10]!.properties = { note: '待核实' };
+    const bytes = new TextEncoder().encode(JSON.stringify(layer));
+    const refused = await withRollback(t.db, async (h) => importParsedBoundaries(h, await readBoundaryFile(bytes, 'geojson'), { fileName: 'v.geojson', dryRun: false, sha256: 'x' }));
+    expect(refused.applied).toBe(false);
+    expect(refused.unmatched).toEqual([expect.objectContaining({ feature: 11, code: null, name: null })]);
+    expect(refused.rejected).toEqual([{ feature: null, reason: expect.stringMatching(/^1 of 491 features match no village of the county \(1: .+\); nothing was imported\. Fix the file, or import only the 490 that match with subset=true/) }]);
+    const subset = await withRollback(t.db, async (h) => importParsedBoundaries(h, await readBoundaryFile(bytes, 'geojson'), { fileName: 'v.geojson', dryRun: false, sha256: 'x', subset: true }));
+    expect(subset.rejected).toEqual([]);
+    expect(subset.applied).toBe(true);
+    expect(subset.matched).toHaveLength(490);
+    expect(subset.unmatched).toHaveLength(1);
   });
 });

@@ -133,13 +133,19 @@ describe(`boundary import core (${backend})`, () => {
     expect(second.batchId).toBe(first.batchId! + 1);
   });
 
-  it('reports features it cannot match and still imports the rest', async () => {
+  it('refuses a file with features it cannot match, naming them; with subset it imports the rest', async () => {
     const doc = JSON.parse(new TextDecoder().decode(fixtureBytes('villages-4326.geojson')));
     doc.features.push({ type: 'Feature', properties: { XZQDM: '430422100201', XZQMC: '外县村' }, geometry: doc.features[0].geometry });
-    const report = await withRollback(t.db, (h) => importOn(h, 'extra.geojson', {}, new TextEncoder().encode(JSON.stringify(doc))));
+    const bytes = new TextEncoder().encode(JSON.stringify(doc));
+    const unmatched = [{ feature: 4, code: '430422100201', name: '外县村', township: null, reason: 'no village with code 430422100201; no village named 外县村' }];
+    const refused = await withRollback(t.db, (h) => importOn(h, 'extra.geojson', {}, bytes));
+    expect(refused.applied).toBe(false);
+    expect(refused.unmatched).toEqual(unmatched);
+    expect(refused.rejected).toEqual([{ feature: null, reason: expect.stringMatching(/^1 of 4 features match no village of the county .*subset=true/) }]);
+    const report = await withRollback(t.db, (h) => importOn(h, 'extra.geojson', { subset: true }, bytes));
     expect(report.applied).toBe(true);
     expect(report.matched).toHaveLength(3);
-    expect(report.unmatched).toEqual([{ feature: 4, code: '430422100201', name: '外县村', township: null, reason: 'no village with code 430422100201; no village named 外县村' }]);
+    expect(report.unmatched).toEqual(unmatched);
   });
 });
 

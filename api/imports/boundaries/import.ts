@@ -3,7 +3,7 @@ import type { Db, Handle, Scope } from '../../db/index.ts';
 import { detectFields, detectLevel, normaliseCode, normaliseName, type Level } from './attributes.ts';
 import { checkGeometry } from './geometry-input.ts';
 import { prepareBoundary } from './geometry-db.ts';
-import { matchFeatures, type FeatureKey, type Unit } from './match.ts';
+import { matchFeatures, type FeatureKey, type Unit, type Unmatched } from './match.ts';
 import type { FileFormat, ParsedFile } from './read-file.ts';
 import { readBoundaryInWorker } from './read-in-worker.ts';
 import { clip, DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../limits.ts';
@@ -17,6 +17,8 @@ export interface BoundaryImportOptions {
   /** `gcj02` or `EPSG:n`; overrides what the file declares. */
   crs?: string;
   dryRun: boolean;
+  /** Import the features that match and leave out those that match nothing (listed as unmatched); default: refuse the file. */
+  subset?: boolean;
   /** The import limits; absent: the documented defaults. */
   limits?: ImportLimits;
   /** Move the bytes' buffer to the parse worker instead of copying it (the caller is done with them). */
@@ -36,6 +38,17 @@ const UNITS_SQL = {
 
 const MAX_REASON_CHARS = 400;
 const clipped = (s: string | null) => (s === null ? null : clip(s));
+
+/** "489 of 491 features match no village (489: no code and no name)" and what to do about it. */
+export function unmatchedSummary(unmatched: readonly Unmatched[], total: number, level: Level): string {
+  const byReason = new Map<string, number>();
+  for (const u of unmatched) byReason.set(u.reason, (byReason.get(u.reason) ?? 0) + 1);
+  const reasons = [...byReason].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([r, n]) => `${n}: ${r}`).join('; ');
+  return (
+    `${unmatched.length} of ${total} features match no ${level} of the county (${reasons}); nothing was imported. ` +
+    `Fix the file, or import only the ${total - unmatched.length} that match with subset=true (CLI: --subset)`
+  );
+}
 
 /**
  * Reads the file in a worker thread (under the import limits, before any transaction is opened),
@@ -92,7 +105,7 @@ export async function importParsedBoundaries(
     if (known.length === 0) reject(`EPSG:${crs.target.crs.srid} is not in this database's spatial_ref_sys`);
   }
   if (parsed.features.length === 0) {
-    reject('the file has no features');
+    if (parsed.problems.length === 0) reject('the file has no features');
     return report;
   }
 
@@ -127,6 +140,9 @@ export async function importParsedBoundaries(
   const matching = matchFeatures(level, keys, units);
   Object.assign(report, { unmatched: matching.unmatched, duplicates: matching.duplicates, missing: matching.missing });
   if (matching.matches.length === 0) reject(`none of the ${parsed.features.length} features matches a ${level} of the county`);
+  // A feature that names no unit of the county (no code and no name, an unknown code) may be a
+  // damaged or wrong file: the whole file is refused unless a subset was asked for explicitly.
+  else if (matching.unmatched.length > 0 && !opts.subset) reject(unmatchedSummary(matching.unmatched, parsed.features.length, level));
 
   const toWrite: { code: string; ewkb: string }[] = [];
   for (const m of matching.matches) {

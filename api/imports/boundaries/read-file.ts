@@ -6,6 +6,7 @@ import { coordinatesOf, countPositions } from './count-positions.ts';
 import { jsonDepth } from './json-depth.ts';
 import { DEFAULT_DBF_ENCODING, encodingFromCpg, type DbfEncoding } from './attributes.ts';
 import { crsFromGeojson, crsFromPrj, type CrsResult } from './crs.ts';
+import { checkShapefileStructure } from './shapefile-structure.ts';
 
 /** The file is not a readable GeoJSON or zipped shapefile at all: 400, nothing to report on. */
 export class BadBoundaryFileError extends AppError {
@@ -129,6 +130,15 @@ async function readZippedShapefile(bytes: Uint8Array, limits: ImportLimits): Pro
   if (!dbf) throw new BadBoundaryFileError(`the zip has ${shps[0]} but no .dbf beside it: the attributes are needed to match features`);
 
   const problems: string[] = [];
+  const declaredCrs = prj ? { source: 'prj' as const, result: crsFromPrj(new TextDecoder().decode(prj)) } : null;
+  // Parts that disagree (cut short, mismatched record counts) make the file corrupt as a whole:
+  // nothing of it is read, so nothing of it can be half applied.
+  const structure = checkShapefileStructure({ shp, shx: part('shx'), dbf });
+  if (structure.problems.length && !structure.shpHeader) throw new BadBoundaryFileError(`not a readable shapefile: ${structure.problems[0]}`);
+  if (structure.problems.length) {
+    problems.push(...structure.problems.map((p) => `the shapefile is corrupt: ${p}; export it again`));
+    return { format: 'zip', features: [], declaredCrs, encoding: null, problems };
+  }
   let encoding: ParsedFile['encoding'] = { name: DEFAULT_DBF_ENCODING, source: 'default' };
   if (cpg) {
     const text = new TextDecoder().decode(cpg);
@@ -153,7 +163,7 @@ async function readZippedShapefile(bytes: Uint8Array, limits: ImportLimits): Pro
   return {
     format: 'zip',
     features,
-    declaredCrs: prj ? { source: 'prj', result: crsFromPrj(new TextDecoder().decode(prj)) } : null,
+    declaredCrs,
     encoding,
     problems,
   };

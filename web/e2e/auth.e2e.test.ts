@@ -43,7 +43,9 @@ describe('sign-in and roles in a real browser', () => {
     await page.getByTestId('logout').click();
     await expect.poll(() => page.getByTestId('signin-notice').textContent(), { timeout: 10_000 }).toBe('您已退出登录。');
     expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe('/');
-    expect((await page.request.get(`${app.server.origin}/api/auth/me`)).status()).toBe(401);
+    // Signed out: the cookie is gone, and the session probe says nobody is signed in.
+    const me = await page.request.get(`${app.server.origin}/api/auth/me`);
+    expect([me.status(), await me.json()]).toEqual([200, { user: null, csrfToken: null }]);
     await page.context().close();
   });
 

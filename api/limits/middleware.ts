@@ -1,3 +1,5 @@
+import type { IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { Config } from '../config.ts';
@@ -11,17 +13,49 @@ const exempt = (path: string) => path === '/api/health' || path.startsWith('/api
 
 const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(0)} MiB` : `${Math.floor(bytes / 1024)} KiB`);
 
+/** How long, and how much more, a refused upload is read and thrown away before its socket is cut. */
+const LINGER_MS = 2000;
+const LINGER_BYTES = 64 * 1024 * 1024;
+
+/**
+ * After a 413 the sender may still be uploading. Closing the socket while its bytes arrive makes
+ * the kernel reset the connection, and the reset destroys the 413 if the client has not read it
+ * yet (a fast uploader usually has not). So the socket is closed the way web servers do it (a
+ * "lingering close"): the answer is sent and the write side shut, what still arrives is read and
+ * thrown away for up to 2 s or 64 MiB, then the socket is cut.
+ */
+function lingeringClose(incoming: IncomingMessage | undefined): void {
+  const socket = incoming?.socket as (Socket & { destroySoon?: () => void }) | undefined;
+  if (!incoming || incoming.complete || !socket) return;
+  let lingering = false;
+  socket.destroySoon = function (this: Socket) {
+    if (lingering) return;
+    lingering = true;
+    this.end();
+    let read = 0;
+    const cut = () => this.destroy();
+    const timer = setTimeout(cut, LINGER_MS);
+    timer.unref();
+    this.once('close', () => clearTimeout(timer));
+    this.on('data', (chunk: Buffer) => {
+      read += chunk.length;
+      if (read > LINGER_BYTES) cut();
+    });
+    this.resume();
+  };
+}
+
 /**
  * Body size per endpoint, checked before anything reads the body (the Content-Length first, then
  * while streaming): sign-in a few KiB, other JSON endpoints JSON_BODY_MAX_BYTES; uploads have
- * their own limit (IMPORT_MAX_BYTES) on their routes. The rest of a refused body is never parsed:
- * the node adapter discards what still arrives for at most 0.5 s or 64 MiB, then closes the socket.
+ * their own limit (IMPORT_MAX_BYTES) on their routes. The rest of a refused body is never read.
  */
 export function bodyLimits(config: Config): MiddlewareHandler {
   const limited = (maxSize: number, key: string) =>
     bodyLimit({
       maxSize,
       onError: (c) => {
+        lingeringClose((c.env as { incoming?: IncomingMessage } | undefined)?.incoming);
         return c.json({ error: { code: 'payload_too_large', message: `request body larger than ${sizeText(maxSize)} (${key})`, limit: key, max: maxSize } }, 413);
       },
     });

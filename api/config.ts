@@ -71,8 +71,8 @@ const schema = z.object({
   /** Longest a request may take; past it the answer is 503 and its database work is cancelled or abandoned. */
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(20_000),
   /** Requests that do database work at once: overall, and per user (or device); the rest queue briefly. */
-  CONCURRENCY_TOTAL: z.coerce.number().int().min(1).max(1000).default(8),
-  CONCURRENCY_PER_USER: z.coerce.number().int().min(1).max(1000).default(3),
+  CONCURRENCY_TOTAL: z.coerce.number().int().min(1).max(1000).default(4),
+  CONCURRENCY_PER_USER: z.coerce.number().int().min(1).max(1000).default(2),
   /** How long a request may wait for a slot, and how many one user may have waiting, before a 503. */
   QUEUE_MAX_WAIT_MS: z.coerce.number().int().min(0).max(600_000).default(5000),
   QUEUE_MAX_PER_USER: z.coerce.number().int().min(0).max(10_000).default(16),

@@ -1,6 +1,7 @@
 import type { Handle } from '../../db/index.ts';
 import { ValidationError } from '../../errors.ts';
 import type { LedgerKind } from './columns.ts';
+import { skippedNote } from './footer-rows.ts';
 import { Places, loadReference } from './places.ts';
 import { DEFAULT_IMPORT_LIMITS } from '../limits.ts';
 import { parseLedgerBytes, type ParsedLedger } from './read-in-worker.ts';
@@ -59,7 +60,7 @@ export async function importLedger(h: Handle, input: LedgerImportInput): Promise
     dryRun: input.dryRun,
     batchId: null,
     ignoredColumns: checked.ignoredColumns,
-    notes: [LOCATION_NOTE],
+    notes: [LOCATION_NOTE, ...[skippedNote(checked.skipped)].filter((n): n is string => n !== null)],
   };
   if (report.errorCount > 0) return report;
 

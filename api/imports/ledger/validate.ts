@@ -5,6 +5,7 @@ import { isBlankRow, type Sheet, type SheetRow } from './read-file.ts';
 import { RowContext, type ImportOptions, type RowError } from './row-context.ts';
 import { disputeRow, visitRow, type DisputeRecord, type VisitRecord } from './rows.ts';
 import { cellText } from './values.ts';
+import { nonCaseRow, type NonCaseRow } from './footer-rows.ts';
 import { clip } from '../limits.ts';
 
 /** Headers named back in a message or report: enough to recognise the file, never the whole row. */
@@ -22,8 +23,10 @@ const listed = (headers: string[]) => {
 export type LedgerRecords = { kind: 'disputes'; records: DisputeRecord[] } | { kind: 'visits'; records: VisitRecord[] };
 
 export type Validation = LedgerRecords & {
-  /** Data rows (blank rows are not counted). */
+  /** Data rows (blank rows, totals, signature lines and notes are not counted). */
   rows: number;
+  /** Rows below the header that are not cases (totals, signature lines, notes). */
+  skipped: NonCaseRow[];
   errors: RowError[];
   ignoredColumns: string[];
 };
@@ -76,7 +79,14 @@ export function validateSheet(sheet: Sheet, requestedKind: LedgerKind | null, pl
   }
   const mapping = mapHeaders(kind, headers);
   const errors = headerErrors(kind, mapping, header.row);
-  const dataRows = sheet.rows.filter((r) => r.row > header.row && !isBlankRow(r.cells));
+  const below = sheet.rows.filter((r) => r.row > header.row && !isBlankRow(r.cells));
+  // Totals, signature lines and notes are not cases: skipped, and named in the report.
+  const skipped: NonCaseRow[] = [];
+  const dataRows = below.filter((r) => {
+    const other = nonCaseRow(r.row, r.cells);
+    if (other) skipped.push(other);
+    return !other;
+  });
   if (dataRows.length === 0) {
     errors.push({ row: header.row + 1, column: '', value: '', problem: '台账没有数据行', expected: '表头下方至少一行数据' });
   }
@@ -92,6 +102,6 @@ export function validateSheet(sheet: Sheet, requestedKind: LedgerKind | null, pl
     }
     return records;
   };
-  const base = { rows: dataRows.length, errors, ignoredColumns: mapping.ignored.slice(0, MAX_ECHOED_HEADERS).map((h) => clip(h)) };
+  const base = { rows: dataRows.length, errors, skipped, ignoredColumns: mapping.ignored.slice(0, MAX_ECHOED_HEADERS).map((h) => clip(h)) };
   return kind === 'disputes' ? { kind, records: read(disputeRow), ...base } : { kind, records: read(visitRow), ...base };
 }

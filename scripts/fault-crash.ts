@@ -153,7 +153,7 @@ async function main() {
   const db = await openDb({ databaseUrl: target.url, dataDir: target.url ? undefined : dataDir });
   let rows = 0;
   for (const [kind, t] of Object.entries(TABLE)) {
-    const counts = await db.read(SYSTEM, (h) => h.query<{ client_id: string; n: number }>(`SELECT client_id, count(*)::int AS n FROM ${t} WHERE client_id LIKE $1 GROUP BY client_id`, [`${RUN}-%`]));
+    const counts = await db.read(SYSTEM, (h) => h.query<{ client_id: string; n: number }>(`SELECT split_part(client_id, '@', 1) AS client_id, count(*)::int AS n FROM ${t} WHERE client_id LIKE $1 GROUP BY 1`, [`${RUN}-%`]));
     const byId = new Map(counts.map((r) => [r.client_id, r.n]));
     rows += counts.reduce((s, r) => s + r.n, 0);
     for (const w of sent.filter((w) => w.kind === kind)) {

@@ -79,4 +79,11 @@ describe(`a township's own ledger layout (${backend})`, () => {
     expect(report.inserted).toBe(6);
     expect(report.notes.some((n) => n.startsWith('skipped'))).toBe(false);
   });
+
+  it('a cell with a bidirectional control character (U+202E) rejects its row', async () => {
+    const evil: Row = [6, '2025-03-30', '界牌镇', '界牌村', '邻里', null, '受理', null, null, '赵\u202E某', null, '补录'];
+    const report = await run(await workbook([HEADER, ...CASES, evil]), 'bidi.xlsx');
+    expect(report.applied).toBe(false);
+    expect(report.errors).toEqual([expect.objectContaining({ row: 7, column: '当事人', problem: '含有双向控制字符' })]);
+  });
 });

@@ -7,6 +7,7 @@ import { disputeRow, visitRow, type DisputeRecord, type VisitRecord } from './ro
 import { cellText } from './values.ts';
 import { nonCaseRow, type NonCaseRow } from './footer-rows.ts';
 import { clip } from '../limits.ts';
+import { BIDI_CONTROL } from '../../routes/validation.ts';
 
 /** Headers named back in a message or report: enough to recognise the file, never the whole row. */
 const MAX_ECHOED_HEADERS = 30;
@@ -95,6 +96,12 @@ export function validateSheet(sheet: Sheet, requestedKind: LedgerKind | null, pl
   const read = <R>(toRecord: (ctx: RowContext) => R | null): R[] => {
     const records: R[] = [];
     for (const row of rows) {
+      // Text that reorders what follows it on screen (U+202E …) is refused like everywhere else.
+      const bidi = row.cells.findIndex((c) => typeof c === 'string' && BIDI_CONTROL.test(c));
+      if (bidi >= 0) {
+        errors.push({ row: row.row, column: clip(headers[bidi] ?? ''), value: clip(cellText(row.cells[bidi] ?? null)), problem: '含有双向控制字符', expected: '普通文字（不含 U+202A–U+202E、U+2066–U+2069 等控制字符）' });
+        continue;
+      }
       const ctx = new RowContext(row, mapping, COLUMNS[kind], places, options);
       const record = toRecord(ctx);
       if (record) records.push(record);

@@ -4,13 +4,9 @@ import { serve } from '@hono/node-server';
 import { loadConfig } from './config.ts';
 import { openDb } from './db/index.ts';
 import { acquireLock } from './db/lock.ts';
-import { migrate } from './db/migrate.ts';
-import { seedIfEmpty } from './seed/seed.ts';
 import { randomBytes } from 'node:crypto';
-import { ensureDemoUsers } from './auth/demo-users.ts';
-import { FailureThrottle } from './auth/throttle.ts';
-import { createServerApp } from './server.ts';
 import { installFaultPolicy } from './process-faults.ts';
+import { ensureWebBuild } from './web-build.ts';
 
 const log = (msg: string, extra: Record<string, unknown> = {}) =>
   console.log(JSON.stringify({ level: 'info', msg, ...extra }));
@@ -30,8 +26,17 @@ async function main() {
     release = acquireLock(dataDir, config.PORT, cliToken);
   }
   const t0 = Date.now();
+  // Three things at once, on different threads: the database opens in its own thread, the web app
+  // is built (only when its sources changed, `--build`) in a child process, and the rest of the
+  // server loads here. A restart takes little more than the database's own start.
+  const rest = Promise.all([import('./db/migrate.ts'), import('./seed/seed.ts'), import('./auth/demo-users.ts'), import('./auth/throttle.ts'), import('./server.ts')]);
+  const webBuild = process.argv.includes('--build') && config.WEB_DIST ? ensureWebBuild(process.cwd(), path.resolve(config.WEB_DIST)) : Promise.resolve(null);
+  // Awaited below; a failure before then must not count as unhandled.
+  rest.catch(() => undefined);
+  webBuild.catch(() => undefined);
   const db = await openDb({ databaseUrl: config.DATABASE_URL, dataDir: embedded ? dataDir : undefined, statementTimeoutMs: config.STATEMENT_TIMEOUT_MS });
   log('database open', { db: db.kind, dataDir: embedded ? dataDir : undefined, ms: Date.now() - t0 });
+  const [{ migrate }, { seedIfEmpty }, { ensureDemoUsers }, { FailureThrottle }, { createServerApp }] = await rest;
 
   const applied = await migrate(db);
   if (applied.length) log('migrations applied', { versions: applied });
@@ -43,12 +48,14 @@ async function main() {
     if (demo.length) log('created demo users (embedded demo database only; password in the README)', { users: demo });
   }
 
+  const built = await webBuild;
+  if (built) log(built.built ? 'web app built' : 'web app build is current', { ms: built.ms });
   const app = createServerApp({ db, config, now, throttle: new FailureThrottle(), cliToken });
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) =>
     log(`dashboard on http://localhost:${info.port}`, { db: db.kind, startupMs: Date.now() - t0 }),
   );
-  // The embedded database answers one query at a time and can hold the event loop for seconds
-  // under load; Node's 5 s keep-alive timer would then reset connections whose requests wait.
+  // Requests may wait in the concurrency queue and the embedded database answers one query at a
+  // time; Node's 5 s keep-alive timer would reset connections whose next request comes later.
   (server as unknown as { keepAliveTimeout: number; headersTimeout: number }).keepAliveTimeout = 65_000;
   (server as unknown as { keepAliveTimeout: number; headersTimeout: number }).headersTimeout = 66_000;
 

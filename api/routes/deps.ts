@@ -15,7 +15,7 @@ export interface Deps {
   config: Config;
   /** The current instant (APP_NOW pins it). */
   now: () => Date;
-  /** Failed sign-ins per client address. */
+  /** Failed sign-ins: per account and address, per address, per account (api/auth/throttle.ts). */
   throttle: FailureThrottle;
   /** The local CLI's bearer token (DATA_DIR/server.json); unset: no bearer is accepted. */
   cliToken?: string;

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
+import type { AuditEntryJson } from '../audit.ts';
 import { FailureThrottle } from '../auth/throttle.ts';
 import { SYSTEM } from '../db/types.ts';
 import { signIn, type SignedIn } from '../test/sign-in.ts';
@@ -18,14 +19,7 @@ beforeAll(async () => {
   officer = await signIn(app, 'demo-officer');
 });
 
-interface Row {
-  actor: string;
-  role: string | null;
-  action: string;
-  target: string | null;
-  detail: Record<string, unknown>;
-  ip: string | null;
-}
+type Row = Omit<AuditEntryJson, 'id' | 'at'>;
 
 /** Runs `send` and answers its status with the audit entries written meanwhile. */
 async function entriesOf(send: () => Response | Promise<Response>): Promise<{ status: number; code: string; rows: Row[] }> {

@@ -14,6 +14,7 @@ import { loadConfig, type Config } from '../api/config.ts';
 import { AppError } from '../api/errors.ts';
 import { LEDGER_KINDS, type LedgerKind } from '../api/imports/ledger/columns.ts';
 import { importLedger } from '../api/imports/ledger/import.ts';
+import { analyzeAfterImport } from '../api/imports/ledger/write.ts';
 import { readLedgerInWorker } from '../api/imports/ledger/read-in-worker.ts';
 import { importLimitsOf } from '../api/imports/limits.ts';
 import { formatReport, type LedgerReport } from '../api/imports/ledger/report.ts';
@@ -95,12 +96,14 @@ export async function runLedgerCli(argv: readonly string[], config: Config, prin
         const parsed = await readLedgerInWorker(bytes.slice(), importLimitsOf(config));
         const input = { bytes, parsed, fileName, kind: args.kind, townshipCode: args.township, dryRun: args.dryRun, now };
         if (args.dryRun) return db.read(SYSTEM, (h) => importLedger(h, input));
-        return db.write(SYSTEM, async (h) => {
+        const r = await db.write(SYSTEM, async (h) => {
           const r = await importLedger(h, input);
           // Directly on the database, the audit entry names the operating-system user.
           if (r.applied) await audit(h, { actor: `cli:${userInfo().username}`, role: 'admin', action: 'import.ledger', target: `import_batch:${r.batchId}`, detail: { fileName, kind: r.kind, rows: r.rows, inserted: r.inserted, duplicates: r.duplicates } });
           return r;
         });
+        if (r.applied && r.inserted > 0) await db.write(SYSTEM, (h) => analyzeAfterImport(h, r.kind));
+        return r;
       },
     });
     print(formatReport(report));

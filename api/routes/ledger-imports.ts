@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { AppError } from '../errors.ts';
 import { LEDGER_KINDS } from '../imports/ledger/columns.ts';
 import { importLedger } from '../imports/ledger/import.ts';
+import { analyzeAfterImport } from '../imports/ledger/write.ts';
+import { SYSTEM } from '../db/types.ts';
 import { readLedgerInWorker } from '../imports/ledger/read-in-worker.ts';
 import { clip, importLimitsOf } from '../imports/limits.ts';
 import { attachmentDisposition, buildTemplate, templateExample, TEMPLATE_FILE_NAMES } from '../imports/ledger/template.ts';
@@ -97,6 +99,7 @@ export function ledgerImportRoutes(deps: Deps) {
             }
             return r;
           });
+      if (report.applied && report.inserted > 0) await deps.db.write(SYSTEM, (h) => analyzeAfterImport(h, report.kind));
       if (report.errorCount > 0) {
         const message = `${report.errorCount} problem${report.errorCount === 1 ? '' : 's'} in ${file.name}; nothing was imported`;
         return c.json({ error: { code: 'import_rejected' as const, message }, report }, 422);

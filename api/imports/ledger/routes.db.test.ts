@@ -30,8 +30,13 @@ async function post(query: string, body: Uint8Array<ArrayBuffer> | FormData, typ
 
 describe(`POST /api/imports/ledger (${backend})`, () => {
   it('imports a raw .xlsx body, then the same file again as duplicates, one batch each', async () => {
+    // The planner's row estimate: refreshed by the ANALYZE that follows an import (no autovacuum on the embedded database).
+    const estimate = async () => Number((await t.db.read(SYSTEM, (h) => h.query<{ n: number }>(`SELECT reltuples::float8 AS n FROM pg_class WHERE relname = 'dispute'`)))[0]!.n);
+    await t.db.write(SYSTEM, (h) => h.exec('ANALYZE dispute'));
+    const estimated = await estimate();
     const first = await post('fileName=界牌镇台账.xlsx', fixture('disputes-good.xlsx'), XLSX);
     expect(first.status).toBe(200);
+    expect(await estimate()).toBe(estimated + 5);
     expect(first.body as LedgerReport).toMatchObject({ kind: 'disputes', inserted: 5, duplicates: 0, applied: true, file: { name: '界牌镇台账.xlsx' } });
     const again = await post('fileName=界牌镇台账.xlsx', fixture('disputes-good.xlsx'), XLSX);
     expect(again.body).toMatchObject({ inserted: 0, duplicates: 5, applied: true });

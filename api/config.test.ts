@@ -32,3 +32,26 @@ describe('loadConfig', () => {
     expect(loadConfig({ DATABASE_URL: '', APP_NOW: '', BASEMAP_URL: '' })).toMatchObject({ DATABASE_URL: undefined, APP_NOW: undefined, BASEMAP_URL: undefined });
   });
 });
+
+describe('loadDotEnv', () => {
+  it('reads a .env file without overriding variables already set', async () => {
+    const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const path = await import('node:path');
+    const { loadDotEnv } = await import('./config.ts');
+    const dir = mkdtempSync(path.join(tmpdir(), 'dotenv-'));
+    const file = path.join(dir, '.env');
+    writeFileSync(file, 'HY_TEST_FROM_FILE=file\nHY_TEST_SET=file\n');
+    process.env.HY_TEST_SET = 'shell';
+    try {
+      expect(loadDotEnv(path.join(dir, 'missing.env'))).toBe(false);
+      expect(loadDotEnv(file)).toBe(true);
+      expect(process.env.HY_TEST_FROM_FILE).toBe('file');
+      expect(process.env.HY_TEST_SET).toBe('shell');
+    } finally {
+      delete process.env.HY_TEST_FROM_FILE;
+      delete process.env.HY_TEST_SET;
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

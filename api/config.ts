@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 
 /**
@@ -108,7 +109,22 @@ const schema = z.object({
 
 export type Config = z.infer<typeof schema>;
 
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+/**
+ * Reads `.env` from the working folder into process.env, if there is one: variables already set
+ * (exported in the shell) win over the file. Needs Node 20.12+ (process.loadEnvFile).
+ */
+export function loadDotEnv(file = '.env'): boolean {
+  if (!existsSync(file)) return false;
+  const load = (process as { loadEnvFile?: (path: string) => void }).loadEnvFile;
+  if (!load) throw new Error(`${file} exists but this Node cannot read it (process.loadEnvFile needs Node 20.12 or later): export its variables instead`);
+  load(file);
+  return true;
+}
+
+/** The configuration: from `env` when given (tests), else from process.env after `.env`. */
+export function loadConfig(given?: Record<string, string | undefined>): Config {
+  if (given === undefined) loadDotEnv();
+  const env = given ?? process.env;
   const parsed = schema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);

@@ -60,6 +60,7 @@ export async function importLedger(h: Handle, input: LedgerImportInput): Promise
     dryRun: input.dryRun,
     batchId: null,
     ignoredColumns: checked.ignoredColumns,
+    skipped: checked.skipped.slice(0, MAX_LISTED_ERRORS),
     notes: [LOCATION_NOTE, ...[skippedNote(checked.skipped)].filter((n): n is string => n !== null)],
   };
   if (report.errorCount > 0) return report;

@@ -1,3 +1,4 @@
+import type { NonCaseRow } from './footer-rows.ts';
 import type { LedgerKind } from './columns.ts';
 import type { FileFormat, TextEncoding } from './read-file.ts';
 import type { RowError } from './row-context.ts';
@@ -25,6 +26,8 @@ export interface LedgerReport {
   batchId: number | null;
   /** Headers in the file that are not ledger columns (序号, 备注...); their cells are not imported. */
   ignoredColumns: string[];
+  /** Rows below the header that are not cases (totals, signature lines, notes): skipped, by row. */
+  skipped: NonCaseRow[];
   notes: string[];
 }
 

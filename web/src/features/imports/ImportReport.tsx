@@ -53,7 +53,24 @@ export function AcceptedReport({ report }: { report: LedgerReport }) {
         <b>{headline}</b>
       </p>
       {report.ignoredColumns.length > 0 && <p className="muted small">{it('ignoredColumns', { cols: report.ignoredColumns.join('、') })}</p>}
+      <SkippedRows report={report} />
       {report.inserted > 0 && <p className="muted small">{it('locationNote')}</p>}
     </div>
+  );
+}
+
+const SKIPPED_KEY = { total: 'skippedTotal', signature: 'skippedSignature', note: 'skippedNote' } as const;
+
+/** Totals, signature lines and notes the import passed over, so the clerk sees none was taken for a case. */
+function SkippedRows({ report }: { report: LedgerReport }) {
+  const { num } = useI18n();
+  const it = useLocalText(importText);
+  const skipped = report.skipped ?? [];
+  if (skipped.length === 0) return null;
+  const rows = skipped.map((r) => `${it(SKIPPED_KEY[r.kind], { row: num(r.row) })}（${r.text}）`).join('；');
+  return (
+    <p className="muted small" data-testid="import-skipped">
+      {it('skippedRows', { n: num(skipped.length), rows })}
+    </p>
   );
 }

@@ -60,7 +60,7 @@ describe('LedgerImportDialog', () => {
     setCsrfToken('csrf-upload');
     const posts = stubFetch((url) =>
       url.searchParams.get('dryRun') === 'true'
-        ? json(200, ledgerReport({ rows: 5, inserted: 4, duplicates: 1, ignoredColumns: ['序号'] }))
+        ? json(200, ledgerReport({ rows: 5, inserted: 4, duplicates: 1, ignoredColumns: ['序号'], skipped: [{ row: 9, kind: 'total', text: '合计 共5件' }, { row: 11, kind: 'signature', text: '制表人：张三' }] }))
         : json(200, ledgerReport({ rows: 5, inserted: 4, duplicates: 1, applied: true, dryRun: false, batchId: 7 })),
     );
     const { dialog, client } = await openAndChoose();
@@ -70,6 +70,7 @@ describe('LedgerImportDialog', () => {
     const checked = await within(dialog).findByTestId('import-checked');
     expect(checked.textContent).toContain('5 行中可导入 4 行，1 行此前已导入');
     expect(checked.textContent).toContain('未导入的列：序号');
+    expect(checked.textContent).toContain('已跳过 2 行非案件行：第 9 行 合计/小计（合计 共5件）；第 11 行 签字栏（制表人：张三）');
     expect(posts).toHaveLength(1);
     expect(Object.fromEntries(posts[0]!.url.searchParams)).toEqual({ kind: 'visits', dryRun: 'true', fileName: '走访.csv', township: '430421110' });
     // The session's fetch sends the content type and the CSRF token the API requires of uploads.

@@ -14,6 +14,7 @@ export function ledgerReport(p: Partial<LedgerReport> = {}): LedgerReport {
     dryRun: true,
     batchId: null,
     ignoredColumns: [],
+    skipped: [],
     notes: [],
     ...p,
   };

@@ -87,9 +87,10 @@ export function createApp(deps: Deps, middleware: readonly MiddlewareHandler[] =
   const root = new Hono();
   for (const m of middleware) root.use('*', m);
   root.use('/api/*', privateAnswers);
-  // Sizes first: nothing below reads a body larger than its endpoint allows.
-  root.use('/api/*', bodyLimits(deps.config));
+  // The deadline first: a chunked body is read in full by the size check, and one that trickles
+  // in must still be answered in time. Then sizes: nothing below reads a body larger than allowed.
   root.use('/api/*', requestDeadline(deps.config));
+  root.use('/api/*', bodyLimits(deps.config));
   const sessions = new SessionCache();
   root.use('/api/auth/me', anonymousProbe);
   root.use('/api/*', authenticate(deps, sessions));

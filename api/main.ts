@@ -58,6 +58,8 @@ async function main() {
   // time; Node's 5 s keep-alive timer would reset connections whose next request comes later.
   (server as unknown as { keepAliveTimeout: number; headersTimeout: number }).keepAliveTimeout = 65_000;
   (server as unknown as { keepAliveTimeout: number; headersTimeout: number }).headersTimeout = 66_000;
+  // A request whose body trickles in is cut once no answer could still be given for it.
+  (server as unknown as { requestTimeout: number }).requestTimeout = config.REQUEST_TIMEOUT_MS + config.IMPORT_PARSE_TIMEOUT_MS + 10_000;
 
   const stop = async (signal: string) => {
     log('shutting down', { signal });

@@ -156,4 +156,27 @@ describe(`availability under abuse (${backend})`, () => {
     expect(statements).toBeLessThan(5);
     await expect(t.db.read(SYSTEM, (h) => h.query('SELECT 1 AS one'))).resolves.toEqual([{ one: 1 }]);
   });
+
+  it.each([
+    ['a declared length (read by the route, holding a slot)', { 'content-length': '60000' }],
+    ['no length (read by the size check)', {}],
+  ])('a request stuck reading a body that trickles in, with %s, is answered at its deadline and holds no slot', async (_label, length) => {
+    const config = loadConfig({ LOG_REQUESTS: 'false', WEB_DIST: '', ANSWER_CACHE_MS: '0', REQUEST_TIMEOUT_MS: '300', CONCURRENCY_TOTAL: '2' });
+    const quick = createApp({ ...t.deps, config });
+    const stuck = async () => {
+      // One byte, then nothing: the route waits on the body for ever.
+      const body = new ReadableStream<Uint8Array>({
+        start(ctl) {
+          ctl.enqueue(new TextEncoder().encode('{'));
+        },
+      });
+      const headers = { cookie: county.cookie, 'x-csrf-token': county.csrfToken, 'content-type': 'application/json', ...length };
+      return quick.request('/api/exports', { method: 'POST', headers, body, duplex: 'half' } as RequestInit);
+    };
+    const answers = await Promise.all([stuck(), stuck(), stuck()]);
+    expect(answers.map((r) => r.status)).toEqual([503, 503, 503]);
+    const health = (await (await quick.request('/api/health')).json()) as { requests: { running: number; waiting: number } };
+    expect(health.requests).toEqual({ running: 0, waiting: 0 });
+    expect((await quick.request('/api/stats/summary', { headers: { cookie: county.cookie } })).status).toBe(200);
+  });
 });

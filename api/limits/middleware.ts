@@ -111,16 +111,22 @@ export function fairConcurrency(limiter: FairLimiter): MiddlewareHandler {
     if (exempt(path) || path.startsWith('/api/auth/')) return next();
     const p = principalOf(c);
     const key = p.userId === null ? `cli` : `user:${p.userId}`;
-    const release = await limiter.acquire(key, requestSignal()).catch((err: unknown) => {
+    const signal = requestSignal();
+    const release = await limiter.acquire(key, signal).catch((err: unknown) => {
       if (err instanceof LimiterBusyError) {
         const message = err.reason === 'queue_full' ? 'too many of your requests are waiting; try again shortly' : 'the server is busy; try again shortly';
         throw new AppError(503, 'busy', message, undefined, { retryAfterSeconds: 2 });
       }
       throw err;
     });
+    // Past its deadline (or with its client gone) the request is answered and its database work
+    // stops at the next statement: its slot is free then, even if the route is still stuck, e.g.
+    // reading a body that trickles in.
+    signal?.addEventListener('abort', release, { once: true });
     try {
       await next();
     } finally {
+      signal?.removeEventListener('abort', release);
       release();
     }
   };

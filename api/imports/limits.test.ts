@@ -10,6 +10,9 @@ describe('clip', () => {
     ['调解'.repeat(1000), 4, '调解调解… (2000 characters)'],
     // An emoji (two UTF-16 units) cut in half is dropped, not left as a lone surrogate.
     ['abc😀def', 4, 'abc… (8 characters)'],
+    // Bidirectional controls are replaced: an echoed name cannot reorder the report around it.
+    ['\u202Eexe.台账', 80, '\uFFFDexe.台账'],
+    ['制表人：\u2066张三\u2069', 80, '制表人：\uFFFD张三\uFFFD'],
   ])('clip(%j, %i)', (value, max, expected) => {
     expect(clip(value, max)).toBe(expected);
   });

@@ -49,6 +49,8 @@ export function checkLimit(limits: ImportLimits, limit: ImportLimitKey, found: n
   if (found > max) throw new ImportLimitError(limit, max, found, message(max), extra);
 }
 
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
 /** Characters of a file's value echoed in a report or message; the rest is summarised by its length. */
 export const ECHO_CHARS = 80;
 
@@ -56,7 +58,9 @@ export const ECHO_CHARS = 80;
  * A value from the file as it may be echoed back: whole when short, else its first `max`
  * characters, an ellipsis and its length. A report must never carry a 400 MB cell back.
  */
-export function clip(value: string, max = ECHO_CHARS): string {
+export function clip(raw: string, max = ECHO_CHARS): string {
+  // Echoed text must not reorder what the reader sees after it (U+202E and friends).
+  const value = raw.replace(BIDI_CONTROLS, '\uFFFD');
   if (value.length <= max) return value;
   let head = value.slice(0, max);
   // Do not end on half of a surrogate pair (an emoji or a rare CJK character).

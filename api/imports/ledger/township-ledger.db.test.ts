@@ -86,4 +86,13 @@ describe(`a township's own ledger layout (${backend})`, () => {
     expect(report.applied).toBe(false);
     expect(report.errors).toEqual([expect.objectContaining({ row: 7, column: '当事人', problem: '含有双向控制字符' })]);
   });
+
+  it('a row filling the required columns is a case even when its other cells read like signatures', async () => {
+    const header: Row = ['备注', '受理日期', '说明', '村（社区）', '签字', '纠纷类型', '调解结果'];
+    const row: Row = ['负责人签字', '2025-03-05', '签字', '银溪村', '签字', '邻里', '受理'];
+    const report = await run(await workbook([header, row]), 'sig.xlsx');
+    expect(report.rows).toBe(1);
+    expect(report.skipped).toEqual([]);
+    expect(report.inserted).toBe(1);
+  });
 });

@@ -83,8 +83,11 @@ export function validateSheet(sheet: Sheet, requestedKind: LedgerKind | null, pl
   const below = sheet.rows.filter((r) => r.row > header.row && !isBlankRow(r.cells));
   // Totals, signature lines and notes are not cases: skipped, and named in the report.
   const skipped: NonCaseRow[] = [];
+  // A row that fills two of the ledger's required columns is a case whatever else it says.
+  const required = COLUMNS[kind].filter((c) => c.requiredColumn).map((c) => mapping.columns.get(c.field)?.index).filter((i): i is number => i !== undefined);
+  const looksLikeCase = (r: SheetRow) => required.filter((i) => cellText(r.cells[i] ?? null) !== '').length >= Math.min(2, required.length);
   const dataRows = below.filter((r) => {
-    const other = nonCaseRow(r.row, r.cells);
+    const other = looksLikeCase(r) ? null : nonCaseRow(r.row, r.cells);
     if (other) skipped.push(other);
     return !other;
   });

@@ -57,6 +57,8 @@ const schema = z.object({
   /** Ledger rows per file, and characters per cell (longer values are refused, and echoed truncated). */
   IMPORT_MAX_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(20_000),
   IMPORT_MAX_CELL_CHARS: z.coerce.number().int().min(16).max(1_000_000).default(2000),
+  /** Filled columns a ledger row may have (the template has 12; clerks add a few). */
+  IMPORT_MAX_COLUMNS: z.coerce.number().int().min(8).max(16_384).default(100),
   /** Boundary files: features per file, coordinates per feature and per file, GeoJSON nesting depth. */
   IMPORT_MAX_FEATURES: z.coerce.number().int().min(1).max(1_000_000).default(5000),
   IMPORT_MAX_VERTICES_PER_FEATURE: z.coerce.number().int().min(4).max(10_000_000).default(100_000),

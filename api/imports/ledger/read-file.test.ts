@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decodeText, readLedgerFile, UnreadableFileError } from './read-file.ts';
+import { decodeText, readCsv, readLedgerFile, UnreadableFileError } from './read-file.ts';
 
 const TEXT = '走访日期,村(社区)\n2025-06-01,银溪村\n';
 const utf8 = new TextEncoder().encode(TEXT);
@@ -51,5 +51,16 @@ describe('reading ledger files', () => {
     const err = await readLedgerFile(bytes).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UnreadableFileError);
     expect(err).toMatchObject({ status: 400, code: 'unreadable_file', message: expect.stringMatching(message) });
+  });
+});
+
+describe('ledger width limit', () => {
+  it('refuses a row filling more than IMPORT_MAX_COLUMNS columns, before the rows reach the server', async () => {
+    const { DEFAULT_IMPORT_LIMITS } = await import('../limits.ts');
+    const wide = ['走访日期,村(社区),民警,走访形式' + ',x'.repeat(1250), '2025-03-01,银溪村,张三,走访' + ',a'.repeat(1250)].join('\r\n');
+    expect(() => readCsv(new TextEncoder().encode(wide), DEFAULT_IMPORT_LIMITS)).toThrow(expect.objectContaining({ status: 413, code: 'import_limit', details: expect.objectContaining({ limit: 'IMPORT_MAX_COLUMNS', max: 100, found: 1254 }) }));
+    // Trailing empty cells are not columns: Excel's CSV pads rows with commas.
+    const padded = ['走访日期,村(社区),民警,走访形式' + ','.repeat(300), '2025-03-01,银溪村,张三,走访' + ','.repeat(300)].join('\r\n');
+    expect(readCsv(new TextEncoder().encode(padded), DEFAULT_IMPORT_LIMITS).rows).toHaveLength(2);
   });
 });

@@ -63,6 +63,19 @@ export function columnLetter(index: number): string {
 
 /** A cell over IMPORT_MAX_CELL_CHARS refuses the file; its value is echoed clipped. */
 function checkCells(cells: readonly Cell[], row: number, limits: ImportLimits): void {
+  // Width first: a sheet of thousands of filled columns passes the row and size limits but costs
+  // the server as many rows (and its cells are copied back from the parse worker).
+  let width = cells.length;
+  while (width > 0 && (cells[width - 1] === null || cells[width - 1] === '')) width--;
+  const maxColumns = limits.IMPORT_MAX_COLUMNS;
+  if (width > maxColumns)
+    throw new ImportLimitError(
+      'IMPORT_MAX_COLUMNS',
+      maxColumns,
+      width,
+      `row ${row} fills ${width} columns; a ledger has at most ${maxColumns} (IMPORT_MAX_COLUMNS): delete the extra columns and import the file again`,
+      { row },
+    );
   for (const [i, c] of cells.entries()) {
     if (typeof c !== 'string' || c.length <= limits.IMPORT_MAX_CELL_CHARS) continue;
     const where = `row ${row}, column ${columnLetter(i)}`;

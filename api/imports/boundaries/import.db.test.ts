@@ -187,6 +187,8 @@ describe(`boundary import rejections leave the database unchanged (${backend})`,
     const report = await importCommitting('villages-duplicate.geojson');
     expect(report.duplicates).toEqual([{ code: FIXTURE_VILLAGES[0], name: '界牌村', features: [1, 3] }]);
     expect(report.matched.map((m) => m.by)).toEqual(['code', 'code', 'name']);
+    // Refused as a whole before any geometry work: no feature was measured.
+    expect(report.matched.map((m) => m.areaKm2)).toEqual([null, null, null]);
     expect(isRejected(report)).toBe(true);
     expect(report.applied).toBe(false);
   });

@@ -144,11 +144,14 @@ export async function importParsedBoundaries(
   // damaged or wrong file: the whole file is refused unless a subset was asked for explicitly.
   else if (matching.unmatched.length > 0 && !opts.subset) reject(unmatchedSummary(matching.unmatched, parsed.features.length, level));
 
+  // A file already refused as a whole (duplicates, unmatched features, its CRS) is not worth any
+  // geometry work: each feature's checks cost the database time, for nothing that will be applied.
+  const refusedWhole = isRejected(report);
   const toWrite: { code: string; ewkb: string }[] = [];
   for (const m of matching.matches) {
     const entry = { feature: m.feature, code: m.unit.code, name: m.unit.name, by: m.by, areaKm2: null as number | null, repaired: false };
     report.matched.push(entry);
-    if (!crs.target) continue;
+    if (!crs.target || refusedWhole) continue;
     const input = checkGeometry(parsed.features[m.feature - 1]!.geometry, crs.target);
     if (!input.ok) {
       reject(input.reason, m.feature);

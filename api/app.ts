@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import { getCookie } from 'hono/cookie';
 import { auditDenied } from './audit.ts';
+import { AuditRepeats } from './audit-repeats.ts';
 import { authenticate, SESSION_COOKIE } from './auth/middleware.ts';
 import { SessionCache } from './auth/session-cache.ts';
 import { AnswerCache } from './cache/answer-cache.ts';
@@ -92,6 +93,7 @@ export function createApp(deps: Deps, middleware: readonly MiddlewareHandler[] =
   root.use('/api/*', requestDeadline(deps.config));
   root.use('/api/*', bodyLimits(deps.config));
   const sessions = new SessionCache();
+  const repeats = new AuditRepeats(deps.config.AUDIT_REPEAT_WINDOW_MS);
   root.use('/api/auth/me', anonymousProbe);
   root.use('/api/*', authenticate(deps, sessions));
   root.use('/api/*', jsonBodies);
@@ -101,7 +103,7 @@ export function createApp(deps: Deps, middleware: readonly MiddlewareHandler[] =
   root.use('/api/*', fairConcurrency(limiter));
   const app = root
     .route('/api/health', healthRoutes(deps, limiter))
-    .route('/api/auth', authRoutes(deps, sessions))
+    .route('/api/auth', authRoutes(deps, sessions, repeats))
     .route('/api/admin', adminRoutes(deps, sessions))
     .route('/api/exports', exportsRoutes(deps))
     .route('/api/config', clientConfigRoutes(deps))
@@ -124,7 +126,7 @@ export function createApp(deps: Deps, middleware: readonly MiddlewareHandler[] =
   app.onError(async (err, c) => {
     if (err instanceof AppError) {
       if (err.status === 401 || err.status === 403) c.header('Cache-Control', 'no-store');
-      if (err.status === 403) await auditDenied(deps.db, c, err.code);
+      if (err.status === 403) await auditDenied(deps.db, c, err.code, repeats);
       if (err.status === 503) c.header('Retry-After', '2');
       return c.json(errorBody(err.code, err.message, err.fields, err.details), err.status);
     }

@@ -1,4 +1,5 @@
 import type { Context } from 'hono';
+import type { AuditRepeats } from './audit-repeats.ts';
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { callerOf } from './auth/middleware.ts';
 import type { Db, Handle } from './db/index.ts';
@@ -68,11 +69,16 @@ const DENIED = 'auditedDenial' as never;
  * (never the query string or the body), the refusal's code and the client address. At most once
  * per request, and a failed write only logs: the 403 is answered whatever happens here.
  */
-export async function auditDenied(db: Db, c: Context, code: string): Promise<void> {
+export async function auditDenied(db: Db, c: Context, code: string, repeats?: AuditRepeats): Promise<void> {
   if (c.get(DENIED)) return;
   c.set(DENIED, true as never);
   const p = callerOf(c);
-  const entry: AuditEntry = { actor: p?.username ?? 'anonymous', role: p?.role ?? null, action: 'access.denied', target: `${c.req.method} ${c.req.path}`.slice(0, 300), detail: { code }, ip: clientIp(c) };
+  const actor = p?.username ?? 'anonymous';
+  const ip = clientIp(c);
+  const admitted = repeats?.admit('access.denied', `${actor}\u0000${ip}\u0000${code}`) ?? { write: true, repeated: 0, dropped: 0 };
+  if (!admitted.write) return;
+  const detail = { code, ...(admitted.repeated ? { repeated: admitted.repeated } : {}), ...(admitted.dropped ? { dropped: admitted.dropped } : {}) };
+  const entry: AuditEntry = { actor, role: p?.role ?? null, action: 'access.denied', target: `${c.req.method} ${c.req.path}`.slice(0, 300), detail, ip };
   try {
     await db.write({ kind: 'county' }, (h) => audit(h, entry));
   } catch (err) {

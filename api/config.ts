@@ -71,6 +71,11 @@ const schema = z.object({
   /** Parsing an uploaded file runs in a worker thread stopped after this long, with at most this much heap. */
   IMPORT_PARSE_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(20_000),
   IMPORT_PARSE_MEMORY_MB: z.coerce.number().int().min(32).max(16_384).default(512),
+  /**
+   * Refused requests (403) and sign-ins refused while locked are audited once per caller, address
+   * and reason in this window (ms), with a count of the repeats; 0 writes every one.
+   */
+  AUDIT_REPEAT_WINDOW_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
   /** Longest a request may take; past it the answer is 503 and its database work is cancelled or abandoned. */
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(20_000),
   /** Requests that do database work at once: overall, and per user (or device); the rest queue briefly. */

@@ -72,4 +72,19 @@ describe(`refused requests are audited (${backend})`, () => {
       console.error = error;
     }
   });
+
+  it('a flood of the same refusal is one entry per window, the next one counting the repeats', async () => {
+    const flooding = createApp({ ...t.deps, config: { ...t.config, AUDIT_REPEAT_WINDOW_MS: 400 }, throttle: new FailureThrottle() });
+    const chief = await signIn(flooding, 'demo-township');
+    const other = '/api/villages?township=430421111';
+    const { rows } = await entriesOf(async () => {
+      for (let i = 0; i < 30; i++) await chief.request(other);
+      await new Promise((r) => setTimeout(r, 450));
+      return chief.request(other);
+    });
+    const denied = rows.filter((r) => r.action === 'access.denied');
+    expect(denied).toHaveLength(2);
+    expect(denied[0]!.detail).toEqual({ code: 'out_of_scope' });
+    expect(denied[1]!.detail).toEqual({ code: 'out_of_scope', repeated: 29 });
+  });
 });

@@ -13,6 +13,7 @@ import { closeSession, dropExpiredSessions, openSession } from '../auth/sessions
 import { findUser, updateUser, type UserRow } from '../auth/users.ts';
 import { AppError, ValidationError } from '../errors.ts';
 import type { Deps } from './deps.ts';
+import type { AuditRepeats } from '../audit-repeats.ts';
 import { NO_NUL, noQuery, validate } from './validation.ts';
 
 const loginBody = z.object({ username: z.string().trim().toLowerCase().min(1).max(64).regex(NO_NUL, 'must not contain NUL characters'), password: z.string().min(1).max(200) }).strict();
@@ -74,7 +75,15 @@ async function limitedCheck(deps: Deps, c: Context, username: string, check: () 
   }
 }
 
-export function authRoutes(deps: Deps, sessions: SessionCache) {
+/** A sign-in refused while locked: audited once per name, address and limit in the repeat window. */
+async function lockedEntry(deps: Deps, repeats: AuditRepeats | undefined, e: { actor: string; role: UserRow['role'] | null; by: string; ip: string | null; during?: string }) {
+  const admitted = repeats?.admit('auth.login_locked', `${e.actor}\u0000${e.ip}\u0000${e.by}`) ?? { write: true, repeated: 0, dropped: 0 };
+  if (!admitted.write) return;
+  const detail = { by: e.by, ...(e.during ? { during: e.during } : {}), ...(admitted.repeated ? { repeated: admitted.repeated } : {}), ...(admitted.dropped ? { dropped: admitted.dropped } : {}) };
+  await deps.db.write(COUNTY, (h) => audit(h, { actor: e.actor, role: e.role, action: 'auth.login_locked', detail, ip: e.ip }));
+}
+
+export function authRoutes(deps: Deps, sessions: SessionCache, repeats?: AuditRepeats) {
   return new Hono()
     .post('/login', validate('json', loginBody), async (c) => {
       const { username, password } = c.req.valid('json');
@@ -90,7 +99,7 @@ export function authRoutes(deps: Deps, sessions: SessionCache) {
           return (await verifyPassword(password, user?.passwordHash ?? (await decoyHash()))) && !!user && !user.disabled;
         },
         // The same answer for every username, known or not; the log says which limit refused it.
-        (r) => deps.db.write(COUNTY, (h) => audit(h, { actor: username, role: null, action: 'auth.login_locked', detail: { by: r.by }, ip })),
+        (r) => lockedEntry(deps, repeats, { actor: username, role: null, by: r.by, ip }),
       );
       const found = user as UserRow | null;
       if (!ok || !found) {
@@ -155,7 +164,7 @@ export function authRoutes(deps: Deps, sessions: SessionCache) {
           user = await deps.db.read(COUNTY, (h) => findUser(h, { id: p.userId! }));
           return !!user && (await verifyPassword(currentPassword, user.passwordHash));
         },
-        (r) => deps.db.write(COUNTY, (h) => audit(h, { actor: p.username, role: p.role, action: 'auth.login_locked', detail: { by: r.by, during: 'password_change' }, ip })),
+        (r) => lockedEntry(deps, repeats, { actor: p.username, role: p.role, by: r.by, ip, during: 'password_change' }),
       );
       if (!ok || !user) {
         await deps.db.write(COUNTY, (h) => audit(h, { actor: p.username, role: p.role, action: 'auth.password_change_failed', ip }));

@@ -37,8 +37,9 @@ async function build(): Promise<TestDb> {
   const seeded = await seedIfEmpty(db, { seed: TEST_SEED, scale: 1, now });
   // One user per role (demo-county, demo-township of 界牌镇, ...), on both backends in tests.
   await ensureDemoUsers(db);
-  // No answer cache: tests change the database directly and read the API at once.
-  const config = loadConfig({ LOG_REQUESTS: 'false', WEB_DIST: '', ANSWER_CACHE_MS: '0' });
+  // No answer cache: tests change the database directly and read the API at once. Every refusal
+  // audited (no repeat window): tests count the entries their requests leave.
+  const config = loadConfig({ LOG_REQUESTS: 'false', WEB_DIST: '', ANSWER_CACHE_MS: '0', AUDIT_REPEAT_WINDOW_MS: '0' });
   return { db, now, config, deps: { db, config, now: () => now, throttle: new FailureThrottle() }, seedMs: seeded.ms, dump: db.dump };
 }
 

@@ -45,7 +45,7 @@ export function disputesRoutes(deps: Deps) {
       const key = idempotencyKey(c, body.clientId, true)!;
       const receivedAt = pastInstant(deps, body.receivedAt, 'receivedAt');
       const { created, dispute } = await deps.db.write(scopeOf(c), async (h) => {
-        const out = await createDispute(h, { ...body, clientId: key, receivedAt });
+        const out = await createDispute(h, { ...body, clientId: key, receivedAt, receivedAtStated: body.receivedAt !== undefined });
         if (out.created) await auditIntake(c, h, 'intake.dispute', out.dispute.id, { clientId: key, villageCode: out.dispute.villageCode, category: body.category });
         return out;
       });

@@ -44,7 +44,7 @@ export function hazardsRoutes(deps: Deps) {
       const key = idempotencyKey(c, body.clientId, true)!;
       const reportedAt = pastInstant(deps, body.reportedAt, 'reportedAt');
       const { created, hazard } = await deps.db.write(scopeOf(c), async (h) => {
-        const out = await createHazard(h, { ...body, severity: body.severity as 1 | 2 | 3 | 4, clientId: key, reportedAt });
+        const out = await createHazard(h, { ...body, severity: body.severity as 1 | 2 | 3 | 4, clientId: key, reportedAt, reportedAtStated: body.reportedAt !== undefined });
         if (out.created) await auditIntake(c, h, 'intake.hazard', out.hazard.id, { clientId: key, villageCode: out.hazard.villageCode, category: body.category, severity: body.severity });
         return out;
       });

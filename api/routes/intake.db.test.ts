@@ -48,6 +48,20 @@ describe(`intake (${backend})`, () => {
     expect(retry.status).toBe(200);
     expect(retry.body.id).toBe(first.body.id);
     expect(await count('hazard')).toBe(before + 1);
+    // The same client id for a different report is not a retry: a 409 naming what differs, nothing written.
+    const other = await send('POST', '/api/hazards', { ...body, category: '治安', severity: 4 });
+    expect(other.status).toBe(409);
+    expect(other.body.error).toMatchObject({ code: 'idempotency_key_reused', fields: ['category', 'severity'] });
+    expect(await count('hazard')).toBe(before + 1);
+  });
+
+  it('a dispute or a visit under a used client id with other content is a 409; the same content is a retry', async () => {
+    const dispute = { clientId: `${RUN}-d-reuse`, category: '邻里纠纷', channel: '综治中心', lng: inside.lng, lat: inside.lat, summary: '排水沟', receivedAt: '2026-11-20T09:00:00+08:00' };
+    expect((await send('POST', '/api/disputes', dispute)).status).toBe(201);
+    expect((await send('POST', '/api/disputes', dispute)).status).toBe(200);
+    const changed = await send('POST', '/api/disputes', { ...dispute, summary: '另一件事', receivedAt: '2026-11-21T09:00:00+08:00' });
+    expect(changed.status).toBe(409);
+    expect(changed.body.error.fields).toEqual(['summary', 'receivedAt']);
   });
 
   it.each([

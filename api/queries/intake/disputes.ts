@@ -2,11 +2,13 @@ import type { Handle } from '../../db/index.ts';
 import type { DisputeCategory, DisputeChannel, DisputeStatus } from '../../domain/enums.ts';
 import { nextId } from '../../domain/ids.ts';
 import { ConflictError, NotFoundError } from '../../errors.ts';
-import { CLIENT_ID_COLUMN, scopedClientId } from './client-id.ts';
+import { CLIENT_ID_COLUMN, requireSameSubmission, scopedClientId } from './client-id.ts';
 import { locate } from './locate.ts';
 
 export interface DisputeInput {
   clientId: string;
+  /** False when the client sent no time and receivedAt is the server's "now". */
+  receivedAtStated?: boolean;
   category: DisputeCategory;
   channel: DisputeChannel;
   lng: number;
@@ -78,7 +80,18 @@ export async function createDispute(h: Handle, input: DisputeInput): Promise<{ c
   const where = await locate(h, input.lng, input.lat, input.villageCode);
   const key = scopedClientId(where.townshipCode, input.clientId);
   const existing = await byClientId(h, key);
-  if (existing) return { created: false, dispute: existing };
+  if (existing) {
+    requireSameSubmission(input.clientId, {
+      category: ['same', existing.category, input.category],
+      channel: ['same', existing.channel, input.channel],
+      summary: ['same', existing.summary, input.summary],
+      // A time the terminal left out was "now" on each try: only a stated one must match.
+      ...(input.receivedAtStated === false ? {} : { receivedAt: ['instant', existing.receivedAt, input.receivedAt] as const }),
+      lng: ['coordinate', existing.lng, input.lng],
+      lat: ['coordinate', existing.lat, input.lat],
+    });
+    return { created: false, dispute: existing };
+  }
   const id = await nextId(h, 'dispute');
   const inserted = await h.query(INSERT, [
     id, key, input.category, input.channel, where.villageCode, input.receivedAt, input.lng, input.lat,

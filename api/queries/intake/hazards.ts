@@ -2,11 +2,13 @@ import type { Handle } from '../../db/index.ts';
 import type { HazardCategory, HazardStatus, Severity } from '../../domain/enums.ts';
 import { nextId } from '../../domain/ids.ts';
 import { ConflictError, NotFoundError, UnprocessableError } from '../../errors.ts';
-import { CLIENT_ID_COLUMN, scopedClientId } from './client-id.ts';
+import { CLIENT_ID_COLUMN, requireSameSubmission, scopedClientId } from './client-id.ts';
 import { locate } from './locate.ts';
 
 export interface HazardInput {
   clientId: string;
+  /** False when the client sent no time and reportedAt is the server's "now". */
+  reportedAtStated?: boolean;
   category: HazardCategory;
   severity: Severity;
   lng: number;
@@ -88,7 +90,18 @@ export async function createHazard(h: Handle, input: HazardInput): Promise<{ cre
   const where = await locate(h, input.lng, input.lat, input.villageCode);
   const key = scopedClientId(where.townshipCode, input.clientId);
   const existing = await byClientId(h, key);
-  if (existing) return { created: false, hazard: existing };
+  if (existing) {
+    requireSameSubmission(input.clientId, {
+      category: ['same', existing.category, input.category],
+      severity: ['same', existing.severity, input.severity],
+      description: ['same', existing.description, input.description],
+      // A time the terminal left out was "now" on each try: only a stated one must match.
+      ...(input.reportedAtStated === false ? {} : { reportedAt: ['instant', existing.reportedAt, input.reportedAt] as const }),
+      lng: ['coordinate', existing.lng, input.lng],
+      lat: ['coordinate', existing.lat, input.lat],
+    });
+    return { created: false, hazard: existing };
+  }
   const [route] = await h.query<{ department: string | null; days: number | null }>(ROUTE, [input.category, input.severity]);
   if (!route?.department || !route.days) {
     throw new UnprocessableError('no_routing_rule', `no routing rule for ${input.category} at severity ${input.severity}; ask the county to add one`);

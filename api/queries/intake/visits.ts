@@ -2,7 +2,7 @@ import type { Handle } from '../../db/index.ts';
 import type { VisitKind } from '../../domain/enums.ts';
 import { nextId } from '../../domain/ids.ts';
 import { ConflictError, NotFoundError, UnprocessableError } from '../../errors.ts';
-import { CLIENT_ID_COLUMN, scopedClientId } from './client-id.ts';
+import { CLIENT_ID_COLUMN, requireSameSubmission, scopedClientId } from './client-id.ts';
 import { locate } from './locate.ts';
 
 export interface VisitInput {
@@ -53,7 +53,14 @@ async function byClientId(h: Handle, key: string): Promise<VisitAnswer | undefin
 export async function createVisit(h: Handle, input: VisitInput): Promise<{ created: boolean; visit: VisitAnswer }> {
   const key = scopedClientId(input.villageCode.slice(0, 9), input.clientId);
   const existing = await byClientId(h, key);
-  if (existing) return { created: false, visit: existing };
+  if (existing) {
+    requireSameSubmission(input.clientId, {
+      officerId: ['same', existing.officerId, input.officerId],
+      kind: ['same', existing.kind, input.kind],
+      visitedAt: ['instant', existing.visitedAt, input.visitedAt],
+    });
+    return { created: false, visit: existing };
+  }
   const [officer] = await h.query<{ village_code: string }>(`SELECT village_code FROM officer WHERE id = $1`, [input.officerId]);
   if (!officer) throw new UnprocessableError('unknown_officer', `no officer ${input.officerId}`, { officerId: 'unknown officer' });
   if (officer.village_code !== input.villageCode) {

@@ -52,7 +52,7 @@ async function main() {
   if (built) log(built.built ? 'web app built' : 'web app build is current', { ms: built.ms });
   const app = createServerApp({ db, config, now, throttle: new FailureThrottle(), cliToken });
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) =>
-    log(`dashboard on http://localhost:${info.port}`, { db: db.kind, startupMs: Date.now() - t0 }),
+    log(`dashboard on http://${config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST}:${info.port}`, { db: db.kind, startupMs: Date.now() - t0 }),
   );
   // Requests may wait in the concurrency queue and the embedded database answers one query at a
   // time; Node's 5 s keep-alive timer would reset connections whose next request comes later.

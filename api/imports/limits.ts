@@ -1,5 +1,6 @@
 import { loadConfig, type Config } from '../config.ts';
 import { AppError } from '../errors.ts';
+import { replaceBidiControls } from '../domain/bidi.ts';
 
 /**
  * The limits an uploaded ledger or boundary file is read under. Every one is checked before or
@@ -50,8 +51,6 @@ export function checkLimit(limits: ImportLimits, limit: ImportLimitKey, found: n
   if (found > max) throw new ImportLimitError(limit, max, found, message(max), extra);
 }
 
-const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
-
 /** Characters of a file's value echoed in a report or message; the rest is summarised by its length. */
 export const ECHO_CHARS = 80;
 
@@ -61,7 +60,7 @@ export const ECHO_CHARS = 80;
  */
 export function clip(raw: string, max = ECHO_CHARS): string {
   // Echoed text must not reorder what the reader sees after it (U+202E and friends).
-  const value = raw.replace(BIDI_CONTROLS, '\uFFFD');
+  const value = replaceBidiControls(raw);
   if (value.length <= max) return value;
   let head = value.slice(0, max);
   // Do not end on half of a surrogate pair (an emoji or a rare CJK character).

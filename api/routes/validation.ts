@@ -1,3 +1,4 @@
+import { BIDI_CONTROL } from '../domain/bidi.ts';
 import { zValidator } from '@hono/zod-validator';
 import type { ValidationTargets } from 'hono';
 import { z } from 'zod';
@@ -8,7 +9,7 @@ import { ValidationError, type FieldErrors } from '../errors.ts';
 /**
  * zod validation at the edge; a failure becomes a 400 with one message per field. Every string
  * that passes the schema is also refused if it holds a bidirectional control character
- * (see BIDI_CONTROL), whatever the endpoint: free text is shown to others in lists, tables, the
+ * (see api/domain/bidi.ts), whatever the endpoint: free text is shown to others in lists, tables, the
  * wall and exports.
  */
 export function validate<T extends z.ZodType, Target extends keyof ValidationTargets>(target: Target, schema: T) {
@@ -26,13 +27,6 @@ export function validate<T extends z.ZodType, Target extends keyof ValidationTar
   });
 }
 
-/**
- * Bidirectional controls: embeddings and overrides (U+202A-U+202E), isolates (U+2066-U+2069), the
- * LRM/RLM marks (U+200E, U+200F) and the Arabic letter mark (U+061C). They reorder how the text
- * around them is displayed ("Trojan Source"-style spoofing of names and notes) and no Chinese or
- * Latin text needs them.
- */
-export const BIDI_CONTROL = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 export const BIDI_MESSAGE = 'must not contain bidirectional control characters (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C)';
 
 /** Secrets are never displayed, and a password that once held such a character must still work. */

@@ -2,6 +2,8 @@ import { SYSTEM } from '../../db/types.ts';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Db, Handle } from '../../db/index.ts';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { testDb, type TestDb } from '../../test/test-db.ts';
 import type { LedgerImportInput } from './import.ts';
 
 /** Shared by the ledger tests: fixture bytes, and work on the shared test database that never commits. */
@@ -49,4 +51,21 @@ export async function deleteLedgerRows(db: Db): Promise<void> {
     await h.query(`DELETE FROM visit WHERE client_id LIKE 'ledger:%'`);
     await h.query(`DELETE FROM import_batch WHERE kind LIKE 'ledger-%'`);
   });
+}
+
+/**
+ * For a test file whose imports all roll back: the shared database, and a check at the end that
+ * the file left the ledger rows and batches as it found them. Call at the top level of the file.
+ */
+export function sharedDbUnchanged(): () => TestDb {
+  let t: TestDb;
+  let before: Awaited<ReturnType<typeof ledgerFootprint>>;
+  beforeAll(async () => {
+    t = await testDb();
+    before = await t.db.read(SYSTEM, ledgerFootprint);
+  });
+  afterAll(async () => {
+    expect(await t.db.read(SYSTEM, ledgerFootprint)).toEqual(before);
+  });
+  return () => t;
 }

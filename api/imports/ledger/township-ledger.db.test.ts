@@ -1,23 +1,19 @@
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SYSTEM } from '../../db/types.ts';
-import { backend, testDb, type TestDb } from '../../test/test-db.ts';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { backend, type TestDb } from '../../test/test-db.ts';
 import { importLedger } from './import.ts';
-import { ledgerFootprint, rolledBack } from './test-support.ts';
+import { rolledBack, sharedDbUnchanged } from './test-support.ts';
 
 /**
  * A ledger as a township keeps it: a title row, a 填报单位 line, the header, the cases, a blank
  * row, a 合计 row ("共5件，成功3件") and the signature lines, then a note. The cases import; the
  * rest is skipped and named in the report; a case row is never skipped.
  */
+// Every import here runs in a rolled-back transaction: the shared database stays as it was.
+const shared = sharedDbUnchanged();
 let t: TestDb;
-let before: Awaited<ReturnType<typeof ledgerFootprint>>;
-beforeAll(async () => {
-  t = await testDb();
-  before = await t.db.read(SYSTEM, ledgerFootprint);
-});
-afterAll(async () => {
-  expect(await t.db.read(SYSTEM, ledgerFootprint)).toEqual(before);
+beforeAll(() => {
+  t = shared();
 });
 
 type Row = (string | number | Date | null)[];

@@ -7,7 +7,7 @@ import { disputeRow, visitRow, type DisputeRecord, type VisitRecord } from './ro
 import { cellText } from './values.ts';
 import { nonCaseRow, type NonCaseRow } from './footer-rows.ts';
 import { clip } from '../limits.ts';
-import { BIDI_CONTROL } from '../../routes/validation.ts';
+import { BIDI_CONTROL } from '../../domain/bidi.ts';
 
 /** Headers named back in a message or report: enough to recognise the file, never the whole row. */
 const MAX_ECHOED_HEADERS = 30;

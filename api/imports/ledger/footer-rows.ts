@@ -35,6 +35,11 @@ function kindOf(text: string): NonCaseKind | null {
   return null;
 }
 
+/** Text that belongs to a total, signature or note line (合计, 制表人：…, 共5件) rather than to a case. */
+export function isFooterText(text: string): boolean {
+  return kindOf(text) !== null || COUNT.test(text);
+}
+
 /**
  * What a row is when it is not a case, or null for a case row. `row` is the sheet's row number.
  */

@@ -83,6 +83,14 @@ describe(`a township's own ledger layout (${backend})`, () => {
     expect(report.errors).toEqual([expect.objectContaining({ row: 7, column: '当事人', problem: '含有双向控制字符' })]);
   });
 
+  it('合计 written in a required column (受理日期) with the counts in another (调解结果) is still skipped', async () => {
+    const rows: Row[] = [['受理日期', '乡镇', '村（社区）', '纠纷类型', '受理渠道', '调解结果'], ['2025-03-10', '界牌镇', '银溪村', '邻里纠纷', '综治中心', '受理'], [], ['合计', null, null, null, null, '共1件，成功0件'], ['制表人：张三', null, null, '审核人：李四']];
+    const report = await run(csv(rows), 'csv-footer.csv');
+    expect(report.errors).toEqual([]);
+    expect(report.rows).toBe(1);
+    expect(report.skipped.map((r) => r.kind)).toEqual(['total', 'signature']);
+  });
+
   it('a row filling the required columns is a case even when its other cells read like signatures', async () => {
     const header: Row = ['备注', '受理日期', '说明', '村（社区）', '签字', '纠纷类型', '调解结果'];
     const row: Row = ['负责人签字', '2025-03-05', '签字', '银溪村', '签字', '邻里', '受理'];

@@ -5,7 +5,7 @@ import { isBlankRow, type Sheet, type SheetRow } from './read-file.ts';
 import { RowContext, type ImportOptions, type RowError } from './row-context.ts';
 import { disputeRow, visitRow, type DisputeRecord, type VisitRecord } from './rows.ts';
 import { cellText } from './values.ts';
-import { nonCaseRow, type NonCaseRow } from './footer-rows.ts';
+import { isFooterText, nonCaseRow, type NonCaseRow } from './footer-rows.ts';
 import { clip } from '../limits.ts';
 import { BIDI_CONTROL } from '../../domain/bidi.ts';
 
@@ -83,9 +83,11 @@ export function validateSheet(sheet: Sheet, requestedKind: LedgerKind | null, pl
   const below = sheet.rows.filter((r) => r.row > header.row && !isBlankRow(r.cells));
   // Totals, signature lines and notes are not cases: skipped, and named in the report.
   const skipped: NonCaseRow[] = [];
-  // A row that fills two of the ledger's required columns is a case whatever else it says.
+  // A row that fills two of the ledger's required columns with case data (not 合计, 共5件 or a
+  // signature) is a case whatever its other cells say.
   const required = COLUMNS[kind].filter((c) => c.requiredColumn).map((c) => mapping.columns.get(c.field)?.index).filter((i): i is number => i !== undefined);
-  const looksLikeCase = (r: SheetRow) => required.filter((i) => cellText(r.cells[i] ?? null) !== '').length >= Math.min(2, required.length);
+  const caseCell = (text: string) => text !== '' && !isFooterText(text);
+  const looksLikeCase = (r: SheetRow) => required.filter((i) => caseCell(cellText(r.cells[i] ?? null))).length >= Math.min(2, required.length);
   const dataRows = below.filter((r) => {
     const other = looksLikeCase(r) ? null : nonCaseRow(r.row, r.cells);
     if (other) skipped.push(other);

@@ -11,7 +11,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { loadConfig } from '../api/config.ts';
-import { isoWeek, isoWeekRange, shanghaiDate, addDays } from '../api/domain/calendar.ts';
+import { isoWeek, isoWeekRange, shanghaiDate, addDays } from '../api/contract/calendar.ts';
 import { readLock } from '../api/db/lock.ts';
 import { migrate } from '../api/db/migrate.ts';
 import { seedIfEmpty } from '../api/seed/seed.ts';

@@ -10,7 +10,7 @@
  */
 import { openDb } from '../api/db/index.ts';
 import { SYSTEM } from '../api/db/types.ts';
-import { DISPUTE_CATEGORIES, DISPUTE_CHANNELS, HAZARD_CATEGORIES, VISIT_KINDS } from '../api/domain/enums.ts';
+import { DISPUTE_CATEGORIES, DISPUTE_CHANNELS, HAZARD_CATEGORIES, VISIT_KINDS } from '../api/contract/enums.ts';
 import { ensureUser, flags, rmDir, startServer, table, tempDir, throwawayCluster, throwawayDatabase, type Session } from './fault-support.ts';
 
 const f = flags(process.argv.slice(2));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DISPUTE_STATUSES, HAZARD_STATUSES } from './enums.ts';
+import { DISPUTE_STATUSES, HAZARD_STATUSES } from '../contract/enums.ts';
 import { allowedNext, DISPUTE_STAMP, DISPUTE_TRANSITIONS, HAZARD_STAMP, HAZARD_TRANSITIONS } from './lifecycle.ts';
 
 describe('dispute lifecycle', () => {

@@ -1,4 +1,4 @@
-import type { DisputeStatus, HazardStatus } from './enums.ts';
+import type { DisputeStatus, HazardStatus } from '../contract/enums.ts';
 
 /**
  * The lifecycles, as the county runs them: each status names the statuses it may move to.

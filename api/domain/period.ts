@@ -1,4 +1,4 @@
-import { addDays, daysBetween, shanghaiDate, startOfDay } from './calendar.ts';
+import { addDays, daysBetween, shanghaiDate, startOfDay } from '../contract/calendar.ts';
 
 /** A reporting period: inclusive dates, their instants, and the instant stocks are read at. */
 export interface Period {

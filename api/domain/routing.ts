@@ -1,4 +1,4 @@
-import type { HazardCategory, Severity } from './enums.ts';
+import type { HazardCategory, Severity } from '../contract/enums.ts';
 
 /**
  * Default hazard routing: which department a grid report goes to, and how long it has.

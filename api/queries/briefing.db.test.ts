@@ -2,7 +2,7 @@ import { SYSTEM } from '../db/types.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signIn, type SignedIn } from '../test/sign-in.ts';
 import { createApp } from '../app.ts';
-import { isoWeek, isoWeekRange, shanghaiDate, addDays } from '../domain/calendar.ts';
+import { isoWeek, isoWeekRange, shanghaiDate, addDays } from '../contract/calendar.ts';
 import { makePeriod } from '../domain/period.ts';
 import { backend, testDb, type TestDb } from '../test/test-db.ts';
 import { briefing } from './briefing.ts';

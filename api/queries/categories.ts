@@ -1,5 +1,5 @@
 import type { Handle } from '../db/index.ts';
-import { DISPUTE_CATEGORIES, HAZARD_CATEGORIES } from '../domain/enums.ts';
+import { DISPUTE_CATEGORIES, HAZARD_CATEGORIES } from '../contract/enums.ts';
 import type { Period } from '../domain/period.ts';
 
 export interface CategoryBreakdown {

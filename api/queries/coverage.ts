@@ -1,6 +1,6 @@
 import type { Handle } from '../db/index.ts';
-import type { Agency, CoverageStatus } from '../domain/enums.ts';
-import { daysBetween, quarterEnd, quarterStart, shanghaiDate } from '../domain/calendar.ts';
+import type { Agency, CoverageStatus } from '../contract/enums.ts';
+import { daysBetween, quarterEnd, quarterStart, shanghaiDate } from '../contract/calendar.ts';
 import type { MetricContext } from './context.ts';
 import { villageMetricRows, type VillageMetricRow } from './metric-rows.ts';
 import { rate } from './sql.ts';

@@ -1,5 +1,5 @@
 import type { Handle } from '../db/index.ts';
-import type { EventType } from '../domain/enums.ts';
+import type { EventType } from '../contract/enums.ts';
 import type { Period } from '../domain/period.ts';
 
 export interface EventRow {

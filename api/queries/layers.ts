@@ -1,5 +1,5 @@
 import type { Handle } from '../db/index.ts';
-import type { BoundarySource, CoverageStatus, VillageKind } from '../domain/enums.ts';
+import type { BoundarySource, CoverageStatus, VillageKind } from '../contract/enums.ts';
 import { metricParams, type MetricContext } from './context.ts';
 import { sqlFile } from './sql.ts';
 

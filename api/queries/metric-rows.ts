@@ -1,5 +1,5 @@
 import type { Handle } from '../db/index.ts';
-import type { CoverageStatus } from '../domain/enums.ts';
+import type { CoverageStatus } from '../contract/enums.ts';
 import { metricParams, type MetricContext } from './context.ts';
 import { sqlFile } from './sql.ts';
 

@@ -1,5 +1,5 @@
 import type { Handle } from '../db/index.ts';
-import { quarterStart, shanghaiDate } from '../domain/calendar.ts';
+import { quarterStart, shanghaiDate } from '../contract/calendar.ts';
 import { previousPeriod, type Period } from '../domain/period.ts';
 import type { MetricContext } from './context.ts';
 import { villageMetricRows, type VillageMetricRow } from './metric-rows.ts';

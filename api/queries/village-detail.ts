@@ -1,6 +1,6 @@
 import type { Handle } from '../db/index.ts';
-import type { Agency, BoundarySource, CoverageStatus, VillageKind } from '../domain/enums.ts';
-import { quarterEnd, quarterStart, shanghaiDate, startOfDay } from '../domain/calendar.ts';
+import type { Agency, BoundarySource, CoverageStatus, VillageKind } from '../contract/enums.ts';
+import { quarterEnd, quarterStart, shanghaiDate, startOfDay } from '../contract/calendar.ts';
 import { NotFoundError } from '../errors.ts';
 import type { MetricContext } from './context.ts';
 import { villageMetricRows } from './metric-rows.ts';

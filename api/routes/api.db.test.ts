@@ -2,7 +2,7 @@ import { SYSTEM } from '../db/types.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { signIn, type SignedIn } from '../test/sign-in.ts';
 import { createApp } from '../app.ts';
-import { addDays, shanghaiDate } from '../domain/calendar.ts';
+import { addDays, shanghaiDate } from '../contract/calendar.ts';
 import type { Summary } from '../queries/summary.ts';
 import type { FeatureCollection, TownshipProps, VillageProps } from '../queries/layers.ts';
 import { backend, testDb, type TestDb } from '../test/test-db.ts';

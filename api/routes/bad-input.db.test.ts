@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { signIn, type SignedIn } from '../test/sign-in.ts';
 import { createApp } from '../app.ts';
 import { FailureThrottle } from '../auth/throttle.ts';
-import type { DisputeStatus, HazardStatus } from '../domain/enums.ts';
+import type { DisputeStatus, HazardStatus } from '../contract/enums.ts';
 import { expectedStatuses, malformedCorpus, type CorpusContext, type MalformedCase } from '../test/malformed-corpus.ts';
 import { backend, testDb, type TestDb } from '../test/test-db.ts';
 

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { isoWeek, isoWeekRange, shanghaiDate, addDays } from '../domain/calendar.ts';
+import { isoWeek, isoWeekRange, shanghaiDate, addDays } from '../contract/calendar.ts';
 import { makePeriod } from '../domain/period.ts';
 import { briefing } from '../queries/briefing.ts';
 import { RANKING_METRICS } from '../queries/ranking.ts';

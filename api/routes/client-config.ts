@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { shanghaiDate } from '../domain/calendar.ts';
+import { shanghaiDate } from '../contract/calendar.ts';
 import { BOUNDARY_NOTE } from '../queries/layers.ts';
 import type { Deps } from './deps.ts';
 import { noQuery, validate } from './validation.ts';

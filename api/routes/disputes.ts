@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Handle } from '../db/index.ts';
-import { DISPUTE_CATEGORIES, DISPUTE_CHANNELS, DISPUTE_STATUSES } from '../domain/enums.ts';
+import { DISPUTE_CATEGORIES, DISPUTE_CHANNELS, DISPUTE_STATUSES } from '../contract/enums.ts';
 import { createDispute, findDispute, getDispute } from '../queries/intake/disputes.ts';
 import { changeDisputeStatus } from '../queries/intake/status.ts';
 import { notFoundOrOutOfScope, read, requireVillageInScope, scopeOf, type Deps } from './deps.ts';

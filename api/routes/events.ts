@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { EVENT_TYPES } from '../domain/enums.ts';
+import { EVENT_TYPES } from '../contract/enums.ts';
 import { resolvePeriod } from '../domain/period.ts';
 import { events } from '../queries/events.ts';
 import { read, requireTownship, scoped, type Deps } from './deps.ts';

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Handle } from '../db/index.ts';
-import { HAZARD_CATEGORIES, HAZARD_STATUSES } from '../domain/enums.ts';
+import { HAZARD_CATEGORIES, HAZARD_STATUSES } from '../contract/enums.ts';
 import { createHazard, findHazard, getHazard } from '../queries/intake/hazards.ts';
 import { changeHazardStatus } from '../queries/intake/status.ts';
 import { notFoundOrOutOfScope, read, requireVillageInScope, scopeOf, type Deps } from './deps.ts';

@@ -2,8 +2,8 @@ import { BIDI_CONTROL } from '../domain/bidi.ts';
 import { zValidator } from '@hono/zod-validator';
 import type { ValidationTargets } from 'hono';
 import { z } from 'zod';
-import { isIsoDate } from '../domain/calendar.ts';
-import { DISPUTE_CATEGORIES, DISPUTE_STATUSES, HAZARD_CATEGORIES, HAZARD_STATUSES, VISIT_KINDS } from '../domain/enums.ts';
+import { isIsoDate } from '../contract/calendar.ts';
+import { DISPUTE_CATEGORIES, DISPUTE_STATUSES, HAZARD_CATEGORIES, HAZARD_STATUSES, VISIT_KINDS } from '../contract/enums.ts';
 import { ValidationError, type FieldErrors } from '../errors.ts';
 
 /**

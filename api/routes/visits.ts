@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { VISIT_KINDS } from '../domain/enums.ts';
+import { VISIT_KINDS } from '../contract/enums.ts';
 import { createVisit } from '../queries/intake/visits.ts';
 import { requireVillageInScope, scopeOf, type Deps } from './deps.ts';
 import { auditIntake, mayWrite } from './intake-access.ts';

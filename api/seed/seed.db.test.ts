@@ -1,6 +1,6 @@
 import { SYSTEM } from '../db/types.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addDays, shanghaiDate } from '../domain/calendar.ts';
+import { addDays, shanghaiDate } from '../contract/calendar.ts';
 import { backend, testDb, TEST_SEED, type TestDb } from '../test/test-db.ts';
 import { regenerateOperations, seedIfEmpty } from './seed.ts';
 

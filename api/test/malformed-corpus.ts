@@ -1,5 +1,5 @@
-import type { DisputeStatus, HazardStatus } from '../domain/enums.ts';
-import { DISPUTE_STATUSES, HAZARD_STATUSES } from '../domain/enums.ts';
+import type { DisputeStatus, HazardStatus } from '../contract/enums.ts';
+import { DISPUTE_STATUSES, HAZARD_STATUSES } from '../contract/enums.ts';
 import { DISPUTE_TRANSITIONS, HAZARD_TRANSITIONS } from '../domain/lifecycle.ts';
 
 /**

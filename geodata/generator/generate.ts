@@ -9,7 +9,7 @@ import path from 'node:path';
 import { openPglite } from '../../api/db/pglite.ts';
 import type { Db } from '../../api/db/types.ts';
 import type { CountyProps, DatasetMeta, TownshipProps, VillageProps } from '../dataset.ts';
-import { gcj02ToWgs84 } from './gcj02.ts';
+import { gcj02ToWgs84 } from '../../api/contract/gcj02.ts';
 import type { AreaGeometry, Position } from './geo.ts';
 import { loadInputs } from './inputs.ts';
 import { displayName, villageKind } from './names.ts';

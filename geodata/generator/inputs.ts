@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { LngLat } from './gcj02.ts';
+import type { LngLat } from '../../api/contract/gcj02.ts';
 import type { PolygonGeometry, Position } from './geo.ts';
 
 export interface TownshipRow {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isoWeekRange } from '../../api/domain/calendar.ts';
+import { isoWeekRange } from '../../api/contract/calendar.ts';
 import { renderBriefing } from '../../scripts/briefing.ts';
 import { formatNumber, formatPercent } from '../src/features/i18n/format.ts';
 import { ensureBuild, ROOT, startAppServer, type AppServer } from './support/app-server.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gcj02ToWgs84, wgs84ToGcj02 } from '../../../geodata/generator/gcj02.ts';
+import { gcj02ToWgs84, wgs84ToGcj02 } from '../../contract/gcj02.ts';
 import { SUPPORTED_CRS } from './crs.ts';
 import { checkGeometry, type GeometryTarget } from './geometry-input.ts';
 

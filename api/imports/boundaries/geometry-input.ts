@@ -1,4 +1,4 @@
-import { gcj02ToWgs84 } from '../../../geodata/generator/gcj02.ts';
+import { gcj02ToWgs84 } from '../../contract/gcj02.ts';
 import type { CrsInfo } from './crs.ts';
 
 /**

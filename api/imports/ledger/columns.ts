@@ -1,4 +1,4 @@
-import { DISPUTE_CATEGORIES, DISPUTE_CHANNELS, DISPUTE_STATUSES, VISIT_KINDS } from '../../domain/enums.ts';
+import { DISPUTE_CATEGORIES, DISPUTE_CHANNELS, DISPUTE_STATUSES, VISIT_KINDS } from '../../contract/enums.ts';
 
 /**
  * The columns of the two township ledgers: the header the template writes, the other headers

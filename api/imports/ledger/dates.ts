@@ -1,4 +1,4 @@
-import { isIsoDate } from '../../domain/calendar.ts';
+import { isIsoDate } from '../../contract/calendar.ts';
 import type { Cell, Normalised } from './values.ts';
 
 /**

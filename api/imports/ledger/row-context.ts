@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { shanghaiDate } from '../../domain/calendar.ts';
+import { shanghaiDate } from '../../contract/calendar.ts';
 import { ledgerInstant, parseLedgerDate, type LedgerDate } from './dates.ts';
 import type { ColumnSpec, HeaderMapping } from './columns.ts';
 import { clip } from '../limits.ts';

@@ -1,4 +1,4 @@
-import { DISPUTE_CATEGORIES, DISPUTE_CONCLUDED, DISPUTE_STATUSES, type DisputeCategory, type DisputeChannel, type DisputeStatus, type VisitKind } from '../../domain/enums.ts';
+import { DISPUTE_CATEGORIES, DISPUTE_CONCLUDED, DISPUTE_STATUSES, type DisputeCategory, type DisputeChannel, type DisputeStatus, type VisitKind } from '../../contract/enums.ts';
 import { DATE_EXPECTED } from './dates.ts';
 import { DEFAULT_END_TIME, DEFAULT_START_TIME, ledgerClientId, type RowContext } from './row-context.ts';
 import { freeText, normaliseCategory, normaliseChannel, normalisePhone, normaliseStatus, normaliseVisitKind } from './values.ts';

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Handle } from '../../db/index.ts';
-import { addDays, shanghaiDate } from '../../domain/calendar.ts';
+import { addDays, shanghaiDate } from '../../contract/calendar.ts';
 import { COLUMNS, type LedgerKind } from './columns.ts';
 import { HELP_SHEET } from './read-file.ts';
 import { sqlFile } from '../../queries/sql.ts';

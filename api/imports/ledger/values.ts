@@ -7,7 +7,7 @@ import {
   type DisputeChannel,
   type DisputeStatus,
   type VisitKind,
-} from '../../domain/enums.ts';
+} from '../../contract/enums.ts';
 
 /**
  * Normalising the values clerks type into the county's closed vocabularies. Each list of

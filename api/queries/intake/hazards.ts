@@ -1,5 +1,5 @@
 import type { Handle } from '../../db/index.ts';
-import type { HazardCategory, HazardStatus, Severity } from '../../domain/enums.ts';
+import type { HazardCategory, HazardStatus, Severity } from '../../contract/enums.ts';
 import { nextId } from '../../domain/ids.ts';
 import { ConflictError, NotFoundError, UnprocessableError } from '../../errors.ts';
 import { CLIENT_ID_COLUMN, requireSameSubmission, scopedClientId } from './client-id.ts';

@@ -1,5 +1,5 @@
 import type { Handle } from '../../db/index.ts';
-import type { DisputeStatus, HazardStatus } from '../../domain/enums.ts';
+import type { DisputeStatus, HazardStatus } from '../../contract/enums.ts';
 import { allowedNext, DISPUTE_STAMP, DISPUTE_TRANSITIONS, HAZARD_STAMP, HAZARD_TRANSITIONS } from '../../domain/lifecycle.ts';
 import { ConflictError, NotFoundError, UnprocessableError } from '../../errors.ts';
 import { scopedClientId } from './client-id.ts';

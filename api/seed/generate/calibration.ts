@@ -1,4 +1,4 @@
-import type { Agency, DisputeCategory, HazardCategory, Severity } from '../../domain/enums.ts';
+import type { Agency, DisputeCategory, HazardCategory, Severity } from '../../contract/enums.ts';
 
 /**
  * Targets the synthetic data is calibrated to. Published figures for Hengyang County (衡阳县):

@@ -1,4 +1,4 @@
-import { DISPUTE_CATEGORIES, DISPUTE_CHANNELS, type DisputeCategory, type DisputeChannel, type DisputeStatus } from '../../domain/enums.ts';
+import { DISPUTE_CATEGORIES, DISPUTE_CHANNELS, type DisputeCategory, type DisputeChannel, type DisputeStatus } from '../../contract/enums.ts';
 import {
   COUNTY_SUCCESS_RATE, DISPUTE_KIND_FACTOR, DISPUTE_MEDIAN_DAYS, DISPUTE_SHARES, DISPUTES_PER_YEAR, LITIGATION_SHARE, PINNED_MARRIAGE,
 } from './calibration.ts';

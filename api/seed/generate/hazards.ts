@@ -1,4 +1,4 @@
-import { HAZARD_CATEGORIES, type HazardCategory, type HazardStatus, type Severity } from '../../domain/enums.ts';
+import { HAZARD_CATEGORIES, type HazardCategory, type HazardStatus, type Severity } from '../../contract/enums.ts';
 import { DEFAULT_DEADLINE_DAYS, DEFAULT_ROUTING, routeHazard } from '../../domain/routing.ts';
 import {
   HAZARD_KIND_FACTOR, HAZARD_LATE_SHARE, HAZARD_SHARES, HAZARD_STUCK_SHARE, HAZARDS_PER_YEAR, SEVERITY_LIST, SEVERITY_WEIGHTS,

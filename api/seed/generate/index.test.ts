@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { DISPUTE_CONCLUDED, DISPUTE_OPEN, HAZARD_OPEN } from '../../domain/enums.ts';
+import { DISPUTE_CONCLUDED, DISPUTE_OPEN, HAZARD_OPEN } from '../../contract/enums.ts';
 import { pointInGeometry } from './geometry.ts';
 import { generateOperations, type Operations } from './index.ts';
 import { testVillages } from './test-villages.ts';

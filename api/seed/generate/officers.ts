@@ -1,4 +1,4 @@
-import { AGENCIES, type Agency } from '../../domain/enums.ts';
+import { AGENCIES, type Agency } from '../../contract/enums.ts';
 import { AGENCY_SHARES, WEAK_OFFICER_SHARE } from './calibration.ts';
 import { formatDate, localDay } from './calendar.ts';
 import { personName, mobilePhone } from './names.ts';

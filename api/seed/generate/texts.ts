@@ -1,4 +1,4 @@
-import type { DisputeCategory, HazardCategory } from '../../domain/enums.ts';
+import type { DisputeCategory, HazardCategory } from '../../contract/enums.ts';
 import type { Rng } from './random.ts';
 
 /**

@@ -1,4 +1,4 @@
-import { VISIT_KINDS, type VisitKind } from '../../domain/enums.ts';
+import { VISIT_KINDS, type VisitKind } from '../../contract/enums.ts';
 import { SHORTFALL_CHANCE, VISITS_REQUIRED_PER_QUARTER } from './calibration.ts';
 import { dayParts, dayStartMinute, formatInstant, localDay, nextQuarter, quarterOfDay, quarterStartDay } from './calendar.ts';
 import type { OfficerPlan } from './officers.ts';

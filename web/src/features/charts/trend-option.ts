@@ -1,4 +1,4 @@
-import { daysBetween } from '../../../../api/domain/calendar.ts';
+import { daysBetween } from '../../../../api/contract/calendar.ts';
 import type { I18n } from '../i18n/I18nProvider.tsx';
 import type { Theme } from '../url-state/view-state.ts';
 import { baseOption } from './chart-options.ts';

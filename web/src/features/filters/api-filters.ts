@@ -1,4 +1,4 @@
-import { DISPUTE_CATEGORIES, DISPUTE_STATUSES, HAZARD_CATEGORIES, HAZARD_STATUSES } from '../../../../api/domain/enums.ts';
+import { DISPUTE_CATEGORIES, DISPUTE_STATUSES, HAZARD_CATEGORIES, HAZARD_STATUSES } from '../../../../api/contract/enums.ts';
 import type { EventKind, ViewState } from '../url-state/view-state.ts';
 
 export { DISPUTE_CATEGORIES, DISPUTE_STATUSES, HAZARD_CATEGORIES, HAZARD_STATUSES };

@@ -1,7 +1,7 @@
 import type { Lang } from './format.ts';
 
 /**
- * English names of the county's closed vocabularies (api/domain/enums.ts). The Chinese value is
+ * English names of the county's closed vocabularies (api/contract/enums.ts). The Chinese value is
  * both the API value and the zh label.
  */
 const EN: Record<string, string> = {

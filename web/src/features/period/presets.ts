@@ -1,4 +1,4 @@
-import { addDays, daysBetween, isIsoDate, isoWeek, quarterStart, shanghaiDate } from '../../../../api/domain/calendar.ts';
+import { addDays, daysBetween, isIsoDate, isoWeek, quarterStart, shanghaiDate } from '../../../../api/contract/calendar.ts';
 
 /**
  * Reporting periods as the county speaks of them. Every preset is computed on Asia/Shanghai

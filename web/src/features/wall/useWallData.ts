@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { shanghaiDate } from '../../../../api/domain/calendar.ts';
+import { shanghaiDate } from '../../../../api/contract/calendar.ts';
 import { api, unwrap } from '../../api/client.ts';
 import { townshipsQuery, villagesQuery } from '../map/queries.ts';
 import { runtimeConfigQuery } from '../runtime-config/runtime-config.ts';

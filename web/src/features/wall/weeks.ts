@@ -1,4 +1,4 @@
-import { addDays, isoWeek, isoWeekRange } from '../../../../api/domain/calendar.ts';
+import { addDays, isoWeek, isoWeekRange } from '../../../../api/contract/calendar.ts';
 
 /** One ISO week (Monday to Sunday, Asia/Shanghai calendar dates) as the wall plays it back. */
 export interface PlaybackWeek {

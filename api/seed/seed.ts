@@ -1,7 +1,7 @@
 import { SYSTEM } from '../db/types.ts';
 import type { Db, Handle } from '../db/index.ts';
 import { loadDataset, type Dataset } from '../../geodata/dataset.ts';
-import { syncIdSequences } from '../domain/ids.ts';
+import { syncIdSequences } from '../queries/intake/ids.ts';
 import { generateOperations, type Operations, type SeedVillage } from './generate/index.ts';
 import { insertGeodata } from './geodata-insert.ts';
 import { insertOperations, insertRouting } from './operations-insert.ts';

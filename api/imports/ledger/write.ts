@@ -1,5 +1,5 @@
 import type { Handle } from '../../db/index.ts';
-import { nextId } from '../../domain/ids.ts';
+import { nextId } from '../../queries/intake/ids.ts';
 import { sqlFile } from '../../queries/sql.ts';
 import type { LedgerKind } from './columns.ts';
 import type { DisputeRecord, VisitRecord } from './rows.ts';

@@ -1,6 +1,6 @@
 import type { Handle } from '../../db/index.ts';
 import type { DisputeCategory, DisputeChannel, DisputeStatus } from '../../contract/enums.ts';
-import { nextId } from '../../domain/ids.ts';
+import { nextId } from './ids.ts';
 import { ConflictError, NotFoundError } from '../../errors.ts';
 import { CLIENT_ID_COLUMN, requireSameSubmission, scopedClientId } from './client-id.ts';
 import { locate } from './locate.ts';

@@ -1,0 +1,31 @@
+import type { Handle } from '../../db/index.ts';
+import { ID_KINDS, type IdKind } from '../../domain/ids.ts';
+
+/**
+ * A table name cannot be a bind parameter, so it is interpolated; it only ever comes from the
+ * ID_KINDS allow-list, and this check keeps a future entry from smuggling in anything but a
+ * plain identifier.
+ */
+function identifier(name: string): string {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`not a plain SQL identifier: ${name}`);
+  return name;
+}
+
+/** The next id of a kind, from its sequence (never reused, also across a rolled-back write). */
+export async function nextId(h: Handle, kind: IdKind): Promise<string> {
+  const k = ID_KINDS[kind];
+  const [row] = await h.query<{ id: string }>(`SELECT $1 || lpad(nextval($2::regclass)::text, 7, '0') AS id`, [k.prefix, k.seq]);
+  return row!.id;
+}
+
+/** Moves every id sequence past the highest id in its table (after a bulk load). */
+export async function syncIdSequences(h: Handle): Promise<void> {
+  for (const k of Object.values(ID_KINDS)) {
+    await h.query(
+      `SELECT setval($1::regclass,
+                     coalesce((SELECT max(substr(id, 3)::bigint) FROM ${identifier(k.table)} WHERE id ~ ('^' || $2 || '[0-9]+$')), 0) + 1,
+                     false)`,
+      [k.seq, k.prefix],
+    );
+  }
+}

@@ -50,3 +50,8 @@ export async function findDevice(h: Handle, token: string): Promise<{ id: number
   );
   return d ?? null;
 }
+
+/** Notes a wall screen's sign-in with its token (shown to the county admin as its last use). */
+export async function noteDeviceUse(h: Handle, id: number): Promise<void> {
+  await h.query('UPDATE device_token SET last_used_at = now() WHERE id = $1', [id]);
+}

@@ -90,3 +90,8 @@ export async function updateUser(h: Handle, id: number, change: UserChange): Pro
   if (hash || change.disabled) await h.query('DELETE FROM app_session WHERE user_id = $1', [id]);
   return findUser(h, { id });
 }
+
+/** Notes a successful sign-in (shown to the county admin as the user's last sign-in). */
+export async function noteSignIn(h: Handle, id: number): Promise<void> {
+  await h.query('UPDATE app_user SET last_login_at = now() WHERE id = $1', [id]);
+}

@@ -3,14 +3,14 @@ import { Hono } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { audit, clientIp } from '../audit.ts';
-import { findDevice } from '../auth/devices.ts';
+import { findDevice, noteDeviceUse } from '../auth/devices.ts';
 import { principalOf, SESSION_COOKIE } from '../auth/middleware.ts';
 import { decoyHash, verifyPassword } from '../auth/password.ts';
 import { SignInLimits, sleep, type Refusal } from '../auth/sign-in-limits.ts';
 import { userJson, type UserJson } from '../auth/principal.ts';
 import type { SessionCache } from '../auth/session-cache.ts';
 import { closeSession, dropExpiredSessions, openSession } from '../auth/sessions.ts';
-import { findUser, updateUser, type UserRow } from '../auth/users.ts';
+import { findUser, noteSignIn, updateUser, type UserRow } from '../auth/users.ts';
 import { AppError, ValidationError } from '../errors.ts';
 import type { Deps } from './deps.ts';
 import type { AuditRepeats } from '../audit-repeats.ts';
@@ -109,7 +109,7 @@ export function authRoutes(deps: Deps, sessions: SessionCache, repeats?: AuditRe
       }
       const opened = await deps.db.write(COUNTY, async (h) => {
         await dropExpiredSessions(h);
-        await h.query('UPDATE app_user SET last_login_at = now() WHERE id = $1', [found.id]);
+        await noteSignIn(h, found.id);
         await audit(h, { actor: username, role: found.role, action: 'auth.login', ip });
         return openSession(h, found.id);
       });
@@ -126,7 +126,7 @@ export function authRoutes(deps: Deps, sessions: SessionCache, repeats?: AuditRe
         if (!device) return null;
         const user = (await findUser(h, { id: device.userId }))!;
         await audit(h, { actor: user.username, role: 'wall', action: 'auth.device_login', target: `device:${device.id}`, ip });
-        await h.query('UPDATE device_token SET last_used_at = now() WHERE id = $1', [device.id]);
+        await noteDeviceUse(h, device.id);
         return { user, opened: await openSession(h, device.userId, device.id) };
       });
       if (!signed) {

@@ -1,8 +1,8 @@
 import type { Scope } from '../db/index.ts';
 import type { PersonalDataView } from './mask.ts';
+import { ROLES, type Role } from '../contract/roles.ts';
 
-export const ROLES = ['county', 'township', 'officer', 'wall', 'admin'] as const;
-export type Role = (typeof ROLES)[number];
+export { ROLES, type Role };
 
 /** The signed-in caller of a request, as the routes see it. */
 export interface Principal {

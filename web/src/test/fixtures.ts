@@ -1,5 +1,4 @@
-import type { Ranking } from '../../../api/queries/ranking.ts';
-import type { Summary, Totals } from '../../../api/queries/summary.ts';
+import type { Ranking, Summary, Totals } from '../api/types.ts';
 
 /** Small API answers, shaped like the real ones (types come from the API). */
 export function totals(p: Partial<{ disputes: number; success: number | null; open: number; overdue: number; coverage: number | null; met: number }> = {}): Totals {

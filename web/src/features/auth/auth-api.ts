@@ -1,15 +1,15 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { InferResponseType } from 'hono/client';
 import { api, ApiError, unwrap } from '../../api/client.ts';
 import { setCsrfToken } from '../../api/session.ts';
+import type { Session } from '../../api/types.ts';
 
 const auth = api.api.auth;
 
 /**
- * What login, device and me answer: the user and the session's CSRF token. Typed by `me`, the
- * widest of the three (its token is null for the CLI principal, never for a browser session).
+ * What login, device and me answer is typed by `me`, the widest of the three (its token is null
+ * for the CLI principal, never for a browser session).
  */
-export type Session = InferResponseType<typeof auth.me.$get>;
+export type { Session };
 
 export const ME_KEY = ['auth', 'me'] as const;
 

@@ -1,7 +1,8 @@
 /**
  * The web's names for the API's auth types (docs/auth-api.md), taken from the API itself so the
- * two cannot drift. `ROLES` is a value: api/auth/principal.ts imports only types, so it is safe
- * in the bundle.
+ * two cannot drift: the user from the typed client's answers, the role list (a value) from the
+ * contract the API's own checks use.
  */
-export { ROLES, type Role, type UserJson as AuthUser } from '../../../../api/auth/principal.ts';
+export { ROLES, type Role } from '../../../../api/contract/roles.ts';
+export type { AuthUser } from '../../api/types.ts';
 export type { Session } from './auth-api.ts';

@@ -1,4 +1,4 @@
-import type { Totals } from '../../../../api/queries/summary.ts';
+import type { Totals } from '../../api/types.ts';
 import { formatNumber, formatPercent, formatSignedChange } from '../i18n/format.ts';
 
 /** A KPI of the briefing: where its number sits in /api/stats/summary's `current` and `previous`. */

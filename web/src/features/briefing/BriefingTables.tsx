@@ -1,5 +1,4 @@
-import type { Briefing } from '../../../../api/queries/briefing.ts';
-import type { RankingMetric } from '../../../../api/queries/ranking.ts';
+import type { Briefing, RankingMetric } from '../../api/types.ts';
 import { formatNumber, formatPercent, formatShortDate } from '../i18n/format.ts';
 import { METRIC_LABEL } from './briefing-params.ts';
 

@@ -1,4 +1,4 @@
-import type { RankingMetric } from '../../../../api/queries/ranking.ts';
+import type { RankingMetric } from '../../api/types.ts';
 import type { MapMetric } from '../url-state/view-state.ts';
 
 export interface BriefingParams {

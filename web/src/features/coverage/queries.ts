@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { Coverage, CoverageVillage } from '../../../../api/queries/coverage.ts';
+import type { Coverage, CoverageVillage } from '../../api/types.ts';
 import { api, unwrap } from '../../api/client.ts';
 import type { DateRange } from '../period/presets.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Basemap } from '../../../../api/queries/basemap.ts';
+import type { Basemap } from '../../api/types.ts';
 import { composeLayers } from '../map/layers/compose-layers.ts';
 import type { TownshipFeature, VillageFeature } from '../map/layers/unit-layers.ts';
 import { MAP_PALETTES } from '../map/map-theme.ts';

@@ -1,6 +1,4 @@
-import type { LedgerKind } from '../../../../api/imports/ledger/columns.ts';
-import type { LedgerReport } from '../../../../api/imports/ledger/report.ts';
-import type { RowError } from '../../../../api/imports/ledger/row-context.ts';
+import type { LedgerKind, LedgerReport, RowError } from '../../api/types.ts';
 import { api } from '../../api/client.ts';
 import { sessionFetch } from '../../api/session.ts';
 

@@ -1,4 +1,4 @@
-import type { Totals } from '../../../../api/queries/summary.ts';
+import type { Totals } from '../../api/types.ts';
 
 export type { Totals };
 

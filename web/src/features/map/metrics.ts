@@ -1,5 +1,4 @@
-import type { TownshipProps, VillageProps } from '../../../../api/queries/layers.ts';
-import type { RankingMetric } from '../../../../api/queries/ranking.ts';
+import type { TownshipProps, VillageProps, RankingMetric } from '../../api/types.ts';
 import type { I18n } from '../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import type { MapMetric } from '../url-state/view-state.ts';

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import type { Basemap } from '../../../../api/queries/basemap.ts';
+import type { Basemap } from '../../api/types.ts';
 import { bboxOfCoordinates, type BBox } from './geometry.ts';
 import type { TownshipFeature, VillageFeature } from './layers/unit-layers.ts';
 import { FIT_PADDING } from './map-theme.ts';

@@ -1,4 +1,4 @@
-import type { VillageDetail } from '../../../../api/queries/village-detail.ts';
+import type { VillageDetail } from '../../api/types.ts';
 import { hasFilters, passes } from '../filters/api-filters.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useView } from '../url-state/ViewContext.tsx';

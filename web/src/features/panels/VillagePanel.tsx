@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
-import type { VillageDetail } from '../../../../api/queries/village-detail.ts';
+import type { VillageDetail } from '../../api/types.ts';
 import { ErrorBlock, Skeleton } from '../../app/StatusViews.tsx';
 import { useI18n, type I18n } from '../i18n/I18nProvider.tsx';
 import { shanghaiDateOf } from '../charts/week-bucket.ts';

@@ -1,4 +1,4 @@
-import type { VillageDetail } from '../../../../api/queries/village-detail.ts';
+import type { VillageDetail } from '../../api/types.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 
 /** This quarter's officer visits as a timeline, with progress toward the required number. */

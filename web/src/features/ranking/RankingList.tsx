@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import type { RankingRow } from '../../../../api/queries/ranking.ts';
+import type { RankingRow } from '../../api/types.ts';
 import { ErrorBlock, Skeleton } from '../../app/StatusViews.tsx';
 import { useI18n, type I18n } from '../i18n/I18nProvider.tsx';
 import { METRICS } from '../map/metrics.ts';

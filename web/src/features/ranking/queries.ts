@@ -1,6 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client.ts';
-import type { RankingMetric } from '../../../../api/queries/ranking.ts';
+import type { RankingMetric } from '../../api/types.ts';
 import { aggregateKey, aggregateParams, type FilterView } from '../filters/api-filters.ts';
 import type { DateRange } from '../period/presets.ts';
 

@@ -1,4 +1,4 @@
-import type { Alert, AlertRule } from '../../../../api/queries/alerts.ts';
+import type { Alert, AlertRule } from '../../api/types.ts';
 import type { I18n } from '../i18n/I18nProvider.tsx';
 import { RULE_COLORS } from './alert-layers.ts';
 import type { WallMessageKey } from './wall-messages.ts';

@@ -1,4 +1,4 @@
-import type { FeedItem } from '../../../../api/queries/feed.ts';
+import type { FeedItem } from '../../api/types.ts';
 import type { I18n } from '../i18n/I18nProvider.tsx';
 import { shanghaiTime, type WallMessageKey } from './wall-messages.ts';
 

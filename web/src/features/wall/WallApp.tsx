@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
-import type { Alert } from '../../../../api/queries/alerts.ts';
+import type { Alert } from '../../api/types.ts';
 import { ExportButton } from '../export/ExportButton.tsx';
 import { I18nProvider, makeI18n } from '../i18n/I18nProvider.tsx';
 import { rgbToHex } from '../map/color-scales.ts';

@@ -1,4 +1,4 @@
-import type { Totals } from '../../../../api/queries/summary.ts';
+import type { Totals } from '../../api/types.ts';
 import type { I18n } from '../i18n/I18nProvider.tsx';
 import { formatSignedChange } from '../i18n/format.ts';
 import { kpisOf } from '../kpis/kpi-model.ts';

@@ -1,6 +1,6 @@
 import type { Layer } from '@deck.gl/core';
 import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
-import type { Alert, AlertRuleId } from '../../../../api/queries/alerts.ts';
+import type { Alert, AlertRuleId } from '../../api/types.ts';
 import { hexToRgb, type RGBA } from '../map/color-scales.ts';
 import type { TownshipFeature } from '../map/layers/unit-layers.ts';
 

@@ -15,7 +15,7 @@ import { loadInputs } from './inputs.ts';
 import { displayName, villageKind } from './names.ts';
 import { villageSeedPoints } from './points.ts';
 import { allocatePopulation } from './population.ts';
-import { rngFor } from './prng.ts';
+import { rngFor } from '../prng.ts';
 import { GeoPipeline } from './postgis.ts';
 import { placeSeats } from './seats.ts';
 

@@ -3,7 +3,7 @@
  * points, which is what makes the village polygons reproducible.
  */
 import { bboxOf, distanceKm, kmScale, pointInGeometry, type AreaGeometry, type Position } from './geo.ts';
-import { gaussian, type Rng } from './prng.ts';
+import { gaussian, type Rng } from '../prng.ts';
 
 export interface PointRequest {
   township: AreaGeometry;
@@ -34,7 +34,7 @@ export function villageSeedPoints(req: PointRequest, rng: Rng): { communities: P
       const p: Position =
         attempt < 2000
           ? [seat[0] + (gaussian(rng) * sigmaKm) / kx, seat[1] + (gaussian(rng) * sigmaKm) / ky]
-          : [b.minX + rng() * (b.maxX - b.minX), b.minY + rng() * (b.maxY - b.minY)];
+          : [b.minX + rng.next() * (b.maxX - b.minX), b.minY + rng.next() * (b.maxY - b.minY)];
       if (attempt % 200 === 199) minKm /= 2;
       if (pointInGeometry(p, township) && farEnough(p, minKm)) {
         communities.push(p);
@@ -49,7 +49,7 @@ export function villageSeedPoints(req: PointRequest, rng: Rng): { communities: P
   for (let k = 0; k < req.villages; k++) {
     for (let attempt = 0; ; attempt++) {
       if (attempt > 0 && attempt % 300 === 0) minKm /= 1.5;
-      const p: Position = [b.minX + rng() * (b.maxX - b.minX), b.minY + rng() * (b.maxY - b.minY)];
+      const p: Position = [b.minX + rng.next() * (b.maxX - b.minX), b.minY + rng.next() * (b.maxY - b.minY)];
       if (pointInGeometry(p, township) && farEnough(p, minKm)) {
         villages.push(p);
         all.push(p);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { allocatePopulation, largestRemainder, type PopulationInput } from './population.ts';
-import { mulberry32 } from './prng.ts';
+import { Rng } from '../prng.ts';
 
 describe('largestRemainder', () => {
   it.each([
@@ -19,12 +19,12 @@ describe('largestRemainder', () => {
 });
 
 function county(): PopulationInput[] {
-  const r = mulberry32(99);
+  const r = Rng.unmixed(99);
   const items: PopulationInput[] = [];
   for (let i = 0; i < 443; i++)
-    items.push({ kind: '村', townshipKind: i % 3 ? '镇' : '乡', urCode: i % 5 ? 220 : 122, areaKm2: 2 + 10 * r() });
+    items.push({ kind: '村', townshipKind: i % 3 ? '镇' : '乡', urCode: i % 5 ? 220 : 122, areaKm2: 2 + 10 * r.next() });
   for (let i = 0; i < 48; i++)
-    items.push({ kind: '社区', townshipKind: i % 4 ? '镇' : '乡', urCode: 121, areaKm2: 0.2 + 2 * r() });
+    items.push({ kind: '社区', townshipKind: i % 4 ? '镇' : '乡', urCode: 121, areaKm2: 0.2 + 2 * r.next() });
   return items;
 }
 
@@ -36,7 +36,7 @@ const med = (xs: number[]) => {
 describe('allocatePopulation', () => {
   it.each([1, 2, 20240101])('seed %i: exact total, communities above the village median', (seed) => {
     const items = county();
-    const pop = allocatePopulation(items, mulberry32(seed));
+    const pop = allocatePopulation(items, Rng.unmixed(seed));
     expect(pop.reduce((s, n) => s + n, 0)).toBe(1_000_000);
     const cun = pop.filter((_, i) => items[i]!.kind === '村');
     const she = pop.filter((_, i) => items[i]!.kind === '社区');
@@ -50,6 +50,6 @@ describe('allocatePopulation', () => {
   });
 
   it('is deterministic for a seed', () => {
-    expect(allocatePopulation(county(), mulberry32(5))).toEqual(allocatePopulation(county(), mulberry32(5)));
+    expect(allocatePopulation(county(), Rng.unmixed(5))).toEqual(allocatePopulation(county(), Rng.unmixed(5)));
   });
 });

@@ -4,7 +4,7 @@
  * larger than villages, towns a bit larger than 乡, bigger land a little more people, and a
  * county total that is exactly the round figure the dashboard's per-capita rates divide by.
  */
-import { gaussian, type Rng } from './prng.ts';
+import { gaussian, type Rng } from '../prng.ts';
 import type { VillageKind } from './names.ts';
 
 export interface PopulationInput {

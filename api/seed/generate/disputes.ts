@@ -5,7 +5,7 @@ import {
 import { dayParts, dayStartMinute, formatDate, formatInstant, localDay } from './calendar.ts';
 import { diffuseFailures } from './diffusion.ts';
 import { mobilePhone, personName } from './names.ts';
-import { stream, type Rng } from './random.ts';
+import { stream, type Rng } from '../../../geodata/prng.ts';
 import { DISPUTE_MONTHS, monthFactor, OFFICE_HOURS, OFFICE_WEEK, springFestivalBump, weekdayFactor, type MonthProfile } from './seasonality.ts';
 import { disputeSummary } from './texts.ts';
 import type { Dispute } from './types.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PolygonSampler, pointInGeometry, type VillageGeometry } from './geometry.ts';
-import { Rng } from './random.ts';
+import { Rng } from '../../../geodata/prng.ts';
 
 const square = (x0: number, y0: number, s: number) => [[x0, y0], [x0 + s, y0], [x0 + s, y0 + s], [x0, y0 + s], [x0, y0]];
 

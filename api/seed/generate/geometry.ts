@@ -1,4 +1,4 @@
-import type { Rng } from './random.ts';
+import type { Rng } from '../../../geodata/prng.ts';
 
 /**
  * Village polygons and points inside them. Events are drawn inside the village they belong to

@@ -1,7 +1,7 @@
 import { GUARDIAN_COUNT } from './calibration.ts';
 import { dayOf, formatDate, localDay } from './calendar.ts';
 import { personName } from './names.ts';
-import { stream } from './random.ts';
+import { stream } from '../../../geodata/prng.ts';
 import type { Guardian } from './types.ts';
 import { sequentialId, villageTable, type GenerationContext } from './villages.ts';
 

@@ -5,7 +5,7 @@ import {
 } from './calibration.ts';
 import { formatInstant, MINUTES_PER_DAY } from './calendar.ts';
 import { mobilePhone, personName } from './names.ts';
-import { stream, type Rng } from './random.ts';
+import { stream, type Rng } from '../../../geodata/prng.ts';
 import { FIELD_HOURS, FIELD_WEEK, HAZARD_MONTHS, isFixedHoliday, monthFactor, springFestivalBump, weekdayFactor } from './seasonality.ts';
 import { hazardDescription } from './texts.ts';
 import type { Hazard } from './types.ts';

@@ -1,4 +1,4 @@
-import type { Rng } from './random.ts';
+import type { Rng } from '../../../geodata/prng.ts';
 
 /**
  * Synthetic people. Surnames follow their rough frequency in Hunan; given names are drawn

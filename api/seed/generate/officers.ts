@@ -2,7 +2,7 @@ import { AGENCIES, type Agency } from '../../contract/enums.ts';
 import { AGENCY_SHARES, WEAK_OFFICER_SHARE } from './calibration.ts';
 import { formatDate, localDay } from './calendar.ts';
 import { personName, mobilePhone } from './names.ts';
-import { stream } from './random.ts';
+import { stream } from '../../../geodata/prng.ts';
 import type { Officer } from './types.ts';
 import { sequentialId, type GenerationContext } from './villages.ts';
 

@@ -1,5 +1,5 @@
 import type { DisputeCategory, HazardCategory } from '../../contract/enums.ts';
-import type { Rng } from './random.ts';
+import type { Rng } from '../../../geodata/prng.ts';
 
 /**
  * Short case texts. The dashboard shows them in lists and pop-ups, so they only need to read

@@ -1,5 +1,5 @@
 import { PolygonSampler } from './geometry.ts';
-import { CumulativeTable, type Rng } from './random.ts';
+import { CumulativeTable, type Rng } from '../../../geodata/prng.ts';
 import type { SeedVillage } from './types.ts';
 
 /** Villages prepared once per generation: samplers and per-village propensities. */

@@ -2,7 +2,7 @@ import { VISIT_KINDS, type VisitKind } from '../../contract/enums.ts';
 import { SHORTFALL_CHANCE, VISITS_REQUIRED_PER_QUARTER } from './calibration.ts';
 import { dayParts, dayStartMinute, formatInstant, localDay, nextQuarter, quarterOfDay, quarterStartDay } from './calendar.ts';
 import type { OfficerPlan } from './officers.ts';
-import { stream, type Rng } from './random.ts';
+import { stream, type Rng } from '../../../geodata/prng.ts';
 import { WORK_HOURS } from './seasonality.ts';
 import type { Visit } from './types.ts';
 import { sampleMinuteOfDay } from './volumes.ts';

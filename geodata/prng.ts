@@ -1,6 +1,13 @@
 /**
- * Seeded randomness. Every generator module draws from its own named stream so that changing
- * how one table is generated does not shift the random numbers (and thus the rows) of another.
+ * The one seeded random number generator, for the county dataset's generator (geodata/generator/)
+ * and the synthetic operations (api/seed/generate/); it lives in geodata/ because api/ may import
+ * geodata/ but not the other way round. Math.random cannot be seeded and the output of both must
+ * be identical for a given seed, so every random draw goes through here. Every module draws from
+ * its own named stream so that changing how one thing is generated does not shift the random
+ * numbers (and thus the rows or polygons) of another.
+ *
+ * Two ways of deriving a stream exist because each committed output depends on its own: `stream`
+ * (operations) and `rngFor` (the dataset; geodata/determinism.test.ts holds it to the bytes).
  */
 
 /** FNV-1a: a stable 32-bit hash for stream labels. */
@@ -30,6 +37,13 @@ export class Rng {
 
   constructor(seed: number) {
     this.state = mix32(Math.trunc(seed) >>> 0) | 0;
+  }
+
+  /** A generator whose state is the seed itself, not mixed: what the dataset's streams start from. */
+  static unmixed(seed: number): Rng {
+    const rng = new Rng(0);
+    rng.state = seed | 0;
+    return rng;
   }
 
   /** Uniform in [0, 1). */
@@ -105,6 +119,24 @@ export class Rng {
 /** An independent stream for one purpose, derived from the user's seed and a label. */
 export function stream(seed: number, label: string): Rng {
   return new Rng(mix32((Math.trunc(seed) >>> 0) ^ hashString(label)));
+}
+
+/**
+ * The dataset generator's stream for a label (e.g. a township code), so adding or reordering
+ * draws for one township does not shift the random numbers every other township sees.
+ */
+export function rngFor(seed: number, label: string): Rng {
+  return Rng.unmixed((Math.imul(seed >>> 0, 0x9e3779b1) ^ hashString(label)) >>> 0);
+}
+
+/**
+ * Standard normal for the dataset generator (Box-Muller on u itself, floored at 1e-12, where
+ * `Rng.normal` uses 1 - u): the committed polygons were drawn with this one.
+ */
+export function gaussian(rng: Rng): number {
+  const u = Math.max(rng.next(), 1e-12);
+  const v = rng.next();
+  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
 }
 
 /** Weighted sampling over many items (villages, days) by binary search on cumulative weights. */

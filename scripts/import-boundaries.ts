@@ -15,6 +15,7 @@ import { importLimitsOf } from '../api/imports/limits.ts';
 import type { FileFormat } from '../api/imports/boundaries/read-file.ts';
 import { formatReport, isRejected, type BoundaryImportReport } from '../api/imports/boundaries/report.ts';
 import { viaServerOrDb } from './cli-api.ts';
+import { cliArgs, UsageError } from './cli-args.ts';
 
 const USAGE = 'usage: npm run import:boundaries -- FILE.(zip|geojson|json) [--level village|township] [--crs gcj02|EPSG:4490] [--dry-run] [--subset] [--json]';
 
@@ -27,40 +28,30 @@ interface Args {
   json: boolean;
 }
 
-class UsageError extends Error {}
-
-function parseArgs(argv: string[]): Args | null {
-  const files: string[] = [];
-  const out: Partial<Args> = { dryRun: false, subset: false, json: false };
-  for (let i = 0; i < argv.length; i++) {
-    const [flag, inline] = argv[i]!.split('=', 2) as [string, string | undefined];
-    const value = () => inline ?? argv[++i] ?? '';
-    if (flag === '--help') return null;
-    else if (flag === '--dry-run') out.dryRun = true;
-    else if (flag === '--subset') out.subset = true;
-    else if (flag === '--json') out.json = true;
-    else if (flag === '--crs') out.crs = value();
-    else if (flag === '--level') {
-      const level = value();
-      if (level !== 'village' && level !== 'township') throw new UsageError(`--level must be village or township, not "${level}"`);
-      out.level = level;
-    } else if (flag.startsWith('--')) throw new UsageError(`unknown option ${flag}`);
-    else files.push(argv[i]!);
-  }
-  if (files.length !== 1) throw new UsageError(files.length ? `one file at a time (got ${files.join(', ')})` : 'which file?');
-  return { ...out, file: files[0]! } as Args;
+function parseCliArgs(argv: string[]): Args | null {
+  const { values, positionals } = cliArgs(
+    argv,
+    USAGE,
+    { level: { type: 'string' }, crs: { type: 'string' }, 'dry-run': { type: 'boolean' }, subset: { type: 'boolean' }, json: { type: 'boolean' } },
+    true,
+  );
+  if (values.help) return null;
+  const level = values.level;
+  if (level !== undefined && level !== 'village' && level !== 'township') throw new UsageError(`--level must be village or township, not "${level}"`, USAGE);
+  if (positionals.length !== 1) throw new UsageError(positionals.length ? `one file at a time (got ${positionals.join(', ')})` : 'which file?', USAGE);
+  return { file: positionals[0]!, level, crs: values.crs, dryRun: values['dry-run'] ?? false, subset: values.subset ?? false, json: values.json ?? false };
 }
 
 function formatOfName(file: string): FileFormat {
   if (/\.zip$/i.test(file)) return 'zip';
   if (/\.(geo)?json$/i.test(file)) return 'geojson';
-  throw new UsageError(`${file}: expected a .zip (zipped shapefile), .geojson or .json file`);
+  throw new UsageError(`${file}: expected a .zip (zipped shapefile), .geojson or .json file`, USAGE);
 }
 
 const CONTENT_TYPE: Record<FileFormat, string> = { zip: 'application/zip', geojson: 'application/geo+json' };
 
 async function main(): Promise<number> {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseCliArgs(process.argv.slice(2));
   if (!args) {
     console.log(USAGE);
     return 0;

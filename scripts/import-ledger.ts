@@ -19,6 +19,7 @@ import { readLedgerInWorker } from '../api/imports/ledger/read-in-worker.ts';
 import { importLimitsOf } from '../api/imports/limits.ts';
 import { formatReport, type LedgerReport } from '../api/imports/ledger/report.ts';
 import { viaServerOrDb } from './cli-api.ts';
+import { cliArgs, UsageError } from './cli-args.ts';
 
 const USAGE = 'usage: npm run import:ledger -- FILE.xlsx|FILE.csv [--kind disputes|visits] [--township 430421110] [--dry-run]';
 
@@ -29,29 +30,19 @@ export interface LedgerCliArgs {
   dryRun: boolean;
 }
 
-class UsageError extends Error {}
 /** The server answered with an error other than a rejection report (bad query, file too large...). */
 class ServerRefusedError extends Error {}
 
-export function parseLedgerArgs(argv: readonly string[]): LedgerCliArgs {
-  const out: LedgerCliArgs = { file: '', kind: null, township: null, dryRun: false };
-  for (let i = 0; i < argv.length; i++) {
-    const [name, inline] = argv[i]!.split('=', 2) as [string, string | undefined];
-    const value = () => inline ?? argv[++i] ?? '';
-    if (name === '--dry-run') out.dryRun = true;
-    else if (name === '--kind') {
-      const k = value();
-      if (!(LEDGER_KINDS as readonly string[]).includes(k)) throw new UsageError(`--kind must be disputes or visits, not "${k}"`);
-      out.kind = k as LedgerKind;
-    } else if (name === '--township') {
-      out.township = value();
-      if (!/^\d{9}$/.test(out.township)) throw new UsageError(`--township must be a 9-digit township code, not "${out.township}"`);
-    } else if (name.startsWith('--')) throw new UsageError(`unknown option ${name}`);
-    else if (out.file) throw new UsageError(`one file at a time (got ${out.file} and ${argv[i]})`);
-    else out.file = argv[i]!;
-  }
-  if (!out.file) throw new UsageError('which file?');
-  return out;
+/** The command line, or null for --help. */
+export function parseLedgerArgs(argv: readonly string[]): LedgerCliArgs | null {
+  const { values, positionals } = cliArgs(argv, USAGE, { kind: { type: 'string' }, township: { type: 'string' }, 'dry-run': { type: 'boolean' } }, true);
+  if (values.help) return null;
+  const { kind, township } = values;
+  if (kind !== undefined && !(LEDGER_KINDS as readonly string[]).includes(kind)) throw new UsageError(`--kind must be disputes or visits, not "${kind}"`, USAGE);
+  if (township !== undefined && !/^\d{9}$/.test(township)) throw new UsageError(`--township must be a 9-digit township code, not "${township}"`, USAGE);
+  if (positionals.length > 1) throw new UsageError(`one file at a time (got ${positionals.join(' and ')})`, USAGE);
+  if (!positionals[0]) throw new UsageError('which file?', USAGE);
+  return { file: positionals[0], kind: (kind as LedgerKind | undefined) ?? null, township: township ?? null, dryRun: values['dry-run'] ?? false };
 }
 
 const CONTENT_TYPES: Record<string, string> = {
@@ -75,15 +66,19 @@ async function viaApi(base: string, auth: Record<string, string>, args: LedgerCl
   throw new ServerRefusedError(`the server refused the file (${res.status}): ${body.error?.message ?? 'no message'}`);
 }
 
-/** Runs the CLI; returns the exit status (0 imported or valid dry run, 1 rejected or failed, 2 usage). */
+/** Runs the CLI; returns the exit status (0 imported, valid dry run or --help; 1 rejected or failed; 2 usage). */
 export async function runLedgerCli(argv: readonly string[], config: Config, print: (line: string) => void = console.log): Promise<number> {
-  let args: LedgerCliArgs;
+  let args: LedgerCliArgs | null;
   try {
     args = parseLedgerArgs(argv);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     print(`import:ledger: ${e.message}\n${USAGE}`);
     return 2;
+  }
+  if (!args) {
+    print(USAGE);
+    return 0;
   }
   const fileName = path.basename(args.file);
   const bytes = new Uint8Array(await readFile(args.file));

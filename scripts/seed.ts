@@ -6,18 +6,17 @@
  */
 import { loadConfig } from '../api/config.ts';
 import { regenerateOperations, seedIfEmpty } from '../api/seed/seed.ts';
-import { flags, openCliDb } from './cli-db.ts';
+import { cliArgsOrExit } from './cli-args.ts';
+import { openCliDb } from './cli-db.ts';
 
 const USAGE = 'usage: npm run seed -- [--seed N] [--scale N] [--now 2026-11-28T12:00:00+08:00]';
 
 async function main() {
-  const f = flags(process.argv.slice(2));
-  for (const k of f.keys()) if (!['seed', 'scale', 'now', 'help'].includes(k)) throw new Error(`unknown option --${k}\n${USAGE}`);
-  if (f.has('help')) return console.log(USAGE);
+  const { values: f } = cliArgsOrExit('seed', USAGE, { seed: { type: 'string' }, scale: { type: 'string' }, now: { type: 'string' } });
   const config = loadConfig();
-  const seed = Number(f.get('seed') ?? config.SEED);
-  const scale = Number(f.get('scale') ?? config.SEED_SCALE);
-  const now = new Date(f.get('now') ?? config.APP_NOW ?? Date.now());
+  const seed = Number(f.seed ?? config.SEED);
+  const scale = Number(f.scale ?? config.SEED_SCALE);
+  const now = new Date(f.now ?? config.APP_NOW ?? Date.now());
   if (!Number.isInteger(seed)) throw new Error(`--seed must be an integer\n${USAGE}`);
   if (!(scale > 0 && scale <= 50)) throw new Error(`--scale must be in (0, 50]\n${USAGE}`);
   if (Number.isNaN(now.getTime())) throw new Error(`--now must be an ISO instant\n${USAGE}`);

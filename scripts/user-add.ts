@@ -14,28 +14,37 @@ import { ROLES, type Role } from '../api/auth/principal.ts';
 import { adminUserJson, createUser, type AdminUserJson, type NewUser } from '../api/auth/users.ts';
 import { SYSTEM } from '../api/db/types.ts';
 import { seedIfEmpty } from '../api/seed/seed.ts';
-import { flags } from './cli-db.ts';
 import { viaServerOrDb } from './cli-api.ts';
+import { cliArgsOrExit } from './cli-args.ts';
 
 const USAGE = 'usage: npm run user:add -- --username NAME --role county|township|officer|wall|admin [--township CODE] [--officer ID] [--display-name TEXT] [--password PW]';
 
-function parse(argv: string[]): { user: NewUser; generated: boolean } {
-  const f = flags(argv);
-  const known = new Set(['username', 'role', 'township', 'officer', 'display-name', 'password', 'name']);
-  for (const k of f.keys()) if (!known.has(k)) throw new Error(`unknown flag --${k}\n${USAGE}`);
-  const username = f.get('username') ?? f.get('name');
-  const role = f.get('role') as Role | undefined;
+const OPTIONS = {
+  username: { type: 'string' },
+  // The older spelling of --username, still accepted.
+  name: { type: 'string' },
+  role: { type: 'string' },
+  township: { type: 'string' },
+  officer: { type: 'string' },
+  'display-name': { type: 'string' },
+  password: { type: 'string' },
+} as const;
+
+function parse(): { user: NewUser; generated: boolean } {
+  const { values: f } = cliArgsOrExit('user:add', USAGE, OPTIONS);
+  const username = f.username ?? f.name;
+  const role = f.role as Role | undefined;
   if (!username || !role) throw new Error(USAGE);
   if (!ROLES.includes(role)) throw new Error(`--role must be one of ${ROLES.join(', ')}`);
-  const generated = !f.has('password');
-  const password = f.get('password') ?? `hy-${randomBytes(12).toString('base64url')}`;
+  const generated = f.password === undefined;
+  const password = f.password ?? `hy-${randomBytes(12).toString('base64url')}`;
   const user: NewUser = {
     username: username.toLowerCase(),
-    displayName: f.get('display-name') ?? username,
+    displayName: f['display-name'] ?? username,
     role,
     password,
-    townshipCode: f.get('township') ?? null,
-    officerId: f.get('officer') ?? null,
+    townshipCode: f.township ?? null,
+    officerId: f.officer ?? null,
   };
   return { user, generated };
 }
@@ -55,7 +64,7 @@ async function viaApi(base: string, auth: Record<string, string>, u: NewUser): P
 }
 
 async function main(): Promise<number> {
-  const { user, generated } = parse(process.argv.slice(2));
+  const { user, generated } = parse();
   const config = loadConfig();
   const created = await viaServerOrDb<AdminUserJson>(config, {
     api: (base, auth) => viaApi(base, auth, user),

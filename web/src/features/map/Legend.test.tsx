@@ -4,6 +4,7 @@ import { makeI18n } from '../i18n/I18nProvider.tsx';
 import { renderApp } from '../../test/harness.tsx';
 import { Legend } from './Legend.tsx';
 import { colorScale, type Unit } from './metrics.ts';
+import { legendContext, someEvents } from './overlays/test-context.ts';
 
 const units: Unit[] = [2, 4, 6, 8, 10].map((d, i) => ({
   kind: 'township',
@@ -12,7 +13,7 @@ const units: Unit[] = [2, 4, 6, 8, 10].map((d, i) => ({
 
 describe('Legend', () => {
   it('states the metric, its unit and each class with how many units it holds', () => {
-    renderApp(<Legend metric="disputeRate" scale={colorScale('disputeRate', units, makeI18n('zh'))} unitLevel="township" events={null} />);
+    renderApp(<Legend ctx={legendContext({ metric: 'disputeRate' }, { scale: colorScale('disputeRate', units, makeI18n('zh')) })} />);
     const legend = screen.getByTestId('legend');
     expect(legend.textContent).toContain('每千人纠纷数');
     expect(legend.textContent).toContain('（件/千人）');
@@ -21,7 +22,7 @@ describe('Legend', () => {
 
   it('explains the density layers, with the hexbin count range once known', () => {
     renderApp(
-      <Legend metric="disputeRate" scale={null} unitLevel="township" events={{ kind: 'hazard', heat: true, hex: true, points: true, hexDomain: [1, 39] }} />,
+      <Legend ctx={legendContext({ layers: ['heat', 'hex', 'points'], events: 'hazard' }, { events: someEvents(), hexDomain: [1, 39] })} />,
       '/?lang=en',
     );
     const legend = screen.getByTestId('legend');
@@ -32,7 +33,7 @@ describe('Legend', () => {
   });
 
   it('is absent when nothing on the map needs explaining', () => {
-    renderApp(<Legend metric="disputeRate" scale={null} unitLevel="township" events={null} />);
+    renderApp(<Legend ctx={legendContext({})} />);
     expect(screen.queryByTestId('legend')).toBeNull();
   });
 });

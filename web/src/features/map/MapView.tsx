@@ -4,12 +4,11 @@ import { ErrorBlock, Spinner } from '../../app/StatusViews.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { basemapStyle } from './basemap-style.ts';
 import { composeLayers } from './layers/compose-layers.ts';
-import type { EventRow } from './layers/event-layers.ts';
-import type { TownshipFeature, VillageFeature } from './layers/unit-layers.ts';
 import { LayerPanel } from './LayerPanel.tsx';
 import { Legend } from './Legend.tsx';
 import { MAP_PALETTES } from './map-theme.ts';
-import { MapTooltip, type HoverState } from './MapTooltip.tsx';
+import { hoverAt, MapTooltip, type HoverState } from './MapTooltip.tsx';
+import type { EventsInput, LayerContext, LegendContext, MapContext } from './overlays/overlay-spec.tsx';
 import { colorScale, type Unit } from './metrics.ts';
 import { markFirstDraw } from './first-draw.ts';
 import { useAggregationLayers } from './useAggregationLayers.ts';
@@ -74,27 +73,28 @@ export function MapView() {
   const colorKey = `${view.metric}|${view.theme}|${scale?.classes.map((c) => `${rgbToHex(c.color)}${c.label}`).join(',') ?? 'off'}`;
   const silent = useSilentVillages(townshipFeatures, villageFeatures, choropleth);
 
-  const eventRows = useMemo(() => (wantsEvents ? (events.data?.rows ?? []) : []), [wantsEvents, events.data]);
   const onHexDomain = useCallback((d: [number, number]) => setHexDomain((prev) => (prev && prev[0] === d[0] && prev[1] === d[1] ? prev : d)), []);
-  const layers: Layer[] = useMemo(
+  const eventsInput: EventsInput | null = useMemo(
+    () => (wantsEvents ? { rows: events.data?.rows ?? [], dataKey: `${events.dataUpdatedAt}`, agg, highZoom, onHexDomain } : null),
+    [wantsEvents, events.data, events.dataUpdatedAt, agg, highZoom, onHexDomain],
+  );
+  const silentInput = useMemo(() => ({ features: silent.features, segments: silent.segments, theme: view.theme }), [silent.features, silent.segments, view.theme]);
+  const raster = Boolean(config.data?.basemapUrl);
+  // What every overlay draws from (see overlays/registry.ts); null until the basemap is known.
+  const layerCtx: LayerContext | null = useMemo(
     () =>
       basemap.data
-        ? composeLayers({
-            view,
-            basemap: basemap.data,
-            raster: Boolean(config.data?.basemapUrl),
-            townships: townshipFeatures,
-            villages: villageFeatures,
-            scale,
-            colorKey,
-            palette,
-            typeScale,
-            events: wantsEvents ? { rows: eventRows, dataKey: `${events.dataUpdatedAt}`, agg, highZoom, onHexDomain } : null,
-            silent: { features: silent.features, segments: silent.segments, theme: view.theme },
-          })
-        : [],
-    [view, basemap.data, config.data, townshipFeatures, villageFeatures, scale, colorKey, palette, typeScale, wantsEvents, eventRows, events.dataUpdatedAt, agg, highZoom, onHexDomain, silent.features, silent.segments],
+        ? { view, basemap: basemap.data, raster, townships: townshipFeatures, villages: villageFeatures, scale, colorKey, palette, typeScale, events: eventsInput, silent: silentInput }
+        : null,
+    [view, basemap.data, raster, townshipFeatures, villageFeatures, scale, colorKey, palette, typeScale, eventsInput, silentInput],
   );
+  const layers: Layer[] = useMemo(() => (layerCtx ? composeLayers(layerCtx) : []), [layerCtx]);
+  const silence = useMemo(() => ({ count: silent.count, weeks: silent.weeks }), [silent.count, silent.weeks]);
+  const legendCtx: LegendContext = { view, scale, events: eventsInput, silence, hexDomain };
+  const mapCtx: MapContext | null = layerCtx && { ...layerCtx, view, silence, hexDomain, requiredVisits };
+  // The hover handler stays with deck.gl across renders and reads the rows on screen when called.
+  const latestCtx = useRef(mapCtx);
+  latestCtx.current = mapCtx;
 
   // Hand the layers and the pointer handlers to deck.gl.
   useEffect(() => {
@@ -103,7 +103,11 @@ export function MapView() {
     if (!instance) return;
     instance.overlay.setProps({
       layers,
-      onHover: (info: PickingInfo) => setHover(hoverOf(info, view.township)),
+      onHover: (info: PickingInfo) => {
+        const ctx = latestCtx.current;
+        const hit = ctx && hoverAt(info, ctx);
+        setHover(hit ? { x: info.x, y: info.y, hit } : null);
+      },
       getCursor: ({ isHovering, isDragging }) => (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab'),
       onAfterRender: () => {
         if (firstDraw.current.deckDrew || !layers.some((l) => l.id === 'townships')) return;
@@ -112,10 +116,10 @@ export function MapView() {
         maybeMarkFirstDraw.current();
       },
     });
-  }, [instance, layers, update, view.township]);
+  }, [instance, layers]);
 
   useFrameSelection(instance, basemap.data, view, townshipFeatures, villageFeatures);
-  useClickToSelect(instance, update);
+  useClickToSelect(instance, update, layerCtx);
   useEffect(() => {
     // A tooltip belongs to the spot under the pointer: once the map moves it points at nothing.
     if (!instance) return;
@@ -123,7 +127,6 @@ export function MapView() {
     instance.map.on('movestart', clear);
     return () => void instance.map.off('movestart', clear);
   }, [instance]);
-  const villageName = useCallback((code: string) => villageFeatures.find((f) => f.properties.code === code)?.properties.name ?? null, [villageFeatures]);
 
   const size = { width: container.current?.clientWidth ?? 0, height: container.current?.clientHeight ?? 0 };
   const loadError = basemap.error ?? townships.error;
@@ -138,17 +141,7 @@ export function MapView() {
         <LayerPanel />
       </div>
       <div className="map-overlay-bottom-left">
-        <Legend
-          metric={view.metric}
-          scale={scale}
-          unitLevel={countyScope ? 'township' : 'village'}
-          silent={{ count: silent.count, weeks: silent.weeks }}
-          events={
-            wantsEvents
-              ? { kind: view.events, heat: view.layers.includes('heat'), hex: view.layers.includes('hex'), points: view.layers.includes('points'), hexDomain }
-              : null
-          }
-        />
+        <Legend ctx={legendCtx} />
       </div>
       {townships.data?.meta.boundaryNote && (
         <div className="map-note" title={townships.data.meta.boundaryNote}>
@@ -156,7 +149,7 @@ export function MapView() {
         </div>
       )}
       {events.data?.truncated && <div className="map-note map-note-top">{i18n.t('truncated', { n: i18n.num(events.data.cap) })}</div>}
-      {hover && <MapTooltip hover={hover} metric={view.metric} requiredVisits={requiredVisits} size={size} villageName={villageName} silenceWeeks={silent.weeks} />}
+      {hover && mapCtx && <MapTooltip hover={hover} ctx={mapCtx} size={size} />}
       {initialLoading && (
         <div className="map-status">
           <Spinner label={i18n.t('loadingMap')} />
@@ -173,19 +166,4 @@ export function MapView() {
       )}
     </div>
   );
-}
-
-function hoverOf(info: PickingInfo, selectedTownship: string | null): HoverState | null {
-  if (!info.object || !info.layer) return null;
-  const id = info.layer.id;
-  const at = { x: info.x, y: info.y };
-  if (id === 'townships') {
-    const feature = info.object as TownshipFeature;
-    // Inside the chosen township its villages answer; its own (transparent) polygon stays quiet.
-    return feature.properties.code === selectedTownship ? null : { ...at, target: { kind: 'township', feature } };
-  }
-  if (id === 'villages') return { ...at, target: { kind: 'village', feature: info.object as VillageFeature } };
-  if (id.startsWith('events-points')) return { ...at, target: { kind: 'event', row: info.object as EventRow } };
-  if (id.startsWith('events-hex')) return { ...at, target: { kind: 'hex', count: (info.object as { count: number }).count } };
-  return null;
 }

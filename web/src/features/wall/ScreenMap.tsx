@@ -8,6 +8,7 @@ import { composeLayers } from '../map/layers/compose-layers.ts';
 import type { EventRow } from '../map/layers/event-layers.ts';
 import type { TownshipFeature, VillageFeature } from '../map/layers/unit-layers.ts';
 import { MAP_PALETTES } from '../map/map-theme.ts';
+import { rowOf } from '../map/overlays/overlay-spec.tsx';
 import type { ColorScale } from '../map/metrics.ts';
 import { basemapQuery } from '../map/queries.ts';
 import { useAggregationLayers } from '../map/useAggregationLayers.ts';
@@ -120,11 +121,11 @@ export function ScreenMap(props: ScreenMapProps) {
     if (!instance || !onSelect) return;
     const onClick = (e: { point: { x: number; y: number } }) => {
       const info = instance.overlay.pickObject({ x: e.point.x, y: e.point.y, radius: 2, layerIds: ['townships'] });
-      onSelect(info?.object ? (info.object as TownshipFeature).properties.code : null);
+      onSelect(info ? (rowOf(townships, info, 'townships')?.properties.code ?? null) : null);
     };
     instance.map.on('click', onClick);
     return () => void instance.map.off('click', onClick);
-  }, [instance, onSelect]);
+  }, [instance, onSelect, townships]);
 
   useEffect(() => {
     if (!instance || !props.scaleBar) return;

@@ -32,8 +32,9 @@ export interface EventLayersInput {
 
 const position = (r: EventRow): [number, number] => [r.lng, r.lat];
 
-export function eventLayers(input: EventLayersInput): Layer[] {
-  const { rows, kind, agg, palette, dataKey } = input;
+/** Heatmap then hexbins: both wait for the aggregation module, which loads on demand. */
+export function densityLayers(input: Omit<EventLayersInput, 'points' | 'pointsVisible' | 'palette'>): Layer[] {
+  const { rows, kind, agg, dataKey } = input;
   const data = rows as EventRow[];
   const layers: Layer[] = [];
   if (agg && input.heat) {
@@ -72,6 +73,14 @@ export function eventLayers(input: EventLayersInput): Layer[] {
       }),
     );
   }
+  return layers;
+}
+
+/** One dot per event, coloured by category; built but hidden below the points zoom. */
+export function pointLayers(input: Pick<EventLayersInput, 'rows' | 'kind' | 'points' | 'pointsVisible' | 'palette' | 'dataKey'>): Layer[] {
+  const { rows, kind, palette, dataKey } = input;
+  const data = rows as EventRow[];
+  const layers: Layer[] = [];
   if (input.points) {
     const categories = CATEGORIES_OF[kind];
     layers.push(

@@ -1,4 +1,4 @@
-import type { Layer, PickingInfo } from '@deck.gl/core';
+import type { Layer } from '@deck.gl/core';
 import { GeoJsonLayer } from '@deck.gl/layers';
 import type { Feature } from '../../../../../api/queries/layers.ts';
 import type { RGB } from '../color-scales.ts';
@@ -7,9 +7,6 @@ import type { TownshipProps, Unit, VillageProps } from '../metrics.ts';
 
 export type TownshipFeature = Feature<TownshipProps>;
 export type VillageFeature = Feature<VillageProps>;
-
-/** What the picking handlers get back from a unit layer. */
-export type UnitPick = PickingInfo<TownshipFeature | VillageFeature>;
 
 export interface UnitLayersInput {
   townships: readonly TownshipFeature[];
@@ -33,11 +30,10 @@ const rgba = (c: RGB, a: number): [number, number, number, number] => [c[0], c[1
  * once a township is chosen its villages do, and the other townships stay as a pale, clickable
  * context so a chief can hop to a neighbour.
  */
-export function unitLayers(input: UnitLayersInput): { fills: Layer[]; outlines: Layer[] } {
-  const { townships, villages, selectedTownship, selectedVillage, colorOf, colorKey, palette } = input;
+export function unitFillLayers(input: UnitLayersInput): Layer[] {
+  const { townships, villages, selectedTownship, colorOf, colorKey, palette } = input;
   const alpha = input.dimFills ? Math.round(palette.fillAlpha * 0.45) : palette.fillAlpha;
   const countyScope = selectedTownship === null;
-  const outlines: Layer[] = [];
   const layers: Layer[] = [
     new GeoJsonLayer<TownshipProps>({
       id: 'townships',
@@ -75,6 +71,12 @@ export function unitLayers(input: UnitLayersInput): { fills: Layer[]; outlines: 
       }),
     );
   }
+  return layers;
+}
+
+/** The chosen township's and village's outlines, drawn over the river so a selection always reads. */
+export function selectionOutlineLayers({ townships, villages, selectedTownship, selectedVillage, palette }: Pick<UnitLayersInput, 'townships' | 'villages' | 'selectedTownship' | 'selectedVillage' | 'palette'>): Layer[] {
+  const outlines: Layer[] = [];
   const selectedTownshipFeature = townships.filter((f) => f.properties.code === selectedTownship);
   if (selectedTownshipFeature.length) {
     outlines.push(
@@ -105,5 +107,5 @@ export function unitLayers(input: UnitLayersInput): { fills: Layer[]; outlines: 
       }),
     );
   }
-  return { fills: layers, outlines };
+  return outlines;
 }

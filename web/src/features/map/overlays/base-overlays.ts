@@ -1,0 +1,41 @@
+import { basemapLandLayers, basemapLineLayers } from '../layers/basemap-layers.ts';
+import { labelLayers } from '../layers/label-layers.ts';
+import { selectionOutlineLayers } from '../layers/unit-layers.ts';
+import { defineOverlay } from './overlay-spec.tsx';
+
+// The fixed parts of every map: no legend, no tooltip, nothing to click. They are registry entries
+// like the overlays (not a frame around them) because they interleave with them in the drawing order.
+
+export const basemapLandOverlay = defineOverlay({
+  id: 'basemap-land',
+  base: true,
+  layers: (ctx) => basemapLandLayers(ctx.basemap, ctx.palette, !ctx.raster),
+});
+
+export const basemapLinesOverlay = defineOverlay({
+  id: 'basemap-lines',
+  base: true,
+  layers: (ctx) => basemapLineLayers(ctx.basemap, ctx.palette),
+});
+
+export const selectionOverlay = defineOverlay({
+  id: 'selection',
+  layers: (ctx) =>
+    selectionOutlineLayers({ townships: ctx.townships, villages: ctx.villages, selectedTownship: ctx.view.township, selectedVillage: ctx.view.village, palette: ctx.palette }),
+});
+
+export const labelsOverlay = defineOverlay({
+  id: 'labels',
+  layers: (ctx) =>
+    ctx.view.layers.includes('labels')
+      ? labelLayers({
+          townships: ctx.townships,
+          villages: ctx.villages,
+          selectedTownship: ctx.view.township,
+          selectedVillage: ctx.view.village,
+          palette: ctx.palette,
+          onChoropleth: ctx.scale !== null,
+          sizeScale: ctx.typeScale ?? 1,
+        })
+      : [],
+});

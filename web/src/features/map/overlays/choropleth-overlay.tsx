@@ -1,0 +1,105 @@
+import type { PickingInfo } from '@deck.gl/core';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { TownshipCoverageRows, VillageCoverageRows } from '../../coverage/CoverageTooltipRows.tsx';
+import { rgbToHex } from '../color-scales.ts';
+import { unitFillLayers, type TownshipFeature, type VillageFeature } from '../layers/unit-layers.ts';
+import { MessageKeyOf } from '../metric-labels.ts';
+import { formatMetric, METRICS } from '../metrics.ts';
+import { defineOverlay, rowOf, type LayerContext, type LegendContext, type MapContext } from './overlay-spec.tsx';
+
+export type UnitHit = { kind: 'township'; feature: TownshipFeature } | { kind: 'village'; feature: VillageFeature };
+
+/** The unit under a pick: a village, else a township (the chosen one only where `withSelected`). */
+function unitAt(info: PickingInfo, ctx: Pick<LayerContext, 'townships' | 'villages' | 'view'>, withSelected: boolean): UnitHit | null {
+  const village = rowOf(ctx.villages, info, 'villages');
+  if (village) return { kind: 'village', feature: village };
+  const township = rowOf(ctx.townships, info, 'townships');
+  // Inside the chosen township its villages answer a hover; its own (transparent) polygon stays quiet.
+  if (!township || (!withSelected && township.properties.code === ctx.view.township)) return null;
+  return { kind: 'township', feature: township };
+}
+
+function ChoroplethLegend({ ctx, children }: { ctx: LegendContext; children?: React.ReactNode }) {
+  const { t, num, paren } = useI18n();
+  const { scale, view } = ctx;
+  if (!scale) return null;
+  const unitLevel = view.township === null ? 'township' : 'village';
+  return (
+    <div className="legend-block">
+      <div className="legend-title">
+        {t(MessageKeyOf(view.metric))}
+        {!scale.categorical && <span className="legend-unit">{paren(t(METRICS[view.metric].unitKey))}</span>}
+      </div>
+      <ul className="legend-classes">
+        {scale.classes.map((c, i) => (
+          <li key={i}>
+            <span className="swatch" style={{ background: rgbToHex(c.color) }} aria-hidden="true" />
+            <span className="legend-label">{c.label}</span>
+            <span className="legend-count" title={unitLevel}>
+              {num(c.count)}
+            </span>
+          </li>
+        ))}
+        {children}
+      </ul>
+    </div>
+  );
+}
+
+function UnitTooltip({ row, ctx }: { row: UnitHit; ctx: MapContext }) {
+  const i18n = useI18n();
+  const { t, num } = i18n;
+  const metric = ctx.view.metric;
+  const p = row.feature.properties;
+  const unit = row.kind === 'township' ? { kind: 'township' as const, props: row.feature.properties } : { kind: 'village' as const, props: row.feature.properties };
+  return (
+    <>
+      <div className="tt-title">{p.name}</div>
+      {row.kind === 'village' && <div className="tt-sub">{row.feature.properties.townshipName}</div>}
+      <div className="tt-row">
+        <span>{t(MessageKeyOf(metric))}</span>
+        <b>{formatMetric(metric, unit, i18n, ctx.requiredVisits)}</b>
+      </div>
+      <div className="tt-row">
+        <span>{t('tooltipPopulation')}</span>
+        <span>{num(p.population)}</span>
+      </div>
+      <div className="tt-row">
+        <span>{t('tooltipDisputes')}</span>
+        <span>{num(p.disputes)}</span>
+      </div>
+      {row.kind === 'village' ? <VillageCoverageRows p={row.feature.properties} weeks={ctx.silence?.weeks ?? 4} /> : <TownshipCoverageRows p={row.feature.properties} />}
+    </>
+  );
+}
+
+/**
+ * Townships (county scope) or the chosen township's villages filled by the metric; with the
+ * choropleth off they keep a neutral fill, so they still answer hovers and clicks.
+ */
+export const choroplethOverlay = defineOverlay<UnitHit>({
+  id: 'choropleth',
+  layers: (ctx) =>
+    unitFillLayers({
+      townships: ctx.townships,
+      villages: ctx.villages,
+      selectedTownship: ctx.view.township,
+      selectedVillage: ctx.view.village,
+      colorOf: ctx.scale ? ctx.scale.colorOf : null,
+      colorKey: ctx.colorKey,
+      palette: ctx.palette,
+      dimFills: ctx.events !== null && ctx.events.agg !== null && (ctx.view.layers.includes('heat') || ctx.view.layers.includes('hex')),
+    }),
+  legend: { placement: 'block', shown: (ctx) => ctx.scale !== null, Entry: ChoroplethLegend },
+  pick: (info, ctx) => unitAt(info, ctx, false),
+  Tooltip: UnitTooltip,
+  click: {
+    // Only the units answer a click, so an event point or a hexagon on top never hides the village under it.
+    layerIds: ['villages', 'townships'],
+    select(info, ctx) {
+      const hit = unitAt(info, ctx, true);
+      if (!hit) return null;
+      return hit.kind === 'village' ? { township: hit.feature.properties.townshipCode, village: hit.feature.properties.code } : { township: hit.feature.properties.code, village: null };
+    },
+  },
+});

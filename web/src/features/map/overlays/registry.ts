@@ -1,0 +1,24 @@
+import { silentOverlay } from '../../coverage/silent-overlay.tsx';
+import { basemapLandOverlay, basemapLinesOverlay, labelsOverlay, selectionOverlay } from './base-overlays.ts';
+import { choroplethOverlay } from './choropleth-overlay.tsx';
+import { densityOverlay } from './density-overlay.tsx';
+import { eventPointsOverlay } from './event-points-overlay.tsx';
+import type { MapOverlay } from './overlay-spec.tsx';
+
+/**
+ * Every overlay of the map, bottom to top: this order is the drawing order and the legend's.
+ * The basemap's land and lines, the selection outlines and the names are entries too, not a frame
+ * around the registry: the river and the county border must sit over the unit fills but under the
+ * hatch and the outlines, so they interleave with the overlays. A new overlay is one file
+ * exporting a `defineOverlay(...)` and one line here.
+ */
+export const MAP_OVERLAYS: readonly MapOverlay[] = [
+  basemapLandOverlay,
+  choroplethOverlay,
+  basemapLinesOverlay,
+  silentOverlay,
+  selectionOverlay,
+  densityOverlay,
+  eventPointsOverlay,
+  labelsOverlay,
+];

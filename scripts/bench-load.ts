@@ -7,24 +7,35 @@
  * a `bench-county` user is added if missing). Bare --postgres: a throwaway cluster.
  */
 import { createRequire } from 'node:module';
-import { ensureUser, flags, rmDir, startServer, table, tempDir, throwawayCluster } from './fault-support.ts';
+import { cliArgsOrExit } from './cli-args.ts';
+import { ensureUser, rmDir, startServer, table, tempDir, throwawayCluster } from './fault-support.ts';
 
 interface Hist { average: number; p50: number; p90: number; p99: number; max: number }
 interface CannonResult { duration: number; errors: number; timeouts: number; non2xx: number; latency: Hist; requests: Hist & { total: number }; statusCodeStats: Record<string, { count: number }> }
 // autocannon ships no types and @types/autocannon isn't a dependency: type the little we use here.
 const autocannon = createRequire(import.meta.url)('autocannon') as (opts: { url: string; connections: number; duration: number; timeout: number; headers: Record<string, string> }) => Promise<CannonResult>;
 
-const f = flags(process.argv.slice(2));
-const CONNECTIONS = Number(f.get('connections') ?? 100);
-const DURATION = Number(f.get('duration') ?? 60);
+const USAGE =
+  'usage: npm run bench:load [-- --connections 100 --duration 60 --timeout 10] [--endpoints /api/stats/summary,/api/villages] [--database-url URL | --postgres] [--data-dir DIR]';
+const { values: f } = cliArgsOrExit('bench:load', USAGE, {
+  connections: { type: 'string', default: '100' },
+  duration: { type: 'string', default: '60' },
+  timeout: { type: 'string', default: '10' },
+  endpoints: { type: 'string', default: '/api/stats/summary,/api/villages' },
+  'database-url': { type: 'string' },
+  postgres: { type: 'boolean' },
+  'data-dir': { type: 'string' },
+});
+const CONNECTIONS = Number(f.connections);
+const DURATION = Number(f.duration);
 /** Seconds autocannon waits for an answer before counting a timeout (its default). */
-const TIMEOUT = Number(f.get('timeout') ?? 10);
-const ENDPOINTS = (f.get('endpoints') ?? '/api/stats/summary,/api/villages').split(',');
+const TIMEOUT = Number(f.timeout);
+const ENDPOINTS = f.endpoints.split(',');
 
 async function main() {
-  const cluster = f.has('postgres') ? await throwawayCluster() : null;
-  const databaseUrl = f.get('database-url') ?? cluster?.url ?? process.env.DATABASE_URL;
-  const dataDir = f.get('data-dir') ?? tempDir('hy-bench-');
+  const cluster = f.postgres ? await throwawayCluster() : null;
+  const databaseUrl = f['database-url'] ?? cluster?.url ?? process.env.DATABASE_URL;
+  const dataDir = f['data-dir'] ?? tempDir('hy-bench-');
   const server = await startServer({ dataDir, databaseUrl });
   console.log(`database: ${databaseUrl ? 'postgres' : `pglite in ${dataDir}`}; server ready in ${(server.readyMs / 1000).toFixed(1)} s`);
   const session = databaseUrl
@@ -51,7 +62,7 @@ async function main() {
     ]);
   }
   await server.stop();
-  if (!f.has('data-dir')) rmDir(dataDir);
+  if (f['data-dir'] === undefined) rmDir(dataDir);
   cluster?.done();
 
   console.log(`\n${CONNECTIONS} connections, ${DURATION} s per endpoint, ${databaseUrl ? 'postgres' : 'pglite'}; latency in ms\n`);

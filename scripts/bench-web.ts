@@ -15,6 +15,10 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ensureBuild, DIST, startAppServer, type AppServer } from '../web/e2e/support/app-server.ts';
 import { launchChromium } from '../web/e2e/support/browser.ts';
+import { cliArgsOrExit } from './cli-args.ts';
+
+// Configured by the environment only; a flag is a mistake, not something to ignore.
+cliArgsOrExit('bench:web', 'usage: [RUNS=5] [BENCH_URL=http://host:port BENCH_USER=NAME BENCH_PASSWORD=PW] npm run bench:web', {});
 
 const RUNS = Number(process.env.RUNS ?? 5);
 /** Who the pages sign in as: the embedded demo county user unless BENCH_USER/BENCH_PASSWORD say otherwise. */

@@ -31,7 +31,11 @@ function redact(url: string): string {
   return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
 }
 
-/** `--name value` pairs from argv. */
+/**
+ * `--name value` pairs from argv, unchecked.
+ * @deprecated Use cliArgs (cli-args.ts): declared flags, an unknown one refused. Kept only until
+ * bench-api.ts and briefing.ts move to it.
+ */
 export function flags(argv: string[]): Map<string, string> {
   const out = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {

@@ -17,19 +17,21 @@ import { importsAttack } from './attack-imports.ts';
 import { pgKillAttack } from './attack-pg-kill.ts';
 import { signinAttack } from './attack-signin.ts';
 import type { Attack, AttackContext, AttackResult } from './attack-types.ts';
-import { ensureUser, flags, rmDir, startServer, tempDir, throwawayCluster, type Server } from './fault-support.ts';
+import { cliArgsOrExit } from './cli-args.ts';
+import { ensureUser, rmDir, startServer, tempDir, throwawayCluster, type Server } from './fault-support.ts';
 import { HealthMonitor, rssKb } from './health-monitor.ts';
 
 const ATTACKS: Attack[] = [signinAttack, eventsAttack, importsAttack, pgKillAttack];
 const HEALTH_GAP_LIMIT_MS = 2000;
 const SETTLE_LIMIT_MS = 120_000;
 
-const f = flags(process.argv.slice(2));
-const only = f.get('only')?.split(',').map((s) => s.trim());
+const USAGE = 'usage: npm run fault:attack [-- --only signin,events,imports,pgkill] [--pg] [--data-dir DIR]';
+const { values: f } = cliArgsOrExit('fault:attack', USAGE, { only: { type: 'string' }, pg: { type: 'boolean' }, 'data-dir': { type: 'string' } });
+const only = f.only?.split(',').map((s) => s.trim());
 const unknown = only?.filter((n) => !ATTACKS.some((a) => a.name === n)) ?? [];
 if (unknown.length) throw new Error(`unknown attack ${unknown.join(', ')}; choose from ${ATTACKS.map((a) => a.name).join(', ')}`);
 const selected = ATTACKS.filter((a) => !only || only.includes(a.name));
-const usePg = f.has('pg');
+const usePg = f.pg ?? false;
 
 interface Row { attack: Attack; result: AttackResult; violations: string[]; cells: string[] }
 const mib = (kb: number | null) => (kb === null ? '?' : `${(kb / 1024).toFixed(0)}`);
@@ -37,7 +39,7 @@ const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 async function main() {
   const cluster = usePg ? await throwawayCluster() : null;
-  const dataDir = f.get('data-dir') ?? tempDir('hy-attack-');
+  const dataDir = f['data-dir'] ?? tempDir('hy-attack-');
   const serverOpts = { dataDir, databaseUrl: cluster?.url };
   let commit = '?';
   try { commit = execSync('git describe --always --dirty', { encoding: 'utf8' }).trim(); } catch { /* not a checkout */ }
@@ -134,14 +136,14 @@ async function main() {
   if (server.alive()) await server.stop();
   cluster?.done();
   const bad = rows.filter((r) => r.violations.length);
-  if (!bad.length && !f.has('data-dir')) rmDir(dataDir);
+  if (!bad.length && f['data-dir'] === undefined) rmDir(dataDir);
 
   console.log(`\n### fault:attack (${cluster ? 'PostgreSQL' : 'PGlite'}, ${commit}, ${new Date().toISOString().slice(0, 10)})\n`);
   console.log('| attack | answers | time to answer | longest health gap (no 200 / no answer) | RSS MiB before → peak → after | database | result |');
   console.log('|---|---|---|---|---|---|---|');
   for (const r of rows) console.log(`| ${r.cells.join(' | ')} |`);
   if (bad.length) {
-    console.log(`\nFAILED: ${bad.reduce((n, r) => n + r.violations.length, 0)} violation(s)${f.has('data-dir') || bad.length ? ` (DATA_DIR kept: ${dataDir})` : ''}`);
+    console.log(`\nFAILED: ${bad.reduce((n, r) => n + r.violations.length, 0)} violation(s)${f['data-dir'] !== undefined || bad.length ? ` (DATA_DIR kept: ${dataDir})` : ''}`);
     for (const r of bad) for (const v of r.violations) console.log(`  ${r.attack.name}: ${v.split('\n')[0]}`);
   } else console.log('\nOK: every attack answered in time, health never gapped, nothing changed');
   process.exit(bad.length ? 1 : 0);

@@ -11,12 +11,37 @@
 import { openDb } from '../api/db/index.ts';
 import { SYSTEM } from '../api/db/types.ts';
 import { DISPUTE_CATEGORIES, DISPUTE_CHANNELS, HAZARD_CATEGORIES, VISIT_KINDS } from '../api/contract/enums.ts';
-import { ensureUser, flags, rmDir, startServer, table, tempDir, throwawayCluster, throwawayDatabase, type Session } from './fault-support.ts';
+import { cliArgsOrExit } from './cli-args.ts';
+import { ensureUser, rmDir, startServer, table, tempDir, throwawayCluster, throwawayDatabase, type Session } from './fault-support.ts';
 
-const f = flags(process.argv.slice(2));
-const COUNT = Number(f.get('count') ?? 400);
-const KILL_AFTER = Number(f.get('kill-after') ?? 150);
-const CONCURRENCY = Number(f.get('concurrency') ?? 8);
+const USAGE = 'usage: npm run fault:crash [-- --count 400 --kill-after 150 --concurrency 8] [--database-url URL | --postgres [URL]] [--data-dir DIR]';
+const { values: f, positionals, tokens } = cliArgsOrExit(
+  'fault:crash',
+  USAGE,
+  {
+    count: { type: 'string', default: '400' },
+    'kill-after': { type: 'string', default: '150' },
+    concurrency: { type: 'string', default: '8' },
+    'database-url': { type: 'string' },
+    postgres: { type: 'boolean' },
+    'data-dir': { type: 'string' },
+  },
+  true,
+);
+/** `--postgres URL`: parseArgs has no optional values, so the URL is a positional that must come right after the flag. */
+const postgresUrl = (() => {
+  const at = tokens.findIndex((t) => t.kind === 'option' && t.name === 'postgres');
+  const next = tokens[at + 1];
+  const url = at >= 0 && next?.kind === 'positional' ? next.value : undefined;
+  if (positionals.length > (url === undefined ? 0 : 1)) {
+    console.error(`fault:crash: unexpected argument '${positionals.find((p) => p !== url)}'\n${USAGE}`);
+    process.exit(2);
+  }
+  return url;
+})();
+const COUNT = Number(f.count);
+const KILL_AFTER = Number(f['kill-after']);
+const CONCURRENCY = Number(f.concurrency);
 const RUN = `crash-${Date.now().toString(36)}`;
 const TABLE = { hazard: 'hazard', dispute: 'dispute', visit: 'visit' } as const;
 type Kind = keyof typeof TABLE;
@@ -37,13 +62,12 @@ const post = (s: Session, w: Write) =>
 
 async function database() {
   // --database-url URL or --postgres URL (or DATABASE_URL): a new database on that server; bare --postgres: a new cluster.
-  const pgFlag = f.get('postgres');
-  const given = f.get('database-url') ?? (pgFlag && pgFlag !== 'true' ? pgFlag : undefined) ?? (pgFlag ? undefined : process.env.DATABASE_URL);
+  const given = f['database-url'] ?? postgresUrl ?? (f.postgres ? undefined : process.env.DATABASE_URL);
   if (given) {
     const db = await throwawayDatabase(given, `hy_${RUN.replace('-', '_')}`);
     return { label: 'postgres (throwaway database)', url: db.url, done: db.drop };
   }
-  if (f.has('postgres')) {
+  if (f.postgres) {
     const c = await throwawayCluster();
     return { label: `postgres (throwaway cluster on port ${c.port})`, url: c.url, done: async () => c.done() };
   }
@@ -53,7 +77,7 @@ async function database() {
 async function main() {
   if (!(KILL_AFTER > 0 && KILL_AFTER < COUNT)) throw new Error('--kill-after must be between 1 and --count');
   const target = await database();
-  const dataDir = f.get('data-dir') ?? tempDir('hy-crash-');
+  const dataDir = f['data-dir'] ?? tempDir('hy-crash-');
   const serverOpts = { dataDir, databaseUrl: target.url };
   console.log(`database: ${target.label}; DATA_DIR ${dataDir}; run ${RUN}`);
   let server = await startServer(serverOpts);
@@ -184,7 +208,7 @@ async function main() {
   // A failed run keeps its data for a post-mortem (a throwaway cluster is still stopped on exit).
   if (ok) {
     await target.done();
-    if (!f.has('data-dir')) rmDir(dataDir);
+    if (f['data-dir'] === undefined) rmDir(dataDir);
   }
   console.log(ok ? '\nOK: every acknowledged write survived exactly once' : `\nFAILED (data kept: DATA_DIR ${dataDir}${target.url ? `, database ${target.url}` : ''})`);
   process.exit(ok ? 0 : 1);

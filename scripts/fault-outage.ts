@@ -6,20 +6,28 @@
  * no crash); after PostgreSQL starts again, both must answer 200 within --max-recovery-ms of it
  * accepting connections (pg_isready). Prints figures; exits 1 on failure. Stops everything at the end.
  */
-import { ensureUser, flags, freePort, pct, pgCluster, pgClusterAsync, pgIsReady, rmDir, sleep, startServer, stopOnExit, table, tempDir } from './fault-support.ts';
+import { cliArgsOrExit } from './cli-args.ts';
+import { ensureUser, freePort, pct, pgCluster, pgClusterAsync, pgIsReady, rmDir, sleep, startServer, stopOnExit, table, tempDir } from './fault-support.ts';
 
-const f = flags(process.argv.slice(2));
-const OUTAGE_MS = Number(f.get('outage') ?? 5) * 1000;
-const MAX_RECOVERY_MS = Number(f.get('max-recovery-ms') ?? 5000);
-const MAX_ANSWER_MS = Number(f.get('max-answer-ms') ?? 5000);
+const USAGE = 'usage: npm run fault:outage [-- --pg-dir DIR --pg-port N --outage 5 --max-recovery-ms 5000 --max-answer-ms 5000]';
+const { values: f } = cliArgsOrExit('fault:outage', USAGE, {
+  'pg-dir': { type: 'string' },
+  'pg-port': { type: 'string' },
+  outage: { type: 'string', default: '5' },
+  'max-recovery-ms': { type: 'string', default: '5000' },
+  'max-answer-ms': { type: 'string', default: '5000' },
+});
+const OUTAGE_MS = Number(f.outage) * 1000;
+const MAX_RECOVERY_MS = Number(f['max-recovery-ms']);
+const MAX_ANSWER_MS = Number(f['max-answer-ms']);
 const ENDPOINTS = ['/api/health', '/api/stats/summary'];
 
 interface Sample { ep: string; sentAt: number; doneAt: number; status: number; code?: string; error?: string }
 
 async function main() {
-  const ownDir = !f.has('pg-dir');
-  const dir = f.get('pg-dir') ?? tempDir('hy-pg-outage-');
-  const port = Number(f.get('pg-port') ?? (await freePort()));
+  const ownDir = f['pg-dir'] === undefined;
+  const dir = f['pg-dir'] ?? tempDir('hy-pg-outage-');
+  const port = Number(f['pg-port'] ?? (await freePort()));
   const url = pgCluster('start', dir, port);
   stopOnExit(dir);
   const dataDir = tempDir('hy-outage-');

@@ -10,8 +10,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 
-export { flags } from './cli-db.ts';
-
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PG_CLUSTER = path.join(ROOT, 'scripts/pg-cluster.sh');
 const PG_BIN = '/usr/lib/postgresql/15/bin';

@@ -6,17 +6,14 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { openPglite } from '../../api/db/pglite.ts';
-import type { Db } from '../../api/db/types.ts';
 import type { CountyProps, DatasetMeta, TownshipProps, VillageProps } from '../dataset.ts';
-import { gcj02ToWgs84 } from '../../api/contract/gcj02.ts';
 import type { AreaGeometry, Position } from './geo.ts';
 import { loadInputs } from './inputs.ts';
 import { displayName, villageKind } from './names.ts';
 import { villageSeedPoints } from './points.ts';
 import { allocatePopulation } from './population.ts';
 import { rngFor } from '../prng.ts';
-import { GeoPipeline } from './postgis.ts';
+import { GeoPipeline, type GeoSql } from './postgis.ts';
 import { placeSeats } from './seats.ts';
 
 export const DEFAULT_SEED = 20240101;
@@ -34,15 +31,20 @@ export interface GenerateOptions {
   inputDir: string;
   outDir: string;
   seed?: number;
-  /** Reuse an open database (tests run the generator twice); otherwise an in-memory PGlite. */
-  db?: Db;
+  /** The PostGIS database the geometry steps run in (scripts/geodata-postgis.ts opens one). */
+  sql: GeoSql;
+  /**
+   * GCJ-02 (AMap) to WGS84, for the outline and the seats: api/contract/gcj02.ts, passed in by
+   * the caller because geodata/ imports nothing from api/.
+   */
+  gcj02ToWgs84: (p: Position) => Position;
   log?: (msg: string) => void;
 }
 
 const r6 = (x: number) => Math.round(x * 1e6) / 1e6;
 const pos6 = (p: Position): Position => [r6(p[0]), r6(p[1])];
 
-function convertOutline(g: AreaGeometry): AreaGeometry {
+function convertOutline(g: AreaGeometry, gcj02ToWgs84: GenerateOptions['gcj02ToWgs84']): AreaGeometry {
   if (g.type !== 'Polygon') throw new Error('county outline: expected a Polygon');
   return { type: 'Polygon', coordinates: g.coordinates.map((ring) => ring.map((p) => gcj02ToWgs84(p))) };
 }
@@ -57,6 +59,7 @@ const feature = (properties: unknown, geometry: unknown) => ({ type: 'Feature', 
 export async function generate(opts: GenerateOptions): Promise<DatasetMeta> {
   const seed = opts.seed ?? DEFAULT_SEED;
   const log = opts.log ?? (() => {});
+  const { gcj02ToWgs84 } = opts;
   const input = loadInputs(opts.inputDir);
 
   const townshipCodes = new Set(input.townships.map((t) => t.code9));
@@ -73,7 +76,7 @@ export async function generate(opts: GenerateOptions): Promise<DatasetMeta> {
     if (n !== t.publishedUnits) log(`note: ${t.name} lists ${t.publishedUnits} units, village file has ${n}`);
   }
 
-  const outline = convertOutline(input.outlineGcj02);
+  const outline = convertOutline(input.outlineGcj02, gcj02ToWgs84);
   const known = townships.filter((t) => t.seatGcj02).map((t) => pos6(gcj02ToWgs84(t.seatGcj02!)));
   const missing = townships.filter((t) => !t.seatGcj02);
   const placed = placeSeats(outline, known, missing.length);
@@ -84,120 +87,115 @@ export async function generate(opts: GenerateOptions): Promise<DatasetMeta> {
     log(`placed seat of ${t.name} (${t.code9}) at ${pos6(placed[i]!.point).join(', ')}, empty circle ${placed[i]!.radiusKm.toFixed(2)} km`);
   });
 
-  const db = opts.db ?? (await openPglite());
-  try {
-    const geo = new GeoPipeline(db);
-    await geo.setup();
-    await geo.loadCounty(outline);
-    await geo.buildTownships(townships.map((t) => ({ code: t.code9, seat: seatOf.get(t.code9)!.seat })));
-    const seedTownships = await geo.townships();
-    log(`townships built`);
+  const geo = new GeoPipeline(opts.sql);
+  await geo.setup();
+  await geo.loadCounty(outline);
+  await geo.buildTownships(townships.map((t) => ({ code: t.code9, seat: seatOf.get(t.code9)!.seat })));
+  const seedTownships = await geo.townships();
+  log(`townships built`);
 
-    const pts: Parameters<GeoPipeline['setVillagePoints']>[0] = [];
-    for (const tg of seedTownships) {
-      const vs = byTownship.get(tg.code)!;
-      const comm = vs.filter((v) => villageKind(v.nbsName) === '社区');
-      const rural = vs.filter((v) => villageKind(v.nbsName) === '村');
-      const seeds = villageSeedPoints(
-        { township: tg.geometry, seat: seatOf.get(tg.code)!.seat, areaKm2: tg.areaKm2, communities: comm.length, villages: rural.length },
-        rngFor(seed, tg.code),
-      );
-      const ordered = [...comm.map((v, i) => [v, seeds.communities[i]!, true] as const), ...rural.map((v, i) => [v, seeds.villages[i]!, false] as const)];
-      ordered.forEach(([v, p, community], idx) => pts.push({ code: v.code12, tcode: tg.code, idx, community, p }));
-    }
-    await geo.setVillagePoints(pts);
-    for (let i = 0; i < LLOYD_STEPS; i++) await geo.lloydStep(COMMUNITY_DAMPING);
-    const { invalidCoverageEdges } = await geo.buildVillages();
-    log(`village coverage: ${invalidCoverageEdges} invalid edges after cleaning and snapping`);
-    const villageGeoms = await geo.villages();
-    const townshipGeoms = await geo.townships();
-    const county = await geo.county();
-    const river = await geo.clipRiver(input.river, RIVER_MARGIN_DEG);
-    log(`villages built`);
-
-    const villageRows = input.villages.slice().sort((a, b) => a.code12.localeCompare(b.code12));
-    const rowOf = new Map(villageRows.map((v) => [v.code12, v]));
-    const kindOf = new Map(townships.map((t) => [t.code9, t.kind]));
-    const pop = allocatePopulation(
-      villageGeoms.map((g) => {
-        const v = rowOf.get(g.code)!;
-        return { kind: villageKind(v.nbsName), townshipKind: kindOf.get(v.townshipCode)!, urCode: v.urCode, areaKm2: g.areaKm2 };
-      }),
-      rngFor(seed, 'population'),
-      POPULATION_TOTAL,
+  const pts: Parameters<GeoPipeline['setVillagePoints']>[0] = [];
+  for (const tg of seedTownships) {
+    const vs = byTownship.get(tg.code)!;
+    const comm = vs.filter((v) => villageKind(v.nbsName) === '社区');
+    const rural = vs.filter((v) => villageKind(v.nbsName) === '村');
+    const seeds = villageSeedPoints(
+      { township: tg.geometry, seat: seatOf.get(tg.code)!.seat, areaKm2: tg.areaKm2, communities: comm.length, villages: rural.length },
+      rngFor(seed, tg.code),
     );
-    const popOf = new Map(villageGeoms.map((g, i) => [g.code, pop[i]!]));
-
-    const villageFeatures = villageGeoms.map((g) => {
-      const v = rowOf.get(g.code)!;
-      const props: VillageProps = {
-        code: v.code12,
-        name: displayName(v.nbsName),
-        nbsName: v.nbsName,
-        townshipCode: v.townshipCode,
-        townshipName: townships.find((t) => t.code9 === v.townshipCode)!.name,
-        kind: villageKind(v.nbsName),
-        urCode: v.urCode,
-        population: popOf.get(g.code)!,
-        boundarySource: 'generated',
-      };
-      return feature(props, g.geometry);
-    });
-    const townshipFeatures = townshipGeoms.map((g) => {
-      const t = townships.find((x) => x.code9 === g.code)!;
-      const vs = byTownship.get(t.code9)!;
-      const props: TownshipProps = {
-        code: t.code9,
-        code12: t.code12,
-        name: t.name,
-        kind: t.kind,
-        seat: seatOf.get(t.code9)!.seat,
-        seatSource: seatOf.get(t.code9)!.source,
-        villageCount: vs.length,
-        population: vs.reduce((s, v) => s + popOf.get(v.code12)!, 0),
-        boundarySource: 'generated',
-      };
-      return feature(props, g.geometry);
-    });
-    const countyProps: CountyProps = { code: '430421', name: '衡阳县', source: COUNTY_SOURCE };
-
-    const kinds = villageRows.map((v) => villageKind(v.nbsName));
-    const meta: DatasetMeta = {
-      seed,
-      generatedFrom: GENERATED_FROM,
-      counts: {
-        townships: townships.length,
-        towns: townships.filter((t) => t.kind === '镇').length,
-        xiang: townships.filter((t) => t.kind === '乡').length,
-        villages: villageRows.length,
-        cun: kinds.filter((k) => k === '村').length,
-        shequ: kinds.filter((k) => k === '社区').length,
-      },
-      countyAreaKm2: Math.round(county.areaKm2 * 100) / 100,
-      populationTotal: pop.reduce((s, n) => s + n, 0),
-      placedSeats: missing.map((t, i) => ({
-        code: t.code9,
-        name: t.name,
-        seat: seatOf.get(t.code9)!.seat,
-        emptyCircleKm: Math.round(placed[i]!.radiusKm * 100) / 100,
-      })),
-    };
-
-    mkdirSync(opts.outDir, { recursive: true });
-    const write = (f: string, s: string) => writeFileSync(path.join(opts.outDir, f), s);
-    write('county.geojson', featureCollection([feature(countyProps, county.geometry)]));
-    write('townships.geojson', featureCollection(townshipFeatures));
-    write('villages.geojson', featureCollection(villageFeatures));
-    write(
-      'river.geojson',
-      featureCollection([feature({ name: '湘江', name_en: 'Xiang River', source: 'Natural Earth 10m rivers_lake_centerlines' }, river)]),
-    );
-    write('meta.json', `${JSON.stringify(meta, null, 2)}\n`);
-    write('ATTRIBUTION.md', attributionMd(meta, input.attribution));
-    return meta;
-  } finally {
-    if (!opts.db) await db.close();
+    const ordered = [...comm.map((v, i) => [v, seeds.communities[i]!, true] as const), ...rural.map((v, i) => [v, seeds.villages[i]!, false] as const)];
+    ordered.forEach(([v, p, community], idx) => pts.push({ code: v.code12, tcode: tg.code, idx, community, p }));
   }
+  await geo.setVillagePoints(pts);
+  for (let i = 0; i < LLOYD_STEPS; i++) await geo.lloydStep(COMMUNITY_DAMPING);
+  const { invalidCoverageEdges } = await geo.buildVillages();
+  log(`village coverage: ${invalidCoverageEdges} invalid edges after cleaning and snapping`);
+  const villageGeoms = await geo.villages();
+  const townshipGeoms = await geo.townships();
+  const county = await geo.county();
+  const river = await geo.clipRiver(input.river, RIVER_MARGIN_DEG);
+  log(`villages built`);
+
+  const villageRows = input.villages.slice().sort((a, b) => a.code12.localeCompare(b.code12));
+  const rowOf = new Map(villageRows.map((v) => [v.code12, v]));
+  const kindOf = new Map(townships.map((t) => [t.code9, t.kind]));
+  const pop = allocatePopulation(
+    villageGeoms.map((g) => {
+      const v = rowOf.get(g.code)!;
+      return { kind: villageKind(v.nbsName), townshipKind: kindOf.get(v.townshipCode)!, urCode: v.urCode, areaKm2: g.areaKm2 };
+    }),
+    rngFor(seed, 'population'),
+    POPULATION_TOTAL,
+  );
+  const popOf = new Map(villageGeoms.map((g, i) => [g.code, pop[i]!]));
+
+  const villageFeatures = villageGeoms.map((g) => {
+    const v = rowOf.get(g.code)!;
+    const props: VillageProps = {
+      code: v.code12,
+      name: displayName(v.nbsName),
+      nbsName: v.nbsName,
+      townshipCode: v.townshipCode,
+      townshipName: townships.find((t) => t.code9 === v.townshipCode)!.name,
+      kind: villageKind(v.nbsName),
+      urCode: v.urCode,
+      population: popOf.get(g.code)!,
+      boundarySource: 'generated',
+    };
+    return feature(props, g.geometry);
+  });
+  const townshipFeatures = townshipGeoms.map((g) => {
+    const t = townships.find((x) => x.code9 === g.code)!;
+    const vs = byTownship.get(t.code9)!;
+    const props: TownshipProps = {
+      code: t.code9,
+      code12: t.code12,
+      name: t.name,
+      kind: t.kind,
+      seat: seatOf.get(t.code9)!.seat,
+      seatSource: seatOf.get(t.code9)!.source,
+      villageCount: vs.length,
+      population: vs.reduce((s, v) => s + popOf.get(v.code12)!, 0),
+      boundarySource: 'generated',
+    };
+    return feature(props, g.geometry);
+  });
+  const countyProps: CountyProps = { code: '430421', name: '衡阳县', source: COUNTY_SOURCE };
+
+  const kinds = villageRows.map((v) => villageKind(v.nbsName));
+  const meta: DatasetMeta = {
+    seed,
+    generatedFrom: GENERATED_FROM,
+    counts: {
+      townships: townships.length,
+      towns: townships.filter((t) => t.kind === '镇').length,
+      xiang: townships.filter((t) => t.kind === '乡').length,
+      villages: villageRows.length,
+      cun: kinds.filter((k) => k === '村').length,
+      shequ: kinds.filter((k) => k === '社区').length,
+    },
+    countyAreaKm2: Math.round(county.areaKm2 * 100) / 100,
+    populationTotal: pop.reduce((s, n) => s + n, 0),
+    placedSeats: missing.map((t, i) => ({
+      code: t.code9,
+      name: t.name,
+      seat: seatOf.get(t.code9)!.seat,
+      emptyCircleKm: Math.round(placed[i]!.radiusKm * 100) / 100,
+    })),
+  };
+
+  mkdirSync(opts.outDir, { recursive: true });
+  const write = (f: string, s: string) => writeFileSync(path.join(opts.outDir, f), s);
+  write('county.geojson', featureCollection([feature(countyProps, county.geometry)]));
+  write('townships.geojson', featureCollection(townshipFeatures));
+  write('villages.geojson', featureCollection(villageFeatures));
+  write(
+    'river.geojson',
+    featureCollection([feature({ name: '湘江', name_en: 'Xiang River', source: 'Natural Earth 10m rivers_lake_centerlines' }, river)]),
+  );
+  write('meta.json', `${JSON.stringify(meta, null, 2)}\n`);
+  write('ATTRIBUTION.md', attributionMd(meta, input.attribution));
+  return meta;
 }
 
 function attributionMd(meta: DatasetMeta, attribution: string[]): string {

@@ -2,10 +2,26 @@
  * Reads the raw inputs in shared/geodata/hengyang (see its SOURCES.md). Kept apart from the
  * geometry so a change of source format touches one file.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { LngLat } from '../../api/contract/gcj02.ts';
+import { fileURLToPath } from 'node:url';
 import type { PolygonGeometry, Position } from './geo.ts';
+
+/** Where the inputs live: the shared data checked out beside this repository, as ../shared. */
+export const DEFAULT_INPUT_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'shared', 'geodata', 'hengyang');
+
+/**
+ * The input folder, or an error that says which folder is missing and how to get it: without
+ * the inputs the generator cannot run and the checks against them would prove nothing.
+ */
+export function requireInputDir(dir: string = DEFAULT_INPUT_DIR): string {
+  if (existsSync(path.join(dir, 'SOURCES.md'))) return dir;
+  throw new Error(
+    `the generator's public inputs are missing: ${dir} (with its SOURCES.md) does not exist. ` +
+      'They are the shared data (shared/geodata/hengyang/) checked out beside this repository as ../shared, ' +
+      "as CI's clean clone has them; put them there, or give npm run geodata -- --input DIR.",
+  );
+}
 
 export interface TownshipRow {
   code9: string;
@@ -14,8 +30,8 @@ export interface TownshipRow {
   kind: '镇' | '乡';
   /** village_level_units as published; the generator trusts the village list instead. */
   publishedUnits: number;
-  seatGcj02: LngLat | null;
-  seatWgs84: LngLat | null;
+  seatGcj02: Position | null;
+  seatWgs84: Position | null;
 }
 
 export interface VillageRow {
@@ -47,7 +63,7 @@ export function parseCsv(text: string): Record<string, string>[] {
   });
 }
 
-function point(lng: string | undefined, lat: string | undefined): LngLat | null {
+function point(lng: string | undefined, lat: string | undefined): Position | null {
   if (!lng || !lat) return null;
   return [Number(lng), Number(lat)];
 }

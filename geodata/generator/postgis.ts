@@ -3,8 +3,6 @@
  * GEOS rather than hand-written code. Everything lives in a scratch schema `gen` that each run
  * drops and recreates, so one database can serve several runs (the determinism test does this).
  */
-import { SYSTEM } from '../../api/db/types.ts';
-import type { Db, Handle } from '../../api/db/types.ts';
 import type { AreaGeometry, Position } from './geo.ts';
 
 /** Snap grid for all stored polygons: 1e-6 deg ≈ 0.1 m, the precision the files are written at. */
@@ -39,6 +37,16 @@ $$;
 
 const geojson = (g: unknown) => JSON.stringify(g);
 
+/**
+ * What the pipeline needs of a database with PostGIS: statements with `$n` parameters and one
+ * multi-statement script. api/db's Handle has this shape; the CLI (scripts/geodata.ts) opens
+ * the database and passes one in, so geodata/ depends on no database code of its own.
+ */
+export interface GeoSql {
+  query<T = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  exec(sql: string): Promise<void>;
+}
+
 export interface Stored {
   code: string;
   geometry: AreaGeometry;
@@ -46,14 +54,14 @@ export interface Stored {
 }
 
 export class GeoPipeline {
-  constructor(private readonly db: Db) {}
+  constructor(private readonly sql: GeoSql) {}
 
   private q<T = Record<string, unknown>>(sql: string, params: unknown[] = []): Promise<T[]> {
-    return this.db.write(SYSTEM, (h: Handle) => h.query<T>(sql, params));
+    return this.sql.query<T>(sql, params);
   }
 
   async setup(): Promise<void> {
-    await this.db.exec(SETUP);
+    await this.sql.exec(SETUP);
   }
 
   /** Loads and snaps the county; refuses an invalid outline rather than feeding GEOS garbage. */

@@ -14,7 +14,8 @@ import { loadConfig } from '../api/config.ts';
 import { openDb, type Db } from '../api/db/index.ts';
 import { migrate } from '../api/db/migrate.ts';
 import { resolvePeriod } from '../api/domain/period.ts';
-import type { MetricContext } from '../api/queries/context.ts';
+import type { CaseFilter } from '../api/filter/case-filter.ts';
+import { metricSettings } from '../api/queries/metric-rows.ts';
 import { villageLayerJson } from '../api/queries/layers.ts';
 import { summary } from '../api/queries/summary.ts';
 import { villageDetail } from '../api/queries/village-detail.ts';
@@ -69,24 +70,21 @@ async function main() {
   (server as unknown as { keepAliveTimeout: number }).keepAliveTimeout = 600_000;
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  const ctx: MetricContext = {
-    period: resolvePeriod({}, now),
-    requiredVisits: config.COVERAGE_VISITS_PER_QUARTER,
-    township: null,
-    silenceDays: config.SILENCE_WEEKS * 7,
-  };
+  // What the API resolves for a county user who sets no filter.
+  const filter: CaseFilter = { period: resolvePeriod({}, now), township: null, categories: null, statuses: null };
+  const settings = metricSettings(config);
   const [village] = await db.read(SYSTEM, (h) => h.query<{ code: string }>(`SELECT code FROM village WHERE township_code = '430421110' ORDER BY code LIMIT 1`));
   const code = village!.code;
 
   const cases: { name: string; path: string; direct: () => Promise<unknown>; target?: string }[] = [
-    { name: 'summary', path: '/api/stats/summary', direct: () => db.read({ kind: 'county' }, (h) => summary(h, ctx, now)) },
+    { name: 'summary', path: '/api/stats/summary', direct: () => db.read({ kind: 'county' }, (h) => summary(h, filter, settings, now)) },
     {
       name: 'villages (layer)',
       path: '/api/villages',
-      direct: () => db.read({ kind: 'county' }, (h) => villageLayerJson(h, ctx)),
+      direct: () => db.read({ kind: 'county' }, (h) => villageLayerJson(h, filter, settings)),
       target: db.kind === 'postgres' ? 'p95 <= 30 ms' : 'p95 <= 120 ms',
     },
-    { name: 'village detail', path: `/api/villages/${code}`, direct: () => db.read({ kind: 'county' }, (h) => villageDetail(h, code, ctx)) },
+    { name: 'village detail', path: `/api/villages/${code}`, direct: () => db.read({ kind: 'county' }, (h) => villageDetail(h, filter, settings, code)) },
   ];
 
   console.log(`\n${N} sequential requests each after ${WARMUP} warm-up; milliseconds\n`);

@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { ForbiddenError, UnauthenticatedError } from '../errors.ts';
-import type { Deps } from '../routes/deps.ts';
+import type { Deps } from '../deps.ts';
 import type { Principal, Role } from './principal.ts';
 import type { SessionCache } from './session-cache.ts';
 import { findSession, touchSession, type SessionRow } from './sessions.ts';

@@ -4,11 +4,6 @@ import { scopeFor } from '../auth/principal.ts';
 import type { Db, Scope } from '../db/index.ts';
 import type { AnswerCache, CachedAnswer } from './answer-cache.ts';
 
-/** Aggregates and maps: the same for everyone with one role and scope, and asked for often. */
-const CACHEABLE = /^\/api\/(townships|villages|events|stats\/[a-z]+|coverage|feed|alerts|briefing|basemap|config)(\/\d{12})?$/;
-/** Writes that change what those answers say. */
-const INVALIDATING = /^\/api\/(hazards|disputes|visits|imports)(\/|$)/;
-
 export function scopeKey(s: Scope): string {
   switch (s.kind) {
     case 'township':
@@ -32,15 +27,14 @@ function respond(answer: CachedAnswer, hit: boolean): Response {
   return new Response(answer.body.slice(0), { status: 200, headers });
 }
 
-/** Serves cacheable GETs from the cache (per role and scope); clears it after a successful write. */
-export function answerCache(cache: AnswerCache, db: Db): MiddlewareHandler {
+/**
+ * Serves a GET from the cache (per role and scope), for the routes it is applied to: aggregates
+ * and maps, the same for everyone with one role and scope, and asked for often. Declared where
+ * those routes are mounted (api/app.ts). Only a 200 is kept.
+ */
+export function cacheable(cache: AnswerCache, db: Db): MiddlewareHandler {
   return async (c, next) => {
-    if (c.req.method !== 'GET') {
-      await next();
-      if (c.res.status < 400 && INVALIDATING.test(c.req.path)) cache.clear();
-      return;
-    }
-    if (!cache.enabled || !CACHEABLE.test(c.req.path)) return next();
+    if (c.req.method !== 'GET' || !cache.enabled) return next();
     // The database may be down: let the request find out and answer 503, not a cached 200.
     if (!db.available()) {
       cache.clear();
@@ -59,5 +53,14 @@ export function answerCache(cache: AnswerCache, db: Db): MiddlewareHandler {
     if (shared && answer) c.res = respond(answer, true);
     else if (!ran) await next(); // the request we waited for failed: answer this one ourselves
     else if (answer) c.res.headers.set('X-Answer-Cache', 'miss');
+  };
+}
+
+/** Clears the cache after a successful write through the routes it is applied to (what changes cached answers). */
+export function invalidates(cache: AnswerCache): MiddlewareHandler {
+  return async (c, next) => {
+    if (c.req.method === 'GET') return next();
+    await next();
+    if (c.res.status < 400) cache.clear();
   };
 }

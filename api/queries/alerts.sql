@@ -8,7 +8,7 @@ burst AS (
   SELECT 'village_disputes_7d' AS rule, d.village_code AS code, count(*)::float8 AS value, $3::float8 AS threshold
   FROM dispute d
   WHERE d.received_at > $1::timestamptz - interval '7 days' AND d.received_at <= $1
-    AND (coalesce($2, '') = '' OR d.village_code LIKE $2 || '%')
+    AND ($2::text IS NULL OR d.village_code LIKE $2 || '%')
   GROUP BY d.village_code
   HAVING count(*) >= $3
 ),
@@ -19,13 +19,14 @@ overdue AS (
   FROM hazard h
   WHERE tstzrange(h.reported_at, coalesce(h.closed_at, 'infinity'::timestamptz), '[)') @> $1::timestamptz
     AND h.deadline < $1 AND h.severity >= $4
-    AND (coalesce($2, '') = '' OR h.village_code LIKE $2 || '%')
+    AND ($2::text IS NULL OR h.village_code LIKE $2 || '%')
 ),
 -- townships whose villages can no longer all reach the visit rule
 cov AS (
   SELECT 'township_coverage' AS rule, m.township_code AS code,
          count(*) FILTER (WHERE m.coverage_status <> 'missed')::float8 / count(*) AS value, $5::float8 AS threshold
-  FROM village_metrics($1::timestamptz - interval '7 days', $1::timestamptz, $1::timestamptz, $6, $2, $7) m
+  FROM village_metrics(p_from => $1::timestamptz - interval '7 days', p_to => $1::timestamptz, p_ref => $1::timestamptz,
+                       p_required => $6, p_township => $2, p_silence_days => $7) m
   GROUP BY m.township_code
   HAVING count(*) FILTER (WHERE m.coverage_status <> 'missed')::float8 / count(*) < $5
 )

@@ -1,5 +1,6 @@
 import type { Handle } from '../db/index.ts';
-import type { MetricContext } from './context.ts';
+import type { CaseFilter } from '../filter/case-filter.ts';
+import type { MetricSettings } from './metric-rows.ts';
 import { sqlFile } from './sql.ts';
 
 const ALERTS = sqlFile(import.meta.url, 'alerts.sql');
@@ -46,16 +47,21 @@ export function alertRules(t: AlertThresholds): AlertRule[] {
 const SEVERITY_RANK: Record<AlertRuleId, number> = { hazard_overdue: 0, village_disputes_7d: 1, township_coverage: 2 };
 
 /** Every rule's alerts at the end of the period, most urgent rule first, then by value. */
-export async function alerts(h: Handle, ctx: MetricContext, t: AlertThresholds): Promise<{ asOf: string; rules: AlertRule[]; alerts: Alert[] }> {
+export async function alerts(
+  h: Handle,
+  f: CaseFilter,
+  s: MetricSettings,
+  t: AlertThresholds,
+): Promise<{ asOf: string; rules: AlertRule[]; alerts: Alert[] }> {
   const rows = await h.query<Alert>(ALERTS, [
-    ctx.period.ref.toISOString(),
-    ctx.township,
+    f.period.ref.toISOString(),
+    f.township,
     t.villageDisputes7d,
     t.overdueSeverity,
     t.townshipCoverageMin,
-    ctx.requiredVisits,
-    ctx.silenceDays,
+    s.requiredVisits,
+    s.silenceDays,
   ]);
   rows.sort((a, b) => SEVERITY_RANK[a.rule] - SEVERITY_RANK[b.rule] || (a.rule === 'township_coverage' ? a.value - b.value : b.value - a.value) || a.code.localeCompare(b.code));
-  return { asOf: ctx.period.ref.toISOString(), rules: alertRules(t), alerts: rows };
+  return { asOf: f.period.ref.toISOString(), rules: alertRules(t), alerts: rows };
 }

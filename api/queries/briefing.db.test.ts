@@ -54,10 +54,11 @@ describe(`weekly briefing (${backend})`, () => {
 
   it('writes different sentences when the data changes', async () => {
     const range = isoWeekRange(week)!;
-    const ctx = { period: makePeriod(range.from, range.to, t.now), requiredVisits: 3, township: null, silenceDays: 28 };
+    const filter = { period: makePeriod(range.from, range.to, t.now), township: null, categories: null, statuses: null };
+    const settings = { requiredVisits: 3, silenceDays: 28 };
     await expect(
       t.db.write(SYSTEM, async (h) => {
-        const before = await briefing(h, ctx, { week, metric: 'disputeRate', now: t.now });
+        const before = await briefing(h, filter, settings, { week, metric: 'disputeRate', now: t.now });
         // Twelve more disputes in one village of 界牌镇, received mid-week.
         await h.query(
           `INSERT INTO dispute (id, category, channel, status, village_code, received_at, geom)
@@ -65,7 +66,7 @@ describe(`weekly briefing (${backend})`, () => {
            FROM village v, generate_series(1, 12) g WHERE v.code = (SELECT min(code) FROM village WHERE township_code = '430421110')`,
           [`${range.from}T10:00:00+08:00`],
         );
-        const after = await briefing(h, ctx, { week, metric: 'disputeRate', now: t.now });
+        const after = await briefing(h, filter, settings, { week, metric: 'disputeRate', now: t.now });
         expect(after.summary.current.disputes.total).toBe(before.summary.current.disputes.total + 12);
         expect(after.sentences[0]).not.toBe(before.sentences[0]);
         expect(after.sentences[1]).toContain('界牌镇');

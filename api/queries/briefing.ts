@@ -1,10 +1,10 @@
 import type { Handle } from '../db/index.ts';
 import { briefingSentences, type BriefingFacts } from '../domain/briefing-text.ts';
 import { previousPeriod } from '../domain/period.ts';
-import type { MetricContext } from './context.ts';
+import type { CaseFilter } from '../filter/case-filter.ts';
 import { coverage, type Coverage } from './coverage.ts';
 import { BOUNDARY_NOTE } from './layers.ts';
-import { villageMetricRows } from './metric-rows.ts';
+import { villageMetricRows, type MetricSettings } from './metric-rows.ts';
 import { rank, type RankingMetric, type RankingRow } from './ranking.ts';
 import { summary, type Summary } from './summary.ts';
 
@@ -35,36 +35,41 @@ export interface Briefing {
  * Everything the weekly briefing shows, from the same queries as the dashboard, so every number
  * equals what /api/stats/summary answers for that week.
  */
-export async function briefing(h: Handle, ctx: MetricContext, q: { week: string; metric: RankingMetric; now: Date }): Promise<Briefing> {
-  const scopeName = ctx.township
-    ? ((await h.query<{ name: string }>(`SELECT name FROM township WHERE code = $1`, [ctx.township]))[0]?.name ?? ctx.township)
+export async function briefing(
+  h: Handle,
+  f: CaseFilter,
+  s: MetricSettings,
+  q: { week: string; metric: RankingMetric; now: Date },
+): Promise<Briefing> {
+  const scopeName = f.township
+    ? ((await h.query<{ name: string }>(`SELECT name FROM township WHERE code = $1`, [f.township]))[0]?.name ?? f.township)
     : '衡阳县';
-  const sum = await summary(h, ctx, q.now);
-  const rows = await villageMetricRows(h, ctx);
-  const prevRows = await villageMetricRows(h, { ...ctx, period: previousPeriod(ctx.period, q.now) });
-  const unitLevel = ctx.township ? 'village' : 'township';
+  const sum = await summary(h, f, s, q.now);
+  const rows = await villageMetricRows(h, f, s);
+  const prevRows = await villageMetricRows(h, { ...f, period: previousPeriod(f.period, q.now) }, s);
+  const unitLevel = f.township ? 'village' : 'township';
   const byUnit = (rs: typeof rows) => new Map(rank(rs, 'disputes', unitLevel, 'desc').map((r) => [r.code, r]));
   const cur = byUnit(rows);
   const prev = byUnit(prevRows);
-  const cov = await coverage(h, ctx, { all: false });
+  const cov = await coverage(h, f, s, { all: false });
   const topVillages = rank(rows, q.metric, 'village', q.metric === 'mediationSuccessRate' || q.metric === 'coverageRate' ? 'asc' : 'desc').slice(0, 10);
   const topRate = rank(rows, 'disputeRate', 'village', 'desc')[0];
-  const worst = ctx.township
+  const worst = f.township
     ? null
     : ([...cov.townships].sort((a, b) => b.missed - a.missed || a.code.localeCompare(b.code))[0] ?? null);
 
   const facts: BriefingFacts = {
     scopeName,
     unitLevel,
-    from: ctx.period.from,
-    to: ctx.period.to,
+    from: f.period.from,
+    to: f.period.to,
     disputes: { current: sum.current.disputes.total, previous: sum.previous.disputes.total, successRate: sum.current.disputes.successRate, open: sum.current.disputes.open },
     hazards: {
       reported: sum.current.hazards.reported,
       previousReported: sum.previous.hazards.reported,
       open: sum.current.hazards.open,
       overdue: sum.current.hazards.overdue,
-      overdueSerious: rows.length ? await seriousOverdue(h, ctx) : 0,
+      overdueSerious: rows.length ? await seriousOverdue(h, f) : 0,
     },
     units: [...cur.values()].map((u) => ({ name: u.name, current: u.value ?? 0, previous: prev.get(u.code)?.value ?? 0 })),
     coverage: {
@@ -80,9 +85,9 @@ export async function briefing(h: Handle, ctx: MetricContext, q: { week: string;
   return {
     title: '衡阳县政法综治周报',
     week: q.week,
-    from: ctx.period.from,
-    to: ctx.period.to,
-    scope: { level: ctx.township ? 'township' : 'county', code: ctx.township, name: scopeName },
+    from: f.period.from,
+    to: f.period.to,
+    scope: { level: f.township ? 'township' : 'county', code: f.township, name: scopeName },
     metric: q.metric,
     summary: sum,
     topVillages,
@@ -101,12 +106,12 @@ export async function briefing(h: Handle, ctx: MetricContext, q: { week: string;
   };
 }
 
-async function seriousOverdue(h: Handle, ctx: MetricContext): Promise<number> {
+async function seriousOverdue(h: Handle, f: CaseFilter): Promise<number> {
   const [row] = await h.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM hazard
      WHERE tstzrange(reported_at, coalesce(closed_at, 'infinity'::timestamptz), '[)') @> $1::timestamptz
-       AND deadline < $1 AND severity >= 3 AND (coalesce($2, '') = '' OR village_code LIKE $2 || '%')`,
-    [ctx.period.ref.toISOString(), ctx.township],
+       AND deadline < $1 AND severity >= 3 AND ($2::text IS NULL OR village_code LIKE $2 || '%')`,
+    [f.period.ref.toISOString(), f.township],
   );
   return row!.n;
 }

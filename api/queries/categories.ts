@@ -1,6 +1,6 @@
 import type { Handle } from '../db/index.ts';
 import { DISPUTE_CATEGORIES, HAZARD_CATEGORIES } from '../contract/enums.ts';
-import type { Period } from '../domain/period.ts';
+import type { CaseFilter } from '../filter/case-filter.ts';
 
 export interface CategoryBreakdown {
   type: 'dispute' | 'hazard';
@@ -9,7 +9,7 @@ export interface CategoryBreakdown {
   rows: { category: string; count: number }[];
 }
 
-// Table and time column per type: a fixed allow-list.
+// One complete statement per type: the table and its time column are never taken from the request.
 const SQL = {
   dispute: `SELECT category, count(*)::int AS count FROM dispute
             WHERE received_at >= $1 AND received_at < $2
@@ -26,18 +26,13 @@ const SQL = {
 };
 
 /** Counts by category of what was received (disputes) or reported (hazards) in the period. */
-export async function categories(
-  h: Handle,
-  type: 'dispute' | 'hazard',
-  period: Period,
-  f: { township: string | null; categories?: readonly string[] | null; statuses?: readonly string[] | null },
-): Promise<CategoryBreakdown> {
+export async function categories(h: Handle, f: CaseFilter, type: 'dispute' | 'hazard'): Promise<CategoryBreakdown> {
   const got = await h.query<{ category: string; count: number }>(SQL[type], [
-    period.start.toISOString(),
-    period.end.toISOString(),
+    f.period.start.toISOString(),
+    f.period.end.toISOString(),
     f.township,
-    f.categories ?? null,
-    f.statuses ?? null,
+    f.categories,
+    f.statuses,
   ]);
   const counts = new Map(got.map((r) => [r.category, r.count]));
   const all = type === 'dispute' ? DISPUTE_CATEGORIES : HAZARD_CATEGORIES;

@@ -49,7 +49,8 @@ async function metricsFor(history: History) {
       }
       const rows = await h.query<NonNullable<typeof out> & { village_code: string }>(
         `SELECT village_code, visits_quarter, expected_visits, coverage_status, silent
-         FROM village_metrics($1::timestamptz - interval '30 days', $1::timestamptz, $1::timestamptz, 3, $2, 28)`,
+         FROM village_metrics(p_from => $1::timestamptz - interval '30 days', p_to => $1::timestamptz, p_ref => $1::timestamptz,
+                              p_required => 3, p_township => $2, p_silence_days => 28)`,
         [REF, village.township],
       );
       out = rows.find((r) => r.village_code === village.code);

@@ -1,8 +1,8 @@
 import type { Handle } from '../db/index.ts';
 import type { Agency, CoverageStatus } from '../contract/enums.ts';
 import { daysBetween, quarterEnd, quarterStart, shanghaiDate } from '../contract/calendar.ts';
-import type { MetricContext } from './context.ts';
-import { villageMetricRows, type VillageMetricRow } from './metric-rows.ts';
+import type { CaseFilter } from '../filter/case-filter.ts';
+import { villageMetricRows, type MetricSettings, type VillageMetricRow } from './metric-rows.ts';
 import { rate } from './sql.ts';
 
 export interface CoverageVillage {
@@ -72,12 +72,12 @@ function tally(rows: readonly VillageMetricRow[]): CoverageTally {
 }
 
 /** Officer coverage (千警入万户) and silence for the quarter that contains the end of the period. */
-export async function coverage(h: Handle, ctx: MetricContext, opts: { all: boolean }): Promise<Coverage> {
-  const rows = await villageMetricRows(h, ctx);
+export async function coverage(h: Handle, f: CaseFilter, s: MetricSettings, opts: { all: boolean }): Promise<Coverage> {
+  const rows = await villageMetricRows(h, f, s);
   const officers = new Map(
     (await h.query<{ id: string; name: string; agency: Agency }>(`SELECT id, name, agency FROM officer`)).map((o) => [o.id, o]),
   );
-  const refDate = shanghaiDate(ctx.period.ref);
+  const refDate = shanghaiDate(f.period.ref);
   const villages: CoverageVillage[] = rows
     .filter((r) => opts.all || r.coverage_status !== 'met' || r.silent)
     .map((r) => ({
@@ -89,7 +89,7 @@ export async function coverage(h: Handle, ctx: MetricContext, opts: { all: boole
       visits: r.visits_quarter,
       expectedVisits: r.expected_visits,
       status: r.coverage_status,
-      reachable: r.expected_visits >= ctx.requiredVisits,
+      reachable: r.expected_visits >= s.requiredVisits,
       lastVisitAt: r.last_visit_at,
       daysSinceLastVisit: r.last_visit_at ? daysBetween(r.last_visit_at.slice(0, 10), refDate) : null,
       lastReportAt: r.last_report_at,
@@ -113,12 +113,12 @@ export async function coverage(h: Handle, ctx: MetricContext, opts: { all: boole
   }
 
   return {
-    asOf: ctx.period.ref.toISOString(),
+    asOf: f.period.ref.toISOString(),
     quarterStart: quarterStart(refDate),
     quarterEnd: quarterEnd(refDate),
     daysLeft: daysBetween(refDate, quarterEnd(refDate)),
-    required: ctx.requiredVisits,
-    silenceDays: ctx.silenceDays,
+    required: s.requiredVisits,
+    silenceDays: s.silenceDays,
     county: tally(rows),
     townships: [...byTownship.entries()].map(([code, rs]) => ({ code, name: rs[0]!.township_name, ...tally(rs) })),
     villages,

@@ -20,6 +20,6 @@ SELECT ev.kind, ev.id, ev.village_code AS "villageCode", v.name AS "villageName"
 FROM ev
 JOIN village v ON v.code = ev.village_code
 JOIN township t ON t.code = v.township_code
-WHERE coalesce($3, '') = '' OR v.township_code = $3
+WHERE $3::text IS NULL OR ev.village_code LIKE $3 || '%'
 ORDER BY ev.at DESC, ev.id
 LIMIT $4

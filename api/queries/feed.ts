@@ -1,4 +1,5 @@
 import type { Handle } from '../db/index.ts';
+import type { CaseFilter } from '../filter/case-filter.ts';
 import { sqlFile } from './sql.ts';
 
 const FEED = sqlFile(import.meta.url, 'feed.sql');
@@ -18,7 +19,10 @@ export interface FeedItem {
   status: string;
 }
 
-/** Newest first, at most `limit`, in (since, until]. No personal data: it feeds the wall. */
-export function feed(h: Handle, q: { since: Date; until: Date; township: string | null; limit: number }): Promise<FeedItem[]> {
-  return h.query<FeedItem>(FEED, [q.since.toISOString(), q.until.toISOString(), q.township, q.limit]);
+/**
+ * Newest first, at most `limit`, in (since, until]. The ticker keeps its own window rather than the
+ * filter's period; of the filter it takes the township. No personal data: it feeds the wall.
+ */
+export function feed(h: Handle, f: Pick<CaseFilter, 'township'>, q: { since: Date; until: Date; limit: number }): Promise<FeedItem[]> {
+  return h.query<FeedItem>(FEED, [q.since.toISOString(), q.until.toISOString(), f.township, q.limit]);
 }

@@ -1,6 +1,7 @@
 import type { Handle } from '../db/index.ts';
 import type { BoundarySource, CoverageStatus, VillageKind } from '../contract/enums.ts';
-import { metricParams, type MetricContext } from './context.ts';
+import type { CaseFilter } from '../filter/case-filter.ts';
+import { villageMetricArgs, type MetricSettings } from './metric-rows.ts';
 import { sqlFile } from './sql.ts';
 
 const VILLAGES = sqlFile(import.meta.url, 'villages.sql');
@@ -82,9 +83,13 @@ export interface TownshipProps {
   silentVillages: number;
 }
 
+const BOUNDARY_SOURCES = {
+  village: 'SELECT DISTINCT boundary_source AS s FROM village ORDER BY 1',
+  township: 'SELECT DISTINCT boundary_source AS s FROM township ORDER BY 1',
+};
+
 async function boundarySources(h: Handle, table: 'village' | 'township'): Promise<BoundarySource[]> {
-  // `table` comes from the literal union above, never from a request.
-  const rows = await h.query<{ s: BoundarySource }>(`SELECT DISTINCT boundary_source AS s FROM ${table} ORDER BY 1`);
+  const rows = await h.query<{ s: BoundarySource }>(BOUNDARY_SOURCES[table]);
   return rows.map((r) => r.s);
 }
 
@@ -92,23 +97,24 @@ async function boundarySources(h: Handle, table: 'village' | 'township'): Promis
  * The FeatureCollection as JSON text: the features array comes from the database already
  * serialised, and only the small envelope is written here.
  */
-async function collection(h: Handle, sql: string, params: unknown[], table: 'village' | 'township', ctx: MetricContext) {
+async function collection(h: Handle, sql: string, params: unknown[], table: 'village' | 'township', f: CaseFilter) {
   const [row] = await h.query<{ features: string }>(sql, params);
   const sources = await boundarySources(h, table);
   const meta: LayerMeta = {
-    from: ctx.period.from,
-    to: ctx.period.to,
-    asOf: ctx.period.ref.toISOString(),
+    from: f.period.from,
+    to: f.period.to,
+    asOf: f.period.ref.toISOString(),
     boundarySources: sources,
     boundaryNote: sources.includes('generated') ? BOUNDARY_NOTE : null,
   };
   return `{"type":"FeatureCollection","meta":${JSON.stringify(meta)},"features":${row?.features ?? '[]'}}`;
 }
 
-export function villageLayerJson(h: Handle, ctx: MetricContext): Promise<string> {
-  return collection(h, VILLAGES, metricParams(ctx), 'village', ctx);
+export function villageLayerJson(h: Handle, f: CaseFilter, s: MetricSettings): Promise<string> {
+  return collection(h, VILLAGES, villageMetricArgs(f, s), 'village', f);
 }
 
-export function townshipLayerJson(h: Handle, ctx: MetricContext): Promise<string> {
-  return collection(h, TOWNSHIPS, metricParams({ ...ctx, township: null }), 'township', ctx);
+/** Every township the caller sees (the layer is the whole map, whatever township is selected). */
+export function townshipLayerJson(h: Handle, f: CaseFilter, s: MetricSettings): Promise<string> {
+  return collection(h, TOWNSHIPS, villageMetricArgs({ ...f, township: null }, s), 'township', f);
 }

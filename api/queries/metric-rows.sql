@@ -25,7 +25,8 @@ SELECT m.village_code,
        iso_sh(m.last_visit_at) AS last_visit_at,
        iso_sh(m.last_report_at) AS last_report_at,
        m.silent
-FROM village_metrics($1, $2, $3, $4, $5, $6, $7, $8) m
+FROM village_metrics(p_from => $1, p_to => $2, p_ref => $3, p_required => $4, p_township => $5,
+                       p_silence_days => $6, p_categories => $7, p_statuses => $8) m
 JOIN village v ON v.code = m.village_code
 JOIN township t ON t.code = m.township_code
 ORDER BY m.village_code

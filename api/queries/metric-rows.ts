@@ -1,6 +1,7 @@
 import type { Handle } from '../db/index.ts';
 import type { CoverageStatus } from '../contract/enums.ts';
-import { metricParams, type MetricContext } from './context.ts';
+import type { Config } from '../config.ts';
+import type { CaseFilter } from '../filter/case-filter.ts';
 import { sqlFile } from './sql.ts';
 
 const METRIC_ROWS = sqlFile(import.meta.url, 'metric-rows.sql');
@@ -31,6 +32,28 @@ export interface VillageMetricRow {
   silent: boolean;
 }
 
-export function villageMetricRows(h: Handle, ctx: MetricContext): Promise<VillageMetricRow[]> {
-  return h.query<VillageMetricRow>(METRIC_ROWS, metricParams(ctx));
+/** What the metric queries take from the configuration, beside the filter. */
+export interface MetricSettings {
+  /** Visits per village per quarter that count as covered. */
+  requiredVisits: number;
+  /** Days without report or visit after which a village is silent. */
+  silenceDays: number;
+}
+
+export function metricSettings(config: Pick<Config, 'COVERAGE_VISITS_PER_QUARTER' | 'SILENCE_WEEKS'>): MetricSettings {
+  return { requiredVisits: config.COVERAGE_VISITS_PER_QUARTER, silenceDays: config.SILENCE_WEEKS * 7 };
+}
+
+/**
+ * The parameters $1..$8 of the `.sql` files that call `village_metrics(p_from => $1, p_to => $2,
+ * p_ref => $3, p_required => $4, p_township => $5, p_silence_days => $6, p_categories => $7,
+ * p_statuses => $8)`.
+ */
+export function villageMetricArgs(f: CaseFilter, s: MetricSettings): unknown[] {
+  const p = f.period;
+  return [p.start.toISOString(), p.end.toISOString(), p.ref.toISOString(), s.requiredVisits, f.township, s.silenceDays, f.categories, f.statuses];
+}
+
+export function villageMetricRows(h: Handle, f: CaseFilter, s: MetricSettings): Promise<VillageMetricRow[]> {
+  return h.query<VillageMetricRow>(METRIC_ROWS, villageMetricArgs(f, s));
 }

@@ -1,6 +1,6 @@
 import type { Handle } from '../db/index.ts';
-import type { MetricContext } from './context.ts';
-import { villageMetricRows, type VillageMetricRow } from './metric-rows.ts';
+import type { CaseFilter } from '../filter/case-filter.ts';
+import { villageMetricRows, type MetricSettings, type VillageMetricRow } from './metric-rows.ts';
 import { rate } from './sql.ts';
 
 export const RANKING_METRICS = [
@@ -170,9 +170,10 @@ export function rank(rows: readonly VillageMetricRow[], metric: RankingMetric, l
 
 export async function ranking(
   h: Handle,
-  ctx: MetricContext,
+  f: CaseFilter,
+  s: MetricSettings,
   q: { metric: RankingMetric; level: RankingLevel; order: 'asc' | 'desc'; limit: number },
 ): Promise<Ranking> {
-  const rows = await villageMetricRows(h, ctx);
+  const rows = await villageMetricRows(h, f, s);
   return { metric: q.metric, level: q.level, order: q.order, rows: rank(rows, q.metric, q.level, q.order).slice(0, q.limit) };
 }

@@ -1,8 +1,8 @@
 import type { Handle } from '../db/index.ts';
 import { quarterStart, shanghaiDate } from '../contract/calendar.ts';
 import { previousPeriod, type Period } from '../domain/period.ts';
-import type { MetricContext } from './context.ts';
-import { villageMetricRows, type VillageMetricRow } from './metric-rows.ts';
+import type { CaseFilter } from '../filter/case-filter.ts';
+import { villageMetricRows, type MetricSettings, type VillageMetricRow } from './metric-rows.ts';
 import { rate } from './sql.ts';
 
 export interface Totals {
@@ -89,15 +89,15 @@ function info(p: Period): PeriodInfo {
 
 const quarterOf = (p: Period) => quarterStart(shanghaiDate(p.ref));
 
-export async function summary(h: Handle, ctx: MetricContext, now: Date): Promise<Summary> {
-  const prev = previousPeriod(ctx.period, now);
-  const current = await villageMetricRows(h, ctx);
-  const before = await villageMetricRows(h, { ...ctx, period: prev });
+export async function summary(h: Handle, f: CaseFilter, s: MetricSettings, now: Date): Promise<Summary> {
+  const prev = previousPeriod(f.period, now);
+  const current = await villageMetricRows(h, f, s);
+  const before = await villageMetricRows(h, { ...f, period: prev }, s);
   return {
-    township: ctx.township,
-    period: info(ctx.period),
+    township: f.township,
+    period: info(f.period),
     previousPeriod: info(prev),
-    current: totalsOf(current, quarterOf(ctx.period)),
+    current: totalsOf(current, quarterOf(f.period)),
     previous: totalsOf(before, quarterOf(prev)),
   };
 }

@@ -3,7 +3,8 @@
 -- $1 from, $2 to (exclusive), $3 as-of, $4 required visits per quarter, $5 township (NULL: the
 -- whole county), $6 days of silence, $7/$8 category and status filters (NULL: all).
 WITH m AS (
-  SELECT * FROM village_metrics($1, $2, $3, $4, $5, $6, $7, $8)
+  SELECT * FROM village_metrics(p_from => $1, p_to => $2, p_ref => $3, p_required => $4, p_township => $5,
+                                p_silence_days => $6, p_categories => $7, p_statuses => $8)
 ),
 agg AS (
   SELECT m.township_code,

@@ -16,7 +16,7 @@ d AS (
   SELECT date_trunc($3, x.received_at AT TIME ZONE 'Asia/Shanghai')::date AS bucket, count(*)::int AS n
   FROM dispute x, span
   WHERE x.received_at >= span.t0 AND x.received_at < span.t1
-    AND (coalesce($4, '') = '' OR x.village_code LIKE $4 || '%')
+    AND ($4::text IS NULL OR x.village_code LIKE $4 || '%')
     AND ($5::text[] IS NULL OR x.category = ANY($5::text[]))
     AND ($6::text[] IS NULL OR x.status = ANY($6::text[]))
   GROUP BY 1
@@ -25,7 +25,7 @@ h AS (
   SELECT date_trunc($3, x.reported_at AT TIME ZONE 'Asia/Shanghai')::date AS bucket, count(*)::int AS n
   FROM hazard x, span
   WHERE x.reported_at >= span.t0 AND x.reported_at < span.t1
-    AND (coalesce($4, '') = '' OR x.village_code LIKE $4 || '%')
+    AND ($4::text IS NULL OR x.village_code LIKE $4 || '%')
     AND ($5::text[] IS NULL OR x.category = ANY($5::text[]))
     AND ($6::text[] IS NULL OR x.status = ANY($6::text[]))
   GROUP BY 1
@@ -34,7 +34,7 @@ v AS (
   SELECT date_trunc($3, x.visited_at AT TIME ZONE 'Asia/Shanghai')::date AS bucket, count(*)::int AS n
   FROM visit x, span
   WHERE x.visited_at >= span.t0 AND x.visited_at < span.t1
-    AND (coalesce($4, '') = '' OR x.village_code LIKE $4 || '%')
+    AND ($4::text IS NULL OR x.village_code LIKE $4 || '%')
   GROUP BY 1
 )
 SELECT to_char(greatest(b.bucket, $1::date), 'YYYY-MM-DD') AS start,

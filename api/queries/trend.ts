@@ -1,5 +1,5 @@
 import type { Handle } from '../db/index.ts';
-import type { Period } from '../domain/period.ts';
+import type { CaseFilter } from '../filter/case-filter.ts';
 import { sqlFile } from './sql.ts';
 
 const TREND = sqlFile(import.meta.url, 'trend.sql');
@@ -24,14 +24,8 @@ export interface Trend {
   buckets: TrendBucket[];
 }
 
-export interface TrendFilter {
-  township: string | null;
-  categories?: readonly string[] | null;
-  statuses?: readonly string[] | null;
-}
-
-export async function trend(h: Handle, period: Period, interval: TrendInterval, f: TrendFilter): Promise<Trend> {
-  const township = f.township;
-  const buckets = await h.query<TrendBucket>(TREND, [period.from, period.to, interval, township, f.categories ?? null, f.statuses ?? null]);
+export async function trend(h: Handle, f: CaseFilter, interval: TrendInterval): Promise<Trend> {
+  const { period, township } = f;
+  const buckets = await h.query<TrendBucket>(TREND, [period.from, period.to, interval, township, f.categories, f.statuses]);
   return { interval, from: period.from, to: period.to, township, buckets };
 }

@@ -2,8 +2,8 @@ import type { Handle } from '../db/index.ts';
 import type { Agency, BoundarySource, CoverageStatus, VillageKind } from '../contract/enums.ts';
 import { quarterEnd, quarterStart, shanghaiDate, startOfDay } from '../contract/calendar.ts';
 import { NotFoundError } from '../errors.ts';
-import type { MetricContext } from './context.ts';
-import { villageMetricRows } from './metric-rows.ts';
+import type { CaseFilter } from '../filter/case-filter.ts';
+import { villageMetricRows, type MetricSettings } from './metric-rows.ts';
 import { rate, sqlFile } from './sql.ts';
 
 const DETAIL = sqlFile(import.meta.url, 'village-detail.sql');
@@ -96,16 +96,16 @@ interface DetailRow {
 }
 
 /** Everything the village panel shows, as of the end of the period. */
-export async function villageDetail(h: Handle, code: string, ctx: MetricContext): Promise<VillageDetail> {
+export async function villageDetail(h: Handle, f: CaseFilter, s: MetricSettings, code: string): Promise<VillageDetail> {
   const [v] = await h.query<DetailRow>(DETAIL, [code]);
   if (!v) throw new NotFoundError(`no village with code ${code}`);
-  const ref = ctx.period.ref;
+  const ref = f.period.ref;
   const refIso = ref.toISOString();
   const refDate = shanghaiDate(ref);
   const qStart = quarterStart(refDate);
   const qStartInstant = startOfDay(qStart).toISOString();
 
-  const metricRows = await villageMetricRows(h, { ...ctx, township: v.townshipCode });
+  const metricRows = await villageMetricRows(h, { ...f, township: v.townshipCode }, s);
   const m = metricRows.find((r) => r.village_code === code);
   if (!m) throw new NotFoundError(`no village with code ${code}`);
 
@@ -127,8 +127,8 @@ export async function villageDetail(h: Handle, code: string, ctx: MetricContext)
       ? { id: v.officer_id, name: v.officer_name, agency: v.officer_agency, phone: v.officer_phone, linkedSince: v.officer_since }
       : null,
     metrics: {
-      from: ctx.period.from,
-      to: ctx.period.to,
+      from: f.period.from,
+      to: f.period.to,
       disputes: m.disputes,
       disputesOpen: m.disputes_open,
       mediationSuccessRate: rate(m.disputes_successful, m.disputes_concluded),
@@ -139,7 +139,7 @@ export async function villageDetail(h: Handle, code: string, ctx: MetricContext)
     coverage: {
       quarterStart: qStart,
       quarterEnd: quarterEnd(refDate),
-      required: ctx.requiredVisits,
+      required: s.requiredVisits,
       visits: m.visits_quarter,
       status: m.coverage_status,
     },

@@ -10,7 +10,8 @@ import { SignInLimits } from '../auth/sign-in-limits.ts';
 import { adminUserJson, createUser, listUsers, updateUser } from '../auth/users.ts';
 import { NotFoundError } from '../errors.ts';
 import type { Deps } from './deps.ts';
-import { NO_NUL, noQuery, townshipCode, validate } from './validation.ts';
+import { townshipCode } from '../contract/case-filter.ts';
+import { NO_NUL, noQuery, validate } from './validation.ts';
 
 const COUNTY = { kind: 'county' } as const;
 

@@ -1,29 +1,24 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
-import { alerts } from '../queries/alerts.ts';
-import { metricContext, read, requireTownship, scoped, type Deps } from './deps.ts';
-import { checkPeriod, periodFields, townshipCode, validate } from './validation.ts';
+import { caseFilterFields, filterQuery } from '../contract/case-filter.ts';
+import { caseFilter, readFiltered } from '../filter/middleware.ts';
+import { alerts, type AlertThresholds } from '../queries/alerts.ts';
+import { metricSettings } from '../queries/metric-rows.ts';
+import type { Deps } from './deps.ts';
+import { validate } from './validation.ts';
 
-const query = z
-  .object({ ...periodFields, township: townshipCode.optional() })
-  .strict()
-  .superRefine(checkPeriod);
+// The rules are fixed thresholds over all cases: no category or status filter.
+const query = filterQuery(caseFilterFields('from', 'to', 'township'));
 
 /** Threshold alerts (rules from config) as of the end of the period; each names its rule. */
 export function alertsRoutes(deps: Deps) {
-  return new Hono().get('/', validate('query', query), async (c) => {
-    const q = scoped(c, c.req.valid('query'));
-    const ctx = metricContext(deps, q);
-    const cfg = deps.config;
-    return c.json(
-      await read(deps, c, async (h) => {
-        await requireTownship(h, q.township);
-        return alerts(h, ctx, {
-          villageDisputes7d: cfg.ALERT_VILLAGE_DISPUTES_7D,
-          overdueSeverity: cfg.ALERT_OVERDUE_SEVERITY,
-          townshipCoverageMin: cfg.ALERT_TOWNSHIP_COVERAGE_MIN,
-        });
-      }),
-    );
-  });
+  const cfg = deps.config;
+  const settings = metricSettings(cfg);
+  const thresholds: AlertThresholds = {
+    villageDisputes7d: cfg.ALERT_VILLAGE_DISPUTES_7D,
+    overdueSeverity: cfg.ALERT_OVERDUE_SEVERITY,
+    townshipCoverageMin: cfg.ALERT_TOWNSHIP_COVERAGE_MIN,
+  };
+  return new Hono().get('/', validate('query', query), caseFilter(deps), async (c) =>
+    c.json(await readFiltered(deps, c, (h, f) => alerts(h, f, settings, thresholds))),
+  );
 }

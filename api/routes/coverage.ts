@@ -1,23 +1,19 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { caseFilterFields, filterQuery } from '../contract/case-filter.ts';
+import { caseFilter, readFiltered } from '../filter/middleware.ts';
 import { coverage } from '../queries/coverage.ts';
-import { metricContext, read, requireTownship, scoped, type Deps } from './deps.ts';
-import { checkPeriod, periodFields, townshipCode, validate } from './validation.ts';
+import { metricSettings } from '../queries/metric-rows.ts';
+import type { Deps } from './deps.ts';
+import { validate } from './validation.ts';
 
-const query = z
-  .object({ ...periodFields, township: townshipCode.optional(), all: z.enum(['true', 'false']).default('false') })
-  .strict()
-  .superRefine(checkPeriod);
+// Coverage counts villages and visits, whatever the cases' categories and statuses.
+const query = filterQuery({ ...caseFilterFields('from', 'to', 'township'), all: z.enum(['true', 'false']).default('false') });
 
 export function coverageRoutes(deps: Deps) {
-  return new Hono().get('/', validate('query', query), async (c) => {
-    const q = scoped(c, c.req.valid('query'));
-    const ctx = metricContext(deps, q);
-    return c.json(
-      await read(deps, c, async (h) => {
-        await requireTownship(h, q.township);
-        return coverage(h, ctx, { all: q.all === 'true' });
-      }),
-    );
+  const settings = metricSettings(deps.config);
+  return new Hono().get('/', validate('query', query), caseFilter(deps), async (c) => {
+    const all = c.req.valid('query').all === 'true';
+    return c.json(await readFiltered(deps, c, (h, f) => coverage(h, f, settings, { all })));
   });
 }

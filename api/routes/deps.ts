@@ -1,43 +1,25 @@
 import type { Context } from 'hono';
 import type { TypedResponse } from 'hono';
-import type { Config } from '../config.ts';
-import type { Db, Handle, Scope } from '../db/index.ts';
-import { resolvePeriod } from '../domain/period.ts';
+import type { Handle, Scope } from '../db/index.ts';
+import type { Deps } from '../deps.ts';
 import { principalOf } from '../auth/middleware.ts';
-import { scopeFor, seesTownship, seesVillage } from '../auth/principal.ts';
-import type { FailureThrottle } from '../auth/throttle.ts';
+import { scopeFor, seesVillage } from '../auth/principal.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
-import type { MetricContext } from '../queries/context.ts';
+import { scopeTownship } from '../filter/case-filter.ts';
 
-/** What the routes need from the outside world; tests pass their own. */
-export interface Deps {
-  db: Db;
-  config: Config;
-  /** The current instant (APP_NOW pins it). */
-  now: () => Date;
-  /** Failed sign-ins: per account and address, per address, per account (api/auth/throttle.ts). */
-  throttle: FailureThrottle;
-  /** The local CLI's bearer token (DATA_DIR/server.json); unset: no bearer is accepted. */
-  cliToken?: string;
-}
+export type { Deps } from '../deps.ts';
 
 /** The rows the caller may see; the database enforces it (row-level security). */
 export function scopeOf(c: Context): Scope {
   return scopeFor(principalOf(c));
 }
 
-/**
- * The township a request is about: the one asked for, which must lie in the caller's scope
- * (403 `out_of_scope` otherwise, not an empty answer), or, for a chief or an officer who asked
- * for none, their own, so "the whole map" means their township.
- */
+/** The township a request is about, scoped to the caller (see scopeTownship). */
 export function scopedTownship(c: Context, requested: string | undefined): string | undefined {
-  const p = principalOf(c);
-  if (requested !== undefined && !seesTownship(p, requested)) throw new ForbiddenError(`township ${requested} is outside your scope`, 'out_of_scope');
-  return requested ?? (p.role === 'township' || p.role === 'officer' ? (p.townshipCode ?? undefined) : undefined);
+  return scopeTownship(principalOf(c), requested);
 }
 
-/** The validated query with its township scoped (see scopedTownship). */
+/** The validated query with its township scoped (see scopedTownship), for routes outside the case filter. */
 export function scoped<Q extends { township?: string }>(c: Context, q: Q): Q {
   return { ...q, township: scopedTownship(c, q.township) };
 }
@@ -60,20 +42,6 @@ export async function notFoundOrOutOfScope(h: Handle, kind: 'dispute' | 'hazard'
 /** Reads through the request's one handle, inside one read-only transaction. */
 export function read<T>(deps: Deps, c: Context, fn: (h: Handle) => Promise<T>): Promise<T> {
   return deps.db.read(scopeOf(c), fn);
-}
-
-export function metricContext(
-  deps: Deps,
-  q: { from?: string; to?: string; township?: string; category?: readonly string[]; status?: readonly string[] },
-): MetricContext {
-  return {
-    period: resolvePeriod(q, deps.now()),
-    requiredVisits: deps.config.COVERAGE_VISITS_PER_QUARTER,
-    township: q.township ?? null,
-    silenceDays: deps.config.SILENCE_WEEKS * 7,
-    categories: q.category ?? null,
-    statuses: q.status ?? null,
-  };
 }
 
 /** Fails with a field error unless the township exists. */

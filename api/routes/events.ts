@@ -1,11 +1,11 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { EVENT_TYPES } from '../contract/enums.ts';
-import { resolvePeriod } from '../domain/period.ts';
+import { caseFilterShape, csvOf, filterQuery } from '../contract/case-filter.ts';
+import { caseFilter, readFiltered } from '../filter/middleware.ts';
 import { events } from '../queries/events.ts';
-import { read, requireTownship, scoped, type Deps } from './deps.ts';
-import { checkPeriod, csvOf, filterFields, periodFields, townshipCode, validate } from './validation.ts';
-
+import type { Deps } from './deps.ts';
+import { validate } from './validation.ts';
 
 /** minLng,minLat,maxLng,maxLat in WGS84, not inverted, at most 10 degrees a side. */
 const bbox = z
@@ -23,34 +23,17 @@ const bbox = z
     return [a, b, c, d] as const;
   });
 
-const query = z
-  .object({
-    ...periodFields,
-    type: csvOf(EVENT_TYPES).optional(),
-    township: townshipCode.optional(),
-    ...filterFields,
-    bbox: bbox.optional(),
-    limit: z.coerce.number().int().min(1).optional(),
-  })
-  .strict()
-  .superRefine(checkPeriod);
+const query = filterQuery({
+  ...caseFilterShape,
+  type: csvOf(EVENT_TYPES).optional(),
+  bbox: bbox.optional(),
+  limit: z.coerce.number().int().min(1).optional(),
+});
 
 export function eventsRoutes(deps: Deps) {
-  return new Hono().get('/', validate('query', query), async (c) => {
-    const q = scoped(c, c.req.valid('query'));
+  return new Hono().get('/', validate('query', query), caseFilter(deps), async (c) => {
+    const q = c.req.valid('query');
     const cap = Math.min(q.limit ?? deps.config.EVENTS_CAP, deps.config.EVENTS_CAP);
-    const answer = await read(deps, c, async (h) => {
-      await requireTownship(h, q.township);
-      return events(h, {
-        types: q.type ?? EVENT_TYPES,
-        period: resolvePeriod(q, deps.now()),
-        township: q.township ?? null,
-        categories: q.category ?? null,
-        statuses: q.status ?? null,
-        bbox: q.bbox ?? null,
-        cap,
-      });
-    });
-    return c.json(answer);
+    return c.json(await readFiltered(deps, c, (h, f) => events(h, f, { types: q.type ?? EVENT_TYPES, bbox: q.bbox ?? null, cap })));
   });
 }

@@ -12,7 +12,8 @@ import { attachmentDisposition, buildTemplate, templateExample, TEMPLATE_FILE_NA
 import { audit, clientIp } from '../audit.ts';
 import { allow, principalOf } from '../auth/middleware.ts';
 import { read, requireTownship, scoped, scopeOf, type Deps } from './deps.ts';
-import { townshipCode, validate } from './validation.ts';
+import { townshipCode } from '../contract/case-filter.ts';
+import { validate } from './validation.ts';
 
 /**
  * Township ledgers (Excel/CSV) for the web upload:

@@ -1,81 +1,46 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { resolvePeriod } from '../domain/period.ts';
+import { caseFilterShape, filterQuery } from '../contract/case-filter.ts';
+import { caseFilter, readFiltered } from '../filter/middleware.ts';
 import { categories } from '../queries/categories.ts';
+import { metricSettings } from '../queries/metric-rows.ts';
 import { RANKING_METRICS, ranking } from '../queries/ranking.ts';
 import { summary } from '../queries/summary.ts';
 import { trend } from '../queries/trend.ts';
-import { metricContext, read, requireTownship, scoped, type Deps } from './deps.ts';
-import { checkPeriod, filterFields, periodFields, townshipCode, validate } from './validation.ts';
+import type { Deps } from './deps.ts';
+import { validate } from './validation.ts';
 
-const summaryQuery = z
-  .object({ ...periodFields, ...filterFields, township: townshipCode.optional() })
-  .strict()
-  .superRefine(checkPeriod);
+const summaryQuery = filterQuery(caseFilterShape);
 
-const trendQuery = z
-  .object({ ...periodFields, ...filterFields, township: townshipCode.optional(), interval: z.enum(['week', 'month']).default('week') })
-  .strict()
-  .superRefine(checkPeriod);
+const trendQuery = filterQuery({ ...caseFilterShape, interval: z.enum(['week', 'month']).default('week') });
 
-const rankingQuery = z
-  .object({
-    ...periodFields,
-    ...filterFields,
-    township: townshipCode.optional(),
-    metric: z.enum(RANKING_METRICS).default('disputeRate'),
-    level: z.enum(['township', 'village']).default('township'),
-    order: z.enum(['asc', 'desc']).default('desc'),
-    limit: z.coerce.number().int().min(1).max(491).default(491),
-  })
-  .strict()
-  .superRefine(checkPeriod);
+const rankingQuery = filterQuery({
+  ...caseFilterShape,
+  metric: z.enum(RANKING_METRICS).default('disputeRate'),
+  level: z.enum(['township', 'village']).default('township'),
+  order: z.enum(['asc', 'desc']).default('desc'),
+  limit: z.coerce.number().int().min(1).max(491).default(491),
+});
 
-const categoriesQuery = z
-  .object({ ...periodFields, ...filterFields, township: townshipCode.optional(), type: z.enum(['dispute', 'hazard']) })
-  .strict()
-  .superRefine(checkPeriod);
+const categoriesQuery = filterQuery({ ...caseFilterShape, type: z.enum(['dispute', 'hazard']) });
 
 export function statsRoutes(deps: Deps) {
+  const filtered = caseFilter(deps);
+  const settings = metricSettings(deps.config);
   return new Hono()
-    .get('/summary', validate('query', summaryQuery), async (c) => {
-      const q = scoped(c, c.req.valid('query'));
-      const ctx = metricContext(deps, q);
-      return c.json(
-        await read(deps, c, async (h) => {
-          await requireTownship(h, q.township);
-          return summary(h, ctx, deps.now());
-        }),
-      );
+    .get('/summary', validate('query', summaryQuery), filtered, async (c) =>
+      c.json(await readFiltered(deps, c, (h, f) => summary(h, f, settings, deps.now()))),
+    )
+    .get('/trend', validate('query', trendQuery), filtered, async (c) => {
+      const { interval } = c.req.valid('query');
+      return c.json(await readFiltered(deps, c, (h, f) => trend(h, f, interval)));
     })
-    .get('/trend', validate('query', trendQuery), async (c) => {
-      const q = scoped(c, c.req.valid('query'));
-      const period = resolvePeriod(q, deps.now());
-      return c.json(
-        await read(deps, c, async (h) => {
-          await requireTownship(h, q.township);
-          return trend(h, period, q.interval, { township: q.township ?? null, categories: q.category, statuses: q.status });
-        }),
-      );
+    .get('/categories', validate('query', categoriesQuery), filtered, async (c) => {
+      const { type } = c.req.valid('query');
+      return c.json(await readFiltered(deps, c, (h, f) => categories(h, f, type)));
     })
-    .get('/categories', validate('query', categoriesQuery), async (c) => {
-      const q = scoped(c, c.req.valid('query'));
-      const period = resolvePeriod(q, deps.now());
-      return c.json(
-        await read(deps, c, async (h) => {
-          await requireTownship(h, q.township);
-          return categories(h, q.type, period, { township: q.township ?? null, categories: q.category, statuses: q.status });
-        }),
-      );
-    })
-    .get('/ranking', validate('query', rankingQuery), async (c) => {
-      const q = scoped(c, c.req.valid('query'));
-      const ctx = metricContext(deps, q);
-      return c.json(
-        await read(deps, c, async (h) => {
-          await requireTownship(h, q.township);
-          return ranking(h, ctx, q);
-        }),
-      );
+    .get('/ranking', validate('query', rankingQuery), filtered, async (c) => {
+      const { metric, level, order, limit } = c.req.valid('query');
+      return c.json(await readFiltered(deps, c, (h, f) => ranking(h, f, settings, { metric, level, order, limit })));
     });
 }

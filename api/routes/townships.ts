@@ -1,17 +1,19 @@
 import { Hono } from 'hono';
-import { z } from 'zod';
+import { caseFilterFields, filterQuery } from '../contract/case-filter.ts';
+import { caseFilter, readFiltered } from '../filter/middleware.ts';
 import type { FeatureCollection, TownshipProps } from '../queries/layers.ts';
 import { townshipLayerJson } from '../queries/layers.ts';
-import { checkPeriod, filterFields, periodFields, validate } from './validation.ts';
-import { jsonText, metricContext, read, scopedTownship, type Deps } from './deps.ts';
+import { metricSettings } from '../queries/metric-rows.ts';
+import { jsonText, type Deps } from './deps.ts';
+import { validate } from './validation.ts';
 
-const townshipsQuery = z.object({ ...periodFields, ...filterFields }).strict().superRefine(checkPeriod);
+// The layer is every township the caller sees: no `township` parameter.
+const townshipsQuery = filterQuery(caseFilterFields('from', 'to', 'category', 'status'));
 
 export function townshipsRoutes(deps: Deps) {
-  return new Hono().get('/', validate('query', townshipsQuery), async (c) => {
-    const ctx = metricContext(deps, { ...c.req.valid('query'), township: scopedTownship(c, undefined) });
-    const body = await read(deps, c, (h) => townshipLayerJson(h, ctx));
+  const settings = metricSettings(deps.config);
+  return new Hono().get('/', validate('query', townshipsQuery), caseFilter(deps), async (c) => {
+    const body = await readFiltered(deps, c, (h, f) => townshipLayerJson(h, f, settings));
     return jsonText<FeatureCollection<TownshipProps>>(body);
   });
 }
-

@@ -1,17 +1,18 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { caseFilterFields, caseFilterShape, filterQuery, villageCode } from '../contract/case-filter.ts';
+import { caseFilter, readFiltered } from '../filter/middleware.ts';
 import type { FeatureCollection, VillageProps } from '../queries/layers.ts';
 import { villageLayerJson } from '../queries/layers.ts';
+import { metricSettings } from '../queries/metric-rows.ts';
 import { villageDetail, type VillageDetail } from '../queries/village-detail.ts';
 import { principalOf } from '../auth/middleware.ts';
-import { jsonText, metricContext, read, requireTownship, requireVillageInScope, scoped, type Deps } from './deps.ts';
-import { checkPeriod, filterFields, periodFields, townshipCode, validate, villageCode } from './validation.ts';
+import { jsonText, requireVillageInScope, type Deps } from './deps.ts';
+import { validate } from './validation.ts';
 
-const listQuery = z
-  .object({ ...periodFields, ...filterFields, township: townshipCode.optional() })
-  .strict()
-  .superRefine(checkPeriod);
-const detailQuery = z.object(periodFields).strict().superRefine(checkPeriod);
+const listQuery = filterQuery(caseFilterShape);
+// The village fixes the township; the panel shows every case of the village.
+const detailQuery = filterQuery(caseFilterFields('from', 'to'));
 
 /**
  * The big screen: who the village's officer is but not how to reach them, and its open cases by
@@ -27,21 +28,17 @@ function forWall(d: VillageDetail): VillageDetail {
 }
 
 export function villagesRoutes(deps: Deps) {
+  const filtered = caseFilter(deps);
+  const settings = metricSettings(deps.config);
   return new Hono()
-    .get('/', validate('query', listQuery), async (c) => {
-      const q = scoped(c, c.req.valid('query'));
-      const ctx = metricContext(deps, q);
-      const body = await read(deps, c, async (h) => {
-        await requireTownship(h, q.township);
-        return villageLayerJson(h, ctx);
-      });
+    .get('/', validate('query', listQuery), filtered, async (c) => {
+      const body = await readFiltered(deps, c, (h, f) => villageLayerJson(h, f, settings));
       return jsonText<FeatureCollection<VillageProps>>(body);
     })
-    .get('/:code', validate('param', z.object({ code: villageCode })), validate('query', detailQuery), async (c) => {
+    .get('/:code', validate('param', z.object({ code: villageCode })), validate('query', detailQuery), filtered, async (c) => {
       const { code } = c.req.valid('param');
       requireVillageInScope(c, code);
-      const ctx = metricContext(deps, c.req.valid('query'));
-      const detail = await read(deps, c, (h) => villageDetail(h, code, ctx));
+      const detail = await readFiltered(deps, c, (h, f) => villageDetail(h, f, settings, code));
       return c.json(principalOf(c).role === 'wall' ? forWall(detail) : detail);
     });
 }

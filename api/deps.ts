@@ -1,0 +1,18 @@
+import type { Config } from './config.ts';
+import type { Db } from './db/index.ts';
+import type { FailureThrottle } from './auth/throttle.ts';
+
+/**
+ * What the routes and the middleware need from the outside world; tests pass their own. Its own
+ * module so that the authentication middleware and the routes' helpers need not import each other.
+ */
+export interface Deps {
+  db: Db;
+  config: Config;
+  /** The current instant (APP_NOW pins it). */
+  now: () => Date;
+  /** Failed sign-ins: per account and address, per address, per account (api/auth/throttle.ts). */
+  throttle: FailureThrottle;
+  /** The local CLI's bearer token (DATA_DIR/server.json); unset: no bearer is accepted. */
+  cliToken?: string;
+}

@@ -1,0 +1,37 @@
+import type { CaseFilterValues } from '../contract/case-filter.ts';
+import { seesTownship, type Principal } from '../auth/principal.ts';
+import { resolvePeriod, type Period } from '../domain/period.ts';
+import { ForbiddenError } from '../errors.ts';
+
+/**
+ * The case filter as every read query takes it: the wire filter (api/contract/case-filter.ts)
+ * scoped to the caller and with its period resolved. `null` means "all".
+ */
+export interface CaseFilter {
+  period: Period;
+  /** 9-digit township code, or null for the whole county (as far as the caller sees it). */
+  township: string | null;
+  /** Dispute/hazard categories (visit kinds for visits) and statuses to count. */
+  categories: readonly string[] | null;
+  statuses: readonly string[] | null;
+}
+
+/**
+ * The township a request is about: the one asked for, which must lie in the caller's scope
+ * (403 `out_of_scope` otherwise, not an empty answer), or, for a chief or an officer who asked
+ * for none, their own, so "the whole map" means their township.
+ */
+export function scopeTownship(p: Principal, requested: string | undefined): string | undefined {
+  if (requested !== undefined && !seesTownship(p, requested)) throw new ForbiddenError(`township ${requested} is outside your scope`, 'out_of_scope');
+  return requested ?? (p.role === 'township' || p.role === 'officer' ? (p.townshipCode ?? undefined) : undefined);
+}
+
+/** The filter of a parsed query, for this caller at this instant (fields the route does not take are absent). */
+export function resolveFilter(q: Partial<CaseFilterValues>, caller: Principal, now: Date): CaseFilter {
+  return {
+    period: resolvePeriod(q, now),
+    township: scopeTownship(caller, q.township) ?? null,
+    categories: q.category ?? null,
+    statuses: q.status ?? null,
+  };
+}

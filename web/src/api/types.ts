@@ -11,6 +11,14 @@ type Query<R> = InferRequestType<R> extends { query: infer Q } ? Q : never;
 
 export type ClientConfig = Ok<typeof api.api.config.$get>;
 
+type SummaryQuery = Query<typeof api.api.stats.summary.$get>;
+/**
+ * The case filter as the aggregate endpoints take it (summary, trend, ranking, categories, events,
+ * the map layers): the period, always sent, the scope and the comma-separated category and status
+ * lists. Taken from the summary's query until api/contract/ publishes the contract's own type.
+ */
+export type CaseFilterQuery = Required<Pick<SummaryQuery, 'from' | 'to'>> & Pick<SummaryQuery, 'township' | 'category' | 'status'>;
+
 export type Summary = Ok<typeof api.api.stats.summary.$get>;
 export type Totals = Summary['current'];
 

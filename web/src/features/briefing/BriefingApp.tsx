@@ -5,6 +5,7 @@ import { ErrorBlock } from '../../app/StatusViews.tsx';
 import { formatDate } from '../i18n/format.ts';
 import { I18nProvider, makeI18n } from '../i18n/I18nProvider.tsx';
 import { bboxOfCoordinates } from '../map/geometry.ts';
+import { caseFilterOf } from '../filters/case-filter.ts';
 import { townshipsQuery, villagesQuery } from '../map/queries.ts';
 import { rgbToHex } from '../map/color-scales.ts';
 import { colorScale, type Unit } from '../map/metrics.ts';
@@ -38,14 +39,15 @@ export function BriefingApp() {
     queryFn: async () =>
       unwrap(
         await api.api.briefing.$get({
-          query: { ...(params.week ? { week: params.week } : {}), ...(params.township ? { township: params.township } : {}), ...(params.metric ? { metric: params.metric } : {}) },
+          query: { week: params.week ?? undefined, township: params.township ?? undefined, metric: params.metric ?? undefined },
         }),
       ),
   });
   const b = briefing.data;
-  const period = b ? { from: b.from, to: b.to } : { from: '', to: '' };
-  const townships = useQuery({ ...townshipsQuery(period), enabled: Boolean(b) });
-  const villages = useQuery({ ...villagesQuery(period, params.township), enabled: Boolean(b) && params.township !== null });
+  // The map is the briefing's week, unfiltered, once the briefing has said which week that is.
+  const filter = b ? caseFilterOf({ from: b.from, to: b.to }, { township: params.township, categories: [], statuses: [] }) : null;
+  const townships = useQuery(townshipsQuery(filter));
+  const villages = useQuery({ ...villagesQuery(filter), enabled: params.township !== null });
   useLayoutEffect(() => {
     if (b) document.title = `${b.title} ${weekTitle(b.week)}`;
   }, [b]);

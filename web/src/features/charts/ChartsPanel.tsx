@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { ErrorBlock, Skeleton } from '../../app/StatusViews.tsx';
-import { filterFor, hasFilters } from '../filters/api-filters.ts';
+import { hasFilters } from '../filters/api-filters.ts';
+import { useCaseFilter } from '../filters/useCaseFilter.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
-import { usePeriod } from '../period/usePeriod.ts';
 import { useView } from '../url-state/ViewContext.tsx';
 import { EVENT_KINDS } from '../url-state/view-state.ts';
 import { categorySource } from './category-source.ts';
@@ -37,12 +37,8 @@ function TrendSection() {
 function CategorySection() {
   const { view, update } = useView();
   const i18n = useI18n();
-  const period = usePeriod();
   const kind = view.events;
-  const breakdown = useQuery({
-    ...categorySource({ kind, period: period ?? { from: '', to: '' }, township: view.township, filter: filterFor(kind, view) }),
-    enabled: period !== null,
-  });
+  const breakdown = useQuery(categorySource(useCaseFilter(), kind));
   const option = useMemo(
     () => (breakdown.data ? categoryOption(breakdown.data.rows, i18n, view.theme, kind === 'dispute' ? 'disputes' : 'hazards') : null),
     [breakdown.data, i18n, view.theme, kind],

@@ -1,41 +1,21 @@
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions, skipToken } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client.ts';
-import type { KindFilter } from '../filters/api-filters.ts';
-import type { DateRange } from '../period/presets.ts';
+import type { CategoryBreakdown } from '../../api/types.ts';
+import { kindQuery, type CaseFilterQuery } from '../filters/case-filter.ts';
 import type { EventKind } from '../url-state/view-state.ts';
 
-export interface CategoryBreakdown {
-  kind: EventKind;
-  rows: { category: string; count: number }[];
-  total: number;
-}
-
-export interface CategoryParams {
-  kind: EventKind;
-  period: DateRange;
-  township: string | null;
-  filter: KindFilter;
-}
+export type { CategoryBreakdown };
 
 /** Counts by category for the chart, from GET /api/stats/categories (every category present). */
-export function categorySource({ kind, period, township, filter }: CategoryParams) {
+export function categorySource(filter: CaseFilterQuery | null, kind: EventKind) {
+  const k = filter && kindQuery(kind, filter);
   return queryOptions({
-    queryKey: ['categories', kind, period.from, period.to, township ?? 'county', filter.excludesAll ? 'none' : 'some', filter.categories?.join(',') ?? '', filter.statuses?.join(',') ?? ''],
-    queryFn: async (): Promise<CategoryBreakdown> => {
-      if (filter.excludesAll) return { kind, rows: [], total: 0 };
-      const answer = await unwrap(
-        await api.api.stats.categories.$get({
-          query: {
-            type: kind,
-            from: period.from,
-            to: period.to,
-            ...(township ? { township } : {}),
-            ...(filter.categories ? { category: filter.categories.join(',') } : {}),
-            ...(filter.statuses ? { status: filter.statuses.join(',') } : {}),
-          },
-        }),
-      );
-      return { kind, rows: answer.rows, total: answer.total };
-    },
+    // `excludesAll` is part of the key: "no disputes" and "all disputes" both send no category.
+    queryKey: ['categories', k && { ...k.query, excludesAll: k.excludesAll }],
+    queryFn: !k
+      ? skipToken
+      : k.excludesAll
+        ? async (): Promise<CategoryBreakdown> => ({ type: kind, rows: [], total: 0 })
+        : async () => unwrap(await api.api.stats.categories.$get({ query: k.query })),
   });
 }

@@ -1,15 +1,9 @@
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions, skipToken } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client.ts';
-import { aggregateKey, aggregateParams, type FilterView } from '../filters/api-filters.ts';
-import type { DateRange } from '../period/presets.ts';
+import type { CaseFilterQuery } from '../filters/case-filter.ts';
 
-export const trendQuery = (period: DateRange, township: string | null, filter?: FilterView) =>
+export const trendQuery = (filter: CaseFilterQuery | null) =>
   queryOptions({
-    queryKey: ['trend', 'week', period.from, period.to, township ?? 'county', aggregateKey(filter)],
-    queryFn: async () =>
-      unwrap(
-        await api.api.stats.trend.$get({
-          query: { from: period.from, to: period.to, interval: 'week', ...(township ? { township } : {}), ...aggregateParams(filter) },
-        }),
-      ),
+    queryKey: ['trend', 'week', filter],
+    queryFn: filter ? async () => unwrap(await api.api.stats.trend.$get({ query: { ...filter, interval: 'week' } })) : skipToken,
   });

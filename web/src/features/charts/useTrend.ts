@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { hasFilters } from '../filters/api-filters.ts';
-import { usePeriod } from '../period/usePeriod.ts';
+import { useCaseFilter } from '../filters/useCaseFilter.ts';
 import { useView } from '../url-state/ViewContext.tsx';
 import { trendQuery } from './queries.ts';
 import type { WeekBucket } from './week-bucket.ts';
@@ -16,7 +16,6 @@ export interface TrendState {
 /** Weekly disputes and hazards of the scope, with the view's category and status filters applied by the API. */
 export function useTrend(): TrendState {
   const { view } = useView();
-  const period = usePeriod() ?? { from: '', to: '' };
-  const trend = useQuery({ ...trendQuery(period, view.township, view), enabled: period.from !== '' });
+  const trend = useQuery(trendQuery(useCaseFilter()));
   return { buckets: trend.data?.buckets, isPending: trend.isPending, error: trend.error, refetch: () => void trend.refetch(), filtered: hasFilters(view) };
 }

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import type { TownshipFeature, VillageFeature } from '../map/layers/unit-layers.ts';
+import { caseFilterOf, WHOLE_COUNTY } from '../filters/case-filter.ts';
 import { villagesQuery } from '../map/queries.ts';
 import { useAfterFirstMap } from '../map/first-draw.ts';
 import { usePeriod } from '../period/usePeriod.ts';
@@ -28,9 +29,8 @@ export function useSilentVillages(townships: readonly TownshipFeature[], townshi
   const afterMap = useAfterFirstMap();
   const countyScope = view.township === null;
   const countySilent = townships.reduce((n, f) => n + (f.properties.silentVillages ?? 0), 0);
-  const p = period ?? { from: '', to: '' };
-  const county = useQuery({ ...villagesQuery(p, null), enabled: enabled && period !== null && countyScope && countySilent > 0 && afterMap });
-  const coverage = useQuery({ ...coverageQuery(p, view.township), enabled: period !== null });
+  const county = useQuery({ ...villagesQuery(caseFilterOf(period, WHOLE_COUNTY)), enabled: enabled && countyScope && countySilent > 0 && afterMap });
+  const coverage = useQuery(coverageQuery(caseFilterOf(period, view)));
   const countyVillages = county.data?.features;
   const features = useMemo(
     () => (countyScope ? (countyVillages ?? []) : townshipVillages).filter((f) => f.properties.silent),

@@ -38,23 +38,3 @@ export function passes(kind: EventKind, v: Pick<ViewState, 'categories' | 'statu
   if (f.statuses && (row.status === null || !f.statuses.includes(row.status))) return false;
   return true;
 }
-
-export type FilterView = Pick<ViewState, 'categories' | 'statuses'>;
-const NO_FILTER: FilterView = { categories: [], statuses: [] };
-
-/**
- * The filter as the aggregate endpoints take it (summary, layers, trend, ranking, categories):
- * they count a dispute or hazard when its category and status are in the lists, which is the
- * same per-kind rule as `filterFor` (a hazard-only category list leaves no disputes).
- */
-export function aggregateParams(v: FilterView = NO_FILTER): { category?: string; status?: string } {
-  return {
-    ...(v.categories.length ? { category: v.categories.join(',') } : {}),
-    ...(v.statuses.length ? { status: v.statuses.join(',') } : {}),
-  };
-}
-
-/** The part of a query key that the filter decides. */
-export function aggregateKey(v: FilterView = NO_FILTER): string {
-  return `${v.categories.join(',')}|${v.statuses.join(',')}`;
-}

@@ -2,6 +2,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useLocalText } from '../i18n/local-messages.ts';
+import { caseFilterOf, WHOLE_COUNTY } from '../filters/case-filter.ts';
 import { townshipsQuery } from '../map/queries.ts';
 import { usePeriod } from '../period/usePeriod.ts';
 import { AcceptedReport, RejectedReport } from './ImportReport.tsx';
@@ -20,8 +21,7 @@ const KINDS: LedgerKind[] = ['disputes', 'visits'];
 export function LedgerImportDialog({ initialTownship, onClose }: { initialTownship: string | null; onClose: () => void }) {
   const it = useLocalText(importText);
   const queryClient = useQueryClient();
-  const period = usePeriod();
-  const townships = useQuery({ ...townshipsQuery(period ?? { from: '', to: '' }), enabled: period !== null });
+  const townships = useQuery(townshipsQuery(caseFilterOf(usePeriod(), WHOLE_COUNTY)));
   const [kind, setKind] = useState<LedgerKind>('disputes');
   const [township, setTownship] = useState<string | null>(initialTownship);
   const [file, setFile] = useState<File | null>(null);

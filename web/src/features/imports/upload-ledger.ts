@@ -35,12 +35,12 @@ export function contentTypeFor(file: Pick<File, 'name' | 'type'>): string {
 
 /** Where the template of a kind downloads from (same origin, so a plain link with `download` works). */
 export function templateHref(kind: LedgerKind, township: string | null): string {
-  const url = api.api.imports.ledger.template.$url({ query: { kind, ...(township ? { township } : {}) } });
+  const url = api.api.imports.ledger.template.$url({ query: { kind, township: township ?? undefined } });
   return `${url.pathname}${url.search}`;
 }
 
 function uploadUrl({ file, kind, township, dryRun }: UploadRequest): string {
-  const url = api.api.imports.ledger.$url({ query: { kind, dryRun: dryRun ? 'true' : 'false', fileName: file.name, ...(township ? { township } : {}) } });
+  const url = api.api.imports.ledger.$url({ query: { kind, dryRun: dryRun ? 'true' : 'false', fileName: file.name, township: township ?? undefined } });
   return `${url.pathname}${url.search}`;
 }
 

@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { ErrorBlock, Skeleton } from '../../app/StatusViews.tsx';
 import { hasFilters } from '../filters/api-filters.ts';
+import { useCaseFilter } from '../filters/useCaseFilter.ts';
 import { formatSignedChange } from '../i18n/format.ts';
 import { useI18n, type I18n } from '../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
-import { usePeriod } from '../period/usePeriod.ts';
 import { runtimeConfigQuery } from '../runtime-config/runtime-config.ts';
 import { useView } from '../url-state/ViewContext.tsx';
 import { kpisOf, type Kpi, type KpiId, type Totals } from './kpi-model.ts';
@@ -82,9 +82,8 @@ function SeverityBar({ bySeverity, i18n }: { bySeverity: Totals['hazards']['bySe
 export function KpiCards() {
   const { view } = useView();
   const i18n = useI18n();
-  const period = usePeriod();
   const config = useQuery(runtimeConfigQuery());
-  const summary = useQuery({ ...summaryQuery(period ?? { from: '', to: '' }, view.township, view), enabled: period !== null });
+  const summary = useQuery(summaryQuery(useCaseFilter()));
   if (summary.isPending) return <div className="kpis">{Array.from({ length: 5 }, (_, i) => <div key={i} className="kpi"><Skeleton lines={3} /></div>)}</div>;
   if (summary.isError) return <ErrorBlock error={summary.error} onRetry={() => void summary.refetch()} />;
   const s = summary.data;

@@ -1,28 +1,50 @@
 import { describe, expect, it } from 'vitest';
-import { filterFor } from '../filters/api-filters.ts';
-import { eventsQuery } from './queries.ts';
+import { caseFilterOf, type CaseFilterView } from '../filters/case-filter.ts';
+import { eventsQuery, townshipsQuery, villagesQuery } from './queries.ts';
 
 const period = { from: '2026-01-01', to: '2026-03-31' };
+const view = (patch: Partial<CaseFilterView> = {}): CaseFilterView => ({ township: null, categories: [], statuses: [], ...patch });
+const all = caseFilterOf(period, view());
+const hazardOnly = caseFilterOf(period, view({ categories: ['消防'] }));
 
 describe('eventsQuery', () => {
   it('"no disputes" (a hazard-only filter) never shares the cache of "all disputes"', () => {
-    const all = eventsQuery({ kind: 'dispute', period, township: null, filter: filterFor('dispute', { categories: [], statuses: [] }) });
-    const none = eventsQuery({ kind: 'dispute', period, township: null, filter: filterFor('dispute', { categories: ['消防'], statuses: [] }) });
-    expect(none.queryKey).not.toEqual(all.queryKey);
+    expect(eventsQuery(hazardOnly, 'dispute').queryKey).not.toEqual(eventsQuery(all, 'dispute').queryKey);
   });
 
   it('answers an excluding filter without asking the server', async () => {
-    const none = eventsQuery({ kind: 'dispute', period, township: null, filter: filterFor('dispute', { categories: ['消防'], statuses: [] }) });
+    const none = eventsQuery(hazardOnly, 'dispute');
     const answer = await (none.queryFn as unknown as () => Promise<{ rows: unknown[]; count: number }>)();
     expect(answer).toMatchObject({ rows: [], count: 0 });
   });
 
   it.each([
-    ['township', { township: '430421110' }],
-    ['period', { period: { from: '2026-01-02', to: '2026-03-31' } }],
-    ['kind', { kind: 'hazard' as const }],
-  ])('the key changes with the %s', (_n, patch) => {
-    const base = { kind: 'dispute' as const, period, township: null, filter: filterFor('dispute', { categories: [], statuses: [] }) };
-    expect(eventsQuery({ ...base, ...patch }).queryKey).not.toEqual(eventsQuery(base).queryKey);
+    ['township', caseFilterOf(period, view({ township: '430421110' })), 'dispute' as const],
+    ['period', caseFilterOf({ from: '2026-01-02', to: '2026-03-31' }, view()), 'dispute' as const],
+    ['kind', all, 'hazard' as const],
+  ])('the key changes with the %s', (_n, filter, kind) => {
+    expect(eventsQuery(filter, kind).queryKey).not.toEqual(eventsQuery(all, 'dispute').queryKey);
+  });
+
+  it('asks nothing before the period is known', () => {
+    expect(typeof eventsQuery(null, 'dispute').queryFn).not.toBe('function');
+  });
+});
+
+describe('townshipsQuery', () => {
+  it('is one cache entry whatever township the view is in (the layer is county-wide)', () => {
+    expect(townshipsQuery(caseFilterOf(period, view({ township: '430421110' }))).queryKey).toEqual(townshipsQuery(all).queryKey);
+  });
+
+  it('follows the category filter', () => {
+    expect(townshipsQuery(hazardOnly).queryKey).not.toEqual(townshipsQuery(all).queryKey);
+  });
+});
+
+describe('villagesQuery', () => {
+  it('keys the township, so two townships never share their villages', () => {
+    const a = villagesQuery(caseFilterOf(period, view({ township: '430421110' })));
+    const b = villagesQuery(caseFilterOf(period, view({ township: '430421111' })));
+    expect(a.queryKey).not.toEqual(b.queryKey);
   });
 });

@@ -1,8 +1,8 @@
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions, skipToken } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client.ts';
-import type { DateRange } from '../period/presets.ts';
+import type { Events } from '../../api/types.ts';
+import { countyWide, kindQuery, type CaseFilterQuery } from '../filters/case-filter.ts';
 import type { EventKind } from '../url-state/view-state.ts';
-import { aggregateKey, aggregateParams, type FilterView, type KindFilter } from '../filters/api-filters.ts';
 
 /** Boundaries change only on an import: fetched once per session. */
 export const basemapQuery = () =>
@@ -12,47 +12,31 @@ export const basemapQuery = () =>
     staleTime: Infinity,
   });
 
-export const townshipsQuery = (period: DateRange, filter?: FilterView) =>
+/** Every township of the county: the layer is county-wide whatever township the view is in. */
+export const townshipsQuery = (filter: CaseFilterQuery | null) => {
+  const query = filter && countyWide(filter);
+  return queryOptions({
+    queryKey: ['townships', query],
+    queryFn: query ? async () => unwrap(await api.api.townships.$get({ query })) : skipToken,
+  });
+};
+
+/** Villages of the filter's township, or of the whole county when it names none. */
+export const villagesQuery = (filter: CaseFilterQuery | null) =>
   queryOptions({
-    queryKey: ['townships', period.from, period.to, aggregateKey(filter)],
-    queryFn: async () => unwrap(await api.api.townships.$get({ query: { from: period.from, to: period.to, ...aggregateParams(filter) } })),
+    queryKey: ['villages', filter],
+    queryFn: filter ? async () => unwrap(await api.api.villages.$get({ query: filter })) : skipToken,
   });
 
-/** Villages of one township, or of the whole county when `township` is null. */
-export const villagesQuery = (period: DateRange, township: string | null, filter?: FilterView) =>
-  queryOptions({
-    queryKey: ['villages', township ?? 'county', period.from, period.to, aggregateKey(filter)],
-    queryFn: async () =>
-      unwrap(
-        await api.api.villages.$get({ query: { from: period.from, to: period.to, ...(township ? { township } : {}), ...aggregateParams(filter) } }),
-      ),
-  });
+const NO_EVENTS: Events = { cap: 0, count: 0, truncated: false, rows: [] };
 
-export interface EventsParams {
-  kind: EventKind;
-  period: DateRange;
-  township: string | null;
-  filter: KindFilter;
-}
-
-export const eventsQuery = ({ kind, period, township, filter }: EventsParams) =>
-  queryOptions({
+/** The cases of one kind, by the per-kind rule of `kindQuery`. */
+export const eventsQuery = (filter: CaseFilterQuery | null, kind: EventKind) => {
+  const k = filter && kindQuery(kind, filter);
+  return queryOptions({
     // `excludesAll` is part of the key: otherwise "no disputes" would share the cache entry of
     // "all disputes" (both send no category).
-    queryKey: ['events', kind, period.from, period.to, township ?? 'county', filter.excludesAll ? 'none' : 'some', filter.categories?.join(',') ?? '', filter.statuses?.join(',') ?? ''],
-    queryFn: async () => {
-      if (filter.excludesAll) return { cap: 0, count: 0, truncated: false, rows: [] };
-      return unwrap(
-        await api.api.events.$get({
-          query: {
-            type: kind,
-            from: period.from,
-            to: period.to,
-            ...(township ? { township } : {}),
-            ...(filter.categories ? { category: filter.categories.join(',') } : {}),
-            ...(filter.statuses ? { status: filter.statuses.join(',') } : {}),
-          },
-        }),
-      );
-    },
+    queryKey: ['events', k && { ...k.query, excludesAll: k.excludesAll }],
+    queryFn: !k ? skipToken : k.excludesAll ? async () => NO_EVENTS : async () => unwrap(await api.api.events.$get({ query: k.query })),
   });
+};

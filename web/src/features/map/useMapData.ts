@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { filterFor } from '../filters/api-filters.ts';
+import { useCaseFilter } from '../filters/useCaseFilter.ts';
 import { usePeriod } from '../period/usePeriod.ts';
 import { runtimeConfigQuery } from '../runtime-config/runtime-config.ts';
 import { useView } from '../url-state/ViewContext.tsx';
@@ -11,21 +11,21 @@ export function useMapData() {
   const period = usePeriod();
   const basemap = useQuery(basemapQuery());
   const config = useQuery(runtimeConfigQuery());
+  const filter = useCaseFilter();
   const townships = useQuery({
-    ...townshipsQuery(period ?? { from: '', to: '' }, view),
-    enabled: period !== null,
+    ...townshipsQuery(filter),
     // Keep the old colours on screen while a new period loads instead of flashing empty.
     placeholderData: keepPreviousData,
   });
   const villages = useQuery({
-    ...villagesQuery(period ?? { from: '', to: '' }, view.township, view),
-    enabled: period !== null && view.township !== null,
+    ...villagesQuery(filter),
+    enabled: view.township !== null,
     placeholderData: keepPreviousData,
   });
   const wantsEvents = view.layers.some((l) => l === 'heat' || l === 'hex' || l === 'points');
   const events = useQuery({
-    ...eventsQuery({ kind: view.events, period: period ?? { from: '', to: '' }, township: view.township, filter: filterFor(view.events, view) }),
-    enabled: period !== null && wantsEvents,
+    ...eventsQuery(filter, view.events),
+    enabled: wantsEvents,
     placeholderData: keepPreviousData,
   });
   // Placeholder villages may belong to the township shown before: never draw those in this one.

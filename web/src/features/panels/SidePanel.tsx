@@ -5,6 +5,7 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import { KpiCards } from '../kpis/KpiCards.tsx';
 import { useAfterFirstMap } from '../map/first-draw.ts';
 import { townshipsQuery, villagesQuery } from '../map/queries.ts';
+import { caseFilterOf } from '../filters/case-filter.ts';
 import { usePeriod } from '../period/usePeriod.ts';
 import { RankingList } from '../ranking/RankingList.tsx';
 import { useView } from '../url-state/ViewContext.tsx';
@@ -21,11 +22,11 @@ export function SidePanel() {
   const i18n = useI18n();
   const { t, num, range } = i18n;
   const period = usePeriod();
+  const filter = caseFilterOf(period, view);
   const chartsMayLoad = useAfterFirstMap();
-  const p = period ?? { from: '', to: '' };
   // Both are already in the cache from the map; here they only give names to the breadcrumbs.
-  const townships = useQuery({ ...townshipsQuery(p, view), enabled: period !== null });
-  const villages = useQuery({ ...villagesQuery(p, view.township, view), enabled: period !== null && view.township !== null });
+  const townships = useQuery(townshipsQuery(filter));
+  const villages = useQuery({ ...villagesQuery(filter), enabled: view.township !== null });
   const township = townships.data?.features.find((f) => f.properties.code === view.township)?.properties ?? null;
   const village = villages.data?.features.find((f) => f.properties.code === view.village)?.properties ?? null;
 

@@ -4,7 +4,7 @@ import type { VillageDetail } from '../../api/types.ts';
 import { ErrorBlock, Skeleton } from '../../app/StatusViews.tsx';
 import { useI18n, type I18n } from '../i18n/I18nProvider.tsx';
 import { shanghaiDateOf } from '../charts/week-bucket.ts';
-import { usePeriod } from '../period/usePeriod.ts';
+import { useCaseFilter } from '../filters/useCaseFilter.ts';
 import { OpenDisputes, OpenHazards } from './OpenCaseLists.tsx';
 import { villageDetailQuery } from './queries.ts';
 import { VisitTimeline } from './VisitTimeline.tsx';
@@ -66,8 +66,7 @@ function VillageFigures({ d, i18n }: { d: VillageDetail; i18n: I18n }) {
 export function VillagePanel({ code }: { code: string }) {
   const i18n = useI18n();
   const { t, num, vocab, dateTime } = i18n;
-  const period = usePeriod();
-  const detail = useQuery({ ...villageDetailQuery(code, period ?? { from: '', to: '' }), enabled: period !== null });
+  const detail = useQuery(villageDetailQuery(code, useCaseFilter()));
   if (detail.isPending) return <Skeleton lines={10} />;
   if (detail.isError) return <ErrorBlock error={detail.error} onRetry={() => void detail.refetch()} />;
   const d = detail.data;

@@ -1,9 +1,12 @@
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions, skipToken } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client.ts';
-import type { DateRange } from '../period/presets.ts';
+import { periodOf, type CaseFilterQuery } from '../filters/case-filter.ts';
 
-export const villageDetailQuery = (code: string, period: DateRange) =>
-  queryOptions({
-    queryKey: ['village', code, period.from, period.to],
-    queryFn: async () => unwrap(await api.api.villages[':code'].$get({ param: { code }, query: { from: period.from, to: period.to } })),
+/** One village's detail for the period (the endpoint takes no other filter). */
+export const villageDetailQuery = (code: string, filter: CaseFilterQuery | null) => {
+  const query = filter && periodOf(filter);
+  return queryOptions({
+    queryKey: ['village', code, query],
+    queryFn: query ? async () => unwrap(await api.api.villages[':code'].$get({ param: { code }, query })) : skipToken,
   });
+};

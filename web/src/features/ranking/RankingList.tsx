@@ -5,7 +5,7 @@ import { ErrorBlock, Skeleton } from '../../app/StatusViews.tsx';
 import { useI18n, type I18n } from '../i18n/I18nProvider.tsx';
 import { METRICS } from '../map/metrics.ts';
 import { MessageKeyOf } from '../map/metric-labels.ts';
-import { usePeriod } from '../period/usePeriod.ts';
+import { useCaseFilter } from '../filters/useCaseFilter.ts';
 import { useView } from '../url-state/ViewContext.tsx';
 import type { MapMetric } from '../url-state/view-state.ts';
 import { rankingQuery } from './queries.ts';
@@ -22,20 +22,9 @@ export function RankingList() {
   const { view, update } = useView();
   const i18n = useI18n();
   const { t, num, paren } = i18n;
-  const period = usePeriod();
   const level = view.township ? 'village' : 'township';
   const def = METRICS[view.metric];
-  const ranking = useQuery({
-    ...rankingQuery({
-      metric: def.ranking,
-      level,
-      township: view.township,
-      order: def.direction === 'highIsBad' ? 'desc' : 'asc',
-      period: period ?? { from: '', to: '' },
-      filter: view,
-    }),
-    enabled: period !== null,
-  });
+  const ranking = useQuery(rankingQuery(useCaseFilter(), { metric: def.ranking, level, order: def.direction === 'highIsBad' ? 'desc' : 'asc' }));
   const selected = view.village ?? (level === 'township' ? view.township : null);
   const list = useRef<HTMLOListElement>(null);
   useEffect(() => {

@@ -1,25 +1,16 @@
-import { queryOptions } from '@tanstack/react-query';
+import { queryOptions, skipToken } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client.ts';
 import type { RankingMetric } from '../../api/types.ts';
-import { aggregateKey, aggregateParams, type FilterView } from '../filters/api-filters.ts';
-import type { DateRange } from '../period/presets.ts';
+import type { CaseFilterQuery } from '../filters/case-filter.ts';
 
-export interface RankingParams {
+export interface RankingOptions {
   metric: RankingMetric;
   level: 'township' | 'village';
-  township: string | null;
   order: 'asc' | 'desc';
-  period: DateRange;
-  filter?: FilterView;
 }
 
-export const rankingQuery = ({ metric, level, township, order, period, filter }: RankingParams) =>
+export const rankingQuery = (filter: CaseFilterQuery | null, { metric, level, order }: RankingOptions) =>
   queryOptions({
-    queryKey: ['ranking', metric, level, township ?? 'county', order, period.from, period.to, aggregateKey(filter)],
-    queryFn: async () =>
-      unwrap(
-        await api.api.stats.ranking.$get({
-          query: { metric, level, order, from: period.from, to: period.to, ...(township ? { township } : {}), ...aggregateParams(filter) },
-        }),
-      ),
+    queryKey: ['ranking', { metric, level, order }, filter],
+    queryFn: filter ? async () => unwrap(await api.api.stats.ranking.$get({ query: { ...filter, metric, level, order } })) : skipToken,
   });

@@ -2,7 +2,9 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { shanghaiDate } from '../../../../api/contract/calendar.ts';
 import { api, unwrap } from '../../api/client.ts';
-import { townshipsQuery, villagesQuery } from '../map/queries.ts';
+import { caseFilterOf } from '../filters/case-filter.ts';
+import { summaryQuery } from '../kpis/queries.ts';
+import { eventsQuery, townshipsQuery, villagesQuery } from '../map/queries.ts';
 import { runtimeConfigQuery } from '../runtime-config/runtime-config.ts';
 import { lastWeeks, liveRange, type PlaybackWeek } from './weeks.ts';
 
@@ -36,24 +38,16 @@ export function useWallData({ township, refresh, weekIndex }: WallDataInput) {
   // A past week does not change: poll only what is live.
   const periodPoll = week === null ? poll : { ...poll, refetchInterval: false as const };
   const ready = !config.isPending;
+  // The wall shows every case of its scope: no category or status filter.
+  const filter = ready ? caseFilterOf(period, { township, categories: [], statuses: [] }) : null;
 
-  const townships = useQuery({ ...townshipsQuery(period), ...periodPoll, enabled: ready });
-  const villages = useQuery({ ...villagesQuery(period, township), ...periodPoll, enabled: ready && township !== null });
-  const summary = useQuery({
-    queryKey: ['wall-summary', period.from, period.to, township ?? 'county'],
-    queryFn: async () => unwrap(await api.api.stats.summary.$get({ query: { from: period.from, to: period.to, ...(township ? { township } : {}) } })),
-    ...periodPoll,
-    enabled: ready,
-  });
-  const heat = useQuery({
-    queryKey: ['wall-heat', period.from, period.to, township ?? 'county'],
-    queryFn: async () => unwrap(await api.api.events.$get({ query: { type: 'dispute', from: period.from, to: period.to, ...(township ? { township } : {}) } })),
-    ...periodPoll,
-    enabled: ready,
-  });
+  const townships = useQuery({ ...townshipsQuery(filter), ...periodPoll });
+  const villages = useQuery({ ...villagesQuery(filter), ...periodPoll, enabled: township !== null });
+  const summary = useQuery({ ...summaryQuery(filter), ...periodPoll });
+  const heat = useQuery({ ...eventsQuery(filter, 'dispute'), ...periodPoll });
   const feed = useQuery({
     queryKey: ['wall-feed', township ?? 'county'],
-    queryFn: async () => unwrap(await api.api.feed.$get({ query: { limit: '40', ...(township ? { township } : {}) } })),
+    queryFn: async () => unwrap(await api.api.feed.$get({ query: { limit: '40', township: township ?? undefined } })),
     ...poll,
     enabled: ready,
   });

@@ -1,0 +1,68 @@
+import type { CaseFilterQuery } from '../../api/types.ts';
+import type { DateRange } from '../period/presets.ts';
+import type { EventKind, ViewState } from '../url-state/view-state.ts';
+import { filterFor } from './api-filters.ts';
+
+export type { CaseFilterQuery };
+
+/** The parts of a view that decide the case filter. */
+export type CaseFilterView = Pick<ViewState, 'township' | 'categories' | 'statuses'>;
+
+/** No scope and no category or status: the whole county, every case. */
+export const WHOLE_COUNTY: CaseFilterView = { township: null, categories: [], statuses: [] };
+
+/**
+ * The API's query parameters for a view's case filter, or null while the period is not known yet
+ * (a query given null asks nothing: see `skipToken` in the query factories). Only the parameters
+ * that say something are present, so "no township" and "all categories" are one cache entry each.
+ */
+export function caseFilterOf(period: DateRange | null, view: CaseFilterView): CaseFilterQuery | null {
+  if (!period) return null;
+  const query: CaseFilterQuery = { from: period.from, to: period.to };
+  if (view.township) query.township = view.township;
+  if (view.categories.length) query.category = view.categories.join(',');
+  if (view.statuses.length) query.status = view.statuses.join(',');
+  return query;
+}
+
+/** The period alone, for the endpoints that take nothing else (a village's detail). */
+export function periodOf(filter: CaseFilterQuery): Pick<CaseFilterQuery, 'from' | 'to'> {
+  return { from: filter.from, to: filter.to };
+}
+
+/** The period and the scope, for the endpoints that count every case (coverage). */
+export function periodAndScope(filter: CaseFilterQuery): Pick<CaseFilterQuery, 'from' | 'to' | 'township'> {
+  const query: Pick<CaseFilterQuery, 'from' | 'to' | 'township'> = periodOf(filter);
+  if (filter.township) query.township = filter.township;
+  return query;
+}
+
+/** The filter without its scope, for the county-wide townships layer (which takes no township). */
+export function countyWide(filter: CaseFilterQuery): Omit<CaseFilterQuery, 'township'> {
+  const query: Omit<CaseFilterQuery, 'township'> = periodOf(filter);
+  if (filter.category) query.category = filter.category;
+  if (filter.status) query.status = filter.status;
+  return query;
+}
+
+const listOf = (csv: string | undefined): string[] => (csv ? csv.split(',') : []);
+
+export interface KindQuery {
+  /** What to send for this kind (GET /api/events, /api/stats/categories). */
+  query: CaseFilterQuery & { type: EventKind };
+  /** True when the filter leaves nothing of this kind: answer empty without asking. */
+  excludesAll: boolean;
+}
+
+/**
+ * The filter as it applies to one kind of event, by the rule of `filterFor`: only the categories
+ * and statuses of that kind are sent, and a list naming none of them (a hazard-only category list
+ * asking for disputes) leaves no case of the kind rather than all of them.
+ */
+export function kindQuery(kind: EventKind, filter: CaseFilterQuery): KindQuery {
+  const f = filterFor(kind, { categories: listOf(filter.category), statuses: listOf(filter.status) });
+  const query: KindQuery['query'] = { type: kind, ...periodAndScope(filter) };
+  if (f.categories) query.category = f.categories.join(',');
+  if (f.statuses) query.status = f.statuses.join(',');
+  return { query, excludesAll: f.excludesAll };
+}

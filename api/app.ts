@@ -7,12 +7,12 @@ import { AuditRepeats } from './audit-repeats.ts';
 import { authenticate, SESSION_COOKIE } from './auth/middleware.ts';
 import { SessionCache } from './auth/session-cache.ts';
 import { AnswerCache } from './cache/answer-cache.ts';
-import { answerCache } from './cache/middleware.ts';
+import { cacheable, invalidates } from './cache/middleware.ts';
 import { DbUnavailableError } from './db/index.ts';
 import { RequestAbandonedError } from './db/request-signal.ts';
 import { bodyLimits, fairConcurrency, limiterFor, requestDeadline } from './limits/middleware.ts';
 import { AppError } from './errors.ts';
-import type { Deps } from './routes/deps.ts';
+import type { Deps } from './deps.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { authRoutes } from './routes/auth.ts';
 import { basemapRoutes } from './routes/basemap.ts';
@@ -34,7 +34,7 @@ import { townshipsRoutes } from './routes/townships.ts';
 import { villagesRoutes } from './routes/villages.ts';
 import { openapiRoutes } from './openapi/routes.ts';
 
-export type { Deps } from './routes/deps.ts';
+export type { Deps } from './deps.ts';
 
 function errorBody(code: string, message: string, fields?: Record<string, string>, details?: Record<string, unknown>) {
   return { error: { ...details, code, message, ...(fields ? { fields } : {}) } };
@@ -99,7 +99,13 @@ export function createApp(deps: Deps, middleware: readonly MiddlewareHandler[] =
   root.use('/api/*', authenticate(deps, sessions));
   root.use('/api/*', jsonBodies);
   const answers = new AnswerCache(deps.config.ANSWER_CACHE_MS);
-  root.use('/api/*', answerCache(answers, deps.db));
+  // Answer caching, declared per mounted sub-app below: the aggregates and maps are cached (per
+  // role and scope), and a successful write to what they count clears the cache.
+  const cached = cacheable(answers, deps.db);
+  for (const mount of ['/api/config', '/api/basemap', '/api/townships', '/api/villages', '/api/events', '/api/stats', '/api/coverage', '/api/feed', '/api/alerts', '/api/briefing'])
+    root.use(`${mount}/*`, cached);
+  const invalidating = invalidates(answers);
+  for (const mount of ['/api/hazards', '/api/disputes', '/api/visits', '/api/imports']) root.use(`${mount}/*`, invalidating);
   const limiter = limiterFor(deps.config);
   root.use('/api/*', fairConcurrency(limiter));
   const app = root

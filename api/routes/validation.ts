@@ -4,8 +4,6 @@ import { resolver, uniqueSymbol } from 'hono-openapi';
 import { SCHEMA_OPTIONS } from '../openapi/schema-options.ts';
 import type { ValidationTargets } from 'hono';
 import { z } from 'zod';
-import { isIsoDate } from '../contract/calendar.ts';
-import { DISPUTE_CATEGORIES, DISPUTE_STATUSES, HAZARD_CATEGORIES, HAZARD_STATUSES, VISIT_KINDS } from '../contract/enums.ts';
 import { ValidationError, type FieldErrors } from '../errors.ts';
 
 /**
@@ -60,41 +58,3 @@ export const NO_NUL = /^[^\u0000]*$/;
 
 /** For endpoints that take no parameters: an unknown one is refused like everywhere else. */
 export const noQuery = z.object({}).strict();
-
-export const MIN_DATE = '2000-01-01';
-export const MAX_DATE = '2099-12-31';
-/** Longest period one request may ask for (ten years). */
-export const MAX_PERIOD_DAYS = 3660;
-
-export const isoDate = z
-  .string()
-  .refine(isIsoDate, 'expected a date YYYY-MM-DD')
-  .refine((d) => d >= MIN_DATE && d <= MAX_DATE, `expected a date between ${MIN_DATE} and ${MAX_DATE}`);
-
-export const townshipCode = z.string().regex(/^\d{9}$/, 'expected a 9-digit township code');
-export const villageCode = z.string().regex(/^\d{12}$/, 'expected a 12-digit village code');
-
-/** `from`/`to` (inclusive, Asia/Shanghai dates); both optional. Spread into a query schema. */
-export const periodFields = { from: isoDate.optional(), to: isoDate.optional() };
-
-/** The cross-field rules of a period; use as `.superRefine(checkPeriod)`. */
-export function checkPeriod(q: { from?: string; to?: string }, ctx: z.RefinementCtx): void {
-  if (!q.from || !q.to) return;
-  if (q.from > q.to) ctx.addIssue({ code: 'custom', message: 'from must not be after to', path: ['from'] });
-  else if (Date.parse(q.to) - Date.parse(q.from) >= MAX_PERIOD_DAYS * 86400e3)
-    ctx.addIssue({ code: 'custom', message: `the period may span at most ${MAX_PERIOD_DAYS} days`, path: ['to'] });
-}
-
-/** A comma-separated list of allowed values: `a,b,c`. */
-export function csvOf<const V extends readonly [string, ...string[]]>(values: V) {
-  return z
-    .string()
-    .transform((s) => s.split(',').map((x) => x.trim()).filter(Boolean))
-    .pipe(z.array(z.enum(values)).min(1, 'expected at least one value').max(values.length * 2));
-}
-
-const CATEGORIES = [...new Set([...DISPUTE_CATEGORIES, ...HAZARD_CATEGORIES, ...VISIT_KINDS])] as [string, ...string[]];
-const STATUSES = [...new Set([...DISPUTE_STATUSES, ...HAZARD_STATUSES])] as [string, ...string[]];
-
-/** The dashboard's category and status filters (comma-separated enum values), shared by every metric endpoint. */
-export const filterFields = { category: csvOf(CATEGORIES).optional(), status: csvOf(STATUSES).optional() };

@@ -8,7 +8,8 @@ import { createApp } from '../../app.ts';
 import { SYSTEM } from '../../db/types.ts';
 import { signIn } from '../../test/sign-in.ts';
 import { backend, testDb, type TestDb } from '../../test/test-db.ts';
-import { boundaryState, restoreBoundaries, saveBoundaries, withRollback, type SavedBoundaries } from './test-support.ts';
+import { rolledBack } from '../../test/rollback.ts';
+import { boundaryState, restoreBoundaries, saveBoundaries, type SavedBoundaries } from './test-support.ts';
 import { importParsedBoundaries } from './import.ts';
 import { readBoundaryFile } from './read-file.ts';
 
@@ -66,7 +67,7 @@ describe(`boundary round trip through GDAL (${backend})`, () => {
     shapefile = files;
 
     const parsed = await readBoundaryFile(zip, 'zip');
-    const report = await withRollback(t.db, async (h) => {
+    const report = await rolledBack(t.db, async (h) => {
       const r = await importParsedBoundaries(h, parsed, { fileName: 'cun.zip', dryRun: false, sha256: 'roundtrip' });
       const areas = await h.query<{ code: string; imported: number }>(`SELECT code, ST_Area(geom::geography) / 1e6 AS imported FROM village ORDER BY code`);
       return { r, areas };
@@ -111,11 +112,11 @@ describe(`boundary round trip through GDAL (${backend})`, () => {
     const layer = (await (await county.request('/api/villages')).json()) as { type: string; features: { properties: Record<string, unknown> }[] };
     layer.features[10]!.properties = { note: '待核实' };
     const bytes = new TextEncoder().encode(JSON.stringify(layer));
-    const refused = await withRollback(t.db, async (h) => importParsedBoundaries(h, await readBoundaryFile(bytes, 'geojson'), { fileName: 'v.geojson', dryRun: false, sha256: 'x' }));
+    const refused = await rolledBack(t.db, async (h) => importParsedBoundaries(h, await readBoundaryFile(bytes, 'geojson'), { fileName: 'v.geojson', dryRun: false, sha256: 'x' }));
     expect(refused.applied).toBe(false);
     expect(refused.unmatched).toEqual([expect.objectContaining({ feature: 11, code: null, name: null })]);
     expect(refused.rejected).toEqual([{ feature: null, reason: expect.stringMatching(/^1 of 491 features match no village of the county \(1: .+\); nothing was imported\. Fix the file, or import only the 490 that match with subset=true/) }]);
-    const subset = await withRollback(t.db, async (h) => importParsedBoundaries(h, await readBoundaryFile(bytes, 'geojson'), { fileName: 'v.geojson', dryRun: false, sha256: 'x', subset: true }));
+    const subset = await rolledBack(t.db, async (h) => importParsedBoundaries(h, await readBoundaryFile(bytes, 'geojson'), { fileName: 'v.geojson', dryRun: false, sha256: 'x', subset: true }));
     expect(subset.rejected).toEqual([]);
     expect(subset.applied).toBe(true);
     expect(subset.matched).toHaveLength(490);

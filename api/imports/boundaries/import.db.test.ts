@@ -5,6 +5,7 @@ import { FIXTURE_TOWNSHIPS, FIXTURE_VILLAGES } from './fixtures/fixture-units.ts
 import { importBoundaryFile } from './import.ts';
 import type { BoundaryImportReport } from './report.ts';
 import { isRejected } from './report.ts';
+import { rolledBack } from '../../test/rollback.ts';
 import {
   boundaryState,
   expectedShrunkAreas,
@@ -13,7 +14,6 @@ import {
   importOn,
   restoreBoundaries,
   saveBoundaries,
-  withRollback,
   type SavedBoundaries,
 } from './test-support.ts';
 
@@ -40,7 +40,7 @@ const reasons = (r: BoundaryImportReport) => r.rejected.map((x) => `${x.feature 
 
 /** Imports a fixture committed-and-rolled-back, with what the village table then held. */
 async function importAndInspect(fixture: string, opts: Parameters<typeof importOn>[2] = {}) {
-  return withRollback(t.db, async (h) => {
+  return rolledBack(t.db, async (h) => {
     const report = await importOn(h, fixture, opts);
     const stored = await h.query<{ code: string; source: string; km2: number; display_ok: boolean }>(
       `SELECT code, boundary_source AS source, ST_Area(geom::geography) / 1e6 AS km2,
@@ -108,7 +108,7 @@ describe(`boundary import core (${backend})`, () => {
 
   it('imports townships, the level detected from 9-digit codes', async () => {
     const expected = await t.db.read(SYSTEM, (h) => expectedShrunkAreas(h, 'township', FIXTURE_TOWNSHIPS));
-    const { report, sources } = await withRollback(t.db, async (h) => ({
+    const { report, sources } = await rolledBack(t.db, async (h) => ({
       report: await importOn(h, 'townships.geojson'),
       sources: await h.query<{ code: string; boundary_source: string }>('SELECT code, boundary_source FROM township WHERE code = ANY($1::text[]) ORDER BY code', [FIXTURE_TOWNSHIPS]),
     }));
@@ -121,7 +121,7 @@ describe(`boundary import core (${backend})`, () => {
   });
 
   it('re-importing the same file gives the same boundaries and report', async () => {
-    const { first, second, geomsAfterFirst, geomsAfterSecond } = await withRollback(t.db, async (h) => {
+    const { first, second, geomsAfterFirst, geomsAfterSecond } = await rolledBack(t.db, async (h) => {
       const geoms = () => h.query('SELECT code, ST_AsHexEWKB(geom) AS g, display_geojson FROM village WHERE code = ANY($1::text[]) ORDER BY code', [FIXTURE_VILLAGES]);
       const first = await importOn(h, 'villages-4546.zip');
       const geomsAfterFirst = await geoms();
@@ -138,11 +138,11 @@ describe(`boundary import core (${backend})`, () => {
     doc.features.push({ type: 'Feature', properties: { XZQDM: '430422100201', XZQMC: '外县村' }, geometry: doc.features[0].geometry });
     const bytes = new TextEncoder().encode(JSON.stringify(doc));
     const unmatched = [{ feature: 4, code: '430422100201', name: '外县村', township: null, reason: 'no village with code 430422100201; no village named 外县村' }];
-    const refused = await withRollback(t.db, (h) => importOn(h, 'extra.geojson', {}, bytes));
+    const refused = await rolledBack(t.db, (h) => importOn(h, 'extra.geojson', {}, bytes));
     expect(refused.applied).toBe(false);
     expect(refused.unmatched).toEqual(unmatched);
     expect(refused.rejected).toEqual([{ feature: null, reason: expect.stringMatching(/^1 of 4 features match no village of the county .*subset=true/) }]);
-    const report = await withRollback(t.db, (h) => importOn(h, 'extra.geojson', { subset: true }, bytes));
+    const report = await rolledBack(t.db, (h) => importOn(h, 'extra.geojson', { subset: true }, bytes));
     expect(report.applied).toBe(true);
     expect(report.matched).toHaveLength(3);
     expect(report.unmatched).toEqual(unmatched);

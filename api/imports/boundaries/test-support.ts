@@ -15,25 +15,6 @@ import type { BoundaryImportReport } from './report.ts';
 export const fixtureBytes = (name: string) => new Uint8Array(readFileSync(new URL(`./fixtures/${name}`, import.meta.url)));
 export const formatOfFixture = (name: string): FileFormat => (name.endsWith('.zip') ? 'zip' : 'geojson');
 
-class Rollback<T> extends Error {
-  constructor(readonly value: T) {
-    super('rollback');
-  }
-}
-
-/** Runs `fn` in a write transaction and rolls it back, returning what `fn` returned. */
-export async function withRollback<T>(db: Db, fn: (h: Handle) => Promise<T>): Promise<T> {
-  try {
-    await db.write(SYSTEM, async (h) => {
-      throw new Rollback(await fn(h));
-    });
-  } catch (e) {
-    if (e instanceof Rollback) return e.value as T;
-    throw e;
-  }
-  throw new Error('unreachable: the rollback did not happen');
-}
-
 /** The import core on `h` for a fixture (or given bytes), as the API would run it. */
 export async function importOn(
   h: Handle,

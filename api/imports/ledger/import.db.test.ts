@@ -4,7 +4,8 @@ import type { Handle } from '../../db/index.ts';
 import { backend, testDb, type TestDb } from '../../test/test-db.ts';
 import { importLedger } from './import.ts';
 import { LOCATION_NOTE } from './report.ts';
-import { ledgerFootprint, ledgerInput, rolledBack } from './test-support.ts';
+import { rolledBack } from '../../test/rollback.ts';
+import { ledgerFootprint, ledgerInput } from './test-support.ts';
 
 let t: TestDb;
 let before: Awaited<ReturnType<typeof ledgerFootprint>>;

@@ -15,25 +15,6 @@ export function ledgerInput(name: string, now: Date, over: Partial<LedgerImportI
   return { bytes: fixture(name), fileName: name, kind: null, townshipCode: null, dryRun: false, now, ...over };
 }
 
-class Rollback<T> extends Error {
-  constructor(readonly value: T) {
-    super('rollback');
-  }
-}
-
-/** Runs `fn` in a write transaction and rolls it back, returning what `fn` returned. */
-export async function rolledBack<T>(db: Db, fn: (h: Handle) => Promise<T>): Promise<T> {
-  try {
-    await db.write(SYSTEM, async (h) => {
-      throw new Rollback(await fn(h));
-    });
-  } catch (e) {
-    if (e instanceof Rollback) return e.value as T;
-    throw e;
-  }
-  throw new Error('unreachable: the transaction was meant to roll back');
-}
-
 /** Ledger rows and batches in the database: every test file leaves these as it found them. */
 export async function ledgerFootprint(h: Handle): Promise<{ disputes: number; visits: number; batches: number }> {
   const [row] = await h.query<{ disputes: number; visits: number; batches: number }>(

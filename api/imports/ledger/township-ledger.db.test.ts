@@ -2,7 +2,8 @@ import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { backend, type TestDb } from '../../test/test-db.ts';
 import { importLedger } from './import.ts';
-import { rolledBack, sharedDbUnchanged } from './test-support.ts';
+import { rolledBack } from '../../test/rollback.ts';
+import { sharedDbUnchanged } from './test-support.ts';
 
 /**
  * A ledger as a township keeps it: a title row, a 填报单位 line, the header, the cases, a blank

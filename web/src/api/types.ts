@@ -1,4 +1,5 @@
 import type { InferRequestType, InferResponseType } from 'hono/client';
+import type { CaseFilterQuery as ContractCaseFilter } from '../../../api/contract/case-filter.ts';
 import type { api } from './client.ts';
 
 /**
@@ -11,13 +12,11 @@ type Query<R> = InferRequestType<R> extends { query: infer Q } ? Q : never;
 
 export type ClientConfig = Ok<typeof api.api.config.$get>;
 
-type SummaryQuery = Query<typeof api.api.stats.summary.$get>;
 /**
- * The case filter as the aggregate endpoints take it (summary, trend, ranking, categories, events,
- * the map layers): the period, always sent, the scope and the comma-separated category and status
- * lists. Taken from the summary's query until api/contract/ publishes the contract's own type.
+ * The case filter as the web sends it (api/contract/case-filter.ts): the period, always sent, the
+ * scope and the comma-separated category and status lists.
  */
-export type CaseFilterQuery = Required<Pick<SummaryQuery, 'from' | 'to'>> & Pick<SummaryQuery, 'township' | 'category' | 'status'>;
+export type CaseFilterQuery = Required<Pick<ContractCaseFilter, 'from' | 'to'>> & Omit<ContractCaseFilter, 'from' | 'to'>;
 
 export type Summary = Ok<typeof api.api.stats.summary.$get>;
 export type Totals = Summary['current'];

@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
 import { api } from '../../api/client.ts';
+import type { ClientConfig } from '../../api/types.ts';
 
 /**
  * Per-site settings the server hands the page at run time (the same build serves every site),
@@ -15,12 +16,8 @@ type Json = Record<string, unknown>;
 
 const str = (o: Json, k: string): string | null => (typeof o[k] === 'string' && (o[k] as string).length > 0 ? (o[k] as string) : null);
 
-export interface RuntimeConfig {
-  basemapUrl: string | null;
-  basemapAttribution: string | null;
-  today: string | null;
-  coverageVisitsPerQuarter: number;
-}
+/** The settings the page reads, typed by the API's answer; `today` is null from a server that does not say. */
+export type RuntimeConfig = Pick<ClientConfig, 'basemapUrl' | 'basemapAttribution' | 'coverageVisitsPerQuarter'> & { today: ClientConfig['today'] | null };
 
 export const DEFAULT_CONFIG: RuntimeConfig = { basemapUrl: null, basemapAttribution: null, today: null, coverageVisitsPerQuarter: 3 };
 

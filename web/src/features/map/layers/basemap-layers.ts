@@ -1,6 +1,6 @@
 import type { Layer } from '@deck.gl/core';
 import { GeoJsonLayer } from '@deck.gl/layers';
-import type { Basemap, BasemapFeature } from '../../../../../api/queries/basemap.ts';
+import type { Basemap, BasemapFeature } from '../../../api/types.ts';
 import type { MapPalette } from '../map-theme.ts';
 
 // The offline basemap from GET /api/basemap: county land and border, the Xiang River.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Basemap } from '../../../../../api/queries/basemap.ts';
+import type { Basemap } from '../../../api/types.ts';
 import { DEFAULT_VIEW, type ViewState } from '../../url-state/view-state.ts';
 import { MAP_PALETTES } from '../map-theme.ts';
 import { composeLayers, type ComposeInput } from './compose-layers.ts';

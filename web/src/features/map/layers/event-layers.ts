@@ -1,6 +1,6 @@
 import type { Layer } from '@deck.gl/core';
 import { ScatterplotLayer } from '@deck.gl/layers';
-import type { EventRow } from '../../../../../api/queries/events.ts';
+import type { EventRow } from '../../../api/types.ts';
 import type { EventKind } from '../../url-state/view-state.ts';
 import { DISPUTE_CATEGORIES, HAZARD_CATEGORIES } from '../../filters/api-filters.ts';
 import { categoryColor, DENSITY_RAMP } from '../color-scales.ts';

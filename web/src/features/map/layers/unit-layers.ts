@@ -1,6 +1,6 @@
 import type { Layer } from '@deck.gl/core';
 import { GeoJsonLayer } from '@deck.gl/layers';
-import type { Feature } from '../../../../../api/queries/layers.ts';
+import type { Feature } from '../../../api/types.ts';
 import type { RGB } from '../color-scales.ts';
 import type { MapPalette } from '../map-theme.ts';
 import type { TownshipProps, Unit, VillageProps } from '../metrics.ts';

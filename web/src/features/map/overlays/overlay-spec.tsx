@@ -1,6 +1,6 @@
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import type { ComponentType, ReactNode } from 'react';
-import type { Basemap } from '../../../../../api/queries/basemap.ts';
+import type { Basemap } from '../../../api/types.ts';
 import type { ViewPatch } from '../../url-state/useViewState.ts';
 import type { ViewState } from '../../url-state/view-state.ts';
 import type { SilentLayersInput } from '../../coverage/silent-layers.ts';

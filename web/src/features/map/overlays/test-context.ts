@@ -1,4 +1,4 @@
-import type { Basemap } from '../../../../../api/queries/basemap.ts';
+import type { Basemap } from '../../../api/types.ts';
 import { DEFAULT_VIEW, type ViewState } from '../../url-state/view-state.ts';
 import { MAP_PALETTES } from '../map-theme.ts';
 import type { EventsInput, LegendContext, MapContext } from './overlay-spec.tsx';

@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent as ReactKeyboardEvent } from 'react';
-import { createPortal } from 'react-dom';
+import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { useLocalText } from '../i18n/local-messages.ts';
+import { Dialog } from '../ui/Dialog.tsx';
 import { changePassword, ME_KEY } from './auth-api.ts';
 import { authText } from './messages.ts';
 import { checkPasswordForm, EMPTY_PASSWORD_FORM, passwordFailure, type PasswordFailure, type PasswordField, type PasswordForm, type PasswordProblems } from './password-change.ts';
@@ -29,18 +29,10 @@ export function ChangePasswordDialog({ username, onClose, closeAfterMs = 2500 }:
   const [failure, setFailure] = useState<Exclude<PasswordFailure, { kind: 'fields' }> | null>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState(false);
-  const dialog = useRef<HTMLDivElement>(null);
   const inputs = useRef<Partial<Record<PasswordField, HTMLInputElement | null>>>({});
   const closeButton = useRef<HTMLButtonElement>(null);
   const busyRef = useRef(false);
   busyRef.current = busy;
-
-  // Focus goes into the dialog on opening, and back to what opened it on closing.
-  useEffect(() => {
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    inputs.current.current?.focus();
-    return () => opener?.focus();
-  }, []);
 
   useEffect(() => {
     if (!done) return;
@@ -51,27 +43,6 @@ export function ChangePasswordDialog({ username, onClose, closeAfterMs = 2500 }:
 
   const close = () => {
     if (!busyRef.current) onClose();
-  };
-
-  // Escape closes; Tab stays within the dialog.
-  const onKeyDown = (e: ReactKeyboardEvent) => {
-    if (e.key === 'Escape') {
-      e.stopPropagation();
-      close();
-      return;
-    }
-    if (e.key !== 'Tab' || !dialog.current) return;
-    const focusable = [...dialog.current.querySelectorAll<HTMLElement>('button, input:not([type="hidden"]):not([hidden])')].filter((el) => !(el as HTMLButtonElement).disabled);
-    if (focusable.length === 0) return;
-    const first = focusable[0]!;
-    const last = focusable[focusable.length - 1]!;
-    if (e.shiftKey && document.activeElement === first) {
-      e.preventDefault();
-      last.focus();
-    } else if (!e.shiftKey && document.activeElement === last) {
-      e.preventDefault();
-      first.focus();
-    }
   };
 
   const edit = (key: PasswordField, value: string) => {
@@ -131,84 +102,82 @@ export function ChangePasswordDialog({ username, onClose, closeAfterMs = 2500 }:
     }
   };
 
-  const titleId = `${id}-title`;
-  // Portalled to <body>: opened from the header, it must not take on the header's styles.
-  return createPortal(
-    <div className="pw-backdrop" onMouseDown={(e) => e.target === e.currentTarget && close()}>
-      <div ref={dialog} className="pw-dialog" role="dialog" aria-modal="true" aria-labelledby={titleId} onKeyDown={onKeyDown} data-testid="password-dialog">
-        <header className="pw-head">
-          <h2 id={titleId}>{at('changePassword')}</h2>
-          <button type="button" className="pw-close" onClick={close} aria-label={at('close')} disabled={busy}>
-            ×
-          </button>
-        </header>
-        {done ? (
-          <div className="pw-body">
-            <p className="pw-success" role="status" data-testid="password-success">
-              {at('passwordChanged')}
-            </p>
-            <div className="pw-actions">
-              <button ref={closeButton} type="button" className="btn primary" onClick={onClose} data-testid="password-done">
-                {at('close')}
-              </button>
-            </div>
+  return (
+    <Dialog
+      title={at('changePassword')}
+      onClose={close}
+      closeLabel={at('close')}
+      closeDisabled={busy}
+      initialFocus={() => inputs.current.current}
+      className="pw-dialog"
+      backdropClassName="pw-backdrop"
+      testId="password-dialog"
+    >
+      {done ? (
+        <div className="pw-body">
+          <p className="pw-success" role="status" data-testid="password-success">
+            {at('passwordChanged')}
+          </p>
+          <div className="pw-actions">
+            <button ref={closeButton} type="button" className="btn primary" onClick={onClose} data-testid="password-done">
+              {at('close')}
+            </button>
           </div>
-        ) : (
-          <form className="pw-body pw-form" onSubmit={(e) => void submit(e)} noValidate>
-            {/* For password managers: which account this password belongs to. */}
-            <input type="text" name="username" autoComplete="username" value={username} readOnly hidden />
-            {FIELDS.map(({ key, label, autoComplete }) => {
-              const problem = problems[key];
-              const hintId = key === 'next' ? `${id}-${key}-hint` : undefined;
-              const errorId = `${id}-${key}-error`;
-              return (
-                <div key={key} className="pw-field">
-                  <label htmlFor={`${id}-${key}`}>{at(label)}</label>
-                  <input
-                    ref={(el) => {
-                      inputs.current[key] = el;
-                    }}
-                    id={`${id}-${key}`}
-                    type="password"
-                    autoComplete={autoComplete}
-                    value={form[key]}
-                    maxLength={key === 'current' ? 200 : undefined}
-                    onChange={(e) => edit(key, e.target.value)}
-                    disabled={busy}
-                    aria-invalid={problem ? true : undefined}
-                    aria-describedby={[problem ? errorId : null, hintId].filter(Boolean).join(' ') || undefined}
-                    data-testid={`password-${key}`}
-                  />
-                  {hintId && (
-                    <small id={hintId} className="pw-hint">
-                      {at('passwordRule')}
-                    </small>
-                  )}
-                  {problem && (
-                    <span id={errorId} className="pw-error" data-testid={`password-${key}-error`}>
-                      {at(`pw_${problem}`)}
-                    </span>
-                  )}
-                </div>
-              );
-            })}
-            {failure && (
-              <p className="pw-error pw-failure" role="alert" data-testid="password-failure">
-                {failureText(failure)}
-              </p>
-            )}
-            <div className="pw-actions">
-              <button type="button" className="btn" onClick={close} disabled={busy}>
-                {at('cancel')}
-              </button>
-              <button type="submit" className="btn primary" disabled={busy} data-testid="password-submit">
-                {busy ? at('passwordSaving') : at('passwordSave')}
-              </button>
-            </div>
-          </form>
-        )}
-      </div>
-    </div>,
-    document.body,
+        </div>
+      ) : (
+        <form className="pw-body pw-form" onSubmit={(e) => void submit(e)} noValidate>
+          {/* For password managers: which account this password belongs to. */}
+          <input type="text" name="username" autoComplete="username" value={username} readOnly hidden />
+          {FIELDS.map(({ key, label, autoComplete }) => {
+            const problem = problems[key];
+            const hintId = key === 'next' ? `${id}-${key}-hint` : undefined;
+            const errorId = `${id}-${key}-error`;
+            return (
+              <div key={key} className="pw-field">
+                <label htmlFor={`${id}-${key}`}>{at(label)}</label>
+                <input
+                  ref={(el) => {
+                    inputs.current[key] = el;
+                  }}
+                  id={`${id}-${key}`}
+                  type="password"
+                  autoComplete={autoComplete}
+                  value={form[key]}
+                  maxLength={key === 'current' ? 200 : undefined}
+                  onChange={(e) => edit(key, e.target.value)}
+                  disabled={busy}
+                  aria-invalid={problem ? true : undefined}
+                  aria-describedby={[problem ? errorId : null, hintId].filter(Boolean).join(' ') || undefined}
+                  data-testid={`password-${key}`}
+                />
+                {hintId && (
+                  <small id={hintId} className="pw-hint">
+                    {at('passwordRule')}
+                  </small>
+                )}
+                {problem && (
+                  <span id={errorId} className="pw-error" data-testid={`password-${key}-error`}>
+                    {at(`pw_${problem}`)}
+                  </span>
+                )}
+              </div>
+            );
+          })}
+          {failure && (
+            <p className="pw-error pw-failure" role="alert" data-testid="password-failure">
+              {failureText(failure)}
+            </p>
+          )}
+          <div className="pw-actions">
+            <button type="button" className="btn" onClick={close} disabled={busy}>
+              {at('cancel')}
+            </button>
+            <button type="submit" className="btn primary" disabled={busy} data-testid="password-submit">
+              {busy ? at('passwordSaving') : at('passwordSave')}
+            </button>
+          </div>
+        </form>
+      )}
+    </Dialog>
   );
 }

@@ -1,6 +1,5 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
-import { createPortal } from 'react-dom';
+import { useState } from 'react';
 import { useLocalText } from '../i18n/local-messages.ts';
 import { caseFilterOf, WHOLE_COUNTY } from '../filters/case-filter.ts';
 import { townshipsQuery } from '../map/queries.ts';
@@ -8,6 +7,7 @@ import { usePeriod } from '../period/usePeriod.ts';
 import { AcceptedReport, RejectedReport } from './ImportReport.tsx';
 import { canConfirm, errorMeaning, phaseAfter, type ImportPhase } from './import-phase.ts';
 import { importText } from './messages.ts';
+import { Dialog } from '../ui/Dialog.tsx';
 import { templateHref, uploadLedger, type LedgerKind } from './upload-ledger.ts';
 import './imports.css';
 
@@ -26,14 +26,6 @@ export function LedgerImportDialog({ initialTownship, onClose }: { initialTownsh
   const [township, setTownship] = useState<string | null>(initialTownship);
   const [file, setFile] = useState<File | null>(null);
   const [phase, setPhase] = useState<ImportPhase>({ step: 'edit' });
-  const dialog = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    dialog.current?.focus();
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [onClose]);
 
   // Any change of what would be sent makes the last answer stale.
   const edit = <T,>(set: (v: T) => void) => (v: T) => {
@@ -51,85 +43,75 @@ export function LedgerImportDialog({ initialTownship, onClose }: { initialTownsh
 
   const busy = phase.step === 'busy';
   const names = (townships.data?.features ?? []).map((f) => f.properties).sort((a, b) => a.code.localeCompare(b.code));
-  // Portalled to <body>: opened from the header, it must not take on the header's styles.
-  return createPortal(
-    <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && !busy && onClose()}>
-      <div ref={dialog} className="modal" role="dialog" aria-modal="true" aria-labelledby="ledger-title" tabIndex={-1} data-testid="ledger-dialog">
-        <header className="modal-head">
-          <h2 id="ledger-title">{it('title')}</h2>
-          <button type="button" className="modal-close" onClick={onClose} aria-label={it('close')}>
-            ×
-          </button>
-        </header>
-        <div className="modal-body">
-          <div className="import-fields">
-            <fieldset className="import-kind">
-              <legend className="import-label">{it('kind')}</legend>
-              {KINDS.map((k) => (
-                <label key={k} className="check">
-                  <input type="radio" name="ledger-kind" value={k} checked={kind === k} onChange={() => edit(setKind)(k)} disabled={busy} />
-                  {it(`kind_${k}`)}
-                </label>
+  return (
+    <Dialog title={it('title')} onClose={onClose} closeLabel={it('close')} backdropCloses={!busy} className="ledger-dialog" testId="ledger-dialog">
+      <div className="modal-body">
+        <div className="import-fields">
+          <fieldset className="import-kind">
+            <legend className="import-label">{it('kind')}</legend>
+            {KINDS.map((k) => (
+              <label key={k} className="check">
+                <input type="radio" name="ledger-kind" value={k} checked={kind === k} onChange={() => edit(setKind)(k)} disabled={busy} />
+                {it(`kind_${k}`)}
+              </label>
+            ))}
+          </fieldset>
+          <label className="import-township">
+            <span className="import-label">{it('township')}</span>
+            <select value={township ?? ''} onChange={(e) => edit(setTownship)(e.target.value || null)} disabled={busy} data-testid="ledger-township">
+              <option value="">{it('townshipFromFile')}</option>
+              {names.map((p) => (
+                <option key={p.code} value={p.code}>
+                  {p.name}
+                </option>
               ))}
-            </fieldset>
-            <label className="import-township">
-              <span className="import-label">{it('township')}</span>
-              <select value={township ?? ''} onChange={(e) => edit(setTownship)(e.target.value || null)} disabled={busy} data-testid="ledger-township">
-                <option value="">{it('townshipFromFile')}</option>
-                {names.map((p) => (
-                  <option key={p.code} value={p.code}>
-                    {p.name}
-                  </option>
-                ))}
-                {township && !names.some((p) => p.code === township) && <option value={township}>{township}</option>}
-              </select>
-            </label>
-          </div>
-          <h3 className="import-step">{it('step1')}</h3>
-          <p>
-            <a className="btn small" href={templateHref(kind, township)} download data-testid="ledger-template">
-              {it('template', { kind: it(`kind_${kind}`) })}
-            </a>
-            <span className="muted small"> {it('templateHint')}</span>
-          </p>
-          <h3 className="import-step">{it('step2')}</h3>
-          <p>
-            <input type="file" accept=".xlsx,.csv" onChange={(e) => edit(setFile)(e.target.files?.[0] ?? null)} disabled={busy} data-testid="ledger-file" aria-label={it('step2')} />
-            <span className="muted small"> {it('fileHint')}</span>
-          </p>
-          <h3 className="import-step">{it('step3')}</h3>
-          <p className="muted small">{it('allOrNothing')}</p>
-          <div className="modal-actions">
-            <button type="button" className="btn" onClick={() => void send(true)} disabled={!file || busy} data-testid="ledger-check">
-              {busy && phase.dryRun ? it('checking') : it('check')}
+              {township && !names.some((p) => p.code === township) && <option value={township}>{township}</option>}
+            </select>
+          </label>
+        </div>
+        <h3 className="import-step">{it('step1')}</h3>
+        <p>
+          <a className="btn small" href={templateHref(kind, township)} download data-testid="ledger-template">
+            {it('template', { kind: it(`kind_${kind}`) })}
+          </a>
+          <span className="muted small"> {it('templateHint')}</span>
+        </p>
+        <h3 className="import-step">{it('step2')}</h3>
+        <p>
+          <input type="file" accept=".xlsx,.csv" onChange={(e) => edit(setFile)(e.target.files?.[0] ?? null)} disabled={busy} data-testid="ledger-file" aria-label={it('step2')} />
+          <span className="muted small"> {it('fileHint')}</span>
+        </p>
+        <h3 className="import-step">{it('step3')}</h3>
+        <p className="muted small">{it('allOrNothing')}</p>
+        <div className="modal-actions">
+          <button type="button" className="btn" onClick={() => void send(true)} disabled={!file || busy} data-testid="ledger-check">
+            {busy && phase.dryRun ? it('checking') : it('check')}
+          </button>
+          {(canConfirm(phase) || (busy && !phase.dryRun)) && (
+            <button type="button" className="btn primary" onClick={() => void send(false)} disabled={busy} data-testid="ledger-confirm">
+              {busy ? it('importing') : it('confirm')}
             </button>
-            {(canConfirm(phase) || (busy && !phase.dryRun)) && (
-              <button type="button" className="btn primary" onClick={() => void send(false)} disabled={busy} data-testid="ledger-confirm">
-                {busy ? it('importing') : it('confirm')}
-              </button>
-            )}
-            {phase.step === 'imported' && (
-              <button type="button" className="btn primary" onClick={onClose}>
-                {it('done')}
-              </button>
-            )}
-          </div>
-          <div aria-live="polite">
-            {(phase.step === 'checked' || phase.step === 'imported') && <AcceptedReport report={phase.report} />}
-            {phase.step === 'rejected' && <RejectedReport report={phase.report} />}
-            {phase.step === 'error' && (
-              <div className="import-result error-block" role="alert" data-testid="import-error">
-                <strong>{it(errorMeaning(phase.status, phase.code))}</strong>
-                <span className="error-detail">
-                  {phase.message}
-                  {phase.status ? ` (HTTP ${phase.status})` : ''}
-                </span>
-              </div>
-            )}
-          </div>
+          )}
+          {phase.step === 'imported' && (
+            <button type="button" className="btn primary" onClick={onClose}>
+              {it('done')}
+            </button>
+          )}
+        </div>
+        <div aria-live="polite">
+          {(phase.step === 'checked' || phase.step === 'imported') && <AcceptedReport report={phase.report} />}
+          {phase.step === 'rejected' && <RejectedReport report={phase.report} />}
+          {phase.step === 'error' && (
+            <div className="import-result error-block" role="alert" data-testid="import-error">
+              <strong>{it(errorMeaning(phase.status, phase.code))}</strong>
+              <span className="error-detail">
+                {phase.message}
+                {phase.status ? ` (HTTP ${phase.status})` : ''}
+              </span>
+            </div>
+          )}
         </div>
       </div>
-    </div>,
-    document.body,
+    </Dialog>
   );
 }

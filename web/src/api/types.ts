@@ -65,3 +65,9 @@ export type RowError = LedgerReport['errors'][number];
 /** What sign-in, device sign-in and `me` answer: the user and the session's CSRF token. */
 export type Session = Ok<typeof api.api.auth.me.$get>;
 export type AuthUser = Session['user'];
+
+export type AdminUser = Ok<typeof api.api.admin.users.$get>['users'][number];
+export type Device = Ok<typeof api.api.admin.devices.$get>['devices'][number];
+export type AuditEntry = Ok<typeof api.api.admin.audit.$get>['entries'][number];
+export type NewUser = InferRequestType<typeof api.api.admin.users.$post>['json'];
+export type UserChange = InferRequestType<(typeof api.api.admin.users)[':id']['$patch']>['json'];

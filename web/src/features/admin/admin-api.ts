@@ -1,15 +1,11 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import type { InferRequestType, InferResponseType } from 'hono/client';
 import { api, unwrap } from '../../api/client.ts';
+import type { NewUser, UserChange } from '../../api/types.ts';
 
-/** The admin endpoints of docs/auth-api.md; the shapes come from the routes. */
+export type { AdminUser, AuditEntry, Device, NewUser, UserChange } from '../../api/types.ts';
+
+/** The admin endpoints of docs/auth-api.md. */
 const admin = api.api.admin;
-
-export type AdminUser = InferResponseType<typeof admin.users.$get>['users'][number];
-export type Device = InferResponseType<typeof admin.devices.$get>['devices'][number];
-export type AuditEntry = InferResponseType<typeof admin.audit.$get>['entries'][number];
-export type NewUser = InferRequestType<typeof admin.users.$post>['json'];
-export type UserChange = InferRequestType<(typeof admin.users)[':id']['$patch']>['json'];
 
 export const AUDIT_PAGE = 50;
 

@@ -1,4 +1,4 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, skipToken, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { shanghaiDate } from '../../../../api/contract/calendar.ts';
 import { api, unwrap } from '../../api/client.ts';
@@ -45,18 +45,18 @@ export function useWallData({ township, refresh, weekIndex }: WallDataInput) {
   const villages = useQuery({ ...villagesQuery(filter), ...periodPoll, enabled: township !== null });
   const summary = useQuery({ ...summaryQuery(filter), ...periodPoll });
   const heat = useQuery({ ...eventsQuery(filter, 'dispute'), ...periodPoll });
+  const feedParams = { limit: '40', township: township ?? undefined };
   const feed = useQuery({
-    queryKey: ['wall-feed', township ?? 'county'],
-    queryFn: async () => unwrap(await api.api.feed.$get({ query: { limit: '40', township: township ?? undefined } })),
+    queryKey: ['wall-feed', feedParams],
+    queryFn: ready ? async () => unwrap(await api.api.feed.$get({ query: feedParams })) : skipToken,
     ...poll,
-    enabled: ready,
   });
   // Alerts stay county-wide and live during playback and carousel: an alert must never scroll away.
+  const alertParams = { from: live.from, to: live.to };
   const alerts = useQuery({
-    queryKey: ['wall-alerts', live.from, live.to],
-    queryFn: async () => unwrap(await api.api.alerts.$get({ query: { from: live.from, to: live.to } })),
+    queryKey: ['wall-alerts', alertParams],
+    queryFn: ready ? async () => unwrap(await api.api.alerts.$get({ query: alertParams })) : skipToken,
     ...poll,
-    enabled: ready,
   });
 
   const liveQueries = week === null ? [townships, summary, heat, feed, alerts] : [feed, alerts];

@@ -4,9 +4,10 @@ import type { Handle } from '../db/index.ts';
 import { DISPUTE_CATEGORIES, DISPUTE_CHANNELS, DISPUTE_STATUSES } from '../contract/enums.ts';
 import { createDispute, findDispute, getDispute } from '../queries/intake/disputes.ts';
 import { changeDisputeStatus } from '../queries/intake/status.ts';
-import { notFoundOrOutOfScope, read, requireVillageInScope, scopeOf, type Deps } from './deps.ts';
+import { notFoundOrOutOfScope, read, scopeOf, type Deps } from './deps.ts';
 import { auditIntake, disputeFor, mayReadOne, mayWrite } from './intake-access.ts';
 import { clientId, idempotencyKey, instant, lat, lng, pastInstant, phone, text } from './intake-common.ts';
+import { createFromRequest } from './intake-create.ts';
 import { validate } from './validation.ts';
 
 const disputeId = z.object({ id: z.string().regex(/^DS\d{7,}$/, 'expected a dispute id like DS0000123') });
@@ -41,15 +42,15 @@ export function disputesRoutes(deps: Deps) {
   return new Hono()
     .post('/', mayWrite, validate('json', createBody), async (c) => {
       const body = c.req.valid('json');
-      if (body.villageCode) requireVillageInScope(c, body.villageCode);
-      const key = idempotencyKey(c, body.clientId, true)!;
-      const receivedAt = pastInstant(deps, body.receivedAt, 'receivedAt');
-      const { created, dispute } = await deps.db.write(scopeOf(c), async (h) => {
-        const out = await createDispute(h, { ...body, clientId: key, receivedAt, receivedAtStated: body.receivedAt !== undefined });
-        if (out.created) await auditIntake(c, h, 'intake.dispute', out.dispute.id, { clientId: key, villageCode: out.dispute.villageCode, category: body.category });
-        return out;
+      const { created, record } = await createFromRequest(deps, c, {
+        villageCode: body.villageCode,
+        clientId: body.clientId,
+        time: { field: 'receivedAt', value: body.receivedAt },
+        create: (h, key, receivedAt) => createDispute(h, { ...body, clientId: key, receivedAt, receivedAtStated: body.receivedAt !== undefined }),
+        action: 'intake.dispute',
+        detail: { category: body.category },
       });
-      return c.json(disputeFor(c, dispute), created ? 201 : 200);
+      return c.json(disputeFor(c, record), created ? 201 : 200);
     })
     .get('/:id', mayReadOne, validate('param', disputeId), async (c) => c.json(disputeFor(c, await read(deps, c, (h) => visible(h, c.req.valid('param').id)))))
     .patch('/:id', mayWrite, validate('param', disputeId), validate('json', statusBody), async (c) => {

@@ -4,9 +4,10 @@ import type { Handle } from '../db/index.ts';
 import { HAZARD_CATEGORIES, HAZARD_STATUSES } from '../contract/enums.ts';
 import { createHazard, findHazard, getHazard } from '../queries/intake/hazards.ts';
 import { changeHazardStatus } from '../queries/intake/status.ts';
-import { notFoundOrOutOfScope, read, requireVillageInScope, scopeOf, type Deps } from './deps.ts';
+import { notFoundOrOutOfScope, read, scopeOf, type Deps } from './deps.ts';
 import { auditIntake, hazardFor, mayReadOne, mayWrite } from './intake-access.ts';
 import { clientId, idempotencyKey, instant, lat, lng, pastInstant, phone, text } from './intake-common.ts';
+import { createFromRequest } from './intake-create.ts';
 import { validate } from './validation.ts';
 
 const hazardId = z.object({ id: z.string().regex(/^HZ\d{7,}$/, 'expected a hazard id like HZ0000123') });
@@ -40,15 +41,16 @@ export function hazardsRoutes(deps: Deps) {
   return new Hono()
     .post('/', mayWrite, validate('json', createBody), async (c) => {
       const body = c.req.valid('json');
-      if (body.villageCode) requireVillageInScope(c, body.villageCode);
-      const key = idempotencyKey(c, body.clientId, true)!;
-      const reportedAt = pastInstant(deps, body.reportedAt, 'reportedAt');
-      const { created, hazard } = await deps.db.write(scopeOf(c), async (h) => {
-        const out = await createHazard(h, { ...body, severity: body.severity as 1 | 2 | 3 | 4, clientId: key, reportedAt, reportedAtStated: body.reportedAt !== undefined });
-        if (out.created) await auditIntake(c, h, 'intake.hazard', out.hazard.id, { clientId: key, villageCode: out.hazard.villageCode, category: body.category, severity: body.severity });
-        return out;
+      const { created, record } = await createFromRequest(deps, c, {
+        villageCode: body.villageCode,
+        clientId: body.clientId,
+        time: { field: 'reportedAt', value: body.reportedAt },
+        create: (h, key, reportedAt) =>
+          createHazard(h, { ...body, severity: body.severity as 1 | 2 | 3 | 4, clientId: key, reportedAt, reportedAtStated: body.reportedAt !== undefined }),
+        action: 'intake.hazard',
+        detail: { category: body.category, severity: body.severity },
       });
-      return c.json(hazardFor(c, hazard), created ? 201 : 200);
+      return c.json(hazardFor(c, record), created ? 201 : 200);
     })
     .get('/:id', mayReadOne, validate('param', hazardId), async (c) => c.json(hazardFor(c, await read(deps, c, (h) => visible(h, c.req.valid('param').id)))))
     .patch('/:id', mayWrite, validate('param', hazardId), validate('json', statusBody), async (c) => {

@@ -2,9 +2,10 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { VISIT_KINDS } from '../contract/enums.ts';
 import { createVisit } from '../queries/intake/visits.ts';
-import { requireVillageInScope, scopeOf, type Deps } from './deps.ts';
-import { auditIntake, mayWrite } from './intake-access.ts';
-import { clientId, idempotencyKey, instant, lat, lng, pastInstant } from './intake-common.ts';
+import type { Deps } from './deps.ts';
+import { mayWrite } from './intake-access.ts';
+import { clientId, instant, lat, lng } from './intake-common.ts';
+import { createFromRequest } from './intake-create.ts';
 import { validate } from './validation.ts';
 
 const createBody = z
@@ -23,14 +24,14 @@ const createBody = z
 export function visitsRoutes(deps: Deps) {
   return new Hono().post('/', mayWrite, validate('json', createBody), async (c) => {
     const body = c.req.valid('json');
-    requireVillageInScope(c, body.villageCode);
-    const key = idempotencyKey(c, body.clientId, true)!;
-    const visitedAt = pastInstant(deps, body.visitedAt, 'visitedAt');
-    const { created, visit } = await deps.db.write(scopeOf(c), async (h) => {
-      const out = await createVisit(h, { ...body, clientId: key, visitedAt });
-      if (out.created) await auditIntake(c, h, 'intake.visit', out.visit.id, { clientId: key, villageCode: body.villageCode, officerId: body.officerId, kind: body.kind });
-      return out;
+    const { created, record } = await createFromRequest(deps, c, {
+      villageCode: body.villageCode,
+      clientId: body.clientId,
+      time: { field: 'visitedAt', value: body.visitedAt },
+      create: (h, key, visitedAt) => createVisit(h, { ...body, clientId: key, visitedAt }),
+      action: 'intake.visit',
+      detail: { officerId: body.officerId, kind: body.kind },
     });
-    return c.json(visit, created ? 201 : 200);
+    return c.json(record, created ? 201 : 200);
   });
 }

@@ -1,9 +1,9 @@
 import type { Handle } from '../../db/index.ts';
 import type { DisputeCategory, DisputeChannel, DisputeStatus } from '../../contract/enums.ts';
-import { nextId } from './ids.ts';
-import { ConflictError, NotFoundError } from '../../errors.ts';
-import { CLIENT_ID_COLUMN, requireSameSubmission, scopedClientId } from './client-id.ts';
-import { locate } from './locate.ts';
+import { NotFoundError } from '../../errors.ts';
+import { CLIENT_ID_COLUMN } from './client-id.ts';
+import { type Created, createIntake, type IntakeKind } from './create.ts';
+import { type Located, locate } from './locate.ts';
 
 export interface DisputeInput {
   clientId: string;
@@ -68,40 +68,33 @@ export async function getDispute(h: Handle, id: string): Promise<DisputeAnswer> 
   return row;
 }
 
-async function byClientId(h: Handle, key: string): Promise<DisputeAnswer | undefined> {
-  return (await h.query<DisputeAnswer>(`${SELECT} WHERE client_id = $1`, [key]))[0];
-}
+const DISPUTE: IntakeKind<DisputeInput, DisputeAnswer, Located, Located> = {
+  idKind: 'dispute',
+  place: (h, input) => locate(h, input.lng, input.lat, input.villageCode),
+  byClientId: async (h, key) => (await h.query<DisputeAnswer>(`${SELECT} WHERE client_id = $1`, [key]))[0],
+  sameSubmission: (stored, input) => ({
+    category: ['same', stored.category, input.category],
+    channel: ['same', stored.channel, input.channel],
+    summary: ['same', stored.summary, input.summary],
+    // A time the terminal left out was "now" on each try: only a stated one must match.
+    ...(input.receivedAtStated === false ? {} : { receivedAt: ['instant', stored.receivedAt, input.receivedAt] as const }),
+    lng: ['coordinate', stored.lng, input.lng],
+    lat: ['coordinate', stored.lat, input.lat],
+  }),
+  prepare: async (_h, _input, where) => where,
+  insert: async (h, { id, key, input, prepared: where }) =>
+    (
+      await h.query(INSERT, [
+        id, key, input.category, input.channel, where.villageCode, input.receivedAt, input.lng, input.lat,
+        input.summary, input.partyName ?? null, input.partyPhone ?? null, input.mediator ?? null,
+      ])
+    ).length > 0,
+};
 
 /**
  * Registers a dispute as 受理 in the village its point lies in; a retry (the same client id in the
  * same township, see ./client-id.ts) answers the original.
  */
-export async function createDispute(h: Handle, input: DisputeInput): Promise<{ created: boolean; dispute: DisputeAnswer }> {
-  const where = await locate(h, input.lng, input.lat, input.villageCode);
-  const key = scopedClientId(where.townshipCode, input.clientId);
-  const existing = await byClientId(h, key);
-  if (existing) {
-    requireSameSubmission(input.clientId, {
-      category: ['same', existing.category, input.category],
-      channel: ['same', existing.channel, input.channel],
-      summary: ['same', existing.summary, input.summary],
-      // A time the terminal left out was "now" on each try: only a stated one must match.
-      ...(input.receivedAtStated === false ? {} : { receivedAt: ['instant', existing.receivedAt, input.receivedAt] as const }),
-      lng: ['coordinate', existing.lng, input.lng],
-      lat: ['coordinate', existing.lat, input.lat],
-    });
-    return { created: false, dispute: existing };
-  }
-  const id = await nextId(h, 'dispute');
-  const inserted = await h.query(INSERT, [
-    id, key, input.category, input.channel, where.villageCode, input.receivedAt, input.lng, input.lat,
-    input.summary, input.partyName ?? null, input.partyPhone ?? null, input.mediator ?? null,
-  ]);
-  if (inserted.length === 0) {
-    // A concurrent request with the same key won: answer its row.
-    const row = await byClientId(h, key);
-    if (!row) throw new ConflictError('client_id_taken', `client id ${input.clientId} is already used by another record`);
-    return { created: false, dispute: row };
-  }
-  return { created: true, dispute: await getDispute(h, id) };
+export function createDispute(h: Handle, input: DisputeInput): Promise<Created<DisputeAnswer>> {
+  return createIntake(h, DISPUTE, input);
 }

@@ -1,9 +1,9 @@
 import type { Handle } from '../../db/index.ts';
 import type { HazardCategory, HazardStatus, Severity } from '../../contract/enums.ts';
-import { nextId } from './ids.ts';
-import { ConflictError, NotFoundError, UnprocessableError } from '../../errors.ts';
-import { CLIENT_ID_COLUMN, requireSameSubmission, scopedClientId } from './client-id.ts';
-import { locate } from './locate.ts';
+import { NotFoundError, UnprocessableError } from '../../errors.ts';
+import { CLIENT_ID_COLUMN } from './client-id.ts';
+import { type Created, createIntake, type IntakeKind } from './create.ts';
+import { type Located, locate } from './locate.ts';
 
 export interface HazardInput {
   clientId: string;
@@ -77,45 +77,45 @@ export async function getHazard(h: Handle, id: string): Promise<HazardAnswer> {
   return row;
 }
 
-async function byClientId(h: Handle, key: string): Promise<HazardAnswer | undefined> {
-  return (await h.query<HazardAnswer>(`${SELECT} WHERE client_id = $1`, [key]))[0];
+interface Routed extends Located {
+  department: string;
+  days: number;
 }
+
+const HAZARD: IntakeKind<HazardInput, HazardAnswer, Located, Routed> = {
+  idKind: 'hazard',
+  place: (h, input) => locate(h, input.lng, input.lat, input.villageCode),
+  byClientId: async (h, key) => (await h.query<HazardAnswer>(`${SELECT} WHERE client_id = $1`, [key]))[0],
+  sameSubmission: (stored, input) => ({
+    category: ['same', stored.category, input.category],
+    severity: ['same', stored.severity, input.severity],
+    description: ['same', stored.description, input.description],
+    // A time the terminal left out was "now" on each try: only a stated one must match.
+    ...(input.reportedAtStated === false ? {} : { reportedAt: ['instant', stored.reportedAt, input.reportedAt] as const }),
+    lng: ['coordinate', stored.lng, input.lng],
+    lat: ['coordinate', stored.lat, input.lat],
+  }),
+  prepare: async (h, input, where) => {
+    const [route] = await h.query<{ department: string | null; days: number | null }>(ROUTE, [input.category, input.severity]);
+    if (!route?.department || !route.days) {
+      throw new UnprocessableError('no_routing_rule', `no routing rule for ${input.category} at severity ${input.severity}; ask the county to add one`);
+    }
+    return { ...where, department: route.department, days: route.days };
+  },
+  insert: async (h, { id, key, input, prepared: p }) =>
+    (
+      await h.query(INSERT, [
+        id, key, input.category, input.severity, p.department, p.villageCode, input.reportedAt, p.days,
+        input.lng, input.lat, input.description, input.reporterName ?? null, input.reporterPhone ?? null,
+      ])
+    ).length > 0,
+};
 
 /**
  * Records a grid worker's report: locates its village, routes it to a department with a deadline
  * by severity. A retry (the same client id in the same township, see ./client-id.ts) answers the
  * original and creates nothing.
  */
-export async function createHazard(h: Handle, input: HazardInput): Promise<{ created: boolean; hazard: HazardAnswer }> {
-  const where = await locate(h, input.lng, input.lat, input.villageCode);
-  const key = scopedClientId(where.townshipCode, input.clientId);
-  const existing = await byClientId(h, key);
-  if (existing) {
-    requireSameSubmission(input.clientId, {
-      category: ['same', existing.category, input.category],
-      severity: ['same', existing.severity, input.severity],
-      description: ['same', existing.description, input.description],
-      // A time the terminal left out was "now" on each try: only a stated one must match.
-      ...(input.reportedAtStated === false ? {} : { reportedAt: ['instant', existing.reportedAt, input.reportedAt] as const }),
-      lng: ['coordinate', existing.lng, input.lng],
-      lat: ['coordinate', existing.lat, input.lat],
-    });
-    return { created: false, hazard: existing };
-  }
-  const [route] = await h.query<{ department: string | null; days: number | null }>(ROUTE, [input.category, input.severity]);
-  if (!route?.department || !route.days) {
-    throw new UnprocessableError('no_routing_rule', `no routing rule for ${input.category} at severity ${input.severity}; ask the county to add one`);
-  }
-  const id = await nextId(h, 'hazard');
-  const inserted = await h.query(INSERT, [
-    id, key, input.category, input.severity, route.department, where.villageCode, input.reportedAt, route.days,
-    input.lng, input.lat, input.description, input.reporterName ?? null, input.reporterPhone ?? null,
-  ]);
-  if (inserted.length === 0) {
-    // A concurrent request with the same key won: answer its row.
-    const row = await byClientId(h, key);
-    if (!row) throw new ConflictError('client_id_taken', `client id ${input.clientId} is already used by another record`);
-    return { created: false, hazard: row };
-  }
-  return { created: true, hazard: await getHazard(h, id) };
+export function createHazard(h: Handle, input: HazardInput): Promise<Created<HazardAnswer>> {
+  return createIntake(h, HAZARD, input);
 }

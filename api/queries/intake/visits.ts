@@ -1,8 +1,8 @@
 import type { Handle } from '../../db/index.ts';
 import type { VisitKind } from '../../contract/enums.ts';
-import { nextId } from './ids.ts';
-import { ConflictError, NotFoundError, UnprocessableError } from '../../errors.ts';
-import { CLIENT_ID_COLUMN, requireSameSubmission, scopedClientId } from './client-id.ts';
+import { UnprocessableError } from '../../errors.ts';
+import { CLIENT_ID_COLUMN } from './client-id.ts';
+import { type Created, createIntake, type IntakeKind } from './create.ts';
 import { locate } from './locate.ts';
 
 export interface VisitInput {
@@ -42,39 +42,34 @@ const INSERT = `
   ON CONFLICT (client_id) DO NOTHING
   RETURNING id`;
 
-async function byClientId(h: Handle, key: string): Promise<VisitAnswer | undefined> {
-  return (await h.query<VisitAnswer>(`${SELECT} WHERE client_id = $1`, [key]))[0];
-}
+const VISIT: IntakeKind<VisitInput, VisitAnswer, { townshipCode: string }, void> = {
+  idKind: 'visit',
+  // The village is stated (and checked against the officer's below), not located.
+  place: async (_h, input) => ({ townshipCode: input.villageCode.slice(0, 9) }),
+  byClientId: async (h, key) => (await h.query<VisitAnswer>(`${SELECT} WHERE client_id = $1`, [key]))[0],
+  sameSubmission: (stored, input) => ({
+    officerId: ['same', stored.officerId, input.officerId],
+    kind: ['same', stored.kind, input.kind],
+    visitedAt: ['instant', stored.visitedAt, input.visitedAt],
+  }),
+  prepare: async (h, input) => {
+    const [officer] = await h.query<{ village_code: string }>(`SELECT village_code FROM officer WHERE id = $1`, [input.officerId]);
+    if (!officer) throw new UnprocessableError('unknown_officer', `no officer ${input.officerId}`, { officerId: 'unknown officer' });
+    if (officer.village_code !== input.villageCode) {
+      throw new UnprocessableError('officer_not_linked', `officer ${input.officerId} is linked to ${officer.village_code}, not to ${input.villageCode}`, {
+        villageCode: `officer ${input.officerId} is linked to ${officer.village_code}`,
+      });
+    }
+    if (input.lng !== undefined && input.lat !== undefined) await locate(h, input.lng, input.lat, input.villageCode);
+  },
+  insert: async (h, { id, key, input }) =>
+    (await h.query(INSERT, [id, key, input.officerId, input.kind, input.visitedAt, input.lng ?? null, input.lat ?? null, input.villageCode])).length > 0,
+};
 
 /**
  * Records an officer's visit to one of the villages they are linked to; a retry (the same client
  * id in the same township, see ./client-id.ts) answers the original.
  */
-export async function createVisit(h: Handle, input: VisitInput): Promise<{ created: boolean; visit: VisitAnswer }> {
-  const key = scopedClientId(input.villageCode.slice(0, 9), input.clientId);
-  const existing = await byClientId(h, key);
-  if (existing) {
-    requireSameSubmission(input.clientId, {
-      officerId: ['same', existing.officerId, input.officerId],
-      kind: ['same', existing.kind, input.kind],
-      visitedAt: ['instant', existing.visitedAt, input.visitedAt],
-    });
-    return { created: false, visit: existing };
-  }
-  const [officer] = await h.query<{ village_code: string }>(`SELECT village_code FROM officer WHERE id = $1`, [input.officerId]);
-  if (!officer) throw new UnprocessableError('unknown_officer', `no officer ${input.officerId}`, { officerId: 'unknown officer' });
-  if (officer.village_code !== input.villageCode) {
-    throw new UnprocessableError('officer_not_linked', `officer ${input.officerId} is linked to ${officer.village_code}, not to ${input.villageCode}`, {
-      villageCode: `officer ${input.officerId} is linked to ${officer.village_code}`,
-    });
-  }
-  if (input.lng !== undefined && input.lat !== undefined) await locate(h, input.lng, input.lat, input.villageCode);
-  const id = await nextId(h, 'visit');
-  const inserted = await h.query(INSERT, [id, key, input.officerId, input.kind, input.visitedAt, input.lng ?? null, input.lat ?? null, input.villageCode]);
-  if (inserted.length === 0) {
-    const again = await byClientId(h, key);
-    if (!again) throw new ConflictError('client_id_taken', `client id ${input.clientId} is already used by another record`);
-    return { created: false, visit: again };
-  }
-  return { created: true, visit: (await byClientId(h, key))! };
+export function createVisit(h: Handle, input: VisitInput): Promise<Created<VisitAnswer>> {
+  return createIntake(h, VISIT, input);
 }

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useCaseFilter } from '../filters/useCaseFilter.ts';
+import { caseFilterOf } from '../filters/case-filter.ts';
 import { usePeriod } from '../period/usePeriod.ts';
 import { runtimeConfigQuery } from '../runtime-config/runtime-config.ts';
 import { useView } from '../url-state/ViewContext.tsx';
@@ -11,7 +11,7 @@ export function useMapData() {
   const period = usePeriod();
   const basemap = useQuery(basemapQuery());
   const config = useQuery(runtimeConfigQuery());
-  const filter = useCaseFilter();
+  const filter = caseFilterOf(period, view);
   const townships = useQuery({
     ...townshipsQuery(filter),
     // Keep the old colours on screen while a new period loads instead of flashing empty.

@@ -8,30 +8,13 @@ import { rate, sqlFile } from './sql.ts';
 
 const DETAIL = sqlFile(import.meta.url, 'village-detail.sql');
 const WEEKLY = sqlFile(import.meta.url, 'village-weekly.sql');
-const TS = `'YYYY-MM-DD"T"HH24:MI:SS"+08:00"'`;
+const OPEN_DISPUTES = sqlFile(import.meta.url, 'village-open-disputes.sql');
+const OPEN_HAZARDS = sqlFile(import.meta.url, 'village-open-hazards.sql');
 
 const VISITS = `
-  SELECT id, kind, to_char(visited_at AT TIME ZONE 'Asia/Shanghai', ${TS}) AS "visitedAt", officer_id AS "officerId"
+  SELECT id, kind, iso_sh(visited_at) AS "visitedAt", officer_id AS "officerId"
   FROM visit WHERE village_code = $1 AND visited_at >= $2 AND visited_at <= $3
   ORDER BY visited_at`;
-
-const OPEN_DISPUTES = `
-  SELECT id, category, channel,
-         CASE WHEN mediation_started_at IS NOT NULL AND mediation_started_at <= $2 THEN '调处中' ELSE '受理' END AS status,
-         to_char(received_at AT TIME ZONE 'Asia/Shanghai', ${TS}) AS "receivedAt", summary
-  FROM dispute
-  WHERE village_code = $1 AND received_at <= $2 AND (concluded_at IS NULL OR concluded_at > $2)
-  ORDER BY received_at DESC`;
-
-const OPEN_HAZARDS = `
-  SELECT id, category, severity::int AS severity, department,
-         CASE WHEN started_at <= $2 THEN '处置中' WHEN routed_at <= $2 THEN '已分流' ELSE '上报' END AS status,
-         to_char(reported_at AT TIME ZONE 'Asia/Shanghai', ${TS}) AS "reportedAt",
-         to_char(deadline AT TIME ZONE 'Asia/Shanghai', ${TS}) AS deadline,
-         deadline < $2 AS overdue, description
-  FROM hazard
-  WHERE village_code = $1 AND reported_at <= $2 AND (closed_at IS NULL OR closed_at > $2)
-  ORDER BY severity DESC, deadline`;
 
 export interface VillageDetail {
   code: string;

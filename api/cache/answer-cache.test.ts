@@ -49,7 +49,10 @@ describe('AnswerCache', () => {
     expect(cache.fresh('a')).toBeNull();
     let release!: () => void;
     const gate = new Promise<void>((r) => (release = r));
-    const pending = cache.get('b', async () => (await gate, answer('computed before the write')));
+    const pending = cache.get('b', async () => {
+      await gate;
+      return answer('computed before the write');
+    });
     cache.clear();
     release();
     await pending;

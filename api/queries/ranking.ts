@@ -113,7 +113,7 @@ export function smoothedRate(cases: number, population: number, parentPer1000: n
   return ((cases + (SMOOTHING_RESIDENTS / 1000) * parentPer1000) / (population + SMOOTHING_RESIDENTS)) * 1000;
 }
 
-function valueOf(metric: RankingMetric, u: Unit, parent: Unit): { value: number | null; count: number; raw?: number | null } {
+function metricValue(metric: RankingMetric, u: Unit, parent: Unit): { value: number | null; count: number; raw?: number | null } {
   switch (metric) {
     case 'disputes':
       return { value: u.disputes, count: u.disputes };
@@ -144,7 +144,7 @@ export function rank(rows: readonly VillageMetricRow[], metric: RankingMetric, l
   const county = villages.reduce(add, { ...villages[0]!, population: 0, disputes: 0, concluded: 0, successful: 0, hazards: 0, hazardsOpen: 0, hazardsOverdue: 0, villages: 0, met: 0 });
   const ranked = units.map((u) => {
     const parent = level === 'village' ? townships.get(u.townshipCode)! : county;
-    const v = valueOf(metric, u, parent);
+    const v = metricValue(metric, u, parent);
     const row: RankingRow = {
       rank: 0,
       code: u.code,
@@ -164,7 +164,7 @@ export function rank(rows: readonly VillageMetricRow[], metric: RankingMetric, l
     if (a.value === null || b.value === null) return a.value === b.value ? a.code.localeCompare(b.code) : a.value === null ? 1 : -1;
     return sign * (a.value - b.value) || a.code.localeCompare(b.code);
   });
-  ranked.forEach((r, i) => (r.rank = i + 1));
+  for (const [i, r] of ranked.entries()) r.rank = i + 1;
   return ranked;
 }
 

@@ -20,11 +20,14 @@ import { villageLayerJson } from '../api/queries/layers.ts';
 import { summary } from '../api/queries/summary.ts';
 import { villageDetail } from '../api/queries/village-detail.ts';
 import { seedIfEmpty } from '../api/seed/seed.ts';
-import { flags } from './cli-db.ts';
+import { cliArgsOrExit } from './cli-args.ts';
 
-const f = flags(process.argv.slice(2));
-const N = Number(f.get('n') ?? 200);
-const SCALE = Number(f.get('scale') ?? 1);
+const { values: f } = cliArgsOrExit('bench:api', 'usage: npm run bench:api [-- --n 200 --scale 1]', {
+  n: { type: 'string', default: '200' },
+  scale: { type: 'string', default: '1' },
+});
+const N = Number(f.n);
+const SCALE = Number(f.scale);
 const WARMUP = 20;
 
 function pct(xs: number[], p: number): number {

@@ -18,7 +18,8 @@ import { seedIfEmpty } from '../api/seed/seed.ts';
 import { createServerApp } from '../api/server.ts';
 import { randomBytes } from 'node:crypto';
 import { FailureThrottle } from '../api/auth/throttle.ts';
-import { flags, openCliDb } from './cli-db.ts';
+import { cliArgs, UsageError } from './cli-args.ts';
+import { openCliDb } from './cli-db.ts';
 
 const USAGE =
   'usage: npm run briefing -- --week 2026-W47 [--township 430421110] [--metric disputeRate] [--out DIR] [--url http://127.0.0.1:8080 --user NAME (password in BRIEFING_PASSWORD)]';
@@ -98,17 +99,29 @@ export async function renderBriefing(base: string, q: { week: string; township?:
   }
 }
 
-async function main(argv: string[]): Promise<number> {
-  const f = flags(argv);
-  for (const k of f.keys()) if (!['week', 'township', 'metric', 'out', 'url', 'user', 'help'].includes(k)) throw new Error(`unknown option --${k}\n${USAGE}`);
-  if (f.has('help')) return (console.log(USAGE), 0);
-  const week = f.get('week') ?? isoWeek(addDays(shanghaiDate(new Date()), -7));
-  if (!isoWeekRange(week)) throw new Error(`--week must be an ISO week like 2026-W47\n${USAGE}`);
-  const township = f.get('township');
-  if (township && !/^\d{9}$/.test(township)) throw new Error(`--township must be a 9-digit code\n${USAGE}`);
-  const t = await target(f.get('url'), f.get('user'));
+/** The declared flags (an unknown one, or one without its value, is refused with the usage). */
+function briefingArgs(argv: string[]) {
+  const string = { type: 'string' } as const;
   try {
-    const files = await renderBriefing(t.base, { week, township, metric: f.get('metric') }, path.resolve(f.get('out') ?? 'briefings'), t.auth);
+    return cliArgs(argv, USAGE, { week: string, township: string, metric: string, out: string, url: string, user: string }).values;
+  } catch (e) {
+    throw e instanceof UsageError ? new Error(`${e.message}\n${USAGE}`) : e;
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const f = briefingArgs(argv);
+  if (f.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const week = f.week ?? isoWeek(addDays(shanghaiDate(new Date()), -7));
+  if (!isoWeekRange(week)) throw new Error(`--week must be an ISO week like 2026-W47\n${USAGE}`);
+  const township = f.township;
+  if (township && !/^\d{9}$/.test(township)) throw new Error(`--township must be a 9-digit code\n${USAGE}`);
+  const t = await target(f.url, f.user);
+  try {
+    const files = await renderBriefing(t.base, { week, township, metric: f.metric }, path.resolve(f.out ?? 'briefings'), t.auth);
     console.log(`wrote ${files.png}\nwrote ${files.pdf}`);
     return 0;
   } finally {

@@ -35,7 +35,10 @@ export class AuditRepeats {
       return { write: false, repeated: 0, dropped: 0 };
     }
     let budget = this.budgets.get(action);
-    if (!budget || now - budget.since >= this.windowMs) this.budgets.set(action, (budget = { since: now, used: 0, dropped: budget?.dropped ?? 0 }));
+    if (!budget || now - budget.since >= this.windowMs) {
+      budget = { since: now, used: 0, dropped: budget?.dropped ?? 0 };
+      this.budgets.set(action, budget);
+    }
     if (budget.used >= this.perActionBudget) {
       budget.dropped++;
       return { write: false, repeated: 0, dropped: 0 };

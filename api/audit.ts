@@ -1,6 +1,6 @@
+import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context } from 'hono';
 import type { AuditRepeats } from './audit-repeats.ts';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { callerOf } from './auth/middleware.ts';
 import type { Db, Handle } from './db/index.ts';
 

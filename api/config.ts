@@ -9,13 +9,21 @@ const schema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default('0.0.0.0'),
   /** PostgreSQL + PostGIS; when unset the embedded PGlite in DATA_DIR is used. */
-  DATABASE_URL: z.string().url().optional().or(z.literal('').transform(() => undefined)),
+  DATABASE_URL: z
+    .string()
+    .url()
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   DATA_DIR: z.string().default('./data'),
   /** Seed and volume multiplier of the synthetic operations data written into an empty database. */
   SEED: z.coerce.number().int().default(20240101),
   SEED_SCALE: z.coerce.number().positive().max(50).default(1),
   /** Freeze "now" (ISO instant) for reproducible demos and tests; unset = the real clock. */
-  APP_NOW: z.string().datetime({ offset: true }).optional().or(z.literal('').transform(() => undefined)),
+  APP_NOW: z
+    .string()
+    .datetime({ offset: true })
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   /** Longest any one SQL statement may run (ms); a slow query is cancelled and answered 503. */
   STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   /** Visits per village per quarter that count as covered (千警入万户). */
@@ -46,13 +54,33 @@ const schema = z.object({
     .or(z.literal('').transform(() => undefined)),
   BASEMAP_ATTRIBUTION: z.string().default(''),
   /** Largest upload (ledger or boundary file) in bytes; JSON intake bodies are capped at 64 KiB. */
-  IMPORT_MAX_BYTES: z.coerce.number().int().min(1024).max(512 * 1024 * 1024).default(50 * 1024 * 1024),
+  IMPORT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(512 * 1024 * 1024)
+    .default(50 * 1024 * 1024),
   /** Largest body of a sign-in request (login, device token, password change), read before anything parses it. */
-  AUTH_BODY_MAX_BYTES: z.coerce.number().int().min(256).max(1024 * 1024).default(4096),
+  AUTH_BODY_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(256)
+    .max(1024 * 1024)
+    .default(4096),
   /** Largest JSON body of any other endpoint (intake, status changes, admin). */
-  JSON_BODY_MAX_BYTES: z.coerce.number().int().min(1024).max(16 * 1024 * 1024).default(64 * 1024),
+  JSON_BODY_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(16 * 1024 * 1024)
+    .default(64 * 1024),
   /** Zip containers (.xlsx, zipped shapefiles): most bytes they may unpack to, and most entries. */
-  IMPORT_MAX_UNPACKED_BYTES: z.coerce.number().int().min(1024).max(2 * 1024 * 1024 * 1024).default(64 * 1024 * 1024),
+  IMPORT_MAX_UNPACKED_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(2 * 1024 * 1024 * 1024)
+    .default(64 * 1024 * 1024),
   IMPORT_MAX_ENTRIES: z.coerce.number().int().min(1).max(100_000).default(200),
   /** Ledger rows per file, and characters per cell (longer values are refused, and echoed truncated). */
   IMPORT_MAX_ROWS: z.coerce.number().int().min(1).max(1_000_000).default(20_000),
@@ -86,7 +114,10 @@ const schema = z.object({
   QUEUE_MAX_PER_USER: z.coerce.number().int().min(0).max(10_000).default(16),
   /** Built web app served at /; empty disables it. */
   WEB_DIST: z.string().default('./dist'),
-  LOG_REQUESTS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  LOG_REQUESTS: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
   /**
    * Origins allowed to call the API from another site (CORS, with credentials), comma-separated
    * full origins such as https://screen.intranet. Empty: CORS off, same origin only.
@@ -94,7 +125,12 @@ const schema = z.object({
   CORS_ORIGINS: z
     .string()
     .default('')
-    .transform((s) => s.split(',').map((o) => o.trim()).filter(Boolean))
+    .transform((s) =>
+      s
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
     .refine((list) => list.every((o) => /^https?:\/\/[^/\s]+$/.test(o)), 'expected comma-separated origins like https://host:port (no path)'),
   /**
    * Failed sign-ins (and wrong current passwords), counted in memory over LOGIN_LOCK_MINUTES: this
@@ -102,7 +138,11 @@ const schema = z.object({
    * LOGIN_LOCK_MINUTES; a lock that ends starts the count from zero.
    */
   LOGIN_LOCK_AFTER: z.coerce.number().int().min(1).max(1000).default(5),
-  LOGIN_LOCK_MINUTES: z.coerce.number().min(0.05).max(24 * 60).default(15),
+  LOGIN_LOCK_MINUTES: z.coerce
+    .number()
+    .min(0.05)
+    .max(24 * 60)
+    .default(15),
   /** Failures from one client address, over all usernames, that pause sign-in from it for LOGIN_LOCK_MINUTES (a success does not reset it). */
   LOGIN_ADDRESS_LIMIT: z.coerce.number().int().min(1).max(100_000).default(20),
   /**

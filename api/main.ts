@@ -1,15 +1,14 @@
+import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { serve } from '@hono/node-server';
 import { loadConfig } from './config.ts';
 import { openDb } from './db/index.ts';
 import { acquireLock } from './db/lock.ts';
-import { randomBytes } from 'node:crypto';
 import { installFaultPolicy } from './process-faults.ts';
 import { ensureWebBuild } from './web-build.ts';
 
-const log = (msg: string, extra: Record<string, unknown> = {}) =>
-  console.log(JSON.stringify({ level: 'info', msg, ...extra }));
+const log = (msg: string, extra: Record<string, unknown> = {}) => console.log(JSON.stringify({ level: 'info', msg, ...extra }));
 
 async function main() {
   installFaultPolicy();

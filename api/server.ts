@@ -2,8 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
 import type { Hono, MiddlewareHandler } from 'hono';
-import { createApp, type Deps } from './app.ts';
 import { cors } from 'hono/cors';
+import { createApp, type Deps } from './app.ts';
 import { securityHeaders } from './security-headers.ts';
 
 /**
@@ -27,7 +27,12 @@ export function createServerApp(deps: Deps): Hono {
   if (deps.config.LOG_REQUESTS) middleware.push(requestLog);
   // Off unless configured: the dashboard is served from the API's own origin.
   if (deps.config.CORS_ORIGINS.length) {
-    const allowed = cors({ origin: deps.config.CORS_ORIGINS, credentials: true, allowHeaders: ['Content-Type', 'X-CSRF-Token', 'Idempotency-Key'], allowMethods: ['GET', 'POST', 'PATCH', 'DELETE'] });
+    const allowed = cors({
+      origin: deps.config.CORS_ORIGINS,
+      credentials: true,
+      allowHeaders: ['Content-Type', 'X-CSRF-Token', 'Idempotency-Key'],
+      allowMethods: ['GET', 'POST', 'PATCH', 'DELETE'],
+    });
     middleware.push((c, next) => (c.req.path.startsWith('/api/') ? allowed(c, next) : next()));
   }
   const app = createApp(deps, middleware) as unknown as Hono;

@@ -22,7 +22,10 @@ const day = (d: Date) => d.toISOString().slice(0, 10);
 
 export class DbProbe {
   private reads = 0;
-  constructor(private admin: Session, private readonly pgUrl?: string) {}
+  constructor(
+    private admin: Session,
+    private readonly pgUrl?: string,
+  ) {}
 
   /** After a server restart the admin signs in again. */
   retarget(admin: Session): void {

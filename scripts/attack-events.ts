@@ -5,7 +5,7 @@
  * server sheds load; and once the burst is over the server must be idle again at once, not still
  * working through requests nobody is waiting for.
  */
-import { expectAnswers, timed, type Outcome } from './attack-http.ts';
+import { expectAnswers, type Outcome, timed } from './attack-http.ts';
 import { ANSWER_LIMIT_MS, type Attack } from './attack-types.ts';
 
 const COUNT = 200;
@@ -52,7 +52,12 @@ export const eventsAttack: Attack = {
     const abandoned = burst.filter((o) => o.label.startsWith('aborted'));
     const violations = [
       ...expectAnswers(kept, (s) => s === 200 || s === 503, ANSWER_LIMIT_MS, '200 or 503'),
-      ...expectAnswers(abandoned.filter((o) => o.status !== 'aborted'), (s) => s === 200 || s === 503, ABORT_AFTER_MS, '200 or 503 (or the client abort)'),
+      ...expectAnswers(
+        abandoned.filter((o) => o.status !== 'aborted'),
+        (s) => s === 200 || s === 503,
+        ABORT_AFTER_MS,
+        '200 or 503 (or the client abort)',
+      ),
       ...burst.filter((o) => o.status === 503 && !o.retryAfter).map((o) => `${o.label}: 503 without Retry-After`),
     ];
     if (firstOkMs === null) violations.push(`no fresh request answered 200 within ${IDLE_LIMIT_MS / 1000} s after the burst (${idle.map((o) => o.status).join(', ')})`);

@@ -31,7 +31,11 @@ export async function timed(label: string, url: string, init: RequestInit & { ti
     const r = await fetch(url, { ...init, signal });
     const text = await r.text();
     let code: string | undefined;
-    try { code = JSON.parse(text)?.error?.code; } catch { /* not JSON */ }
+    try {
+      code = JSON.parse(text)?.error?.code;
+    } catch {
+      /* not JSON */
+    }
     return { label, status: r.status, ms: performance.now() - t0, retryAfter: r.headers.get('retry-after') ?? undefined, code };
   } catch (e) {
     return { label, status: errorCode(e), ms: performance.now() - t0 };
@@ -83,7 +87,11 @@ export function streamBody(label: string, o: StreamOpts): Promise<Outcome> {
       res.on('data', (c: Buffer) => chunks.length < 16 && chunks.push(c));
       const settle = () => {
         let code: string | undefined;
-        try { code = JSON.parse(Buffer.concat(chunks).toString())?.error?.code; } catch { /* not JSON */ }
+        try {
+          code = JSON.parse(Buffer.concat(chunks).toString())?.error?.code;
+        } catch {
+          /* not JSON */
+        }
         finish({ status: res.statusCode ?? 0, retryAfter: res.headers['retry-after'] as string | undefined, code });
       };
       res.on('end', settle);

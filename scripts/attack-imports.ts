@@ -7,7 +7,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { expectAnswers, timed, type Outcome } from './attack-http.ts';
+import { expectAnswers, type Outcome, timed } from './attack-http.ts';
 import { ANSWER_LIMIT_MS, type Attack } from './attack-types.ts';
 import { ROOT } from './fault-support.ts';
 
@@ -22,7 +22,14 @@ interface Bombs {
 const BOMBS = path.join(ROOT, 'api/test/bombs.ts');
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-interface Case { label: string; path: string; type: string; build: () => Uint8Array; body?: Uint8Array; buildMs?: number }
+interface Case {
+  label: string;
+  path: string;
+  type: string;
+  build: () => Uint8Array;
+  body?: Uint8Array;
+  buildMs?: number;
+}
 let cases: Case[] | null = null;
 
 async function buildCases(): Promise<Case[] | null> {
@@ -31,12 +38,34 @@ async function buildCases(): Promise<Case[] | null> {
   if (!existsSync(BOMBS)) return null;
   const bombs = (await import(BOMBS)) as Bombs;
   const list: Case[] = [
-    { label: 'xlsx shared-string bomb (400 MB unpacked, 3 cells)', path: '/api/imports/ledger?kind=disputes&fileName=bomb.xlsx', type: XLSX, build: () => bombs.sharedStringBombXlsx({ cells: 3 }) },
+    {
+      label: 'xlsx shared-string bomb (400 MB unpacked, 3 cells)',
+      path: '/api/imports/ledger?kind=disputes&fileName=bomb.xlsx',
+      type: XLSX,
+      build: () => bombs.sharedStringBombXlsx({ cells: 3 }),
+    },
     { label: 'ledger CSV, 300k rows', path: '/api/imports/ledger?kind=disputes&fileName=big.csv', type: 'text/csv', build: () => bombs.bigLedgerCsv(300_000) },
-    { label: 'boundary, 200k vertices self-crossing', path: '/api/imports/boundaries?level=village&fileName=zigzag.geojson', type: 'application/geo+json', build: () => bombs.selfIntersectingBoundaryGeoJson(200_000) },
-    { label: 'GeoJSON nested 100k deep', path: '/api/imports/boundaries?level=village&fileName=deep.geojson', type: 'application/geo+json', build: () => bombs.deeplyNestedGeoJson(100_000) },
+    {
+      label: 'boundary, 200k vertices self-crossing',
+      path: '/api/imports/boundaries?level=village&fileName=zigzag.geojson',
+      type: 'application/geo+json',
+      build: () => bombs.selfIntersectingBoundaryGeoJson(200_000),
+    },
+    {
+      label: 'GeoJSON nested 100k deep',
+      path: '/api/imports/boundaries?level=village&fileName=deep.geojson',
+      type: 'application/geo+json',
+      build: () => bombs.deeplyNestedGeoJson(100_000),
+    },
     ...(bombs.lyingZip
-      ? [{ label: 'zip declaring 1 KB, unpacking 200 MB', path: '/api/imports/boundaries?level=village&fileName=villages.zip', type: 'application/zip', build: () => bombs.lyingZip!() }]
+      ? [
+          {
+            label: 'zip declaring 1 KB, unpacking 200 MB',
+            path: '/api/imports/boundaries?level=village&fileName=villages.zip',
+            type: 'application/zip',
+            build: () => bombs.lyingZip!(),
+          },
+        ]
       : []),
   ];
   for (const c of list) {
@@ -70,7 +99,9 @@ export const importsAttack: Attack = {
       outcomes.push(o);
       // The next bomb starts on an idle server, so each one's figures are its own.
       const waited = await settle();
-      notes.push(`  -> ${o.status}${o.code ? ` ${o.code}` : ''} after ${o.ms.toFixed(0)} ms; server idle again ${waited === null ? 'NEVER (gave up)' : `after ${waited} ms`}; longest health gap ${healthGap(sentAt, Date.now())} ms`);
+      notes.push(
+        `  -> ${o.status}${o.code ? ` ${o.code}` : ''} after ${o.ms.toFixed(0)} ms; server idle again ${waited === null ? 'NEVER (gave up)' : `after ${waited} ms`}; longest health gap ${healthGap(sentAt, Date.now())} ms`,
+      );
     }
     return { outcomes, violations: expectAnswers(outcomes, (s) => (s >= 400 && s < 500) || s === 503, ANSWER_LIMIT_MS, '4xx or 503'), notes };
   },

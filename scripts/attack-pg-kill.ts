@@ -5,7 +5,7 @@
  * seconds, without a restart. The backend is found in pg_stat_activity over a direct connection.
  */
 import pg from 'pg';
-import { timed, type Outcome } from './attack-http.ts';
+import { type Outcome, timed } from './attack-http.ts';
 import { ANSWER_LIMIT_MS, type Attack } from './attack-types.ts';
 import { sleep } from './fault-support.ts';
 
@@ -32,7 +32,9 @@ export const pgKillAttack: Attack = {
   async run({ base, county, pgUrl, serverAlive }) {
     const headers = { cookie: county.cookie };
     const watcher = new pg.Client({ connectionString: pgUrl });
-    watcher.on('error', () => { /* PostgreSQL resets this connection too when it recovers */ });
+    watcher.on('error', () => {
+      /* PostgreSQL resets this connection too when it recovers */
+    });
     await watcher.connect();
     let killed: { pid: number; query: string; at: number; outcome: Outcome } | null = null;
     const notes: string[] = [];
@@ -68,7 +70,14 @@ export const pgKillAttack: Attack = {
       violations.push(`requests succeed again ${recoveredMs === null ? 'never (30 s)' : `after ${recoveredMs.toFixed(0)} ms`} (limit ${RECOVERY_LIMIT_MS} ms)`);
     const fails = after.filter((o) => o.status !== 200 && o.status !== 503);
     if (fails.length) violations.push(`while recovering, answers other than 200/503: ${fails.map((o) => o.status).join(', ')}`);
-    notes.push(`recovery: ${recoveredMs === null ? 'none within 30 s' : `first 200 ${recoveredMs.toFixed(0)} ms after the kill`}; meanwhile ${after.filter((o) => o.status !== 200).map((o) => o.status).join(', ') || 'nothing else'}`);
+    notes.push(
+      `recovery: ${recoveredMs === null ? 'none within 30 s' : `first 200 ${recoveredMs.toFixed(0)} ms after the kill`}; meanwhile ${
+        after
+          .filter((o) => o.status !== 200)
+          .map((o) => o.status)
+          .join(', ') || 'nothing else'
+      }`,
+    );
     return { outcomes: [killed.outcome, ...after], violations, notes, healthMayFailFor: RECOVERY_LIMIT_MS };
   },
 };

@@ -3,7 +3,7 @@
  * without a session, so its body must be refused (413) from its size alone, before anything is
  * buffered or parsed: with a declared Content-Length and, harder, chunked with no length at all.
  */
-import { expectAnswers, streamBody, type Outcome } from './attack-http.ts';
+import { expectAnswers, type Outcome, streamBody } from './attack-http.ts';
 import { ANSWER_LIMIT_MS, type Attack } from './attack-types.ts';
 
 const MB = 1 << 20;
@@ -32,7 +32,9 @@ export const signinAttack: Attack = {
       violations: expectAnswers(outcomes, (s) => s === 413, QUICK_MS, '413'),
       notes: [
         ...(outcomes.some((o) => String(o.status).includes('no answer read'))
-          ? ['(no answer read): the server closed the connection while the body was still arriving, so the kernel reset it and the 413 never reached the client (a browser shows a network error); a lingering close (drain a bounded amount before closing) avoids it']
+          ? [
+              '(no answer read): the server closed the connection while the body was still arriving, so the kernel reset it and the 413 never reached the client (a browser shows a network error); a lingering close (drain a bounded amount before closing) avoids it',
+            ]
           : []),
         ...outcomes.map((o) => `${o.label}: ${o.status} after ${o.ms.toFixed(0)} ms, ${((o.sent ?? 0) / MB).toFixed(1)} MB sent before the answer`),
       ],

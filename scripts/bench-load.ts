@@ -10,10 +10,30 @@ import { createRequire } from 'node:module';
 import { cliArgsOrExit } from './cli-args.ts';
 import { ensureUser, rmDir, startServer, table, tempDir, throwawayCluster } from './fault-support.ts';
 
-interface Hist { average: number; p50: number; p90: number; p99: number; max: number }
-interface CannonResult { duration: number; errors: number; timeouts: number; non2xx: number; latency: Hist; requests: Hist & { total: number }; statusCodeStats: Record<string, { count: number }> }
+interface Hist {
+  average: number;
+  p50: number;
+  p90: number;
+  p99: number;
+  max: number;
+}
+interface CannonResult {
+  duration: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  latency: Hist;
+  requests: Hist & { total: number };
+  statusCodeStats: Record<string, { count: number }>;
+}
 // autocannon ships no types and @types/autocannon isn't a dependency: type the little we use here.
-const autocannon = createRequire(import.meta.url)('autocannon') as (opts: { url: string; connections: number; duration: number; timeout: number; headers: Record<string, string> }) => Promise<CannonResult>;
+const autocannon = createRequire(import.meta.url)('autocannon') as (opts: {
+  url: string;
+  connections: number;
+  duration: number;
+  timeout: number;
+  headers: Record<string, string>;
+}) => Promise<CannonResult>;
 
 const USAGE =
   'usage: npm run bench:load [-- --connections 100 --duration 60 --timeout 10] [--endpoints /api/stats/summary,/api/villages] [--database-url URL | --postgres] [--data-dir DIR]';
@@ -49,7 +69,9 @@ async function main() {
     if (check.status !== 200) throw new Error(`${ep}: HTTP ${check.status} ${JSON.stringify(check.body).slice(0, 200)}`);
     console.log(`${ep}: ${CONNECTIONS} connections for ${DURATION} s ...`);
     const r = await autocannon({ url: server.base + ep, connections: CONNECTIONS, duration: DURATION, timeout: TIMEOUT, headers: { cookie: session.cookie } });
-    const codes = Object.entries(r.statusCodeStats).map(([c, s]) => `${c}:${s.count}`).join(' ');
+    const codes = Object.entries(r.statusCodeStats)
+      .map(([c, s]) => `${c}:${s.count}`)
+      .join(' ');
     rows.push([
       ep,
       (r.requests.total / r.duration).toFixed(1),

@@ -13,7 +13,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { ensureBuild, DIST, startAppServer, type AppServer } from '../web/e2e/support/app-server.ts';
+import { type AppServer, DIST, ensureBuild, startAppServer } from '../web/e2e/support/app-server.ts';
 import { launchChromium } from '../web/e2e/support/browser.ts';
 import { cliArgsOrExit } from './cli-args.ts';
 
@@ -73,7 +73,11 @@ async function measure(origin: string): Promise<Run[]> {
         return { firstMap: first, marks, jsBefore };
       });
       runs.push(r);
-      console.log(`  run ${i + 1}: first map ${Math.round(r.firstMap)} ms  (${Object.entries(r.marks).map(([k, v]) => `${k} ${v}`).join(', ')})`);
+      console.log(
+        `  run ${i + 1}: first map ${Math.round(r.firstMap)} ms  (${Object.entries(r.marks)
+          .map(([k, v]) => `${k} ${v}`)
+          .join(', ')})`,
+      );
       await context.close();
     }
   } finally {
@@ -103,8 +107,12 @@ async function main() {
 
     const ok = (good: boolean) => (good ? 'ok' : 'OVER TARGET');
     console.log('\nbench:web');
-    console.log(`  first map (median of ${RUNS}): ${Math.round(firstMap)} ms   [min ${Math.round(Math.min(...runs.map((r) => r.firstMap)))}, max ${Math.round(Math.max(...runs.map((r) => r.firstMap)))}]   target <= ${FIRST_MAP_TARGET_MS} ms: ${ok(firstMap <= FIRST_MAP_TARGET_MS)}`);
-    console.log(`  initial JS, entry + static imports: ${entryKb.toFixed(1)} KB gzip (${entry.map((f) => path.basename(f)).join(', ')})   target <= ${INITIAL_JS_TARGET_KB} KB: ${ok(entryKb <= INITIAL_JS_TARGET_KB)}`);
+    console.log(
+      `  first map (median of ${RUNS}): ${Math.round(firstMap)} ms   [min ${Math.round(Math.min(...runs.map((r) => r.firstMap)))}, max ${Math.round(Math.max(...runs.map((r) => r.firstMap)))}]   target <= ${FIRST_MAP_TARGET_MS} ms: ${ok(firstMap <= FIRST_MAP_TARGET_MS)}`,
+    );
+    console.log(
+      `  initial JS, entry + static imports: ${entryKb.toFixed(1)} KB gzip (${entry.map((f) => path.basename(f)).join(', ')})   target <= ${INITIAL_JS_TARGET_KB} KB: ${ok(entryKb <= INITIAL_JS_TARGET_KB)}`,
+    );
     console.log(`  all JS fetched before the first map: ${fetchedKb.toFixed(1)} KB gzip (${fetched.map((p) => path.basename(p)).join(', ')})`);
   } finally {
     await server?.stop();

@@ -8,10 +8,7 @@ import { openCliDb } from './cli-db.ts';
  * Runs a CLI's write either through the running server's API (when a server holds the embedded
  * DATA_DIR: PGlite allows one process) or directly on the database, and says which it used.
  */
-export async function viaServerOrDb<T>(
-  config: Config,
-  work: { api: (baseUrl: string, auth: Record<string, string>) => Promise<T>; db: (db: Db) => Promise<T> },
-): Promise<T> {
+export async function viaServerOrDb<T>(config: Config, work: { api: (baseUrl: string, auth: Record<string, string>) => Promise<T>; db: (db: Db) => Promise<T> }): Promise<T> {
   const held = config.DATABASE_URL ? null : readLock(path.resolve(config.DATA_DIR));
   if (held) {
     const base = `http://127.0.0.1:${held.port}`;

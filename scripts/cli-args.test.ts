@@ -23,7 +23,7 @@ describe('cliArgs', () => {
 
   it('refuses an unknown or mistyped flag instead of ignoring it, with the usage line', () => {
     const e = usageError(() => cliArgs(['--dry-rnu'], USAGE, OPTIONS));
-    expect(e.message).toMatch(/Unknown option '--dry-rnu'/);
+    expect(e.message).toBe('unknown option --dry-rnu');
     expect(e.usage).toBe(USAGE);
   });
 

@@ -25,9 +25,15 @@ export function cliArgs<O extends Options, P extends boolean = false>(argv: read
   try {
     return parseArgs(config);
   } catch (e) {
-    // parseArgs's own words, on one line: they include how to pass a value that starts with a dash.
-    throw new UsageError(e instanceof Error ? e.message.replace(/\n/g, ' ') : String(e), usage);
+    throw new UsageError(usageMessage(e), usage);
   }
+}
+
+/** parseArgs's words on one line (they say how to pass a value starting with a dash), an unknown flag as the scripts always said it. */
+function usageMessage(e: unknown): string {
+  if (!(e instanceof Error)) return String(e);
+  const unknown = (e as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' && /'([^']+)'/.exec(e.message);
+  return unknown ? `unknown option ${unknown[1]}` : e.message.replace(/\n/g, ' ');
 }
 
 /**

@@ -1,6 +1,6 @@
 import path from 'node:path';
-import { loadConfig, type Config } from '../api/config.ts';
-import { openDb, type Db } from '../api/db/index.ts';
+import { type Config, loadConfig } from '../api/config.ts';
+import { type Db, openDb } from '../api/db/index.ts';
 import { readLock } from '../api/db/lock.ts';
 import { migrate } from '../api/db/migrate.ts';
 

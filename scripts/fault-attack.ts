@@ -18,7 +18,7 @@ import { pgKillAttack } from './attack-pg-kill.ts';
 import { signinAttack } from './attack-signin.ts';
 import type { Attack, AttackContext, AttackResult } from './attack-types.ts';
 import { cliArgsOrExit } from './cli-args.ts';
-import { ensureUser, rmDir, startServer, tempDir, throwawayCluster, type Server } from './fault-support.ts';
+import { ensureUser, rmDir, type Server, startServer, tempDir, throwawayCluster } from './fault-support.ts';
 import { HealthMonitor, rssKb } from './health-monitor.ts';
 
 const ATTACKS: Attack[] = [signinAttack, eventsAttack, importsAttack, pgKillAttack];
@@ -33,7 +33,12 @@ if (unknown.length) throw new Error(`unknown attack ${unknown.join(', ')}; choos
 const selected = ATTACKS.filter((a) => !only || only.includes(a.name));
 const usePg = f.pg ?? false;
 
-interface Row { attack: Attack; result: AttackResult; violations: string[]; cells: string[] }
+interface Row {
+  attack: Attack;
+  result: AttackResult;
+  violations: string[];
+  cells: string[];
+}
 const mib = (kb: number | null) => (kb === null ? '?' : `${(kb / 1024).toFixed(0)}`);
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
@@ -42,7 +47,11 @@ async function main() {
   const dataDir = f['data-dir'] ?? tempDir('hy-attack-');
   const serverOpts = { dataDir, databaseUrl: cluster?.url };
   let commit = '?';
-  try { commit = execSync('git describe --always --dirty', { encoding: 'utf8' }).trim(); } catch { /* not a checkout */ }
+  try {
+    commit = execSync('git describe --always --dirty', { encoding: 'utf8' }).trim();
+  } catch {
+    /* not a checkout */
+  }
   console.log(`fault:attack on ${commit}; database ${cluster ? `PostgreSQL (throwaway cluster, port ${cluster.port})` : `embedded PGlite in ${dataDir}`}`);
 
   let server: Server = await startServer(serverOpts);
@@ -80,12 +89,18 @@ async function main() {
     }
     await attack.prepare?.();
     await monitor.settle(1000, SETTLE_LIMIT_MS);
-    const before: DbState | null = await probe.snapshot().catch((e) => (console.log(`  state before: ${e}`), null));
+    const before: DbState | null = await probe.snapshot().catch((e) => {
+      console.log(`  state before: ${e}`);
+      return null;
+    });
     const rssBefore = rssKb(server.pid);
     const t0 = Date.now();
     const current = server;
     const ctx: AttackContext = {
-      base: server.base, county: sessions.county, admin: sessions.admin, pgUrl: cluster?.url,
+      base: server.base,
+      county: sessions.county,
+      admin: sessions.admin,
+      pgUrl: cluster?.url,
       serverAlive: () => current.alive(),
       settle: () => monitor.settle(1000, SETTLE_LIMIT_MS),
       healthGap: (a, b) => monitor.window(a, b).longestGapOk,
@@ -98,7 +113,12 @@ async function main() {
     const w = monitor.window(t0, t1);
     // A short attack may see no monitor tick at all: its peak is then the larger of before and after.
     w.peakRssKb = Math.max(w.peakRssKb ?? 0, rssBefore ?? 0, rssAfter ?? 0) || null;
-    const after: DbState | null = current.alive() ? await probe.snapshot().catch((e) => (console.log(`  state after: ${e}`), null)) : null;
+    const after: DbState | null = current.alive()
+      ? await probe.snapshot().catch((e) => {
+          console.log(`  state after: ${e}`);
+          return null;
+        })
+      : null;
     const changes = before && after ? probe.changes(before, after) : null;
 
     const violations = [...result.violations];
@@ -111,23 +131,32 @@ async function main() {
     if (changes === null) violations.push('database state unknown (could not read it before or after)');
     else if (changes.length) violations.push(`the database changed: ${changes.join('; ')}`);
 
-    const health = `polls ${w.polls}: 200 x${w.ok}${Object.entries({ ...w.other, ...w.failed }).map(([k, n]) => `, ${k} x${n}`).join('')}`;
+    const health = `polls ${w.polls}: 200 x${w.ok}${Object.entries({ ...w.other, ...w.failed })
+      .map(([k, n]) => `, ${k} x${n}`)
+      .join('')}`;
     console.log(`  answers          ${statusCounts(result.outcomes)}`);
     console.log(`  time to answer   ${msRange(result.outcomes)}`);
     console.log(`  attack took      ${secs(attackMs)}; idle again ${settledMs === null ? 'NEVER' : `after ${settledMs} ms`}`);
     console.log(`  /api/health      longest gap without a 200 ${w.longestGapOk} ms, without any answer ${w.longestGapAnswer} ms (${health})`);
-    if (w.longestTickPause > 1000) console.log(`  (the monitor itself paused ${w.longestTickPause} ms: this script's event loop was busy, so a health gap that long may be the script's, not the server's)`);
+    if (w.longestTickPause > 1000)
+      console.log(`  (the monitor itself paused ${w.longestTickPause} ms: this script's event loop was busy, so a health gap that long may be the script's, not the server's)`);
     console.log(`  server RSS       before ${mib(rssBefore)} MiB, peak ${mib(w.peakRssKb)} MiB, after ${mib(rssAfter)} MiB`);
     console.log(`  database         ${changes === null ? 'unknown' : changes.length ? `CHANGED: ${changes.join('; ')}` : 'unchanged'}`);
     for (const n of result.notes) console.log(`  ${n}`);
     for (const v of violations) console.log(`  ! ${v}`);
     console.log(`  => ${violations.length ? `${violations.length} violation${violations.length === 1 ? '' : 's'}` : 'OK'}`);
     rows.push({
-      attack, result, violations,
+      attack,
+      result,
+      violations,
       cells: [
-        attack.name, result.skipped ? 'not run' : statusCounts(result.outcomes), msRange(result.outcomes),
-        `${w.longestGapOk} / ${w.longestGapAnswer} ms`, `${mib(rssBefore)} → ${mib(w.peakRssKb)} → ${mib(rssAfter)}`,
-        changes === null ? 'unknown' : changes.length ? 'changed' : 'unchanged', violations.length ? `${violations.length} violation(s)` : 'OK',
+        attack.name,
+        result.skipped ? 'not run' : statusCounts(result.outcomes),
+        msRange(result.outcomes),
+        `${w.longestGapOk} / ${w.longestGapAnswer} ms`,
+        `${mib(rssBefore)} → ${mib(w.peakRssKb)} → ${mib(rssAfter)}`,
+        changes === null ? 'unknown' : changes.length ? 'changed' : 'unchanged',
+        violations.length ? `${violations.length} violation(s)` : 'OK',
       ],
     });
   }

@@ -8,14 +8,19 @@
  * server at --database-url / DATABASE_URL, or a throwaway cluster with a bare --postgres.
  * Prints figures; exits 1 on any lost or duplicated write.
  */
+
+import { DISPUTE_CATEGORIES, DISPUTE_CHANNELS, HAZARD_CATEGORIES, VISIT_KINDS } from '../api/contract/enums.ts';
 import { openDb } from '../api/db/index.ts';
 import { SYSTEM } from '../api/db/types.ts';
-import { DISPUTE_CATEGORIES, DISPUTE_CHANNELS, HAZARD_CATEGORIES, VISIT_KINDS } from '../api/contract/enums.ts';
 import { cliArgsOrExit } from './cli-args.ts';
-import { ensureUser, rmDir, startServer, table, tempDir, throwawayCluster, throwawayDatabase, type Session } from './fault-support.ts';
+import { ensureUser, rmDir, type Session, startServer, table, tempDir, throwawayCluster, throwawayDatabase } from './fault-support.ts';
 
 const USAGE = 'usage: npm run fault:crash [-- --count 400 --kill-after 150 --concurrency 8] [--database-url URL | --postgres [URL]] [--data-dir DIR]';
-const { values: f, positionals, tokens } = cliArgsOrExit(
+const {
+  values: f,
+  positionals,
+  tokens,
+} = cliArgsOrExit(
   'fault:crash',
   USAGE,
   {
@@ -105,9 +110,11 @@ async function main() {
     const kind = (['hazard', 'dispute', 'visit'] as const)[i % 3]!;
     const note = `fault-crash ${RUN} #${i}`;
     const body =
-      kind === 'hazard' ? { category: HAZARD_CATEGORIES[i % 8], severity: 1 + (i % 4), lng, lat, villageCode, description: note }
-      : kind === 'dispute' ? { category: DISPUTE_CATEGORIES[i % 8], channel: DISPUTE_CHANNELS[i % 5], lng, lat, villageCode, summary: note }
-      : { officerId, villageCode, kind: VISIT_KINDS[i % 4], visitedAt };
+      kind === 'hazard'
+        ? { category: HAZARD_CATEGORIES[i % 8], severity: 1 + (i % 4), lng, lat, villageCode, description: note }
+        : kind === 'dispute'
+          ? { category: DISPUTE_CATEGORIES[i % 8], channel: DISPUTE_CHANNELS[i % 5], lng, lat, villageCode, summary: note }
+          : { officerId, villageCode, kind: VISIT_KINDS[i % 4], visitedAt };
     return { kind, clientId: `${RUN}-${i}`, body, viaHeader: i % 2 === 1 };
   });
 
@@ -167,7 +174,10 @@ async function main() {
     const a = await post(session, w);
     if (a.status === 200) committedUnacked++;
     else if (a.status === 201) createdOnRetry++;
-    else { lost.push(`${w.clientId}: retry of unacknowledged answered ${a.status} ${JSON.stringify(a.body).slice(0, 200)}`); continue; }
+    else {
+      lost.push(`${w.clientId}: retry of unacknowledged answered ${a.status} ${JSON.stringify(a.body).slice(0, 200)}`);
+      continue;
+    }
     const again = await post(session, w);
     if (again.status !== 200 || again.body.id !== a.body.id) dupes.push(`${w.clientId}: second retry ${again.status} ${again.body.id} != ${a.body.id}`);
   }
@@ -177,7 +187,9 @@ async function main() {
   const db = await openDb({ databaseUrl: target.url, dataDir: target.url ? undefined : dataDir });
   let rows = 0;
   for (const [kind, t] of Object.entries(TABLE)) {
-    const counts = await db.read(SYSTEM, (h) => h.query<{ client_id: string; n: number }>(`SELECT split_part(client_id, '@', 1) AS client_id, count(*)::int AS n FROM ${t} WHERE client_id LIKE $1 GROUP BY 1`, [`${RUN}-%`]));
+    const counts = await db.read(SYSTEM, (h) =>
+      h.query<{ client_id: string; n: number }>(`SELECT split_part(client_id, '@', 1) AS client_id, count(*)::int AS n FROM ${t} WHERE client_id LIKE $1 GROUP BY 1`, [`${RUN}-%`]),
+    );
     const byId = new Map(counts.map((r) => [r.client_id, r.n]));
     rows += counts.reduce((s, r) => s + r.n, 0);
     for (const w of sent.filter((w) => w.kind === kind)) {

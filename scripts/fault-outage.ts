@@ -22,7 +22,14 @@ const MAX_RECOVERY_MS = Number(f['max-recovery-ms']);
 const MAX_ANSWER_MS = Number(f['max-answer-ms']);
 const ENDPOINTS = ['/api/health', '/api/stats/summary'];
 
-interface Sample { ep: string; sentAt: number; doneAt: number; status: number; code?: string; error?: string }
+interface Sample {
+  ep: string;
+  sentAt: number;
+  doneAt: number;
+  status: number;
+  code?: string;
+  error?: string;
+}
 
 async function main() {
   const ownDir = f['pg-dir'] === undefined;
@@ -89,7 +96,8 @@ async function main() {
   for (const s of samples) if (s.status !== 200 && s.status !== 503) failures.push(`${s.ep} at +${s.sentAt - stopBegin} ms: ${s.status || s.error}`);
   const recovery = ENDPOINTS.map((ep) => (first200.has(ep) && ready ? first200.get(ep)! - ready : NaN));
   ENDPOINTS.forEach((ep, i) => {
-    if (!(recovery[i]! <= MAX_RECOVERY_MS)) failures.push(`${ep}: first 200 ${Number.isNaN(recovery[i]) ? 'never came' : `${recovery[i]} ms after pg_isready`} (limit ${MAX_RECOVERY_MS} ms)`);
+    if (!(recovery[i]! <= MAX_RECOVERY_MS))
+      failures.push(`${ep}: first 200 ${Number.isNaN(recovery[i]) ? 'never came' : `${recovery[i]} ms after pg_isready`} (limit ${MAX_RECOVERY_MS} ms)`);
   });
 
   await server.stop();

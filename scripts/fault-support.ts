@@ -44,7 +44,12 @@ export interface Server {
 const running = new Set<number>();
 // Never leave a server behind: a failed script would otherwise hold the port and the data folder.
 process.on('exit', () => {
-  for (const pid of running) try { process.kill(-pid, 'SIGKILL'); } catch { /* gone */ }
+  for (const pid of running)
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
 });
 
 /**
@@ -88,9 +93,20 @@ export async function startServer(opts: { dataDir: string; databaseUrl?: string;
     if (res?.status === 200) break;
     await sleep(100);
   }
-  const signal = (s: NodeJS.Signals) => { try { process.kill(-pid, s); } catch { /* already gone */ } };
+  const signal = (s: NodeJS.Signals) => {
+    try {
+      process.kill(-pid, s);
+    } catch {
+      /* already gone */
+    }
+  };
   return {
-    base, pid, readyMs: Date.now() - t0, alive: () => alive, exited, tail,
+    base,
+    pid,
+    readyMs: Date.now() - t0,
+    alive: () => alive,
+    exited,
+    tail,
     kill9: () => signal('SIGKILL'),
     async stop() {
       signal('SIGTERM');
@@ -101,11 +117,22 @@ export async function startServer(opts: { dataDir: string; databaseUrl?: string;
   };
 }
 
-export interface Answer { status: number; body: any; ms: number }
+export interface Answer {
+  status: number;
+  // biome-ignore lint/suspicious/noExplicitAny: the scripts read any endpoint's JSON answer, typing each would restate the API
+  body: any;
+  ms: number;
+}
 
 /** A signed-in user: the session cookie plus the CSRF token every non-GET must echo. */
 export class Session {
-  constructor(readonly base: string, readonly cookie: string, readonly csrf: string, readonly user: any) {}
+  constructor(
+    readonly base: string,
+    readonly cookie: string,
+    readonly csrf: string,
+    // biome-ignore lint/suspicious/noExplicitAny: the session's user as the server sent it (username, role, villages)
+    readonly user: any,
+  ) {}
 
   async request(method: string, p: string, body?: unknown, headers: Record<string, string> = {}, timeoutMs = 30_000): Promise<Answer> {
     const t0 = performance.now();
@@ -117,27 +144,42 @@ export class Session {
     });
     const text = await res.text();
     let parsed: unknown = text;
-    try { parsed = JSON.parse(text); } catch { /* not JSON: keep the text */ }
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      /* not JSON: keep the text */
+    }
     return { status: res.status, body: parsed, ms: performance.now() - t0 };
   }
-  get(p: string, timeoutMs?: number) { return this.request('GET', p, undefined, {}, timeoutMs); }
+  get(p: string, timeoutMs?: number) {
+    return this.request('GET', p, undefined, {}, timeoutMs);
+  }
 }
 
 /** Signs in; null on 401 (no such user yet), throws on anything else unexpected. */
 export async function signIn(base: string, username: string, password: string): Promise<Session | null> {
   const res = await fetch(`${base}/api/auth/login`, {
-    method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password }),
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, password }),
   });
   if (res.status === 401) return null;
   const body = (await res.json()) as { user: unknown; csrfToken: string };
   if (res.status !== 200) throw new Error(`login ${username}: HTTP ${res.status} ${JSON.stringify(body)}`);
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]!).find((c) => c.startsWith('hy_session='));
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0]!)
+    .find((c) => c.startsWith('hy_session='));
   if (!cookie) throw new Error(`login ${username}: no hy_session cookie`);
   return new Session(base, cookie, body.csrfToken, body.user);
 }
 
 /** Signs in, creating the user first with `npm run user:add` (PostgreSQL has no demo users). */
-export async function ensureUser(base: string, databaseUrl: string | undefined, u: { username: string; password: string; role: string; officer?: string; township?: string }): Promise<Session> {
+export async function ensureUser(
+  base: string,
+  databaseUrl: string | undefined,
+  u: { username: string; password: string; role: string; officer?: string; township?: string },
+): Promise<Session> {
   const first = await signIn(base, u.username, u.password);
   if (first) return first;
   if (!databaseUrl) throw new Error(`cannot sign in as ${u.username}`);
@@ -161,7 +203,11 @@ export function pgCluster(cmd: 'start' | 'stop', dir: string, port?: number): st
 /** Stops the cluster in `dir` when the script exits, however it exits (a no-op once stopped). */
 export function stopOnExit(dir: string): void {
   process.on('exit', () => {
-    try { pgCluster('stop', dir); } catch { /* best effort */ }
+    try {
+      pgCluster('stop', dir);
+    } catch {
+      /* best effort */
+    }
   });
 }
 
@@ -194,7 +240,11 @@ export async function throwawayDatabase(url: string, name: string): Promise<{ ur
   const admin = async (sql: string) => {
     const c = new pg.Client({ connectionString: url });
     await c.connect();
-    try { await c.query(sql); } finally { await c.end(); }
+    try {
+      await c.query(sql);
+    } finally {
+      await c.end();
+    }
   };
   await admin(`CREATE DATABASE ${name}`);
   const u = new URL(url);

@@ -5,7 +5,12 @@
  */
 import { readFileSync } from 'node:fs';
 
-export interface Poll { sentAt: number; doneAt: number; status: number; error?: string }
+export interface Poll {
+  sentAt: number;
+  doneAt: number;
+  status: number;
+  error?: string;
+}
 
 export interface HealthWindow {
   polls: number;
@@ -42,7 +47,12 @@ export class HealthMonitor {
   private timer: NodeJS.Timeout | null = null;
   private readonly pending = new Set<Promise<void>>();
 
-  constructor(private base: string, private pid: number, readonly intervalMs = 500, readonly timeoutMs = 2000) {}
+  constructor(
+    private base: string,
+    private pid: number,
+    readonly intervalMs = 500,
+    readonly timeoutMs = 2000,
+  ) {}
 
   /** After a restart the server has a new port and pid; the history stays. */
   retarget(base: string, pid: number): void {
@@ -107,7 +117,11 @@ export class HealthMonitor {
       for (let i = 1; i < pts.length; i++) max = Math.max(max, pts[i]! - pts[i - 1]!);
       return max;
     };
-    const count = (xs: string[]) => xs.reduce<Record<string, number>>((m, k) => ((m[k] = (m[k] ?? 0) + 1), m), {});
+    const count = (xs: string[]) => {
+      const m: Record<string, number> = {};
+      for (const k of xs) m[k] = (m[k] ?? 0) + 1;
+      return m;
+    };
     const rss = this.rss.filter((r) => r.at >= t0 && r.at <= t1).map((r) => r.kb);
     return {
       polls: inside.length,

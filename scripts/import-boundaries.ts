@@ -5,15 +5,15 @@
  * straight to the database; says which. Exits 1 when the file is rejected (nothing changed).
  */
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { loadConfig } from '../api/config.ts';
 import { userInfo } from 'node:os';
+import path from 'node:path';
 import { audit } from '../api/audit.ts';
+import { loadConfig } from '../api/config.ts';
 import { SYSTEM } from '../api/db/types.ts';
 import { importBoundaryFile } from '../api/imports/boundaries/import.ts';
-import { importLimitsOf } from '../api/imports/limits.ts';
 import type { FileFormat } from '../api/imports/boundaries/read-file.ts';
-import { formatReport, isRejected, type BoundaryImportReport } from '../api/imports/boundaries/report.ts';
+import { type BoundaryImportReport, formatReport, isRejected } from '../api/imports/boundaries/report.ts';
+import { importLimitsOf } from '../api/imports/limits.ts';
 import { viaServerOrDb } from './cli-api.ts';
 import { cliArgs, UsageError } from './cli-args.ts';
 
@@ -81,7 +81,14 @@ async function main(): Promise<number> {
         ...opts,
         limits: importLimitsOf(loadConfig()),
         // Directly on the database, the audit entry names the operating-system user.
-        onApplied: (h, r) => audit(h, { actor: `cli:${userInfo().username}`, role: 'admin', action: 'import.boundaries', target: `import_batch:${r.batchId}`, detail: { fileName: r.fileName, level: r.level, matched: r.matched.length } }),
+        onApplied: (h, r) =>
+          audit(h, {
+            actor: `cli:${userInfo().username}`,
+            role: 'admin',
+            action: 'import.boundaries',
+            target: `import_batch:${r.batchId}`,
+            detail: { fileName: r.fileName, level: r.level, matched: r.matched.length },
+          }),
       }),
   });
   console.log(args.json ? JSON.stringify(report, null, 2) : formatReport(report));

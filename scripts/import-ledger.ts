@@ -4,20 +4,21 @@
  * report. Goes through the running server's API when a server holds the embedded database,
  * else straight to the database. Exits 1 when the ledger is rejected or cannot be read.
  */
-import { userInfo } from 'node:os';
-import { audit } from '../api/audit.ts';
-import { SYSTEM } from '../api/db/types.ts';
+
 import { readFile } from 'node:fs/promises';
+import { userInfo } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { loadConfig, type Config } from '../api/config.ts';
+import { audit } from '../api/audit.ts';
+import { type Config, loadConfig } from '../api/config.ts';
+import { SYSTEM } from '../api/db/types.ts';
 import { AppError } from '../api/errors.ts';
 import { LEDGER_KINDS, type LedgerKind } from '../api/imports/ledger/columns.ts';
 import { importLedger } from '../api/imports/ledger/import.ts';
-import { analyzeAfterImport } from '../api/imports/ledger/write.ts';
 import { readLedgerInWorker } from '../api/imports/ledger/read-in-worker.ts';
-import { importLimitsOf } from '../api/imports/limits.ts';
 import { formatReport, type LedgerReport } from '../api/imports/ledger/report.ts';
+import { analyzeAfterImport } from '../api/imports/ledger/write.ts';
+import { importLimitsOf } from '../api/imports/limits.ts';
 import { viaServerOrDb } from './cli-api.ts';
 import { cliArgs, UsageError } from './cli-args.ts';
 
@@ -94,7 +95,14 @@ export async function runLedgerCli(argv: readonly string[], config: Config, prin
         const r = await db.write(SYSTEM, async (h) => {
           const r = await importLedger(h, input);
           // Directly on the database, the audit entry names the operating-system user.
-          if (r.applied) await audit(h, { actor: `cli:${userInfo().username}`, role: 'admin', action: 'import.ledger', target: `import_batch:${r.batchId}`, detail: { fileName, kind: r.kind, rows: r.rows, inserted: r.inserted, duplicates: r.duplicates } });
+          if (r.applied)
+            await audit(h, {
+              actor: `cli:${userInfo().username}`,
+              role: 'admin',
+              action: 'import.ledger',
+              target: `import_batch:${r.batchId}`,
+              detail: { fileName, kind: r.kind, rows: r.rows, inserted: r.inserted, duplicates: r.duplicates },
+            });
           return r;
         });
         if (r.applied && r.inserted > 0) await db.write(SYSTEM, (h) => analyzeAfterImport(h, r.kind));

@@ -26,8 +26,12 @@ async function main() {
   try {
     const first = await seedIfEmpty(db, { seed, scale, now });
     const r = first.seeded ? first : await regenerateOperations(db, { seed, scale, now });
-    console.log(`${first.seeded ? 'seeded an empty database' : 'regenerated operations'}: seed ${seed}, scale ${scale}, ` +
-      `${Object.entries(r.counts ?? {}).map(([k, v]) => `${v} ${k}`).join(', ')} in ${r.ms} ms`);
+    console.log(
+      `${first.seeded ? 'seeded an empty database' : 'regenerated operations'}: seed ${seed}, scale ${scale}, ` +
+        `${Object.entries(r.counts ?? {})
+          .map(([k, v]) => `${v} ${k}`)
+          .join(', ')} in ${r.ms} ms`,
+    );
   } finally {
     await db.close();
   }

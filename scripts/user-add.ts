@@ -8,10 +8,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import { userInfo } from 'node:os';
-import { loadConfig } from '../api/config.ts';
 import { audit } from '../api/audit.ts';
 import { ROLES, type Role } from '../api/auth/principal.ts';
-import { adminUserJson, createUser, type AdminUserJson, type NewUser } from '../api/auth/users.ts';
+import { type AdminUserJson, adminUserJson, createUser, type NewUser } from '../api/auth/users.ts';
+import { loadConfig } from '../api/config.ts';
 import { SYSTEM } from '../api/db/types.ts';
 import { seedIfEmpty } from '../api/seed/seed.ts';
 import { viaServerOrDb } from './cli-api.ts';
@@ -57,7 +57,11 @@ async function viaApi(base: string, auth: Record<string, string>, u: NewUser): P
   });
   const body = (await res.json()) as { user?: AdminUserJson; error?: { message: string; fields?: Record<string, string> } };
   if (res.status !== 201 || !body.user) {
-    const fields = body.error?.fields ? ` (${Object.entries(body.error.fields).map(([k, v]) => `${k}: ${v}`).join('; ')})` : '';
+    const fields = body.error?.fields
+      ? ` (${Object.entries(body.error.fields)
+          .map(([k, v]) => `${k}: ${v}`)
+          .join('; ')})`
+      : '';
     throw new Error(`the server refused (${res.status}): ${body.error?.message ?? 'no message'}${fields}`);
   }
   return body.user;
@@ -73,7 +77,13 @@ async function main(): Promise<number> {
       await seedIfEmpty(db, { seed: config.SEED, scale: config.SEED_SCALE, now: config.APP_NOW ? new Date(config.APP_NOW) : new Date() });
       return db.write(SYSTEM, async (h) => {
         const u = await createUser(h, user);
-        await audit(h, { actor: `cli:${userInfo().username}`, role: 'admin', action: 'user.create', target: `user:${u.username}`, detail: { role: u.role, townshipCode: u.townshipCode, officerId: u.officerId } });
+        await audit(h, {
+          actor: `cli:${userInfo().username}`,
+          role: 'admin',
+          action: 'user.create',
+          target: `user:${u.username}`,
+          detail: { role: u.role, townshipCode: u.townshipCode, officerId: u.officerId },
+        });
         return adminUserJson(u);
       });
     },
@@ -88,7 +98,11 @@ main().then(
   (code) => process.exit(code),
   (e: unknown) => {
     const err = e as { message?: string; fields?: Record<string, string> };
-    const fields = err.fields ? ` (${Object.entries(err.fields).map(([k, v]) => `${k}: ${v}`).join('; ')})` : '';
+    const fields = err.fields
+      ? ` (${Object.entries(err.fields)
+          .map(([k, v]) => `${k}: ${v}`)
+          .join('; ')})`
+      : '';
     console.error(`user:add: ${err.message ?? String(e)}${fields}`);
     process.exit(1);
   },

@@ -1,9 +1,9 @@
-import { SYSTEM } from './types.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { backend, testDb, type TestDb } from '../test/test-db.ts';
+import { backend, type TestDb, testDb } from '../test/test-db.ts';
 import { bulkInsert, POINT_EXPR, pointWkt } from './bulk.ts';
 import { DbUnavailableError, openDb } from './index.ts';
 import { listMigrations, migrate } from './migrate.ts';
+import { SYSTEM } from './types.ts';
 
 let t: TestDb;
 beforeAll(async () => {
@@ -66,15 +66,20 @@ describe(`Db (${backend})`, () => {
       { id: 'T1', lng: 112.5, lat: 27.1 },
       { id: 'T2', lng: 112.6, lat: 27.2 },
     ];
-    const got = await t.db
-      .write(SYSTEM, async (h) => {
-        await h.exec(`CREATE TEMP TABLE bulk_probe (id text PRIMARY KEY, geom geometry(Point, 4326)) ON COMMIT DROP`);
-        await bulkInsert(h, 'bulk_probe', [
+    const got = await t.db.write(SYSTEM, async (h) => {
+      await h.exec(`CREATE TEMP TABLE bulk_probe (id text PRIMARY KEY, geom geometry(Point, 4326)) ON COMMIT DROP`);
+      await bulkInsert(
+        h,
+        'bulk_probe',
+        [
           { name: 'id', type: 'text', value: (r: (typeof rows)[number]) => r.id },
           { name: 'geom', type: 'text', value: (r) => pointWkt(r.lng, r.lat), expr: POINT_EXPR },
-        ], rows, 1);
-        return h.query<{ id: string; x: number; y: number }>(`SELECT id, ST_X(geom) AS x, ST_Y(geom) AS y FROM bulk_probe ORDER BY id`);
-      });
+        ],
+        rows,
+        1,
+      );
+      return h.query<{ id: string; x: number; y: number }>(`SELECT id, ST_X(geom) AS x, ST_Y(geom) AS y FROM bulk_probe ORDER BY id`);
+    });
     expect(got).toEqual([
       { id: 'T1', x: 112.5, y: 27.1 },
       { id: 'T2', x: 112.6, y: 27.2 },

@@ -2,10 +2,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { backend, testDb, type TestDb } from '../test/test-db.ts';
+import { backend, type TestDb, testDb } from '../test/test-db.ts';
 import { openPglite } from './pglite.ts';
 import { RequestAbandonedError, withRequestSignal } from './request-signal.ts';
-import { DbUnavailableError, SYSTEM, type Db } from './types.ts';
+import { type Db, DbUnavailableError, SYSTEM } from './types.ts';
 
 /**
  * Faults below the HTTP layer: a statement that will not end, a request abandoned mid-statement,

@@ -1,7 +1,7 @@
-import { SYSTEM } from './types.ts';
 import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Db } from './types.ts';
+import { SYSTEM } from './types.ts';
 
 const DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 

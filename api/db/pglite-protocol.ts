@@ -16,9 +16,7 @@ export type Request =
   | { id: number; op: 'dump' }
   | { id: number; op: 'close' };
 
-export type Reply =
-  | { id: number; ok: true; value: unknown }
-  | { id: number; ok: false; error: SerialisedError; fatal: boolean };
+export type Reply = { id: number; ok: true; value: unknown } | { id: number; ok: false; error: SerialisedError; fatal: boolean };
 
 /** A database error as data: structured cloning keeps only an Error's message and name. */
 export interface SerialisedError {

@@ -1,7 +1,6 @@
-import { SYSTEM } from './types.ts';
 import { describe, expect, it } from 'vitest';
 import { openPglite } from './pglite.ts';
-import { DbUnavailableError } from './types.ts';
+import { DbUnavailableError, SYSTEM } from './types.ts';
 
 describe('openPglite', () => {
   it('answers DbUnavailableError once the instance is gone, and keeps SQL errors as they are', async () => {

@@ -1,10 +1,10 @@
 import type { Worker } from 'node:worker_threads';
 import { spawnWorker } from '../workers/spawn.ts';
+import { type Reply, type Request, reviveError } from './pglite-protocol.ts';
+import { checkNotAbandoned, RequestAbandonedError, requestSignal } from './request-signal.ts';
+import { applyScope } from './scope.ts';
 import type { Db, Handle, Scope } from './types.ts';
 import { DbUnavailableError, DEFAULT_STATEMENT_TIMEOUT_MS } from './types.ts';
-import { applyScope } from './scope.ts';
-import { reviveError, type Reply, type Request } from './pglite-protocol.ts';
-import { checkNotAbandoned, RequestAbandonedError, requestSignal } from './request-signal.ts';
 
 export interface PgliteOptions {
   /** Folder the database persists in; omit for an in-memory database. */

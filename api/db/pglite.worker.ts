@@ -10,7 +10,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { postgis } from '@electric-sql/pglite-postgis';
-import { serialiseError, type Reply, type Request, type WorkerInit } from './pglite-protocol.ts';
+import { type Reply, type Request, serialiseError, type WorkerInit } from './pglite-protocol.ts';
 
 const init = (workerData as { data: WorkerInit }).data;
 const port = parentPort!;

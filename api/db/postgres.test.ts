@@ -1,7 +1,6 @@
-import { SYSTEM } from './types.ts';
 import { describe, expect, it } from 'vitest';
 import { openPostgres } from './postgres.ts';
-import { DbUnavailableError } from './types.ts';
+import { DbUnavailableError, SYSTEM } from './types.ts';
 
 describe('openPostgres with no server listening', () => {
   it('turns connection failures into DbUnavailableError', async () => {

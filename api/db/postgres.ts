@@ -1,8 +1,8 @@
 import pg from 'pg';
+import { checkNotAbandoned, RequestAbandonedError, requestSignal } from './request-signal.ts';
+import { applyScope } from './scope.ts';
 import type { Db, Handle, Scope } from './types.ts';
 import { DbUnavailableError, DEFAULT_STATEMENT_TIMEOUT_MS } from './types.ts';
-import { applyScope } from './scope.ts';
-import { checkNotAbandoned, RequestAbandonedError, requestSignal } from './request-signal.ts';
 
 // Dates and timestamps stay strings: the queries format them in Asia/Shanghai themselves,
 // and JS Date parsing of a bare `date` would shift it by the server's offset.
@@ -123,7 +123,9 @@ export async function openPostgres(opts: PostgresOptions): Promise<Db> {
     },
     async ping() {
       await pool.query('SELECT 1').then(
-        () => void (down = false),
+        () => {
+          down = false;
+        },
         (err) => {
           if (isUnavailable(err)) down = true;
           return translate(err);

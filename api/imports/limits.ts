@@ -1,6 +1,6 @@
-import { loadConfig, type Config } from '../config.ts';
-import { AppError } from '../errors.ts';
+import { type Config, loadConfig } from '../config.ts';
 import { replaceBidiControls } from '../domain/bidi.ts';
+import { AppError } from '../errors.ts';
 
 /**
  * The limits an uploaded ledger or boundary file is read under. Every one is checked before or

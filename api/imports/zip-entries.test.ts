@@ -25,7 +25,11 @@ describe('listZipEntries and inflateEntry', () => {
   it.each([
     ['too many entries', zipSync(files(4)), { code: 'import_limit', details: { limit: 'IMPORT_MAX_ENTRIES', max: 3, found: 4 } }],
     ['declared sizes over the allowance', zipSync(files(2, 6000)), { code: 'import_limit', details: { limit: 'IMPORT_MAX_UNPACKED_BYTES', max: 10_000, found: 12_000 } }],
-    ['an entry that unpacks to more than it declares', lyingZip({ realBytes: 1024 * 1024, declaredBytes: 1000 }), { message: expect.stringMatching(/more than the 1000 bytes it declares/) }],
+    [
+      'an entry that unpacks to more than it declares',
+      lyingZip({ realBytes: 1024 * 1024, declaredBytes: 1000 }),
+      { message: expect.stringMatching(/more than the 1000 bytes it declares/) },
+    ],
     ['no zip at all', strToU8('not a zip'), { message: expect.stringMatching(/no zip directory/) }],
     ['a zip cut short', zipSync(files(1, 5000)).subarray(0, 40), { message: expect.stringMatching(/no zip directory/) }],
   ])('refuses %s', (_what, bytes, error) => {

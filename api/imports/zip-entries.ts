@@ -1,6 +1,6 @@
 import { Inflate } from 'fflate';
 import { AppError } from '../errors.ts';
-import { ImportLimitError, checkLimit, type ImportLimits } from './limits.ts';
+import { checkLimit, ImportLimitError, type ImportLimits } from './limits.ts';
 
 /**
  * Reading zip containers (.xlsx workbooks, zipped shapefiles) without trusting them: the central
@@ -68,7 +68,8 @@ export function listZipEntries(bytes: Uint8Array, limits: ImportLimits): ZipEntr
     limits,
     'IMPORT_MAX_UNPACKED_BYTES',
     declaredTotal,
-    (max) => `the zip unpacks to ${mib(declaredTotal)}; at most ${mib(max)} is accepted (IMPORT_MAX_UNPACKED_BYTES). A real ledger or boundary file is far smaller: check it is the right file`,
+    (max) =>
+      `the zip unpacks to ${mib(declaredTotal)}; at most ${mib(max)} is accepted (IMPORT_MAX_UNPACKED_BYTES). A real ledger or boundary file is far smaller: check it is the right file`,
   );
   return entries;
 }
@@ -98,10 +99,16 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: UnpackB
   let produced = 0;
   const take = (chunk: Uint8Array) => {
     produced += chunk.length;
-    if (produced > entry.declaredSize) throw new ZipFormatError(`the zip entry ${entry.name} unpacks to more than the ${entry.declaredSize} bytes it declares (a forged or damaged zip)`);
+    if (produced > entry.declaredSize)
+      throw new ZipFormatError(`the zip entry ${entry.name} unpacks to more than the ${entry.declaredSize} bytes it declares (a forged or damaged zip)`);
     budget.left -= chunk.length;
     if (budget.left < 0)
-      throw new ImportLimitError('IMPORT_MAX_UNPACKED_BYTES', limits.IMPORT_MAX_UNPACKED_BYTES, `more than ${limits.IMPORT_MAX_UNPACKED_BYTES}`, `the zip unpacks to more than ${mib(limits.IMPORT_MAX_UNPACKED_BYTES)} (IMPORT_MAX_UNPACKED_BYTES)`);
+      throw new ImportLimitError(
+        'IMPORT_MAX_UNPACKED_BYTES',
+        limits.IMPORT_MAX_UNPACKED_BYTES,
+        `more than ${limits.IMPORT_MAX_UNPACKED_BYTES}`,
+        `the zip unpacks to more than ${mib(limits.IMPORT_MAX_UNPACKED_BYTES)} (IMPORT_MAX_UNPACKED_BYTES)`,
+      );
     onChunk?.(chunk);
     chunks.push(chunk);
   };
@@ -124,6 +131,9 @@ export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, budget: UnpackB
   if (chunks.length === 1) return chunks[0]!;
   const out = new Uint8Array(produced);
   let o = 0;
-  for (const c of chunks) out.set(c, (o += c.length) - c.length);
+  for (const c of chunks) {
+    out.set(c, o);
+    o += c.length;
+  }
   return out;
 }

@@ -2,9 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import { loadConfig } from '../config.ts';
 import { SYSTEM } from '../db/types.ts';
-import { backend, testDb, type TestDb } from '../test/test-db.ts';
 import { watchHealth } from '../test/health-monitor.ts';
-import { signIn, type SignedIn } from '../test/sign-in.ts';
+import { type SignedIn, signIn } from '../test/sign-in.ts';
+import { backend, type TestDb, testDb } from '../test/test-db.ts';
 
 /**
  * The server keeps answering whatever it is sent: huge bodies before sign-in, a burst of
@@ -68,20 +68,22 @@ describe(`availability under abuse (${backend})`, () => {
     const aborters: AbortController[] = [];
     const t0 = performance.now();
     const requests = Array.from({ length: 200 }, async (_, i) => {
-        const day = String(1 + (i % 28)).padStart(2, '0');
-        const month = String(1 + Math.floor(i / 28)).padStart(2, '0');
-        const ctl = new AbortController();
-        // Half of the clients give up after a second, as a closed browser tab would.
-        if (i % 2 === 1) aborters.push(ctl);
-        try {
-          const res = await county.request(`/api/events?from=2026-${month}-${day}&to=2026-11-28`, { signal: ctl.signal });
-          const text = await res.text();
-          return { status: res.status, retryAfter: res.headers.get('retry-after'), code: res.status === 200 ? null : (JSON.parse(text) as { error: { code: string } }).error.code };
-        } catch {
-          return { status: 'aborted' as const, retryAfter: null, code: null };
-        }
+      const day = String(1 + (i % 28)).padStart(2, '0');
+      const month = String(1 + Math.floor(i / 28)).padStart(2, '0');
+      const ctl = new AbortController();
+      // Half of the clients give up after a second, as a closed browser tab would.
+      if (i % 2 === 1) aborters.push(ctl);
+      try {
+        const res = await county.request(`/api/events?from=2026-${month}-${day}&to=2026-11-28`, { signal: ctl.signal });
+        const text = await res.text();
+        return { status: res.status, retryAfter: res.headers.get('retry-after'), code: res.status === 200 ? null : (JSON.parse(text) as { error: { code: string } }).error.code };
+      } catch {
+        return { status: 'aborted' as const, retryAfter: null, code: null };
+      }
     });
-    setTimeout(() => aborters.forEach((a) => a.abort()), 1000);
+    setTimeout(() => {
+      for (const a of aborters) a.abort();
+    }, 1000);
     // Meanwhile a chief opens their dashboard and someone signs in: neither is starved by the burst.
     const chiefAnswer = new Promise((r) => setTimeout(r, 300)).then(async () => {
       const t1 = performance.now();
@@ -129,16 +131,18 @@ describe(`availability under abuse (${backend})`, () => {
       read: <T>(scope: Parameters<typeof t.db.read>[0], fn: Parameters<typeof t.db.read<T>>[1]) =>
         scope.kind !== 'township'
           ? t.db.read(scope, fn)
-          : t.db.read(scope, (h) =>
-              fn({
-                ...h,
-                query: async (sql, params) => {
-                  await new Promise((r) => setTimeout(r, 100));
-                  statements++;
-                  return h.query(sql, params);
-                },
-              }),
-            ).finally(() => (finishedAt = performance.now())),
+          : t.db
+              .read(scope, (h) =>
+                fn({
+                  ...h,
+                  query: async (sql, params) => {
+                    await new Promise((r) => setTimeout(r, 100));
+                    statements++;
+                    return h.query(sql, params);
+                  },
+                }),
+              )
+              .finally(() => (finishedAt = performance.now())),
     };
     const slowApp = createApp({ ...t.deps, db: slow, config });
     // Signed in through the ordinary app: scrypt alone would pass a 150 ms deadline.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FairLimiter, LimiterBusyError } from './fair-limiter.ts';
+import { FairLimiter, type LimiterBusyError } from './fair-limiter.ts';
 
 const opts = { total: 2, perUser: 1, maxWaitMs: 1000, maxQueuedPerUser: 3 };
 const flush = () => new Promise((r) => setImmediate(r));
@@ -9,15 +9,15 @@ async function scenario(users: string[], limiter = new FairLimiter(opts)) {
   const order: string[] = [];
   const releases: (() => void)[] = [];
   const failures: string[] = [];
-  users.forEach((u, i) =>
-    limiter.acquire(u).then(
+  for (const [i, u] of users.entries()) {
+    void limiter.acquire(u).then(
       (release) => {
         order.push(`${u}#${i}`);
         releases.push(release);
       },
       (err: LimiterBusyError) => failures.push(`${u}#${i}:${err.reason}`),
-    ),
-  );
+    );
+  }
   await flush();
   return { limiter, order, releases, failures };
 }

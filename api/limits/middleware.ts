@@ -2,10 +2,10 @@ import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import type { MiddlewareHandler } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { principalOf } from '../auth/middleware.ts';
 import type { Config } from '../config.ts';
 import { RequestAbandonedError, requestSignal, withRequestSignal } from '../db/request-signal.ts';
 import { AppError } from '../errors.ts';
-import { principalOf } from '../auth/middleware.ts';
 import { FairLimiter, LimiterBusyError } from './fair-limiter.ts';
 
 /** Paths that must answer whatever else is going on: they take no slot and have no deadline of their own. */

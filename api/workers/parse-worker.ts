@@ -1,5 +1,5 @@
-import { parentPort, workerData, type TransferListItem } from 'node:worker_threads';
-import { serializeError, type ParseReply } from './parse-protocol.ts';
+import { parentPort, type TransferListItem, workerData } from 'node:worker_threads';
+import { type ParseReply, serializeError } from './parse-protocol.ts';
 
 /**
  * The worker side of `runParse`: a `*.worker.ts` module calls `serveParse(fn)` once; `fn` gets

@@ -4,7 +4,11 @@ import { runParse, transferable } from './run-parse.ts';
 
 const WORKER = new URL('./run-parse.test-worker.ts', import.meta.url);
 const budget = { timeoutMs: 20_000, memoryMb: 64 };
-const outcome = (p: Promise<unknown>) => p.then((value) => ({ value }), (error: unknown) => ({ error }));
+const outcome = (p: Promise<unknown>) =>
+  p.then(
+    (value) => ({ value }),
+    (error: unknown) => ({ error }),
+  );
 
 describe('runParse', () => {
   it('answers what the worker parsed, the bytes moved rather than copied', async () => {
@@ -14,8 +18,16 @@ describe('runParse', () => {
   });
 
   it.each([
-    ['an AppError comes back with its status, code, message, fields and details', 'app-error', { status: 400, code: 'unreadable_file', message: 'cannot read it', fields: { file: 'bad' }, details: { hint: 1 } }],
-    ['a RangeError (string, array or stack too big) is the file refused', 'range-error', { status: 422, code: 'import_too_complex', message: expect.stringMatching(/too large or too deeply nested/) }],
+    [
+      'an AppError comes back with its status, code, message, fields and details',
+      'app-error',
+      { status: 400, code: 'unreadable_file', message: 'cannot read it', fields: { file: 'bad' }, details: { hint: 1 } },
+    ],
+    [
+      'a RangeError (string, array or stack too big) is the file refused',
+      'range-error',
+      { status: 422, code: 'import_too_complex', message: expect.stringMatching(/too large or too deeply nested/) },
+    ],
   ])('%s', async (_what, mode, error) => {
     const r = await outcome(runParse(WORKER, { mode }, budget));
     expect((r as { error: unknown }).error).toBeInstanceOf(AppError);

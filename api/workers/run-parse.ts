@@ -1,6 +1,6 @@
 import type { TransferListItem } from 'node:worker_threads';
 import { AppError } from '../errors.ts';
-import { reviveError, type ParseReply } from './parse-protocol.ts';
+import { type ParseReply, reviveError } from './parse-protocol.ts';
 import { spawnWorker } from './spawn.ts';
 
 /**
@@ -20,10 +20,16 @@ export interface ParseBudget {
 /** The parse ran past its deadline: the file is too big or too complex to read. */
 export class ParseTimeoutError extends AppError {
   constructor(timeoutMs: number) {
-    super(422, 'import_too_complex', `the file took longer than ${timeoutMs / 1000} s to read (IMPORT_PARSE_TIMEOUT_MS), so reading it was stopped; split it into smaller files or simplify it`, undefined, {
-      limit: 'IMPORT_PARSE_TIMEOUT_MS',
-      max: timeoutMs,
-    });
+    super(
+      422,
+      'import_too_complex',
+      `the file took longer than ${timeoutMs / 1000} s to read (IMPORT_PARSE_TIMEOUT_MS), so reading it was stopped; split it into smaller files or simplify it`,
+      undefined,
+      {
+        limit: 'IMPORT_PARSE_TIMEOUT_MS',
+        max: timeoutMs,
+      },
+    );
   }
 }
 
@@ -57,9 +63,7 @@ export function runParse<T>(module: URL, data: unknown, budget: ParseBudget, tra
     };
     const timer = setTimeout(() => settle(() => reject(new ParseTimeoutError(budget.timeoutMs))), budget.timeoutMs);
     worker.once('message', (reply: ParseReply<T>) => settle(() => (reply.ok ? resolve(reply.value) : reject(reviveError(reply.error)))));
-    worker.once('error', (e: Error & { code?: string }) =>
-      settle(() => reject(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new ParseOutOfMemoryError(budget.memoryMb) : e)),
-    );
+    worker.once('error', (e: Error & { code?: string }) => settle(() => reject(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? new ParseOutOfMemoryError(budget.memoryMb) : e)));
     worker.once('exit', (code) => settle(() => reject(new Error(`the parse worker exited (code ${code}) without an answer`))));
   });
 }

@@ -7,9 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isoWeekRange } from '../../api/contract/calendar.ts';
 import { renderBriefing } from '../../scripts/briefing.ts';
 import { formatNumber, formatPercent } from '../src/features/i18n/format.ts';
-import { ensureBuild, ROOT, startAppServer, type AppServer } from './support/app-server.ts';
-import { launchChromium, pixelStats } from './support/browser.ts';
+import { type AppServer, ensureBuild, ROOT, startAppServer } from './support/app-server.ts';
 import { apiGet, DEMO_PASSWORD, sessionCookie, signInContext } from './support/auth.ts';
+import { launchChromium, pixelStats } from './support/browser.ts';
 
 /**
  * The weekly briefing on two servers seeded differently (same "now", so the same week): the CLI's
@@ -38,7 +38,12 @@ async function openBriefing(origin: string): Promise<{ page: Page; rendered: Ren
   await page.goto(`${origin}/briefing?week=${WEEK}&township=`);
   await page.locator('[data-briefing-ready="true"]').waitFor({ state: 'attached', timeout: 90_000 });
   const kpis = await page.locator('[data-field]').evaluateAll((els) =>
-    els.map((e) => ({ field: e.getAttribute('data-field')!, value: e.getAttribute('data-value')!, previous: e.getAttribute('data-previous')!, text: e.querySelector('.brief-kpi-value')!.textContent! })),
+    els.map((e) => ({
+      field: e.getAttribute('data-field')!,
+      value: e.getAttribute('data-value')!,
+      previous: e.getAttribute('data-previous')!,
+      text: e.querySelector('.brief-kpi-value')!.textContent!,
+    })),
   );
   const sentences = await page.getByTestId('brief-sentences').locator('li').allTextContents();
   const topRows = await page.getByTestId('brief-top').locator('tbody tr').count();

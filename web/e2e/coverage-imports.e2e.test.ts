@@ -2,9 +2,9 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './support/app-server.ts';
-import { appInBrowser, SHOTS } from './support/suite.ts';
-import { projectToScreen, waitForMap } from './support/browser.ts';
 import { apiGet, signInContext } from './support/auth.ts';
+import { projectToScreen, waitForMap } from './support/browser.ts';
+import { appInBrowser, SHOTS } from './support/suite.ts';
 
 /**
  * Coverage and ledger import in the built dashboard on a freshly seeded database (default seed,
@@ -110,7 +110,10 @@ describe('coverage and ledger import in a real browser', () => {
     expect(await tooltip.getByTestId('tooltip-silent').textContent()).toContain('无信息');
     await shot(page, 'silent-township-1920x1080.png');
 
-    await page.getByTestId('coverage-panel').getByRole('tab', { name: /无信息/ }).click();
+    await page
+      .getByTestId('coverage-panel')
+      .getByRole('tab', { name: /无信息/ })
+      .click();
     const rows = page.getByTestId('coverage-silent').locator('button');
     expect(await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-code')))).toEqual(silent.map((v) => v.code));
     await context.close();
@@ -188,7 +191,10 @@ describe('coverage and ledger import in a real browser', () => {
     const remaining = (await silentVillages(township)).length;
     if (remaining === 0) await expect.poll(() => page.getByTestId('legend-silent').count(), { timeout: 20_000 }).toBe(0);
     else await expect.poll(() => page.getByTestId('legend-silent').textContent(), { timeout: 20_000 }).toMatch(new RegExp(`${remaining}$`));
-    await page.getByTestId('coverage-panel').getByRole('tab', { name: /无信息/ }).click();
+    await page
+      .getByTestId('coverage-panel')
+      .getByRole('tab', { name: /无信息/ })
+      .click();
     await expect.poll(() => page.getByTestId('coverage-panel').locator(`[data-code="${village!.code}"]`).count(), { timeout: 20_000 }).toBe(0);
     await context.close();
   });

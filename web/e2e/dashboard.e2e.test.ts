@@ -1,9 +1,9 @@
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { appInBrowser, SHOTS } from './support/suite.ts';
-import { pixelStats, projectToScreen, waitForMap } from './support/browser.ts';
 import { apiGet, signInContext } from './support/auth.ts';
+import { pixelStats, projectToScreen, waitForMap } from './support/browser.ts';
+import { appInBrowser, SHOTS } from './support/suite.ts';
 
 /**
  * The built dashboard, served by the real server on a freshly seeded embedded database, driven

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { appInBrowser, SHOTS } from './support/suite.ts';
-import { pixelStats, projectToScreen, waitForMap } from './support/browser.ts';
 import { apiGet, signInContext } from './support/auth.ts';
+import { pixelStats, projectToScreen, waitForMap } from './support/browser.ts';
+import { appInBrowser, SHOTS } from './support/suite.ts';
 
 /**
  * The command-centre wall (/wall) on the real server: fits the big screen at 1080p and 4K with
@@ -58,7 +58,12 @@ describe('the wall', () => {
       [3840, 2160],
     ] as const) {
       const { context, page } = await openWall(w, h);
-      const [sw, sh, cw, ch] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight, document.documentElement.clientWidth, document.documentElement.clientHeight]);
+      const [sw, sh, cw, ch] = await page.evaluate(() => [
+        document.documentElement.scrollWidth,
+        document.documentElement.scrollHeight,
+        document.documentElement.clientWidth,
+        document.documentElement.clientHeight,
+      ]);
       expect(sw).toBeLessThanOrEqual(cw);
       expect(sh).toBeLessThanOrEqual(ch);
       // 14 px at 1080p; the same share of the screen (28 px) at 4K.
@@ -105,12 +110,17 @@ describe('the wall', () => {
     expect(page.url()).toContain(`township=${JIEPAI}`);
     // Let the framing animation end: the view is what the refresh must not touch.
     let bounds = '';
-    await expect.poll(async () => {
-      const now = (await page.getByTestId('map').getAttribute('data-bounds')) ?? '';
-      const settled = now === bounds;
-      bounds = now;
-      return settled;
-    }, { interval: 1000, timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(
+        async () => {
+          const now = (await page.getByTestId('map').getAttribute('data-bounds')) ?? '';
+          const settled = now === bounds;
+          bounds = now;
+          return settled;
+        },
+        { interval: 1000, timeout: 10_000 },
+      )
+      .toBe(true);
     const before = await refreshedAt(page);
     await expect.poll(() => refreshedAt(page), { timeout: 20_000 }).toBeGreaterThan(before + 2500);
     expect(await page.getByTestId('wall').getAttribute('data-township')).toBe(JIEPAI);
@@ -137,9 +147,13 @@ describe('the wall', () => {
     await context.close();
   });
 
-  it('plays back a past week: the week shown large, KPIs equal to that week\'s summary', async () => {
+  it("plays back a past week: the week shown large, KPIs equal to that week's summary", async () => {
     const { context, page } = await openWall(1920, 1080);
-    await page.getByTestId('wall-playback').getByRole('button', { name: /第\d+周/ }).nth(10).click();
+    await page
+      .getByTestId('wall-playback')
+      .getByRole('button', { name: /第\d+周/ })
+      .nth(10)
+      .click();
     const banner = page.getByTestId('wall-week');
     await expect.poll(() => banner.textContent()).toMatch(/年第\d+周/);
     const pill = page.getByTestId('wall-playback').locator('[aria-current="step"]');

@@ -23,14 +23,32 @@ describe('encodingFromCpg', () => {
 describe('detectFields', () => {
   it.each([
     ['Chinese village fields', [{ 村代码: '430421110201', 村名: '界牌村', 乡镇: '界牌镇' }], { code: '村代码', name: '村名', township: '乡镇' }],
-    ['pinyin initials, village code before the township code', [{ XZDM: '430421110', CUNDM: '430421110201', CUNMC: '界牌村', XZMC: '界牌镇' }], { code: 'CUNDM', name: 'CUNMC', township: 'XZMC' }],
+    [
+      'pinyin initials, village code before the township code',
+      [{ XZDM: '430421110', CUNDM: '430421110201', CUNMC: '界牌村', XZMC: '界牌镇' }],
+      { code: 'CUNDM', name: 'CUNMC', township: 'XZMC' },
+    ],
     ['XZQDM/XZQMC', [{ XZQDM: '430421110201', XZQMC: '界牌村' }], { code: 'XZQDM', name: 'XZQMC', township: null }],
     ['English, any case', [{ Code: '430421110201', name: '界牌村', Town: '界牌镇' }], { code: 'Code', name: 'name', township: 'Town' }],
     ['行政区划代码 truncated to the 10 bytes of a GBK dBase name', [{ 行政区划代: 430421110201, 名称: '界牌村委会' }], { code: '行政区划代', name: '名称', township: null }],
     ['names only', [{ 乡镇名称: '界牌镇', 村名称: '界牌村' }], { code: null, name: '村名称', township: '乡镇名称' }],
     ['a township file: code and township name', [{ XZDM: '430421110', XZMC: '界牌镇' }], { code: 'XZDM', name: null, township: 'XZMC' }],
-    ['an unknown code field found by its values', [{ ID_12: '430421110201', NAME: 'a' }, { ID_12: '430421110203', NAME: 'b' }], { code: 'ID_12', name: 'NAME', township: null }],
-    ['values that are not all codes are not a code field', [{ ID: '430421110201', OTHER: 'x' }, { ID: '12', OTHER: 'y' }], { code: null, name: null, township: null }],
+    [
+      'an unknown code field found by its values',
+      [
+        { ID_12: '430421110201', NAME: 'a' },
+        { ID_12: '430421110203', NAME: 'b' },
+      ],
+      { code: 'ID_12', name: 'NAME', township: null },
+    ],
+    [
+      'values that are not all codes are not a code field',
+      [
+        { ID: '430421110201', OTHER: 'x' },
+        { ID: '12', OTHER: 'y' },
+      ],
+      { code: null, name: null, township: null },
+    ],
   ])('%s', (_label, rows, expected) => {
     expect(detectFields(rows)).toEqual(expected);
   });

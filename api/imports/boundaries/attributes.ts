@@ -13,19 +13,53 @@ export type DbfEncoding = 'utf-8' | 'gbk' | 'gb18030';
 export const DEFAULT_DBF_ENCODING: DbfEncoding = 'gbk';
 
 const CPG_LABELS: Record<string, DbfEncoding> = {
-  'utf-8': 'utf-8', utf8: 'utf-8', '65001': 'utf-8', 'us-ascii': 'utf-8', ascii: 'utf-8',
-  gbk: 'gbk', cp936: 'gbk', '936': 'gbk', 'ansi 936': 'gbk', 'windows-936': 'gbk', ms936: 'gbk', gb2312: 'gbk', 'x-gbk': 'gbk',
-  gb18030: 'gb18030', '54936': 'gb18030',
+  'utf-8': 'utf-8',
+  utf8: 'utf-8',
+  '65001': 'utf-8',
+  'us-ascii': 'utf-8',
+  ascii: 'utf-8',
+  gbk: 'gbk',
+  cp936: 'gbk',
+  '936': 'gbk',
+  'ansi 936': 'gbk',
+  'windows-936': 'gbk',
+  ms936: 'gbk',
+  gb2312: 'gbk',
+  'x-gbk': 'gbk',
+  gb18030: 'gb18030',
+  '54936': 'gb18030',
 };
 
 /** The encoding a `.cpg` names, or null when it names one we cannot decode. */
 export function encodingFromCpg(text: string): DbfEncoding | null {
-  const label = text.replace(/^\uFEFF/, '').trim().toLowerCase().replace(/_/g, '-');
+  const label = text
+    .replace(/^\uFEFF/, '')
+    .trim()
+    .toLowerCase()
+    .replace(/_/g, '-');
   return CPG_LABELS[label] ?? CPG_LABELS[label.replace(/-/g, '')] ?? null;
 }
 
 // In priority order: a village file often also carries its township's code (XZDM) and name.
-const CODE_FIELDS = ['村代码', '村级代码', '村级区划代码', 'CUNDM', 'CJDM', '行政区划代码', '行政区划代', '行政区代码', '区划代码', 'XZQDM', 'XZQHDM', 'QHDM', 'CODE', 'ADCODE', 'DM', '乡镇代码', 'XZDM'];
+const CODE_FIELDS = [
+  '村代码',
+  '村级代码',
+  '村级区划代码',
+  'CUNDM',
+  'CJDM',
+  '行政区划代码',
+  '行政区划代',
+  '行政区代码',
+  '区划代码',
+  'XZQDM',
+  'XZQHDM',
+  'QHDM',
+  'CODE',
+  'ADCODE',
+  'DM',
+  '乡镇代码',
+  'XZDM',
+];
 const NAME_FIELDS = ['村名', '村名称', '村级名称', '村委会', 'CUNMC', 'CJMC', '名称', '行政区名称', '行政区划名', 'XZQMC', 'QHMC', 'NAME', 'MC'];
 const TOWNSHIP_FIELDS = ['乡镇', '乡镇名称', '乡镇名', '所属乡镇', 'XZMC', 'XZ', 'TOWN', 'TOWNSHIP', 'TOWN_NAME'];
 

@@ -1,11 +1,11 @@
-import { SYSTEM } from '../../db/types.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../app.ts';
 import type { Config } from '../../config.ts';
+import { SYSTEM } from '../../db/types.ts';
 import { deeplyNestedGeoJson, lyingZip, selfIntersectingBoundaryGeoJson } from '../../test/bombs.ts';
 import { measureRequest } from '../../test/measure-request.ts';
-import { signIn, type SignedIn } from '../../test/sign-in.ts';
-import { backend, testDb, type TestDb } from '../../test/test-db.ts';
+import { type SignedIn, signIn } from '../../test/sign-in.ts';
+import { backend, type TestDb, testDb } from '../../test/test-db.ts';
 import { boundaryState, fixtureBytes } from './test-support.ts';
 
 /**
@@ -31,7 +31,9 @@ const appWith = (over: Partial<Config>) => signIn(createApp({ ...t.deps, config:
 
 /** Every request is a dry run: even a file that slipped through would change nothing. */
 function post(bytes: Uint8Array, type = GEOJSON, client = app) {
-  return measureRequest(() => client.request('/api/imports/boundaries?fileName=bomb&dryRun=true', { method: 'POST', headers: { 'content-type': type }, body: bytes as Uint8Array<ArrayBuffer> }));
+  return measureRequest(() =>
+    client.request('/api/imports/boundaries?fileName=bomb&dryRun=true', { method: 'POST', headers: { 'content-type': type }, body: bytes as Uint8Array<ArrayBuffer> }),
+  );
 }
 
 describe(`boundary import of hostile files (${backend})`, () => {
@@ -53,7 +55,12 @@ describe(`boundary import of hostile files (${backend})`, () => {
     console.info(`3,000-coordinate self-intersecting village: ${r.status} ${r.body.error?.code} in ${r.ms} ms, rss +${r.rssMb} MB`);
     expect([r.status, r.body.error.code]).toEqual([422, 'import_rejected']);
     expect(r.body.report.rejected).toEqual([
-      { feature: 1, reason: expect.stringMatching(/^invalid \(.*\) and too large to repair automatically: \d+ coordinates, at most 2000 are repaired \(IMPORT_MAX_REPAIR_VERTICES\); fix it in GIS/) },
+      {
+        feature: 1,
+        reason: expect.stringMatching(
+          /^invalid \(.*\) and too large to repair automatically: \d+ coordinates, at most 2000 are repaired \(IMPORT_MAX_REPAIR_VERTICES\); fix it in GIS/,
+        ),
+      },
     ]);
     expect(r.body.report.matched).toMatchObject([{ code: '430421110201', repaired: false }]);
     // ST_MakeValid on this ring takes far longer (see the measurements in the README).
@@ -64,7 +71,12 @@ describe(`boundary import of hostile files (${backend})`, () => {
   it('a 1,000-coordinate zigzag (~500 crossings) is refused as too tangled to repair, quickly', async () => {
     const r = await post(selfIntersectingBoundaryGeoJson(1000));
     console.info(`1,000-coordinate zigzag: ${r.status} ${r.body.error?.code} in ${r.ms} ms`);
-    expect(r.body.report.rejected).toEqual([{ feature: 1, reason: expect.stringMatching(/too large to repair automatically: its edges cross each other more than 200 times \(IMPORT_MAX_REPAIR_CROSSINGS\); fix it in GIS/) }]);
+    expect(r.body.report.rejected).toEqual([
+      {
+        feature: 1,
+        reason: expect.stringMatching(/too large to repair automatically: its edges cross each other more than 200 times \(IMPORT_MAX_REPAIR_CROSSINGS\); fix it in GIS/),
+      },
+    ]);
     expect(r.ms).toBeLessThan(5000);
   });
 

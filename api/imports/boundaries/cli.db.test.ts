@@ -1,23 +1,21 @@
-import { SYSTEM } from '../../db/types.ts';
 import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { serve, type ServerType } from '@hono/node-server';
+import { type ServerType, serve } from '@hono/node-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const CLI_TOKEN = 'test-cli-token-0123456789';
 import { createApp } from '../../app.ts';
-import { backend, testDb, type TestDb } from '../../test/test-db.ts';
+import { SYSTEM } from '../../db/types.ts';
+import { backend, type TestDb, testDb } from '../../test/test-db.ts';
 import { FIXTURE_VILLAGES } from './fixtures/fixture-units.ts';
 import type { BoundaryImportReport } from './report.ts';
-import { boundaryState, restoreBoundaries, saveBoundaries, type SavedBoundaries } from './test-support.ts';
+import { boundaryState, restoreBoundaries, type SavedBoundaries, saveBoundaries } from './test-support.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 const FIXTURES = 'api/imports/boundaries/fixtures';
+const CLI_TOKEN = 'test-cli-token-0123456789';
 
 let t: TestDb;
 let before: Record<string, string>;

@@ -18,7 +18,11 @@ describe('crsFromPrj', () => {
   it.each([
     ['ESRI WGS 84 (by datum name)', PRJ.esriWgs84, 4326],
     ['OGC WKT1 CGCS2000 (by AUTHORITY)', OGC_4490, 4490],
-    ['ESRI CGCS2000 geographic (by datum name)', 'GEOGCS["GCS_China_Geodetic_Coordinate_System_2000",DATUM["D_China_2000",SPHEROID["CGCS2000",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]', 4490],
+    [
+      'ESRI CGCS2000 geographic (by datum name)',
+      'GEOGCS["GCS_China_Geodetic_Coordinate_System_2000",DATUM["D_China_2000",SPHEROID["CGCS2000",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]',
+      4490,
+    ],
     ['ESRI 3-degree CM 108E (by parameters)', PRJ.esriCgcs2000Cm108, 4545],
     ['ESRI 3-degree CM 111E', esriCgcs('CGCS2000_3_Degree_GK_CM_111E', 111, 500000), 4546],
     ['ESRI 3-degree CM 114E', esriCgcs('CGCS2000_3_Degree_GK_CM_114E', 114, 500000), 4547],
@@ -37,7 +41,11 @@ describe('crsFromPrj', () => {
 
   it.each([
     ['Xian 1980', PRJ.esriXian80Cm111, /Xian 1980 is not supported/],
-    ['Beijing 1954', 'GEOGCS["GCS_Beijing_1954",DATUM["D_Beijing_1954",SPHEROID["Krasovsky_1940",6378245.0,298.3]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]', /Beijing 1954/],
+    [
+      'Beijing 1954',
+      'GEOGCS["GCS_Beijing_1954",DATUM["D_Beijing_1954",SPHEROID["Krasovsky_1940",6378245.0,298.3]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]',
+      /Beijing 1954/,
+    ],
     ['Web Mercator by authority', OGC_3857, /EPSG:3857 .*not supported/],
     ['WGS 84 UTM (not a CGCS2000 zone)', WGS84_UTM49N, /only CGCS2000 Gauss-Kruger/],
     ['a central meridian off the grid', esriCgcs('custom', 112.5, 500000), /not a CGCS2000 Gauss-Kruger zone/],
@@ -70,7 +78,10 @@ describe('crsFromGeojson', () => {
     expect(crsFromGeojson(undefined)).toBeNull();
   });
 
-  it.each([[named('urn:ogc:def:crs:EPSG::3857'), /not supported/], [named('local'), /unrecognised/]])('refuses %j', (member, reason) => {
+  it.each([
+    [named('urn:ogc:def:crs:EPSG::3857'), /not supported/],
+    [named('local'), /unrecognised/],
+  ])('refuses %j', (member, reason) => {
     const r = crsFromGeojson(member);
     expect(r && !r.ok && r.reason).toMatch(reason);
   });

@@ -19,8 +19,7 @@ export interface CrsInfo {
 export type CrsResult = { ok: true; crs: CrsInfo } | { ok: false; reason: string };
 
 export const SUPPORTED_CRS = new Map<number, CrsInfo>();
-const geographic = (srid: number, label: string) =>
-  SUPPORTED_CRS.set(srid, { srid, label, kind: 'geographic', bounds: [-180, -90, 180, 90] });
+const geographic = (srid: number, label: string) => SUPPORTED_CRS.set(srid, { srid, label, kind: 'geographic', bounds: [-180, -90, 180, 90] });
 geographic(4326, 'WGS 84');
 geographic(4490, 'CGCS2000');
 
@@ -48,9 +47,7 @@ for (let k = 0; k <= 10; k++) {
 
 const supported = (srid: number, from: string): CrsResult => {
   const crs = SUPPORTED_CRS.get(srid);
-  return crs
-    ? { ok: true, crs }
-    : { ok: false, reason: `EPSG:${srid} (${from}) is not supported; use WGS 84, CGCS2000 (EPSG:4490) or a CGCS2000 Gauss-Kruger zone` };
+  return crs ? { ok: true, crs } : { ok: false, reason: `EPSG:${srid} (${from}) is not supported; use WGS 84, CGCS2000 (EPSG:4490) or a CGCS2000 Gauss-Kruger zone` };
 };
 
 const squash = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
@@ -75,9 +72,16 @@ const unsupportedDatum = (name: string): CrsResult => ({
 function parametersOf(root: WktNode): Record<'cm' | 'fe' | 'fn' | 'k' | 'lat0', number | undefined> {
   const out: Record<string, number> = {};
   const alias: Record<string, string> = {
-    centralmeridian: 'cm', longitudeofnaturalorigin: 'cm', longitudeoforigin: 'cm', longitudeofcenter: 'cm',
-    falseeasting: 'fe', falsenorthing: 'fn', scalefactor: 'k', scalefactoratnaturalorigin: 'k',
-    latitudeoforigin: 'lat0', latitudeofnaturalorigin: 'lat0',
+    centralmeridian: 'cm',
+    longitudeofnaturalorigin: 'cm',
+    longitudeoforigin: 'cm',
+    longitudeofcenter: 'cm',
+    falseeasting: 'fe',
+    falsenorthing: 'fn',
+    scalefactor: 'k',
+    scalefactoratnaturalorigin: 'k',
+    latitudeoforigin: 'lat0',
+    latitudeofnaturalorigin: 'lat0',
   };
   for (const p of descendants(root, 'PARAMETER')) {
     const key = alias[squash(nameOf(p))];

@@ -1,8 +1,8 @@
 import type { Handle } from '../../db/index.ts';
 import { sqlFile } from '../../queries/sql.ts';
-import type { PolygonalGeometry } from './geometry-input.ts';
 import { clip } from '../limits.ts';
 import { countCrossings } from './count-crossings.ts';
+import type { PolygonalGeometry } from './geometry-input.ts';
 
 const PREPARE = sqlFile(import.meta.url, 'prepare-geometry.sql');
 const MEASURE = sqlFile(import.meta.url, 'measure-geometry.sql');
@@ -10,9 +10,7 @@ const MEASURE = sqlFile(import.meta.url, 'measure-geometry.sql');
 /** Below this share of its area inside the county outline a boundary is refused. */
 export const MIN_INSIDE_COUNTY = 0.9;
 
-export type BoundaryCheck =
-  | { ok: true; ewkb: string; areaKm2: number; repaired: boolean }
-  | { ok: false; reason: string; repaired: boolean };
+export type BoundaryCheck = { ok: true; ewkb: string; areaKm2: number; repaired: boolean } | { ok: false; reason: string; repaired: boolean };
 
 interface Prepared {
   valid: boolean;
@@ -34,7 +32,14 @@ interface Measured {
  * embedded database can end the WASM instance). `crsNote` says where the CRS came from, for the
  * message when the boundary lands outside the county (a wrong CRS is the usual cause).
  */
-export async function prepareBoundary(h: Handle, geometry: PolygonalGeometry, srid: number, crsNote: string, maxRepairPositions: number, maxRepairCrossings: number): Promise<BoundaryCheck> {
+export async function prepareBoundary(
+  h: Handle,
+  geometry: PolygonalGeometry,
+  srid: number,
+  crsNote: string,
+  maxRepairPositions: number,
+  maxRepairCrossings: number,
+): Promise<BoundaryCheck> {
   const positions = geometry.coordinates.reduce((n, polygon) => n + polygon.reduce((m, ring) => m + ring.length, 0), 0);
   const json = JSON.stringify(geometry);
   // Checked first without repair: most boundaries are valid and never need the crossings counted.
@@ -60,8 +65,7 @@ export async function prepareBoundary(h: Handle, geometry: PolygonalGeometry, sr
     };
   }
   const repaired = !p.valid;
-  if (p.empty || p.ewkb === null)
-    return { ok: false, repaired, reason: repaired ? `invalid (${p.invalid_reason}) and nothing polygonal is left after repair` : 'empty polygon' };
+  if (p.empty || p.ewkb === null) return { ok: false, repaired, reason: repaired ? `invalid (${p.invalid_reason}) and nothing polygonal is left after repair` : 'empty polygon' };
 
   const [m] = await h.query<Measured>(MEASURE, [p.ewkb]);
   if (!m) {

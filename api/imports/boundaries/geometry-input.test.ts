@@ -5,7 +5,13 @@ import { checkGeometry, type GeometryTarget } from './geometry-input.ts';
 
 const WGS84: GeometryTarget = { crs: SUPPORTED_CRS.get(4326)!, gcj02: false };
 const CM111: GeometryTarget = { crs: SUPPORTED_CRS.get(4546)!, gcj02: false };
-const square = (x: number, y: number, d = 0.01): [number, number][] => [[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]];
+const square = (x: number, y: number, d = 0.01): [number, number][] => [
+  [x, y],
+  [x + d, y],
+  [x + d, y + d],
+  [x, y + d],
+  [x, y],
+];
 
 describe('checkGeometry', () => {
   it('turns a Polygon into a 2D MultiPolygon, dropping Z', () => {
@@ -36,8 +42,32 @@ describe('checkGeometry', () => {
     ['a point', { type: 'Point', coordinates: [112.5, 27.2] }, /not a polygon \(Point\)/],
     ['an empty polygon', { type: 'Polygon', coordinates: [] }, /empty polygon/],
     ['an empty multipolygon', { type: 'MultiPolygon', coordinates: [[]] }, /empty polygon/],
-    ['a ring of three positions', { type: 'Polygon', coordinates: [[[112.5, 27.2], [112.6, 27.2], [112.5, 27.2]]] }, /3 positions; a ring needs at least 4/],
-    ['an open ring', { type: 'Polygon', coordinates: [square(112.5, 27.2).slice(0, 4).concat([[112.5, 27.3]])] }, /not closed/],
+    [
+      'a ring of three positions',
+      {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [112.5, 27.2],
+            [112.6, 27.2],
+            [112.5, 27.2],
+          ],
+        ],
+      },
+      /3 positions; a ring needs at least 4/,
+    ],
+    [
+      'an open ring',
+      {
+        type: 'Polygon',
+        coordinates: [
+          square(112.5, 27.2)
+            .slice(0, 4)
+            .concat([[112.5, 27.3]]),
+        ],
+      },
+      /not closed/,
+    ],
     ['NaN', { type: 'Polygon', coordinates: [[[112.5, NaN], ...square(112.5, 27.2).slice(1)]] }, /not two finite numbers/],
     ['a string coordinate', { type: 'Polygon', coordinates: [[['112.5', 27.2], ...square(112.5, 27.2).slice(1)]] }, /not two finite numbers/],
     ['metres read as degrees', { type: 'Polygon', coordinates: [square(638965, 2988401, 100)] }, /out of range for EPSG:4326/],

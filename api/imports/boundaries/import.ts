@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { Db, Handle, Scope } from '../../db/index.ts';
-import { detectFields, detectLevel, normaliseCode, normaliseName, type Level } from './attributes.ts';
-import { checkGeometry } from './geometry-input.ts';
+import { clip, DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../limits.ts';
+import { detectFields, detectLevel, type Level, normaliseCode, normaliseName } from './attributes.ts';
 import { prepareBoundary } from './geometry-db.ts';
-import { matchFeatures, type FeatureKey, type Unit, type Unmatched } from './match.ts';
+import { checkGeometry } from './geometry-input.ts';
+import { type FeatureKey, matchFeatures, type Unit, type Unmatched } from './match.ts';
 import type { FileFormat, ParsedFile } from './read-file.ts';
 import { readBoundaryInWorker } from './read-in-worker.ts';
-import { clip, DEFAULT_IMPORT_LIMITS, type ImportLimits } from '../limits.ts';
-import { isRejected, type BoundaryImportReport } from './report.ts';
+import { type BoundaryImportReport, isRejected } from './report.ts';
 import { resolveCrs } from './resolve-crs.ts';
 
 export interface BoundaryImportOptions {
@@ -43,7 +43,11 @@ const clipped = (s: string | null) => (s === null ? null : clip(s));
 export function unmatchedSummary(unmatched: readonly Unmatched[], total: number, level: Level): string {
   const byReason = new Map<string, number>();
   for (const u of unmatched) byReason.set(u.reason, (byReason.get(u.reason) ?? 0) + 1);
-  const reasons = [...byReason].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([r, n]) => `${n}: ${r}`).join('; ');
+  const reasons = [...byReason]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 4)
+    .map(([r, n]) => `${n}: ${r}`)
+    .join('; ');
   return (
     `${unmatched.length} of ${total} features match no ${level} of the county (${reasons}); nothing was imported. ` +
     `Fix the file, or import only the ${total - unmatched.length} that match with subset=true (CLI: --subset)`
@@ -54,13 +58,7 @@ export function unmatchedSummary(unmatched: readonly Unmatched[], total: number,
  * Reads the file in a worker thread (under the import limits, before any transaction is opened),
  * then validates and (unless rejected or a dry run) applies it in one transaction.
  */
-export async function importBoundaryFile(
-  db: Db,
-  scope: Scope,
-  bytes: Uint8Array,
-  format: FileFormat,
-  opts: BoundaryImportOptions,
-): Promise<BoundaryImportReport> {
+export async function importBoundaryFile(db: Db, scope: Scope, bytes: Uint8Array, format: FileFormat, opts: BoundaryImportOptions): Promise<BoundaryImportReport> {
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const limits = opts.limits ?? DEFAULT_IMPORT_LIMITS;
   const parsed = await readBoundaryInWorker(bytes, format, limits, opts.moveBytes);
@@ -75,11 +73,7 @@ export async function importBoundaryFile(
  * The import on one transaction's handle. Everything is checked before anything is written, and
  * a rejected file writes nothing, so the caller's transaction only ever sees all or none of it.
  */
-export async function importParsedBoundaries(
-  h: Handle,
-  parsed: ParsedFile,
-  opts: BoundaryImportOptions & { sha256: string },
-): Promise<BoundaryImportReport> {
+export async function importParsedBoundaries(h: Handle, parsed: ParsedFile, opts: BoundaryImportOptions & { sha256: string }): Promise<BoundaryImportReport> {
   const crs = resolveCrs(parsed.declaredCrs, opts.crs);
   const limits = opts.limits ?? DEFAULT_IMPORT_LIMITS;
   const report: BoundaryImportReport = {
@@ -113,14 +107,17 @@ export async function importParsedBoundaries(
   const fields = detectFields(rows);
   if (fields.code === null && fields.name === null && fields.township === null) {
     const keys = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-    const seen = keys.slice(0, 30).map((k) => clip(k)).join(', ') + (keys.length > 30 ? `, … (${keys.length} fields)` : '') || 'none';
+    const seen =
+      keys
+        .slice(0, 30)
+        .map((k) => clip(k))
+        .join(', ') + (keys.length > 30 ? `, … (${keys.length} fields)` : '') || 'none';
     reject(`no code or name field found (fields: ${seen}); expected e.g. 行政区划代码/XZQDM/CODE and 村名称/XZQMC/NAME`);
     return report;
   }
   const codes = rows.map((r) => (fields.code === null ? null : normaliseCode(r[fields.code])));
   const fromCodes = detectLevel(codes);
-  if (opts.level && fromCodes && opts.level !== fromCodes)
-    reject(`level ${opts.level} was asked for, but the codes in field ${fields.code} are ${fromCodes} codes`);
+  if (opts.level && fromCodes && opts.level !== fromCodes) reject(`level ${opts.level} was asked for, but the codes in field ${fields.code} are ${fromCodes} codes`);
   const level = opts.level ?? fromCodes;
   if (!level) {
     reject('cannot tell whether the file holds villages or townships from its codes; pass --level village|township (level=)');
@@ -171,8 +168,7 @@ export async function importParsedBoundaries(
 
   if (isRejected(report) || opts.dryRun) return report;
 
-  for (const w of toWrite)
-    await h.query(`UPDATE ${TABLE[level]} SET geom = $2::text::geometry, boundary_source = 'imported' WHERE code = $1`, [w.code, w.ewkb]);
+  for (const w of toWrite) await h.query(`UPDATE ${TABLE[level]} SET geom = $2::text::geometry, boundary_source = 'imported' WHERE code = $1`, [w.code, w.ewkb]);
   report.applied = true;
   const [batch] = await h.query<{ id: string | number }>(
     `INSERT INTO import_batch (kind, file_name, file_sha256, rows, inserted, skipped, report)

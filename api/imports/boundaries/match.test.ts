@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { matchFeatures, type FeatureKey, type Unit } from './match.ts';
+import { type FeatureKey, matchFeatures, type Unit } from './match.ts';
 
 const VILLAGES: Unit[] = [
   { code: '430421110201', name: '界牌村', nbsName: '界牌村委会', townshipCode: '430421110', townshipName: '界牌镇' },

@@ -79,7 +79,7 @@ describe('readBoundaryFile: zipped shapefiles', () => {
 
 describe('readBoundaryFile: GeoJSON', () => {
   it('reads a FeatureCollection, its crs member, and a BOM', async () => {
-    const f = await readBoundaryFile(text('\uFEFF' + new TextDecoder().decode(fixture('villages-4490.geojson'))), 'geojson');
+    const f = await readBoundaryFile(text(`\uFEFF${new TextDecoder().decode(fixture('villages-4490.geojson'))}`), 'geojson');
     expect(f.features).toHaveLength(3);
     expect(f.declaredCrs).toEqual({ source: 'geojson', result: { ok: true, crs: expect.objectContaining({ srid: 4490 }) } });
   });

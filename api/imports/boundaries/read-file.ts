@@ -1,11 +1,11 @@
 import { open as openShapefile } from 'shapefile';
 import { AppError } from '../../errors.ts';
-import { DEFAULT_IMPORT_LIMITS, ImportLimitError, checkLimit, type ImportLimits } from '../limits.ts';
+import { checkLimit, DEFAULT_IMPORT_LIMITS, ImportLimitError, type ImportLimits } from '../limits.ts';
 import { inflateEntry, listZipEntries, unpackBudget, ZipFormatError } from '../zip-entries.ts';
+import { type DbfEncoding, DEFAULT_DBF_ENCODING, encodingFromCpg } from './attributes.ts';
 import { coordinatesOf, countPositions } from './count-positions.ts';
+import { type CrsResult, crsFromGeojson, crsFromPrj } from './crs.ts';
 import { jsonDepth } from './json-depth.ts';
-import { DEFAULT_DBF_ENCODING, encodingFromCpg, type DbfEncoding } from './attributes.ts';
-import { crsFromGeojson, crsFromPrj, type CrsResult } from './crs.ts';
 import { checkShapefileStructure } from './shapefile-structure.ts';
 
 /** The file is not a readable GeoJSON or zipped shapefile at all: 400, nothing to report on. */
@@ -73,13 +73,23 @@ export class FeatureCounter {
         { feature: n },
       );
     this.positions += own;
-    checkLimit(this.limits, 'IMPORT_MAX_VERTICES', this.positions, (m) => `the file has more than ${m} coordinates in all (IMPORT_MAX_VERTICES): simplify the boundaries in GIS or split the file`);
+    checkLimit(
+      this.limits,
+      'IMPORT_MAX_VERTICES',
+      this.positions,
+      (m) => `the file has more than ${m} coordinates in all (IMPORT_MAX_VERTICES): simplify the boundaries in GIS or split the file`,
+    );
   }
 }
 
 function readGeojson(bytes: Uint8Array, limits: ImportLimits): ParsedFile {
   const depth = jsonDepth(bytes, limits.IMPORT_MAX_DEPTH);
-  checkLimit(limits, 'IMPORT_MAX_DEPTH', depth, (max) => `the GeoJSON nests brackets more than ${max} deep (IMPORT_MAX_DEPTH), where a boundary file needs about 8: check it is the right file`);
+  checkLimit(
+    limits,
+    'IMPORT_MAX_DEPTH',
+    depth,
+    (max) => `the GeoJSON nests brackets more than ${max} deep (IMPORT_MAX_DEPTH), where a boundary file needs about 8: check it is the right file`,
+  );
   let doc: { type?: unknown; features?: unknown; crs?: unknown; properties?: unknown; geometry?: unknown };
   try {
     doc = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, ''));

@@ -1,6 +1,8 @@
 // The boundary parse thread: zip, shapefile + dbf or JSON.parse of the uploaded bytes, under the import limits.
 import { serveParse } from '../../workers/parse-worker.ts';
 import type { ImportLimits } from '../limits.ts';
-import { readBoundaryFile, type FileFormat, type ParsedFile } from './read-file.ts';
+import { type FileFormat, type ParsedFile, readBoundaryFile } from './read-file.ts';
 
-serveParse<{ bytes: Uint8Array; format: FileFormat; limits: ImportLimits }, ParsedFile>(async ({ bytes, format, limits }) => ({ value: await readBoundaryFile(bytes, format, limits) }));
+serveParse<{ bytes: Uint8Array; format: FileFormat; limits: ImportLimits }, ParsedFile>(async ({ bytes, format, limits }) => ({
+  value: await readBoundaryFile(bytes, format, limits),
+}));

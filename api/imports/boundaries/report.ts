@@ -58,11 +58,10 @@ const unitWord = (level: Level | null) => (level === 'township' ? 'townships' : 
 export function formatReport(r: BoundaryImportReport): string {
   const lines = [
     `file: ${r.fileName}: ${r.features} feature${r.features === 1 ? '' : 's'}, level ${r.level ?? 'unknown'}`,
-    `crs: ${r.crs.detected ?? 'unknown'} (from ${r.crs.source ?? '-'})` + (r.encoding ? `; attributes decoded as ${r.encoding.name} (from ${r.encoding.source === 'cpg' ? '.cpg' : 'default'})` : ''),
+    `crs: ${r.crs.detected ?? 'unknown'} (from ${r.crs.source ?? '-'})` +
+      (r.encoding ? `; attributes decoded as ${r.encoding.name} (from ${r.encoding.source === 'cpg' ? '.cpg' : 'default'})` : ''),
     `matched: ${r.matched.length}`,
-    ...r.matched.map(
-      (m) => `  #${m.feature} ${m.code} ${m.name} by ${m.by}` + (m.areaKm2 === null ? '' : `, ${m.areaKm2.toFixed(3)} km²`) + (m.repaired ? ', repaired' : ''),
-    ),
+    ...r.matched.map((m) => `  #${m.feature} ${m.code} ${m.name} by ${m.by}${m.areaKm2 === null ? '' : `, ${m.areaKm2.toFixed(3)} km²`}${m.repaired ? ', repaired' : ''}`),
   ];
   if (r.unmatched.length) lines.push(`unmatched: ${r.unmatched.length}`, ...r.unmatched.map((u) => `  #${u.feature} ${u.code ?? '-'} ${u.name ?? '-'}: ${u.reason}`));
   if (r.missing.length)

@@ -1,4 +1,4 @@
-import { crsFromFlag, SUPPORTED_CRS, type CrsResult } from './crs.ts';
+import { type CrsResult, crsFromFlag, SUPPORTED_CRS } from './crs.ts';
 import type { GeometryTarget } from './geometry-input.ts';
 import type { ParsedFile } from './read-file.ts';
 import type { CrsSource } from './report.ts';

@@ -1,12 +1,12 @@
-import { SYSTEM } from '../../db/types.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, type SignedIn } from '../../test/sign-in.ts';
 import { createApp } from '../../app.ts';
+import { SYSTEM } from '../../db/types.ts';
 import type { FeatureCollection, VillageProps } from '../../queries/layers.ts';
-import { backend, testDb, type TestDb } from '../../test/test-db.ts';
+import { type SignedIn, signIn } from '../../test/sign-in.ts';
+import { backend, type TestDb, testDb } from '../../test/test-db.ts';
 import { FIXTURE_VILLAGES } from './fixtures/fixture-units.ts';
 import type { BoundaryImportReport } from './report.ts';
-import { boundaryState, fixtureBytes, restoreBoundaries, saveBoundaries, type SavedBoundaries } from './test-support.ts';
+import { boundaryState, fixtureBytes, restoreBoundaries, type SavedBoundaries, saveBoundaries } from './test-support.ts';
 
 let t: TestDb;
 let app: SignedIn;
@@ -26,7 +26,12 @@ afterAll(async () => {
 
 const TYPES = { zip: 'application/zip', geojson: 'application/geo+json' } as const;
 
-async function post(fixture: string, query = '', contentType: string = fixture.endsWith('.zip') ? TYPES.zip : TYPES.geojson, body: Uint8Array<ArrayBuffer> = fixtureBytes(fixture)) {
+async function post(
+  fixture: string,
+  query = '',
+  contentType: string = fixture.endsWith('.zip') ? TYPES.zip : TYPES.geojson,
+  body: Uint8Array<ArrayBuffer> = fixtureBytes(fixture),
+) {
   const res = await app.request(`/api/imports/boundaries?fileName=${fixture}${query}`, { method: 'POST', headers: { 'content-type': contentType }, body });
   expect(res.headers.get('content-type')).toMatch(/application\/json/);
   return { status: res.status, body: (await res.json()) as any };
@@ -68,7 +73,9 @@ describe(`POST /api/imports/boundaries (${backend})`, () => {
     const layer = (await (await app.request('/api/villages?township=430421110')).json()) as FeatureCollection<VillageProps>;
     const imported = layer.features.filter((f) => f.properties.boundarySource === 'imported').map((f) => f.properties.code);
     expect(imported.sort()).toEqual([...FIXTURE_VILLAGES]);
-    const [batch] = await t.db.read(SYSTEM, (h) => h.query<{ kind: string; file_name: string; file_sha256: string }>('SELECT kind, file_name, file_sha256 FROM import_batch WHERE id = $1', [r.body.batchId]));
+    const [batch] = await t.db.read(SYSTEM, (h) =>
+      h.query<{ kind: string; file_name: string; file_sha256: string }>('SELECT kind, file_name, file_sha256 FROM import_batch WHERE id = $1', [r.body.batchId]),
+    );
     expect(batch).toEqual({ kind: 'boundaries-village', file_name: 'villages-4326.geojson', file_sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
   });
 

@@ -37,8 +37,7 @@ function walkShp(shp: Uint8Array, problems: string[]): number {
     return 0;
   }
   const declared = view(shp).getInt32(24, false) * 2;
-  if (declared !== shp.length)
-    problems.push(`the .shp header says ${declared} bytes but the file has ${shp.length}${shp.length < declared ? ': it was cut short' : ''}`);
+  if (declared !== shp.length) problems.push(`the .shp header says ${declared} bytes but the file has ${shp.length}${shp.length < declared ? ': it was cut short' : ''}`);
   let records = 0;
   let at = HEADER;
   while (at + 8 <= shp.length) {
@@ -60,7 +59,8 @@ function readShx(shx: Uint8Array, problems: string[]): number | null {
     return null;
   }
   const declared = view(shx).getInt32(24, false) * 2;
-  if (declared !== shx.length || (shx.length - HEADER) % 8 !== 0) problems.push(`the .shx header says ${declared} bytes but the file has ${shx.length}: it was cut short or padded`);
+  if (declared !== shx.length || (shx.length - HEADER) % 8 !== 0)
+    problems.push(`the .shx header says ${declared} bytes but the file has ${shx.length}: it was cut short or padded`);
   return Math.floor((shx.length - HEADER) / 8);
 }
 
@@ -94,7 +94,8 @@ export function checkShapefileStructure(parts: ShapefileParts): ShapefileStructu
   const shxRecords = parts.shx ? readShx(parts.shx, problems) : null;
   const dbfRecords = readDbf(parts.dbf, problems);
   if (problems.length === 0) {
-    if (shpRecords !== dbfRecords) problems.push(`the .shp holds ${shpRecords} shapes but the .dbf ${dbfRecords} attribute records: the parts do not belong together or one is damaged`);
+    if (shpRecords !== dbfRecords)
+      problems.push(`the .shp holds ${shpRecords} shapes but the .dbf ${dbfRecords} attribute records: the parts do not belong together or one is damaged`);
     if (shxRecords !== null && shxRecords !== shpRecords) problems.push(`the .shx indexes ${shxRecords} shapes but the .shp holds ${shpRecords}`);
   }
   return { shpHeader, shpRecords, dbfRecords, shxRecords, problems };

@@ -1,11 +1,11 @@
-import { SYSTEM } from '../../db/types.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../app.ts';
+import type { Config } from '../../config.ts';
+import { SYSTEM } from '../../db/types.ts';
 import { bigLedgerCsv, lyingZip, sharedStringBombXlsx } from '../../test/bombs.ts';
 import { measureRequest } from '../../test/measure-request.ts';
-import { signIn, type SignedIn } from '../../test/sign-in.ts';
-import { backend, testDb, type TestDb } from '../../test/test-db.ts';
-import type { Config } from '../../config.ts';
+import { type SignedIn, signIn } from '../../test/sign-in.ts';
+import { backend, type TestDb, testDb } from '../../test/test-db.ts';
 import { deleteLedgerRows, fixture, ledgerFootprint } from './test-support.ts';
 
 /**
@@ -54,14 +54,26 @@ describe(`ledger import of hostile files (${backend})`, () => {
 
   it('a too-long cell is echoed clipped, with its place and length', async () => {
     const r = await post(sharedStringBombXlsx({ cells: 1, unpackedBytes: 100_000 }), XLSX);
-    expect(r.body.error).toMatchObject({ code: 'import_limit', limit: 'IMPORT_MAX_CELL_CHARS', row: 2, column: 'F', found: expect.any(Number), value: expect.stringMatching(/^(调解)+… \(\d+ characters\)$/) });
+    expect(r.body.error).toMatchObject({
+      code: 'import_limit',
+      limit: 'IMPORT_MAX_CELL_CHARS',
+      row: 2,
+      column: 'F',
+      found: expect.any(Number),
+      value: expect.stringMatching(/^(调解)+… \(\d+ characters\)$/),
+    });
     expect(r.body.error.message).toMatch(/row 2, column F holds \d+ characters; a cell may hold at most 2000/);
   });
 
   it('a 300,000-row CSV is refused by IMPORT_MAX_ROWS without reading it all', async () => {
     const r = await post(bigLedgerCsv(300_000), 'text/csv');
     console.info(`300k-row CSV: ${r.status} ${r.body.error?.code} in ${r.ms} ms, rss +${r.rssMb} MB`);
-    expect(r.body.error).toMatchObject({ code: 'import_limit', limit: 'IMPORT_MAX_ROWS', max: 20_000, message: expect.stringMatching(/split it into files of at most 20000 rows/) });
+    expect(r.body.error).toMatchObject({
+      code: 'import_limit',
+      limit: 'IMPORT_MAX_ROWS',
+      max: 20_000,
+      message: expect.stringMatching(/split it into files of at most 20000 rows/),
+    });
     expect(r.status).toBe(413);
     expect(r.ms).toBeLessThan(10_000);
     expect(r.rssMb).toBeLessThan(MAX_RSS_GROWTH_MB);

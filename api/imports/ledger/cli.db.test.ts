@@ -1,16 +1,17 @@
-import { SYSTEM } from '../../db/types.ts';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { serve, type ServerType } from '@hono/node-server';
+import { type ServerType, serve } from '@hono/node-server';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { SYSTEM } from '../../db/types.ts';
 
 const CLI_TOKEN = 'test-cli-token-0123456789';
+
 import { runLedgerCli } from '../../../scripts/import-ledger.ts';
 import { createApp } from '../../app.ts';
+import { type Config, loadConfig } from '../../config.ts';
 import { openPglite } from '../../db/pglite.ts';
-import { loadConfig, type Config } from '../../config.ts';
-import { backend, testDb, type TestDb } from '../../test/test-db.ts';
+import { backend, type TestDb, testDb } from '../../test/test-db.ts';
 import { deleteLedgerRows, fixturePath, ledgerFootprint } from './test-support.ts';
 
 /**

@@ -16,8 +16,11 @@ describe('ledger headers', () => {
   });
 
   it.each([
-    ['disputes', ['受理时间', '乡镇名称', '村名', '纠纷类别', '调处结果', '结案日期', '调解人', '申请人', '手机号码', '案情简介'],
-      ['receivedDate', 'township', 'village', 'category', 'status', 'concludedDate', 'mediator', 'partyName', 'partyPhone', 'summary']],
+    [
+      'disputes',
+      ['受理时间', '乡镇名称', '村名', '纠纷类别', '调处结果', '结案日期', '调解人', '申请人', '手机号码', '案情简介'],
+      ['receivedDate', 'township', 'village', 'category', 'status', 'concludedDate', 'mediator', 'partyName', 'partyPhone', 'summary'],
+    ],
     ['visits', ['走访时间', '所属乡镇', '村（社区）', '干警', '干警编号', '活动形式'], ['visitDate', 'township', 'village', 'officerName', 'officerId', 'kind']],
   ] as const)('maps the synonyms of a %s ledger to their fields', (kind, headers, fields) => {
     const m = mapHeaders(kind, headers);

@@ -33,8 +33,11 @@ describe('nonCaseRow', () => {
 
   it('names the rows skipped in the report note', () => {
     expect(skippedNote([])).toBeNull();
-    expect(skippedNote([{ row: 12, kind: 'total', text: '合计 共5件' }, { row: 14, kind: 'signature', text: '制表人：张三' }])).toBe(
-      'skipped 2 rows that are not a case (已跳过非案件行): row 12 合计/小计 (合计 共5件); row 14 签字栏 (制表人：张三)',
-    );
+    expect(
+      skippedNote([
+        { row: 12, kind: 'total', text: '合计 共5件' },
+        { row: 14, kind: 'signature', text: '制表人：张三' },
+      ]),
+    ).toBe('skipped 2 rows that are not a case (已跳过非案件行): row 12 合计/小计 (合计 共5件); row 14 签字栏 (制表人：张三)');
   });
 });

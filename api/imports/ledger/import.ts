@@ -1,12 +1,12 @@
 import type { Handle } from '../../db/index.ts';
 import { ValidationError } from '../../errors.ts';
+import { DEFAULT_IMPORT_LIMITS } from '../limits.ts';
 import type { LedgerKind } from './columns.ts';
 import { skippedNote } from './footer-rows.ts';
-import { Places, loadReference } from './places.ts';
-import { DEFAULT_IMPORT_LIMITS } from '../limits.ts';
-import { parseLedgerBytes, type ParsedLedger } from './read-in-worker.ts';
-import { LOCATION_NOTE, MAX_LISTED_ERRORS, type LedgerReport } from './report.ts';
-import { validateSheet, type LedgerRecords } from './validate.ts';
+import { loadReference, Places } from './places.ts';
+import { type ParsedLedger, parseLedgerBytes } from './read-in-worker.ts';
+import { type LedgerReport, LOCATION_NOTE, MAX_LISTED_ERRORS } from './report.ts';
+import { type LedgerRecords, validateSheet } from './validate.ts';
 import { existingClientIds, insertRecords, recordBatch } from './write.ts';
 
 export interface LedgerImportInput {
@@ -66,7 +66,14 @@ export async function importLedger(h: Handle, input: LedgerImportInput): Promise
   if (report.errorCount > 0) return report;
 
   const unique = firstOfEach(checked);
-  const fresh = withoutExisting(unique, await existingClientIds(h, checked.kind, unique.records.map((r) => r.clientId)));
+  const fresh = withoutExisting(
+    unique,
+    await existingClientIds(
+      h,
+      checked.kind,
+      unique.records.map((r) => r.clientId),
+    ),
+  );
   const total = checked.records.length;
   if (input.dryRun) {
     report.inserted = fresh.records.length;
@@ -81,7 +88,16 @@ export async function importLedger(h: Handle, input: LedgerImportInput): Promise
     report.notes.push(`${report.duplicates} row(s) were imported before or repeat an earlier row (same village, date and content); they were left as they are`);
   }
   if (report.applied) {
-    report.batchId = await recordBatch(h, { kind: report.kind, fileName: input.fileName, fileSha256: report.file.sha256, rows: report.rows, inserted: report.inserted, duplicates: report.duplicates, report, townshipCode: input.townshipCode });
+    report.batchId = await recordBatch(h, {
+      kind: report.kind,
+      fileName: input.fileName,
+      fileSha256: report.file.sha256,
+      rows: report.rows,
+      inserted: report.inserted,
+      duplicates: report.duplicates,
+      report,
+      townshipCode: input.townshipCode,
+    });
   }
   return report;
 }

@@ -33,7 +33,13 @@ describe('reading ledger files', () => {
     wb.addWorksheet('填写说明').addRow(['说明']);
     const ws = wb.addWorksheet('台账');
     ws.addRow(['受理日期', '村(社区)', '纠纷类型', '联系电话', '当事人']);
-    ws.addRow([new Date('2025-03-01T00:00:00Z'), { richText: [{ text: '银' }, { text: '溪村' }] }, { formula: '"邻里"&"纠纷"', result: '邻里纠纷' }, 13907341234, { text: '张某', hyperlink: 'mailto:x' }]);
+    ws.addRow([
+      new Date('2025-03-01T00:00:00Z'),
+      { richText: [{ text: '银' }, { text: '溪村' }] },
+      { formula: '"邻里"&"纠纷"', result: '邻里纠纷' },
+      13907341234,
+      { text: '张某', hyperlink: 'mailto:x' },
+    ]);
     ws.addRow([]);
     ws.addRow(['2025/3/2']);
     const sheet = await readLedgerFile(new Uint8Array(await wb.xlsx.writeBuffer()));
@@ -57,10 +63,12 @@ describe('reading ledger files', () => {
 describe('ledger width limit', () => {
   it('refuses a row filling more than IMPORT_MAX_COLUMNS columns, before the rows reach the server', async () => {
     const { DEFAULT_IMPORT_LIMITS } = await import('../limits.ts');
-    const wide = ['走访日期,村(社区),民警,走访形式' + ',x'.repeat(1250), '2025-03-01,银溪村,张三,走访' + ',a'.repeat(1250)].join('\r\n');
-    expect(() => readCsv(new TextEncoder().encode(wide), DEFAULT_IMPORT_LIMITS)).toThrow(expect.objectContaining({ status: 413, code: 'import_limit', details: expect.objectContaining({ limit: 'IMPORT_MAX_COLUMNS', max: 100, found: 1254 }) }));
+    const wide = [`走访日期,村(社区),民警,走访形式${',x'.repeat(1250)}`, `2025-03-01,银溪村,张三,走访${',a'.repeat(1250)}`].join('\r\n');
+    expect(() => readCsv(new TextEncoder().encode(wide), DEFAULT_IMPORT_LIMITS)).toThrow(
+      expect.objectContaining({ status: 413, code: 'import_limit', details: expect.objectContaining({ limit: 'IMPORT_MAX_COLUMNS', max: 100, found: 1254 }) }),
+    );
     // Trailing empty cells are not columns: Excel's CSV pads rows with commas.
-    const padded = ['走访日期,村(社区),民警,走访形式' + ','.repeat(300), '2025-03-01,银溪村,张三,走访' + ','.repeat(300)].join('\r\n');
+    const padded = [`走访日期,村(社区),民警,走访形式${','.repeat(300)}`, `2025-03-01,银溪村,张三,走访${','.repeat(300)}`].join('\r\n');
     expect(readCsv(new TextEncoder().encode(padded), DEFAULT_IMPORT_LIMITS).rows).toHaveLength(2);
   });
 });

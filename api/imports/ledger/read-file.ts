@@ -91,7 +91,8 @@ function checkCells(cells: readonly Cell[], row: number, limits: ImportLimits): 
 
 /** Refuses a sheet with more non-blank rows than IMPORT_MAX_ROWS data rows and a header. */
 function checkRowCount(nonBlank: number, limits: ImportLimits): void {
-  if (nonBlank > limits.IMPORT_MAX_ROWS + 1) throw new ImportLimitError('IMPORT_MAX_ROWS', limits.IMPORT_MAX_ROWS, `more than ${limits.IMPORT_MAX_ROWS}`, tooManyRows(limits.IMPORT_MAX_ROWS));
+  if (nonBlank > limits.IMPORT_MAX_ROWS + 1)
+    throw new ImportLimitError('IMPORT_MAX_ROWS', limits.IMPORT_MAX_ROWS, `more than ${limits.IMPORT_MAX_ROWS}`, tooManyRows(limits.IMPORT_MAX_ROWS));
 }
 
 export function readCsv(bytes: Uint8Array, limits: ImportLimits = DEFAULT_IMPORT_LIMITS): Sheet {

@@ -20,5 +20,10 @@ export async function parseLedgerBytes(bytes: Uint8Array, limits: ImportLimits):
  */
 export function readLedgerInWorker(bytes: Uint8Array, limits: ImportLimits): Promise<ParsedLedger> {
   const moved = transferable(bytes);
-  return runParse<ParsedLedger>(new URL('./read-file.worker.ts', import.meta.url), { bytes: moved.bytes, limits }, { timeoutMs: limits.IMPORT_PARSE_TIMEOUT_MS, memoryMb: limits.IMPORT_PARSE_MEMORY_MB }, moved.transfer);
+  return runParse<ParsedLedger>(
+    new URL('./read-file.worker.ts', import.meta.url),
+    { bytes: moved.bytes, limits },
+    { timeoutMs: limits.IMPORT_PARSE_TIMEOUT_MS, memoryMb: limits.IMPORT_PARSE_MEMORY_MB },
+    moved.transfer,
+  );
 }

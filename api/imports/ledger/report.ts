@@ -1,5 +1,5 @@
-import type { NonCaseRow } from './footer-rows.ts';
 import type { LedgerKind } from './columns.ts';
+import type { NonCaseRow } from './footer-rows.ts';
 import type { FileFormat, TextEncoding } from './read-file.ts';
 import type { RowError } from './row-context.ts';
 
@@ -46,7 +46,9 @@ export function formatRowError(e: RowError): string {
 
 /** The report as text for the CLI. */
 export function formatReport(r: LedgerReport): string {
-  const lines = [`${r.file.name}: ${KIND_WORDS[r.kind]} ledger, ${r.file.format}${r.file.encoding ? ` (${r.file.encoding})` : ''}${r.file.sheet ? `, sheet ${r.file.sheet}` : ''}, ${r.rows} rows`];
+  const lines = [
+    `${r.file.name}: ${KIND_WORDS[r.kind]} ledger, ${r.file.format}${r.file.encoding ? ` (${r.file.encoding})` : ''}${r.file.sheet ? `, sheet ${r.file.sheet}` : ''}, ${r.rows} rows`,
+  ];
   if (r.errorCount > 0) {
     lines.push(`REJECTED: ${r.errorCount} problem${r.errorCount === 1 ? '' : 's'}; nothing was imported. Fix these and import the file again:`);
     lines.push(...r.errors.map(formatRowError));

@@ -1,9 +1,9 @@
-import { SYSTEM } from '../../db/types.ts';
 import ExcelJS from 'exceljs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, type SignedIn } from '../../test/sign-in.ts';
 import { createApp } from '../../app.ts';
-import { backend, testDb, type TestDb } from '../../test/test-db.ts';
+import { SYSTEM } from '../../db/types.ts';
+import { type SignedIn, signIn } from '../../test/sign-in.ts';
+import { backend, type TestDb, testDb } from '../../test/test-db.ts';
 import { COLUMNS, LEDGER_KINDS } from './columns.ts';
 import type { LedgerReport } from './report.ts';
 import { deleteLedgerRows, fixture, ledgerFootprint } from './test-support.ts';
@@ -91,7 +91,12 @@ describe(`POST /api/imports/ledger (${backend})`, () => {
     const announced = await small.request('/api/imports/ledger', { method: 'POST', headers: { 'content-type': 'text/csv', 'content-length': '4096' }, body: big });
     expect(announced.status).toBe(413);
     expect(await announced.json()).toMatchObject({ error: { code: 'payload_too_large' } });
-    const stream = new ReadableStream({ start: (c) => (c.enqueue(big), c.close()) });
+    const stream = new ReadableStream({
+      start: (c) => {
+        c.enqueue(big);
+        c.close();
+      },
+    });
     const streamed = await small.request('/api/imports/ledger', { method: 'POST', headers: { 'content-type': 'text/csv' }, body: stream, duplex: 'half' } as RequestInit);
     expect(streamed.status).toBe(413);
   });

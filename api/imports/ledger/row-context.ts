@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { shanghaiDate } from '../../contract/calendar.ts';
-import { ledgerInstant, parseLedgerDate, type LedgerDate } from './dates.ts';
-import type { ColumnSpec, HeaderMapping } from './columns.ts';
 import { clip } from '../limits.ts';
+import type { ColumnSpec, HeaderMapping } from './columns.ts';
+import { type LedgerDate, ledgerInstant, parseLedgerDate } from './dates.ts';
 import type { Places, Township, Village } from './places.ts';
 import type { SheetRow } from './read-file.ts';
-import { cellText, type Cell, type Normalised } from './values.ts';
+import { type Cell, cellText, type Normalised } from './values.ts';
 
 /** One problem of one cell, located as the clerk sees it in Excel (header = row 1). */
 export interface RowError {
@@ -28,7 +28,7 @@ export const DEFAULT_END_TIME = '17:00';
 
 /** 'ledger:' + sha256 of a row's identity: the same row imported twice is the same row. */
 export function ledgerClientId(identity: readonly (string | null)[]): string {
-  return 'ledger:' + createHash('sha256').update(JSON.stringify(identity)).digest('hex');
+  return `ledger:${createHash('sha256').update(JSON.stringify(identity)).digest('hex')}`;
 }
 
 /**

@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
-import type { Handle } from '../../db/index.ts';
 import { addDays, shanghaiDate } from '../../contract/calendar.ts';
+import type { Handle } from '../../db/index.ts';
+import { sqlFile } from '../../queries/sql.ts';
 import { COLUMNS, type LedgerKind } from './columns.ts';
 import { HELP_SHEET } from './read-file.ts';
-import { sqlFile } from '../../queries/sql.ts';
 
 const EXAMPLE_SQL = sqlFile(import.meta.url, 'template-example.sql');
 
@@ -41,8 +41,16 @@ function exampleRow(kind: LedgerKind, ex: TemplateExample): Record<string, strin
   const place = { township: ex.townshipName, village: ex.villageName };
   if (kind === 'visits') return { visitDate: day, ...place, officerName: ex.officerName, officerId: ex.officerId, kind: '走访' };
   return {
-    receivedDate: day, ...place, category: '婚姻家庭', channel: '人民调解委员会', status: '调解成功', concludedDate: day,
-    mediator: '王调解', partyName: '张某', partyPhone: '13907340000', summary: '示例：夫妻因家庭琐事争吵，经调解达成和解协议（导入前请删除或改写本行）',
+    receivedDate: day,
+    ...place,
+    category: '婚姻家庭',
+    channel: '人民调解委员会',
+    status: '调解成功',
+    concludedDate: day,
+    mediator: '王调解',
+    partyName: '张某',
+    partyPhone: '13907340000',
+    summary: '示例：夫妻因家庭琐事争吵，经调解达成和解协议（导入前请删除或改写本行）',
   };
 }
 
@@ -67,8 +75,12 @@ function addDataSheet(wb: ExcelJS.Workbook, kind: LedgerKind, ex: TemplateExampl
     for (let r = 2; r <= LIST_ROWS; r++) {
       // A warning, not a stop: the importer also accepts synonyms (婚姻家庭纠纷, 调解中...).
       ws.getCell(`${column}${r}`).dataValidation = {
-        type: 'list', allowBlank: true, formulae: [`"${c.allowed.join(',')}"`],
-        showErrorMessage: true, errorStyle: 'warning', error: `可选：${c.allowed.join('、')}`,
+        type: 'list',
+        allowBlank: true,
+        formulae: [`"${c.allowed.join(',')}"`],
+        showErrorMessage: true,
+        errorStyle: 'warning',
+        error: `可选：${c.allowed.join('、')}`,
       };
     }
   });
@@ -93,7 +105,8 @@ function addHelpSheet(wb: ExcelJS.Workbook, kind: LedgerKind): void {
     '整个文件要么全部导入，要么一行也不导入：有任何一行有误时，系统会逐行列出问题（行号即 Excel 中的行号）。',
     '同一文件重复导入不会产生重复记录；台账没有坐标，地图上按所在村（社区）的中心位置显示。',
     '可保存为 .xlsx，或另存为 CSV（UTF-8 或 Excel 默认的 GBK 编码均可）。',
-  ]) ws.addRow({ header: line });
+  ])
+    ws.addRow({ header: line });
 }
 
 export async function buildTemplate(kind: LedgerKind, example: TemplateExample): Promise<Uint8Array> {

@@ -6,7 +6,10 @@ import { UnrecognisedLedgerError, validateSheet } from './validate.ts';
 import type { Cell } from './values.ts';
 
 const REF: Reference = {
-  townships: [{ code: '430421110', name: '界牌镇' }, { code: '430421111', name: '渣江镇' }],
+  townships: [
+    { code: '430421110', name: '界牌镇' },
+    { code: '430421111', name: '渣江镇' },
+  ],
   villages: [
     { code: '430421110200', townshipCode: '430421110', name: '银溪村', nbsName: '银溪村委会' },
     { code: '430421110201', townshipCode: '430421110', name: '界牌村', nbsName: '界牌村委会' },
@@ -37,7 +40,12 @@ describe('validating a disputes ledger', () => {
   });
 
   it('a village name needs a township; the same name in two townships is told apart by it', () => {
-    const v = check([D_HEAD, ['2025-03-01', '', '太平村', '邻里', '受理'], ['2025-03-01', '渣江镇', '太平村', '邻里', '受理'], ['2025-03-01', '界牌镇', '太平村委会', '邻里', '受理']]);
+    const v = check([
+      D_HEAD,
+      ['2025-03-01', '', '太平村', '邻里', '受理'],
+      ['2025-03-01', '渣江镇', '太平村', '邻里', '受理'],
+      ['2025-03-01', '界牌镇', '太平村委会', '邻里', '受理'],
+    ]);
     expect(problems(v)).toEqual([[2, '乡镇', '未填写']]);
     expect(disputes(v).map((r) => r.villageCode)).toEqual(['430421111200', '430421110300']);
   });
@@ -46,12 +54,23 @@ describe('validating a disputes ledger', () => {
     const head = ['受理日期', '村(社区)', '纠纷类型', '调解结果'];
     expect(check([head, ['2025-03-01', '太平村', '邻里', '受理']], '430421111').records).toHaveLength(1);
     const v = check([D_HEAD, ['2025-03-01', '界牌镇', '银溪村', '邻里', '受理'], ['2025-03-01', '', '430421110200', '邻里', '受理']], '430421111');
-    expect(problems(v)).toEqual([[2, '乡镇', '本次导入的是渣江镇（430421111）的台账'], [3, '村(社区)', '该村（社区）属于界牌镇，不属于渣江镇']]);
+    expect(problems(v)).toEqual([
+      [2, '乡镇', '本次导入的是渣江镇（430421111）的台账'],
+      [3, '村(社区)', '该村（社区）属于界牌镇，不属于渣江镇'],
+    ]);
   });
 
   it('办结日期 is required exactly when the case concluded', () => {
-    const v = check([D_HEAD, ['2025-03-01', '界牌镇', '银溪村', '邻里', '成功', ''], ['2025-03-01', '界牌镇', '银溪村', '邻里', '调解中', '2025-03-02'], ['2025-03-01', '界牌镇', '银溪村', '邻里', '失败', '2025-03-01']]);
-    expect(problems(v)).toEqual([[2, '办结日期', '未填写'], [3, '办结日期', '调解结果为调处中时不应填办结日期']]);
+    const v = check([
+      D_HEAD,
+      ['2025-03-01', '界牌镇', '银溪村', '邻里', '成功', ''],
+      ['2025-03-01', '界牌镇', '银溪村', '邻里', '调解中', '2025-03-02'],
+      ['2025-03-01', '界牌镇', '银溪村', '邻里', '失败', '2025-03-01'],
+    ]);
+    expect(problems(v)).toEqual([
+      [2, '办结日期', '未填写'],
+      [3, '办结日期', '调解结果为调处中时不应填办结日期'],
+    ]);
     expect(disputes(v)[0]).toMatchObject({ status: '调解失败', receivedAt: '2025-03-01T01:00:00.000Z', concludedAt: '2025-03-01T09:00:00.000Z' });
   });
 
@@ -76,9 +95,28 @@ describe('validating a disputes ledger', () => {
   });
 
   it('refuses a sheet with no header row, and one whose kind cannot be told', () => {
-    expect(() => check([['姓名', '年龄'], ['张三', 3]])).toThrow(UnrecognisedLedgerError);
-    expect(() => check([['乡镇', '村(社区)'], ['界牌镇', '银溪村']])).toThrow(/cannot tell/);
-    expect(check([['乡镇', '村(社区)'], ['界牌镇', '银溪村']], null, 'visits').errors.map((e) => e.column)).toEqual(['走访日期', '民警']);
+    expect(() =>
+      check([
+        ['姓名', '年龄'],
+        ['张三', 3],
+      ]),
+    ).toThrow(UnrecognisedLedgerError);
+    expect(() =>
+      check([
+        ['乡镇', '村(社区)'],
+        ['界牌镇', '银溪村'],
+      ]),
+    ).toThrow(/cannot tell/);
+    expect(
+      check(
+        [
+          ['乡镇', '村(社区)'],
+          ['界牌镇', '银溪村'],
+        ],
+        null,
+        'visits',
+      ).errors.map((e) => e.column),
+    ).toEqual(['走访日期', '民警']);
   });
 
   it('a header without rows is an error, not an empty success', () => {

@@ -1,19 +1,24 @@
+import { BIDI_CONTROL } from '../../domain/bidi.ts';
 import { AppError } from '../../errors.ts';
-import { COLUMNS, DISPUTE_COLUMNS, VISIT_COLUMNS, detectKind, mapHeaders, recognisedHeaderCount, type HeaderMapping, type LedgerKind } from './columns.ts';
+import { clip } from '../limits.ts';
+import { COLUMNS, DISPUTE_COLUMNS, detectKind, type HeaderMapping, type LedgerKind, mapHeaders, recognisedHeaderCount, VISIT_COLUMNS } from './columns.ts';
+import { isFooterText, type NonCaseRow, nonCaseRow } from './footer-rows.ts';
 import type { Places } from './places.ts';
 import { isBlankRow, type Sheet, type SheetRow } from './read-file.ts';
-import { RowContext, type ImportOptions, type RowError } from './row-context.ts';
-import { disputeRow, visitRow, type DisputeRecord, type VisitRecord } from './rows.ts';
+import { type ImportOptions, RowContext, type RowError } from './row-context.ts';
+import { type DisputeRecord, disputeRow, type VisitRecord, visitRow } from './rows.ts';
 import { cellText } from './values.ts';
-import { isFooterText, nonCaseRow, type NonCaseRow } from './footer-rows.ts';
-import { clip } from '../limits.ts';
-import { BIDI_CONTROL } from '../../domain/bidi.ts';
 
 /** Headers named back in a message or report: enough to recognise the file, never the whole row. */
 const MAX_ECHOED_HEADERS = 30;
 const listed = (headers: string[]) => {
   const named = headers.filter(Boolean);
-  return named.slice(0, MAX_ECHOED_HEADERS).map((h) => clip(h)).join('、') + (named.length > MAX_ECHOED_HEADERS ? `… (${named.length} headers)` : '');
+  return (
+    named
+      .slice(0, MAX_ECHOED_HEADERS)
+      .map((h) => clip(h))
+      .join('、') + (named.length > MAX_ECHOED_HEADERS ? `… (${named.length} headers)` : '')
+  );
 };
 
 /**
@@ -46,7 +51,11 @@ function findHeaderRow(sheet: Sheet): SheetRow {
   const candidates = sheet.rows.filter((r) => !isBlankRow(r.cells)).slice(0, HEADER_SEARCH_ROWS);
   const header = candidates.find((r) => recognisedHeaderCount(r.cells.map(cellText)) >= 2);
   if (!header) {
-    const expect = (cols: typeof DISPUTE_COLUMNS) => cols.filter((c) => c.requiredColumn).map((c) => c.header).join('、');
+    const expect = (cols: typeof DISPUTE_COLUMNS) =>
+      cols
+        .filter((c) => c.requiredColumn)
+        .map((c) => c.header)
+        .join('、');
     throw new UnrecognisedLedgerError(
       `no header row found in the first ${HEADER_SEARCH_ROWS} rows: a disputes ledger has the columns ${expect(DISPUTE_COLUMNS)}; ` +
         `a visits ledger ${expect(VISIT_COLUMNS)} and 民警 or 警号 (download the template from /api/imports/ledger/template)`,
@@ -66,7 +75,13 @@ function headerErrors(kind: LedgerKind, mapping: HeaderMapping, headerRow: numbe
     errors.push({ row: headerRow, column: '民警', value: '', problem: '缺少此列', expected: '民警（姓名）列或警号列' });
   }
   for (const r of mapping.repeated) {
-    errors.push({ row: headerRow, column: clip(r.header), value: clip(r.header), problem: `与“${clip(mapping.columns.get(r.field)?.header ?? '')}”列重复`, expected: '每列只出现一次' });
+    errors.push({
+      row: headerRow,
+      column: clip(r.header),
+      value: clip(r.header),
+      problem: `与“${clip(mapping.columns.get(r.field)?.header ?? '')}”列重复`,
+      expected: '每列只出现一次',
+    });
   }
   return errors;
 }
@@ -85,7 +100,10 @@ export function validateSheet(sheet: Sheet, requestedKind: LedgerKind | null, pl
   const skipped: NonCaseRow[] = [];
   // A row that fills two of the ledger's required columns with case data (not 合计, 共5件 or a
   // signature) is a case whatever its other cells say.
-  const required = COLUMNS[kind].filter((c) => c.requiredColumn).map((c) => mapping.columns.get(c.field)?.index).filter((i): i is number => i !== undefined);
+  const required = COLUMNS[kind]
+    .filter((c) => c.requiredColumn)
+    .map((c) => mapping.columns.get(c.field)?.index)
+    .filter((i): i is number => i !== undefined);
   const caseCell = (text: string) => text !== '' && !isFooterText(text);
   const looksLikeCase = (r: SheetRow) => required.filter((i) => caseCell(cellText(r.cells[i] ?? null))).length >= Math.min(2, required.length);
   const dataRows = below.filter((r) => {
@@ -104,7 +122,13 @@ export function validateSheet(sheet: Sheet, requestedKind: LedgerKind | null, pl
       // Text that reorders what follows it on screen (U+202E …) is refused like everywhere else.
       const bidi = row.cells.findIndex((c) => typeof c === 'string' && BIDI_CONTROL.test(c));
       if (bidi >= 0) {
-        errors.push({ row: row.row, column: clip(headers[bidi] ?? ''), value: clip(cellText(row.cells[bidi] ?? null)), problem: '含有双向控制字符', expected: '普通文字（不含 U+202A–U+202E、U+2066–U+2069 等控制字符）' });
+        errors.push({
+          row: row.row,
+          column: clip(headers[bidi] ?? ''),
+          value: clip(cellText(row.cells[bidi] ?? null)),
+          problem: '含有双向控制字符',
+          expected: '普通文字（不含 U+202A–U+202E、U+2066–U+2069 等控制字符）',
+        });
         continue;
       }
       const ctx = new RowContext(row, mapping, COLUMNS[kind], places, options);

@@ -37,7 +37,11 @@ export function sessionCookie(origin: string, username: DemoUser = 'demo-county'
   let cookie = cookies.get(key);
   if (!cookie) {
     cookie = (async () => {
-      const res = await fetch(`${origin}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: DEMO_PASSWORD }) });
+      const res = await fetch(`${origin}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username, password: DEMO_PASSWORD }),
+      });
       if (res.status !== 200) throw new Error(`sign-in as ${username} failed: ${res.status} ${await res.text()}`);
       const found = /hy_session=[^;]+/.exec(res.headers.get('set-cookie') ?? '')?.[0];
       if (!found) throw new Error('the server set no session cookie');

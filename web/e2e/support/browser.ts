@@ -1,4 +1,4 @@
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { type Browser, chromium, type Page } from 'playwright-core';
 
 /** Debian's Chromium with a software GPU (SwiftShader), as on the CI machine. */
 export function launchChromium(): Promise<Browser> {

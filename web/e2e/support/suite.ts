@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
-import { ensureBuild, ROOT, startAppServer, type AppServer } from './app-server.ts';
+import { type AppServer, ensureBuild, ROOT, startAppServer } from './app-server.ts';
 import { launchChromium } from './browser.ts';
 
 export const SHOTS = path.join(ROOT, 'screenshots');

@@ -70,6 +70,32 @@ describe(`answer cache (${backend})`, () => {
     expect((await get(s, path)).cache).toBe('miss');
   });
 
+  it('caches exactly the aggregate and map endpoints declared in app.ts', async () => {
+    const [v] = await t.db.read(SYSTEM, (h) => h.query<{ code: string }>(`SELECT code FROM village WHERE township_code = '430421110' ORDER BY code LIMIT 1`));
+    const q = 'from=2025-03-01&to=2025-03-31';
+    const cached = [
+      '/api/config',
+      '/api/basemap',
+      `/api/townships?${q}`,
+      `/api/villages?${q}`,
+      `/api/villages/${v!.code}?${q}`,
+      `/api/events?${q}`,
+      `/api/stats/summary?${q}`,
+      `/api/stats/trend?${q}`,
+      `/api/stats/categories?${q}&type=hazard`,
+      `/api/stats/ranking?${q}`,
+      `/api/coverage?${q}`,
+      '/api/feed?limit=7',
+      `/api/alerts?${q}`,
+      '/api/briefing?metric=disputes',
+    ];
+    for (const path of cached) {
+      expect(await get(county, path), path).toMatchObject({ status: 200, cache: 'miss' });
+      expect(await get(county, path), path).toMatchObject({ status: 200, cache: 'hit' });
+    }
+    for (let i = 0; i < 2; i++) expect(await get(county, '/api/auth/me'), '/api/auth/me').toMatchObject({ status: 200, cache: null });
+  });
+
   it('never caches personal data or errors', async () => {
     const [hz] = await t.db.read(SYSTEM, (h) => h.query<{ id: string }>(`SELECT id FROM hazard WHERE village_code LIKE '430421110%' LIMIT 1`));
     for (let i = 0; i < 2; i++) expect((await get(county, `/api/hazards/${hz!.id}`)).cache).toBeNull();

@@ -3,6 +3,10 @@ import { lazy, StrictMode, Suspense, useMemo } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
 import './app/styles.css';
+import './features/ui/controls.css';
+// After the controls, as in the one stylesheet before: the ledger's error report is an .error-block
+// whose border and padding must win over its .import-result ones.
+import './app/status-views.css';
 import { useAuth, takeDeviceToken } from './features/auth/auth-context.ts';
 import { AuthGate } from './features/auth/AuthGate.tsx';
 import { scopeLockOf } from './features/auth/landing.ts';

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import { echarts, type EChartsCoreOption } from './echarts-setup.ts';
+import './charts.css';
 
 /**
  * One ECharts instance bound to a div: created on mount, fed new options, resized with its box,

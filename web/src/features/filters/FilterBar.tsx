@@ -3,6 +3,7 @@ import { useView } from '../url-state/ViewContext.tsx';
 import { DISPUTE_CATEGORIES, DISPUTE_STATUSES, HAZARD_CATEGORIES, HAZARD_STATUSES } from './api-filters.ts';
 import { MultiSelect } from './MultiSelect.tsx';
 import { PeriodPicker } from './PeriodPicker.tsx';
+import './filters.css';
 
 /** Period, category and status: one set of filters for the map, numbers, charts and lists. */
 export function FilterBar() {

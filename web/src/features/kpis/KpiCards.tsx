@@ -9,6 +9,7 @@ import { runtimeConfigQuery } from '../runtime-config/runtime-config.ts';
 import { useView } from '../url-state/ViewContext.tsx';
 import { kpisOf, type Kpi, type KpiId, type Totals } from './kpi-model.ts';
 import { summaryQuery } from './queries.ts';
+import './kpis.css';
 
 const LABEL: Record<KpiId, MessageKey> = {
   disputes: 'kpiDisputes',

@@ -20,6 +20,7 @@ import { useTypeScale } from './useTypeScale.ts';
 import { useView } from '../url-state/ViewContext.tsx';
 import { rgbToHex } from './color-scales.ts';
 import { useSilentVillages } from '../coverage/useSilentVillages.ts';
+import './map.css';
 
 /** The map: basemap in MapLibre, data in deck.gl, drill-down by clicking. */
 export function MapView() {

@@ -12,6 +12,7 @@ import { useView } from '../url-state/ViewContext.tsx';
 import { Breadcrumbs } from './Breadcrumbs.tsx';
 import { CoveragePanel } from '../coverage/CoveragePanel.tsx';
 import { VillagePanel } from './VillagePanel.tsx';
+import './panels.css';
 
 // ECharts is the heaviest dependency after the map: its chunk loads after the first paint.
 const ChartsPanel = lazy(() => import('../charts/ChartsPanel.tsx'));

@@ -9,6 +9,7 @@ import { useCaseFilter } from '../filters/useCaseFilter.ts';
 import { useView } from '../url-state/ViewContext.tsx';
 import type { MapMetric } from '../url-state/view-state.ts';
 import { rankingQuery } from './queries.ts';
+import './ranking.css';
 
 function formatValue(metric: MapMetric, v: number | null, i18n: I18n): string {
   return METRICS[metric].format(v, i18n);

@@ -59,7 +59,7 @@ describe('what the web imports from outside web/', () => {
     expect(forbiddenImports(file, lines.join('\n'))).toHaveLength(5);
   });
 
-  it('lets the contract, the web itself, packages and client.ts\'s type-only AppType through, and nothing else of app.ts', () => {
+  it("lets the contract, the web itself, packages and client.ts's type-only AppType through, and nothing else of app.ts", () => {
     const ok = ["import { shanghaiDate } from '../../../../api/contract/calendar.ts';", "import { api } from '../../api/client.ts';", "import { hc } from 'hono/client';"];
     expect(forbiddenImports('web/src/features/x/y.ts', ok.join('\n'))).toEqual([]);
     expect(forbiddenImports(CLIENT, "import type { AppType } from '../../../api/app.ts';")).toEqual([]);

@@ -1,7 +1,7 @@
 import { queryOptions, skipToken } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client.ts';
 import type { CategoryBreakdown } from '../../api/types.ts';
-import { kindQuery, type CaseFilterQuery } from '../filters/case-filter.ts';
+import { type CaseFilterQuery, kindQuery } from '../filters/case-filter.ts';
 import type { EventKind } from '../url-state/view-state.ts';
 
 export type { CategoryBreakdown };

@@ -1,7 +1,7 @@
 import { queryOptions, skipToken } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client.ts';
 import type { Coverage, CoverageVillage } from '../../api/types.ts';
-import { periodAndScope, type CaseFilterQuery } from '../filters/case-filter.ts';
+import { type CaseFilterQuery, periodAndScope } from '../filters/case-filter.ts';
 
 export type { Coverage, CoverageVillage };
 

@@ -1,6 +1,6 @@
 import { usePeriod } from '../period/usePeriod.ts';
 import { useView } from '../url-state/ViewContext.tsx';
-import { caseFilterOf, type CaseFilterQuery } from './case-filter.ts';
+import { type CaseFilterQuery, caseFilterOf } from './case-filter.ts';
 
 /**
  * The view's case filter (period, township, categories, statuses) as the API's query parameters,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caseFilterOf, type CaseFilterView } from '../filters/case-filter.ts';
+import { type CaseFilterView, caseFilterOf } from '../filters/case-filter.ts';
 import { eventsQuery, townshipsQuery, villagesQuery } from './queries.ts';
 
 const period = { from: '2026-01-01', to: '2026-03-31' };

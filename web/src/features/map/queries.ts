@@ -1,7 +1,7 @@
 import { queryOptions, skipToken } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client.ts';
 import type { Events } from '../../api/types.ts';
-import { countyWide, kindQuery, type CaseFilterQuery } from '../filters/case-filter.ts';
+import { type CaseFilterQuery, countyWide, kindQuery } from '../filters/case-filter.ts';
 import type { EventKind } from '../url-state/view-state.ts';
 
 /** Boundaries change only on an import: fetched once per session. */

@@ -1,6 +1,6 @@
 import { queryOptions, skipToken } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client.ts';
-import { periodOf, type CaseFilterQuery } from '../filters/case-filter.ts';
+import { type CaseFilterQuery, periodOf } from '../filters/case-filter.ts';
 
 /** One village's detail for the period (the endpoint takes no other filter). */
 export const villageDetailQuery = (code: string, filter: CaseFilterQuery | null) => {

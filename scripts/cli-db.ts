@@ -30,21 +30,3 @@ export async function openCliDb(config: Config = loadConfig()): Promise<{ db: Db
 function redact(url: string): string {
   return url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
 }
-
-/**
- * `--name value` pairs from argv, unchecked.
- * @deprecated Use cliArgs (cli-args.ts): declared flags, an unknown one refused. Kept only until
- * bench-api.ts and briefing.ts move to it.
- */
-export function flags(argv: string[]): Map<string, string> {
-  const out = new Map<string, string>();
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i]!;
-    if (!a.startsWith('--')) throw new Error(`unexpected argument ${a}`);
-    const [k, inline] = a.slice(2).split('=', 2) as [string, string | undefined];
-    if (inline !== undefined) out.set(k, inline);
-    else if (argv[i + 1] && !argv[i + 1]!.startsWith('--')) out.set(k, argv[++i]!);
-    else out.set(k, 'true');
-  }
-  return out;
-}

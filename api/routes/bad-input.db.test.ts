@@ -5,7 +5,7 @@ import { signIn, type SignedIn } from '../test/sign-in.ts';
 import { createApp } from '../app.ts';
 import { FailureThrottle } from '../auth/throttle.ts';
 import type { DisputeStatus, HazardStatus } from '../contract/enums.ts';
-import { expectedStatuses, malformedCorpus, type CorpusContext, type MalformedCase } from '../test/malformed-corpus.ts';
+import { expectedStatuses, malformedCorpus, type CorpusContext, type MalformedCase } from '../test/malformed/index.ts';
 import { backend, testDb, type TestDb } from '../test/test-db.ts';
 
 let app: SignedIn;
@@ -101,7 +101,7 @@ describe(`bad input (${backend})`, () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// The generated corpus (api/test/malformed-corpus.ts): thousands of malformed requests across
+// The generated corpus (api/test/malformed/): thousands of malformed requests across
 // every endpoint, each answered with a 4xx JSON error, none changing a row.
 
 /** Tables whose rows no refused request may touch: count and a checksum of every row's text. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONTEXT, expectedStatuses, malformedCorpus, type CaseGroup } from './malformed-corpus.ts';
+import { DEFAULT_CONTEXT, expectedStatuses, malformedCorpus, type CaseGroup } from './index.ts';
 
 const corpus = malformedCorpus();
 

@@ -1,6 +1,6 @@
+import type { FailureThrottle } from './auth/throttle.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/index.ts';
-import type { FailureThrottle } from './auth/throttle.ts';
 
 /**
  * What the routes and the middleware need from the outside world; tests pass their own. Its own

@@ -4,19 +4,20 @@
  * same query run directly on the database, with their ratio. Runs on a fresh in-memory PGlite,
  * or on the PostgreSQL at DATABASE_URL (seeded first if empty). Prints figures; asserts nothing.
  */
-import { SYSTEM } from '../api/db/types.ts';
-import { serve } from '@hono/node-server';
-import type { AddressInfo } from 'node:net';
-import { createApp } from '../api/app.ts';
+
 import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createApp } from '../api/app.ts';
 import { FailureThrottle } from '../api/auth/throttle.ts';
 import { loadConfig } from '../api/config.ts';
-import { openDb, type Db } from '../api/db/index.ts';
+import { type Db, openDb } from '../api/db/index.ts';
 import { migrate } from '../api/db/migrate.ts';
+import { SYSTEM } from '../api/db/types.ts';
 import { resolvePeriod } from '../api/domain/period.ts';
 import type { CaseFilter } from '../api/filter/case-filter.ts';
-import { metricSettings } from '../api/queries/metric-rows.ts';
 import { villageLayerJson } from '../api/queries/layers.ts';
+import { metricSettings } from '../api/queries/metric-rows.ts';
 import { summary } from '../api/queries/summary.ts';
 import { villageDetail } from '../api/queries/village-detail.ts';
 import { seedIfEmpty } from '../api/seed/seed.ts';
@@ -62,7 +63,9 @@ async function main() {
   await migrate(db);
   const now = new Date();
   const seeded = await seedIfEmpty(db, { seed: config.SEED, scale: SCALE, now });
-  console.log(`database: ${db.kind}${config.DATABASE_URL ? '' : ' (in memory)'}, ready in ${Date.now() - t0} ms${seeded.seeded ? `, seeded at scale ${SCALE}` : ', already seeded'}`);
+  console.log(
+    `database: ${db.kind}${config.DATABASE_URL ? '' : ' (in memory)'}, ready in ${Date.now() - t0} ms${seeded.seeded ? `, seeded at scale ${SCALE}` : ', already seeded'}`,
+  );
 
   // The benchmark signs its requests with a CLI token (an admin, county scope), as a local CLI does.
   const cliToken = randomBytes(32).toString('base64url');

@@ -6,18 +6,19 @@
  * Signs in with the local CLI token of the server holding DATA_DIR (or of the one it starts);
  * with --url, as --user with the password in the BRIEFING_PASSWORD environment variable.
  */
+
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import path from 'node:path';
 import { serve } from '@hono/node-server';
+import { FailureThrottle } from '../api/auth/throttle.ts';
 import { loadConfig } from '../api/config.ts';
-import { isoWeek, isoWeekRange, shanghaiDate, addDays } from '../api/contract/calendar.ts';
+import { addDays, isoWeek, isoWeekRange, shanghaiDate } from '../api/contract/calendar.ts';
 import { readLock } from '../api/db/lock.ts';
 import { migrate } from '../api/db/migrate.ts';
 import { seedIfEmpty } from '../api/seed/seed.ts';
 import { createServerApp } from '../api/server.ts';
-import { randomBytes } from 'node:crypto';
-import { FailureThrottle } from '../api/auth/throttle.ts';
 import { cliArgs, UsageError } from './cli-args.ts';
 import { openCliDb } from './cli-db.ts';
 
@@ -25,8 +26,14 @@ const USAGE =
   'usage: npm run briefing -- --week 2026-W47 [--township 430421110] [--metric disputeRate] [--out DIR] [--url http://127.0.0.1:8080 --user NAME (password in BRIEFING_PASSWORD)]';
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
-  '--enable-unsafe-swiftshader', '--use-angle=swiftshader', '--use-gl=angle', '--no-sandbox',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+  '--enable-unsafe-swiftshader',
+  '--use-angle=swiftshader',
+  '--use-gl=angle',
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
 ];
 
 interface Target {
@@ -73,7 +80,14 @@ async function target(url: string | undefined, user: string | undefined): Promis
   await new Promise((r) => server.once('listening', r));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   console.log(`started a server inside this process at ${base} on the ${where}`);
-  return { base, auth: { Authorization: `Bearer ${cliToken}` }, stop: async () => { server.close(); await db.close(); } };
+  return {
+    base,
+    auth: { Authorization: `Bearer ${cliToken}` },
+    stop: async () => {
+      server.close();
+      await db.close();
+    },
+  };
 }
 
 export async function renderBriefing(base: string, q: { week: string; township?: string; metric?: string }, out: string, auth: Record<string, string> = {}) {

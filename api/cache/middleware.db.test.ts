@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import { FailureThrottle } from '../auth/throttle.ts';
 import { SYSTEM } from '../db/types.ts';
-import { signIn, type SignedIn } from '../test/sign-in.ts';
-import { backend, testDb, type TestDb } from '../test/test-db.ts';
+import { type SignedIn, signIn } from '../test/sign-in.ts';
+import { backend, type TestDb, testDb } from '../test/test-db.ts';
 
 let t: TestDb;
 let county: SignedIn;
@@ -43,8 +43,14 @@ describe(`answer cache (${backend})`, () => {
     // Asking for another township is still refused, cache or not.
     expect((await get(chief, `${path}&township=430421111`)).status).toBe(403);
 
-    const [v] = await t.db.read(SYSTEM, (h) => h.query<{ lng: number; lat: number }>(`SELECT ST_X(label_point) AS lng, ST_Y(label_point) AS lat FROM village WHERE township_code = '430421110' ORDER BY code LIMIT 1`));
-    const posted = await chief.request('/api/hazards', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ clientId: `${RUN}-1`, category: '消防', severity: 2, lng: v!.lng, lat: v!.lat }) });
+    const [v] = await t.db.read(SYSTEM, (h) =>
+      h.query<{ lng: number; lat: number }>(`SELECT ST_X(label_point) AS lng, ST_Y(label_point) AS lat FROM village WHERE township_code = '430421110' ORDER BY code LIMIT 1`),
+    );
+    const posted = await chief.request('/api/hazards', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ clientId: `${RUN}-1`, category: '消防', severity: 2, lng: v!.lng, lat: v!.lat }),
+    });
     expect(posted.status).toBe(201);
     expect((await get(county, path)).cache).toBe('miss');
   });

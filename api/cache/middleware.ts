@@ -51,7 +51,8 @@ export function cacheable(cache: AnswerCache, db: Db): MiddlewareHandler {
       return { body, headers: [...c.res.headers.entries()] };
     });
     if (shared && answer) c.res = respond(answer, true);
-    else if (!ran) await next(); // the request we waited for failed: answer this one ourselves
+    else if (!ran)
+      await next(); // the request we waited for failed: answer this one ourselves
     else if (answer) c.res.headers.set('X-Answer-Cache', 'miss');
   };
 }

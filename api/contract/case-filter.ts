@@ -42,7 +42,12 @@ export function csvOf<const V extends readonly [string, ...string[]]>(values: V)
         .map((x) => x.trim())
         .filter(Boolean),
     )
-    .pipe(z.array(z.enum(values)).min(1, 'expected at least one value').max(values.length * 2));
+    .pipe(
+      z
+        .array(z.enum(values))
+        .min(1, 'expected at least one value')
+        .max(values.length * 2),
+    );
 }
 
 export const CASE_CATEGORIES = [...new Set([...DISPUTE_CATEGORIES, ...HAZARD_CATEGORIES, ...VISIT_KINDS])] as [string, ...string[]];

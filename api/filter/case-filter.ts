@@ -1,6 +1,6 @@
+import { type Principal, seesTownship } from '../auth/principal.ts';
 import type { CaseFilterValues } from '../contract/case-filter.ts';
-import { seesTownship, type Principal } from '../auth/principal.ts';
-import { resolvePeriod, type Period } from '../domain/period.ts';
+import { type Period, resolvePeriod } from '../domain/period.ts';
 import { ForbiddenError } from '../errors.ts';
 
 /**

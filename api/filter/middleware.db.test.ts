@@ -2,8 +2,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import { caseFilterQuery } from '../contract/case-filter.ts';
 import { validate } from '../routes/validation.ts';
-import { signIn, type SignedIn } from '../test/sign-in.ts';
-import { backend, testDb, type TestDb } from '../test/test-db.ts';
+import { type SignedIn, signIn } from '../test/sign-in.ts';
+import { backend, type TestDb, testDb } from '../test/test-db.ts';
 import { caseFilter, readFiltered } from './middleware.ts';
 
 let t: TestDb;
@@ -38,7 +38,12 @@ const cases: [user: string, query: string, status: number, expected: Record<stri
   ['demo-township', 'township=430421111', 403, { error: { code: 'out_of_scope' } }],
   ['demo-officer', 'township=430421111', 403, { error: { code: 'out_of_scope' } }],
   ['demo-county', 'township=430421999', 400, { error: { code: 'invalid_request', fields: { township: 'no township with code 430421999' } } }],
-  ['demo-county', 'from=2026-01-01&to=2026-01-31&category=邻里纠纷&status=受理,调处中', 200, { from: '2026-01-01', to: '2026-01-31', categories: ['邻里纠纷'], statuses: ['受理', '调处中'] }],
+  [
+    'demo-county',
+    'from=2026-01-01&to=2026-01-31&category=邻里纠纷&status=受理,调处中',
+    200,
+    { from: '2026-01-01', to: '2026-01-31', categories: ['邻里纠纷'], statuses: ['受理', '调处中'] },
+  ],
 ];
 
 describe(`case filter middleware (${backend})`, () => {

@@ -5,7 +5,7 @@ import type { CaseFilterValues } from '../contract/case-filter.ts';
 import type { Handle } from '../db/index.ts';
 import type { Deps } from '../deps.ts';
 import { read, requireTownship } from '../routes/deps.ts';
-import { resolveFilter, type CaseFilter } from './case-filter.ts';
+import { type CaseFilter, resolveFilter } from './case-filter.ts';
 
 /** The Hono environment of a filtered route: handlers read `c.var.filter`. */
 export interface FilterEnv {

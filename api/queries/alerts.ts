@@ -47,12 +47,7 @@ export function alertRules(t: AlertThresholds): AlertRule[] {
 const SEVERITY_RANK: Record<AlertRuleId, number> = { hazard_overdue: 0, village_disputes_7d: 1, township_coverage: 2 };
 
 /** Every rule's alerts at the end of the period, most urgent rule first, then by value. */
-export async function alerts(
-  h: Handle,
-  f: CaseFilter,
-  s: MetricSettings,
-  t: AlertThresholds,
-): Promise<{ asOf: string; rules: AlertRule[]; alerts: Alert[] }> {
+export async function alerts(h: Handle, f: CaseFilter, s: MetricSettings, t: AlertThresholds): Promise<{ asOf: string; rules: AlertRule[]; alerts: Alert[] }> {
   const rows = await h.query<Alert>(ALERTS, [
     f.period.ref.toISOString(),
     f.township,

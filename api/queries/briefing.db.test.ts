@@ -1,10 +1,10 @@
-import { SYSTEM } from '../db/types.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { signIn, type SignedIn } from '../test/sign-in.ts';
 import { createApp } from '../app.ts';
-import { isoWeek, isoWeekRange, shanghaiDate, addDays } from '../contract/calendar.ts';
+import { addDays, isoWeek, isoWeekRange, shanghaiDate } from '../contract/calendar.ts';
+import { SYSTEM } from '../db/types.ts';
 import { makePeriod } from '../domain/period.ts';
-import { backend, testDb, type TestDb } from '../test/test-db.ts';
+import { type SignedIn, signIn } from '../test/sign-in.ts';
+import { backend, type TestDb, testDb } from '../test/test-db.ts';
 import { briefing } from './briefing.ts';
 
 let t: TestDb;

@@ -1,12 +1,12 @@
 import type { Handle } from '../db/index.ts';
-import { briefingSentences, type BriefingFacts } from '../domain/briefing-text.ts';
+import { type BriefingFacts, briefingSentences } from '../domain/briefing-text.ts';
 import { previousPeriod } from '../domain/period.ts';
 import type { CaseFilter } from '../filter/case-filter.ts';
-import { coverage, type Coverage } from './coverage.ts';
+import { type Coverage, coverage } from './coverage.ts';
 import { BOUNDARY_NOTE } from './layers.ts';
-import { villageMetricRows, type MetricSettings } from './metric-rows.ts';
-import { rank, type RankingMetric, type RankingRow } from './ranking.ts';
-import { summary, type Summary } from './summary.ts';
+import { type MetricSettings, villageMetricRows } from './metric-rows.ts';
+import { type RankingMetric, type RankingRow, rank } from './ranking.ts';
+import { type Summary, summary } from './summary.ts';
 
 export const BRIEFING_SOURCES = [
   '矛盾纠纷、风险隐患、民警走访：本系统数据库（综治中心、人民调解、网格员终端及乡镇台账）',
@@ -35,15 +35,8 @@ export interface Briefing {
  * Everything the weekly briefing shows, from the same queries as the dashboard, so every number
  * equals what /api/stats/summary answers for that week.
  */
-export async function briefing(
-  h: Handle,
-  f: CaseFilter,
-  s: MetricSettings,
-  q: { week: string; metric: RankingMetric; now: Date },
-): Promise<Briefing> {
-  const scopeName = f.township
-    ? ((await h.query<{ name: string }>(`SELECT name FROM township WHERE code = $1`, [f.township]))[0]?.name ?? f.township)
-    : '衡阳县';
+export async function briefing(h: Handle, f: CaseFilter, s: MetricSettings, q: { week: string; metric: RankingMetric; now: Date }): Promise<Briefing> {
+  const scopeName = f.township ? ((await h.query<{ name: string }>(`SELECT name FROM township WHERE code = $1`, [f.township]))[0]?.name ?? f.township) : '衡阳县';
   const sum = await summary(h, f, s, q.now);
   const rows = await villageMetricRows(h, f, s);
   const prevRows = await villageMetricRows(h, { ...f, period: previousPeriod(f.period, q.now) }, s);
@@ -54,9 +47,7 @@ export async function briefing(
   const cov = await coverage(h, f, s, { all: false });
   const topVillages = rank(rows, q.metric, 'village', q.metric === 'mediationSuccessRate' || q.metric === 'coverageRate' ? 'asc' : 'desc').slice(0, 10);
   const topRate = rank(rows, 'disputeRate', 'village', 'desc')[0];
-  const worst = f.township
-    ? null
-    : ([...cov.townships].sort((a, b) => b.missed - a.missed || a.code.localeCompare(b.code))[0] ?? null);
+  const worst = f.township ? null : ([...cov.townships].sort((a, b) => b.missed - a.missed || a.code.localeCompare(b.code))[0] ?? null);
 
   const facts: BriefingFacts = {
     scopeName,

@@ -1,5 +1,5 @@
-import type { Handle } from '../db/index.ts';
 import { DISPUTE_CATEGORIES, HAZARD_CATEGORIES } from '../contract/enums.ts';
+import type { Handle } from '../db/index.ts';
 import type { CaseFilter } from '../filter/case-filter.ts';
 
 export interface CategoryBreakdown {
@@ -27,13 +27,7 @@ const SQL = {
 
 /** Counts by category of what was received (disputes) or reported (hazards) in the period. */
 export async function categories(h: Handle, f: CaseFilter, type: 'dispute' | 'hazard'): Promise<CategoryBreakdown> {
-  const got = await h.query<{ category: string; count: number }>(SQL[type], [
-    f.period.start.toISOString(),
-    f.period.end.toISOString(),
-    f.township,
-    f.categories,
-    f.statuses,
-  ]);
+  const got = await h.query<{ category: string; count: number }>(SQL[type], [f.period.start.toISOString(), f.period.end.toISOString(), f.township, f.categories, f.statuses]);
   const counts = new Map(got.map((r) => [r.category, r.count]));
   const all = type === 'dispute' ? DISPUTE_CATEGORIES : HAZARD_CATEGORIES;
   const rows = all.map((category) => ({ category, count: counts.get(category) ?? 0 }));

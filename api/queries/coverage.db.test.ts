@@ -1,7 +1,7 @@
-import { SYSTEM } from '../db/types.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Handle } from '../db/index.ts';
-import { backend, testDb, type TestDb } from '../test/test-db.ts';
+import { SYSTEM } from '../db/types.ts';
+import { backend, type TestDb, testDb } from '../test/test-db.ts';
 
 let t: TestDb;
 let village: { code: string; township: string; officer: string };
@@ -66,7 +66,11 @@ describe(`coverage forecast and silence on constructed histories (${backend})`, 
     // rhythm 8 visits / 182 days over 40 days left -> 1 more: 1 + 1 < 3
     ['1 visit, a slow officer', { visits: [10, 60, 80, 100, 120, 140, 160, 175] }, { visits_quarter: 1, expected_visits: 2, coverage_status: 'missed' }],
     // rhythm 14 / 182 over 40 days -> 3 more: 1 + 3 >= 3
-    ['1 visit, a weekly-ish officer', { visits: [5, 55, 62, 70, 80, 90, 100, 110, 120, 130, 140, 150, 160, 170] }, { visits_quarter: 1, expected_visits: 4, coverage_status: 'at_risk' }],
+    [
+      '1 visit, a weekly-ish officer',
+      { visits: [5, 55, 62, 70, 80, 90, 100, 110, 120, 130, 140, 150, 160, 170] },
+      { visits_quarter: 1, expected_visits: 4, coverage_status: 'at_risk' },
+    ],
     ['no visits, no rhythm', { visits: [] }, { visits_quarter: 0, expected_visits: 0, coverage_status: 'missed' }],
     ['2 visits, just enough rhythm', { visits: [1, 3, 60, 70, 80, 100, 120, 150, 170] }, { visits_quarter: 2, coverage_status: 'at_risk' }],
   ])('%s', async (_name, history, expected) => {

@@ -1,8 +1,8 @@
-import type { Handle } from '../db/index.ts';
-import type { Agency, CoverageStatus } from '../contract/enums.ts';
 import { daysBetween, quarterEnd, quarterStart, shanghaiDate } from '../contract/calendar.ts';
+import type { Agency, CoverageStatus } from '../contract/enums.ts';
+import type { Handle } from '../db/index.ts';
 import type { CaseFilter } from '../filter/case-filter.ts';
-import { villageMetricRows, type MetricSettings, type VillageMetricRow } from './metric-rows.ts';
+import { type MetricSettings, type VillageMetricRow, villageMetricRows } from './metric-rows.ts';
 import { rate } from './sql.ts';
 
 export interface CoverageVillage {
@@ -74,9 +74,7 @@ function tally(rows: readonly VillageMetricRow[]): CoverageTally {
 /** Officer coverage (千警入万户) and silence for the quarter that contains the end of the period. */
 export async function coverage(h: Handle, f: CaseFilter, s: MetricSettings, opts: { all: boolean }): Promise<Coverage> {
   const rows = await villageMetricRows(h, f, s);
-  const officers = new Map(
-    (await h.query<{ id: string; name: string; agency: Agency }>(`SELECT id, name, agency FROM officer`)).map((o) => [o.id, o]),
-  );
+  const officers = new Map((await h.query<{ id: string; name: string; agency: Agency }>(`SELECT id, name, agency FROM officer`)).map((o) => [o.id, o]));
   const refDate = shanghaiDate(f.period.ref);
   const villages: CoverageVillage[] = rows
     .filter((r) => opts.all || r.coverage_status !== 'met' || r.silent)

@@ -1,5 +1,5 @@
-import type { Handle } from '../db/index.ts';
 import type { EventType } from '../contract/enums.ts';
+import type { Handle } from '../db/index.ts';
 import type { CaseFilter } from '../filter/case-filter.ts';
 import { sqlFile } from './sql.ts';
 

@@ -1,15 +1,14 @@
-import type { Handle } from '../db/index.ts';
 import type { BoundarySource, CoverageStatus, VillageKind } from '../contract/enums.ts';
+import type { Handle } from '../db/index.ts';
 import type { CaseFilter } from '../filter/case-filter.ts';
-import { villageMetricArgs, type MetricSettings } from './metric-rows.ts';
+import { type MetricSettings, villageMetricArgs } from './metric-rows.ts';
 import { sqlFile } from './sql.ts';
 
 const VILLAGES = sqlFile(import.meta.url, 'villages.sql');
 const TOWNSHIPS = sqlFile(import.meta.url, 'townships.sql');
 
 export const BOUNDARY_NOTE =
-  'Township and village boundaries are generated from seat points (no public boundaries exist) and are approximate; ' +
-  '乡镇、村（社区）边界为根据驻地生成的近似边界，仅供示意。';
+  'Township and village boundaries are generated from seat points (no public boundaries exist) and are approximate; ' + '乡镇、村（社区）边界为根据驻地生成的近似边界，仅供示意。';
 
 type Position = [number, number];
 export interface MultiPolygonGeometry {

@@ -1,6 +1,6 @@
-import type { Handle } from '../db/index.ts';
-import type { CoverageStatus } from '../contract/enums.ts';
 import type { Config } from '../config.ts';
+import type { CoverageStatus } from '../contract/enums.ts';
+import type { Handle } from '../db/index.ts';
 import type { CaseFilter } from '../filter/case-filter.ts';
 import { sqlFile } from './sql.ts';
 

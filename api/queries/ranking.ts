@@ -1,17 +1,9 @@
 import type { Handle } from '../db/index.ts';
 import type { CaseFilter } from '../filter/case-filter.ts';
-import { villageMetricRows, type MetricSettings, type VillageMetricRow } from './metric-rows.ts';
+import { type MetricSettings, type VillageMetricRow, villageMetricRows } from './metric-rows.ts';
 import { rate } from './sql.ts';
 
-export const RANKING_METRICS = [
-  'disputes',
-  'disputeRate',
-  'mediationSuccessRate',
-  'hazards',
-  'hazardsOpen',
-  'hazardsOverdue',
-  'coverageRate',
-] as const;
+export const RANKING_METRICS = ['disputes', 'disputeRate', 'mediationSuccessRate', 'hazards', 'hazardsOpen', 'hazardsOverdue', 'coverageRate'] as const;
 export type RankingMetric = (typeof RANKING_METRICS)[number];
 export type RankingLevel = 'township' | 'village';
 
@@ -141,7 +133,18 @@ export function rank(rows: readonly VillageMetricRow[], metric: RankingMetric, l
   if (villages.length === 0) return [];
   const units = [...group(villages, (u) => u.code).values()];
   const townships = group(villages, (u) => u.townshipCode);
-  const county = villages.reduce(add, { ...villages[0]!, population: 0, disputes: 0, concluded: 0, successful: 0, hazards: 0, hazardsOpen: 0, hazardsOverdue: 0, villages: 0, met: 0 });
+  const county = villages.reduce(add, {
+    ...villages[0]!,
+    population: 0,
+    disputes: 0,
+    concluded: 0,
+    successful: 0,
+    hazards: 0,
+    hazardsOpen: 0,
+    hazardsOverdue: 0,
+    villages: 0,
+    met: 0,
+  });
   const ranked = units.map((u) => {
     const parent = level === 'village' ? townships.get(u.townshipCode)! : county;
     const v = metricValue(metric, u, parent);

@@ -1,8 +1,8 @@
-import type { Handle } from '../db/index.ts';
 import { quarterStart, shanghaiDate } from '../contract/calendar.ts';
-import { previousPeriod, type Period } from '../domain/period.ts';
+import type { Handle } from '../db/index.ts';
+import { type Period, previousPeriod } from '../domain/period.ts';
 import type { CaseFilter } from '../filter/case-filter.ts';
-import { villageMetricRows, type MetricSettings, type VillageMetricRow } from './metric-rows.ts';
+import { type MetricSettings, type VillageMetricRow, villageMetricRows } from './metric-rows.ts';
 import { rate } from './sql.ts';
 
 export interface Totals {

@@ -1,9 +1,9 @@
-import type { Handle } from '../db/index.ts';
-import type { Agency, BoundarySource, CoverageStatus, VillageKind } from '../contract/enums.ts';
 import { quarterEnd, quarterStart, shanghaiDate, startOfDay } from '../contract/calendar.ts';
+import type { Agency, BoundarySource, CoverageStatus, VillageKind } from '../contract/enums.ts';
+import type { Handle } from '../db/index.ts';
 import { NotFoundError } from '../errors.ts';
 import type { CaseFilter } from '../filter/case-filter.ts';
-import { villageMetricRows, type MetricSettings } from './metric-rows.ts';
+import { type MetricSettings, villageMetricRows } from './metric-rows.ts';
 import { rate, sqlFile } from './sql.ts';
 
 const DETAIL = sqlFile(import.meta.url, 'village-detail.sql');
@@ -106,9 +106,7 @@ export async function villageDetail(h: Handle, f: CaseFilter, s: MetricSettings,
     areaKm2: v.areaKm2,
     guardians: v.guardians,
     asOf: refIso,
-    officer: v.officer_id
-      ? { id: v.officer_id, name: v.officer_name, agency: v.officer_agency, phone: v.officer_phone, linkedSince: v.officer_since }
-      : null,
+    officer: v.officer_id ? { id: v.officer_id, name: v.officer_name, agency: v.officer_agency, phone: v.officer_phone, linkedSince: v.officer_since } : null,
     metrics: {
       from: f.period.from,
       to: f.period.to,

@@ -3,8 +3,8 @@ import { createApp } from '../app.ts';
 import type { AuditEntryJson } from '../audit.ts';
 import { FailureThrottle } from '../auth/throttle.ts';
 import { SYSTEM } from '../db/types.ts';
-import { signIn, type SignedIn } from '../test/sign-in.ts';
-import { backend, testDb, type TestDb } from '../test/test-db.ts';
+import { type SignedIn, signIn } from '../test/sign-in.ts';
+import { backend, type TestDb, testDb } from '../test/test-db.ts';
 
 const OTHER_TOWNSHIP = '430421111';
 let t: TestDb;
@@ -43,7 +43,7 @@ describe(`refused requests are audited (${backend})`, () => {
     expect(rows).toEqual([{ actor: 'demo-officer', role: 'officer', action: 'access.denied', target: 'GET /api/admin/users', detail: { code: 'forbidden' }, ip: null }]);
   });
 
-  it('a write without the CSRF token: one entry, under the session\'s user, with the client address', async () => {
+  it("a write without the CSRF token: one entry, under the session's user, with the client address", async () => {
     const { status, code, rows } = await entriesOf(() =>
       app.request('/api/auth/logout', { method: 'POST', headers: { cookie: chief.cookie } }, { incoming: { socket: { remoteAddress: '10.9.8.7' } } }),
     );

@@ -3,8 +3,8 @@ import { createApp } from '../app.ts';
 import type { Role } from '../auth/principal.ts';
 import { FailureThrottle } from '../auth/throttle.ts';
 import { SYSTEM } from '../db/types.ts';
-import { signIn, type SignedIn } from '../test/sign-in.ts';
-import { backend, testDb, type TestDb } from '../test/test-db.ts';
+import { type SignedIn, signIn } from '../test/sign-in.ts';
+import { backend, type TestDb, testDb } from '../test/test-db.ts';
 
 /**
  * The authorization matrix of issue 6: every role x every endpoint x the caller's own township
@@ -48,7 +48,10 @@ beforeAll(async () => {
   as = Object.fromEntries(await Promise.all(ROLES.map(async (r) => [r, await signIn(app, `demo-${r}`)]))) as Record<Role, SignedIn>;
   await t.db.read(SYSTEM, async (h) => {
     place.own = await placeOf(h, `v.code = '${as.officer.user.villageCodes![0]}'`);
-    place.other = await placeOf(h, `v.township_code <> '430421110' AND EXISTS (SELECT 1 FROM hazard z WHERE z.village_code = v.code) AND EXISTS (SELECT 1 FROM dispute d WHERE d.village_code = v.code)`);
+    place.other = await placeOf(
+      h,
+      `v.township_code <> '430421110' AND EXISTS (SELECT 1 FROM hazard z WHERE z.village_code = v.code) AND EXISTS (SELECT 1 FROM dispute d WHERE d.village_code = v.code)`,
+    );
   });
   expect(place.own.township).toBe('430421110');
   expect(place.own.hazard).toBeTruthy();
@@ -104,19 +107,31 @@ const CASES: Case[] = [
   { name: 'GET /api/admin/audit', ...read(() => '/api/admin/audit?limit=5'), own: { default: 403, admin: 200 }, other: { default: 403, admin: 200 } },
   {
     name: 'POST /api/hazards',
-    request: (w, role, i) => ({ method: 'POST', path: '/api/hazards', body: { clientId: `${RUN}-h-${w}-${role}-${i}`, category: '治安', severity: 2, lng: place[w].lng, lat: place[w].lat } }),
+    request: (w, role, i) => ({
+      method: 'POST',
+      path: '/api/hazards',
+      body: { clientId: `${RUN}-h-${w}-${role}-${i}`, category: '治安', severity: 2, lng: place[w].lng, lat: place[w].lat },
+    }),
     own: { default: 403, township: 201, officer: 201 },
     other: { default: 403 },
   },
   {
     name: 'POST /api/disputes',
-    request: (w, role, i) => ({ method: 'POST', path: '/api/disputes', body: { clientId: `${RUN}-d-${w}-${role}-${i}`, category: '邻里纠纷', channel: '综治中心', lng: place[w].lng, lat: place[w].lat, villageCode: place[w].village } }),
+    request: (w, role, i) => ({
+      method: 'POST',
+      path: '/api/disputes',
+      body: { clientId: `${RUN}-d-${w}-${role}-${i}`, category: '邻里纠纷', channel: '综治中心', lng: place[w].lng, lat: place[w].lat, villageCode: place[w].village },
+    }),
     own: { default: 403, township: 201, officer: 201 },
     other: { default: 403 },
   },
   {
     name: 'POST /api/visits',
-    request: (w, role, i) => ({ method: 'POST', path: '/api/visits', body: { clientId: `${RUN}-v-${w}-${role}-${i}`, officerId: place[w].officer, villageCode: place[w].village, kind: '走访', visitedAt: '2026-01-05T10:00:00+08:00' } }),
+    request: (w, role, i) => ({
+      method: 'POST',
+      path: '/api/visits',
+      body: { clientId: `${RUN}-v-${w}-${role}-${i}`, officerId: place[w].officer, villageCode: place[w].village, kind: '走访', visitedAt: '2026-01-05T10:00:00+08:00' },
+    }),
     own: { default: 403, township: 201, officer: 201 },
     other: { default: 403 },
   },
@@ -157,7 +172,11 @@ describe(`authorization matrix: ${ROLES.length} roles x ${CASES.length} endpoint
         expect(await me.json()).toEqual({ user: null, csrfToken: null });
         continue;
       }
-      const res = await anonymous.request(r.path, { method: r.method ?? 'GET', headers: { 'content-type': 'application/json' }, body: r.body === undefined ? undefined : JSON.stringify(r.body) });
+      const res = await anonymous.request(r.path, {
+        method: r.method ?? 'GET',
+        headers: { 'content-type': 'application/json' },
+        body: r.body === undefined ? undefined : JSON.stringify(r.body),
+      });
       expect(res.status, c.name).toBe(401);
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe('unauthenticated');
     }

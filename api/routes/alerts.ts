@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { caseFilterFields, filterQuery } from '../contract/case-filter.ts';
 import { caseFilter, readFiltered } from '../filter/middleware.ts';
-import { alerts, type AlertThresholds } from '../queries/alerts.ts';
+import { type AlertThresholds, alerts } from '../queries/alerts.ts';
 import { metricSettings } from '../queries/metric-rows.ts';
 import type { Deps } from './deps.ts';
 import { validate } from './validation.ts';
@@ -18,7 +18,5 @@ export function alertsRoutes(deps: Deps) {
     overdueSeverity: cfg.ALERT_OVERDUE_SEVERITY,
     townshipCoverageMin: cfg.ALERT_TOWNSHIP_COVERAGE_MIN,
   };
-  return new Hono().get('/', validate('query', query), caseFilter(deps), async (c) =>
-    c.json(await readFiltered(deps, c, (h, f) => alerts(h, f, settings, thresholds))),
-  );
+  return new Hono().get('/', validate('query', query), caseFilter(deps), async (c) => c.json(await readFiltered(deps, c, (h, f) => alerts(h, f, settings, thresholds))));
 }

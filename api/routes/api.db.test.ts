@@ -1,11 +1,11 @@
-import { SYSTEM } from '../db/types.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { signIn, type SignedIn } from '../test/sign-in.ts';
 import { createApp } from '../app.ts';
 import { addDays, shanghaiDate } from '../contract/calendar.ts';
-import type { Summary } from '../queries/summary.ts';
+import { SYSTEM } from '../db/types.ts';
 import type { FeatureCollection, TownshipProps, VillageProps } from '../queries/layers.ts';
-import { backend, testDb, type TestDb } from '../test/test-db.ts';
+import type { Summary } from '../queries/summary.ts';
+import { type SignedIn, signIn } from '../test/sign-in.ts';
+import { backend, type TestDb, testDb } from '../test/test-db.ts';
 
 let t: TestDb;
 let app: SignedIn;
@@ -57,7 +57,23 @@ describe(`API over the seeded database (${backend})`, () => {
     }
     const p = vi.features[0]!.properties;
     expect(Object.keys(p)).toEqual(
-      expect.arrayContaining(['code', 'name', 'townshipCode', 'townshipName', 'kind', 'population', 'boundarySource', 'disputes', 'disputesOpen', 'mediationSuccessRate', 'hazardsOpen', 'hazardsOverdue', 'visitsThisQuarter', 'coverageStatus', 'lastVisitAt']),
+      expect.arrayContaining([
+        'code',
+        'name',
+        'townshipCode',
+        'townshipName',
+        'kind',
+        'population',
+        'boundarySource',
+        'disputes',
+        'disputesOpen',
+        'mediationSuccessRate',
+        'hazardsOpen',
+        'hazardsOverdue',
+        'visitsThisQuarter',
+        'coverageStatus',
+        'lastVisitAt',
+      ]),
     );
     const coords = JSON.stringify(vi.features.map((f) => f.geometry.coordinates)).match(/\d+\.\d+/g)!;
     expect(Math.max(...coords.map((c) => c.split('.')[1]!.length))).toBeLessThanOrEqual(6);
@@ -174,7 +190,13 @@ describe(`GET /api/coverage (${backend})`, () => {
   it('tallies the county and each township from the same rows as the layers, worst villages first', async () => {
     const cov = await get('/api/coverage');
     const s = await get<Summary>('/api/stats/summary');
-    expect(cov.county).toMatchObject({ villages: 491, met: s.current.coverage.met, atRisk: s.current.coverage.atRisk, missed: s.current.coverage.missed, silent: s.current.coverage.silent });
+    expect(cov.county).toMatchObject({
+      villages: 491,
+      met: s.current.coverage.met,
+      atRisk: s.current.coverage.atRisk,
+      missed: s.current.coverage.missed,
+      silent: s.current.coverage.silent,
+    });
     expect(cov.townships).toHaveLength(25);
     expect(cov.townships.reduce((a: number, x: { met: number }) => a + x.met, 0)).toBe(cov.county.met);
     expect(cov.villages.every((v: { status: string; silent: boolean }) => v.status !== 'met' || v.silent)).toBe(true);
@@ -257,7 +279,12 @@ describe(`category and status filters on the aggregates (${backend})`, () => {
     const s = await get<Summary>(`/api/stats/summary?township=${JIEPAI}`);
     expect(c.total).toBe(s.current.disputes.total);
     const h = await get('/api/stats/categories?type=hazard&category=消防,交通');
-    expect(h.rows.filter((r: { count: number }) => r.count > 0).map((r: { category: string }) => r.category).sort()).toEqual(['交通', '消防']);
+    expect(
+      h.rows
+        .filter((r: { count: number }) => r.count > 0)
+        .map((r: { category: string }) => r.category)
+        .sort(),
+    ).toEqual(['交通', '消防']);
     await get('/api/stats/categories?type=visit', 400);
   });
 });

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
-import { basemapJson, type Basemap } from '../queries/basemap.ts';
-import { jsonText, read, type Deps } from './deps.ts';
+import { type Basemap, basemapJson } from '../queries/basemap.ts';
+import { type Deps, jsonText, read } from './deps.ts';
 import { noQuery, validate } from './validation.ts';
 
 export function basemapRoutes(deps: Deps) {

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { isoWeek, isoWeekRange, shanghaiDate, addDays } from '../contract/calendar.ts';
+import { addDays, isoWeek, isoWeekRange, shanghaiDate } from '../contract/calendar.ts';
 import { caseFilterFields, filterQuery } from '../contract/case-filter.ts';
 import { makePeriod } from '../domain/period.ts';
 import { caseFilter, readFiltered } from '../filter/middleware.ts';
@@ -12,7 +12,10 @@ import { validate } from './validation.ts';
 
 // The briefing's period is an ISO week (`week`), not `from`/`to`.
 const query = filterQuery({
-  week: z.string().refine((w) => isoWeekRange(w) !== null, 'expected an ISO week like 2026-W47').optional(),
+  week: z
+    .string()
+    .refine((w) => isoWeekRange(w) !== null, 'expected an ISO week like 2026-W47')
+    .optional(),
   ...caseFilterFields('township'),
   metric: z.enum(RANKING_METRICS).default('disputeRate'),
 });

@@ -1,9 +1,8 @@
-import type { Context } from 'hono';
-import type { TypedResponse } from 'hono';
-import type { Handle, Scope } from '../db/index.ts';
-import type { Deps } from '../deps.ts';
+import type { Context, TypedResponse } from 'hono';
 import { principalOf } from '../auth/middleware.ts';
 import { scopeFor, seesVillage } from '../auth/principal.ts';
+import type { Handle, Scope } from '../db/index.ts';
+import type { Deps } from '../deps.ts';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
 import { scopeTownship } from '../filter/case-filter.ts';
 
@@ -56,6 +55,5 @@ export async function requireTownship(h: Handle, code: string | undefined): Prom
  * `c.json<T>()`: skips a parse and a stringify of large GeoJSON.
  */
 export function jsonText<T>(text: string): Response & TypedResponse<T, 200, 'json'> {
-  return new Response(text, { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' } }) as Response &
-    TypedResponse<T, 200, 'json'>;
+  return new Response(text, { status: 200, headers: { 'content-type': 'application/json; charset=utf-8' } }) as Response & TypedResponse<T, 200, 'json'>;
 }

@@ -3,8 +3,8 @@ import { z } from 'zod';
 import { caseFilterFields, filterQuery } from '../contract/case-filter.ts';
 import { caseFilter, readFiltered } from '../filter/middleware.ts';
 import { feed } from '../queries/feed.ts';
-import { instant } from './intake-common.ts';
 import type { Deps } from './deps.ts';
+import { instant } from './intake-common.ts';
 import { validate } from './validation.ts';
 
 // The ticker's window is `since` (an instant), not the filter's period.

@@ -1,5 +1,5 @@
-import { SYSTEM } from '../db/types.ts';
 import { Hono } from 'hono';
+import { SYSTEM } from '../db/types.ts';
 import type { FairLimiter } from '../limits/fair-limiter.ts';
 import type { Deps } from './deps.ts';
 
@@ -23,13 +23,15 @@ export function healthRoutes(deps: Deps, limiter?: FairLimiter) {
       return c.json({ error, status: 'unavailable' as const, database: 'down' as const, ...base }, 503);
     };
     if (!deps.db.available()) return down();
-    const ping = deps.db.read(SYSTEM, (h) => h.query<{ v: string }>('SELECT postgis_lib_version() AS v')).then(
-      ([row]) => {
-        postgis = row?.v ?? postgis;
-        return 'up' as const;
-      },
-      () => 'down' as const,
-    );
+    const ping = deps.db
+      .read(SYSTEM, (h) => h.query<{ v: string }>('SELECT postgis_lib_version() AS v'))
+      .then(
+        ([row]) => {
+          postgis = row?.v ?? postgis;
+          return 'up' as const;
+        },
+        () => 'down' as const,
+      );
     let timer: NodeJS.Timeout | undefined;
     const late = new Promise<'busy'>((r) => (timer = setTimeout(() => r('busy'), PING_WAIT_MS)));
     const database = await Promise.race([ping, late]);

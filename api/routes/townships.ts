@@ -4,7 +4,7 @@ import { caseFilter, readFiltered } from '../filter/middleware.ts';
 import type { FeatureCollection, TownshipProps } from '../queries/layers.ts';
 import { townshipLayerJson } from '../queries/layers.ts';
 import { metricSettings } from '../queries/metric-rows.ts';
-import { jsonText, type Deps } from './deps.ts';
+import { type Deps, jsonText } from './deps.ts';
 import { validate } from './validation.ts';
 
 // The layer is every township the caller sees: no `township` parameter.

@@ -2,15 +2,19 @@ import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AppError } from '../errors.ts';
-import { bidiFields, BIDI_MESSAGE, validate } from './validation.ts';
+import { BIDI_MESSAGE, bidiFields, validate } from './validation.ts';
 
 /** A route behind validate(), answering errors as app.ts does. */
 function app() {
-  const schema = z.object({ note: z.string().optional(), party: z.object({ name: z.string() }).optional(), tags: z.array(z.string()).optional(), password: z.string().optional() }).strict();
+  const schema = z
+    .object({ note: z.string().optional(), party: z.object({ name: z.string() }).optional(), tags: z.array(z.string()).optional(), password: z.string().optional() })
+    .strict();
   return new Hono()
     .post('/', validate('json', schema), (c) => c.json({ ok: true }))
     .get('/', validate('query', z.object({ fileName: z.string().optional() }).strict()), (c) => c.json({ ok: true }))
-    .onError((err, c) => (err instanceof AppError ? c.json({ error: { code: err.code, message: err.message, fields: err.fields } }, err.status) : c.json({ error: { code: 'internal' } }, 500)));
+    .onError((err, c) =>
+      err instanceof AppError ? c.json({ error: { code: err.code, message: err.message, fields: err.fields } }, err.status) : c.json({ error: { code: 'internal' } }, 500),
+    );
 }
 
 const post = (body: unknown) => app().request('/', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });

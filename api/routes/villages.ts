@@ -1,13 +1,13 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { principalOf } from '../auth/middleware.ts';
 import { caseFilterFields, caseFilterShape, filterQuery, villageCode } from '../contract/case-filter.ts';
 import { caseFilter, readFiltered } from '../filter/middleware.ts';
 import type { FeatureCollection, VillageProps } from '../queries/layers.ts';
 import { villageLayerJson } from '../queries/layers.ts';
 import { metricSettings } from '../queries/metric-rows.ts';
-import { villageDetail, type VillageDetail } from '../queries/village-detail.ts';
-import { principalOf } from '../auth/middleware.ts';
-import { jsonText, requireVillageInScope, type Deps } from './deps.ts';
+import { type VillageDetail, villageDetail } from '../queries/village-detail.ts';
+import { type Deps, jsonText, requireVillageInScope } from './deps.ts';
 import { validate } from './validation.ts';
 
 const listQuery = filterQuery(caseFilterShape);

@@ -76,8 +76,8 @@ describe('CumulativeTable', () => {
     const counts = new Array<number>(weights.length).fill(0);
     const n = 40000;
     for (let i = 0; i < n; i++) counts[table.sample(rng)]!++;
-    counts.forEach((c, i) => expect(c / n).toBeCloseTo(expected[i]!, 1));
-    weights.forEach((w, i) => w === 0 && expect(counts[i]).toBe(0));
+    for (const [i, c] of counts.entries()) expect(c / n).toBeCloseTo(expected[i]!, 1);
+    for (const [i, w] of weights.entries()) if (w === 0) expect(counts[i]).toBe(0);
   });
 
   it('rejects negative weights and all-zero tables', () => {

@@ -104,7 +104,7 @@ export async function generate(opts: GenerateOptions): Promise<DatasetMeta> {
       rngFor(seed, tg.code),
     );
     const ordered = [...comm.map((v, i) => [v, seeds.communities[i]!, true] as const), ...rural.map((v, i) => [v, seeds.villages[i]!, false] as const)];
-    ordered.forEach(([v, p, community], idx) => pts.push({ code: v.code12, tcode: tg.code, idx, community, p }));
+    for (const [idx, [v, p, community]] of ordered.entries()) pts.push({ code: v.code12, tcode: tg.code, idx, community, p });
   }
   await geo.setVillagePoints(pts);
   for (let i = 0; i < LLOYD_STEPS; i++) await geo.lloydStep(COMMUNITY_DAMPING);

@@ -87,14 +87,13 @@ export function adminCases(ctx: CorpusContext): MalformedCase[] {
 
   // Free-text NUL in intake and exports (the rest of the body is valid).
   const v = ctx.village;
-  const nul = (field: string) => `a NUL character in ${field} passes validation and fails in PostgreSQL: 500 ("invalid byte sequence for encoding UTF8: 0x00", or "unsupported Unicode escape sequence" in jsonb)`;
   const intakeNul: [string, string, Record<string, Value>, string][] = [
     ['/api/hazards', 'description', { clientId: 'malformed-corpus-nul-hz', category: '消防', severity: 2, lng: v.lng, lat: v.lat, description: '电线\u0000老化' }, 'description'],
     ['/api/hazards', 'reporterName', { clientId: 'malformed-corpus-nul-hz2', category: '消防', severity: 2, lng: v.lng, lat: v.lat, reporterName: '张\u0000三' }, 'reporterName'],
     ['/api/disputes', 'summary', { clientId: 'malformed-corpus-nul-ds', category: '劳资', channel: '综治中心', lng: v.lng, lat: v.lat, summary: '欠薪\u0000纠纷' }, 'summary'],
     ['/api/exports', 'view', { kind: 'dashboard-png', view: 'level=\u0000' }, 'view'],
   ];
-  for (const [path, field, body, f] of intakeNul) {
+  for (const [path, field, body] of intakeNul) {
     out.push({
       name: `POST ${path} ${field} NUL (otherwise valid)`,
       group: 'injection',

@@ -1,5 +1,5 @@
-import { MAP_OVERLAYS } from './overlays/registry.ts';
 import type { LegendContext, MapOverlay } from './overlays/overlay-spec.tsx';
+import { MAP_OVERLAYS } from './overlays/registry.ts';
 
 export interface LegendProps {
   ctx: LegendContext;

@@ -1,25 +1,25 @@
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ErrorBlock, Spinner } from '../../app/StatusViews.tsx';
+import { useSilentVillages } from '../coverage/useSilentVillages.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { useView } from '../url-state/ViewContext.tsx';
 import { basemapStyle } from './basemap-style.ts';
-import { composeLayers } from './layers/compose-layers.ts';
+import { rgbToHex } from './color-scales.ts';
+import { markFirstDraw } from './first-draw.ts';
 import { LayerPanel } from './LayerPanel.tsx';
 import { Legend } from './Legend.tsx';
+import { composeLayers } from './layers/compose-layers.ts';
+import { type HoverState, hoverAt, MapTooltip } from './MapTooltip.tsx';
 import { MAP_PALETTES } from './map-theme.ts';
-import { hoverAt, MapTooltip, type HoverState } from './MapTooltip.tsx';
-import type { EventsInput, LayerContext, LegendContext, MapContext } from './overlays/overlay-spec.tsx';
 import { colorScale, type Unit } from './metrics.ts';
-import { markFirstDraw } from './first-draw.ts';
+import type { EventsInput, LayerContext, LegendContext, MapContext } from './overlays/overlay-spec.tsx';
 import { useAggregationLayers } from './useAggregationLayers.ts';
-import { enableFloatTextures, useDeckMap } from './useDeckMap.ts';
 import { useClickToSelect } from './useClickToSelect.ts';
+import { enableFloatTextures, useDeckMap } from './useDeckMap.ts';
 import { useFrameSelection } from './useFrameSelection.ts';
 import { useMapData } from './useMapData.ts';
 import { useTypeScale } from './useTypeScale.ts';
-import { useView } from '../url-state/ViewContext.tsx';
-import { rgbToHex } from './color-scales.ts';
-import { useSilentVillages } from '../coverage/useSilentVillages.ts';
 import './map.css';
 
 /** The map: basemap in MapLibre, data in deck.gl, drill-down by clicking. */
@@ -48,7 +48,12 @@ export function MapView() {
     f.done = true;
     markFirstDraw(container.current);
   });
-  const { instance, loaded, error: mapError, highZoom } = useDeckMap(container, style, basemap.data?.bbox ?? null, () => {
+  const {
+    instance,
+    loaded,
+    error: mapError,
+    highZoom,
+  } = useDeckMap(container, style, basemap.data?.bbox ?? null, () => {
     firstDraw.current.mapLoaded = true;
     maybeMarkFirstDraw.current();
   });
@@ -85,7 +90,19 @@ export function MapView() {
   const layerCtx: LayerContext | null = useMemo(
     () =>
       basemap.data
-        ? { view, basemap: basemap.data, raster, townships: townshipFeatures, villages: villageFeatures, scale, colorKey, palette, typeScale, events: eventsInput, silent: silentInput }
+        ? {
+            view,
+            basemap: basemap.data,
+            raster,
+            townships: townshipFeatures,
+            villages: villageFeatures,
+            scale,
+            colorKey,
+            palette,
+            typeScale,
+            events: eventsInput,
+            silent: silentInput,
+          }
         : null,
     [view, basemap.data, raster, townshipFeatures, villageFeatures, scale, colorKey, palette, typeScale, eventsInput, silentInput],
   );
@@ -136,6 +153,7 @@ export function MapView() {
 
   return (
     <div className="map-wrap">
+      {/* biome-ignore lint/a11y/useSemanticElements: MapLibre fills this box with its own canvas and controls; the role only names it */}
       <div ref={container} className="map-canvas" data-testid="map" role="region" aria-label={i18n.t('mapLabel')} />
       {refreshing && <div className="map-progress" role="progressbar" aria-label={i18n.t('loading')} />}
       <div className="map-overlay-top-left">

@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, type KeyboardEvent as ReactKeyboardEvent, type ReactNode } from 'react';
+import { type KeyboardEvent as ReactKeyboardEvent, type ReactNode, useEffect, useId, useRef } from 'react';
 import { createPortal } from 'react-dom';
 import './dialog.css';
 
@@ -81,6 +81,7 @@ export function Dialog({ title, onClose, closeLabel, closeDisabled, backdropClos
   };
 
   return createPortal(
+    // biome-ignore lint/a11y/noStaticElementInteractions: a click beside the box is the mouse's shortcut; Escape and × are the keyboard's
     <div className={`dialog-backdrop${backdropClassName ? ` ${backdropClassName}` : ''}`} onMouseDown={(e) => backdropCloses && e.target === e.currentTarget && onClose()}>
       <div
         ref={box}

@@ -9,7 +9,16 @@ const countyOf = (basemap: Basemap) => basemap.features.filter((f) => f.properti
 /** Under the units: the county's land (none over a raster basemap, which shows through). */
 export function basemapLandLayers(basemap: Basemap, palette: MapPalette, withLand: boolean): Layer[] {
   if (!withLand) return [];
-  return [new GeoJsonLayer<BasemapFeature['properties']>({ id: 'basemap-land', data: countyOf(basemap) as never, filled: true, stroked: false, getFillColor: palette.land, updateTriggers: { getFillColor: [palette.land] } })];
+  return [
+    new GeoJsonLayer<BasemapFeature['properties']>({
+      id: 'basemap-land',
+      data: countyOf(basemap) as never,
+      filled: true,
+      stroked: false,
+      getFillColor: palette.land,
+      updateTriggers: { getFillColor: [palette.land] },
+    }),
+  ];
 }
 
 /** Over the units' fills: the river and the county border stay readable on any colour. */

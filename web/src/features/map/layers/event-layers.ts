@@ -1,8 +1,8 @@
 import type { Layer } from '@deck.gl/core';
 import { ScatterplotLayer } from '@deck.gl/layers';
 import type { EventRow } from '../../../api/types.ts';
-import type { EventKind } from '../../url-state/view-state.ts';
 import { DISPUTE_CATEGORIES, HAZARD_CATEGORIES } from '../../filters/api-filters.ts';
+import type { EventKind } from '../../url-state/view-state.ts';
 import { categoryColor, DENSITY_RAMP } from '../color-scales.ts';
 import type { MapPalette } from '../map-theme.ts';
 import { heatmapLayerClass } from './heatmap-layer.ts';

@@ -75,7 +75,13 @@ export function unitFillLayers(input: UnitLayersInput): Layer[] {
 }
 
 /** The chosen township's and village's outlines, drawn over the river so a selection always reads. */
-export function selectionOutlineLayers({ townships, villages, selectedTownship, selectedVillage, palette }: Pick<UnitLayersInput, 'townships' | 'villages' | 'selectedTownship' | 'selectedVillage' | 'palette'>): Layer[] {
+export function selectionOutlineLayers({
+  townships,
+  villages,
+  selectedTownship,
+  selectedVillage,
+  palette,
+}: Pick<UnitLayersInput, 'townships' | 'villages' | 'selectedTownship' | 'selectedVillage' | 'palette'>): Layer[] {
   const outlines: Layer[] = [];
   const selectedTownshipFeature = townships.filter((f) => f.properties.code === selectedTownship);
   if (selectedTownshipFeature.length) {

@@ -1,11 +1,11 @@
 import type { PickingInfo } from '@deck.gl/core';
-import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { TownshipCoverageRows, VillageCoverageRows } from '../../coverage/CoverageTooltipRows.tsx';
+import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { rgbToHex } from '../color-scales.ts';
-import { unitFillLayers, type TownshipFeature, type VillageFeature } from '../layers/unit-layers.ts';
+import { type TownshipFeature, unitFillLayers, type VillageFeature } from '../layers/unit-layers.ts';
 import { MessageKeyOf } from '../metric-labels.ts';
 import { formatMetric, METRICS } from '../metrics.ts';
-import { defineOverlay, rowOf, type LayerContext, type LegendContext, type MapContext } from './overlay-spec.tsx';
+import { defineOverlay, type LayerContext, type LegendContext, type MapContext, rowOf } from './overlay-spec.tsx';
 
 export type UnitHit = { kind: 'township'; feature: TownshipFeature } | { kind: 'village'; feature: VillageFeature };
 
@@ -32,6 +32,7 @@ function ChoroplethLegend({ ctx, children }: { ctx: LegendContext; children?: Re
       </div>
       <ul className="legend-classes">
         {scale.classes.map((c, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a class is its rank in the scale; two may share a label
           <li key={i}>
             <span className="swatch" style={{ background: rgbToHex(c.color) }} aria-hidden="true" />
             <span className="legend-label">{c.label}</span>
@@ -99,7 +100,9 @@ export const choroplethOverlay = defineOverlay<UnitHit>({
     select(info, ctx) {
       const hit = unitAt(info, ctx, true);
       if (!hit) return null;
-      return hit.kind === 'village' ? { township: hit.feature.properties.townshipCode, village: hit.feature.properties.code } : { township: hit.feature.properties.code, village: null };
+      return hit.kind === 'village'
+        ? { township: hit.feature.properties.townshipCode, village: hit.feature.properties.code }
+        : { township: hit.feature.properties.code, village: null };
     },
   },
 });

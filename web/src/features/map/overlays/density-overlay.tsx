@@ -1,5 +1,5 @@
 import { useI18n } from '../../i18n/I18nProvider.tsx';
-import { DENSITY_RAMP, rgbToHex, type RGB } from '../color-scales.ts';
+import { DENSITY_RAMP, type RGB, rgbToHex } from '../color-scales.ts';
 import { densityLayers } from '../layers/event-layers.ts';
 import { defineOverlay, type LegendContext } from './overlay-spec.tsx';
 

@@ -1,7 +1,7 @@
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { categoryColor, rgbToHex } from '../color-scales.ts';
-import { CATEGORIES_OF, pointLayers, type EventRow } from '../layers/event-layers.ts';
-import { defineOverlay, rowOf, type LegendContext, type MapContext } from './overlay-spec.tsx';
+import { CATEGORIES_OF, type EventRow, pointLayers } from '../layers/event-layers.ts';
+import { defineOverlay, type LegendContext, type MapContext, rowOf } from './overlay-spec.tsx';
 
 function PointsLegend({ ctx }: { ctx: LegendContext }) {
   const { t, vocab } = useI18n();

@@ -1,9 +1,9 @@
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import type { ComponentType, ReactNode } from 'react';
 import type { Basemap } from '../../../api/types.ts';
+import type { SilentLayersInput } from '../../coverage/silent-layers.ts';
 import type { ViewPatch } from '../../url-state/useViewState.ts';
 import type { ViewState } from '../../url-state/view-state.ts';
-import type { SilentLayersInput } from '../../coverage/silent-layers.ts';
 import type { AggregationModule, EventRow } from '../layers/event-layers.ts';
 import type { TownshipFeature, VillageFeature } from '../layers/unit-layers.ts';
 import type { MapPalette } from '../map-theme.ts';

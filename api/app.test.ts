@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createApp } from './app.ts';
-import { loadConfig } from './config.ts';
 import { FailureThrottle } from './auth/throttle.ts';
-import { DbUnavailableError, type Db } from './db/index.ts';
+import { loadConfig } from './config.ts';
+import { type Db, DbUnavailableError } from './db/index.ts';
 
 /** A database that is down: every call fails the way the drivers report an outage. */
 const downDb: Db = {
@@ -32,12 +32,15 @@ describe('error mapping', () => {
     expect(((await res.json()) as { error: unknown }).error).toEqual({ code: 'db_unavailable', message: expect.any(String) });
   });
 
-  it.each(['/api/villages', '/api/stats/summary', '/api/admin/users', '/api/auth/me?probe=1'])('%s answers 401 JSON without a session, before touching the database', async (path) => {
-    const res = await createApp(deps(downDb)).request(path);
-    expect(res.status).toBe(401);
-    expect(res.headers.get('cache-control')).toBe('no-store');
-    expect(await res.json()).toEqual({ error: { code: 'unauthenticated', message: expect.any(String) } });
-  });
+  it.each(['/api/villages', '/api/stats/summary', '/api/admin/users', '/api/auth/me?probe=1'])(
+    '%s answers 401 JSON without a session, before touching the database',
+    async (path) => {
+      const res = await createApp(deps(downDb)).request(path);
+      expect(res.status).toBe(401);
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      expect(await res.json()).toEqual({ error: { code: 'unauthenticated', message: expect.any(String) } });
+    },
+  );
 
   it('answers the session probe GET /api/auth/me with 200 { user: null } when no session cookie is sent, and 401 for a dead one', async () => {
     const anon = await createApp(deps(downDb)).request('/api/auth/me');

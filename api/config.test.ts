@@ -21,10 +21,7 @@ describe('loadConfig', () => {
     expect(() => loadConfig(env)).toThrow(key);
   });
 
-  it.each([
-    ['http://tianditu.intranet/DataServer?T=vec_w&x={x}&y={y}&l={z}'],
-    ['/tiles/{z}/{x}/{y}.png'],
-  ])('accepts the basemap template %s', (url) => {
+  it.each([['http://tianditu.intranet/DataServer?T=vec_w&x={x}&y={y}&l={z}'], ['/tiles/{z}/{x}/{y}.png']])('accepts the basemap template %s', (url) => {
     expect(loadConfig({ BASEMAP_URL: url }).BASEMAP_URL).toBe(url);
   });
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { FailureThrottle } from './auth/throttle.ts';
 import { loadConfig } from './config.ts';
-import { DbUnavailableError, type Db } from './db/index.ts';
+import { type Db, DbUnavailableError } from './db/index.ts';
 import { basemapOrigin } from './security-headers.ts';
 import { createServerApp } from './server.ts';
-import { FailureThrottle } from './auth/throttle.ts';
 
 const db: Db = {
   kind: 'pglite',
@@ -49,7 +49,7 @@ describe('server', () => {
 
   it('allows the configured basemap host, and only it', async () => {
     const res = await server({ BASEMAP_URL: 'http://tiles.intranet:8080/vec/{z}/{x}/{y}.png' }).request('/');
-    expect(res.headers.get('content-security-policy')).toContain('img-src \'self\' data: blob: http://tiles.intranet:8080');
+    expect(res.headers.get('content-security-policy')).toContain("img-src 'self' data: blob: http://tiles.intranet:8080");
   });
 
   it('logs one line per request, path only', async () => {

@@ -67,8 +67,7 @@ describe('attributes', () => {
     expect(Math.abs(total - 1_000_000)).toBeLessThanOrEqual(50_000);
     const cunMedian = median(V.filter((v) => v.kind === '村').map((v) => v.population));
     for (const v of V.filter((x) => x.kind === '社区')) expect(v.population).toBeGreaterThan(cunMedian);
-    for (const t of T)
-      expect(t.population).toBe(V.filter((v) => v.townshipCode === t.code).reduce((s, v) => s + v.population, 0));
+    for (const t of T) expect(t.population).toBe(V.filter((v) => v.townshipCode === t.code).reduce((s, v) => s + v.population, 0));
   });
 });
 
@@ -90,10 +89,11 @@ describe('geometry (PostGIS)', () => {
          FROM unnest($1::text[], $2::text[], $3::text[]) u(c, s, j)`,
         [T.map((t) => t.code), T.map((t) => g({ type: 'Point', coordinates: t.seat })), townships.features.map((f) => g(f.geometry))],
       );
-      await h.query(
-        `INSERT INTO villages SELECT c, t, ST_SetSRID(ST_GeomFromGeoJSON(j), 4326) FROM unnest($1::text[], $2::text[], $3::text[]) u(c, t, j)`,
-        [V.map((v) => v.code), V.map((v) => v.townshipCode), villages.features.map((f) => g(f.geometry))],
-      );
+      await h.query(`INSERT INTO villages SELECT c, t, ST_SetSRID(ST_GeomFromGeoJSON(j), 4326) FROM unnest($1::text[], $2::text[], $3::text[]) u(c, t, j)`, [
+        V.map((v) => v.code),
+        V.map((v) => v.townshipCode),
+        villages.features.map((f) => g(f.geometry)),
+      ]);
     });
   }, 120_000);
 
@@ -108,9 +108,7 @@ describe('geometry (PostGIS)', () => {
         OR GeometryType(geom) NOT IN ('POLYGON', 'MULTIPOLYGON')
         OR NOT ST_CoveredBy(ST_Envelope(geom), (SELECT ST_Expand(ST_Envelope(geom), 1e-6) FROM county)))::int bad FROM a`);
     expect(r).toEqual({ n: 1 + 25 + 491, bad: 0 });
-    const b = await one<{ x0: number; x1: number; y0: number; y1: number }>(
-      `SELECT ST_XMin(geom) x0, ST_XMax(geom) x1, ST_YMin(geom) y0, ST_YMax(geom) y1 FROM county`,
-    );
+    const b = await one<{ x0: number; x1: number; y0: number; y1: number }>(`SELECT ST_XMin(geom) x0, ST_XMax(geom) x1, ST_YMin(geom) y0, ST_YMax(geom) y1 FROM county`);
     expect(b.x0).toBeGreaterThan(111.5);
     expect(b.x1).toBeLessThan(113);
     expect(b.y0).toBeGreaterThan(26.5);
@@ -131,8 +129,7 @@ describe('geometry (PostGIS)', () => {
              (SELECT coalesce(sum(ST_Area(ST_Intersection(a.geom, b.geom)::geography)), 0)
                 FROM ${table} a JOIN ${table} b ON a.code < b.code AND a.geom && b.geom) overlap,
              (SELECT ST_Area(ST_Difference(c.geom, (SELECT ST_Union(geom) FROM ${table}))::geography) FROM county c) gap`);
-    console.log(`${table}: county ${(r.county / 1e6).toFixed(3)} km², sum ${(r.sum / 1e6).toFixed(3)} km², ` +
-      `overlap ${r.overlap.toFixed(1)} m², gap ${r.gap.toFixed(1)} m²`);
+    console.log(`${table}: county ${(r.county / 1e6).toFixed(3)} km², sum ${(r.sum / 1e6).toFixed(3)} km², ` + `overlap ${r.overlap.toFixed(1)} m², gap ${r.gap.toFixed(1)} m²`);
     expect(Math.abs(r.sum - r.county) / r.county).toBeLessThan(0.001);
     expect(r.overlap / r.county).toBeLessThan(0.0001);
     expect(r.gap / r.county).toBeLessThan(0.001);

@@ -45,14 +45,11 @@ describe('generator determinism', () => {
     const out = path.join(tmp, 'other');
     await db.generate({ inputDir, outDir: out, seed: committedSeed + 1 });
     const geoms = (dir: string) =>
-      (JSON.parse(readFileSync(path.join(dir, 'villages.geojson'), 'utf8')) as { features: Array<{ geometry: unknown }> })
-        .features.map((f) => JSON.stringify(f.geometry));
+      (JSON.parse(readFileSync(path.join(dir, 'villages.geojson'), 'utf8')) as { features: Array<{ geometry: unknown }> }).features.map((f) => JSON.stringify(f.geometry));
     const a = geoms(DEFAULT_DATASET_DIR);
     const b = geoms(out);
     expect(b).toHaveLength(a.length);
     expect(b.filter((g, i) => g !== a[i]).length).toBeGreaterThan(a.length / 2);
-    expect(readFileSync(path.join(out, 'county.geojson'), 'utf8')).toBe(
-      readFileSync(path.join(DEFAULT_DATASET_DIR, 'county.geojson'), 'utf8'),
-    );
+    expect(readFileSync(path.join(out, 'county.geojson'), 'utf8')).toBe(readFileSync(path.join(DEFAULT_DATASET_DIR, 'county.geojson'), 'utf8'));
   }, 180_000);
 });

@@ -67,8 +67,14 @@ describe('stream', () => {
 
 describe('CumulativeTable', () => {
   it.each([
-    [[1, 1, 2], [0.25, 0.25, 0.5]],
-    [[0, 3, 0, 1], [0, 0.75, 0, 0.25]],
+    [
+      [1, 1, 2],
+      [0.25, 0.25, 0.5],
+    ],
+    [
+      [0, 3, 0, 1],
+      [0, 0.75, 0, 0.25],
+    ],
     [[5], [1]],
   ])('samples %j in proportion', (weights, expected) => {
     const table = new CumulativeTable(weights);
@@ -104,7 +110,7 @@ describe('pinned sequences', () => {
   });
 });
 
-describe('the dataset generator\'s streams', () => {
+describe("the dataset generator's streams", () => {
   it.each([1, 42, 20240101, 0xffffffff])('Rng.unmixed(%i) is reproducible and in [0, 1)', (seed) => {
     const a = Rng.unmixed(seed);
     const b = Rng.unmixed(seed);

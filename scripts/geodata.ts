@@ -35,9 +35,7 @@ try {
 
 const t0 = performance.now();
 const db = await openGeoDatabase();
-const meta = await db
-  .generate({ inputDir, outDir, seed, log: (m) => console.log(`[${((performance.now() - t0) / 1000).toFixed(1)}s] ${m}`) })
-  .finally(() => db.close());
+const meta = await db.generate({ inputDir, outDir, seed, log: (m) => console.log(`[${((performance.now() - t0) / 1000).toFixed(1)}s] ${m}`) }).finally(() => db.close());
 console.log(
   `wrote ${outDir}: ${meta.counts.townships} townships, ${meta.counts.villages} villages ` +
     `(${meta.counts.cun} 村, ${meta.counts.shequ} 社区), county ${meta.countyAreaKm2} km², ` +

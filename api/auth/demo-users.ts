@@ -1,6 +1,6 @@
+import { audit } from '../audit.ts';
 import type { Db } from '../db/index.ts';
 import { SYSTEM } from '../db/types.ts';
-import { audit } from '../audit.ts';
 import { createUser, type NewUser } from './users.ts';
 
 /** The demo password, printed in the README: for the embedded demo database only. */
@@ -16,10 +16,7 @@ export async function ensureDemoUsers(db: Db): Promise<string[]> {
   return db.write(SYSTEM, async (h) => {
     const [{ n }] = (await h.query<{ n: number }>('SELECT count(*)::int AS n FROM app_user')) as [{ n: number }];
     if (n > 0) return [];
-    const [officer] = await h.query<{ id: string }>(
-      `SELECT o.id FROM officer o WHERE left(o.village_code, 9) = $1 ORDER BY o.village_code LIMIT 1`,
-      [DEMO_TOWNSHIP],
-    );
+    const [officer] = await h.query<{ id: string }>(`SELECT o.id FROM officer o WHERE left(o.village_code, 9) = $1 ORDER BY o.village_code LIMIT 1`, [DEMO_TOWNSHIP]);
     const users: NewUser[] = [
       { username: 'demo-county', displayName: '县级领导（演示）', role: 'county', password: DEMO_PASSWORD },
       { username: 'demo-township', displayName: '界牌镇（演示）', role: 'township', townshipCode: DEMO_TOWNSHIP, password: DEMO_PASSWORD },

@@ -1,11 +1,11 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
-import { ForbiddenError, UnauthenticatedError } from '../errors.ts';
 import type { Deps } from '../deps.ts';
+import { ForbiddenError, UnauthenticatedError } from '../errors.ts';
 import type { Principal, Role } from './principal.ts';
 import type { SessionCache } from './session-cache.ts';
-import { findSession, touchSession, type SessionRow } from './sessions.ts';
+import { findSession, type SessionRow, touchSession } from './sessions.ts';
 
 export const SESSION_COOKIE = 'hy_session';
 export const CSRF_HEADER = 'X-CSRF-Token';

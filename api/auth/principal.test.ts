@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { personalDataView, scopeFor, seesTownship, seesVillage, type Principal, type Role } from './principal.ts';
+import { type Principal, personalDataView, type Role, scopeFor, seesTownship, seesVillage } from './principal.ts';
 
 const JIEPAI = '430421110';
 const OWN = '430421110201';

@@ -1,6 +1,6 @@
+import { ROLES, type Role } from '../contract/roles.ts';
 import type { Scope } from '../db/index.ts';
 import type { PersonalDataView } from './mask.ts';
-import { ROLES, type Role } from '../contract/roles.ts';
 
 export { ROLES, type Role };
 

@@ -73,7 +73,7 @@ describe('SignInLimits', () => {
     expect(limits.delayMs('zhang')).toBe(0);
   });
 
-  it('forgetAccount ends the account\'s locks at every address', () => {
+  it("forgetAccount ends the account's locks at every address", () => {
     const { limits, fail } = setup();
     for (let i = 0; i < 3; i++) {
       fail('zhang', 'x');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gcj02ToWgs84, outOfChina, wgs84ToGcj02, type LngLat } from './gcj02.ts';
+import { gcj02ToWgs84, type LngLat, outOfChina, wgs84ToGcj02 } from './gcj02.ts';
 
 // Township seats from townships_430421.csv: [gcj02, wgs84], both rounded to 6 decimals there.
 const CSV_SEATS: Array<[string, LngLat, LngLat]> = [
@@ -17,7 +17,10 @@ const CSV_SEATS: Array<[string, LngLat, LngLat]> = [
 describe('wgs84ToGcj02', () => {
   it.each([
     // coordtransform (wandergis) README example
-    [[116.404, 39.915], [116.41024449916938, 39.91640428150164]],
+    [
+      [116.404, 39.915],
+      [116.41024449916938, 39.91640428150164],
+    ],
   ] as Array<[LngLat, LngLat]>)('maps %j to %j', (wgs, gcj) => {
     const [lng, lat] = wgs84ToGcj02(wgs);
     expect(lng).toBeCloseTo(gcj[0], 9);

@@ -19,7 +19,7 @@ import {
   VISIT_KINDS,
 } from '../contract/enums.ts';
 import { ROLES } from '../contract/roles.ts';
-import { testDb, type TestDb } from '../test/test-db.ts';
+import { type TestDb, testDb } from '../test/test-db.ts';
 import { SYSTEM } from './types.ts';
 
 /** Each constrained column and the list in api/contract/ it must allow, exactly. */
@@ -91,10 +91,9 @@ describe('CHECK constraints and the enums of api/contract/ agree', () => {
   it('the CHECK tying a concluded dispute to its concluded_at lists exactly DISPUTE_CONCLUDED', async () => {
     const rows = await t.db.read(SYSTEM, (h) => h.query<{ def: string }>(MULTI_COLUMN_CHECK, ['dispute', 'concluded_at']));
     expect(rows, 'no CHECK on dispute relating status and concluded_at').toHaveLength(1);
-    expect(
-      sorted(allowedValues(rows[0]!.def)),
-      `the CHECK on dispute (${rows[0]!.def}) and DISPUTE_CONCLUDED in api/contract/enums.ts differ; change both`,
-    ).toEqual(sorted(DISPUTE_CONCLUDED));
+    expect(sorted(allowedValues(rows[0]!.def)), `the CHECK on dispute (${rows[0]!.def}) and DISPUTE_CONCLUDED in api/contract/enums.ts differ; change both`).toEqual(
+      sorted(DISPUTE_CONCLUDED),
+    );
   });
 
   it('reads the allowed values of both printed forms', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { briefingSentences, type BriefingFacts } from './briefing-text.ts';
+import { type BriefingFacts, briefingSentences } from './briefing-text.ts';
 
 const base: BriefingFacts = {
   scopeName: '衡阳县',

@@ -56,6 +56,9 @@ export function briefingSentences(f: BriefingFacts): string[] {
   out.push(`${cov}。`);
 
   if (c.silent > 0) out.push(`${c.silent}个村（社区）连续4周以上既无隐患上报也无民警走访，属“无信息”状态，需核实。`);
-  if (f.topRate) out.push(`每千人矛盾纠纷数最高的是${f.topRate.townshipName === f.topRate.name ? '' : f.topRate.townshipName}${f.topRate.name}（${f.topRate.value.toFixed(1)}件/千人，已按所属区域平滑）。`);
+  if (f.topRate)
+    out.push(
+      `每千人矛盾纠纷数最高的是${f.topRate.townshipName === f.topRate.name ? '' : f.topRate.townshipName}${f.topRate.name}（${f.topRate.value.toFixed(1)}件/千人，已按所属区域平滑）。`,
+    );
   return out.slice(0, 6);
 }

@@ -8,9 +8,9 @@ import { ROLES } from '../auth/principal.ts';
 import type { SessionCache } from '../auth/session-cache.ts';
 import { SignInLimits } from '../auth/sign-in-limits.ts';
 import { adminUserJson, createUser, listUsers, updateUser } from '../auth/users.ts';
+import { townshipCode } from '../contract/case-filter.ts';
 import { NotFoundError } from '../errors.ts';
 import type { Deps } from './deps.ts';
-import { townshipCode } from '../contract/case-filter.ts';
 import { NO_NUL, noQuery, validate } from './validation.ts';
 
 const COUNTY = { kind: 'county' } as const;
@@ -22,7 +22,13 @@ export const username = z
   .regex(/^[a-z0-9][a-z0-9._-]{2,39}$/, 'expected 3-40 lower-case letters, digits and . _ - (starting with a letter or digit)');
 const displayName = z.string().trim().min(1, 'required').max(50, 'at most 50 characters').regex(NO_NUL, 'must not contain NUL characters');
 const password = z.string().max(200, 'at most 200 characters');
-const idParam = z.object({ id: z.coerce.number().int().min(1).max(2 ** 31 - 1) });
+const idParam = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(2 ** 31 - 1),
+});
 
 const newUser = z
   .object({
@@ -31,11 +37,23 @@ const newUser = z
     password,
     role: z.enum(ROLES),
     townshipCode: townshipCode.optional(),
-    officerId: z.string().regex(/^[A-Za-z0-9-]{1,40}$/, 'expected an officer id').optional(),
+    officerId: z
+      .string()
+      .regex(/^[A-Za-z0-9-]{1,40}$/, 'expected an officer id')
+      .optional(),
   })
   .strict();
 const userChange = z.object({ displayName: displayName.optional(), password: password.optional(), disabled: z.boolean().optional() }).strict();
-const newDevice = z.object({ name: displayName, userId: z.number().int().min(1).max(2 ** 31 - 1) }).strict();
+const newDevice = z
+  .object({
+    name: displayName,
+    userId: z
+      .number()
+      .int()
+      .min(1)
+      .max(2 ** 31 - 1),
+  })
+  .strict();
 const auditQuery = z.object({ limit: z.coerce.number().int().min(1).max(500).default(100), before: z.coerce.number().int().min(1).optional() }).strict();
 
 function who(c: Context) {

@@ -3,8 +3,8 @@ import { createApp } from '../app.ts';
 import { audit } from '../audit.ts';
 import { FailureThrottle } from '../auth/throttle.ts';
 import { SYSTEM } from '../db/types.ts';
-import { signIn, type SignedIn } from '../test/sign-in.ts';
-import { backend, testDb, type TestDb } from '../test/test-db.ts';
+import { type SignedIn, signIn } from '../test/sign-in.ts';
+import { backend, type TestDb, testDb } from '../test/test-db.ts';
 
 let t: TestDb;
 let admin: SignedIn;
@@ -44,12 +44,15 @@ describe(`the audit log against its own connection (${backend})`, () => {
   const count = async () => (await t.db.read(SYSTEM, (h) => h.query<{ n: number }>('SELECT count(*)::int AS n FROM audit_log')))[0]!.n;
 
   it('belongs to hengyang_audit; the connection role may only insert and read it', async () => {
-    const [r] = await t.db.read(SYSTEM, (h) => h.query<Record<string, unknown>>(
-      `SELECT (SELECT tableowner FROM pg_tables WHERE tablename = 'audit_log') AS owner,
+    const [r] = await t.db.read(SYSTEM, (h) =>
+      h.query<Record<string, unknown>>(
+        `SELECT (SELECT tableowner FROM pg_tables WHERE tablename = 'audit_log') AS owner,
               (SELECT rolcanlogin FROM pg_roles WHERE rolname = 'hengyang_audit') AS login,
               has_table_privilege('audit_log', 'INSERT') AS ins, has_table_privilege('audit_log', 'SELECT') AS sel,
               (SELECT count(*)::int FROM pg_auth_members m JOIN pg_roles r ON r.oid = m.roleid WHERE r.rolname = 'hengyang_audit') AS members,
-              (SELECT array_agg(DISTINCT tgenabled::text) FROM pg_trigger WHERE tgrelid = 'audit_log'::regclass AND NOT tgisinternal) AS fire`));
+              (SELECT array_agg(DISTINCT tgenabled::text) FROM pg_trigger WHERE tgrelid = 'audit_log'::regclass AND NOT tgisinternal) AS fire`,
+      ),
+    );
     expect(r).toEqual({ owner: 'hengyang_audit', login: false, ins: true, sel: true, members: 0, fire: ['A'] });
   });
 
@@ -73,10 +76,12 @@ describe(`the audit log against its own connection (${backend})`, () => {
 
   it('also refuses the second step of "disable, then delete" in one transaction', async () => {
     const before = await count();
-    await expect(t.db.write(SYSTEM, async (h) => {
-      await h.exec('ALTER TABLE audit_log DISABLE TRIGGER ALL');
-      await h.exec('DELETE FROM audit_log');
-    })).rejects.toThrow(/audit log is append-only|must be owner/);
+    await expect(
+      t.db.write(SYSTEM, async (h) => {
+        await h.exec('ALTER TABLE audit_log DISABLE TRIGGER ALL');
+        await h.exec('DELETE FROM audit_log');
+      }),
+    ).rejects.toThrow(/audit log is append-only|must be owner/);
     expect(await count()).toBe(before);
     // And still takes new entries.
     await t.db.write(SYSTEM, (h) => audit(h, { actor: 'append-test', role: null, action: 'export' }));

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import { FailureThrottle } from '../auth/throttle.ts';
 import { SYSTEM } from '../db/types.ts';
-import { signIn, type SignedIn } from '../test/sign-in.ts';
-import { backend, testDb, type TestDb } from '../test/test-db.ts';
+import { type SignedIn, signIn } from '../test/sign-in.ts';
+import { backend, type TestDb, testDb } from '../test/test-db.ts';
 
 const JIEPAI = '430421110';
 let t: TestDb;
@@ -34,7 +34,15 @@ describe(`sign-in and sessions (${backend})`, () => {
     expect(cookie).toMatch(/SameSite=Strict/);
     expect(cookie).not.toMatch(/Secure/);
     const body = (await res.json()) as { user: Record<string, unknown>; csrfToken: string };
-    expect(body.user).toEqual({ id: expect.any(Number), username: 'demo-township', displayName: expect.any(String), role: 'township', townshipCode: JIEPAI, townshipName: '界牌镇', villageCodes: null });
+    expect(body.user).toEqual({
+      id: expect.any(Number),
+      username: 'demo-township',
+      displayName: expect.any(String),
+      role: 'township',
+      townshipCode: JIEPAI,
+      townshipName: '界牌镇',
+      villageCodes: null,
+    });
     const session = cookie.split(';')[0]!;
     const me = await app.request('/api/auth/me', { headers: { cookie: session } });
     expect(((await me.json()) as { user: { username: string } }).user.username).toBe('demo-township');
@@ -55,15 +63,23 @@ describe(`sign-in and sessions (${backend})`, () => {
   it('stores only hashes: no password or session token in the database', async () => {
     const s = await signIn(app, 'demo-county');
     const token = s.cookie.split('=')[1]!;
-    const rows = await t.db.read(SYSTEM, (h) => h.query<{ hit: boolean; hash: string }>(
-      `SELECT EXISTS (SELECT 1 FROM app_session WHERE token_sha256 = $1) AS hit, (SELECT password_hash FROM app_user WHERE username = 'demo-county') AS hash`, [token]));
+    const rows = await t.db.read(SYSTEM, (h) =>
+      h.query<{ hit: boolean; hash: string }>(
+        `SELECT EXISTS (SELECT 1 FROM app_session WHERE token_sha256 = $1) AS hit, (SELECT password_hash FROM app_user WHERE username = 'demo-county') AS hash`,
+        [token],
+      ),
+    );
     expect(rows[0]!.hit).toBe(false);
     expect(rows[0]!.hash).toMatch(/^scrypt\$/);
     expect(rows[0]!.hash).not.toContain('hengyang-demo');
   });
 
   it('locks an account after 5 wrong passwords (429 with Retry-After), even for the right one, and audits it', async () => {
-    const create = await admin.request('/api/admin/users', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: `${RUN}-lock`, displayName: 'lock test', password: 'correct-horse-1', role: 'county' }) });
+    const create = await admin.request('/api/admin/users', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: `${RUN}-lock`, displayName: 'lock test', password: 'correct-horse-1', role: 'county' }),
+    });
     expect(create.status).toBe(201);
     const statuses = [];
     for (let i = 0; i < 5; i++) statuses.push((await post('/api/auth/login', { username: `${RUN}-lock`, password: `wrong-${i}` })).status);
@@ -71,7 +87,10 @@ describe(`sign-in and sessions (${backend})`, () => {
     const locked = await post('/api/auth/login', { username: `${RUN}-lock`, password: 'correct-horse-1' });
     expect(locked.status).toBe(429);
     expect(Number(locked.headers.get('retry-after'))).toBeGreaterThan(800);
-    expect(((await locked.json()) as { error: { code: string; retryAfterSeconds: number } }).error).toMatchObject({ code: 'too_many_attempts', retryAfterSeconds: expect.any(Number) });
+    expect(((await locked.json()) as { error: { code: string; retryAfterSeconds: number } }).error).toMatchObject({
+      code: 'too_many_attempts',
+      retryAfterSeconds: expect.any(Number),
+    });
     const audit = (await (await admin.request('/api/admin/audit?limit=20')).json()) as { entries: { actor: string; action: string }[] };
     const mine = audit.entries.filter((e) => e.actor === `${RUN}-lock`).map((e) => e.action);
     expect(mine.filter((a) => a === 'auth.login_failed')).toHaveLength(5);
@@ -80,13 +99,18 @@ describe(`sign-in and sessions (${backend})`, () => {
 
   it('throttles a client address after 20 failures across any usernames', async () => {
     const own = createApp({ ...t.deps, throttle: new FailureThrottle(20) });
-    const req = (u: string) => own.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: u, password: 'nope-nope-1' }) });
+    const req = (u: string) =>
+      own.request('/api/auth/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: u, password: 'nope-nope-1' }) });
     for (let i = 0; i < 20; i++) expect((await req(`${RUN}-ghost-${i}`)).status).toBe(401);
     expect((await req('demo-county')).status).toBe(429);
   });
 
   it('a disabled user cannot sign in, and disabling ends their sessions', async () => {
-    await admin.request('/api/admin/users', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: `${RUN}-off`, displayName: 'off', password: 'correct-horse-2', role: 'wall' }) });
+    await admin.request('/api/admin/users', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: `${RUN}-off`, displayName: 'off', password: 'correct-horse-2', role: 'wall' }),
+    });
     const s = await signIn(app, `${RUN}-off`, 'correct-horse-2');
     const users = (await (await admin.request('/api/admin/users')).json()) as { users: { id: number; username: string }[] };
     const id = users.users.find((u) => u.username === `${RUN}-off`)!.id;
@@ -97,7 +121,11 @@ describe(`sign-in and sessions (${backend})`, () => {
   });
 
   it('a user changes their own password: the current one is checked, other sessions end, this one goes on under a new cookie', async () => {
-    const add = await admin.request('/api/admin/users', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: `${RUN}-pw`, displayName: 'pw', password: 'first-pass-1', role: 'county' }) });
+    const add = await admin.request('/api/admin/users', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: `${RUN}-pw`, displayName: 'pw', password: 'first-pass-1', role: 'county' }),
+    });
     expect(add.status).toBe(201);
     const here = await signIn(app, `${RUN}-pw`, 'first-pass-1');
     const elsewhere = await signIn(app, `${RUN}-pw`, 'first-pass-1');
@@ -132,7 +160,11 @@ describe(`wall device tokens (${backend})`, () => {
   it('an admin issues a token; the wall signs in with it; revoking ends the wall session', async () => {
     const users = (await (await admin.request('/api/admin/users')).json()) as { users: { id: number; username: string }[] };
     const wallId = users.users.find((u) => u.username === 'demo-wall')!.id;
-    const created = await admin.request('/api/admin/devices', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: '指挥中心大屏 1', userId: wallId }) });
+    const created = await admin.request('/api/admin/devices', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: '指挥中心大屏 1', userId: wallId }),
+    });
     expect(created.status).toBe(201);
     const { device, token } = (await created.json()) as { device: { id: number }; token: string };
     expect(token).toMatch(/^hyw_/);
@@ -146,33 +178,60 @@ describe(`wall device tokens (${backend})`, () => {
     expect((await post('/api/auth/device', { token })).status).toBe(401);
     // Only wall users get devices.
     const county = users.users.find((u) => u.username === 'demo-county')!.id;
-    expect((await admin.request('/api/admin/devices', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'x', userId: county }) })).status).toBe(400);
+    expect(
+      (await admin.request('/api/admin/devices', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'x', userId: county }) })).status,
+    ).toBe(400);
   });
 });
 
 describe(`scoping in the database (${backend})`, () => {
-  it('requests run as hengyang_county or hengyang_app: no superuser, no BYPASSRLS, not the tables\' owner', async () => {
-    const who = (scope: Parameters<typeof t.db.read>[0]) => t.db.read(scope, async (h) => (await h.query<{ u: string; s: boolean; b: boolean; owner: string }>(
-      `SELECT current_user AS u, r.rolsuper AS s, r.rolbypassrls AS b, (SELECT tableowner FROM pg_tables WHERE tablename = 'dispute') AS owner
-       FROM pg_roles r WHERE r.rolname = current_user`))[0]!);
-    for (const [scope, role] of [[{ kind: 'county' }, 'hengyang_county'], [{ kind: 'township', township: JIEPAI }, 'hengyang_app'], [{ kind: 'none' }, 'hengyang_app']] as const) {
+  it("requests run as hengyang_county or hengyang_app: no superuser, no BYPASSRLS, not the tables' owner", async () => {
+    const who = (scope: Parameters<typeof t.db.read>[0]) =>
+      t.db.read(
+        scope,
+        async (h) =>
+          (
+            await h.query<{ u: string; s: boolean; b: boolean; owner: string }>(
+              `SELECT current_user AS u, r.rolsuper AS s, r.rolbypassrls AS b, (SELECT tableowner FROM pg_tables WHERE tablename = 'dispute') AS owner
+       FROM pg_roles r WHERE r.rolname = current_user`,
+            )
+          )[0]!,
+      );
+    for (const [scope, role] of [
+      [{ kind: 'county' }, 'hengyang_county'],
+      [{ kind: 'township', township: JIEPAI }, 'hengyang_app'],
+      [{ kind: 'none' }, 'hengyang_app'],
+    ] as const) {
       const r = await who(scope);
       expect(r).toMatchObject({ u: role, s: false, b: false });
       expect(r.owner).not.toBe(role);
     }
-    const forced = await t.db.read(SYSTEM, (h) => h.query<{ relname: string }>(
-      `SELECT relname FROM pg_class WHERE relname = ANY($1) AND relrowsecurity AND relforcerowsecurity ORDER BY relname`,
-      [['township', 'village', 'officer', 'guardian', 'visit', 'dispute', 'hazard', 'status_change', 'import_batch']]));
+    const forced = await t.db.read(SYSTEM, (h) =>
+      h.query<{ relname: string }>(`SELECT relname FROM pg_class WHERE relname = ANY($1) AND relrowsecurity AND relforcerowsecurity ORDER BY relname`, [
+        ['township', 'village', 'officer', 'guardian', 'visit', 'dispute', 'hazard', 'status_change', 'import_batch'],
+      ]),
+    );
     expect(forced).toHaveLength(9);
   });
 
-  it('even raw SQL sees only the scope: a township, an officer\'s village, nothing without a scope', async () => {
-    const count = (scope: Parameters<typeof t.db.read>[0]) => t.db.read(scope, async (h) =>
-      (await h.query<{ d: number; v: number; t: number; other: number }>(
-        `SELECT (SELECT count(*)::int FROM dispute) AS d, (SELECT count(*)::int FROM village) AS v, (SELECT count(*)::int FROM township) AS t,
-                (SELECT count(*)::int FROM dispute WHERE left(village_code, 9) <> '${JIEPAI}') AS other`))[0]!);
+  it("even raw SQL sees only the scope: a township, an officer's village, nothing without a scope", async () => {
+    const count = (scope: Parameters<typeof t.db.read>[0]) =>
+      t.db.read(
+        scope,
+        async (h) =>
+          (
+            await h.query<{ d: number; v: number; t: number; other: number }>(
+              `SELECT (SELECT count(*)::int FROM dispute) AS d, (SELECT count(*)::int FROM village) AS v, (SELECT count(*)::int FROM township) AS t,
+                (SELECT count(*)::int FROM dispute WHERE left(village_code, 9) <> '${JIEPAI}') AS other`,
+            )
+          )[0]!,
+      );
     const all = await count(SYSTEM);
-    const [own] = await t.db.read(SYSTEM, (h) => h.query<{ d: number; v: number }>(`SELECT (SELECT count(*)::int FROM dispute WHERE village_code LIKE '${JIEPAI}%') AS d, (SELECT count(*)::int FROM village WHERE township_code = '${JIEPAI}') AS v`));
+    const [own] = await t.db.read(SYSTEM, (h) =>
+      h.query<{ d: number; v: number }>(
+        `SELECT (SELECT count(*)::int FROM dispute WHERE village_code LIKE '${JIEPAI}%') AS d, (SELECT count(*)::int FROM village WHERE township_code = '${JIEPAI}') AS v`,
+      ),
+    );
     expect(await count({ kind: 'county' })).toEqual(all);
     expect(await count({ kind: 'township', township: JIEPAI })).toEqual({ d: own!.d, v: own!.v, t: 1, other: 0 });
     const village = (await signIn(app, 'demo-officer')).user.villageCodes![0]!;
@@ -182,9 +241,12 @@ describe(`scoping in the database (${backend})`, () => {
     expect(await count({ kind: 'none' })).toEqual({ d: 0, v: 0, t: 0, other: 0 });
   });
 
-  it('a chief\'s or officer\'s transaction cannot read accounts, sessions or the audit log', async () => {
+  it("a chief's or officer's transaction cannot read accounts, sessions or the audit log", async () => {
     for (const table of ['app_user', 'app_session', 'device_token', 'audit_log']) {
-      await expect(t.db.read({ kind: 'township', township: JIEPAI }, (h) => h.query(`SELECT count(*) FROM ${table}`)), table).rejects.toThrow(/permission denied/);
+      await expect(
+        t.db.read({ kind: 'township', township: JIEPAI }, (h) => h.query(`SELECT count(*) FROM ${table}`)),
+        table,
+      ).rejects.toThrow(/permission denied/);
     }
   });
 
@@ -192,7 +254,10 @@ describe(`scoping in the database (${backend})`, () => {
     const other = await t.db.read(SYSTEM, (h) => h.query<{ code: string }>(`SELECT code FROM village WHERE township_code <> '${JIEPAI}' LIMIT 1`));
     await expect(
       t.db.write({ kind: 'township', township: JIEPAI }, (h) =>
-        h.query(`INSERT INTO dispute (id, client_id, category, channel, status, village_code, received_at, geom) VALUES ('DS9999999', '${RUN}-rls', '其他', '综治中心', '受理', $1, now(), ST_SetSRID(ST_MakePoint(112.4, 27.0), 4326))`, [other[0]!.code]),
+        h.query(
+          `INSERT INTO dispute (id, client_id, category, channel, status, village_code, received_at, geom) VALUES ('DS9999999', '${RUN}-rls', '其他', '综治中心', '受理', $1, now(), ST_SetSRID(ST_MakePoint(112.4, 27.0), 4326))`,
+          [other[0]!.code],
+        ),
       ),
     ).rejects.toThrow(/row-level security/);
   });
@@ -201,8 +266,11 @@ describe(`scoping in the database (${backend})`, () => {
     const [before] = await t.db.read(SYSTEM, (h) => h.query<{ days: number }>('SELECT days FROM hazard_deadline WHERE severity = 4'));
     await t.db.write(SYSTEM, (h) => h.query('UPDATE hazard_deadline SET days = days + 1 WHERE severity = 4'));
     await t.db.write(SYSTEM, (h) => h.query('UPDATE hazard_deadline SET days = $1 WHERE severity = 4', [before!.days]));
-    const [last] = await t.db.read(SYSTEM, (h) => h.query<{ action: string; target: string; detail: { op: string; old: { days: number }; new: { days: number } } }>(
-      `SELECT action, target, detail FROM audit_log WHERE action = 'rule.change' ORDER BY id DESC LIMIT 1`));
+    const [last] = await t.db.read(SYSTEM, (h) =>
+      h.query<{ action: string; target: string; detail: { op: string; old: { days: number }; new: { days: number } } }>(
+        `SELECT action, target, detail FROM audit_log WHERE action = 'rule.change' ORDER BY id DESC LIMIT 1`,
+      ),
+    );
     expect(last).toMatchObject({ action: 'rule.change', target: 'hazard_deadline', detail: { op: 'UPDATE', old: { days: before!.days + 1 }, new: { days: before!.days } } });
   });
 
@@ -215,7 +283,7 @@ describe(`scoping in the database (${backend})`, () => {
 });
 
 describe(`what each role gets (${backend})`, () => {
-  it('a township chief\'s map, KPIs and rankings are their township\'s, equal to the county view of it', async () => {
+  it("a township chief's map, KPIs and rankings are their township's, equal to the county view of it", async () => {
     const county = await signIn(app, 'demo-county');
     const chief = await signIn(app, 'demo-township');
     const json = async (s: SignedIn, p: string) => (await s.request(p)).json() as Promise<any>;
@@ -226,14 +294,17 @@ describe(`what each role gets (${backend})`, () => {
     // Events carry points, not codes: every one lies inside 界牌镇.
     const events = await json(chief, '/api/events?type=dispute,hazard,visit');
     expect(events.rows.length).toBeGreaterThan(0);
-    const [{ outside }] = (await t.db.read(SYSTEM, (h) => h.query<{ outside: number }>(
-      `SELECT count(*)::int AS outside FROM unnest($1::float8[], $2::float8[]) AS p(lng, lat)
+    const [{ outside }] = (await t.db.read(SYSTEM, (h) =>
+      h.query<{ outside: number }>(
+        `SELECT count(*)::int AS outside FROM unnest($1::float8[], $2::float8[]) AS p(lng, lat)
        WHERE NOT EXISTS (SELECT 1 FROM township w WHERE w.code = $3 AND ST_DWithin(w.geom, ST_SetSRID(ST_MakePoint(p.lng, p.lat), 4326), 1e-9))`,
-      [events.rows.map((r: any) => r.lng), events.rows.map((r: any) => r.lat), JIEPAI]))) as [{ outside: number }];
+        [events.rows.map((r: any) => r.lng), events.rows.map((r: any) => r.lat), JIEPAI],
+      ),
+    )) as [{ outside: number }];
     expect(outside).toBe(0);
   });
 
-  it('a chief imports their own township\'s ledger; rows of another township are refused, and nothing of it is written', async () => {
+  it("a chief imports their own township's ledger; rows of another township are refused, and nothing of it is written", async () => {
     const chief = await signIn(app, 'demo-township');
     const csv = (rows: string[]) => ['走访日期,乡镇,村(社区),民警,警号,走访形式', ...rows].join('\n');
     const post = (body: string, q = '') =>
@@ -260,20 +331,31 @@ describe(`what each role gets (${backend})`, () => {
 
   it('a status-change client id used in another township is not a 409: client ids are per township', async () => {
     const other = '430421111';
-    const add = await admin.request('/api/admin/users', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: `${RUN}-chief2`, displayName: 'chief 2', password: 'correct-horse-3', role: 'township', townshipCode: other }) });
+    const add = await admin.request('/api/admin/users', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: `${RUN}-chief2`, displayName: 'chief 2', password: 'correct-horse-3', role: 'township', townshipCode: other }),
+    });
     expect(add.status).toBe(201);
     const chief2 = await signIn(app, `${RUN}-chief2`, 'correct-horse-3');
     const chief = await signIn(app, 'demo-township');
     // A fresh hazard (上报) in each township, reported by its own chief.
     const report = async (s: SignedIn, tw: string, n: number) => {
-      const [v] = await t.db.read(SYSTEM, (h) => h.query<{ lng: number; lat: number }>(`SELECT ST_X(label_point) AS lng, ST_Y(label_point) AS lat FROM village WHERE township_code = $1 ORDER BY code LIMIT 1`, [tw]));
-      const res = await s.request('/api/hazards', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ clientId: `${RUN}-hz-${n}`, category: '治安', severity: 2, lng: v!.lng, lat: v!.lat }) });
+      const [v] = await t.db.read(SYSTEM, (h) =>
+        h.query<{ lng: number; lat: number }>(`SELECT ST_X(label_point) AS lng, ST_Y(label_point) AS lat FROM village WHERE township_code = $1 ORDER BY code LIMIT 1`, [tw]),
+      );
+      const res = await s.request('/api/hazards', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ clientId: `${RUN}-hz-${n}`, category: '治安', severity: 2, lng: v!.lng, lat: v!.lat }),
+      });
       expect(res.status).toBe(201);
       return ((await res.json()) as { id: string }).id;
     };
     const a = await report(chief2, other, 1);
     const b = await report(chief, JIEPAI, 2);
-    const patch = (s: SignedIn, id: string) => s.request(`/api/hazards/${id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status: '已分流', clientId: `${RUN}-shared` }) });
+    const patch = (s: SignedIn, id: string) =>
+      s.request(`/api/hazards/${id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ status: '已分流', clientId: `${RUN}-shared` }) });
     try {
       expect((await patch(chief2, a)).status).toBe(200);
       expect((await patch(chief, b)).status).toBe(200);
@@ -290,13 +372,19 @@ describe(`what each role gets (${backend})`, () => {
   it('personal data: the officer and the county see it, the chief masked, the wall not at all', async () => {
     const officer = await signIn(app, 'demo-officer');
     const village = officer.user.villageCodes![0]!;
-    const [v] = await t.db.read(SYSTEM, (h) => h.query<{ lng: number; lat: number }>(`SELECT ST_X(label_point) AS lng, ST_Y(label_point) AS lat FROM village WHERE code = $1`, [village]));
-    const res = await officer.request('/api/disputes', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ clientId: `${RUN}-pd`, category: '婚姻家庭', channel: '综治中心', lng: v!.lng, lat: v!.lat, partyName: '张三丰', partyPhone: '13812341234' }) });
+    const [v] = await t.db.read(SYSTEM, (h) =>
+      h.query<{ lng: number; lat: number }>(`SELECT ST_X(label_point) AS lng, ST_Y(label_point) AS lat FROM village WHERE code = $1`, [village]),
+    );
+    const res = await officer.request('/api/disputes', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ clientId: `${RUN}-pd`, category: '婚姻家庭', channel: '综治中心', lng: v!.lng, lat: v!.lat, partyName: '张三丰', partyPhone: '13812341234' }),
+    });
     expect(res.status).toBe(201);
     const { id } = (await res.json()) as { id: string };
     const view = async (who: string) => {
       const r = await (await signIn(app, who)).request(`/api/disputes/${id}`);
-      return r.status === 200 ? (((await r.json()) as { partyName: string; partyPhone: string }) as { partyName: string; partyPhone: string }) : r.status;
+      return r.status === 200 ? ((await r.json()) as { partyName: string; partyPhone: string } as { partyName: string; partyPhone: string }) : r.status;
     };
     expect(await view('demo-officer')).toMatchObject({ partyName: '张三丰', partyPhone: '13812341234' });
     expect(await view('demo-county')).toMatchObject({ partyName: '张三丰', partyPhone: '13812341234' });
@@ -308,10 +396,15 @@ describe(`what each role gets (${backend})`, () => {
     };
     expect(await officerPhone('demo-county')).toMatch(/^1\d{10}$/);
     expect(await officerPhone('demo-wall')).toBeNull();
-    const wallDetail = (await (await (await signIn(app, 'demo-wall')).request(`/api/villages/${village}`)).json()) as { openDisputes: { summary: string }[]; openHazards: { description: string }[] };
+    const wallDetail = (await (await (await signIn(app, 'demo-wall')).request(`/api/villages/${village}`)).json()) as {
+      openDisputes: { summary: string }[];
+      openHazards: { description: string }[];
+    };
     expect(wallDetail.openDisputes.length).toBeGreaterThan(0);
     expect([...wallDetail.openDisputes.map((d) => d.summary), ...wallDetail.openHazards.map((z) => z.description)].every((s) => s === '')).toBe(true);
-    const audited = await t.db.read(SYSTEM, (h) => h.query<{ actor: string; role: string }>(`SELECT actor, role FROM audit_log WHERE action = 'intake.dispute' AND target = $1`, [id]));
+    const audited = await t.db.read(SYSTEM, (h) =>
+      h.query<{ actor: string; role: string }>(`SELECT actor, role FROM audit_log WHERE action = 'intake.dispute' AND target = $1`, [id]),
+    );
     expect(audited).toEqual([{ actor: 'demo-officer', role: 'officer' }]);
   });
 });

@@ -3,20 +3,22 @@ import { Hono } from 'hono';
 import { deleteCookie, setCookie } from 'hono/cookie';
 import { z } from 'zod';
 import { audit, clientIp } from '../audit.ts';
+import type { AuditRepeats } from '../audit-repeats.ts';
 import { findDevice, noteDeviceUse } from '../auth/devices.ts';
 import { principalOf, SESSION_COOKIE } from '../auth/middleware.ts';
 import { decoyHash, verifyPassword } from '../auth/password.ts';
-import { SignInLimits, sleep, type Refusal } from '../auth/sign-in-limits.ts';
-import { userJson, type UserJson } from '../auth/principal.ts';
+import { type UserJson, userJson } from '../auth/principal.ts';
 import type { SessionCache } from '../auth/session-cache.ts';
 import { closeSession, dropExpiredSessions, openSession } from '../auth/sessions.ts';
-import { findUser, noteSignIn, updateUser, type UserRow } from '../auth/users.ts';
+import { type Refusal, SignInLimits, sleep } from '../auth/sign-in-limits.ts';
+import { findUser, noteSignIn, type UserRow, updateUser } from '../auth/users.ts';
 import { AppError, ValidationError } from '../errors.ts';
 import type { Deps } from './deps.ts';
-import type { AuditRepeats } from '../audit-repeats.ts';
 import { NO_NUL, noQuery, validate } from './validation.ts';
 
-const loginBody = z.object({ username: z.string().trim().toLowerCase().min(1).max(64).regex(NO_NUL, 'must not contain NUL characters'), password: z.string().min(1).max(200) }).strict();
+const loginBody = z
+  .object({ username: z.string().trim().toLowerCase().min(1).max(64).regex(NO_NUL, 'must not contain NUL characters'), password: z.string().min(1).max(200) })
+  .strict();
 const deviceBody = z.object({ token: z.string().min(10).max(200) }).strict();
 const passwordBody = z.object({ currentPassword: z.string().min(1).max(200), newPassword: z.string().max(200) }).strict();
 const COUNTY = { kind: 'county' } as const;
@@ -79,7 +81,12 @@ async function limitedCheck(deps: Deps, c: Context, username: string, check: () 
 async function lockedEntry(deps: Deps, repeats: AuditRepeats | undefined, e: { actor: string; role: UserRow['role'] | null; by: string; ip: string | null; during?: string }) {
   const admitted = repeats?.admit('auth.login_locked', `${e.actor}\u0000${e.ip}\u0000${e.by}`) ?? { write: true, repeated: 0, dropped: 0 };
   if (!admitted.write) return;
-  const detail = { by: e.by, ...(e.during ? { during: e.during } : {}), ...(admitted.repeated ? { repeated: admitted.repeated } : {}), ...(admitted.dropped ? { dropped: admitted.dropped } : {}) };
+  const detail = {
+    by: e.by,
+    ...(e.during ? { during: e.during } : {}),
+    ...(admitted.repeated ? { repeated: admitted.repeated } : {}),
+    ...(admitted.dropped ? { dropped: admitted.dropped } : {}),
+  };
   await deps.db.write(COUNTY, (h) => audit(h, { actor: e.actor, role: e.role, action: 'auth.login_locked', detail, ip: e.ip }));
 }
 

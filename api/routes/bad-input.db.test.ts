@@ -1,12 +1,12 @@
-import { SYSTEM } from '../db/types.ts';
-import type { Db } from '../db/index.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { signIn, type SignedIn } from '../test/sign-in.ts';
 import { createApp } from '../app.ts';
 import { FailureThrottle } from '../auth/throttle.ts';
 import type { DisputeStatus, HazardStatus } from '../contract/enums.ts';
-import { expectedStatuses, malformedCorpus, type CorpusContext, type MalformedCase } from '../test/malformed/index.ts';
-import { backend, testDb, type TestDb } from '../test/test-db.ts';
+import type { Db } from '../db/index.ts';
+import { SYSTEM } from '../db/types.ts';
+import { type CorpusContext, expectedStatuses, type MalformedCase, malformedCorpus } from '../test/malformed/index.ts';
+import { type SignedIn, signIn } from '../test/sign-in.ts';
+import { backend, type TestDb, testDb } from '../test/test-db.ts';
 
 let app: SignedIn;
 beforeAll(async () => {
@@ -64,14 +64,15 @@ const BAD_SPECIFIC: [string, string][] = [
 ];
 
 describe(`bad input (${backend})`, () => {
-  const cases: [string, string][] = [
-    ...ENDPOINTS.flatMap((e) => BAD_PERIODS.map((q): [string, string] => [e, q])),
-    ...BAD_SPECIFIC,
-  ];
+  const cases: [string, string][] = [...ENDPOINTS.flatMap((e) => BAD_PERIODS.map((q): [string, string] => [e, q])), ...BAD_SPECIFIC];
 
   it(`answers each of ${cases.length} malformed requests with a 400 JSON error and changes nothing`, async () => {
     const db = (await testDb()).db;
-    const count = () => db.read(SYSTEM, async (h) => (await h.query<{ n: number }>(`SELECT (SELECT count(*) FROM dispute) + (SELECT count(*) FROM hazard) + (SELECT count(*) FROM village) AS n`))[0]!.n);
+    const count = () =>
+      db.read(
+        SYSTEM,
+        async (h) => (await h.query<{ n: number }>(`SELECT (SELECT count(*) FROM dispute) + (SELECT count(*) FROM hazard) + (SELECT count(*) FROM village) AS n`))[0]!.n,
+      );
     const before = await count();
     for (const [path, q] of cases) {
       const res = await app.request(q ? `${path}?${q}` : path);
@@ -83,11 +84,7 @@ describe(`bad input (${backend})`, () => {
     expect(await count()).toBe(before);
   });
 
-  it.each([
-    ['/api/nothing-here'],
-    ['/api/villages/430421110200/extra'],
-    ['/api/../etc/passwd'],
-  ])('answers an unknown path %s with a 404 JSON error', async (path) => {
+  it.each([['/api/nothing-here'], ['/api/villages/430421110200/extra'], ['/api/../etc/passwd']])('answers an unknown path %s with a 404 JSON error', async (path) => {
     const res = await app.request(path);
     expect(res.status).toBe(404);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('not_found');
@@ -131,9 +128,7 @@ async function footprint(db: Db): Promise<Record<string, string>> {
   return db.read(SYSTEM, async (h) => {
     const out: Record<string, string> = {};
     for (const table of FOOTPRINT_TABLES) {
-      const [row] = await h.query<{ n: number; h: string }>(
-        `SELECT count(*)::int AS n, md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h FROM ${table} x`,
-      );
+      const [row] = await h.query<{ n: number; h: string }>(`SELECT count(*)::int AS n, md5(coalesce(string_agg(x::text, '|' ORDER BY x::text), '')) AS h FROM ${table} x`);
       out[table] = `${row!.n} ${row!.h}`;
     }
     const [s] = await h.query<{ n: number; h: string }>(

@@ -2,20 +2,23 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { HTTPException } from 'hono/http-exception';
 import { z } from 'zod';
-import { ValidationError, type FieldErrors } from '../errors.ts';
-import { importBoundaryFile } from '../imports/boundaries/import.ts';
-import { importLimitsOf } from '../imports/limits.ts';
-import { formatOf } from '../imports/boundaries/read-file.ts';
-import { isRejected, rejectionMessage, type BoundaryImportReport } from '../imports/boundaries/report.ts';
 import { audit, clientIp } from '../audit.ts';
 import { allow, principalOf } from '../auth/middleware.ts';
-import { scopeOf, type Deps } from './deps.ts';
+import { type FieldErrors, ValidationError } from '../errors.ts';
+import { importBoundaryFile } from '../imports/boundaries/import.ts';
+import { formatOf } from '../imports/boundaries/read-file.ts';
+import { type BoundaryImportReport, isRejected, rejectionMessage } from '../imports/boundaries/report.ts';
+import { importLimitsOf } from '../imports/limits.ts';
+import { type Deps, scopeOf } from './deps.ts';
 import { validate } from './validation.ts';
 
 const importQuery = z
   .object({
     level: z.enum(['village', 'township']).optional(),
-    crs: z.string().regex(/^(gcj-?02|EPSG:\d{4,5})$/i, 'expected gcj02 or EPSG:<code>').optional(),
+    crs: z
+      .string()
+      .regex(/^(gcj-?02|EPSG:\d{4,5})$/i, 'expected gcj02 or EPSG:<code>')
+      .optional(),
     dryRun: z.enum(['true', 'false', '1', '0']).optional(),
     /** Import the features that match and leave out those that match nothing (default: refuse the file). */
     subset: z.enum(['true', 'false', '1', '0']).optional(),
@@ -72,7 +75,14 @@ export function boundaryImportRoutes(deps: Deps) {
         moveBytes: true,
         onApplied: (h, r) => {
           const p = principalOf(c);
-          return audit(h, { actor: p.username, role: p.role, action: 'import.boundaries', target: `import_batch:${r.batchId}`, detail: { fileName: r.fileName, level: r.level, matched: r.matched.length }, ip: clientIp(c) });
+          return audit(h, {
+            actor: p.username,
+            role: p.role,
+            action: 'import.boundaries',
+            target: `import_batch:${r.batchId}`,
+            detail: { fileName: r.fileName, level: r.level, matched: r.matched.length },
+            ip: clientIp(c),
+          });
         },
       });
       if (isRejected(report)) {

@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { Handle } from '../db/index.ts';
 import { DISPUTE_CATEGORIES, DISPUTE_CHANNELS, DISPUTE_STATUSES } from '../contract/enums.ts';
+import type { Handle } from '../db/index.ts';
 import { createDispute, findDispute, getDispute } from '../queries/intake/disputes.ts';
 import { changeDisputeStatus } from '../queries/intake/status.ts';
-import { notFoundOrOutOfScope, read, scopeOf, type Deps } from './deps.ts';
+import { type Deps, notFoundOrOutOfScope, read, scopeOf } from './deps.ts';
 import { auditIntake, disputeFor, mayReadOne, mayWrite } from './intake-access.ts';
 import { clientId, idempotencyKey, instant, lat, lng, pastInstant, phone, text } from './intake-common.ts';
 import { createFromRequest } from './intake-create.ts';
@@ -12,26 +12,33 @@ import { validate } from './validation.ts';
 
 const disputeId = z.object({ id: z.string().regex(/^DS\d{7,}$/, 'expected a dispute id like DS0000123') });
 
-const createBody = z.object({
-  clientId: clientId.optional(),
-  category: z.enum(DISPUTE_CATEGORIES),
-  channel: z.enum(DISPUTE_CHANNELS),
-  lng,
-  lat,
-  villageCode: z.string().regex(/^\d{12}$/, 'expected a 12-digit village code').optional(),
-  receivedAt: instant.optional(),
-  summary: text(2000).default(''),
-  partyName: text(50).optional(),
-  partyPhone: phone.optional(),
-  mediator: text(50).optional(),
-}).strict();
+const createBody = z
+  .object({
+    clientId: clientId.optional(),
+    category: z.enum(DISPUTE_CATEGORIES),
+    channel: z.enum(DISPUTE_CHANNELS),
+    lng,
+    lat,
+    villageCode: z
+      .string()
+      .regex(/^\d{12}$/, 'expected a 12-digit village code')
+      .optional(),
+    receivedAt: instant.optional(),
+    summary: text(2000).default(''),
+    partyName: text(50).optional(),
+    partyPhone: phone.optional(),
+    mediator: text(50).optional(),
+  })
+  .strict();
 
-const statusBody = z.object({
-  status: z.enum(DISPUTE_STATUSES),
-  at: instant.optional(),
-  note: text(500).optional(),
-  clientId: clientId.optional(),
-}).strict();
+const statusBody = z
+  .object({
+    status: z.enum(DISPUTE_STATUSES),
+    at: instant.optional(),
+    note: text(500).optional(),
+    clientId: clientId.optional(),
+  })
+  .strict();
 
 /** The dispute if the caller may see it; 403 if it is another township's, 404 if there is none. */
 async function visible(h: Handle, id: string) {

@@ -12,7 +12,11 @@ import { validate } from './validation.ts';
 const exportBody = z
   .object({
     kind: z.enum(['dashboard-png', 'wall-png', 'briefing-pdf', 'briefing-png']),
-    view: z.string().max(500, 'at most 500 characters').regex(/^[^<>\u0000]*$/, 'no markup or NUL characters').default(''),
+    view: z
+      .string()
+      .max(500, 'at most 500 characters')
+      .regex(/^[^<>\u0000]*$/, 'no markup or NUL characters')
+      .default(''),
   })
   .strict();
 

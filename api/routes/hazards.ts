@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import type { Handle } from '../db/index.ts';
 import { HAZARD_CATEGORIES, HAZARD_STATUSES } from '../contract/enums.ts';
+import type { Handle } from '../db/index.ts';
 import { createHazard, findHazard, getHazard } from '../queries/intake/hazards.ts';
 import { changeHazardStatus } from '../queries/intake/status.ts';
-import { notFoundOrOutOfScope, read, scopeOf, type Deps } from './deps.ts';
+import { type Deps, notFoundOrOutOfScope, read, scopeOf } from './deps.ts';
 import { auditIntake, hazardFor, mayReadOne, mayWrite } from './intake-access.ts';
 import { clientId, idempotencyKey, instant, lat, lng, pastInstant, phone, text } from './intake-common.ts';
 import { createFromRequest } from './intake-create.ts';
@@ -12,25 +12,32 @@ import { validate } from './validation.ts';
 
 const hazardId = z.object({ id: z.string().regex(/^HZ\d{7,}$/, 'expected a hazard id like HZ0000123') });
 
-const createBody = z.object({
-  clientId: clientId.optional(),
-  category: z.enum(HAZARD_CATEGORIES),
-  severity: z.number().int().min(1, 'severity is 1-4').max(4, 'severity is 1-4'),
-  lng,
-  lat,
-  villageCode: z.string().regex(/^\d{12}$/, 'expected a 12-digit village code').optional(),
-  reportedAt: instant.optional(),
-  description: text(2000).default(''),
-  reporterName: text(50).optional(),
-  reporterPhone: phone.optional(),
-}).strict();
+const createBody = z
+  .object({
+    clientId: clientId.optional(),
+    category: z.enum(HAZARD_CATEGORIES),
+    severity: z.number().int().min(1, 'severity is 1-4').max(4, 'severity is 1-4'),
+    lng,
+    lat,
+    villageCode: z
+      .string()
+      .regex(/^\d{12}$/, 'expected a 12-digit village code')
+      .optional(),
+    reportedAt: instant.optional(),
+    description: text(2000).default(''),
+    reporterName: text(50).optional(),
+    reporterPhone: phone.optional(),
+  })
+  .strict();
 
-const statusBody = z.object({
-  status: z.enum(HAZARD_STATUSES),
-  at: instant.optional(),
-  note: text(500).optional(),
-  clientId: clientId.optional(),
-}).strict();
+const statusBody = z
+  .object({
+    status: z.enum(HAZARD_STATUSES),
+    at: instant.optional(),
+    note: text(500).optional(),
+    clientId: clientId.optional(),
+  })
+  .strict();
 
 /** The hazard if the caller may see it; 403 if it is another township's, 404 if there is none. */
 async function visible(h: Handle, id: string) {

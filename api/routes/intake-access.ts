@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import { audit, clientIp, type AuditAction } from '../audit.ts';
+import { type AuditAction, audit, clientIp } from '../audit.ts';
 import { applyView } from '../auth/mask.ts';
 import { allow, principalOf } from '../auth/middleware.ts';
 import { personalDataView } from '../auth/principal.ts';

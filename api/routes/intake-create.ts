@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import type { AuditAction } from '../audit.ts';
 import type { Handle } from '../db/index.ts';
 import type { Created } from '../queries/intake/create.ts';
-import { requireVillageInScope, scopeOf, type Deps } from './deps.ts';
+import { type Deps, requireVillageInScope, scopeOf } from './deps.ts';
 import { auditIntake } from './intake-access.ts';
 import { idempotencyKey, pastInstant } from './intake-common.ts';
 

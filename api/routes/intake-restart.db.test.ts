@@ -1,12 +1,12 @@
-import { SYSTEM } from '../db/types.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { signIn, type SignedIn } from '../test/sign-in.ts';
 import { createApp } from '../app.ts';
-import { openDb, type Db } from '../db/index.ts';
+import { type Db, openDb } from '../db/index.ts';
 import { openPglite } from '../db/pglite.ts';
+import { SYSTEM } from '../db/types.ts';
+import { type SignedIn, signIn } from '../test/sign-in.ts';
 import { backend, testDb } from '../test/test-db.ts';
 
 const KEY = `restart-${Date.now().toString(36)}`;
@@ -39,10 +39,16 @@ async function persistentDb(): Promise<{ open: () => Promise<Db> }> {
 describe(`idempotent intake across a restart (${backend})`, () => {
   it('answers a retry after the restart with the original id and creates nothing', async () => {
     const t = await testDb();
-    const [v] = await t.db.read(SYSTEM, (h) => h.query<{ lng: number; lat: number }>(`SELECT ST_X(label_point) AS lng, ST_Y(label_point) AS lat FROM village WHERE township_code = '430421110' ORDER BY code LIMIT 1`));
+    const [v] = await t.db.read(SYSTEM, (h) =>
+      h.query<{ lng: number; lat: number }>(`SELECT ST_X(label_point) AS lng, ST_Y(label_point) AS lat FROM village WHERE township_code = '430421110' ORDER BY code LIMIT 1`),
+    );
     const body = JSON.stringify({ clientId: KEY, category: '劳资', channel: '综治中心', lng: v!.lng, lat: v!.lat, summary: '拖欠工资' });
     const post = async (db: Db) => {
-      const res = await (await signIn(createApp({ ...t.deps, db }), 'demo-township')).request('/api/disputes', { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+      const res = await (await signIn(createApp({ ...t.deps, db }), 'demo-township')).request('/api/disputes', {
+        method: 'POST',
+        body,
+        headers: { 'content-type': 'application/json' },
+      });
       return { status: res.status, id: ((await res.json()) as { id: string }).id };
     };
     const store = await persistentDb();

@@ -1,8 +1,8 @@
-import { SYSTEM } from '../db/types.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signIn, type SignedIn } from '../test/sign-in.ts';
 import { createApp } from '../app.ts';
-import { backend, testDb, type TestDb } from '../test/test-db.ts';
+import { SYSTEM } from '../db/types.ts';
+import { type SignedIn, signIn } from '../test/sign-in.ts';
+import { backend, type TestDb, testDb } from '../test/test-db.ts';
 
 let t: TestDb;
 let app: SignedIn;
@@ -24,7 +24,9 @@ beforeAll(async () => {
 // Leave the shared database as the other test files expect it.
 afterAll(async () => {
   await t.db.write(SYSTEM, async (h) => {
-    await h.query(`DELETE FROM status_change WHERE entity_id IN (SELECT id FROM hazard WHERE client_id LIKE $1 UNION ALL SELECT id FROM dispute WHERE client_id LIKE $1)`, [`${RUN}%`]);
+    await h.query(`DELETE FROM status_change WHERE entity_id IN (SELECT id FROM hazard WHERE client_id LIKE $1 UNION ALL SELECT id FROM dispute WHERE client_id LIKE $1)`, [
+      `${RUN}%`,
+    ]);
     for (const table of ['hazard', 'dispute', 'visit']) await h.query(`DELETE FROM ${table} WHERE client_id LIKE $1`, [`${RUN}%`]);
   });
 });
@@ -56,7 +58,15 @@ describe(`intake (${backend})`, () => {
   });
 
   it('a dispute or a visit under a used client id with other content is a 409; the same content is a retry', async () => {
-    const dispute = { clientId: `${RUN}-d-reuse`, category: '邻里纠纷', channel: '综治中心', lng: inside.lng, lat: inside.lat, summary: '排水沟', receivedAt: '2026-11-20T09:00:00+08:00' };
+    const dispute = {
+      clientId: `${RUN}-d-reuse`,
+      category: '邻里纠纷',
+      channel: '综治中心',
+      lng: inside.lng,
+      lat: inside.lat,
+      summary: '排水沟',
+      receivedAt: '2026-11-20T09:00:00+08:00',
+    };
     expect((await send('POST', '/api/disputes', dispute)).status).toBe(201);
     expect((await send('POST', '/api/disputes', dispute)).status).toBe(200);
     const changed = await send('POST', '/api/disputes', { ...dispute, summary: '另一件事', receivedAt: '2026-11-21T09:00:00+08:00' });
@@ -94,7 +104,12 @@ describe(`intake (${backend})`, () => {
     expect(out.status).toBe(422);
     expect(out.body.error.code).toBe('outside_county');
     const wrong = await send('POST', '/api/disputes', {
-      clientId: `${RUN}-wrong`, category: '邻里纠纷', channel: '综治中心', lng: inside.lng, lat: inside.lat, villageCode: inside.neighbour,
+      clientId: `${RUN}-wrong`,
+      category: '邻里纠纷',
+      channel: '综治中心',
+      lng: inside.lng,
+      lat: inside.lat,
+      villageCode: inside.neighbour,
     });
     expect(wrong.status).toBe(422);
     expect(wrong.body.error).toMatchObject({ code: 'location_mismatch', actualVillageCode: inside.code });
@@ -104,7 +119,13 @@ describe(`intake (${backend})`, () => {
 
   it('walks a dispute through its lifecycle; an illegal step is a 409 naming the allowed ones', async () => {
     const created = await send('POST', '/api/disputes', {
-      clientId: `${RUN}-d1`, category: '宅基地', channel: '人民调解委员会', lng: inside.lng, lat: inside.lat, villageCode: inside.code, summary: '宅基地边界争议',
+      clientId: `${RUN}-d1`,
+      category: '宅基地',
+      channel: '人民调解委员会',
+      lng: inside.lng,
+      lat: inside.lat,
+      villageCode: inside.code,
+      summary: '宅基地边界争议',
     });
     expect(created.status).toBe(201);
     const id = created.body.id as string;
@@ -145,7 +166,10 @@ describe(`intake (${backend})`, () => {
     const started = await send('PATCH', `/api/hazards/${hz.body.id}`, { status: '处置中', at: exact });
     expect(started.status).toBe(200);
     const stamps = await t.db.read(SYSTEM, (h) =>
-      h.query<{ ok: boolean }>(`SELECT reported_at = $2::timestamptz AND routed_at = reported_at AND started_at = reported_at AS ok FROM hazard WHERE id = $1`, [hz.body.id, exact]),
+      h.query<{ ok: boolean }>(`SELECT reported_at = $2::timestamptz AND routed_at = reported_at AND started_at = reported_at AS ok FROM hazard WHERE id = $1`, [
+        hz.body.id,
+        exact,
+      ]),
     );
     expect(stamps[0]!.ok).toBe(true);
 
@@ -162,13 +186,16 @@ describe(`intake (${backend})`, () => {
     // The chief of another township (430421111).
     const admin = await signIn(createApp(t.deps), 'demo-admin');
     const add = await admin.request('/api/admin/users', {
-      method: 'POST', headers: { 'content-type': 'application/json' },
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ username: `${RUN}-chief2`, displayName: 'chief 2', password: 'correct-horse-3', role: 'township', townshipCode: '430421111' }),
     });
     expect(add.status).toBe(201);
     const chief2 = await signIn(createApp(t.deps), `${RUN}-chief2`, 'correct-horse-3');
     const [elsewhere] = await t.db.read(SYSTEM, (h) =>
-      h.query<{ code: string; lng: number; lat: number }>(`SELECT code, ST_X(label_point) AS lng, ST_Y(label_point) AS lat FROM village WHERE township_code = '430421111' ORDER BY code LIMIT 1`),
+      h.query<{ code: string; lng: number; lat: number }>(
+        `SELECT code, ST_X(label_point) AS lng, ST_Y(label_point) AS lat FROM village WHERE township_code = '430421111' ORDER BY code LIMIT 1`,
+      ),
     );
     const post = async (s: SignedIn, path: string, body: unknown) => {
       const res = await s.request(path, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
@@ -195,7 +222,11 @@ describe(`intake (${backend})`, () => {
     expect(h2.body.id).not.toBe(h1.body.id);
     // A status-change id is scoped the same way: one id moves a hazard in each township.
     const s1 = await send('PATCH', `/api/hazards/${h1.body.id}`, { status: '已分流', clientId: `${key}-s` });
-    const s2 = await chief2.request(`/api/hazards/${h2.body.id}`, { method: 'PATCH', body: JSON.stringify({ status: '已分流', clientId: `${key}-s` }), headers: { 'content-type': 'application/json' } });
+    const s2 = await chief2.request(`/api/hazards/${h2.body.id}`, {
+      method: 'PATCH',
+      body: JSON.stringify({ status: '已分流', clientId: `${key}-s` }),
+      headers: { 'content-type': 'application/json' },
+    });
     expect([s1.status, s2.status]).toEqual([200, 200]);
     // ...while reusing it in the same township for another change is still refused.
     const reused = await send('PATCH', `/api/disputes/${mine.body.id}`, { status: '调处中', clientId: `${key}-s` });
@@ -225,7 +256,13 @@ describe(`intake (${backend})`, () => {
     expect(ok.status).toBe(201);
     const after = (await (await app.request(`/api/villages/${inside.code}`)).json()) as any;
     expect(after.coverage.visits).toBe(before.coverage.visits + 1);
-    const other = await send('POST', '/api/visits', { clientId: `${RUN}-v2`, officerId: inside.officer, villageCode: inside.neighbour, kind: '走访', visitedAt: t.now.toISOString() });
+    const other = await send('POST', '/api/visits', {
+      clientId: `${RUN}-v2`,
+      officerId: inside.officer,
+      villageCode: inside.neighbour,
+      kind: '走访',
+      visitedAt: t.now.toISOString(),
+    });
     expect(other.status).toBe(422);
     expect(other.body.error.code).toBe('officer_not_linked');
   });

@@ -1,18 +1,18 @@
-import { Hono, type Context } from 'hono';
+import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { z } from 'zod';
+import { audit, clientIp } from '../audit.ts';
+import { allow, principalOf } from '../auth/middleware.ts';
+import { townshipCode } from '../contract/case-filter.ts';
+import { SYSTEM } from '../db/types.ts';
 import { AppError } from '../errors.ts';
 import { LEDGER_KINDS } from '../imports/ledger/columns.ts';
 import { importLedger } from '../imports/ledger/import.ts';
-import { analyzeAfterImport } from '../imports/ledger/write.ts';
-import { SYSTEM } from '../db/types.ts';
 import { readLedgerInWorker } from '../imports/ledger/read-in-worker.ts';
+import { attachmentDisposition, buildTemplate, TEMPLATE_FILE_NAMES, templateExample } from '../imports/ledger/template.ts';
+import { analyzeAfterImport } from '../imports/ledger/write.ts';
 import { clip, importLimitsOf } from '../imports/limits.ts';
-import { attachmentDisposition, buildTemplate, templateExample, TEMPLATE_FILE_NAMES } from '../imports/ledger/template.ts';
-import { audit, clientIp } from '../audit.ts';
-import { allow, principalOf } from '../auth/middleware.ts';
-import { read, requireTownship, scoped, scopeOf, type Deps } from './deps.ts';
-import { townshipCode } from '../contract/case-filter.ts';
+import { type Deps, read, requireTownship, scoped, scopeOf } from './deps.ts';
 import { validate } from './validation.ts';
 
 /**
@@ -62,49 +62,55 @@ export function ledgerImportRoutes(deps: Deps) {
   const limit = bodyLimit({
     maxSize: deps.config.IMPORT_MAX_BYTES,
     onError: () => {
-      throw new AppError(413, 'payload_too_large', `the file is larger than ${Math.floor(deps.config.IMPORT_MAX_BYTES / 1024 / 1024)} MiB (IMPORT_MAX_BYTES); split the ledger into smaller files`);
+      throw new AppError(
+        413,
+        'payload_too_large',
+        `the file is larger than ${Math.floor(deps.config.IMPORT_MAX_BYTES / 1024 / 1024)} MiB (IMPORT_MAX_BYTES); split the ledger into smaller files`,
+      );
     },
   });
 
-  return new Hono()
-    .get('/template', allow('admin', 'county', 'township'), validate('query', templateQuery), async (c) => {
-      const q = scoped(c, c.req.valid('query'));
-      const example = await read(deps, c, async (h) => {
-        await requireTownship(h, q.township);
-        return templateExample(h, q.township ?? null, deps.now());
-      });
-      const bytes = await buildTemplate(q.kind, example);
-      return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
-        'Content-Type': XLSX_TYPE,
-        'Content-Disposition': attachmentDisposition(TEMPLATE_FILE_NAMES[q.kind], `ledger-template-${q.kind}.xlsx`),
-        'Cache-Control': 'no-store',
-      });
-    })
-    // A chief imports their own township's ledgers only: the township is theirs, and rows naming
-    // another township's places are refused (they cannot see them).
-    .post('/', allow('admin', 'township'), limit, validate('query', importQuery), async (c) => {
-      const q = scoped(c, c.req.valid('query'));
-      const file = await uploadedFile(c, q.fileName);
-      // Read off the request thread, under the import limits, before any transaction is opened.
-      const parsed = await readLedgerInWorker(file.bytes, importLimitsOf(deps.config));
-      const input = { bytes: file.bytes, parsed, fileName: file.name, kind: q.kind ?? null, townshipCode: q.township ?? null, dryRun: q.dryRun ?? false, now: deps.now() };
-      // A dry run reads only; an import writes in one transaction, so a failure leaves nothing behind.
-      const report = input.dryRun
-        ? await deps.db.read(scopeOf(c), (h) => importLedger(h, input))
-        : await deps.db.write(scopeOf(c), async (h) => {
-            const r = await importLedger(h, input);
-            if (r.applied) {
-              const p = principalOf(c);
-              const detail = { fileName: file.name, kind: r.kind, rows: r.rows, inserted: r.inserted, duplicates: r.duplicates };
-              await audit(h, { actor: p.username, role: p.role, action: 'import.ledger', target: `import_batch:${r.batchId}`, detail, ip: clientIp(c) });
-            }
-            return r;
-          });
-      if (report.applied && report.inserted > 0) await deps.db.write(SYSTEM, (h) => analyzeAfterImport(h, report.kind));
-      if (report.errorCount > 0) {
-        const message = `${report.errorCount} problem${report.errorCount === 1 ? '' : 's'} in ${file.name}; nothing was imported`;
-        return c.json({ error: { code: 'import_rejected' as const, message }, report }, 422);
-      }
-      return c.json(report, 200);
-    });
+  return (
+    new Hono()
+      .get('/template', allow('admin', 'county', 'township'), validate('query', templateQuery), async (c) => {
+        const q = scoped(c, c.req.valid('query'));
+        const example = await read(deps, c, async (h) => {
+          await requireTownship(h, q.township);
+          return templateExample(h, q.township ?? null, deps.now());
+        });
+        const bytes = await buildTemplate(q.kind, example);
+        return c.body(bytes as Uint8Array<ArrayBuffer>, 200, {
+          'Content-Type': XLSX_TYPE,
+          'Content-Disposition': attachmentDisposition(TEMPLATE_FILE_NAMES[q.kind], `ledger-template-${q.kind}.xlsx`),
+          'Cache-Control': 'no-store',
+        });
+      })
+      // A chief imports their own township's ledgers only: the township is theirs, and rows naming
+      // another township's places are refused (they cannot see them).
+      .post('/', allow('admin', 'township'), limit, validate('query', importQuery), async (c) => {
+        const q = scoped(c, c.req.valid('query'));
+        const file = await uploadedFile(c, q.fileName);
+        // Read off the request thread, under the import limits, before any transaction is opened.
+        const parsed = await readLedgerInWorker(file.bytes, importLimitsOf(deps.config));
+        const input = { bytes: file.bytes, parsed, fileName: file.name, kind: q.kind ?? null, townshipCode: q.township ?? null, dryRun: q.dryRun ?? false, now: deps.now() };
+        // A dry run reads only; an import writes in one transaction, so a failure leaves nothing behind.
+        const report = input.dryRun
+          ? await deps.db.read(scopeOf(c), (h) => importLedger(h, input))
+          : await deps.db.write(scopeOf(c), async (h) => {
+              const r = await importLedger(h, input);
+              if (r.applied) {
+                const p = principalOf(c);
+                const detail = { fileName: file.name, kind: r.kind, rows: r.rows, inserted: r.inserted, duplicates: r.duplicates };
+                await audit(h, { actor: p.username, role: p.role, action: 'import.ledger', target: `import_batch:${r.batchId}`, detail, ip: clientIp(c) });
+              }
+              return r;
+            });
+        if (report.applied && report.inserted > 0) await deps.db.write(SYSTEM, (h) => analyzeAfterImport(h, report.kind));
+        if (report.errorCount > 0) {
+          const message = `${report.errorCount} problem${report.errorCount === 1 ? '' : 's'} in ${file.name}; nothing was imported`;
+          return c.json({ error: { code: 'import_rejected' as const, message }, report }, 422);
+        }
+        return c.json(report, 200);
+      })
+  );
 }

@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import { FailureThrottle } from '../auth/throttle.ts';
 import { signIn } from '../test/sign-in.ts';
-import { backend, testDb, type TestDb } from '../test/test-db.ts';
+import { backend, type TestDb, testDb } from '../test/test-db.ts';
 
 const RUN = `lim${Date.now().toString(36)}`;
 let t: TestDb;
@@ -14,14 +14,22 @@ function limitedApp(overrides: Partial<TestDb['config']> = {}) {
   const app = createApp({ ...t.deps, config, throttle: new FailureThrottle(undefined, undefined, () => clock.now) });
   /** One request from `address` (the socket's peer address, as the node server passes it). */
   const from = (address: string, path: string, body: unknown, headers: Record<string, string> = {}) =>
-    app.request(path, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) }, { incoming: { socket: { remoteAddress: address } } });
+    app.request(
+      path,
+      { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) },
+      { incoming: { socket: { remoteAddress: address } } },
+    );
   const login = async (address: string, username: string, password: string) => (await from(address, '/api/auth/login', { username, password })).status;
   return { app, clock, from, login };
 }
 
 async function addUser(username: string, password: string) {
   const admin = await signIn(createApp({ ...t.deps, throttle: new FailureThrottle() }), 'demo-admin');
-  const res = await admin.request('/api/admin/users', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, displayName: username, password, role: 'county' }) });
+  const res = await admin.request('/api/admin/users', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username, displayName: username, password, role: 'county' }),
+  });
   expect(res.status).toBe(201);
 }
 

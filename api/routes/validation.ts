@@ -1,10 +1,10 @@
-import { BIDI_CONTROL } from '../domain/bidi.ts';
 import { zValidator } from '@hono/zod-validator';
-import { resolver, uniqueSymbol } from 'hono-openapi';
-import { SCHEMA_OPTIONS } from '../openapi/schema-options.ts';
 import type { ValidationTargets } from 'hono';
+import { resolver, uniqueSymbol } from 'hono-openapi';
 import { z } from 'zod';
-import { ValidationError, type FieldErrors } from '../errors.ts';
+import { BIDI_CONTROL } from '../domain/bidi.ts';
+import { type FieldErrors, ValidationError } from '../errors.ts';
+import { SCHEMA_OPTIONS } from '../openapi/schema-options.ts';
 
 /**
  * zod validation at the edge; a failure becomes a 400 with one message per field. Every string

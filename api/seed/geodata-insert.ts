@@ -1,6 +1,6 @@
-import { bulkInsert, type BulkColumn } from '../db/bulk.ts';
-import type { Handle } from '../db/index.ts';
 import type { Dataset } from '../../geodata/dataset.ts';
+import { type BulkColumn, bulkInsert } from '../db/bulk.ts';
+import type { Handle } from '../db/index.ts';
 
 type F<P> = { properties: P; geometry: unknown };
 
@@ -38,16 +38,14 @@ const VILLAGE_COLUMNS: BulkColumn<Village>[] = [
 export async function insertGeodata(h: Handle, ds: Dataset): Promise<void> {
   const county = ds.county.features[0];
   if (!county) throw new Error('dataset has no county outline');
-  await h.query(
-    `INSERT INTO county (code, name, geom) VALUES ($1, $2, ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($3), 4326)))`,
-    [county.properties.code, county.properties.name, JSON.stringify(county.geometry)],
-  );
+  await h.query(`INSERT INTO county (code, name, geom) VALUES ($1, $2, ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($3), 4326)))`, [
+    county.properties.code,
+    county.properties.name,
+    JSON.stringify(county.geometry),
+  ]);
   await bulkInsert(h, 'township', TOWNSHIP_COLUMNS, ds.townships.features);
   await bulkInsert(h, 'village', VILLAGE_COLUMNS, ds.villages.features);
   for (const r of ds.river.features) {
-    await h.query(`INSERT INTO river (name, geom) VALUES ($1, ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($2), 4326)))`, [
-      r.properties.name,
-      JSON.stringify(r.geometry),
-    ]);
+    await h.query(`INSERT INTO river (name, geom) VALUES ($1, ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($2), 4326)))`, [r.properties.name, JSON.stringify(r.geometry)]);
   }
 }

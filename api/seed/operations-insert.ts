@@ -1,4 +1,4 @@
-import { bulkInsert, POINT_EXPR, pointWkt, type BulkColumn } from '../db/bulk.ts';
+import { type BulkColumn, bulkInsert, POINT_EXPR, pointWkt } from '../db/bulk.ts';
 import type { Handle } from '../db/index.ts';
 import { DEFAULT_DEADLINE_DAYS, DEFAULT_ROUTING } from '../domain/routing.ts';
 import type { Dispute, Guardian, Hazard, Officer, Operations, Visit } from './generate/types.ts';

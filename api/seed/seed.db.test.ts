@@ -1,7 +1,7 @@
-import { SYSTEM } from '../db/types.ts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, shanghaiDate } from '../contract/calendar.ts';
-import { backend, testDb, TEST_SEED, type TestDb } from '../test/test-db.ts';
+import { SYSTEM } from '../db/types.ts';
+import { backend, TEST_SEED, type TestDb, testDb } from '../test/test-db.ts';
 import { regenerateOperations, seedIfEmpty } from './seed.ts';
 
 let t: TestDb;

@@ -1,6 +1,6 @@
-import { SYSTEM } from '../db/types.ts';
+import { type Dataset, loadDataset } from '../../geodata/dataset.ts';
 import type { Db, Handle } from '../db/index.ts';
-import { loadDataset, type Dataset } from '../../geodata/dataset.ts';
+import { SYSTEM } from '../db/types.ts';
 import { syncIdSequences } from '../queries/intake/ids.ts';
 import { generateOperations, type Operations, type SeedVillage } from './generate/index.ts';
 import { insertGeodata } from './geodata-insert.ts';

@@ -1,4 +1,4 @@
-import { Zip, ZipDeflate, strToU8 } from 'fflate';
+import { strToU8, Zip, ZipDeflate } from 'fflate';
 
 /**
  * Hostile and oversized import files, built on the fly so no big fixture is committed: each is
@@ -71,14 +71,17 @@ export function sharedStringBombXlsx(opts: { unpackedBytes?: number; cells?: num
   const head = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="${cells}" uniqueCount="1"><si><t>`;
   const tail = '</t></si></sst>';
   const body = Math.max(0, unpacked - head.length - tail.length);
-  return streamZip([
-    { name: '[Content_Types].xml', chunks: text(CONTENT_TYPES) },
-    { name: '_rels/.rels', chunks: text(ROOT_RELS) },
-    { name: 'xl/workbook.xml', chunks: text(WORKBOOK) },
-    { name: 'xl/_rels/workbook.xml.rels', chunks: text(WORKBOOK_RELS) },
-    { name: 'xl/worksheets/sheet1.xml', chunks: text(sheet) },
-    { name: 'xl/sharedStrings.xml', chunks: [strToU8(head), ...repeated(strToU8('调解'), body), strToU8(tail)] },
-  ], 1);
+  return streamZip(
+    [
+      { name: '[Content_Types].xml', chunks: text(CONTENT_TYPES) },
+      { name: '_rels/.rels', chunks: text(ROOT_RELS) },
+      { name: 'xl/workbook.xml', chunks: text(WORKBOOK) },
+      { name: 'xl/_rels/workbook.xml.rels', chunks: text(WORKBOOK_RELS) },
+      { name: 'xl/worksheets/sheet1.xml', chunks: text(sheet) },
+      { name: 'xl/sharedStrings.xml', chunks: [strToU8(head), ...repeated(strToU8('调解'), body), strToU8(tail)] },
+    ],
+    1,
+  );
 }
 
 /** Villages of 界牌镇 in the seeded county (as in the ledger fixtures). */

@@ -1,11 +1,11 @@
-import { loadConfig, type Config } from '../config.ts';
-import { openDb, type Db } from '../db/index.ts';
+import { ensureDemoUsers } from '../auth/demo-users.ts';
+import { FailureThrottle } from '../auth/throttle.ts';
+import { type Config, loadConfig } from '../config.ts';
+import { type Db, openDb } from '../db/index.ts';
 import { migrate } from '../db/migrate.ts';
 import { openPglite } from '../db/pglite.ts';
 import type { Deps } from '../routes/deps.ts';
 import { seedIfEmpty } from '../seed/seed.ts';
-import { ensureDemoUsers } from '../auth/demo-users.ts';
-import { FailureThrottle } from '../auth/throttle.ts';
 
 /**
  * The seeded database every `*.db.test.ts` file of a run shares (the db project runs one

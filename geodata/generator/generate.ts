@@ -7,12 +7,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CountyProps, DatasetMeta, TownshipProps, VillageProps } from '../dataset.ts';
+import { rngFor } from '../prng.ts';
 import type { AreaGeometry, Position } from './geo.ts';
 import { loadInputs } from './inputs.ts';
 import { displayName, villageKind } from './names.ts';
 import { villageSeedPoints } from './points.ts';
 import { allocatePopulation } from './population.ts';
-import { rngFor } from '../prng.ts';
 import { GeoPipeline, type GeoSql } from './postgis.ts';
 import { placeSeats } from './seats.ts';
 
@@ -189,10 +189,7 @@ export async function generate(opts: GenerateOptions): Promise<DatasetMeta> {
   write('county.geojson', featureCollection([feature(countyProps, county.geometry)]));
   write('townships.geojson', featureCollection(townshipFeatures));
   write('villages.geojson', featureCollection(villageFeatures));
-  write(
-    'river.geojson',
-    featureCollection([feature({ name: '湘江', name_en: 'Xiang River', source: 'Natural Earth 10m rivers_lake_centerlines' }, river)]),
-  );
+  write('river.geojson', featureCollection([feature({ name: '湘江', name_en: 'Xiang River', source: 'Natural Earth 10m rivers_lake_centerlines' }, river)]));
   write('meta.json', `${JSON.stringify(meta, null, 2)}\n`);
   write('ATTRIBUTION.md', attributionMd(meta, input.attribution));
   return meta;

@@ -33,9 +33,7 @@ export function pointInRing([x, y]: Position, ring: Ring): boolean {
 }
 
 export function pointInGeometry(p: Position, g: AreaGeometry): boolean {
-  return polygonsOf(g).some(
-    (poly) => pointInRing(p, poly[0]!) && !poly.slice(1).some((hole) => pointInRing(p, hole)),
-  );
+  return polygonsOf(g).some((poly) => pointInRing(p, poly[0]!) && !poly.slice(1).some((hole) => pointInRing(p, hole)));
 }
 
 export interface BBox {

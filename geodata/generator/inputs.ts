@@ -53,7 +53,10 @@ export interface Inputs {
 
 /** The inputs are plain NBS codes and names without commas or quotes; refuse anything fancier. */
 export function parseCsv(text: string): Record<string, string>[] {
-  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim() !== '');
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .filter((l) => l.trim() !== '');
   if (lines.some((l) => l.includes('"'))) throw new Error('parseCsv: quoted fields are not supported');
   const header = lines[0]!.split(',');
   return lines.slice(1).map((line, n) => {
@@ -73,8 +76,7 @@ export function loadInputs(dir: string): Inputs {
 
   const fence = JSON.parse(read('hengyang_county_amap_fence_gcj02.geojson'));
   const outline = fence.features?.[0]?.geometry;
-  if (fence.features?.length !== 1 || outline?.type !== 'Polygon')
-    throw new Error('county fence: expected one Polygon feature');
+  if (fence.features?.length !== 1 || outline?.type !== 'Polygon') throw new Error('county fence: expected one Polygon feature');
 
   const townships: TownshipRow[] = parseCsv(read('townships_430421.csv')).map((r) => ({
     code9: r.code9!,

@@ -1,18 +1,42 @@
 import { describe, expect, it } from 'vitest';
-import { distanceKm, pointInGeometry, type AreaGeometry, type Position } from './geo.ts';
-import { villageSeedPoints } from './points.ts';
 import { Rng } from '../prng.ts';
+import { type AreaGeometry, distanceKm, type Position, pointInGeometry } from './geo.ts';
+import { villageSeedPoints } from './points.ts';
 
 // Roughly township-sized shapes near 27°N (0.1 deg ≈ 10 km).
 const square: AreaGeometry = {
   type: 'Polygon',
-  coordinates: [[[112.3, 27.0], [112.4, 27.0], [112.4, 27.1], [112.3, 27.1], [112.3, 27.0]]],
+  coordinates: [
+    [
+      [112.3, 27.0],
+      [112.4, 27.0],
+      [112.4, 27.1],
+      [112.3, 27.1],
+      [112.3, 27.0],
+    ],
+  ],
 };
 const thin: AreaGeometry = {
   type: 'MultiPolygon',
   coordinates: [
-    [[[112.0, 27.0], [112.2, 27.0], [112.2, 27.01], [112.0, 27.01], [112.0, 27.0]]],
-    [[[112.0, 27.05], [112.02, 27.05], [112.02, 27.06], [112.0, 27.06], [112.0, 27.05]]],
+    [
+      [
+        [112.0, 27.0],
+        [112.2, 27.0],
+        [112.2, 27.01],
+        [112.0, 27.01],
+        [112.0, 27.0],
+      ],
+    ],
+    [
+      [
+        [112.0, 27.05],
+        [112.02, 27.05],
+        [112.02, 27.06],
+        [112.0, 27.06],
+        [112.0, 27.05],
+      ],
+    ],
   ],
 };
 

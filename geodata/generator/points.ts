@@ -2,8 +2,9 @@
  * Seed points for village cells. Pure and seeded: the same township shape and rng give the same
  * points, which is what makes the village polygons reproducible.
  */
-import { bboxOf, distanceKm, kmScale, pointInGeometry, type AreaGeometry, type Position } from './geo.ts';
+
 import { gaussian, type Rng } from '../prng.ts';
+import { type AreaGeometry, bboxOf, distanceKm, kmScale, type Position, pointInGeometry } from './geo.ts';
 
 export interface PointRequest {
   township: AreaGeometry;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { allocatePopulation, largestRemainder, type PopulationInput } from './population.ts';
 import { Rng } from '../prng.ts';
+import { allocatePopulation, largestRemainder, type PopulationInput } from './population.ts';
 
 describe('largestRemainder', () => {
   it.each([
@@ -21,10 +21,8 @@ describe('largestRemainder', () => {
 function county(): PopulationInput[] {
   const r = Rng.unmixed(99);
   const items: PopulationInput[] = [];
-  for (let i = 0; i < 443; i++)
-    items.push({ kind: '村', townshipKind: i % 3 ? '镇' : '乡', urCode: i % 5 ? 220 : 122, areaKm2: 2 + 10 * r.next() });
-  for (let i = 0; i < 48; i++)
-    items.push({ kind: '社区', townshipKind: i % 4 ? '镇' : '乡', urCode: 121, areaKm2: 0.2 + 2 * r.next() });
+  for (let i = 0; i < 443; i++) items.push({ kind: '村', townshipKind: i % 3 ? '镇' : '乡', urCode: i % 5 ? 220 : 122, areaKm2: 2 + 10 * r.next() });
+  for (let i = 0; i < 48; i++) items.push({ kind: '社区', townshipKind: i % 4 ? '镇' : '乡', urCode: 121, areaKm2: 0.2 + 2 * r.next() });
   return items;
 }
 

@@ -54,9 +54,7 @@ export function largestRemainder(weights: number[], total: number): number[] {
   const exact = weights.map((w) => (w / sum) * total);
   const out = exact.map(Math.floor);
   let left = total - out.reduce((s, n) => s + n, 0);
-  const order = exact
-    .map((x, i) => ({ i, r: x - Math.floor(x) }))
-    .sort((a, b) => b.r - a.r || a.i - b.i);
+  const order = exact.map((x, i) => ({ i, r: x - Math.floor(x) })).sort((a, b) => b.r - a.r || a.i - b.i);
   for (let k = 0; left > 0; k++, left--) out[order[k % order.length]!.i]!++;
   return out;
 }

@@ -66,14 +66,11 @@ export class GeoPipeline {
 
   /** Loads and snaps the county; refuses an invalid outline rather than feeding GEOS garbage. */
   async loadCounty(outline: AreaGeometry): Promise<void> {
-    const [v] = await this.q<{ ok: boolean; reason: string }>(
-      `SELECT ST_IsValid(g) AS ok, ST_IsValidReason(g) AS reason FROM (SELECT ST_GeomFromGeoJSON($1) g) s`,
-      [geojson(outline)],
-    );
-    if (!v?.ok) throw new Error(`county outline invalid after GCJ-02 -> WGS84: ${v?.reason}`);
-    await this.q(`INSERT INTO gen.county VALUES (1, gen.clean(ST_SetSRID(ST_GeomFromGeoJSON($1), 4326)))`, [
+    const [v] = await this.q<{ ok: boolean; reason: string }>(`SELECT ST_IsValid(g) AS ok, ST_IsValidReason(g) AS reason FROM (SELECT ST_GeomFromGeoJSON($1) g) s`, [
       geojson(outline),
     ]);
+    if (!v?.ok) throw new Error(`county outline invalid after GCJ-02 -> WGS84: ${v?.reason}`);
+    await this.q(`INSERT INTO gen.county VALUES (1, gen.clean(ST_SetSRID(ST_GeomFromGeoJSON($1), 4326)))`, [geojson(outline)]);
     const [c] = await this.q<{ t: string }>(`SELECT GeometryType(geom) t FROM gen.county`);
     if (c?.t !== 'POLYGON') throw new Error(`county outline became ${c?.t} after snapping`);
   }
@@ -85,9 +82,7 @@ export class GeoPipeline {
        FROM unnest($1::text[], $2::float8[], $3::float8[]) AS u(c, x, y)`,
       [seats.map((s) => s.code), seats.map((s) => s.seat[0]), seats.map((s) => s.seat[1])],
     );
-    const [out] = await this.q<{ inside: number }>(
-      `SELECT count(*)::int AS inside FROM gen.seats s, gen.county c WHERE ST_Contains(c.geom, s.pt)`,
-    );
+    const [out] = await this.q<{ inside: number }>(`SELECT count(*)::int AS inside FROM gen.seats s, gen.county c WHERE ST_Contains(c.geom, s.pt)`);
     if (out?.inside !== seats.length) throw new Error(`only ${out?.inside} of ${seats.length} seats lie inside the county`);
     await this.q(`
       INSERT INTO gen.townships (code, geom)
@@ -108,9 +103,7 @@ export class GeoPipeline {
   }
 
   async county(): Promise<Stored> {
-    const rows = await this.q<{ g: string; a: number }>(
-      `SELECT ST_AsGeoJSON(geom, 6) g, ST_Area(geom::geography) / 1e6 a FROM gen.county`,
-    );
+    const rows = await this.q<{ g: string; a: number }>(`SELECT ST_AsGeoJSON(geom, 6) g, ST_Area(geom::geography) / 1e6 a FROM gen.county`);
     return { code: 'county', geometry: JSON.parse(rows[0]!.g), areaKm2: rows[0]!.a };
   }
 
@@ -119,14 +112,7 @@ export class GeoPipeline {
     await this.q(
       `INSERT INTO gen.pts SELECT c, t, i, m, ST_SetSRID(ST_MakePoint(x, y), 4326)
        FROM unnest($1::text[], $2::text[], $3::int[], $4::bool[], $5::float8[], $6::float8[]) AS u(c, t, i, m, x, y)`,
-      [
-        pts.map((p) => p.code),
-        pts.map((p) => p.tcode),
-        pts.map((p) => p.idx),
-        pts.map((p) => p.community),
-        pts.map((p) => p.p[0]),
-        pts.map((p) => p.p[1]),
-      ],
+      [pts.map((p) => p.code), pts.map((p) => p.tcode), pts.map((p) => p.idx), pts.map((p) => p.community), pts.map((p) => p.p[0]), pts.map((p) => p.p[1])],
     );
   }
 
@@ -187,9 +173,7 @@ export class GeoPipeline {
   }
 
   private async read(table: string): Promise<Stored[]> {
-    const rows = await this.q<{ code: string; g: string; a: number }>(
-      `SELECT code, ST_AsGeoJSON(geom, 6) g, ST_Area(geom::geography) / 1e6 a FROM ${table} ORDER BY code`,
-    );
+    const rows = await this.q<{ code: string; g: string; a: number }>(`SELECT code, ST_AsGeoJSON(geom, 6) g, ST_Area(geom::geography) / 1e6 a FROM ${table} ORDER BY code`);
     return rows.map((r) => ({ code: r.code, geometry: JSON.parse(r.g), areaKm2: r.a }));
   }
 

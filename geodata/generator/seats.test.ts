@@ -1,21 +1,51 @@
 import { describe, expect, it } from 'vitest';
-import { distanceKm, distanceToBoundaryKm, pointInGeometry, type AreaGeometry, type Position } from './geo.ts';
+import { type AreaGeometry, distanceKm, distanceToBoundaryKm, type Position, pointInGeometry } from './geo.ts';
 import { gridInside, placeSeats } from './seats.ts';
 
 const square: AreaGeometry = {
   type: 'Polygon',
-  coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]],
+  coordinates: [
+    [
+      [0, 0],
+      [1, 0],
+      [1, 1],
+      [0, 1],
+      [0, 0],
+    ],
+  ],
 };
 // An L shape: the big empty arm is the upper-left block.
 const ell: AreaGeometry = {
   type: 'Polygon',
-  coordinates: [[[0, 0], [2, 0], [2, 1], [1, 1], [1, 2], [0, 2], [0, 0]]],
+  coordinates: [
+    [
+      [0, 0],
+      [2, 0],
+      [2, 1],
+      [1, 1],
+      [1, 2],
+      [0, 2],
+      [0, 0],
+    ],
+  ],
 };
 const donut: AreaGeometry = {
   type: 'Polygon',
   coordinates: [
-    [[0, 0], [3, 0], [3, 3], [0, 3], [0, 0]],
-    [[1, 1], [2, 1], [2, 2], [1, 2], [1, 1]],
+    [
+      [0, 0],
+      [3, 0],
+      [3, 3],
+      [0, 3],
+      [0, 0],
+    ],
+    [
+      [1, 1],
+      [2, 1],
+      [2, 2],
+      [1, 2],
+      [1, 1],
+    ],
   ],
 };
 
@@ -43,7 +73,15 @@ describe('gridInside', () => {
 describe('placeSeats', () => {
   it.each([
     ['square, seat in a corner', square, [[0.1, 0.1]] as Position[], 1],
-    ['square, two seats', square, [[0.2, 0.5], [0.8, 0.5]] as Position[], 2],
+    [
+      'square, two seats',
+      square,
+      [
+        [0.2, 0.5],
+        [0.8, 0.5],
+      ] as Position[],
+      2,
+    ],
     ['L, seat in the lower arm', ell, [[1.5, 0.5]] as Position[], 2],
   ])('%s: places inside, away from seats and the edge', (_n, g, known, count) => {
     const placed = placeSeats(g, known, count, 0.02);

@@ -3,7 +3,7 @@
  * seats, so each needs a point; putting it in the largest part of the county no other seat
  * serves gives them a plausible share of land instead of a sliver.
  */
-import { bboxOf, distanceKm, distanceToBoundaryKm, pointInGeometry, type AreaGeometry, type Position } from './geo.ts';
+import { type AreaGeometry, bboxOf, distanceKm, distanceToBoundaryKm, type Position, pointInGeometry } from './geo.ts';
 
 export interface PlacedSeat {
   point: Position;
@@ -31,12 +31,7 @@ export function gridInside(g: AreaGeometry, stepDeg: number): Position[] {
  * boundary, which makes a thin edge strip rather than a township-sized cell.
  * Seats are placed one after another, each later one seeing the earlier ones.
  */
-export function placeSeats(
-  outline: AreaGeometry,
-  known: Position[],
-  count: number,
-  stepDeg = 0.005,
-): PlacedSeat[] {
+export function placeSeats(outline: AreaGeometry, known: Position[], count: number, stepDeg = 0.005): PlacedSeat[] {
   const grid = gridInside(outline, stepDeg);
   if (grid.length === 0) throw new Error('placeSeats: no grid point inside the outline');
   const boundary = grid.map((p) => distanceToBoundaryKm(p, outline));

@@ -7,8 +7,8 @@ import './features/ui/controls.css';
 // After the controls, as in the one stylesheet before: the ledger's error report is an .error-block
 // whose border and padding must win over its .import-result ones.
 import './app/status-views.css';
-import { useAuth, takeDeviceToken } from './features/auth/auth-context.ts';
 import { AuthGate } from './features/auth/AuthGate.tsx';
+import { takeDeviceToken, useAuth } from './features/auth/auth-context.ts';
 import { scopeLockOf } from './features/auth/landing.ts';
 import { WallGate } from './features/auth/WallGate.tsx';
 import { canonicaliseAddress } from './features/url-state/same-origin.ts';

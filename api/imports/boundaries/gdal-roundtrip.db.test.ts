@@ -6,12 +6,12 @@ import { zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../app.ts';
 import { SYSTEM } from '../../db/types.ts';
-import { signIn } from '../../test/sign-in.ts';
-import { backend, testDb, type TestDb } from '../../test/test-db.ts';
 import { rolledBack } from '../../test/rollback.ts';
-import { boundaryState, restoreBoundaries, saveBoundaries, type SavedBoundaries } from './test-support.ts';
+import { signIn } from '../../test/sign-in.ts';
+import { backend, type TestDb, testDb } from '../../test/test-db.ts';
 import { importParsedBoundaries } from './import.ts';
 import { readBoundaryFile } from './read-file.ts';
+import { boundaryState, restoreBoundaries, type SavedBoundaries, saveBoundaries } from './test-support.ts';
 
 /**
  * The county's own village boundaries as an office would send them back: exported from
@@ -57,11 +57,24 @@ describe(`boundary round trip through GDAL (${backend})`, () => {
     const src = path.join(dir, 'villages.geojson');
     writeFileSync(src, JSON.stringify(layer));
     execFileSync('ogr2ogr', [
-      '-f', 'ESRI Shapefile', '-t_srs', 'EPSG:4545', '-lco', 'ENCODING=GBK', '-nln', 'cun',
-      '-sql', 'SELECT code AS XZQDM, name AS XZQMC FROM villages',
-      path.join(dir, 'cun.shp'), src,
+      '-f',
+      'ESRI Shapefile',
+      '-t_srs',
+      'EPSG:4545',
+      '-lco',
+      'ENCODING=GBK',
+      '-nln',
+      'cun',
+      '-sql',
+      'SELECT code AS XZQDM, name AS XZQMC FROM villages',
+      path.join(dir, 'cun.shp'),
+      src,
     ]);
-    const files = Object.fromEntries(readdirSync(dir).filter((f) => f.startsWith('cun.')).map((f) => [f, new Uint8Array(readFileSync(path.join(dir, f)))]));
+    const files = Object.fromEntries(
+      readdirSync(dir)
+        .filter((f) => f.startsWith('cun.'))
+        .map((f) => [f, new Uint8Array(readFileSync(path.join(dir, f)))]),
+    );
     expect(Object.keys(files).sort()).toEqual(['cun.cpg', 'cun.dbf', 'cun.prj', 'cun.shp', 'cun.shx']);
     const zip = zipSync(files);
     shapefile = files;
@@ -97,9 +110,17 @@ describe(`boundary round trip through GDAL (${backend})`, () => {
     const stateBefore = await t.db.read(SYSTEM, boundaryState);
     const res = await admin.request('/api/imports/boundaries?fileName=cun.zip', { method: 'POST', headers: { 'content-type': 'application/zip' }, body: cut });
     expect(res.status).toBe(422);
-    const body = (await res.json()) as { error: { code: string; message: string }; report: { rejected: { feature: number | null; reason: string }[]; matched: unknown[]; applied: boolean } };
+    const body = (await res.json()) as {
+      error: { code: string; message: string };
+      report: { rejected: { feature: number | null; reason: string }[]; matched: unknown[]; applied: boolean };
+    };
     expect(body.error.code).toBe('import_rejected');
-    expect(body.report.rejected).toEqual([{ feature: null, reason: expect.stringMatching(/^the shapefile is corrupt: the \.dbf header says 491 records but the file holds \d+ whole ones \(300 of \d+ bytes\): it was cut short/) }]);
+    expect(body.report.rejected).toEqual([
+      {
+        feature: null,
+        reason: expect.stringMatching(/^the shapefile is corrupt: the \.dbf header says 491 records but the file holds \d+ whole ones \(300 of \d+ bytes\): it was cut short/),
+      },
+    ]);
     expect(body.report.matched).toEqual([]);
     expect(body.report.applied).toBe(false);
     expect(await t.db.read(SYSTEM, boundaryState)).toEqual(stateBefore);
@@ -115,8 +136,17 @@ describe(`boundary round trip through GDAL (${backend})`, () => {
     const refused = await rolledBack(t.db, async (h) => importParsedBoundaries(h, await readBoundaryFile(bytes, 'geojson'), { fileName: 'v.geojson', dryRun: false, sha256: 'x' }));
     expect(refused.applied).toBe(false);
     expect(refused.unmatched).toEqual([expect.objectContaining({ feature: 11, code: null, name: null })]);
-    expect(refused.rejected).toEqual([{ feature: null, reason: expect.stringMatching(/^1 of 491 features match no village of the county \(1: .+\); nothing was imported\. Fix the file, or import only the 490 that match with subset=true/) }]);
-    const subset = await rolledBack(t.db, async (h) => importParsedBoundaries(h, await readBoundaryFile(bytes, 'geojson'), { fileName: 'v.geojson', dryRun: false, sha256: 'x', subset: true }));
+    expect(refused.rejected).toEqual([
+      {
+        feature: null,
+        reason: expect.stringMatching(
+          /^1 of 491 features match no village of the county \(1: .+\); nothing was imported\. Fix the file, or import only the 490 that match with subset=true/,
+        ),
+      },
+    ]);
+    const subset = await rolledBack(t.db, async (h) =>
+      importParsedBoundaries(h, await readBoundaryFile(bytes, 'geojson'), { fileName: 'v.geojson', dryRun: false, sha256: 'x', subset: true }),
+    );
     expect(subset.rejected).toEqual([]);
     expect(subset.applied).toBe(true);
     expect(subset.matched).toHaveLength(490);

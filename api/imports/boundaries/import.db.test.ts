@@ -1,21 +1,12 @@
-import { SYSTEM } from '../../db/types.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { backend, testDb, type TestDb } from '../../test/test-db.ts';
+import { SYSTEM } from '../../db/types.ts';
+import { rolledBack } from '../../test/rollback.ts';
+import { backend, type TestDb, testDb } from '../../test/test-db.ts';
 import { FIXTURE_TOWNSHIPS, FIXTURE_VILLAGES } from './fixtures/fixture-units.ts';
 import { importBoundaryFile } from './import.ts';
 import type { BoundaryImportReport } from './report.ts';
 import { isRejected } from './report.ts';
-import { rolledBack } from '../../test/rollback.ts';
-import {
-  boundaryState,
-  expectedShrunkAreas,
-  fixtureBytes,
-  formatOfFixture,
-  importOn,
-  restoreBoundaries,
-  saveBoundaries,
-  type SavedBoundaries,
-} from './test-support.ts';
+import { boundaryState, expectedShrunkAreas, fixtureBytes, formatOfFixture, importOn, restoreBoundaries, type SavedBoundaries, saveBoundaries } from './test-support.ts';
 
 let t: TestDb;
 let before: Record<string, string>;
@@ -95,7 +86,10 @@ describe(`boundary import core (${backend})`, () => {
   it('repairs a self-intersecting ring and says so', async () => {
     const { report } = await importAndInspect('villages-repairable.geojson');
     expect(reasons(report)).toEqual([]);
-    expect(report.matched.map((m) => [m.code, m.repaired])).toEqual([[FIXTURE_VILLAGES[0], false], [FIXTURE_VILLAGES[1], true]]);
+    expect(report.matched.map((m) => [m.code, m.repaired])).toEqual([
+      [FIXTURE_VILLAGES[0], false],
+      [FIXTURE_VILLAGES[1], true],
+    ]);
     const bowtie = (JSON.parse(new TextDecoder().decode(fixtureBytes('villages-repairable.geojson'))) as { features: { geometry: unknown }[] }).features[1]!.geometry;
     const [repaired] = await t.db.read(SYSTEM, (h) =>
       h.query<{ km2: number }>(`SELECT ST_Area(ST_CollectionExtract(ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON($1), 4326)), 3)::geography) / 1e6 AS km2`, [JSON.stringify(bowtie)]),
@@ -110,11 +104,16 @@ describe(`boundary import core (${backend})`, () => {
     const expected = await t.db.read(SYSTEM, (h) => expectedShrunkAreas(h, 'township', FIXTURE_TOWNSHIPS));
     const { report, sources } = await rolledBack(t.db, async (h) => ({
       report: await importOn(h, 'townships.geojson'),
-      sources: await h.query<{ code: string; boundary_source: string }>('SELECT code, boundary_source FROM township WHERE code = ANY($1::text[]) ORDER BY code', [FIXTURE_TOWNSHIPS]),
+      sources: await h.query<{ code: string; boundary_source: string }>('SELECT code, boundary_source FROM township WHERE code = ANY($1::text[]) ORDER BY code', [
+        FIXTURE_TOWNSHIPS,
+      ]),
     }));
     expect(reasons(report)).toEqual([]);
     expect(report).toMatchObject({ level: 'township', applied: true });
-    expect(report.matched.map((m) => [m.code, m.name, m.by])).toEqual([['430421110', '界牌镇', 'code'], ['430421111', '渣江镇', 'code']]);
+    expect(report.matched.map((m) => [m.code, m.name, m.by])).toEqual([
+      ['430421110', '界牌镇', 'code'],
+      ['430421111', '渣江镇', 'code'],
+    ]);
     for (const m of report.matched) expectArea(m.areaKm2!, expected.get(m.code)!);
     expect(report.missing).toHaveLength(23);
     expect(sources.map((s) => s.boundary_source)).toEqual(['imported', 'imported']);
@@ -163,11 +162,7 @@ describe(`boundary import rejections leave the database unchanged (${backend})`,
     expect(isRejected(report)).toBe(true);
     expect(report.applied).toBe(false);
     expect(report.matched).toHaveLength(4);
-    expect(reasons(report)).toEqual([
-      '2: not a polygon (LineString)',
-      '3: empty polygon',
-      expect.stringMatching(/^4: invalid \(.+\) and nothing polygonal is left after repair$/),
-    ]);
+    expect(reasons(report)).toEqual(['2: not a polygon (LineString)', '3: empty polygon', expect.stringMatching(/^4: invalid \(.+\) and nothing polygonal is left after repair$/)]);
   });
 
   it('coordinates in another CRS than the .prj says: outside the county, the wrong CRS named', async () => {

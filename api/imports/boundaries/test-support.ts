@@ -1,9 +1,9 @@
-import { SYSTEM } from '../../db/types.ts';
 import { readFileSync } from 'node:fs';
 import type { Db, Handle } from '../../db/index.ts';
+import { SYSTEM } from '../../db/types.ts';
 import type { Level } from './attributes.ts';
-import { importParsedBoundaries, type BoundaryImportOptions } from './import.ts';
-import { readBoundaryFile, type FileFormat } from './read-file.ts';
+import { type BoundaryImportOptions, importParsedBoundaries } from './import.ts';
+import { type FileFormat, readBoundaryFile } from './read-file.ts';
 import type { BoundaryImportReport } from './report.ts';
 
 /**
@@ -16,12 +16,7 @@ export const fixtureBytes = (name: string) => new Uint8Array(readFileSync(new UR
 export const formatOfFixture = (name: string): FileFormat => (name.endsWith('.zip') ? 'zip' : 'geojson');
 
 /** The import core on `h` for a fixture (or given bytes), as the API would run it. */
-export async function importOn(
-  h: Handle,
-  fixture: string,
-  opts: Partial<BoundaryImportOptions> = {},
-  bytes = fixtureBytes(fixture),
-): Promise<BoundaryImportReport> {
+export async function importOn(h: Handle, fixture: string, opts: Partial<BoundaryImportOptions> = {}, bytes = fixtureBytes(fixture)): Promise<BoundaryImportReport> {
   const parsed = await readBoundaryFile(bytes, formatOfFixture(fixture));
   return importParsedBoundaries(h, parsed, { fileName: fixture, dryRun: false, sha256: 'test', ...opts });
 }
@@ -39,10 +34,9 @@ export async function boundaryState(h: Pick<Handle, 'query'>): Promise<Record<st
 /** Area in km² of each unit's current boundary shrunk as the fixture builder shrank it. */
 export async function expectedShrunkAreas(h: Handle, level: Level, codes: readonly string[]): Promise<Map<string, number>> {
   const table = level === 'village' ? 'village' : 'township';
-  const rows = await h.query<{ code: string; km2: number }>(
-    `SELECT code, ST_Area(ST_Buffer(geom, -0.0005)::geography) / 1e6 AS km2 FROM ${table} WHERE code = ANY($1::text[])`,
-    [codes],
-  );
+  const rows = await h.query<{ code: string; km2: number }>(`SELECT code, ST_Area(ST_Buffer(geom, -0.0005)::geography) / 1e6 AS km2 FROM ${table} WHERE code = ANY($1::text[])`, [
+    codes,
+  ]);
   return new Map(rows.map((r) => [r.code, Number(r.km2)]));
 }
 

@@ -1,10 +1,10 @@
-import { SYSTEM } from '../../db/types.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Handle } from '../../db/index.ts';
-import { backend, testDb, type TestDb } from '../../test/test-db.ts';
+import { SYSTEM } from '../../db/types.ts';
+import { rolledBack } from '../../test/rollback.ts';
+import { backend, type TestDb, testDb } from '../../test/test-db.ts';
 import { importLedger } from './import.ts';
 import { LOCATION_NOTE } from './report.ts';
-import { rolledBack } from '../../test/rollback.ts';
 import { ledgerFootprint, ledgerInput } from './test-support.ts';
 
 let t: TestDb;
@@ -110,11 +110,11 @@ describe(`ledger import core (${backend})`, () => {
   });
 
   it('re-importing the same file inserts nothing and counts every row as a duplicate', async () => {
-    const [first, second, footprint] = await rolledBack(t.db, async (h) => [
-      await importLedger(h, ledgerInput('disputes-good.xlsx', t.now)),
-      await importLedger(h, ledgerInput('disputes-good.xlsx', t.now)),
-      await ledgerFootprint(h),
-    ] as const);
+    const [first, second, footprint] = await rolledBack(
+      t.db,
+      async (h) =>
+        [await importLedger(h, ledgerInput('disputes-good.xlsx', t.now)), await importLedger(h, ledgerInput('disputes-good.xlsx', t.now)), await ledgerFootprint(h)] as const,
+    );
     expect(first).toMatchObject({ inserted: 5, duplicates: 0 });
     expect(second).toMatchObject({ inserted: 0, duplicates: 5, applied: true });
     expect(second.batchId).toBeGreaterThan(first.batchId!);

@@ -1,9 +1,9 @@
-import { SYSTEM } from '../../db/types.ts';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Db, Handle } from '../../db/index.ts';
 import { afterAll, beforeAll, expect } from 'vitest';
-import { testDb, type TestDb } from '../../test/test-db.ts';
+import type { Db, Handle } from '../../db/index.ts';
+import { SYSTEM } from '../../db/types.ts';
+import { type TestDb, testDb } from '../../test/test-db.ts';
 import type { LedgerImportInput } from './import.ts';
 
 /** Shared by the ledger tests: fixture bytes, and work on the shared test database that never commits. */

@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { rolledBack } from '../../test/rollback.ts';
 import { backend, type TestDb } from '../../test/test-db.ts';
 import { importLedger } from './import.ts';
-import { rolledBack } from '../../test/rollback.ts';
 import { sharedDbUnchanged } from './test-support.ts';
 
 /**
@@ -85,7 +85,13 @@ describe(`a township's own ledger layout (${backend})`, () => {
   });
 
   it('合计 written in a required column (受理日期) with the counts in another (调解结果) is still skipped', async () => {
-    const rows: Row[] = [['受理日期', '乡镇', '村（社区）', '纠纷类型', '受理渠道', '调解结果'], ['2025-03-10', '界牌镇', '银溪村', '邻里纠纷', '综治中心', '受理'], [], ['合计', null, null, null, null, '共1件，成功0件'], ['制表人：张三', null, null, '审核人：李四']];
+    const rows: Row[] = [
+      ['受理日期', '乡镇', '村（社区）', '纠纷类型', '受理渠道', '调解结果'],
+      ['2025-03-10', '界牌镇', '银溪村', '邻里纠纷', '综治中心', '受理'],
+      [],
+      ['合计', null, null, null, null, '共1件，成功0件'],
+      ['制表人：张三', null, null, '审核人：李四'],
+    ];
     const report = await run(csv(rows), 'csv-footer.csv');
     expect(report.errors).toEqual([]);
     expect(report.rows).toBe(1);

@@ -38,7 +38,11 @@ export function requireSameSubmission(clientId: string, fields: Record<string, F
     )
     .map(([name]) => name);
   if (differ.length)
-    throw new ConflictError('idempotency_key_reused', `client id ${clientId} was already used for a different submission (${differ.join(', ')} differ); send a new client id for a new record`, {
-      fields: differ,
-    });
+    throw new ConflictError(
+      'idempotency_key_reused',
+      `client id ${clientId} was already used for a different submission (${differ.join(', ')} differ); send a new client id for a new record`,
+      {
+        fields: differ,
+      },
+    );
 }

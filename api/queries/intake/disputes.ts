@@ -1,5 +1,5 @@
-import type { Handle } from '../../db/index.ts';
 import type { DisputeCategory, DisputeChannel, DisputeStatus } from '../../contract/enums.ts';
+import type { Handle } from '../../db/index.ts';
 import { NotFoundError } from '../../errors.ts';
 import { CLIENT_ID_COLUMN } from './client-id.ts';
 import { type Created, createIntake, type IntakeKind } from './create.ts';
@@ -85,8 +85,18 @@ const DISPUTE: IntakeKind<DisputeInput, DisputeAnswer, Located, Located> = {
   insert: async (h, { id, key, input, prepared: where }) =>
     (
       await h.query(INSERT, [
-        id, key, input.category, input.channel, where.villageCode, input.receivedAt, input.lng, input.lat,
-        input.summary, input.partyName ?? null, input.partyPhone ?? null, input.mediator ?? null,
+        id,
+        key,
+        input.category,
+        input.channel,
+        where.villageCode,
+        input.receivedAt,
+        input.lng,
+        input.lat,
+        input.summary,
+        input.partyName ?? null,
+        input.partyPhone ?? null,
+        input.mediator ?? null,
       ])
     ).length > 0,
 };

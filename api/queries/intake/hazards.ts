@@ -1,5 +1,5 @@
-import type { Handle } from '../../db/index.ts';
 import type { HazardCategory, HazardStatus, Severity } from '../../contract/enums.ts';
+import type { Handle } from '../../db/index.ts';
 import { NotFoundError, UnprocessableError } from '../../errors.ts';
 import { CLIENT_ID_COLUMN } from './client-id.ts';
 import { type Created, createIntake, type IntakeKind } from './create.ts';
@@ -105,8 +105,19 @@ const HAZARD: IntakeKind<HazardInput, HazardAnswer, Located, Routed> = {
   insert: async (h, { id, key, input, prepared: p }) =>
     (
       await h.query(INSERT, [
-        id, key, input.category, input.severity, p.department, p.villageCode, input.reportedAt, p.days,
-        input.lng, input.lat, input.description, input.reporterName ?? null, input.reporterPhone ?? null,
+        id,
+        key,
+        input.category,
+        input.severity,
+        p.department,
+        p.villageCode,
+        input.reportedAt,
+        p.days,
+        input.lng,
+        input.lat,
+        input.description,
+        input.reporterName ?? null,
+        input.reporterPhone ?? null,
       ])
     ).length > 0,
 };

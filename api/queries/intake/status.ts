@@ -1,5 +1,5 @@
-import type { Handle } from '../../db/index.ts';
 import type { DisputeStatus, HazardStatus } from '../../contract/enums.ts';
+import type { Handle } from '../../db/index.ts';
 import { allowedNext, DISPUTE_STAMP, DISPUTE_TRANSITIONS, HAZARD_STAMP, HAZARD_TRANSITIONS } from '../../domain/lifecycle.ts';
 import { ConflictError, NotFoundError, UnprocessableError } from '../../errors.ts';
 import { scopedClientId } from './client-id.ts';
@@ -48,10 +48,7 @@ async function change<S extends string>(h: Handle, lc: Lifecycle<S>, id: string,
   // Client ids are scoped by the township the dispute or hazard belongs to (./client-id.ts).
   const key = input.clientId ? scopedClientId(row.township, input.clientId) : null;
   if (key) {
-    const [seen] = await h.query<{ entity: string; entity_id: string; to_status: string }>(
-      `SELECT entity, entity_id, to_status FROM status_change WHERE client_id = $1`,
-      [key],
-    );
+    const [seen] = await h.query<{ entity: string; entity_id: string; to_status: string }>(`SELECT entity, entity_id, to_status FROM status_change WHERE client_id = $1`, [key]);
     if (seen) {
       if (seen.entity !== lc.entity || seen.entity_id !== id || seen.to_status !== input.status) {
         throw new ConflictError('idempotency_key_reused', `client id ${input.clientId} was already used for another change`);

@@ -1,5 +1,5 @@
-import type { Handle } from '../../db/index.ts';
 import type { VisitKind } from '../../contract/enums.ts';
+import type { Handle } from '../../db/index.ts';
 import { UnprocessableError } from '../../errors.ts';
 import { CLIENT_ID_COLUMN } from './client-id.ts';
 import { type Created, createIntake, type IntakeKind } from './create.ts';

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import {
-  dayParts, epochMinuteOf, formatDate, formatInstant, localDay, minuteOfDay, nextQuarter, parseDate, parseInstant, quarterKey,
-  quarterOfDay, quarterStartDay,
+  dayParts,
+  epochMinuteOf,
+  formatDate,
+  formatInstant,
+  localDay,
+  minuteOfDay,
+  nextQuarter,
+  parseDate,
+  parseInstant,
+  quarterKey,
+  quarterOfDay,
+  quarterStartDay,
 } from './calendar.ts';
 
 describe('instants in Asia/Shanghai (UTC+8, no DST)', () => {

@@ -47,7 +47,14 @@ export const DISPUTE_KIND_FACTOR: Readonly<Record<DisputeCategory, { 村: number
 
 /** Typical mediation length in days (median of a log-normal). */
 export const DISPUTE_MEDIAN_DAYS: Readonly<Record<DisputeCategory, number>> = {
-  婚姻家庭: 12, 邻里纠纷: 8, 土地承包: 16, 宅基地: 16, 山林权属: 20, 劳资: 12, 合同债务: 14, 其他: 9,
+  婚姻家庭: 12,
+  邻里纠纷: 8,
+  土地承包: 16,
+  宅基地: 16,
+  山林权属: 20,
+  劳资: 12,
+  合同债务: 14,
+  其他: 9,
 };
 
 /** Share of non-successes that go to court rather than ending as 调解失败. */
@@ -56,7 +63,14 @@ export const LITIGATION_SHARE = 0.55;
 export const HAZARDS_PER_YEAR = 12000;
 
 export const HAZARD_SHARES: Readonly<Record<HazardCategory, number>> = {
-  治安: 0.22, 消防: 0.14, 交通: 0.16, 地质灾害: 0.08, 涉毒: 0.03, 电信诈骗: 0.1, 安全生产: 0.12, 其他: 0.15,
+  治安: 0.22,
+  消防: 0.14,
+  交通: 0.16,
+  地质灾害: 0.08,
+  涉毒: 0.03,
+  电信诈骗: 0.1,
+  安全生产: 0.12,
+  其他: 0.15,
 };
 
 export const HAZARD_KIND_FACTOR: Readonly<Record<HazardCategory, { 村: number; 社区: number }>> = {

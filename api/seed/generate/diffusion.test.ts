@@ -22,7 +22,13 @@ describe('diffuseFailures', () => {
     const flags = diffuseFailures(6000, 14, 1000, phase);
     const prefix = [0];
     for (const f of flags) prefix.push(prefix[prefix.length - 1]! + (f ? 1 : 0));
-    for (const [from, length] of [[0, 365], [17, 5000], [2500, 3000], [4000, 1999], [1, 71]] as const) {
+    for (const [from, length] of [
+      [0, 365],
+      [17, 5000],
+      [2500, 3000],
+      [4000, 1999],
+      [1, 71],
+    ] as const) {
       const got = prefix[from + length]! - prefix[from]!;
       expect(Math.abs(got - length * 0.014)).toBeLessThanOrEqual(1);
     }

@@ -1,25 +1,36 @@
+import { type Rng, stream } from '../../../geodata/prng.ts';
 import { DISPUTE_CATEGORIES, DISPUTE_CHANNELS, type DisputeCategory, type DisputeChannel, type DisputeStatus } from '../../contract/enums.ts';
-import {
-  COUNTY_SUCCESS_RATE, DISPUTE_KIND_FACTOR, DISPUTE_MEDIAN_DAYS, DISPUTE_SHARES, DISPUTES_PER_YEAR, LITIGATION_SHARE, PINNED_MARRIAGE,
-} from './calibration.ts';
 import { dayParts, dayStartMinute, formatDate, formatInstant, localDay } from './calendar.ts';
+import { COUNTY_SUCCESS_RATE, DISPUTE_KIND_FACTOR, DISPUTE_MEDIAN_DAYS, DISPUTE_SHARES, DISPUTES_PER_YEAR, LITIGATION_SHARE, PINNED_MARRIAGE } from './calibration.ts';
 import { diffuseFailures } from './diffusion.ts';
 import { mobilePhone, personName } from './names.ts';
-import { stream, type Rng } from '../../../geodata/prng.ts';
-import { DISPUTE_MONTHS, monthFactor, OFFICE_HOURS, OFFICE_WEEK, springFestivalBump, weekdayFactor, type MonthProfile } from './seasonality.ts';
+import { DISPUTE_MONTHS, type MonthProfile, monthFactor, OFFICE_HOURS, OFFICE_WEEK, springFestivalBump, weekdayFactor } from './seasonality.ts';
 import { disputeSummary } from './texts.ts';
 import type { Dispute } from './types.ts';
+import { type GenerationContext, sequentialId, villagePropensity, villageTable } from './villages.ts';
 import { planEventTimes, sampleMinuteOfDay } from './volumes.ts';
-import { sequentialId, villagePropensity, villageTable, type GenerationContext } from './villages.ts';
 
 /** Spring Festival amplitude: family and money quarrels surge when everyone is home. */
 const SPRING_AMPLITUDE: Readonly<Record<DisputeCategory, number>> = {
-  婚姻家庭: 0.8, 邻里纠纷: 0.5, 山林权属: 0.3, 宅基地: 0.4, 土地承包: 0.3, 劳资: 0.9, 合同债务: 0.7, 其他: 0.4,
+  婚姻家庭: 0.8,
+  邻里纠纷: 0.5,
+  山林权属: 0.3,
+  宅基地: 0.4,
+  土地承包: 0.3,
+  劳资: 0.9,
+  合同债务: 0.7,
+  其他: 0.4,
 };
 
 const MONTHS: Readonly<Record<DisputeCategory, MonthProfile>> = {
-  婚姻家庭: DISPUTE_MONTHS.general, 邻里纠纷: DISPUTE_MONTHS.general, 山林权属: DISPUTE_MONTHS.land, 宅基地: DISPUTE_MONTHS.land,
-  土地承包: DISPUTE_MONTHS.land, 劳资: DISPUTE_MONTHS.labour, 合同债务: DISPUTE_MONTHS.labour, 其他: DISPUTE_MONTHS.general,
+  婚姻家庭: DISPUTE_MONTHS.general,
+  邻里纠纷: DISPUTE_MONTHS.general,
+  山林权属: DISPUTE_MONTHS.land,
+  宅基地: DISPUTE_MONTHS.land,
+  土地承包: DISPUTE_MONTHS.land,
+  劳资: DISPUTE_MONTHS.labour,
+  合同债务: DISPUTE_MONTHS.labour,
+  其他: DISPUTE_MONTHS.general,
 };
 
 const CHANNEL_WEIGHTS: Readonly<Record<DisputeChannel, number>> = { 综治中心: 0.25, 人民调解委员会: 0.42, 公约守护人: 0.15, 好人调解室: 0.12, 司法确认: 0.06 };
@@ -81,12 +92,20 @@ export function generateDisputes(ctx: GenerationContext, guardianSince: Readonly
       const village = ctx.villages[villageIndex]!;
       const { started, concluded } = draftLifecycle(rowRng, category, received);
       const guardianReady = (guardianSince.get(village.village.code) ?? '9999') <= formatDate(localDay(received));
-      const channelWeights = DISPUTE_CHANNELS.map((c) =>
-        c === '公约守护人' && !guardianReady ? 0 : c === '人民调解委员会' && category === '婚姻家庭' ? 1.2 : CHANNEL_WEIGHTS[c]);
+      const channelWeights = DISPUTE_CHANNELS.map((c) => (c === '公约守护人' && !guardianReady ? 0 : c === '人民调解委员会' && category === '婚姻家庭' ? 1.2 : CHANNEL_WEIGHTS[c]));
       const [lng, lat] = village.sampler.sample(rowRng);
       drafts.push({
-        category, channel: rowRng.weighted(DISPUTE_CHANNELS, channelWeights), villageIndex, received, started, concluded, lng, lat,
-        summary: disputeSummary(rowRng, category), partyName: personName(rowRng), partyPhone: mobilePhone(rowRng),
+        category,
+        channel: rowRng.weighted(DISPUTE_CHANNELS, channelWeights),
+        villageIndex,
+        received,
+        started,
+        concluded,
+        lng,
+        lat,
+        summary: disputeSummary(rowRng, category),
+        partyName: personName(rowRng),
+        partyPhone: mobilePhone(rowRng),
         status: started > ctx.nowMinute ? '受理' : concluded > ctx.nowMinute ? '调处中' : '调解成功',
       });
     }

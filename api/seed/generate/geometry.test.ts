@@ -1,13 +1,40 @@
 import { describe, expect, it } from 'vitest';
-import { PolygonSampler, pointInGeometry, type VillageGeometry } from './geometry.ts';
 import { Rng } from '../../../geodata/prng.ts';
+import { PolygonSampler, pointInGeometry, type VillageGeometry } from './geometry.ts';
 
-const square = (x0: number, y0: number, s: number) => [[x0, y0], [x0 + s, y0], [x0 + s, y0 + s], [x0, y0 + s], [x0, y0]];
+const square = (x0: number, y0: number, s: number) => [
+  [x0, y0],
+  [x0 + s, y0],
+  [x0 + s, y0 + s],
+  [x0, y0 + s],
+  [x0, y0],
+];
 
 const withHole: VillageGeometry = { type: 'Polygon', coordinates: [square(0, 0, 10), square(3, 3, 4).reverse()] };
 const twoParts: VillageGeometry = { type: 'MultiPolygon', coordinates: [[square(0, 0, 1)], [square(5, 5, 1)]] };
-const unclosed: VillageGeometry = { type: 'Polygon', coordinates: [[[0, 0], [4, 0], [0, 4]]] };
-const concave: VillageGeometry = { type: 'Polygon', coordinates: [[[0, 0], [6, 0], [6, 6], [3, 2], [0, 6], [0, 0]]] };
+const unclosed: VillageGeometry = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [0, 0],
+      [4, 0],
+      [0, 4],
+    ],
+  ],
+};
+const concave: VillageGeometry = {
+  type: 'Polygon',
+  coordinates: [
+    [
+      [0, 0],
+      [6, 0],
+      [6, 6],
+      [3, 2],
+      [0, 6],
+      [0, 0],
+    ],
+  ],
+};
 
 describe('pointInGeometry (even-odd)', () => {
   it.each([
@@ -53,7 +80,18 @@ describe('PolygonSampler', () => {
   });
 
   it('falls back to an interior point for slivers', () => {
-    const sliver: VillageGeometry = { type: 'Polygon', coordinates: [[[0, 0], [10, 0], [10, 10], [9.99999, 10], [0, 0.000005]]] };
+    const sliver: VillageGeometry = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          [10, 0],
+          [10, 10],
+          [9.99999, 10],
+          [0, 0.000005],
+        ],
+      ],
+    };
     const sampler = new PolygonSampler(sliver);
     const p = sampler.interiorPoint();
     expect(sampler.contains(p[0], p[1])).toBe(true);

@@ -26,7 +26,10 @@ export function pointInGeometry(lng: number, lat: number, geometry: VillageGeome
     for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
       const a = ring[i] as Position;
       const b = ring[j] as Position;
-      const ax = a[0] as number, ay = a[1] as number, bx = b[0] as number, by = b[1] as number;
+      const ax = a[0] as number,
+        ay = a[1] as number,
+        bx = b[0] as number,
+        by = b[1] as number;
       if (ay > lat !== by > lat && lng < ((bx - ax) * (lat - ay)) / (by - ay) + ax) inside = !inside;
     }
   }
@@ -58,11 +61,15 @@ export class PolygonSampler {
     this.ys = new Float64Array(n);
     this.ringStarts = [];
     let k = 0;
-    let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+    let minX = Infinity,
+      minY = Infinity,
+      maxX = -Infinity,
+      maxY = -Infinity;
     for (const ring of rings) {
       this.ringStarts.push(k);
       for (const p of ring) {
-        const x = p[0] as number, y = p[1] as number;
+        const x = p[0] as number,
+          y = p[1] as number;
         this.xs[k] = x;
         this.ys[k] = y;
         k++;
@@ -86,9 +93,11 @@ export class PolygonSampler {
       const start = ringStarts[r] as number;
       const end = ringStarts[r + 1] as number;
       for (let i = start, j = end - 1; i < end; j = i++) {
-        const ay = ys[i] as number, by = ys[j] as number;
+        const ay = ys[i] as number,
+          by = ys[j] as number;
         if (ay > y !== by > y) {
-          const ax = xs[i] as number, bx = xs[j] as number;
+          const ax = xs[i] as number,
+            bx = xs[j] as number;
           if (x < ((bx - ax) * (y - ay)) / (by - ay) + ax) inside = !inside;
         }
       }
@@ -119,9 +128,11 @@ export class PolygonSampler {
         const start = ringStarts[r] as number;
         const end = ringStarts[r + 1] as number;
         for (let i = start, j = end - 1; i < end; j = i++) {
-          const ay = ys[i] as number, by = ys[j] as number;
+          const ay = ys[i] as number,
+            by = ys[j] as number;
           if (ay > y !== by > y) {
-            const ax = xs[i] as number, bx = xs[j] as number;
+            const ax = xs[i] as number,
+              bx = xs[j] as number;
             crossings.push(((bx - ax) * (y - ay)) / (by - ay) + ax);
           }
         }

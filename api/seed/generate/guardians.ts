@@ -1,9 +1,9 @@
-import { GUARDIAN_COUNT } from './calibration.ts';
-import { dayOf, formatDate, localDay } from './calendar.ts';
-import { personName } from './names.ts';
 import { stream } from '../../../geodata/prng.ts';
+import { dayOf, formatDate, localDay } from './calendar.ts';
+import { GUARDIAN_COUNT } from './calibration.ts';
+import { personName } from './names.ts';
 import type { Guardian } from './types.ts';
-import { sequentialId, villageTable, type GenerationContext } from './villages.ts';
+import { type GenerationContext, sequentialId, villageTable } from './villages.ts';
 
 /**
  * Covenant guardians (公约守护人): villagers enrolled to uphold the village covenant and settle
@@ -32,9 +32,7 @@ export function generateGuardians(ctx: GenerationContext): Guardian[] {
     for (let k = 0; k < (perVillage[i] as number); k++) {
       const before = Math.max(ctx.firstDay - earliest, 1);
       const after = Math.max(today - ctx.firstDay, 0);
-      const sinceDay = rng.chance(0.8) || after === 0
-        ? Math.min(today, earliest + rng.int(before))
-        : ctx.firstDay + 1 + rng.int(after);
+      const sinceDay = rng.chance(0.8) || after === 0 ? Math.min(today, earliest + rng.int(before)) : ctx.firstDay + 1 + rng.int(after);
       guardians.push({ name: personName(rng), villageCode: v.village.code, since: formatDate(sinceDay) });
     }
   });

@@ -1,29 +1,33 @@
+import { type Rng, stream } from '../../../geodata/prng.ts';
 import { HAZARD_CATEGORIES, type HazardCategory, type HazardStatus, type Severity } from '../../contract/enums.ts';
 import { DEFAULT_DEADLINE_DAYS, DEFAULT_ROUTING, routeHazard } from '../../domain/routing.ts';
-import {
-  HAZARD_KIND_FACTOR, HAZARD_LATE_SHARE, HAZARD_SHARES, HAZARD_STUCK_SHARE, HAZARDS_PER_YEAR, SEVERITY_LIST, SEVERITY_WEIGHTS,
-} from './calibration.ts';
 import { formatInstant, MINUTES_PER_DAY } from './calendar.ts';
+import { HAZARD_KIND_FACTOR, HAZARD_LATE_SHARE, HAZARD_SHARES, HAZARD_STUCK_SHARE, HAZARDS_PER_YEAR, SEVERITY_LIST, SEVERITY_WEIGHTS } from './calibration.ts';
 import { mobilePhone, personName } from './names.ts';
-import { stream, type Rng } from '../../../geodata/prng.ts';
 import { FIELD_HOURS, FIELD_WEEK, HAZARD_MONTHS, isFixedHoliday, monthFactor, springFestivalBump, weekdayFactor } from './seasonality.ts';
 import { hazardDescription } from './texts.ts';
 import type { Hazard } from './types.ts';
+import { type GenerationContext, sequentialId, villagePropensity, villageTable } from './villages.ts';
 import { planEventTimes } from './volumes.ts';
-import { sequentialId, villagePropensity, villageTable, type GenerationContext } from './villages.ts';
 
 /** Seasonal shape per category: rain brings landslides, winter fires, holidays traffic. */
 function hazardDayWeight(category: HazardCategory, day: number): number {
   const week = weekdayFactor(FIELD_WEEK, day);
   switch (category) {
-    case '地质灾害': return monthFactor(HAZARD_MONTHS.geological, day) * week;
+    case '地质灾害':
+      return monthFactor(HAZARD_MONTHS.geological, day) * week;
     // Fireworks at the New Year, grave-sweeping fires at Qingming.
-    case '消防': return monthFactor(HAZARD_MONTHS.fire, day) * (1 + 0.6 * springFestivalBump(day, 6)) * (isFixedHoliday(day) ? 1.3 : 1) * week;
-    case '交通': return (1 + 0.8 * springFestivalBump(day, 7)) * (isFixedHoliday(day) ? 1.8 : 1) * week;
-    case '治安': return monthFactor(HAZARD_MONTHS.security, day) * week;
+    case '消防':
+      return monthFactor(HAZARD_MONTHS.fire, day) * (1 + 0.6 * springFestivalBump(day, 6)) * (isFixedHoliday(day) ? 1.3 : 1) * week;
+    case '交通':
+      return (1 + 0.8 * springFestivalBump(day, 7)) * (isFixedHoliday(day) ? 1.8 : 1) * week;
+    case '治安':
+      return monthFactor(HAZARD_MONTHS.security, day) * week;
     // Workshops close over the New Year.
-    case '安全生产': return (1 - 0.5 * springFestivalBump(day, 7)) * week;
-    default: return week;
+    case '安全生产':
+      return (1 - 0.5 * springFestivalBump(day, 7)) * week;
+    default:
+      return week;
   }
 }
 
@@ -81,8 +85,18 @@ export function generateHazards(ctx: GenerationContext): Hazard[] {
       const startDelay = Math.round((total - routeDelay) * rowRng.range(0.05, 0.3));
       const [lng, lat] = ctx.villages[villageIndex]!.sampler.sample(rowRng);
       drafts.push({
-        category, severity, reported, routed: reported + routeDelay, started: reported + routeDelay + startDelay, closed: reported + total,
-        villageIndex, lng, lat, description: hazardDescription(rowRng, category), reporterName: personName(rowRng), reporterPhone: mobilePhone(rowRng),
+        category,
+        severity,
+        reported,
+        routed: reported + routeDelay,
+        started: reported + routeDelay + startDelay,
+        closed: reported + total,
+        villageIndex,
+        lng,
+        lat,
+        description: hazardDescription(rowRng, category),
+        reporterName: personName(rowRng),
+        reporterPhone: mobilePhone(rowRng),
       });
     }
   }

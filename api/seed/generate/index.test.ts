@@ -51,7 +51,11 @@ describe.each(CASES)('generateOperations(seed %d, now %s)', (seed, now) => {
     for (const g of o().guardians) perVillage.set(g.villageCode, (perVillage.get(g.villageCode) ?? 0) + 1);
     expect(Math.max(...perVillage.values())).toBeLessThanOrEqual(3);
     expect(o().meta.counts).toEqual({
-      officers: 491, guardians: 448, visits: o().visits.length, disputes: o().disputes.length, hazards: o().hazards.length,
+      officers: 491,
+      guardians: 448,
+      visits: o().visits.length,
+      disputes: o().disputes.length,
+      hazards: o().hazards.length,
     });
   });
 
@@ -185,7 +189,7 @@ describe('volumes and mix (seed 42, now 2026-11-28)', () => {
   it('follows the seasons and the working week', () => {
     const month = (iso: string) => Number(iso.slice(5, 7));
     const d2025 = inYear(o().disputes, (d) => d.receivedAt, '2025');
-    expect(d2025.filter((d) => month(d.receivedAt) <= 2).length / 2).toBeGreaterThan(1.15 * (d2025.filter((d) => month(d.receivedAt) === 6).length));
+    expect(d2025.filter((d) => month(d.receivedAt) <= 2).length / 2).toBeGreaterThan(1.15 * d2025.filter((d) => month(d.receivedAt) === 6).length);
     const geo = inYear(o().hazards, (h) => h.reportedAt, '2025').filter((h) => h.category === '地质灾害');
     expect(geo.filter((h) => month(h.reportedAt) >= 5 && month(h.reportedAt) <= 7).length).toBeGreaterThan(
       4 * geo.filter((h) => month(h.reportedAt) <= 2 || month(h.reportedAt) === 12).length,

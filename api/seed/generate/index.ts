@@ -4,7 +4,7 @@ import { firstGuardianDay, generateGuardians } from './guardians.ts';
 import { generateHazards } from './hazards.ts';
 import { generateOfficers } from './officers.ts';
 import type { GenerateOptions, Operations } from './types.ts';
-import { prepareVillages, type GenerationContext } from './villages.ts';
+import { type GenerationContext, prepareVillages } from './villages.ts';
 import { generateVisits } from './visits.ts';
 
 /**
@@ -13,10 +13,18 @@ import { generateVisits } from './visits.ts';
  * figures (see calibration.ts). Pure and deterministic: same options, same rows.
  */
 
-export type {
-  Dispute, GenerateOptions, Guardian, Hazard, Officer, Operations, OperationsMeta, SeedVillage, Visit,
-} from './types.ts';
 export type { VillageGeometry } from './geometry.ts';
+export type {
+  Dispute,
+  GenerateOptions,
+  Guardian,
+  Hazard,
+  Officer,
+  Operations,
+  OperationsMeta,
+  SeedVillage,
+  Visit,
+} from './types.ts';
 
 export const DEFAULT_START = '2024-01-01';
 

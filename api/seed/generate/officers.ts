@@ -1,10 +1,10 @@
-import { AGENCIES, type Agency } from '../../contract/enums.ts';
-import { AGENCY_SHARES, WEAK_OFFICER_SHARE } from './calibration.ts';
-import { formatDate, localDay } from './calendar.ts';
-import { personName, mobilePhone } from './names.ts';
 import { stream } from '../../../geodata/prng.ts';
+import { AGENCIES, type Agency } from '../../contract/enums.ts';
+import { formatDate, localDay } from './calendar.ts';
+import { AGENCY_SHARES, WEAK_OFFICER_SHARE } from './calibration.ts';
+import { mobilePhone, personName } from './names.ts';
 import type { Officer } from './types.ts';
-import { sequentialId, type GenerationContext } from './villages.ts';
+import { type GenerationContext, sequentialId } from './villages.ts';
 
 /** One linked officer (联村干警) per village, plus the traits that drive their visit record. */
 export interface OfficerPlan {
@@ -38,10 +38,7 @@ export function generateOfficers(ctx: GenerationContext): OfficerPlan[] {
   const today = localDay(ctx.nowMinute);
   return ctx.villages.map((v, i) => {
     const lateWindow = Math.min(75, today - ctx.firstDay);
-    const linkedDay =
-      lateWindow >= 1 && rng.chance(LATE_LINK_SHARE)
-        ? ctx.firstDay + 1 + rng.int(lateWindow)
-        : Math.min(today, ctx.firstDay - rng.int(5 * 365));
+    const linkedDay = lateWindow >= 1 && rng.chance(LATE_LINK_SHARE) ? ctx.firstDay + 1 + rng.int(lateWindow) : Math.min(today, ctx.firstDay - rng.int(5 * 365));
     const officer: Officer = {
       id: sequentialId('OF', i, 4),
       name: personName(rng),

@@ -8,8 +8,17 @@ import { dayOf, dayParts } from './calendar.ts';
 
 /** Lunar New Year's Day (Gregorian). Outside the table, early February is a fair stand-in. */
 const SPRING_FESTIVAL: Readonly<Record<number, [number, number]>> = {
-  2020: [1, 25], 2021: [2, 12], 2022: [2, 1], 2023: [1, 22], 2024: [2, 10], 2025: [1, 29],
-  2026: [2, 17], 2027: [2, 6], 2028: [1, 26], 2029: [2, 13], 2030: [2, 3],
+  2020: [1, 25],
+  2021: [2, 12],
+  2022: [2, 1],
+  2023: [1, 22],
+  2024: [2, 10],
+  2025: [1, 29],
+  2026: [2, 17],
+  2027: [2, 6],
+  2028: [1, 26],
+  2029: [2, 13],
+  2030: [2, 3],
 };
 
 export function springFestivalDay(year: number): number {
@@ -69,14 +78,8 @@ export function weekdayFactor(week: readonly number[], day: number): number {
 /** Relative volume by local hour (0..23). */
 export type HourProfile = readonly number[];
 
-export const OFFICE_HOURS: HourProfile = [
-  0.02, 0.01, 0.01, 0.01, 0.01, 0.03, 0.1, 0.4, 1.0, 1.3, 1.3, 1.0, 0.5, 0.6, 1.1, 1.2, 1.1, 0.8, 0.4, 0.3, 0.25, 0.15, 0.08, 0.04,
-];
+export const OFFICE_HOURS: HourProfile = [0.02, 0.01, 0.01, 0.01, 0.01, 0.03, 0.1, 0.4, 1.0, 1.3, 1.3, 1.0, 0.5, 0.6, 1.1, 1.2, 1.1, 0.8, 0.4, 0.3, 0.25, 0.15, 0.08, 0.04];
 
-export const FIELD_HOURS: HourProfile = [
-  0.15, 0.1, 0.08, 0.08, 0.1, 0.2, 0.45, 0.8, 1.0, 1.1, 1.1, 1.0, 0.8, 0.9, 1.0, 1.05, 1.05, 1.0, 0.95, 0.85, 0.7, 0.5, 0.35, 0.2,
-];
+export const FIELD_HOURS: HourProfile = [0.15, 0.1, 0.08, 0.08, 0.1, 0.2, 0.45, 0.8, 1.0, 1.1, 1.1, 1.0, 0.8, 0.9, 1.0, 1.05, 1.05, 1.0, 0.95, 0.85, 0.7, 0.5, 0.35, 0.2];
 
-export const WORK_HOURS: HourProfile = [
-  0, 0, 0, 0, 0, 0, 0, 0.2, 1.0, 1.2, 1.2, 0.6, 0.2, 0.5, 1.2, 1.2, 1.0, 0.4, 0.1, 0.15, 0.15, 0, 0, 0,
-];
+export const WORK_HOURS: HourProfile = [0, 0, 0, 0, 0, 0, 0, 0.2, 1.0, 1.2, 1.2, 0.6, 0.2, 0.5, 1.2, 1.2, 1.0, 0.4, 0.1, 0.15, 0.15, 0, 0, 0];

@@ -14,7 +14,13 @@ const ORIGIN: [number, number] = [112.25, 26.9];
 type Ring = [number, number][];
 
 function square(x0: number, y0: number, size: number): Ring {
-  return [[x0, y0], [x0 + size, y0], [x0 + size, y0 + size], [x0, y0 + size], [x0, y0]];
+  return [
+    [x0, y0],
+    [x0 + size, y0],
+    [x0 + size, y0 + size],
+    [x0, y0 + size],
+    [x0, y0],
+  ];
 }
 
 export function testVillages(count = 491): SeedVillage[] {

@@ -1,5 +1,5 @@
-import type { DisputeCategory, HazardCategory } from '../../contract/enums.ts';
 import type { Rng } from '../../../geodata/prng.ts';
+import type { DisputeCategory, HazardCategory } from '../../contract/enums.ts';
 
 /**
  * Short case texts. The dashboard shows them in lists and pop-ups, so they only need to read
@@ -23,38 +23,11 @@ const DISPUTE_SUMMARIES: Readonly<Record<DisputeCategory, readonly string[]>> = 
     '夜间噪音扰民引发邻里矛盾',
     '犬只咬伤邻居，医疗费赔偿协商未果',
   ],
-  山林权属: [
-    '{n}组与相邻村民小组山林界址不清引发争议',
-    '林木采伐权属发生争议',
-    '祖坟山地界争议',
-    '林地流转合同履行发生纠纷',
-  ],
-  宅基地: [
-    '宅基地界址争议，涉及约{m}平方米',
-    '新建房屋占用邻户宅基地',
-    '旧宅拆除后宅基地使用权发生争议',
-    '宅基地继承分割发生纠纷',
-  ],
-  土地承包: [
-    '承包田边界争议，涉及约{a}亩',
-    '土地流转租金拖欠引发纠纷',
-    '撂荒地收回引发承包户不满',
-    '征地补偿款分配发生争议',
-    '灌溉用水分配引发农户争执',
-  ],
-  劳资: [
-    '拖欠务工人员工资{k}元',
-    '工伤赔偿协商未果',
-    '劳务报酬结算发生争议',
-    '未签订劳动合同引发用工纠纷',
-  ],
-  合同债务: [
-    '民间借贷{k}元到期未还',
-    '买卖合同货款{k}元拖欠',
-    '房屋租赁押金退还发生争议',
-    '装修工程款结算发生纠纷',
-    '农资赊销款拖欠',
-  ],
+  山林权属: ['{n}组与相邻村民小组山林界址不清引发争议', '林木采伐权属发生争议', '祖坟山地界争议', '林地流转合同履行发生纠纷'],
+  宅基地: ['宅基地界址争议，涉及约{m}平方米', '新建房屋占用邻户宅基地', '旧宅拆除后宅基地使用权发生争议', '宅基地继承分割发生纠纷'],
+  土地承包: ['承包田边界争议，涉及约{a}亩', '土地流转租金拖欠引发纠纷', '撂荒地收回引发承包户不满', '征地补偿款分配发生争议', '灌溉用水分配引发农户争执'],
+  劳资: ['拖欠务工人员工资{k}元', '工伤赔偿协商未果', '劳务报酬结算发生争议', '未签订劳动合同引发用工纠纷'],
+  合同债务: ['民间借贷{k}元到期未还', '买卖合同货款{k}元拖欠', '房屋租赁押金退还发生争议', '装修工程款结算发生纠纷', '农资赊销款拖欠'],
   其他: ['交通事故损害赔偿协商', '消费者权益争议', '医疗费用分担争议', '物业服务费用争议', '养殖污染引发相邻争议'],
 };
 
@@ -74,11 +47,16 @@ const PLACES = ['村部', '小学', '集市', '河堤', '山塘', '组道', '村
 function fill(rng: Rng, template: string): string {
   return template.replace(/\{([nmakp])\}/g, (_, key: string) => {
     switch (key) {
-      case 'n': return String(1 + rng.int(15));
-      case 'm': return String(10 + rng.int(111));
-      case 'a': return (0.5 + rng.int(46) / 10).toFixed(1);
-      case 'k': return String((30 + rng.int(770)) * 100);
-      default: return rng.pick(PLACES);
+      case 'n':
+        return String(1 + rng.int(15));
+      case 'm':
+        return String(10 + rng.int(111));
+      case 'a':
+        return (0.5 + rng.int(46) / 10).toFixed(1);
+      case 'k':
+        return String((30 + rng.int(770)) * 100);
+      default:
+        return rng.pick(PLACES);
     }
   });
 }

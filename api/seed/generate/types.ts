@@ -1,6 +1,4 @@
-import type {
-  Agency, DisputeCategory, DisputeChannel, DisputeStatus, HazardCategory, HazardStatus, Severity, VillageKind, VisitKind,
-} from '../../contract/enums.ts';
+import type { Agency, DisputeCategory, DisputeChannel, DisputeStatus, HazardCategory, HazardStatus, Severity, VillageKind, VisitKind } from '../../contract/enums.ts';
 import type { VillageGeometry } from './geometry.ts';
 
 /** Row shapes of the synthetic operations. Instants are ISO strings with +08:00; dates are YYYY-MM-DD. */

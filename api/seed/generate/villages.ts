@@ -1,5 +1,5 @@
-import { PolygonSampler } from './geometry.ts';
 import { CumulativeTable, type Rng } from '../../../geodata/prng.ts';
+import { PolygonSampler } from './geometry.ts';
 import type { SeedVillage } from './types.ts';
 
 /** Villages prepared once per generation: samplers and per-village propensities. */
@@ -45,11 +45,7 @@ export function villagePropensity(rng: Rng, count: number, sigma: number): numbe
 }
 
 /** Population-proportional table with a per-kind multiplier and per-village propensity. */
-export function villageTable(
-  villages: readonly PreparedVillage[],
-  kindFactor: { 村: number; 社区: number },
-  propensity: readonly number[],
-): CumulativeTable {
+export function villageTable(villages: readonly PreparedVillage[], kindFactor: { 村: number; 社区: number }, propensity: readonly number[]): CumulativeTable {
   const weights = villages.map((v, i) => Math.max(v.village.population, 1) * kindFactor[v.village.kind] * (propensity[i] ?? 1));
   return new CumulativeTable(weights);
 }

@@ -1,12 +1,12 @@
+import { type Rng, stream } from '../../../geodata/prng.ts';
 import { VISIT_KINDS, type VisitKind } from '../../contract/enums.ts';
-import { SHORTFALL_CHANCE, VISITS_REQUIRED_PER_QUARTER } from './calibration.ts';
 import { dayParts, dayStartMinute, formatInstant, localDay, nextQuarter, quarterOfDay, quarterStartDay } from './calendar.ts';
+import { SHORTFALL_CHANCE, VISITS_REQUIRED_PER_QUARTER } from './calibration.ts';
 import type { OfficerPlan } from './officers.ts';
-import { stream, type Rng } from '../../../geodata/prng.ts';
 import { WORK_HOURS } from './seasonality.ts';
 import type { Visit } from './types.ts';
+import { type GenerationContext, sequentialId } from './villages.ts';
 import { sampleMinuteOfDay } from './volumes.ts';
-import { sequentialId, type GenerationContext } from './villages.ts';
 
 /**
  * Officer visits. Each officer plans a number of visits per quarter (≥ 3 is the requirement)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dayParts, formatDate, localDay, minuteOfDay, parseDate, parseInstant } from './calendar.ts';
 import { Rng } from '../../../geodata/prng.ts';
+import { dayParts, formatDate, localDay, minuteOfDay, parseDate, parseInstant } from './calendar.ts';
 import { OFFICE_HOURS, WORK_HOURS } from './seasonality.ts';
 import { elapsedShare, planEventTimes, sampleMinuteOfDay } from './volumes.ts';
 

@@ -1,5 +1,5 @@
-import { dayParts, dayStartMinute, localDay, minuteOfDay, yearStartDay } from './calendar.ts';
 import { CumulativeTable, type Rng } from '../../../geodata/prng.ts';
+import { dayParts, dayStartMinute, localDay, minuteOfDay, yearStartDay } from './calendar.ts';
 import type { HourProfile } from './seasonality.ts';
 
 /**

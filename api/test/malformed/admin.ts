@@ -30,10 +30,7 @@ export function adminCases(ctx: CorpusContext): MalformedCase[] {
   out.push(newUser('officer role with unknown officer', { ...fresh, role: 'officer', officerId: 'ZZ9999' }, 400, 'invalid_request', 'bad-id'));
   out.push(newUser('extra field isAdmin', { ...fresh, role: 'county', isAdmin: true }, 400, 'invalid_request', 'unknown-param'));
   out.push(newUser('extra field id', { ...fresh, role: 'county', id: 1 }, 400, 'invalid_request', 'unknown-param'));
-  out.push(
-    newUser('displayName NUL', { ...fresh, role: 'county', displayName: '畸形\u0000测试' }, 400, 'invalid_request', 'injection', {
-    }),
-  );
+  out.push(newUser('displayName NUL', { ...fresh, role: 'county', displayName: '畸形\u0000测试' }, 400, 'invalid_request', 'injection', {}));
 
   const change = (name: string, path: string, body: string, status: number, code: string, group: CaseGroup, extra: Partial<MalformedCase> = {}): MalformedCase => ({
     name: `PATCH /api/admin/users/:id ${name}`,
@@ -51,12 +48,18 @@ export function adminCases(ctx: CorpusContext): MalformedCase[] {
     out.push(change(`bad id ${decodeURIComponentSafe(id)}`, `/api/admin/users/${id}`, '{}', 400, 'invalid_request', 'bad-id'));
   }
   out.push(change('no such user', '/api/admin/users/2147483647', '{"displayName":"x"}', 404, 'not_found', 'bad-id'));
-  out.push(
-    change('displayName NUL', `/api/admin/users/${ctx.wallUserId}`, JSON.stringify({ displayName: '大屏\u0000' }), 400, 'invalid_request', 'injection', {
-    }),
-  );
+  out.push(change('displayName NUL', `/api/admin/users/${ctx.wallUserId}`, JSON.stringify({ displayName: '大屏\u0000' }), 400, 'invalid_request', 'injection', {}));
 
-  const device = (name: string, method: HttpMethod, path: string, body: string | undefined, status: number, code: string, group: CaseGroup, extra: Partial<MalformedCase> = {}): MalformedCase => ({
+  const device = (
+    name: string,
+    method: HttpMethod,
+    path: string,
+    body: string | undefined,
+    status: number,
+    code: string,
+    group: CaseGroup,
+    extra: Partial<MalformedCase> = {},
+  ): MalformedCase => ({
     name: `${method} ${method === 'POST' ? '/api/admin/devices' : '/api/admin/devices/:id'} ${name}`,
     group,
     method,
@@ -68,15 +71,11 @@ export function adminCases(ctx: CorpusContext): MalformedCase[] {
     code,
     ...extra,
   });
-  out.push(device('extra field token', 'POST', '/api/admin/devices', JSON.stringify({ name: 'x', userId: ctx.wallUserId, token: 'chosen' }), 400, 'invalid_request', 'unknown-param'));
   out.push(
-    device('userId beyond int4 (2147483648)', 'POST', '/api/admin/devices', JSON.stringify({ name: '畸形', userId: 2147483648 }), 400, 'invalid_request', 'range', {
-    }),
+    device('extra field token', 'POST', '/api/admin/devices', JSON.stringify({ name: 'x', userId: ctx.wallUserId, token: 'chosen' }), 400, 'invalid_request', 'unknown-param'),
   );
-  out.push(
-    device('name NUL', 'POST', '/api/admin/devices', JSON.stringify({ name: '大屏\u0000', userId: ctx.wallUserId }), 400, 'invalid_request', 'injection', {
-    }),
-  );
+  out.push(device('userId beyond int4 (2147483648)', 'POST', '/api/admin/devices', JSON.stringify({ name: '畸形', userId: 2147483648 }), 400, 'invalid_request', 'range', {}));
+  out.push(device('name NUL', 'POST', '/api/admin/devices', JSON.stringify({ name: '大屏\u0000', userId: ctx.wallUserId }), 400, 'invalid_request', 'injection', {}));
   for (const id of ['0', '-1', 'abc', '1.5', '99999999999999999999', '2147483648', '%27%20OR%201%3D1']) {
     out.push(device(`bad id ${decodeURIComponentSafe(id)}`, 'DELETE', `/api/admin/devices/${id}`, undefined, 400, 'invalid_request', 'bad-id'));
   }

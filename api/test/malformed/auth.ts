@@ -27,7 +27,17 @@ export function authCases(ctx: CorpusContext): MalformedCase[] {
     ['POST admin user with a forged session', 'POST', '/api/admin/users', { ...JSON_TYPE, cookie: 'hy_session=forged', 'x-csrf-token': 'forged' }],
   ];
   for (const [l, method, path, headers] of anon) {
-    out.push({ name: `unauthenticated: ${l}`, group: 'unauthenticated', method, path, headers, ...(method === 'GET' ? {} : { body: '{}' }), as: 'none', status: 401, code: 'unauthenticated' });
+    out.push({
+      name: `unauthenticated: ${l}`,
+      group: 'unauthenticated',
+      method,
+      path,
+      headers,
+      ...(method === 'GET' ? {} : { body: '{}' }),
+      as: 'none',
+      status: 401,
+      code: 'unauthenticated',
+    });
   }
 
   // Sign-in bodies that fail validation (400, not counted by the throttle)...
@@ -45,8 +55,7 @@ export function authCases(ctx: CorpusContext): MalformedCase[] {
   });
   out.push(login('empty object', 'login', '{}'));
   out.push(login('extra field role', 'login', JSON.stringify({ username: 'malformed-nobody', password: 'x', role: 'admin' })));
-  out.push(login('username NUL', 'login', JSON.stringify({ username: 'malformed\u0000nobody', password: 'x' }), {
-  }));
+  out.push(login('username NUL', 'login', JSON.stringify({ username: 'malformed\u0000nobody', password: 'x' }), {}));
   // ... and well-formed ones for users that do not exist: 401, audited, counted by the (test's own) throttle.
   for (const [l, username, password] of [
     ['unknown user', 'malformed-nobody', 'not-the-password'],
@@ -85,14 +94,56 @@ export function authCases(ctx: CorpusContext): MalformedCase[] {
   // CSRF: every cookie-authenticated write without the session's token.
   const v = ctx.village;
   const writes: [string, HttpMethod, string, Caller, Record<string, string>, string | Uint8Array<ArrayBuffer>][] = [
-    ['hazard intake', 'POST', '/api/hazards', 'township', { ...JSON_TYPE }, JSON.stringify({ clientId: 'malformed-corpus-csrf', category: '消防', severity: 2, lng: v.lng, lat: v.lat })],
-    ['dispute intake', 'POST', '/api/disputes', 'township', { ...JSON_TYPE }, JSON.stringify({ clientId: 'malformed-corpus-csrf', category: '劳资', channel: '综治中心', lng: v.lng, lat: v.lat })],
-    ['visit intake', 'POST', '/api/visits', 'township', { ...JSON_TYPE }, JSON.stringify({ clientId: 'malformed-corpus-csrf', officerId: ctx.officerId, villageCode: v.code, kind: '走访', visitedAt: '2025-06-01T09:00:00+08:00' })],
-    ['hazard status', 'PATCH', `/api/hazards/${ctx.hazard.id}`, 'township', { ...JSON_TYPE }, JSON.stringify({ status: statusNext.hazard(ctx.hazard.status), at: '2000-01-02T00:00:00+08:00' })],
-    ['dispute status', 'PATCH', `/api/disputes/${ctx.dispute.id}`, 'township', { ...JSON_TYPE }, JSON.stringify({ status: statusNext.dispute(ctx.dispute.status), at: '2000-01-02T00:00:00+08:00' })],
+    [
+      'hazard intake',
+      'POST',
+      '/api/hazards',
+      'township',
+      { ...JSON_TYPE },
+      JSON.stringify({ clientId: 'malformed-corpus-csrf', category: '消防', severity: 2, lng: v.lng, lat: v.lat }),
+    ],
+    [
+      'dispute intake',
+      'POST',
+      '/api/disputes',
+      'township',
+      { ...JSON_TYPE },
+      JSON.stringify({ clientId: 'malformed-corpus-csrf', category: '劳资', channel: '综治中心', lng: v.lng, lat: v.lat }),
+    ],
+    [
+      'visit intake',
+      'POST',
+      '/api/visits',
+      'township',
+      { ...JSON_TYPE },
+      JSON.stringify({ clientId: 'malformed-corpus-csrf', officerId: ctx.officerId, villageCode: v.code, kind: '走访', visitedAt: '2025-06-01T09:00:00+08:00' }),
+    ],
+    [
+      'hazard status',
+      'PATCH',
+      `/api/hazards/${ctx.hazard.id}`,
+      'township',
+      { ...JSON_TYPE },
+      JSON.stringify({ status: statusNext.hazard(ctx.hazard.status), at: '2000-01-02T00:00:00+08:00' }),
+    ],
+    [
+      'dispute status',
+      'PATCH',
+      `/api/disputes/${ctx.dispute.id}`,
+      'township',
+      { ...JSON_TYPE },
+      JSON.stringify({ status: statusNext.dispute(ctx.dispute.status), at: '2000-01-02T00:00:00+08:00' }),
+    ],
     ['export report', 'POST', '/api/exports', 'township', { ...JSON_TYPE }, JSON.stringify({ kind: 'dashboard-png', view: 'csrf' })],
     ['logout', 'POST', '/api/auth/logout', 'township', { ...JSON_TYPE }, '{}'],
-    ['admin new user', 'POST', '/api/admin/users', 'admin', { ...JSON_TYPE }, JSON.stringify({ username: 'demo-county', displayName: 'x', password: 'Malformed-Passw0rd!', role: 'county' })],
+    [
+      'admin new user',
+      'POST',
+      '/api/admin/users',
+      'admin',
+      { ...JSON_TYPE },
+      JSON.stringify({ username: 'demo-county', displayName: 'x', password: 'Malformed-Passw0rd!', role: 'county' }),
+    ],
     ['admin user change', 'PATCH', `/api/admin/users/${ctx.wallUserId}`, 'admin', { ...JSON_TYPE }, JSON.stringify({ displayName: 123 })],
     ['admin new device', 'POST', '/api/admin/devices', 'admin', { ...JSON_TYPE }, JSON.stringify({ name: 'csrf', userId: ctx.countyUserId })],
     ['admin revoke device', 'DELETE', '/api/admin/devices/2147483647', 'admin', {}, ''],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_CONTEXT, expectedStatuses, malformedCorpus, type CaseGroup } from './index.ts';
+import { type CaseGroup, DEFAULT_CONTEXT, expectedStatuses, malformedCorpus } from './index.ts';
 
 const corpus = malformedCorpus();
 
@@ -71,8 +71,22 @@ describe('malformed request corpus', () => {
       'method',
     ];
     expect(wanted.filter((g) => !groups.has(g))).toEqual([]);
-    for (const needle of ["' OR 1=1 --", "'; DROP TABLE dispute; --", '$1', '<script>alert(1)</script>', 'javascript:', '..%2F..%2Fetc%2Fpasswd', '%00', '2099-13-45', '1899-01-01', '1e309']) {
-      expect(corpus.some((c) => c.path.includes(needle) || decoded(c.path).includes(needle) || (typeof c.body === 'string' && c.body.includes(needle))), needle).toBe(true);
+    for (const needle of [
+      "' OR 1=1 --",
+      "'; DROP TABLE dispute; --",
+      '$1',
+      '<script>alert(1)</script>',
+      'javascript:',
+      '..%2F..%2Fetc%2Fpasswd',
+      '%00',
+      '2099-13-45',
+      '1899-01-01',
+      '1e309',
+    ]) {
+      expect(
+        corpus.some((c) => c.path.includes(needle) || decoded(c.path).includes(needle) || (typeof c.body === 'string' && c.body.includes(needle))),
+        needle,
+      ).toBe(true);
     }
   });
 

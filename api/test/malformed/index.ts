@@ -5,7 +5,7 @@ import { lateCases } from './late.ts';
 import { pathCases } from './paths.ts';
 import { readCases } from './reads.ts';
 import { scopeCases } from './scope.ts';
-import { DEFAULT_CONTEXT, type CorpusContext, type MalformedCase } from './types.ts';
+import { type CorpusContext, DEFAULT_CONTEXT, type MalformedCase } from './types.ts';
 import { writeCases } from './writes.ts';
 
 /**
@@ -23,7 +23,7 @@ import { writeCases } from './writes.ts';
  */
 
 export { INJECTIONS } from './blocks.ts';
-export { DEFAULT_CONTEXT, type Caller, type CaseGroup, type CorpusContext, type CsrfMode, type HttpMethod, type MalformedCase, type Place } from './types.ts';
+export { type Caller, type CaseGroup, type CorpusContext, type CsrfMode, DEFAULT_CONTEXT, type HttpMethod, type MalformedCase, type Place } from './types.ts';
 
 /** The whole corpus, in a fixed order. */
 export function malformedCorpus(ctx: CorpusContext = DEFAULT_CONTEXT): MalformedCase[] {

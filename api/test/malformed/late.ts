@@ -18,7 +18,15 @@ export function lateCases(ctx: CorpusContext): MalformedCase[] {
     villageCode: v.code,
     reportedAt: '2025-06-01T09:00:00+08:00',
   };
-  const dispute = { clientId: 'malformed-corpus-late-ds', category: '劳资', channel: '综治中心', lng: v.lng, lat: v.lat, villageCode: v.code, receivedAt: '2025-06-01T09:00:00+08:00' };
+  const dispute = {
+    clientId: 'malformed-corpus-late-ds',
+    category: '劳资',
+    channel: '综治中心',
+    lng: v.lng,
+    lat: v.lat,
+    villageCode: v.code,
+    receivedAt: '2025-06-01T09:00:00+08:00',
+  };
   const visit = { clientId: 'malformed-corpus-late-vs', officerId: ctx.officerId, villageCode: v.code, kind: '走访', visitedAt: '2025-06-01T09:00:00+08:00' };
   const post = (name: string, group: CaseGroup, path: string, body: Record<string, Value>, status: number, code: string, extra: Partial<MalformedCase> = {}): MalformedCase => ({
     name: `POST ${path} ${name}`,
@@ -50,7 +58,16 @@ export function lateCases(ctx: CorpusContext): MalformedCase[] {
       out.push({ ...post(`Idempotency-Key ${l}`, 'idempotency', path, b, 400, 'invalid_request'), headers: { ...JSON_TYPE, 'idempotency-key': key } });
     }
     out.push(post('without clientId or Idempotency-Key', 'missing-field', path, { ...b, clientId: undefined }, 400, 'invalid_request'));
-    out.push(post(`villageCode of another township`, 'scope', path, { ...b, villageCode: ctx.otherVillage.code, ...(path === '/api/visits' ? {} : { lng: ctx.otherVillage.lng, lat: ctx.otherVillage.lat }) }, 403, 'out_of_scope'));
+    out.push(
+      post(
+        `villageCode of another township`,
+        'scope',
+        path,
+        { ...b, villageCode: ctx.otherVillage.code, ...(path === '/api/visits' ? {} : { lng: ctx.otherVillage.lng, lat: ctx.otherVillage.lat }) },
+        403,
+        'out_of_scope',
+      ),
+    );
     out.push(post('as county (may not write)', 'forbidden', path, b, 403, 'forbidden', { as: 'county' }));
     out.push(post('as admin (may not write intake)', 'forbidden', path, b, 403, 'forbidden', { as: 'admin' }));
     const when = path === '/api/hazards' ? 'reportedAt' : path === '/api/disputes' ? 'receivedAt' : 'visitedAt';
@@ -89,8 +106,26 @@ export function lateCases(ctx: CorpusContext): MalformedCase[] {
     ...extra,
   });
   const lifecycles = [
-    { kind: 'hazard', id: ctx.hazard.id, other: ctx.otherHazardId, prefix: 'HZ', statuses: HAZARD_STATUSES as readonly string[], from: ctx.hazard.status as string, next: statusNext.hazard(ctx.hazard.status) ?? '已分流', allowed: HAZARD_TRANSITIONS[ctx.hazard.status] as readonly string[] },
-    { kind: 'dispute', id: ctx.dispute.id, other: ctx.otherDisputeId, prefix: 'DS', statuses: DISPUTE_STATUSES as readonly string[], from: ctx.dispute.status as string, next: statusNext.dispute(ctx.dispute.status) ?? '调处中', allowed: DISPUTE_TRANSITIONS[ctx.dispute.status] as readonly string[] },
+    {
+      kind: 'hazard',
+      id: ctx.hazard.id,
+      other: ctx.otherHazardId,
+      prefix: 'HZ',
+      statuses: HAZARD_STATUSES as readonly string[],
+      from: ctx.hazard.status as string,
+      next: statusNext.hazard(ctx.hazard.status) ?? '已分流',
+      allowed: HAZARD_TRANSITIONS[ctx.hazard.status] as readonly string[],
+    },
+    {
+      kind: 'dispute',
+      id: ctx.dispute.id,
+      other: ctx.otherDisputeId,
+      prefix: 'DS',
+      statuses: DISPUTE_STATUSES as readonly string[],
+      from: ctx.dispute.status as string,
+      next: statusNext.dispute(ctx.dispute.status) ?? '调处中',
+      allowed: DISPUTE_TRANSITIONS[ctx.dispute.status] as readonly string[],
+    },
   ];
   for (const lc of lifecycles) {
     const path = `/api/${lc.kind}s/${lc.id}`;
@@ -99,9 +134,25 @@ export function lateCases(ctx: CorpusContext): MalformedCase[] {
     }
     out.push(patch(`legal step dated before the previous one`, 'lifecycle', path, { status: lc.next, at: '2000-01-02T00:00:00+08:00' }, 422, 'time_before_previous'));
     out.push(patch(`legal step dated in the future`, 'date', path, { status: lc.next, at: '2098-01-01T00:00:00+08:00' }, 400, 'invalid_request'));
-    out.push(patch(`Idempotency-Key differs from clientId`, 'idempotency', path, { status: lc.next, at: '2000-01-02T00:00:00+08:00', clientId: 'malformed-corpus-st-1' }, 400, 'invalid_request', { headers: { ...JSON_TYPE, 'idempotency-key': 'malformed-corpus-st-2' } }));
-    out.push(patch(`Idempotency-Key with SQL`, 'idempotency', path, { status: lc.next, at: '2000-01-02T00:00:00+08:00' }, 400, 'invalid_request', { headers: { ...JSON_TYPE, 'idempotency-key': "'; DROP TABLE status_change; --" } }));
-    out.push(patch(`no such ${lc.kind} (well-formed id)`, 'bad-id', `/api/${lc.kind}s/${lc.prefix}99999999999`, { status: lc.next, at: '2000-01-02T00:00:00+08:00' }, 404, 'not_found'));
+    out.push(
+      patch(
+        `Idempotency-Key differs from clientId`,
+        'idempotency',
+        path,
+        { status: lc.next, at: '2000-01-02T00:00:00+08:00', clientId: 'malformed-corpus-st-1' },
+        400,
+        'invalid_request',
+        { headers: { ...JSON_TYPE, 'idempotency-key': 'malformed-corpus-st-2' } },
+      ),
+    );
+    out.push(
+      patch(`Idempotency-Key with SQL`, 'idempotency', path, { status: lc.next, at: '2000-01-02T00:00:00+08:00' }, 400, 'invalid_request', {
+        headers: { ...JSON_TYPE, 'idempotency-key': "'; DROP TABLE status_change; --" },
+      }),
+    );
+    out.push(
+      patch(`no such ${lc.kind} (well-formed id)`, 'bad-id', `/api/${lc.kind}s/${lc.prefix}99999999999`, { status: lc.next, at: '2000-01-02T00:00:00+08:00' }, 404, 'not_found'),
+    );
     out.push(patch(`${lc.kind} of another township`, 'scope', `/api/${lc.kind}s/${lc.other}`, { status: lc.next, at: '2000-01-02T00:00:00+08:00' }, 403, 'out_of_scope'));
     out.push(patch(`as county (may not write)`, 'forbidden', path, { status: lc.next, at: '2000-01-02T00:00:00+08:00' }, 403, 'forbidden', { as: 'county' }));
     for (const id of [`${lc.prefix}12`, `${lc.prefix}-1`, '99999999999999999999', `${lc.prefix}0000001%00`, `..%2F${lc.prefix}0000001`, enc("' OR 1=1 --")]) {

@@ -38,9 +38,26 @@ export function pathCases(ctx: CorpusContext): MalformedCase[] {
   for (const [l, path, status, code] of traversal) out.push(get(`path traversal: ${l}`, 'traversal', path, status, code));
   out.push(get('path traversal: /api/admin/../admin/users as county', 'traversal', '/api/admin/../admin/users', 403, 'forbidden'));
 
-  const hazardIds = ['HZ12', 'DS0000001', 'hz0000001', 'HZ-0000001', '99999999999999999999', 'HZ0000001x', '%20HZ0000001', 'HZ%EF%BC%90%EF%BC%90%EF%BC%90%EF%BC%90%EF%BC%90%EF%BC%90%EF%BC%91', 'HZ0000001.json'];
+  const hazardIds = [
+    'HZ12',
+    'DS0000001',
+    'hz0000001',
+    'HZ-0000001',
+    '99999999999999999999',
+    'HZ0000001x',
+    '%20HZ0000001',
+    'HZ%EF%BC%90%EF%BC%90%EF%BC%90%EF%BC%90%EF%BC%90%EF%BC%90%EF%BC%91',
+    'HZ0000001.json',
+  ];
   const disputeIds = ['DS-1', 'HZ0000001', 'DS12', '99999999999999999999', 'ds0000001', 'DS0000001%3B', 'DS%2B0000001'];
-  const villageCodes = ['abc', '4304211100', '4304211100040', '430421110004.0', '-43042111000', '%EF%BC%94%EF%BC%93%EF%BC%90%EF%BC%94%EF%BC%92%EF%BC%91%EF%BC%91%EF%BC%91%EF%BC%90%EF%BC%90%EF%BC%90%EF%BC%94'];
+  const villageCodes = [
+    'abc',
+    '4304211100',
+    '4304211100040',
+    '430421110004.0',
+    '-43042111000',
+    '%EF%BC%94%EF%BC%93%EF%BC%90%EF%BC%94%EF%BC%92%EF%BC%91%EF%BC%91%EF%BC%91%EF%BC%90%EF%BC%90%EF%BC%90%EF%BC%94',
+  ];
   for (const id of hazardIds) out.push(get(`bad hazard id ${id}`, 'bad-id', `/api/hazards/${id}`, 400, 'invalid_request'));
   for (const id of disputeIds) out.push(get(`bad dispute id ${id}`, 'bad-id', `/api/disputes/${id}`, 400, 'invalid_request'));
   for (const code of villageCodes) out.push(get(`bad village code ${code.slice(0, 30)}`, 'bad-id', `/api/villages/${code}`, 400, 'invalid_request'));

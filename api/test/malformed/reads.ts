@@ -68,13 +68,31 @@ export function readCases(ctx: CorpusContext): MalformedCase[] {
 
     for (const [param, kind] of Object.entries(ep.params)) {
       for (const [l, v] of badValues(kind, ep.limitMax ?? null)) {
-        const group: CaseGroup = kind === 'date' || kind === 'since' || kind === 'week' ? 'date' : kind === 'bbox' ? 'bbox' : kind === 'limit' || kind === 'before' || kind === 'township' ? 'range' : 'enum';
+        const group: CaseGroup =
+          kind === 'date' || kind === 'since' || kind === 'week'
+            ? 'date'
+            : kind === 'bbox'
+              ? 'bbox'
+              : kind === 'limit' || kind === 'before' || kind === 'township'
+                ? 'range'
+                : 'enum';
         out.push(get(`${param}=${l}`, group, query(withBase([[param, v]]))));
       }
       for (const [l, v] of INJECTIONS) out.push(get(`${param}=${l}`, 'injection', query(withBase([[param, v]]))));
       out.push(get(`${param}=empty`, 'wrong-type', query(withBase([[param, '']]))));
       out.push(get(`${param}=blank`, 'wrong-type', query(withBase([[param, '   ']]))));
-      out.push(get(`${param} repeated (array)`, 'wrong-type', query(withBase([[param, VALID[kind]], [param, VALID[kind]]]))));
+      out.push(
+        get(
+          `${param} repeated (array)`,
+          'wrong-type',
+          query(
+            withBase([
+              [param, VALID[kind]],
+              [param, VALID[kind]],
+            ]),
+          ),
+        ),
+      );
       out.push(get(`${param}[]= (array syntax)`, 'wrong-type', query(withBase([[`${param}[]`, VALID[kind]]]))));
       out.push(get(`${param}[key]= (object syntax)`, 'wrong-type', query(withBase([[`${param}[key]`, VALID[kind]]]))));
     }
@@ -97,7 +115,18 @@ export function readCases(ctx: CorpusContext): MalformedCase[] {
         ['period of exactly 3660 days', '2015-01-01', '2025-01-08'],
         ['period 2000..2099', '2000-01-01', '2099-12-31'],
       ] as const) {
-        out.push(get(l, 'date', query(withBase([['from', from], ['to', to]]))));
+        out.push(
+          get(
+            l,
+            'date',
+            query(
+              withBase([
+                ['from', from],
+                ['to', to],
+              ]),
+            ),
+          ),
+        );
       }
     }
   }

@@ -33,7 +33,14 @@ export function writeEndpoints(ctx: CorpusContext): WriteEndpoint[] {
         clientId: clientIdSpec,
         category: enumSpec('消防', [['dispute-category', '婚姻家庭']]),
         severity: {
-          bad: [['zero', 0], ['five', 5], ['fraction', 2.5], ['negative', -1], ['1e309', raw('1e309')], ['huge', 1e20]],
+          bad: [
+            ['zero', 0],
+            ['five', 5],
+            ['fraction', 2.5],
+            ['negative', -1],
+            ['1e309', raw('1e309')],
+            ['huge', 1e20],
+          ],
           types: 'number',
         },
         lng: lngLat('lng'),
@@ -99,7 +106,16 @@ export function writeEndpoints(ctx: CorpusContext): WriteEndpoint[] {
       },
       fields: {
         clientId: clientIdSpec,
-        officerId: { bad: [['too-short', 'O'], ['too-long', 'OF'.repeat(11)], ['space', 'OF 0220'], ['underscore', 'OF_0220']], injections: true, types: 'string' },
+        officerId: {
+          bad: [
+            ['too-short', 'O'],
+            ['too-long', 'OF'.repeat(11)],
+            ['space', 'OF 0220'],
+            ['underscore', 'OF_0220'],
+          ],
+          injections: true,
+          types: 'string',
+        },
         villageCode: villageCodeSpec(ctx),
         kind: enumSpec('走访'),
         visitedAt: instantSpec(false),
@@ -111,8 +127,28 @@ export function writeEndpoints(ctx: CorpusContext): WriteEndpoint[] {
       nonJsonStatus: 400,
     },
     // A legal next step dated before the previous one: refused late (422) even if a field slipped through.
-    statusChange('hazard', `/api/hazards/${ctx.hazard.id}`, hazardNext, 'malformed-corpus-hz-st', [['dispute-status', '调处中'], ['closed', 'closed']], intakeLimit),
-    statusChange('dispute', `/api/disputes/${ctx.dispute.id}`, disputeNext, 'malformed-corpus-ds-st', [['hazard-status', '已办结'], ['mediating', 'mediating']], intakeLimit),
+    statusChange(
+      'hazard',
+      `/api/hazards/${ctx.hazard.id}`,
+      hazardNext,
+      'malformed-corpus-hz-st',
+      [
+        ['dispute-status', '调处中'],
+        ['closed', 'closed'],
+      ],
+      intakeLimit,
+    ),
+    statusChange(
+      'dispute',
+      `/api/disputes/${ctx.dispute.id}`,
+      disputeNext,
+      'malformed-corpus-ds-st',
+      [
+        ['hazard-status', '已办结'],
+        ['mediating', 'mediating'],
+      ],
+      intakeLimit,
+    ),
     {
       // Valid: only the mutated field makes it a 400 (script markup is refused in `view`).
       label: 'export report',
@@ -143,8 +179,23 @@ export function writeEndpoints(ctx: CorpusContext): WriteEndpoint[] {
       // Never sent as is: a case always breaks a field (a well-formed failure would count toward the throttle).
       base: { username: 'malformed-nobody', password: 'not-the-password' },
       fields: {
-        username: { bad: [['10-kB', 'u'.repeat(10_000)], ['100-kB', 'u'.repeat(100_000)], ['65-chars', 'u'.repeat(65)], ['empty', ''], ['blank', '    ']], types: 'string' },
-        password: { bad: [['201-chars', 'p'.repeat(201)], ['empty', '']], types: 'string' },
+        username: {
+          bad: [
+            ['10-kB', 'u'.repeat(10_000)],
+            ['100-kB', 'u'.repeat(100_000)],
+            ['65-chars', 'u'.repeat(65)],
+            ['empty', ''],
+            ['blank', '    '],
+          ],
+          types: 'string',
+        },
+        password: {
+          bad: [
+            ['201-chars', 'p'.repeat(201)],
+            ['empty', ''],
+          ],
+          types: 'string',
+        },
       },
       required: ['username', 'password'],
       bodyLimit: authLimit,
@@ -158,7 +209,13 @@ export function writeEndpoints(ctx: CorpusContext): WriteEndpoint[] {
       // Every case fails validation before the current password is checked (a wrong one would count toward the throttle).
       base: { currentPassword: 'malformed-not-it-1', newPassword: 'malformed-new-1' },
       fields: {
-        currentPassword: { bad: [['201-chars', 'p'.repeat(201)], ['empty', '']], types: 'string' },
+        currentPassword: {
+          bad: [
+            ['201-chars', 'p'.repeat(201)],
+            ['empty', ''],
+          ],
+          types: 'string',
+        },
         newPassword: { bad: [['201-chars', 'p'.repeat(201)]], types: 'string' },
       },
       required: ['currentPassword', 'newPassword'],
@@ -171,7 +228,16 @@ export function writeEndpoints(ctx: CorpusContext): WriteEndpoint[] {
       path: '/api/auth/device',
       as: 'none',
       base: { token: 'hyw_malformed-corpus-token' },
-      fields: { token: { bad: [['too-short', 'short'], ['too-long', 't'.repeat(201)], ['empty', '']], types: 'string' } },
+      fields: {
+        token: {
+          bad: [
+            ['too-short', 'short'],
+            ['too-long', 't'.repeat(201)],
+            ['empty', ''],
+          ],
+          types: 'string',
+        },
+      },
       required: ['token'],
       bodyLimit: authLimit,
       nonJsonStatus: 400,
@@ -185,15 +251,33 @@ export function writeEndpoints(ctx: CorpusContext): WriteEndpoint[] {
       base: { username: 'demo-county', displayName: '畸形请求测试', password: 'Malformed-Passw0rd!', role: 'county' },
       fields: {
         username: {
-          bad: [['too-short', 'ab'], ['too-long', 'a'.repeat(41)], ['starts-with-dot', '.abc'], ['space', 'mal formed'], ['chinese', '用户名称'], ['nul', 'abc\u0000def']],
+          bad: [
+            ['too-short', 'ab'],
+            ['too-long', 'a'.repeat(41)],
+            ['starts-with-dot', '.abc'],
+            ['space', 'mal formed'],
+            ['chinese', '用户名称'],
+            ['nul', 'abc\u0000def'],
+          ],
           injections: true,
           types: 'string',
         },
         displayName: { bad: [['empty', ''], ['blank', '   '], ['too-long', '名'.repeat(51)], ...BIDI, ...NOT_A_STRING] },
         password: { bad: [['too-long', 'Aa1'.repeat(67) + 'x'], ...NOT_A_STRING] },
-        role: enumSpec('county', [['superuser', 'superuser'], ['upper-case', 'ADMIN'], ['root', 'root']]),
+        role: enumSpec('county', [
+          ['superuser', 'superuser'],
+          ['upper-case', 'ADMIN'],
+          ['root', 'root'],
+        ]),
         townshipCode: { bad: [['5-digits', '43042']], injections: true, types: 'string' },
-        officerId: { bad: [['too-long', 'O'.repeat(41)], ['space', 'OF 0220']], injections: true, types: 'string' },
+        officerId: {
+          bad: [
+            ['too-long', 'O'.repeat(41)],
+            ['space', 'OF 0220'],
+          ],
+          injections: true,
+          types: 'string',
+        },
       },
       required: ['username', 'displayName', 'password', 'role'],
       nonJsonStatus: 400,
@@ -208,7 +292,15 @@ export function writeEndpoints(ctx: CorpusContext): WriteEndpoint[] {
       fields: {
         displayName: { bad: [['empty', ''], ['blank', '   '], ['too-long', '名'.repeat(51)], ...BIDI, ...NOT_A_STRING] },
         password: { bad: [['too-long', 'p'.repeat(201)], ['weak-short', 'abc'], ['letters-only', 'abcdefghijkl'], ...NOT_A_STRING] },
-        disabled: { bad: [['string', 'true'], ['number', 1], ['null', null], ['array', [true]], ['object', {}]] },
+        disabled: {
+          bad: [
+            ['string', 'true'],
+            ['number', 1],
+            ['null', null],
+            ['array', [true]],
+            ['object', {}],
+          ],
+        },
         role: { bad: [['admin', 'admin']] },
         failedLogins: { bad: [['zero', 0]] },
       },

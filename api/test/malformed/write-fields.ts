@@ -102,14 +102,7 @@ export const phoneSpec: FieldSpec = {
   types: 'string',
 };
 export const enumSpec = (valid: string, extra: [string, Value][] = []): FieldSpec => ({
-  bad: [
-    ['unknown', '打架'],
-    ['english', 'fire'],
-    ['trailing-space', `${valid} `],
-    ['empty', ''],
-    ['two-values', `${valid},${valid}`],
-    ...extra,
-  ],
+  bad: [['unknown', '打架'], ['english', 'fire'], ['trailing-space', `${valid} `], ['empty', ''], ['two-values', `${valid},${valid}`], ...extra],
   injections: true,
   types: 'string',
 });

@@ -23,7 +23,11 @@ export function writeCases(ctx: CorpusContext): MalformedCase[] {
     });
 
     for (const [field, spec] of Object.entries(ep.fields)) {
-      const values: [string, Value, CaseGroup][] = spec.bad.map(([l, x]) => [l, x, x instanceof Raw || (typeof x !== 'string' && typeof x !== 'number') ? 'wrong-type' : groupOf(field, l)]);
+      const values: [string, Value, CaseGroup][] = spec.bad.map(([l, x]) => [
+        l,
+        x,
+        x instanceof Raw || (typeof x !== 'string' && typeof x !== 'number') ? 'wrong-type' : groupOf(field, l),
+      ]);
       if (spec.types === 'string') for (const [l, x] of NOT_A_STRING) values.push([l, x, 'wrong-type']);
       if (spec.types === 'number') for (const [l, x] of NOT_A_NUMBER) values.push([l, x, 'wrong-type']);
       if (spec.injections) for (const [l, x] of INJECTIONS) values.push([l, x, 'injection']);
@@ -54,7 +58,7 @@ export function writeCases(ctx: CorpusContext): MalformedCase[] {
       ['empty body', ''],
       ['whitespace body', '   \n\t '],
       ['unclosed 30000 brackets', '['.repeat(30_000)],
-      ['invalid UTF-8 bytes', bytes([0xff, 0xfe, 0xfd]) ],
+      ['invalid UTF-8 bytes', bytes([0xff, 0xfe, 0xfd])],
       ['UTF-16LE bytes', bytes([0xff, 0xfe, 0x7b, 0x00, 0x7d, 0x00])],
       ['NUL byte between tokens', bytes('{', [0], '}')],
       ['two documents', '{}{}'],
@@ -89,7 +93,10 @@ export function writeCases(ctx: CorpusContext): MalformedCase[] {
     }
 
     if (ep.bodyLimit) {
-      const big = JSON.stringify({ ...ep.base, [Object.keys(ep.fields).find((f) => f === 'description' || f === 'summary' || f === 'note') ?? 'pad']: 'x'.repeat(ep.bodyLimit + 10) });
+      const big = JSON.stringify({
+        ...ep.base,
+        [Object.keys(ep.fields).find((f) => f === 'description' || f === 'summary' || f === 'note') ?? 'pad']: 'x'.repeat(ep.bodyLimit + 10),
+      });
       out.push(send(`oversize body (> ${ep.bodyLimit} bytes, streamed)`, 'oversize', big, { status: 413, code: 'payload_too_large' }));
       out.push({
         ...send('oversize body (announced Content-Length 1 GB)', 'oversize', JSON.stringify(ep.base), { status: 413, code: 'payload_too_large' }),

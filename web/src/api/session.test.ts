@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { api } from './client.ts';
 import { meQuery } from '../features/auth/auth-api.ts';
+import { api } from './client.ts';
 import { getCsrfToken, onUnauthenticated, sessionFetch, setCsrfToken } from './session.ts';
 
 /** A fetch that records what it was given and answers `status`. */
@@ -87,7 +87,10 @@ describe('the typed client', () => {
 describe('the session probe (GET /api/auth/me)', () => {
   /** A fetch that answers every call with `status` and `body`. */
   function answer(status: number, body: unknown) {
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })));
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } })),
+    );
   }
   const probe = () => (meQuery().queryFn as () => Promise<unknown>)();
 

@@ -1,17 +1,17 @@
 import { useEffect } from 'react';
-import { FilterBar } from '../features/filters/FilterBar.tsx';
-import { I18nProvider, useI18n } from '../features/i18n/I18nProvider.tsx';
-import { MapView } from '../features/map/MapView.tsx';
-import { SidePanel } from '../features/panels/SidePanel.tsx';
-import { useView } from '../features/url-state/ViewContext.tsx';
-import { ErrorBoundary } from './ErrorBoundary.tsx';
-import { LedgerImportButton } from '../features/imports/LedgerImportButton.tsx';
-import { ExportButton } from '../features/export/ExportButton.tsx';
-import { WallLink } from '../features/wall/WallLink.tsx';
-import { BriefingLink } from '../features/briefing/BriefingLink.tsx';
 import { AccountBlock } from '../features/auth/AccountBlock.tsx';
 import { useAuth } from '../features/auth/auth-context.ts';
 import { can } from '../features/auth/landing.ts';
+import { BriefingLink } from '../features/briefing/BriefingLink.tsx';
+import { ExportButton } from '../features/export/ExportButton.tsx';
+import { FilterBar } from '../features/filters/FilterBar.tsx';
+import { I18nProvider, useI18n } from '../features/i18n/I18nProvider.tsx';
+import { LedgerImportButton } from '../features/imports/LedgerImportButton.tsx';
+import { MapView } from '../features/map/MapView.tsx';
+import { SidePanel } from '../features/panels/SidePanel.tsx';
+import { useView } from '../features/url-state/ViewContext.tsx';
+import { WallLink } from '../features/wall/WallLink.tsx';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
 
 function Header() {
   const { view, update } = useView();
@@ -44,7 +44,13 @@ function Header() {
         >
           {view.theme === 'light' ? t('themeDark') : t('themeLight')}
         </button>
-        <button type="button" className="btn ghost" lang={view.lang === 'zh' ? 'en' : 'zh-CN'} onClick={() => update({ lang: view.lang === 'zh' ? 'en' : 'zh' })} data-testid="lang-switch">
+        <button
+          type="button"
+          className="btn ghost"
+          lang={view.lang === 'zh' ? 'en' : 'zh-CN'}
+          onClick={() => update({ lang: view.lang === 'zh' ? 'en' : 'zh' })}
+          data-testid="lang-switch"
+        >
           {t('langSwitch')}
         </button>
         <AccountBlock lang={view.lang} />

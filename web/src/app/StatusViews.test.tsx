@@ -8,7 +8,7 @@ describe('ErrorBlock', () => {
   it.each<[string, unknown, string | null]>([
     ['a server error says the service is down', new ApiError(503, 'the database is unavailable'), '服务器或数据库暂不可用'],
     ['a network failure says the server cannot be reached', new TypeError('Failed to fetch'), '无法连接服务器'],
-    ['a request error shows only the server\'s words', new ApiError(400, 'invalid query: from'), null],
+    ["a request error shows only the server's words", new ApiError(400, 'invalid query: from'), null],
   ])('%s', (_n, error, meaning) => {
     renderApp(<ErrorBlock error={error} />);
     const alert = screen.getByRole('alert');

@@ -27,8 +27,7 @@ export function ErrorBlock({ error, onRetry, title }: { error: unknown; onRetry?
   const { t } = useI18n();
   const detail = error instanceof ApiError ? `${error.message} (HTTP ${error.status})` : error instanceof Error ? error.message : String(error);
   // Say what it means for the user first; the server's own words stay below for the IT desk.
-  const meaning =
-    error instanceof ApiError && error.status >= 500 ? t('errorUnavailable') : error instanceof TypeError ? t('errorNetwork') : null;
+  const meaning = error instanceof ApiError && error.status >= 500 ? t('errorUnavailable') : error instanceof TypeError ? t('errorNetwork') : null;
   return (
     <div className="error-block" role="alert">
       <strong>{title ?? t('errorTitle')}</strong>

@@ -1,12 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { type FormEvent, type ReactNode, useState } from 'react';
 import { authText } from '../auth/messages.ts';
 import { ROLES, type Role } from '../auth/types.ts';
 import { useLocalText } from '../i18n/local-messages.ts';
 import { createUser, townshipChoicesQuery } from './admin-api.ts';
 import { errorText } from './error-text.ts';
 import { adminText } from './messages.ts';
-import { EMPTY_FORM, newUserPayload, type FormProblem, type NewUserForm } from './new-user.ts';
+import { EMPTY_FORM, type FormProblem, type NewUserForm, newUserPayload } from './new-user.ts';
 
 function Field({ label, hint, bad, children }: { label: string; hint?: string; bad?: boolean; children: ReactNode }) {
   return (

@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-li
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setCsrfToken } from '../../api/session.ts';
 import { AuthContext } from '../auth/auth-context.ts';
-import { json, stubApi, type Call } from '../auth/test-api.ts';
+import { type Call, json, stubApi } from '../auth/test-api.ts';
 import { user } from '../auth/test-users.ts';
 import { AdminApp } from './AdminApp.tsx';
 import type { AdminUser, AuditEntry, Device } from './admin-api.ts';
@@ -32,7 +32,16 @@ const USERS = [
   adminUser({ id: 5, username: 'demo-wall', role: 'wall', displayName: '综治中心大屏' }),
 ];
 const townships = { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: null, properties: { code: '430421110', name: '界牌镇' } }] };
-const entry = (id: number): AuditEntry => ({ id: String(id), at: '2026-11-28T09:30:00+08:00', actor: 'demo-admin', role: 'admin', action: 'auth.login', target: null, detail: {}, ip: '127.0.0.1' });
+const entry = (id: number): AuditEntry => ({
+  id: String(id),
+  at: '2026-11-28T09:30:00+08:00',
+  actor: 'demo-admin',
+  role: 'admin',
+  action: 'auth.login',
+  target: null,
+  detail: {},
+  ip: '127.0.0.1',
+});
 
 function renderAdmin(url: string, routes: Record<string, (c: Call) => unknown>) {
   window.history.replaceState(null, '', url);

@@ -1,9 +1,9 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { ErrorBlock, Skeleton } from '../../app/StatusViews.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useLocalText } from '../i18n/local-messages.ts';
-import { createDevice, devicesQuery, revokeDevice, usersQuery, type Device } from './admin-api.ts';
+import { createDevice, type Device, devicesQuery, revokeDevice, usersQuery } from './admin-api.ts';
 import { errorText } from './error-text.ts';
 import { adminText } from './messages.ts';
 import { TokenReveal } from './TokenReveal.tsx';
@@ -19,7 +19,13 @@ export function DevicesPanel() {
           <h2>{a('tabDevices')}</h2>
         </div>
         <p className="muted small">{a('devicesLead')}</p>
-        {devices.isPending ? <Skeleton lines={4} /> : devices.isError ? <ErrorBlock error={devices.error} onRetry={() => void devices.refetch()} /> : <DevicesTable devices={devices.data} />}
+        {devices.isPending ? (
+          <Skeleton lines={4} />
+        ) : devices.isError ? (
+          <ErrorBlock error={devices.error} onRetry={() => void devices.refetch()} />
+        ) : (
+          <DevicesTable devices={devices.data} />
+        )}
       </section>
       <section className="admin-card admin-side">
         <h2>{a('newToken')}</h2>

@@ -1,12 +1,12 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { type FormEvent, useState } from 'react';
 import { ErrorBlock, Skeleton } from '../../app/StatusViews.tsx';
 import { useAuth } from '../auth/auth-context.ts';
 import { authText } from '../auth/messages.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useLocalText } from '../i18n/local-messages.ts';
 import { AddUserForm } from './AddUserForm.tsx';
-import { updateUser, usersQuery, type AdminUser } from './admin-api.ts';
+import { type AdminUser, updateUser, usersQuery } from './admin-api.ts';
 import { errorText } from './error-text.ts';
 import { adminText } from './messages.ts';
 
@@ -128,7 +128,16 @@ function ResetPassword({ user, onDone }: { user: AdminUser; onDone: (ok: boolean
   };
   return (
     <form className="admin-inline" onSubmit={submit}>
-      <input type="text" autoComplete="new-password" aria-label={a('newPassword')} placeholder={a('newPassword')} value={password} onChange={(e) => setPassword(e.target.value)} autoFocus data-testid="reset-password" />
+      <input
+        type="text"
+        autoComplete="new-password"
+        aria-label={a('newPassword')}
+        placeholder={a('newPassword')}
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+        autoFocus
+        data-testid="reset-password"
+      />
       <button type="submit" className="btn small primary" disabled={!password || save.isPending}>
         {a('save')}
       </button>

@@ -25,8 +25,7 @@ export const devicesQuery = () =>
 export const auditQuery = () =>
   infiniteQueryOptions({
     queryKey: ['admin', 'audit'],
-    queryFn: async ({ pageParam }) =>
-      (await unwrap(await admin.audit.$get({ query: { limit: String(AUDIT_PAGE), ...(pageParam ? { before: pageParam } : {}) } }))).entries,
+    queryFn: async ({ pageParam }) => (await unwrap(await admin.audit.$get({ query: { limit: String(AUDIT_PAGE), ...(pageParam ? { before: pageParam } : {}) } }))).entries,
     initialPageParam: null as string | null,
     getNextPageParam: (last) => (last.length < AUDIT_PAGE ? null : String(last[last.length - 1]!.id)),
     staleTime: 0,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_FORM, newUserPayload, type NewUserForm } from './new-user.ts';
+import { EMPTY_FORM, type NewUserForm, newUserPayload } from './new-user.ts';
 
 const form = (patch: Partial<NewUserForm>): NewUserForm => ({ ...EMPTY_FORM, username: 'chief-jiepai', displayName: '界牌镇 镇长', password: 'hengyang-2026', ...patch });
 

@@ -104,7 +104,17 @@ export function AccountBlock({ lang }: { lang: 'zh' | 'en' }) {
 }
 
 /** The account menu under the name: focus on its item, closed by Escape, Tab or a click elsewhere. */
-function AccountMenu({ id, opener, onClose, onChangePassword }: { id: string; opener: React.RefObject<HTMLButtonElement | null>; onClose: (refocus: boolean) => void; onChangePassword: () => void }) {
+function AccountMenu({
+  id,
+  opener,
+  onClose,
+  onChangePassword,
+}: {
+  id: string;
+  opener: React.RefObject<HTMLButtonElement | null>;
+  onClose: (refocus: boolean) => void;
+  onChangePassword: () => void;
+}) {
   const at = useLocalText(authText);
   const menu = useRef<HTMLDivElement>(null);
   useEffect(() => {

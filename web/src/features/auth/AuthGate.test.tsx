@@ -3,8 +3,8 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { unwrap } from '../../api/client.ts';
 import { sessionFetch, setCsrfToken } from '../../api/session.ts';
-import { useAuth } from './auth-context.ts';
 import { AuthGate } from './AuthGate.tsx';
+import { useAuth } from './auth-context.ts';
 import { json, session, stubApi, unauthenticated } from './test-api.ts';
 import { user } from './test-users.ts';
 

@@ -1,14 +1,14 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useLayoutEffect, useMemo, useState, type ReactNode } from 'react';
+import { type ReactNode, useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import { onUnauthenticated, setCsrfToken } from '../../api/session.ts';
 import { readPrefs, withPref } from '../../app/page-prefs.ts';
 import { ErrorBlock } from '../../app/StatusViews.tsx';
 import { I18nProvider } from '../i18n/I18nProvider.tsx';
-import { AuthContext, type AuthContextValue } from './auth-context.ts';
 import { logout, ME_KEY, meQuery } from './auth-api.ts';
-import { landingFor } from './landing.ts';
+import { AuthContext, type AuthContextValue } from './auth-context.ts';
 import { Forbidden, Splash } from './GateViews.tsx';
-import { SignInPage, type SignInNotice } from './SignInPage.tsx';
+import { landingFor } from './landing.ts';
+import { type SignInNotice, SignInPage } from './SignInPage.tsx';
 import type { Session } from './types.ts';
 
 export interface GateProps {

@@ -1,10 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import { useLocalText } from '../i18n/local-messages.ts';
 import { Dialog } from '../ui/Dialog.tsx';
 import { changePassword, ME_KEY } from './auth-api.ts';
 import { authText } from './messages.ts';
-import { checkPasswordForm, EMPTY_PASSWORD_FORM, passwordFailure, type PasswordFailure, type PasswordField, type PasswordForm, type PasswordProblems } from './password-change.ts';
+import { checkPasswordForm, EMPTY_PASSWORD_FORM, type PasswordFailure, type PasswordField, type PasswordForm, type PasswordProblems, passwordFailure } from './password-change.ts';
 import { formatWait } from './sign-in-errors.ts';
 import './auth.css';
 

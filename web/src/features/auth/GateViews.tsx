@@ -1,4 +1,4 @@
-import { usePagePrefs, readPrefs } from '../../app/page-prefs.ts';
+import { readPrefs, usePagePrefs } from '../../app/page-prefs.ts';
 import { interpolate } from '../i18n/I18nProvider.tsx';
 import { authText } from './messages.ts';
 import type { AuthUser } from './types.ts';

@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useLocalText } from '../i18n/local-messages.ts';
 import { login, loginDevice } from './auth-api.ts';
 import { authText } from './messages.ts';
@@ -65,7 +65,15 @@ export function AccountForm({ onSignedIn }: { onSignedIn: (s: Session) => void }
     <form className="signin-form" onSubmit={submit} noValidate data-testid="signin-form">
       <label className="signin-field">
         <span>{at('username')}</span>
-        <input name="username" autoComplete="username" autoFocus value={username} onChange={(e) => setUsername(e.target.value)} aria-invalid={Boolean(message)} data-testid="signin-username" />
+        <input
+          name="username"
+          autoComplete="username"
+          autoFocus
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+          aria-invalid={Boolean(message)}
+          data-testid="signin-username"
+        />
       </label>
       <label className="signin-field">
         <span>{at('password')}</span>
@@ -109,7 +117,16 @@ export function DeviceForm({ onSignedIn }: { onSignedIn: (s: Session) => void })
       <p className="signin-hint">{at('deviceHint')}</p>
       <label className="signin-field">
         <span>{at('deviceToken')}</span>
-        <input name="token" autoComplete="off" spellCheck={false} autoFocus value={token} onChange={(e) => setToken(e.target.value)} aria-invalid={Boolean(message)} data-testid="device-token" />
+        <input
+          name="token"
+          autoComplete="off"
+          spellCheck={false}
+          autoFocus
+          value={token}
+          onChange={(e) => setToken(e.target.value)}
+          aria-invalid={Boolean(message)}
+          data-testid="device-token"
+        />
       </label>
       <ErrorLine text={message} />
       <button type="submit" className="btn primary signin-submit" disabled={attempt.busy || attempt.locked} data-testid="device-submit">

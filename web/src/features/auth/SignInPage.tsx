@@ -24,7 +24,17 @@ export function SignInPage({ onSignedIn, notice = null, initialTab = 'account' }
   );
 }
 
-function SignInLayout({ onSignedIn, notice, initialTab, prefs }: { onSignedIn: (s: Session) => void; notice: SignInNotice; initialTab: Tab; prefs: ReturnType<typeof usePagePrefs> }) {
+function SignInLayout({
+  onSignedIn,
+  notice,
+  initialTab,
+  prefs,
+}: {
+  onSignedIn: (s: Session) => void;
+  notice: SignInNotice;
+  initialTab: Tab;
+  prefs: ReturnType<typeof usePagePrefs>;
+}) {
   const at = useLocalText(authText);
   const [tab, setTab] = useState<Tab>(initialTab);
   const t = (k: Parameters<typeof translate>[1]) => translate(prefs.lang, k);

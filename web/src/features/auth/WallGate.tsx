@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { type ReactNode, useState } from 'react';
 import { AuthGate } from './AuthGate.tsx';
 import { DeviceNotice } from './GateViews.tsx';
 import { SignInPage } from './SignInPage.tsx';

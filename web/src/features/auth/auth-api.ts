@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { api, ApiError, unwrap } from '../../api/client.ts';
+import { ApiError, api, unwrap } from '../../api/client.ts';
 import { setCsrfToken } from '../../api/session.ts';
 import type { Session } from '../../api/types.ts';
 

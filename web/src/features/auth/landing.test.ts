@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clampView, DEFAULT_VIEW } from '../url-state/view-state.ts';
-import { can, landingFor, pageOf, scopeLockOf, type Capability, type Landing } from './landing.ts';
+import { type Capability, can, type Landing, landingFor, pageOf, scopeLockOf } from './landing.ts';
 import { user } from './test-users.ts';
 import type { Role } from './types.ts';
 

@@ -2,17 +2,17 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback, useLayoutEffect, useMemo, useState } from 'react';
 import { api, unwrap } from '../../api/client.ts';
 import { ErrorBlock } from '../../app/StatusViews.tsx';
+import { caseFilterOf } from '../filters/case-filter.ts';
 import { formatDate } from '../i18n/format.ts';
 import { I18nProvider, makeI18n } from '../i18n/I18nProvider.tsx';
-import { bboxOfCoordinates } from '../map/geometry.ts';
-import { caseFilterOf } from '../filters/case-filter.ts';
-import { townshipsQuery, villagesQuery } from '../map/queries.ts';
 import { rgbToHex } from '../map/color-scales.ts';
+import { bboxOfCoordinates } from '../map/geometry.ts';
 import { colorScale, type Unit } from '../map/metrics.ts';
+import { townshipsQuery, villagesQuery } from '../map/queries.ts';
 import { ScreenMap } from '../wall/ScreenMap.tsx';
 import { BriefingKpis } from './BriefingKpis.tsx';
-import { mapMetricOf, METRIC_LABEL, parseBriefingParams, weekTitle } from './briefing-params.ts';
 import { CoverageShortfalls, TopVillages } from './BriefingTables.tsx';
+import { METRIC_LABEL, mapMetricOf, parseBriefingParams, weekTitle } from './briefing-params.ts';
 import { NorthArrow } from './NorthArrow.tsx';
 import './briefing.css';
 
@@ -56,7 +56,10 @@ export function BriefingApp() {
   const villageFeatures = useMemo(() => villages.data?.features ?? [], [villages.data]);
   const metric = mapMetricOf(b?.metric ?? 'disputeRate');
   const units: Unit[] = useMemo(
-    () => (params.township === null ? townshipFeatures.map((f) => ({ kind: 'township' as const, props: f.properties })) : villageFeatures.map((f) => ({ kind: 'village' as const, props: f.properties }))),
+    () =>
+      params.township === null
+        ? townshipFeatures.map((f) => ({ kind: 'township' as const, props: f.properties }))
+        : villageFeatures.map((f) => ({ kind: 'village' as const, props: f.properties })),
     [params.township, townshipFeatures, villageFeatures],
   );
   const scale = useMemo(() => (units.length ? colorScale(metric, units, ZH) : null), [metric, units]);

@@ -10,7 +10,12 @@ export function BriefingLink() {
   const { view } = useView();
   const zh = view.lang === 'zh';
   return (
-    <a className="btn ghost" href={briefingHref(view.township)} data-testid="briefing-link" title={zh ? '衡阳县政法综治周报（可打印、导出）' : 'The weekly briefing (printable; in Chinese)'}>
+    <a
+      className="btn ghost"
+      href={briefingHref(view.township)}
+      data-testid="briefing-link"
+      title={zh ? '衡阳县政法综治周报（可打印、导出）' : 'The weekly briefing (printable; in Chinese)'}
+    >
       {zh ? '周报简报' : 'Weekly briefing'}
     </a>
   );

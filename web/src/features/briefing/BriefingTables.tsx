@@ -48,8 +48,8 @@ export function CoverageShortfalls({ briefing }: { briefing: Briefing }) {
     <section className="brief-card" data-testid="brief-coverage">
       <h2>走访覆盖缺口</h2>
       <p className="brief-note">
-        本季度（{formatShortDate(c.quarterStart, 'zh')}起，剩余 {formatNumber(c.daysLeft, 'zh')} 天）每村至少走访 {c.required} 次：已达标 {formatNumber(c.county.met, 'zh')} / {formatNumber(c.county.villages, 'zh')}，有风险{' '}
-        {formatNumber(c.county.atRisk, 'zh')}，未达标 {formatNumber(c.county.missed, 'zh')}
+        本季度（{formatShortDate(c.quarterStart, 'zh')}起，剩余 {formatNumber(c.daysLeft, 'zh')} 天）每村至少走访 {c.required} 次：已达标 {formatNumber(c.county.met, 'zh')} /{' '}
+        {formatNumber(c.county.villages, 'zh')}，有风险 {formatNumber(c.county.atRisk, 'zh')}，未达标 {formatNumber(c.county.missed, 'zh')}
       </p>
       <table className="brief-table">
         <thead>

@@ -8,8 +8,8 @@ import { useView } from '../url-state/ViewContext.tsx';
 import { EVENT_KINDS } from '../url-state/view-state.ts';
 import { categorySource } from './category-source.ts';
 import { categoryOption } from './chart-options.ts';
-import { trendOption } from './trend-option.ts';
 import { EChart } from './EChart.tsx';
+import { trendOption } from './trend-option.ts';
 import { useTrend } from './useTrend.ts';
 
 function TrendSection() {

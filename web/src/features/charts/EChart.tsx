@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { echarts, type EChartsCoreOption } from './echarts-setup.ts';
+import { type EChartsCoreOption, echarts } from './echarts-setup.ts';
 import './charts.css';
 
 /**

@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useView } from '../url-state/ViewContext.tsx';
-import { trendOption, type TrendPoint } from './trend-option.ts';
 import { EChart } from './EChart.tsx';
+import { type TrendPoint, trendOption } from './trend-option.ts';
 
 /** A village's last 12 weeks; its own chunk, sharing ECharts with the other charts. */
 export default function VillageTrendChart({ weekly, asOf }: { weekly: TrendPoint[]; asOf: string }) {

@@ -21,7 +21,13 @@ export function categoryOption(rows: readonly { category: string; count: number 
     tooltip: { ...(baseOption(theme).tooltip as object), trigger: 'item' },
     grid: { left: 8, right: 36, top: 4, bottom: 4, containLabel: true },
     xAxis: { type: 'value', minInterval: 1, axisLabel: { show: false }, splitLine: { lineStyle: { color: c.grid } } },
-    yAxis: { type: 'category', data: sorted.map((r) => i18n.vocab(r.category)), axisLabel: { color: c.text }, axisTick: { show: false }, axisLine: { lineStyle: { color: c.grid } } },
+    yAxis: {
+      type: 'category',
+      data: sorted.map((r) => i18n.vocab(r.category)),
+      axisLabel: { color: c.text },
+      axisTick: { show: false },
+      axisLine: { lineStyle: { color: c.grid } },
+    },
     series: [
       {
         type: 'bar',

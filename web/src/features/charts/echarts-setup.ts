@@ -6,5 +6,5 @@ import { CanvasRenderer } from 'echarts/renderers';
 
 echarts.use([LineChart, BarChart, GridComponent, TooltipComponent, LegendComponent, CanvasRenderer]);
 
-export { echarts };
 export type { EChartsCoreOption } from 'echarts/core';
+export { echarts };

@@ -29,7 +29,10 @@ describe('trendOption', () => {
       { start: '2026-11-16', end: '2026-11-22', disputes: 6, hazards: 8 },
       { start: '2026-11-23', end: '2026-11-25', disputes: 1, hazards: 2 },
     ];
-    const option = trendOption(points, makeI18n('zh'), 'light') as { legend: { data: string[] }; series: { name: string; data: (number | null)[]; lineStyle: { type?: string } }[] };
+    const option = trendOption(points, makeI18n('zh'), 'light') as {
+      legend: { data: string[] };
+      series: { name: string; data: (number | null)[]; lineStyle: { type?: string } }[];
+    };
     expect(option.legend.data).toEqual(['矛盾纠纷', '风险隐患']);
     expect(option.series).toHaveLength(4);
     expect(option.series[0]!.data).toEqual([4, 6, null]);

@@ -72,7 +72,10 @@ export function trendOption(points: readonly TrendPoint[], i18n: I18n, theme: Th
     },
     yAxis: { type: 'value', minInterval: 1, axisLabel: { color: c.muted }, splitLine: { lineStyle: { color: c.grid } } },
     series: series.flatMap((s) => {
-      const { solid, dashed } = splitPartial(points.map((p) => p[s.key] ?? 0), partial);
+      const { solid, dashed } = splitPartial(
+        points.map((p) => p[s.key] ?? 0),
+        partial,
+      );
       const common = { name: s.name, type: 'line', smooth: false, itemStyle: { color: s.color }, connectNulls: false };
       return [
         { ...common, data: solid, showSymbol: points.length <= 16, lineStyle: { width: 2, color: s.color } },

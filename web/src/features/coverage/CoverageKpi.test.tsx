@@ -1,8 +1,8 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { KpiCards } from '../kpis/KpiCards.tsx';
 import { summary, totals } from '../../test/fixtures.ts';
 import { mockApi, renderApp } from '../../test/harness.tsx';
+import { KpiCards } from '../kpis/KpiCards.tsx';
 
 const noConfig = () => new Response('{}', { status: 404 });
 const withSilent = (silent: number, met = 221, villages = 491) => {

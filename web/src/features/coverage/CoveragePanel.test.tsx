@@ -8,7 +8,20 @@ const noConfig = () => new Response('{}', { status: 404 });
 
 const answer = coverageAnswer({
   villages: [
-    coverageVillage({ code: '430421105200', name: '黄石村', townshipCode: '430421105', townshipName: '演陂镇', status: 'missed', visits: 0, expectedVisits: 0, daysSinceLastVisit: 72, silent: true, lastVisitAt: '2026-09-18T09:05:00+08:00', lastReportAt: '2026-09-09T13:19:00+08:00', officer: { id: 'OF0098', name: '陈兰伟', agency: '公安' } }),
+    coverageVillage({
+      code: '430421105200',
+      name: '黄石村',
+      townshipCode: '430421105',
+      townshipName: '演陂镇',
+      status: 'missed',
+      visits: 0,
+      expectedVisits: 0,
+      daysSinceLastVisit: 72,
+      silent: true,
+      lastVisitAt: '2026-09-18T09:05:00+08:00',
+      lastReportAt: '2026-09-09T13:19:00+08:00',
+      officer: { id: 'OF0098', name: '陈兰伟', agency: '公安' },
+    }),
     coverageVillage({ code: '430421110200', name: '银溪村', status: 'at_risk', visits: 1, expectedVisits: 3, daysSinceLastVisit: 18 }),
     coverageVillage({ code: '430421110201', name: '界牌村', status: 'at_risk', visits: 2, expectedVisits: 3, officer: null, lastVisitAt: null, daysSinceLastVisit: null }),
   ],

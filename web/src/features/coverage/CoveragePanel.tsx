@@ -1,12 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { ErrorBlock, Skeleton } from '../../app/StatusViews.tsx';
+import { useCaseFilter } from '../filters/useCaseFilter.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useLocalText } from '../i18n/local-messages.ts';
-import { useCaseFilter } from '../filters/useCaseFilter.ts';
 import { useView } from '../url-state/ViewContext.tsx';
-import { coverageLists } from './coverage-model.ts';
 import { OfficerRows, ShortVillageRows, SilentVillageRows } from './CoverageRows.tsx';
+import { coverageLists } from './coverage-model.ts';
 import { coverageText } from './messages.ts';
 import { coverageQuery, silenceWeeks } from './queries.ts';
 import './coverage.css';
@@ -51,7 +51,16 @@ export function CoveragePanel() {
           </p>
           <div className="segmented small cov-tabs" role="tablist">
             {TABS.map((id) => (
-              <button key={id} type="button" role="tab" id={`cov-tab-${id}`} aria-selected={tab === id} aria-controls="cov-tabpanel" className={tab === id ? 'on' : ''} onClick={() => setTab(id)}>
+              <button
+                key={id}
+                type="button"
+                role="tab"
+                id={`cov-tab-${id}`}
+                aria-selected={tab === id}
+                aria-controls="cov-tabpanel"
+                className={tab === id ? 'on' : ''}
+                onClick={() => setTab(id)}
+              >
                 {ct(TAB_LABEL[id])} {num(counts[id])}
               </button>
             ))}

@@ -48,9 +48,7 @@ export function ShortVillageRows({ rows, required, countyScope }: { rows: Covera
             <span className="cov-num" title={ct('visitsTitle', { v: v.visits, e: v.expectedVisits, n: required })}>
               {ct('visitsOf', { v: num(v.visits), e: num(v.expectedVisits) })}
             </span>
-            <span className="cov-num">
-              {v.daysSinceLastVisit === null ? ct('never') : ct('daysAgo', { n: num(v.daysSinceLastVisit) })}
-            </span>
+            <span className="cov-num">{v.daysSinceLastVisit === null ? ct('never') : ct('daysAgo', { n: num(v.daysSinceLastVisit) })}</span>
           </button>
         </li>
       ))}

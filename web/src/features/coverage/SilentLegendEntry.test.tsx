@@ -1,9 +1,9 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { renderApp } from '../../test/harness.tsx';
 import { makeI18n } from '../i18n/I18nProvider.tsx';
 import { Legend } from '../map/Legend.tsx';
 import { colorScale, type Unit } from '../map/metrics.ts';
-import { renderApp } from '../../test/harness.tsx';
 import { legendContext } from '../map/overlays/test-context.ts';
 
 const village = (p: object): Unit => ({ kind: 'village', props: { code: '1', name: 'v', population: 1000, disputes: 0, ...p } as never });
@@ -19,19 +19,32 @@ describe('Legend: coverage and "no information"', () => {
   });
 
   it('adds the hatch entry with the silence period and how many villages, next to any metric', () => {
-    renderApp(<Legend ctx={legendContext({ metric: 'disputeRate', township: '430421110' }, { scale: colorScale('disputeRate', villages, makeI18n('zh')), silence: { count: 1, weeks: 4 } })} />);
+    renderApp(
+      <Legend
+        ctx={legendContext({ metric: 'disputeRate', township: '430421110' }, { scale: colorScale('disputeRate', villages, makeI18n('zh')), silence: { count: 1, weeks: 4 } })}
+      />,
+    );
     const entry = screen.getByTestId('legend-silent');
     expect(entry.textContent).toBe('无信息（连续4周无上报、无走访）1');
     expect(entry.querySelector<HTMLElement>('.swatch')!.style.background).toContain('repeating-linear-gradient');
   });
 
   it('in English, with the configured weeks', () => {
-    renderApp(<Legend ctx={legendContext({ metric: 'hazardsOpen', township: '430421110' }, { scale: colorScale('hazardsOpen', villages, makeI18n('en')), silence: { count: 3, weeks: 6 } })} />, '/?lang=en');
+    renderApp(
+      <Legend
+        ctx={legendContext({ metric: 'hazardsOpen', township: '430421110' }, { scale: colorScale('hazardsOpen', villages, makeI18n('en')), silence: { count: 3, weeks: 6 } })}
+      />,
+      '/?lang=en',
+    );
     expect(screen.getByTestId('legend-silent').textContent).toContain('No information (6 weeks without a report or a visit)');
   });
 
   it('leaves the entry out when no village is silent, or when the choropleth is off', () => {
-    renderApp(<Legend ctx={legendContext({ metric: 'disputeRate', township: '430421110' }, { scale: colorScale('disputeRate', villages, makeI18n('zh')), silence: { count: 0, weeks: 4 } })} />);
+    renderApp(
+      <Legend
+        ctx={legendContext({ metric: 'disputeRate', township: '430421110' }, { scale: colorScale('disputeRate', villages, makeI18n('zh')), silence: { count: 0, weeks: 4 } })}
+      />,
+    );
     expect(screen.queryByTestId('legend-silent')).toBeNull();
   });
 });

@@ -6,11 +6,31 @@ import { MAP_PALETTES } from '../map/map-theme.ts';
 import { DEFAULT_VIEW, type ViewState } from '../url-state/view-state.ts';
 import { HATCH_SPACING, SILENT_HATCH_ID, SILENT_WASH_ID, silentHatch } from './silent-layers.ts';
 
-const square = (x: number, y: number, d = 0.02) => ({ type: 'MultiPolygon' as const, coordinates: [[[[x, y], [x + d, y], [x + d, y + d], [x, y + d], [x, y]]]] as [number, number][][][] });
+const square = (x: number, y: number, d = 0.02) => ({
+  type: 'MultiPolygon' as const,
+  coordinates: [
+    [
+      [
+        [x, y],
+        [x + d, y],
+        [x + d, y + d],
+        [x, y + d],
+        [x, y],
+      ],
+    ],
+  ] as [number, number][][][],
+});
 const basemap: Basemap = { type: 'FeatureCollection', bbox: [112, 26.8, 112.8, 27.4], features: [] };
-const townships = [{ type: 'Feature', id: 't', geometry: square(112.1, 27, 0.1), properties: { code: '430421110', name: '界牌镇', seat: [112.15, 27.05] } }] as unknown as TownshipFeature[];
+const townships = [
+  { type: 'Feature', id: 't', geometry: square(112.1, 27, 0.1), properties: { code: '430421110', name: '界牌镇', seat: [112.15, 27.05] } },
+] as unknown as TownshipFeature[];
 const village = (code: string, silent: boolean, x: number) =>
-  ({ type: 'Feature', id: code, geometry: square(x, 27), properties: { code, name: code, townshipCode: '430421110', labelPoint: [x + 0.01, 27.01], silent } }) as unknown as VillageFeature;
+  ({
+    type: 'Feature',
+    id: code,
+    geometry: square(x, 27),
+    properties: { code, name: code, townshipCode: '430421110', labelPoint: [x + 0.01, 27.01], silent },
+  }) as unknown as VillageFeature;
 const villages = [village('430421110200', true, 112.1), village('430421110201', false, 112.13)];
 const silentOnes = villages.filter((v) => v.properties.silent);
 const scale = { colorOf: () => [200, 0, 0] as [number, number, number], classes: [], categorical: false };

@@ -1,14 +1,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import type { TownshipFeature, VillageFeature } from '../map/layers/unit-layers.ts';
 import { caseFilterOf, WHOLE_COUNTY } from '../filters/case-filter.ts';
-import { villagesQuery } from '../map/queries.ts';
 import { useAfterFirstMap } from '../map/first-draw.ts';
+import type { TownshipFeature, VillageFeature } from '../map/layers/unit-layers.ts';
+import { villagesQuery } from '../map/queries.ts';
 import { usePeriod } from '../period/usePeriod.ts';
 import { useView } from '../url-state/ViewContext.tsx';
+import type { Segment } from './hatch.ts';
 import { coverageQuery, silenceWeeks } from './queries.ts';
 import { HATCH_SPACING, silentHatch } from './silent-layers.ts';
-import type { Segment } from './hatch.ts';
 
 export interface SilentVillages {
   features: VillageFeature[];
@@ -32,10 +32,7 @@ export function useSilentVillages(townships: readonly TownshipFeature[], townshi
   const county = useQuery({ ...villagesQuery(caseFilterOf(period, WHOLE_COUNTY)), enabled: enabled && countyScope && countySilent > 0 && afterMap });
   const coverage = useQuery(coverageQuery(caseFilterOf(period, view)));
   const countyVillages = county.data?.features;
-  const features = useMemo(
-    () => (countyScope ? (countyVillages ?? []) : townshipVillages).filter((f) => f.properties.silent),
-    [countyScope, countyVillages, townshipVillages],
-  );
+  const features = useMemo(() => (countyScope ? (countyVillages ?? []) : townshipVillages).filter((f) => f.properties.silent), [countyScope, countyVillages, townshipVillages]);
   const segments = useMemo(() => silentHatch(features, countyScope ? HATCH_SPACING.county : HATCH_SPACING.township), [features, countyScope]);
   return { features, segments, count: countyScope ? countySilent : features.length, weeks: silenceWeeks(coverage.data) };
 }

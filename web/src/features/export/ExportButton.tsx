@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import type { Lang } from '../i18n/format.ts';
 import { api } from '../../api/client.ts';
+import type { Lang } from '../i18n/format.ts';
 import { rasterize } from './rasterize-dom.ts';
 
 const LABEL: Record<Lang, { idle: string; busy: string; failed: string }> = {

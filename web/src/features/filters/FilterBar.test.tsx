@@ -6,7 +6,7 @@ import { FilterBar } from './FilterBar.tsx';
 const serverToday = (today: string) => ({ '/api/config': () => ({ basemapUrl: null, today }) });
 
 describe('FilterBar', () => {
-  it('shows the dates of the preset, counted from the server\'s today', async () => {
+  it("shows the dates of the preset, counted from the server's today", async () => {
     mockApi(serverToday('2026-11-28'));
     renderApp(<FilterBar />, '/');
     expect((await screen.findByTestId('period-dates')).textContent).toBe('2025年11月29日至2026年11月28日');

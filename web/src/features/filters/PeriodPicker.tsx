@@ -61,7 +61,11 @@ export function PeriodPicker() {
           </button>
         </form>
       ) : (
-        period && <span className="period-dates" data-testid="period-dates">{range(period.from, period.to)}</span>
+        period && (
+          <span className="period-dates" data-testid="period-dates">
+            {range(period.from, period.to)}
+          </span>
+        )
       )}
     </div>
   );

@@ -1,6 +1,6 @@
-import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { createContext, type ReactNode, useContext, useMemo } from 'react';
 import { formatDate, formatDateRange, formatDateTime, formatNumber, formatPercent, formatShortDate, type Lang } from './format.ts';
-import { en, zh, type MessageKey } from './messages.ts';
+import { en, type MessageKey, zh } from './messages.ts';
 import { vocab } from './vocab.ts';
 
 export type Params = Record<string, string | number>;

@@ -18,17 +18,16 @@ export const NO_VALUE = '—';
 
 export function formatNumber(n: number | null | undefined, lang: Lang, fractionDigits = 0): string {
   if (n === null || n === undefined || !Number.isFinite(n)) return NO_VALUE;
-  const f = cached(`n:${lang}:${fractionDigits}`, () =>
-    new Intl.NumberFormat(LOCALE[lang], { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }),
-  );
+  const f = cached(`n:${lang}:${fractionDigits}`, () => new Intl.NumberFormat(LOCALE[lang], { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }));
   return f.format(n);
 }
 
 /** A ratio 0..1 as a percentage. */
 export function formatPercent(ratio: number | null | undefined, lang: Lang, fractionDigits = 1): string {
   if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) return NO_VALUE;
-  const f = cached(`p:${lang}:${fractionDigits}`, () =>
-    new Intl.NumberFormat(LOCALE[lang], { style: 'percent', minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }),
+  const f = cached(
+    `p:${lang}:${fractionDigits}`,
+    () => new Intl.NumberFormat(LOCALE[lang], { style: 'percent', minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }),
   );
   return f.format(ratio);
 }
@@ -61,16 +60,18 @@ export function formatShortDate(date: string, lang: Lang): string {
 
 /** An instant with its time of day, in Asia/Shanghai whatever the browser's zone. */
 export function formatDateTime(iso: string, lang: Lang): string {
-  const f = cached(`dt:${lang}`, () =>
-    new Intl.DateTimeFormat(LOCALE[lang], {
-      timeZone: 'Asia/Shanghai',
-      year: 'numeric',
-      month: 'short',
-      day: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      hour12: false,
-    }),
+  const f = cached(
+    `dt:${lang}`,
+    () =>
+      new Intl.DateTimeFormat(LOCALE[lang], {
+        timeZone: 'Asia/Shanghai',
+        year: 'numeric',
+        month: 'short',
+        day: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        hour12: false,
+      }),
   );
   return f.format(new Date(iso));
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { AGENCIES, DISPUTE_CATEGORIES, DISPUTE_STATUSES, HAZARD_CATEGORIES, HAZARD_STATUSES, VISIT_KINDS } from '../../../../api/contract/enums.ts';
 import { interpolate, translate } from './I18nProvider.tsx';
 import { en, zh } from './messages.ts';
 import { vocab } from './vocab.ts';
-import { DISPUTE_CATEGORIES, DISPUTE_STATUSES, HAZARD_CATEGORIES, HAZARD_STATUSES, VISIT_KINDS, AGENCIES } from '../../../../api/contract/enums.ts';
 
 describe('messages', () => {
   it('English carries every key with a non-empty text and the same placeholders', () => {

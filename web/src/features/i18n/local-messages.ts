@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { interpolate, useI18n, type Params } from './I18nProvider.tsx';
+import { interpolate, type Params, useI18n } from './I18nProvider.tsx';
 
 /**
  * Strings of one feature kept beside it (so features built in parallel do not all edit

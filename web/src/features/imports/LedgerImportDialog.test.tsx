@@ -60,7 +60,19 @@ describe('LedgerImportDialog', () => {
     setCsrfToken('csrf-upload');
     const posts = stubFetch((url) =>
       url.searchParams.get('dryRun') === 'true'
-        ? json(200, ledgerReport({ rows: 5, inserted: 4, duplicates: 1, ignoredColumns: ['序号'], skipped: [{ row: 9, kind: 'total', text: '合计 共5件' }, { row: 11, kind: 'signature', text: '制表人：张三' }] }))
+        ? json(
+            200,
+            ledgerReport({
+              rows: 5,
+              inserted: 4,
+              duplicates: 1,
+              ignoredColumns: ['序号'],
+              skipped: [
+                { row: 9, kind: 'total', text: '合计 共5件' },
+                { row: 11, kind: 'signature', text: '制表人：张三' },
+              ],
+            }),
+          )
         : json(200, ledgerReport({ rows: 5, inserted: 4, duplicates: 1, applied: true, dryRun: false, batchId: 7 })),
     );
     const { dialog, client } = await openAndChoose();
@@ -90,7 +102,11 @@ describe('LedgerImportDialog', () => {
     stubFetch(() =>
       json(422, {
         error: { code: 'import_rejected', message: '2 problems in 走访.csv; nothing was imported' },
-        report: ledgerReport({ inserted: 0, errorCount: 2, errors: [rowError(), rowError({ row: 4, column: '村(社区)', value: '银西村', problem: 'no such village in 界牌镇', expected: 'a village name or 12-digit code' })] }),
+        report: ledgerReport({
+          inserted: 0,
+          errorCount: 2,
+          errors: [rowError(), rowError({ row: 4, column: '村(社区)', value: '银西村', problem: 'no such village in 界牌镇', expected: 'a village name or 12-digit code' })],
+        }),
       }),
     );
     const { dialog } = await openAndChoose();

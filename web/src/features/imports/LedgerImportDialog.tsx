@@ -1,14 +1,14 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { useLocalText } from '../i18n/local-messages.ts';
 import { caseFilterOf, WHOLE_COUNTY } from '../filters/case-filter.ts';
+import { useLocalText } from '../i18n/local-messages.ts';
 import { townshipsQuery } from '../map/queries.ts';
 import { usePeriod } from '../period/usePeriod.ts';
-import { AcceptedReport, RejectedReport } from './ImportReport.tsx';
-import { canConfirm, errorMeaning, phaseAfter, type ImportPhase } from './import-phase.ts';
-import { importText } from './messages.ts';
 import { Dialog } from '../ui/Dialog.tsx';
-import { templateHref, uploadLedger, type LedgerKind } from './upload-ledger.ts';
+import { AcceptedReport, RejectedReport } from './ImportReport.tsx';
+import { canConfirm, errorMeaning, type ImportPhase, phaseAfter } from './import-phase.ts';
+import { importText } from './messages.ts';
+import { type LedgerKind, templateHref, uploadLedger } from './upload-ledger.ts';
 import './imports.css';
 
 const KINDS: LedgerKind[] = ['disputes', 'visits'];
@@ -28,10 +28,12 @@ export function LedgerImportDialog({ initialTownship, onClose }: { initialTownsh
   const [phase, setPhase] = useState<ImportPhase>({ step: 'edit' });
 
   // Any change of what would be sent makes the last answer stale.
-  const edit = <T,>(set: (v: T) => void) => (v: T) => {
-    set(v);
-    setPhase({ step: 'edit' });
-  };
+  const edit =
+    <T,>(set: (v: T) => void) =>
+    (v: T) => {
+      set(v);
+      setPhase({ step: 'edit' });
+    };
 
   const send = async (dryRun: boolean) => {
     if (!file) return;

@@ -1,4 +1,4 @@
-import type { UploadOutcome, LedgerReport } from './upload-ledger.ts';
+import type { LedgerReport, UploadOutcome } from './upload-ledger.ts';
 
 /** Where the dialog stands: editing, waiting, or showing what the server said. */
 export type ImportPhase =

@@ -20,4 +20,11 @@ export function ledgerReport(p: Partial<LedgerReport> = {}): LedgerReport {
   };
 }
 
-export const rowError = (p: Partial<RowError> = {}): RowError => ({ row: 3, column: '走访日期', value: '2025-13-01', problem: 'not a date', expected: 'a date like 2025-03-01', ...p });
+export const rowError = (p: Partial<RowError> = {}): RowError => ({
+  row: 3,
+  column: '走访日期',
+  value: '2025-13-01',
+  problem: 'not a date',
+  expected: 'a date like 2025-03-01',
+  ...p,
+});

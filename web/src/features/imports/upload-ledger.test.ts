@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { contentTypeFor, templateHref, uploadLedger, type UploadRequest } from './upload-ledger.ts';
 import { ledgerReport, rowError } from './test-reports.ts';
+import { contentTypeFor, templateHref, type UploadRequest, uploadLedger } from './upload-ledger.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -43,7 +43,11 @@ describe('uploadLedger', () => {
     ['200: the report', async () => json(200, ledgerReport({ inserted: 4 })), { kind: 'ok', report: ledgerReport({ inserted: 4 }) }],
     [
       '422: rejected with its rows',
-      async () => json(422, { error: { code: 'import_rejected', message: '1 problem in x.csv; nothing was imported' }, report: ledgerReport({ errors: [rowError()], errorCount: 1, inserted: 0 }) }),
+      async () =>
+        json(422, {
+          error: { code: 'import_rejected', message: '1 problem in x.csv; nothing was imported' },
+          report: ledgerReport({ errors: [rowError()], errorCount: 1, inserted: 0 }),
+        }),
       { kind: 'rejected', message: '1 problem in x.csv; nothing was imported', report: ledgerReport({ errors: [rowError()], errorCount: 1, inserted: 0 }) },
     ],
     [

@@ -1,6 +1,6 @@
-import type { LedgerKind, LedgerReport, RowError } from '../../api/types.ts';
 import { api } from '../../api/client.ts';
 import { sessionFetch } from '../../api/session.ts';
+import type { LedgerKind, LedgerReport, RowError } from '../../api/types.ts';
 
 export type { LedgerKind, LedgerReport, RowError };
 

@@ -10,7 +10,11 @@ describe('KpiCards', () => {
   it('shows the five headlines with their change against the previous period, toned good/bad', async () => {
     mockApi({
       '/api/config': noConfig,
-      '/api/stats/summary': () => summary(totals({ disputes: 5632, success: 0.95, open: 317, overdue: 13, coverage: 0.45 }), totals({ disputes: 5752, success: 0.93, open: 284, overdue: 18, coverage: 0.45 })),
+      '/api/stats/summary': () =>
+        summary(
+          totals({ disputes: 5632, success: 0.95, open: 317, overdue: 13, coverage: 0.45 }),
+          totals({ disputes: 5752, success: 0.93, open: 284, overdue: 18, coverage: 0.45 }),
+        ),
     });
     renderApp(<KpiCards />, '/');
     const disputes = await screen.findByTestId('kpi-disputes');
@@ -52,7 +56,10 @@ describe('KpiCards', () => {
   });
 
   it('shows a loading state, then an error with its message', async () => {
-    mockApi({ '/api/config': noConfig, '/api/stats/summary': () => new Response(JSON.stringify({ error: { code: 'validation', message: 'invalid query: from' } }), { status: 400 }) });
+    mockApi({
+      '/api/config': noConfig,
+      '/api/stats/summary': () => new Response(JSON.stringify({ error: { code: 'validation', message: 'invalid query: from' } }), { status: 400 }),
+    });
     renderApp(<KpiCards />, '/');
     expect(screen.getAllByRole('status').length).toBeGreaterThan(0);
     expect((await screen.findByRole('alert')).textContent).toContain('invalid query: from');

@@ -3,11 +3,11 @@ import { ErrorBlock, Skeleton } from '../../app/StatusViews.tsx';
 import { hasFilters } from '../filters/api-filters.ts';
 import { useCaseFilter } from '../filters/useCaseFilter.ts';
 import { formatSignedChange } from '../i18n/format.ts';
-import { useI18n, type I18n } from '../i18n/I18nProvider.tsx';
+import { type I18n, useI18n } from '../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import { runtimeConfigQuery } from '../runtime-config/runtime-config.ts';
 import { useView } from '../url-state/ViewContext.tsx';
-import { kpisOf, type Kpi, type KpiId, type Totals } from './kpi-model.ts';
+import { type Kpi, type KpiId, kpisOf, type Totals } from './kpi-model.ts';
 import { summaryQuery } from './queries.ts';
 import './kpis.css';
 
@@ -85,7 +85,16 @@ export function KpiCards() {
   const i18n = useI18n();
   const config = useQuery(runtimeConfigQuery());
   const summary = useQuery(summaryQuery(useCaseFilter()));
-  if (summary.isPending) return <div className="kpis">{Array.from({ length: 5 }, (_, i) => <div key={i} className="kpi"><Skeleton lines={3} /></div>)}</div>;
+  if (summary.isPending)
+    return (
+      <div className="kpis">
+        {Array.from({ length: 5 }, (_, i) => (
+          <div key={i} className="kpi">
+            <Skeleton lines={3} />
+          </div>
+        ))}
+      </div>
+    );
   if (summary.isError) return <ErrorBlock error={summary.error} onRetry={() => void summary.refetch()} />;
   const s = summary.data;
   return (

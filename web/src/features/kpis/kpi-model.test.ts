@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { kpisOf, toneOf, type KpiId, type Totals } from './kpi-model.ts';
+import { type KpiId, kpisOf, type Totals, toneOf } from './kpi-model.ts';
 
 const totals = (p: { disputes?: number; success?: number | null; open?: number; overdue?: number; coverage?: number | null }): Totals => ({
   disputes: { total: p.disputes ?? 100, concluded: 90, resolved: 80, successRate: p.success === undefined ? 0.9 : p.success, open: 10 },

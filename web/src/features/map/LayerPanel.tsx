@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useView } from '../url-state/ViewContext.tsx';
-import { EVENT_KINDS, LAYER_IDS, MAP_METRICS, type LayerId } from '../url-state/view-state.ts';
+import { EVENT_KINDS, LAYER_IDS, type LayerId, MAP_METRICS } from '../url-state/view-state.ts';
 import { POINTS_MIN_ZOOM } from './map-theme.ts';
 import { layerLabelKey, MessageKeyOf } from './metric-labels.ts';
 
@@ -10,8 +10,7 @@ export function LayerPanel() {
   const { view, update } = useView();
   const { t } = useI18n();
   const [open, setOpen] = useState(true);
-  const toggle = (id: LayerId) =>
-    update((v) => ({ layers: v.layers.includes(id) ? v.layers.filter((l) => l !== id) : [...v.layers, id] }));
+  const toggle = (id: LayerId) => update((v) => ({ layers: v.layers.includes(id) ? v.layers.filter((l) => l !== id) : [...v.layers, id] }));
   const eventsOn = view.layers.some((l) => l === 'heat' || l === 'hex' || l === 'points');
 
   return (

@@ -1,7 +1,7 @@
 import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { makeI18n } from '../i18n/I18nProvider.tsx';
 import { renderApp } from '../../test/harness.tsx';
+import { makeI18n } from '../i18n/I18nProvider.tsx';
 import { Legend } from './Legend.tsx';
 import { colorScale, type Unit } from './metrics.ts';
 import { legendContext, someEvents } from './overlays/test-context.ts';
@@ -21,10 +21,7 @@ describe('Legend', () => {
   });
 
   it('explains the density layers, with the hexbin count range once known', () => {
-    renderApp(
-      <Legend ctx={legendContext({ layers: ['heat', 'hex', 'points'], events: 'hazard' }, { events: someEvents(), hexDomain: [1, 39] })} />,
-      '/?lang=en',
-    );
+    renderApp(<Legend ctx={legendContext({ layers: ['heat', 'hex', 'points'], events: 'hazard' }, { events: someEvents(), hexDomain: [1, 39] })} />, '/?lang=en');
     const legend = screen.getByTestId('legend');
     expect(legend.textContent).toContain('Hazards density (relative)');
     expect(legend.textContent).toContain('Events per cell (Hazards)');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ATTENTION_RAMP, attentionColors, categoryColor, CATEGORY_PALETTE, hexToRgb, rgbToHex, sampleRamp, type RGB } from './color-scales.ts';
+import { ATTENTION_RAMP, attentionColors, CATEGORY_PALETTE, categoryColor, hexToRgb, type RGB, rgbToHex, sampleRamp } from './color-scales.ts';
 
 const luminance = ([r, g, b]: RGB) => 0.2126 * r + 0.7152 * g + 0.0722 * b;
 
@@ -25,9 +25,24 @@ describe('sampleRamp', () => {
   it.each<[number, RGB[]]>([
     [0, []],
     [1, [[100, 200, 50]]],
-    [2, [[0, 0, 0], [200, 0, 250]]],
+    [
+      2,
+      [
+        [0, 0, 0],
+        [200, 0, 250],
+      ],
+    ],
     [3, anchors],
-    [5, [[0, 0, 0], [50, 100, 25], [100, 200, 50], [150, 100, 150], [200, 0, 250]]],
+    [
+      5,
+      [
+        [0, 0, 0],
+        [50, 100, 25],
+        [100, 200, 50],
+        [150, 100, 150],
+        [200, 0, 250],
+      ],
+    ],
   ])('%s samples', (n, expected) => expect(sampleRamp(anchors, n)).toEqual(expected));
 });
 

@@ -55,9 +55,7 @@ export const COVERAGE_COLORS: Record<'met' | 'at_risk' | 'missed', RGB> = {
 export const NO_DATA_COLOR: RGB = hexToRgb('#bdbdbd');
 
 /** Ten well-separated hues (Tableau 10) for categories; index by the category's position. */
-export const CATEGORY_PALETTE: readonly RGB[] = [
-  '#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac',
-].map(hexToRgb);
+export const CATEGORY_PALETTE: readonly RGB[] = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'].map(hexToRgb);
 
 export function categoryColor(category: string, categories: readonly string[]): RGB {
   const i = categories.indexOf(category);

@@ -4,8 +4,36 @@ import { bboxOfCoordinates, characterSetOf, unionBBox } from './geometry.ts';
 describe('bboxOfCoordinates', () => {
   it.each<[string, unknown, [number, number, number, number] | null]>([
     ['point', [112.5, 27.1], [112.5, 27.1, 112.5, 27.1]],
-    ['line', [[112, 27], [113, 26.5]], [112, 26.5, 113, 27]],
-    ['multipolygon', [[[[112, 27], [112.4, 27.3], [112.2, 26.9], [112, 27]]], [[[113, 28], [113.1, 28], [113, 28.2], [113, 28]]]], [112, 26.9, 113.1, 28.2]],
+    [
+      'line',
+      [
+        [112, 27],
+        [113, 26.5],
+      ],
+      [112, 26.5, 113, 27],
+    ],
+    [
+      'multipolygon',
+      [
+        [
+          [
+            [112, 27],
+            [112.4, 27.3],
+            [112.2, 26.9],
+            [112, 27],
+          ],
+        ],
+        [
+          [
+            [113, 28],
+            [113.1, 28],
+            [113, 28.2],
+            [113, 28],
+          ],
+        ],
+      ],
+      [112, 26.9, 113.1, 28.2],
+    ],
     ['empty', [], null],
     ['garbage', 'x', null],
   ])('%s', (_n, coords, bbox) => expect(bboxOfCoordinates(coords)).toEqual(bbox));

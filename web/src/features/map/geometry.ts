@@ -27,12 +27,7 @@ export function bboxOfCoordinates(coords: unknown): BBox | null {
 export function unionBBox(boxes: readonly (BBox | null)[]): BBox | null {
   const real = boxes.filter((b): b is BBox => b !== null);
   if (real.length === 0) return null;
-  return [
-    Math.min(...real.map((b) => b[0])),
-    Math.min(...real.map((b) => b[1])),
-    Math.max(...real.map((b) => b[2])),
-    Math.max(...real.map((b) => b[3])),
-  ];
+  return [Math.min(...real.map((b) => b[0])), Math.min(...real.map((b) => b[1])), Math.max(...real.map((b) => b[2])), Math.max(...real.map((b) => b[3]))];
 }
 
 /** Every distinct character of some names: the TextLayer's font atlas needs exactly these. */

@@ -1,9 +1,9 @@
-import type { TownshipProps, VillageProps, RankingMetric } from '../../api/types.ts';
+import type { RankingMetric, TownshipProps, VillageProps } from '../../api/types.ts';
 import type { I18n } from '../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import type { MapMetric } from '../url-state/view-state.ts';
 import { classIndex, classLabels, quantileBreaks } from './class-breaks.ts';
-import { attentionColors, COVERAGE_COLORS, NO_DATA_COLOR, type Direction, type RGB } from './color-scales.ts';
+import { attentionColors, COVERAGE_COLORS, type Direction, NO_DATA_COLOR, type RGB } from './color-scales.ts';
 
 export type { TownshipProps, VillageProps };
 export type Unit = { kind: 'township'; props: TownshipProps } | { kind: 'village'; props: VillageProps };

@@ -1,8 +1,8 @@
 import { MapboxOverlay } from '@deck.gl/mapbox';
-import { Map as MaplibreMap, setWorkerUrl, type StyleSpecification } from 'maplibre-gl';
+import { Map as MaplibreMap, type StyleSpecification, setWorkerUrl } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
-import { useEffect, useRef, useState, type RefObject } from 'react';
+import { type RefObject, useEffect, useRef, useState } from 'react';
 import type { BBox } from './geometry.ts';
 import { FIT_PADDING, POINTS_MIN_ZOOM } from './map-theme.ts';
 
@@ -93,7 +93,16 @@ export function useDeckMap(
     });
     map.on('zoom', () => setHighZoom(map.getZoom() >= POINTS_MIN_ZOOM));
     // The visible extent, published on the element: browser tests turn coordinates into clicks with it.
-    const publishBounds = () => el.setAttribute('data-bounds', map.getBounds().toArray().flat().map((n) => n.toFixed(6)).join(','));
+    const publishBounds = () =>
+      el.setAttribute(
+        'data-bounds',
+        map
+          .getBounds()
+          .toArray()
+          .flat()
+          .map((n) => n.toFixed(6))
+          .join(','),
+      );
     map.on('moveend', publishBounds);
     map.once('load', publishBounds);
     map.on('error', (e) => {

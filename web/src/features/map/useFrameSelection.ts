@@ -1,6 +1,6 @@
 import { useEffect, useRef } from 'react';
 import type { Basemap } from '../../api/types.ts';
-import { bboxOfCoordinates, type BBox } from './geometry.ts';
+import { type BBox, bboxOfCoordinates } from './geometry.ts';
 import type { TownshipFeature, VillageFeature } from './layers/unit-layers.ts';
 import { FIT_PADDING } from './map-theme.ts';
 import type { DeckMap } from './useDeckMap.ts';

@@ -1,16 +1,16 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { Skeleton } from '../../app/StatusViews.tsx';
+import { CoveragePanel } from '../coverage/CoveragePanel.tsx';
+import { caseFilterOf } from '../filters/case-filter.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { KpiCards } from '../kpis/KpiCards.tsx';
 import { useAfterFirstMap } from '../map/first-draw.ts';
 import { townshipsQuery, villagesQuery } from '../map/queries.ts';
-import { caseFilterOf } from '../filters/case-filter.ts';
 import { usePeriod } from '../period/usePeriod.ts';
 import { RankingList } from '../ranking/RankingList.tsx';
 import { useView } from '../url-state/ViewContext.tsx';
 import { Breadcrumbs } from './Breadcrumbs.tsx';
-import { CoveragePanel } from '../coverage/CoveragePanel.tsx';
 import { VillagePanel } from './VillagePanel.tsx';
 import './panels.css';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isValidRange, mondayOf, presetRange, shanghaiToday, type PeriodPreset } from './presets.ts';
+import { isValidRange, mondayOf, type PeriodPreset, presetRange, shanghaiToday } from './presets.ts';
 
 describe('mondayOf (ISO weeks start on Monday)', () => {
   it.each([
@@ -33,14 +33,12 @@ describe('presetRange', () => {
     expect(presetRange('custom', '2026-11-28', { from: '2026-01-05', to: '2026-02-01' })).toEqual({ from: '2026-01-05', to: '2026-02-01' });
   });
 
-  it.each([
-    [{}],
-    [{ from: '2026-02-01', to: '2026-01-05' }],
-    [{ from: '2026-02-30', to: '2026-03-05' }],
-    [{ from: '2010-01-01', to: '2026-01-01' }],
-  ])('custom falls back to the last 12 months when invalid: %j', (custom) => {
-    expect(presetRange('custom', '2026-11-28', custom)).toEqual({ from: '2025-11-29', to: '2026-11-28' });
-  });
+  it.each([[{}], [{ from: '2026-02-01', to: '2026-01-05' }], [{ from: '2026-02-30', to: '2026-03-05' }], [{ from: '2010-01-01', to: '2026-01-01' }]])(
+    'custom falls back to the last 12 months when invalid: %j',
+    (custom) => {
+      expect(presetRange('custom', '2026-11-28', custom)).toEqual({ from: '2025-11-29', to: '2026-11-28' });
+    },
+  );
 });
 
 describe('isValidRange', () => {

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { runtimeConfigQuery } from '../runtime-config/runtime-config.ts';
 import { useView } from '../url-state/ViewContext.tsx';
-import { presetRange, shanghaiToday, type DateRange } from './presets.ts';
+import { type DateRange, presetRange, shanghaiToday } from './presets.ts';
 
 /**
  * The dates the view asks for. "Today" is the server's when it says (demos pin APP_NOW),

@@ -31,7 +31,7 @@ describe('RankingList', () => {
     await waitFor(() => expect(api.calls.some((u) => u.searchParams.get('level') === 'village' && u.searchParams.get('township') === '430421110')).toBe(true));
   });
 
-  it('ranks a township\'s villages and marks the village selected on the map', async () => {
+  it("ranks a township's villages and marks the village selected on the map", async () => {
     mockApi({
       '/api/config': noConfig,
       '/api/stats/ranking': () =>

@@ -2,10 +2,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
 import type { RankingRow } from '../../api/types.ts';
 import { ErrorBlock, Skeleton } from '../../app/StatusViews.tsx';
-import { useI18n, type I18n } from '../i18n/I18nProvider.tsx';
-import { METRICS } from '../map/metrics.ts';
-import { MessageKeyOf } from '../map/metric-labels.ts';
 import { useCaseFilter } from '../filters/useCaseFilter.ts';
+import { type I18n, useI18n } from '../i18n/I18nProvider.tsx';
+import { MessageKeyOf } from '../map/metric-labels.ts';
+import { METRICS } from '../map/metrics.ts';
 import { useView } from '../url-state/ViewContext.tsx';
 import type { MapMetric } from '../url-state/view-state.ts';
 import { rankingQuery } from './queries.ts';
@@ -63,13 +63,7 @@ export function RankingList() {
         <ol className="ranking-list" ref={list} data-testid="ranking">
           {ranking.data.rows.map((r) => (
             <li key={r.code}>
-              <button
-                type="button"
-                className="ranking-row"
-                aria-current={r.code === selected ? 'true' : undefined}
-                onClick={() => select(r)}
-                data-code={r.code}
-              >
+              <button type="button" className="ranking-row" aria-current={r.code === selected ? 'true' : undefined} onClick={() => select(r)} data-code={r.code}>
                 <span className="rank">{num(r.rank)}</span>
                 <span className="name">{r.name}</span>
                 <span className="bar" aria-hidden="true">

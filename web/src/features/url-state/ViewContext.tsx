@@ -1,6 +1,6 @@
-import { createContext, useContext, useEffect, type ReactNode } from 'react';
+import { createContext, type ReactNode, useContext, useEffect } from 'react';
 import { encodeView } from './url-codec.ts';
-import { useViewState, type UpdateOptions, type ViewPatch } from './useViewState.ts';
+import { type UpdateOptions, useViewState, type ViewPatch } from './useViewState.ts';
 import { DEFAULT_VIEW, type ScopeLock, type ViewState } from './view-state.ts';
 
 interface ViewContextValue {

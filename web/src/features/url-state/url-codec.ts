@@ -30,7 +30,14 @@ function oneOf<T extends string>(values: readonly T[], raw: string | null, fallb
 
 function list(raw: string | null): string[] {
   if (!raw) return [];
-  return [...new Set(raw.split(',').map((s) => s.trim()).filter(Boolean))];
+  return [
+    ...new Set(
+      raw
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean),
+    ),
+  ];
 }
 
 export function decodeView(search: string): ViewState {

@@ -1,6 +1,6 @@
 import type { I18n } from '../i18n/I18nProvider.tsx';
 import type { WallMessageKey } from './wall-messages.ts';
-import { weekNumber, type PlaybackWeek } from './weeks.ts';
+import { type PlaybackWeek, weekNumber } from './weeks.ts';
 
 interface PlaybackBarProps {
   weeks: readonly PlaybackWeek[];
@@ -23,7 +23,15 @@ export function PlaybackBar({ weeks, index, playing, i18n, w, onPlayPause, onPic
       <ol className="wall-weeks">
         {weeks.map((wk, i) => (
           <li key={wk.week}>
-            <button type="button" className={i === index ? 'on' : ''} aria-current={i === index ? 'step' : undefined} onClick={() => onPick(i)} title={i18n.range(wk.from, wk.to)} data-from={wk.from} data-to={wk.to}>
+            <button
+              type="button"
+              className={i === index ? 'on' : ''}
+              aria-current={i === index ? 'step' : undefined}
+              onClick={() => onPick(i)}
+              title={i18n.range(wk.from, wk.to)}
+              data-from={wk.from}
+              data-to={wk.to}
+            >
               {i18n.lang === 'zh' ? `第${weekNumber(wk.week)}周` : `W${weekNumber(wk.week)}`}
             </button>
           </li>

@@ -1,15 +1,15 @@
 import type { Layer } from '@deck.gl/core';
 import { useQuery } from '@tanstack/react-query';
 import { ScaleControl } from 'maplibre-gl';
-import { useEffect, useMemo, useRef, type ReactNode } from 'react';
+import { type ReactNode, useEffect, useMemo, useRef } from 'react';
 import { basemapStyle } from '../map/basemap-style.ts';
 import type { BBox } from '../map/geometry.ts';
 import { composeLayers } from '../map/layers/compose-layers.ts';
 import type { EventRow } from '../map/layers/event-layers.ts';
 import type { TownshipFeature, VillageFeature } from '../map/layers/unit-layers.ts';
 import { MAP_PALETTES } from '../map/map-theme.ts';
-import { rowOf } from '../map/overlays/overlay-spec.tsx';
 import type { ColorScale } from '../map/metrics.ts';
+import { rowOf } from '../map/overlays/overlay-spec.tsx';
 import { basemapQuery } from '../map/queries.ts';
 import { useAggregationLayers } from '../map/useAggregationLayers.ts';
 import { enableFloatTextures, useDeckMap } from '../map/useDeckMap.ts';

@@ -5,16 +5,16 @@ import { I18nProvider, makeI18n } from '../i18n/I18nProvider.tsx';
 import { rgbToHex } from '../map/color-scales.ts';
 import { colorScale, type Unit } from '../map/metrics.ts';
 import { useTypeScale } from '../map/useTypeScale.ts';
-import { alertLayers } from './alert-layers.ts';
 import { AlertList } from './AlertList.tsx';
+import { alertLayers } from './alert-layers.ts';
 import { PlaybackBar } from './PlaybackBar.tsx';
 import { ScreenMap } from './ScreenMap.tsx';
 import { Ticker } from './Ticker.tsx';
 import { useClock, useWallCycle } from './useWallCycle.ts';
 import { useWallData } from './useWallData.ts';
-import { encodeWallParams, parseWallParams, type WallParams } from './wall-params.ts';
-import { shanghaiTime, wallText } from './wall-messages.ts';
 import { WallKpis } from './WallKpis.tsx';
+import { shanghaiTime, wallText } from './wall-messages.ts';
+import { encodeWallParams, parseWallParams, type WallParams } from './wall-params.ts';
 import { weekNumber } from './weeks.ts';
 import './wall.css';
 
@@ -52,11 +52,19 @@ export function WallApp() {
   const now = useClock();
 
   const townships = useMemo(() => data.townships.data?.features ?? [], [data.townships.data]);
-  useWallCarousel(params.carousel, params.township, townships.map((t) => t.properties.code), select);
+  useWallCarousel(
+    params.carousel,
+    params.township,
+    townships.map((t) => t.properties.code),
+    select,
+  );
   // Placeholder villages may be the previous township's: never draw those in this one.
   const villages = useMemo(() => (data.villages.data?.features ?? []).filter((f) => f.properties.townshipCode === params.township), [data.villages.data, params.township]);
   const units: Unit[] = useMemo(
-    () => (params.township === null ? townships.map((f) => ({ kind: 'township' as const, props: f.properties })) : villages.map((f) => ({ kind: 'village' as const, props: f.properties }))),
+    () =>
+      params.township === null
+        ? townships.map((f) => ({ kind: 'township' as const, props: f.properties }))
+        : villages.map((f) => ({ kind: 'village' as const, props: f.properties })),
     [params.township, townships, villages],
   );
   const scale = useMemo(() => (units.length ? colorScale('disputeRate', units, i18n) : null), [units, i18n]);
@@ -132,7 +140,9 @@ export function WallApp() {
                     {c.label}
                   </div>
                 ))}
-                <div className="wall-legend-row wall-legend-heat">{w('heatLegend', { period: data.week ? (params.lang === 'zh' ? `第${weekNumber(data.week.week)}周` : `W${weekNumber(data.week.week)}`) : w('last7Days') })}</div>
+                <div className="wall-legend-row wall-legend-heat">
+                  {w('heatLegend', { period: data.week ? (params.lang === 'zh' ? `第${weekNumber(data.week.week)}周` : `W${weekNumber(data.week.week)}`) : w('last7Days') })}
+                </div>
               </div>
             )}
           </ScreenMap>

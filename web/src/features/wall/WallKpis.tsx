@@ -1,6 +1,6 @@
 import type { Totals } from '../../api/types.ts';
-import type { I18n } from '../i18n/I18nProvider.tsx';
 import { formatSignedChange } from '../i18n/format.ts';
+import type { I18n } from '../i18n/I18nProvider.tsx';
 import { kpisOf } from '../kpis/kpi-model.ts';
 import type { WallMessageKey } from './wall-messages.ts';
 

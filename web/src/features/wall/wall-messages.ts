@@ -1,5 +1,5 @@
-import { interpolate, type Params } from '../i18n/I18nProvider.tsx';
 import type { Lang } from '../i18n/format.ts';
+import { interpolate, type Params } from '../i18n/I18nProvider.tsx';
 
 /**
  * The wall's own strings, kept beside it so the shared message table is not a merge point for

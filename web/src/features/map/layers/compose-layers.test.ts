@@ -2,11 +2,24 @@ import { describe, expect, it } from 'vitest';
 import type { Basemap } from '../../../api/types.ts';
 import { DEFAULT_VIEW, type ViewState } from '../../url-state/view-state.ts';
 import { MAP_PALETTES } from '../map-theme.ts';
-import { composeLayers, type ComposeInput } from './compose-layers.ts';
+import { type ComposeInput, composeLayers } from './compose-layers.ts';
 import type { AggregationModule } from './event-layers.ts';
 import type { TownshipFeature, VillageFeature } from './unit-layers.ts';
 
-const square = (x: number, y: number) => ({ type: 'MultiPolygon' as const, coordinates: [[[[x, y], [x + 0.1, y], [x + 0.1, y + 0.1], [x, y + 0.1], [x, y]]]] as [number, number][][][] });
+const square = (x: number, y: number) => ({
+  type: 'MultiPolygon' as const,
+  coordinates: [
+    [
+      [
+        [x, y],
+        [x + 0.1, y],
+        [x + 0.1, y + 0.1],
+        [x, y + 0.1],
+        [x, y],
+      ],
+    ],
+  ] as [number, number][][][],
+});
 const basemap: Basemap = { type: 'FeatureCollection', bbox: [112, 26.8, 112.8, 27.4], features: [] };
 const townships = [
   { type: 'Feature', id: 'a', geometry: square(112.1, 27), properties: { code: '430421110', name: '界牌镇', seat: [112.15, 27.05] } },
@@ -61,7 +74,13 @@ describe('composeLayers', () => {
 
   it('points come without the aggregation module; density layers wait for it', () => {
     const events = { rows: [], dataKey: '1', agg: null, highZoom: false, onHexDomain: () => {} };
-    expect(ids({ layers: ['heat', 'points'], events: 'hazard' }, { events })).toEqual(['basemap-land', 'townships', 'basemap-river', 'basemap-county-border', 'events-points-hazard']);
+    expect(ids({ layers: ['heat', 'points'], events: 'hazard' }, { events })).toEqual([
+      'basemap-land',
+      'townships',
+      'basemap-river',
+      'basemap-county-border',
+      'events-points-hazard',
+    ]);
   });
 
   it('a density layer dims the choropleth under it', () => {
@@ -87,7 +106,17 @@ describe('composeLayers', () => {
 
     function built(layers: string[]) {
       const v = { ...DEFAULT_VIEW, layers: layers as ViewState['layers'] };
-      return composeLayers({ view: v, basemap, raster: false, townships, villages: [], scale, colorKey: 'k', palette: MAP_PALETTES.light, events: { rows: [], dataKey: '1', agg, highZoom: false, onHexDomain: () => {} } }).map((l) => l.id);
+      return composeLayers({
+        view: v,
+        basemap,
+        raster: false,
+        townships,
+        villages: [],
+        scale,
+        colorKey: 'k',
+        palette: MAP_PALETTES.light,
+        events: { rows: [], dataKey: '1', agg, highZoom: false, onHexDomain: () => {} },
+      }).map((l) => l.id);
     }
   });
 

@@ -3,7 +3,11 @@ import { heatmapLayerClass, withoutWeightsTexture } from './heatmap-layer.ts';
 
 describe('withoutWeightsTexture', () => {
   it.each([
-    ['drops the texture from the weight module', { weight: { radiusPixels: 36, weightsTexture: 'T' }, project: { viewport: 1 } }, { weight: { radiusPixels: 36 }, project: { viewport: 1 } }],
+    [
+      'drops the texture from the weight module',
+      { weight: { radiusPixels: 36, weightsTexture: 'T' }, project: { viewport: 1 } },
+      { weight: { radiusPixels: 36 }, project: { viewport: 1 } },
+    ],
     ['leaves props without it alone', { weight: { radiusPixels: 36 } }, { weight: { radiusPixels: 36 } }],
     ['leaves other modules alone', { maxWeight: { inTexture: 'T' } }, { maxWeight: { inTexture: 'T' } }],
   ])('%s', (_label, input, expected) => {

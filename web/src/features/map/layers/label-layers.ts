@@ -85,7 +85,10 @@ export function labelLayers({ townships, villages, selectedTownship, selectedVil
   const chars = characterSetOf([...townships, ...villages].map((f) => f.properties.name));
   // Townships around a chosen one sit on the pale context fill, in the theme's colours.
   const townshipColors = onChoropleth && selectedTownship === null ? onFill : themed;
-  const layers: Layer[] = [labelLayer('labels-townships', townshipLabels, { colors: townshipColors, size: selectedTownship ? 13 : 14, characterSet: chars, mutedWhenPlain: true, sizeScale })];
-  if (villageLabels.length) layers.push(labelLayer('labels-villages', villageLabels, { colors: onChoropleth ? onFill : themed, size: 12, characterSet: chars, mutedWhenPlain: false, sizeScale }));
+  const layers: Layer[] = [
+    labelLayer('labels-townships', townshipLabels, { colors: townshipColors, size: selectedTownship ? 13 : 14, characterSet: chars, mutedWhenPlain: true, sizeScale }),
+  ];
+  if (villageLabels.length)
+    layers.push(labelLayer('labels-villages', villageLabels, { colors: onChoropleth ? onFill : themed, size: 12, characterSet: chars, mutedWhenPlain: false, sizeScale }));
   return layers;
 }

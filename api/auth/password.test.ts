@@ -23,7 +23,7 @@ describe('passwordProblem', () => {
     ['onlyletterslong', 'letters and at least one digit or symbol'],
     ['1234567890', 'letters and at least one digit or symbol'],
     ['hengyang-demo', null],
-    ['x'.repeat(199) + '1', null],
+    [`${'x'.repeat(199)}1`, null],
     ['x'.repeat(201), 'at most 200 characters'],
   ])('%j', (pw, problem) => expect(passwordProblem(pw)).toBe(problem));
 });

@@ -97,7 +97,9 @@ export class FailureThrottle {
   settle(key: string, failed: boolean, rule: LockRule = this.defaults): boolean {
     const e = this.entries.get(key);
     if (e && e.pending > 0) e.pending--;
-    return failed ? this.fail(key, rule) : (this.current(key, rule), false);
+    if (failed) return this.fail(key, rule);
+    this.current(key, rule);
+    return false;
   }
 
   reset(key: string): void {

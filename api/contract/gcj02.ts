@@ -7,7 +7,8 @@
 export type LngLat = [number, number];
 
 const A = 6378245.0; // Krasovsky 1940 semi-major axis, as the GCJ-02 algorithm defines it
-const EE = 0.00669342162296594323;
+// Written as the algorithm publishes it; a double keeps 0.006693421622965943 of it.
+const EE = 0.006693421622965943;
 
 /** The offset only applies inside China's rough bounding box; outside it GCJ-02 equals WGS84. */
 export function outOfChina(lng: number, lat: number): boolean {

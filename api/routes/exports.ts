@@ -15,6 +15,7 @@ const exportBody = z
     view: z
       .string()
       .max(500, 'at most 500 characters')
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: refusing NUL is the point
       .regex(/^[^<>\u0000]*$/, 'no markup or NUL characters')
       .default(''),
   })

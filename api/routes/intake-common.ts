@@ -1,6 +1,6 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
-import { AppError, ValidationError } from '../errors.ts';
+import { ValidationError } from '../errors.ts';
 import type { Deps } from './deps.ts';
 import { NO_NUL } from './validation.ts';
 

@@ -6,7 +6,7 @@ import { createApp } from '../app.ts';
 import { type Db, openDb } from '../db/index.ts';
 import { openPglite } from '../db/pglite.ts';
 import { SYSTEM } from '../db/types.ts';
-import { type SignedIn, signIn } from '../test/sign-in.ts';
+import { signIn } from '../test/sign-in.ts';
 import { backend, testDb } from '../test/test-db.ts';
 
 const KEY = `restart-${Date.now().toString(36)}`;

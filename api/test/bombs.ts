@@ -30,7 +30,10 @@ function streamZip(entries: StreamedEntry[], level: 1 | 6 = 6): Uint8Array {
   zip.end();
   const bytes = new Uint8Array(out.reduce((n, c) => n + c.length, 0));
   let o = 0;
-  for (const c of out) bytes.set(c, (o += c.length) - c.length);
+  for (const c of out) {
+    bytes.set(c, o);
+    o += c.length;
+  }
   return bytes;
 }
 
@@ -95,7 +98,7 @@ export function bigLedgerCsv(rows: number): Uint8Array {
     const day = new Date(Date.UTC(2024, 0, 1) + (i % 365) * 86_400_000).toISOString().slice(0, 10);
     lines.push(`${day},界牌镇,${VILLAGES[i % VILLAGES.length]},${CATEGORIES[i % CATEGORIES.length]},受理,第${i + 1}号纠纷`);
   }
-  return strToU8(lines.join('\r\n') + '\r\n');
+  return strToU8(`${lines.join('\r\n')}\r\n`);
 }
 
 /** 界牌村 (430421110201): its properties as the boundary fixtures carry them, and a point inside it. */

@@ -42,7 +42,7 @@ async function workbook(rows: Row[]): Promise<Uint8Array> {
   return new Uint8Array(await wb.xlsx.writeBuffer());
 }
 const csv = (rows: Row[]) =>
-  new TextEncoder().encode('\uFEFF' + rows.map((r) => r.map((c) => (c instanceof Date ? c.toISOString().slice(0, 10) : (c ?? ''))).join(',')).join('\r\n'));
+  new TextEncoder().encode(`\uFEFF${rows.map((r) => r.map((c) => (c instanceof Date ? c.toISOString().slice(0, 10) : (c ?? ''))).join(',')).join('\r\n')}`);
 
 const run = (bytes: Uint8Array, fileName: string) =>
   rolledBack(t.db, (h) => importLedger(h, { bytes, fileName, kind: null, townshipCode: '430421110', dryRun: false, now: t.now }));

@@ -140,7 +140,10 @@ export class PolygonSampler {
       crossings.sort((a, b) => a - b);
       for (let c = 0; c + 1 < crossings.length; c += 2) {
         const p: [number, number] = [round6(((crossings[c] as number) + (crossings[c + 1] as number)) / 2), round6(y)];
-        if (this.contains(p[0], p[1])) return (this.fallback = p);
+        if (this.contains(p[0], p[1])) {
+          this.fallback = p;
+          return p;
+        }
       }
     }
     throw new Error('could not find a point inside the geometry');

@@ -21,7 +21,10 @@ const cache = new Map<string, Operations>();
 function ops(seed: number, now: string, scale = 1): Operations {
   const key = `${seed}|${now}|${scale}`;
   let result = cache.get(key);
-  if (!result) cache.set(key, (result = generateOperations({ villages, seed, now: new Date(now), scale })));
+  if (!result) {
+    result = generateOperations({ villages, seed, now: new Date(now), scale });
+    cache.set(key, result);
+  }
   return result;
 }
 

@@ -263,7 +263,7 @@ export function writeEndpoints(ctx: CorpusContext): WriteEndpoint[] {
           types: 'string',
         },
         displayName: { bad: [['empty', ''], ['blank', '   '], ['too-long', '名'.repeat(51)], ...BIDI, ...NOT_A_STRING] },
-        password: { bad: [['too-long', 'Aa1'.repeat(67) + 'x'], ...NOT_A_STRING] },
+        password: { bad: [['too-long', `${'Aa1'.repeat(67)}x`], ...NOT_A_STRING] },
         role: enumSpec('county', [
           ['superuser', 'superuser'],
           ['upper-case', 'ADMIN'],

@@ -7,6 +7,7 @@ export function Skeleton({ lines = 3, height = '1rem', label }: { lines?: number
   return (
     <div className="skeleton" role="status" aria-live="polite" aria-label={label ?? t('loading')}>
       {Array.from({ length: lines }, (_, i) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: identical placeholder bars with no data behind them; the position is their only identity
         <div key={i} className="skeleton-bar" style={{ height, width: `${92 - ((i * 17) % 40)}%` }} />
       ))}
     </div>

@@ -10,6 +10,7 @@ import { EMPTY_FORM, type FormProblem, type NewUserForm, newUserPayload } from '
 
 function Field({ label, hint, bad, children }: { label: string; hint?: string; bad?: boolean; children: ReactNode }) {
   return (
+    // biome-ignore lint/a11y/noLabelWithoutControl: every caller passes the field's <input> or <select> as children, so the label wraps its control
     <label className={`admin-field${bad ? ' bad' : ''}`}>
       <span>{label}</span>
       {children}

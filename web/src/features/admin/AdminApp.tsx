@@ -69,13 +69,13 @@ function AdminPage({ prefs }: { prefs: ReturnType<typeof usePagePrefs> }) {
         </div>
       </header>
       <main className="admin-main">
-        <nav className="admin-tabs" role="tablist">
+        <div className="admin-tabs" role="tablist">
           {TABS.map((k) => (
             <button key={k} type="button" role="tab" aria-selected={tab === k} className={tab === k ? 'on' : ''} onClick={() => pick(k)} data-testid={`admin-tab-${k}`}>
               {a(k === 'users' ? 'tabUsers' : k === 'devices' ? 'tabDevices' : 'tabAudit')}
             </button>
           ))}
-        </nav>
+        </div>
         <div role="tabpanel" className="admin-panel">
           {tab === 'users' ? <UsersPanel /> : tab === 'devices' ? <DevicesPanel /> : <AuditPanel />}
         </div>

@@ -135,6 +135,7 @@ function ResetPassword({ user, onDone }: { user: AdminUser; onDone: (ok: boolean
         placeholder={a('newPassword')}
         value={password}
         onChange={(e) => setPassword(e.target.value)}
+        // biome-ignore lint/a11y/noAutofocus: the field appears because the administrator just chose to reset this password; focus goes where they will type
         autoFocus
         data-testid="reset-password"
       />

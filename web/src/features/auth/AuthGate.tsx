@@ -81,14 +81,17 @@ export function AuthGate({ children, deviceToken = null, signedOut, navigate = (
   const session = me.data ?? null;
   const landing = session ? landingFor(session.user, window.location) : null;
   const redirect = landing?.kind === 'redirect' ? landing : null;
+  // The effect follows the redirect's values, not the object (a new one on every render).
+  const redirectHref = redirect?.href;
+  const redirectReload = redirect?.reload;
   useLayoutEffect(() => {
-    if (!redirect) return;
-    if (redirect.reload) navigate(redirect.href);
+    if (redirectHref === undefined) return;
+    if (redirectReload) navigate(redirectHref);
     else {
-      window.history.replaceState(null, '', redirect.href);
+      window.history.replaceState(null, '', redirectHref);
       setAddressVersion((n) => n + 1);
     }
-  }, [redirect?.href, redirect?.reload, navigate]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [redirectHref, redirectReload, navigate]);
 
   const value: AuthContextValue | null = useMemo(() => (session ? { user: session.user, signOut } : null), [session, signOut]);
 

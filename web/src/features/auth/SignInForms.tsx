@@ -68,6 +68,7 @@ export function AccountForm({ onSignedIn }: { onSignedIn: (s: Session) => void }
         <input
           name="username"
           autoComplete="username"
+          // biome-ignore lint/a11y/noAutofocus: the sign-in page has one job; the user expects to type the username straight away
           autoFocus
           value={username}
           onChange={(e) => setUsername(e.target.value)}
@@ -121,6 +122,7 @@ export function DeviceForm({ onSignedIn }: { onSignedIn: (s: Session) => void })
           name="token"
           autoComplete="off"
           spellCheck={false}
+          // biome-ignore lint/a11y/noAutofocus: the device sign-in page of a wall screen has one field; the token is typed or pasted straight away
           autoFocus
           value={token}
           onChange={(e) => setToken(e.target.value)}

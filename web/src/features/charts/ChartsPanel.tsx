@@ -49,6 +49,7 @@ function CategorySection() {
         {i18n.t('categoryTitle')}
         <span className="segmented small" role="radiogroup" aria-label={i18n.t('eventType')}>
           {EVENT_KINDS.map((k) => (
+            // biome-ignore lint/a11y/useSemanticElements: a segmented control of styled buttons; native radio inputs would change its look and keyboard use (arrow keys, one tab stop)
             <button key={k} type="button" role="radio" aria-checked={kind === k} className={kind === k ? 'on' : ''} onClick={() => update({ events: k })}>
               {i18n.t(`event_${k}`)}
             </button>
@@ -61,9 +62,7 @@ function CategorySection() {
       ) : !option ? (
         <Skeleton lines={5} />
       ) : (
-        <>
-          <EChart option={option} height="var(--chart-cat-h)" label={i18n.t('categoryTitle')} testId="category-chart" />
-        </>
+        <EChart option={option} height="var(--chart-cat-h)" label={i18n.t('categoryTitle')} testId="category-chart" />
       )}
     </section>
   );

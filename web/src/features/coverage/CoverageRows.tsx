@@ -42,7 +42,7 @@ export function ShortVillageRows({ rows, required, countyScope }: { rows: Covera
       {rows.map((v) => (
         <li key={v.code}>
           <button type="button" className="cov-row" data-code={v.code} aria-current={v.code === selected ? 'true' : undefined} onClick={() => select(v)}>
-            <span className={`cov-dot status-${v.status}`} title={t(`coverage_${v.status}`, { n: required })} aria-label={t(`coverage_${v.status}`, { n: required })} />
+            <span className={`cov-dot status-${v.status}`} role="img" title={t(`coverage_${v.status}`, { n: required })} aria-label={t(`coverage_${v.status}`, { n: required })} />
             <VillageName v={v} countyScope={countyScope} badge />
             <span className="cov-officer">{v.officer?.name ?? ct('noOfficer')}</span>
             <span className="cov-num" title={ct('visitsTitle', { v: v.visits, e: v.expectedVisits, n: required })}>

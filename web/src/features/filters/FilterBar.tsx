@@ -10,6 +10,7 @@ export function FilterBar() {
   const { view, update } = useView();
   const { t } = useI18n();
   return (
+    // biome-ignore lint/a11y/useSemanticElements: <search> is new (Chrome 118, 2023): in the older Chromium-based browsers still common on office PCs it is an unknown element with no landmark, and jsdom does not know it either
     <div className="filter-bar" role="search">
       <PeriodPicker />
       <MultiSelect

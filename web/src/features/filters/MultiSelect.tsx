@@ -60,7 +60,7 @@ export function MultiSelect({
         <span aria-hidden="true">▾</span>
       </button>
       {open && (
-        <div className="popover" role="group" aria-labelledby={`${id}-label`}>
+        <fieldset className="popover" aria-labelledby={`${id}-label`}>
           {groups.map((g) => (
             <fieldset key={g.label}>
               <legend>{g.label}</legend>
@@ -77,7 +77,7 @@ export function MultiSelect({
               {t('clear')}
             </button>
           </div>
-        </div>
+        </fieldset>
       )}
     </div>
   );

@@ -31,6 +31,7 @@ export function PeriodPicker() {
         {PERIOD_PRESETS.map((p) => {
           const on = p === 'custom' ? editing : view.preset === p && draft === null;
           return (
+            // biome-ignore lint/a11y/useSemanticElements: a segmented control of styled buttons; native radio inputs would change its look and keyboard use (arrow keys, one tab stop)
             <button key={p} type="button" role="radio" aria-checked={on} className={on ? 'on' : ''} onClick={() => choose(p)}>
               {t(`preset_${p}`)}
             </button>

@@ -25,6 +25,7 @@ export function RejectedReport({ report }: { report: LedgerReport }) {
           </thead>
           <tbody>
             {report.errors.map((e, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: the report is shown as received and never reordered, and one cell can have several problems, so no field is unique
               <tr key={i}>
                 <td className="num">{e.row}</td>
                 <td>{e.column}</td>

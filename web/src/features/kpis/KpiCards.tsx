@@ -63,11 +63,11 @@ function SeverityBar({ bySeverity, i18n }: { bySeverity: Totals['hazards']['bySe
   const total = bySeverity[1] + bySeverity[2] + bySeverity[3] + bySeverity[4];
   const levels = [4, 3, 2, 1] as const;
   return (
-    <div className="severity" aria-label={i18n.t('kpiSeverity')}>
+    <div className="severity">
       <div className="severity-bar" aria-hidden="true">
         {levels.map((s) => (total > 0 && bySeverity[s] > 0 ? <span key={s} className={`sev sev-${s}`} style={{ flexGrow: bySeverity[s] }} /> : null))}
       </div>
-      <ul className="severity-legend">
+      <ul className="severity-legend" aria-label={i18n.t('kpiSeverity')}>
         {levels.map((s) => (
           <li key={s}>
             <span className={`sev-dot sev-${s}`} aria-hidden="true" />
@@ -89,6 +89,7 @@ export function KpiCards() {
     return (
       <div className="kpis">
         {Array.from({ length: 5 }, (_, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: identical placeholder cards with no data behind them; the position is their only identity
           <div key={i} className="kpi">
             <Skeleton lines={3} />
           </div>

@@ -45,6 +45,7 @@ export function LayerPanel() {
           {eventsOn && (
             <div className="segmented" role="radiogroup" aria-label={t('eventType')}>
               {EVENT_KINDS.map((k) => (
+                // biome-ignore lint/a11y/useSemanticElements: a segmented control of styled buttons; native radio inputs would change its look and keyboard use (arrow keys, one tab stop)
                 <button key={k} type="button" role="radio" aria-checked={view.events === k} className={view.events === k ? 'on' : ''} onClick={() => update({ events: k })}>
                   {t(`event_${k}`)}
                 </button>

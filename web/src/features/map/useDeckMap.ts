@@ -46,6 +46,7 @@ export function useDeckMap(
   onLoadRef.current = onLoad;
   const canCreate = style !== null && initialBounds !== null;
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: initialBounds only matters at creation (later camera moves are the caller's); depending on it would tear down and rebuild the map
   useEffect(() => {
     const el = container.current;
     const firstStyle = styleRef.current;
@@ -115,8 +116,6 @@ export function useDeckMap(
       setLoaded(false);
       map.remove();
     };
-    // initialBounds only matters at creation; later camera moves are the caller's.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [container, canCreate]);
 
   useEffect(() => {

@@ -11,16 +11,16 @@ export function Breadcrumbs({ names }: { names: BreadcrumbNames }) {
   const { view, update, lock } = useView();
   const { t } = useI18n();
   // A township account cannot go up to the county (the API would refuse): the name stays, as context.
-  const crumbs: { label: string; onClick: (() => void) | null }[] = [
-    { label: t('breadcrumbHome'), onClick: view.township && !lock ? () => update({ township: null, village: null }) : null },
+  const crumbs: { level: 'county' | 'township' | 'village'; label: string; onClick: (() => void) | null }[] = [
+    { level: 'county', label: t('breadcrumbHome'), onClick: view.township && !lock ? () => update({ township: null, village: null }) : null },
   ];
-  if (view.township) crumbs.push({ label: names.township ?? view.township, onClick: view.village ? () => update({ village: null }) : null });
-  if (view.village) crumbs.push({ label: names.village ?? view.village, onClick: null });
+  if (view.township) crumbs.push({ level: 'township', label: names.township ?? view.township, onClick: view.village ? () => update({ village: null }) : null });
+  if (view.village) crumbs.push({ level: 'village', label: names.village ?? view.village, onClick: null });
   return (
     <nav aria-label="breadcrumb" className="breadcrumbs" data-testid="breadcrumbs">
       <ol>
         {crumbs.map((c, i) => (
-          <li key={i}>
+          <li key={c.level}>
             {c.onClick ? (
               <button type="button" className="link" onClick={c.onClick}>
                 {c.label}

@@ -28,6 +28,7 @@ export function RankingList() {
   const ranking = useQuery(rankingQuery(useCaseFilter(), { metric: def.ranking, level, order: def.direction === 'highIsBad' ? 'desc' : 'asc' }));
   const selected = view.village ?? (level === 'township' ? view.township : null);
   const list = useRef<HTMLOListElement>(null);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the effect reads the DOM; selected and ranking.data are what move or render the current row, so they decide when to scroll
   useEffect(() => {
     // A selection made on the map brings its row into view, scrolling the list only (not the page
     // or the panel, which scrollIntoView would also move).

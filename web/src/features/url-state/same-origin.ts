@@ -12,7 +12,7 @@
  */
 export function normalisePath(pathname: string): string {
   const clean = pathname.replace(/[\t\n\r]/g, '');
-  return '/' + clean.replace(/^[/\\]+/, '');
+  return `/${clean.replace(/^[/\\]+/, '')}`;
 }
 
 /** `path + search + hash` with the path normalised: always same-origin for history and links. */

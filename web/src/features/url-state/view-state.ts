@@ -71,7 +71,7 @@ export interface ScopeLock {
 
 export function clampView<V extends Pick<ViewState, 'township' | 'village'>>(view: V, lock: ScopeLock | null | undefined): V {
   if (!lock) return view;
-  const inTownship = view.village !== null && view.village.startsWith(lock.township);
+  const inTownship = view.village?.startsWith(lock.township) === true;
   const allowed = inTownship && (lock.villages === null || lock.villages.includes(view.village!));
   const village = allowed ? view.village : null;
   if (view.township === lock.township && village === view.village) return view;

@@ -111,10 +111,9 @@ export function ScreenMap(props: ScreenMapProps) {
   useFrameSelection(instance, basemap.data, { township, village: null }, townships, villages);
 
   const opening = props.initialBounds ?? basemap.data?.bbox ?? null;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: only the opening view, once per map instance; later moves are the selection's
   useEffect(() => {
     if (instance && props.fitPadding && opening) instance.map.fitBounds(opening, { padding: props.fitPadding, duration: 0 });
-    // Only the opening view: later moves are the selection's.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [instance]);
 
   useEffect(() => {

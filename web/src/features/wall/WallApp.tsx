@@ -160,6 +160,7 @@ export function WallApp() {
 /** Carousel: every `seconds`, the next township in code order, then the county again. */
 function useWallCarousel(seconds: number, current: string | null, codes: string[], select: (code: string | null) => void): void {
   const key = codes.join(',');
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for `codes`, whose array identity changes on every refresh; depending on the array would restart the timer each time
   useEffect(() => {
     if (seconds <= 0 || codes.length === 0) return;
     const sorted = [...codes].sort();
@@ -168,7 +169,5 @@ function useWallCarousel(seconds: number, current: string | null, codes: string[
       select(i + 1 < sorted.length ? sorted[i + 1]! : null);
     }, seconds * 1000);
     return () => window.clearTimeout(timer);
-    // `key` stands for `codes`, whose array identity changes on every refresh.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [seconds, current, key, select]);
 }

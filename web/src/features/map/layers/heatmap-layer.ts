@@ -28,11 +28,14 @@ const classes = new WeakMap<AggregationModule, HeatmapClass>();
 export function heatmapLayerClass(agg: AggregationModule): HeatmapClass {
   let cls = classes.get(agg);
   if (!cls) {
-    cls = class HeatmapLayerWithoutStrayBinding<DataT = unknown, ExtraPropsT extends {} = {}> extends agg.HeatmapLayer<DataT, ExtraPropsT> {
+    cls = class HeatmapLayerWithoutStrayBinding<DataT = unknown, ExtraPropsT extends object = object> extends agg.HeatmapLayer<DataT, ExtraPropsT> {
       static override layerName = 'HeatmapLayer';
       override _updateWeightmap(): void {
         const inputs = this.state.weightsTransform?.model.shaderInputs as { setProps(p: ShaderProps): void } | undefined;
-        if (!inputs) return super._updateWeightmap();
+        if (!inputs) {
+          super._updateWeightmap();
+          return;
+        }
         const setProps = inputs.setProps;
         inputs.setProps = (p) => setProps.call(inputs, withoutWeightsTexture(p));
         try {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
 import { loadConfig } from './config.ts';
 import { openDb } from './db/index.ts';
@@ -10,7 +11,27 @@ import { ensureWebBuild } from './web-build.ts';
 
 const log = (msg: string, extra: Record<string, unknown> = {}) => console.log(JSON.stringify({ level: 'info', msg, ...extra }));
 
+const USAGE = `usage: node --import tsx api/main.ts [--build]
+  --build  build the web app first when its sources changed since the last build (npm start)
+  settings come from the environment and .env (see .env.example)`;
+
+/** The server's one flag; anything else is refused, so a mistyped flag is not silently ignored. */
+function flags(): { build: boolean } {
+  try {
+    const { values } = parseArgs({ options: { build: { type: 'boolean', default: false }, help: { type: 'boolean', default: false } }, strict: true });
+    if (values.help) {
+      console.log(USAGE);
+      process.exit(0);
+    }
+    return { build: values.build };
+  } catch (e) {
+    console.error(`${e instanceof Error ? e.message : String(e)}\n${USAGE}`);
+    process.exit(2);
+  }
+}
+
 async function main() {
+  const args = flags();
   installFaultPolicy();
   const config = loadConfig();
   const now = () => (config.APP_NOW ? new Date(config.APP_NOW) : new Date());
@@ -29,7 +50,7 @@ async function main() {
   // is built (only when its sources changed, `--build`) in a child process, and the rest of the
   // server loads here. A restart takes little more than the database's own start.
   const rest = Promise.all([import('./db/migrate.ts'), import('./seed/seed.ts'), import('./auth/demo-users.ts'), import('./auth/throttle.ts'), import('./server.ts')]);
-  const webBuild = process.argv.includes('--build') && config.WEB_DIST ? ensureWebBuild(process.cwd(), path.resolve(config.WEB_DIST)) : Promise.resolve(null);
+  const webBuild = args.build && config.WEB_DIST ? ensureWebBuild(process.cwd(), path.resolve(config.WEB_DIST)) : Promise.resolve(null);
   // Awaited below; a failure before then must not count as unhandled.
   rest.catch(() => undefined);
   webBuild.catch(() => undefined);

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import { addDays, isoWeek, isoWeekRange, shanghaiDate } from '../contract/calendar.ts';
-import { SYSTEM } from '../db/types.ts';
 import { makePeriod } from '../domain/period.ts';
+import { rolledBack } from '../test/rollback.ts';
 import { type SignedIn, signIn } from '../test/sign-in.ts';
 import { backend, type TestDb, testDb } from '../test/test-db.ts';
 import { briefing } from './briefing.ts';
@@ -56,22 +56,20 @@ describe(`weekly briefing (${backend})`, () => {
     const range = isoWeekRange(week)!;
     const filter = { period: makePeriod(range.from, range.to, t.now), township: null, categories: null, statuses: null };
     const settings = { requiredVisits: 3, silenceDays: 28 };
-    await expect(
-      t.db.write(SYSTEM, async (h) => {
-        const before = await briefing(h, filter, settings, { week, metric: 'disputeRate', now: t.now });
-        // Twelve more disputes in one village of 界牌镇, received mid-week.
-        await h.query(
-          `INSERT INTO dispute (id, category, channel, status, village_code, received_at, geom)
+    const { before, after } = await rolledBack(t.db, async (h) => {
+      const before = await briefing(h, filter, settings, { week, metric: 'disputeRate', now: t.now });
+      // Twelve more disputes in one village of 界牌镇, received mid-week.
+      await h.query(
+        `INSERT INTO dispute (id, category, channel, status, village_code, received_at, geom)
            SELECT 'DSX' || g, '邻里纠纷', '综治中心', '受理', v.code, $1::timestamptz, v.label_point
            FROM village v, generate_series(1, 12) g WHERE v.code = (SELECT min(code) FROM village WHERE township_code = '430421110')`,
-          [`${range.from}T10:00:00+08:00`],
-        );
-        const after = await briefing(h, filter, settings, { week, metric: 'disputeRate', now: t.now });
-        expect(after.summary.current.disputes.total).toBe(before.summary.current.disputes.total + 12);
-        expect(after.sentences[0]).not.toBe(before.sentences[0]);
-        expect(after.sentences[1]).toContain('界牌镇');
-        throw new Error('rollback');
-      }),
-    ).rejects.toThrow('rollback');
+        [`${range.from}T10:00:00+08:00`],
+      );
+      const after = await briefing(h, filter, settings, { week, metric: 'disputeRate', now: t.now });
+      return { before, after };
+    });
+    expect(after.summary.current.disputes.total).toBe(before.summary.current.disputes.total + 12);
+    expect(after.sentences[0]).not.toBe(before.sentences[0]);
+    expect(after.sentences[1]).toContain('界牌镇');
   });
 });

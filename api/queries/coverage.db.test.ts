@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Handle } from '../db/index.ts';
 import { SYSTEM } from '../db/types.ts';
+import { rolledBack } from '../test/rollback.ts';
 import { backend, type TestDb, testDb } from '../test/test-db.ts';
 
 let t: TestDb;
@@ -29,35 +30,33 @@ interface History {
 
 /** Replaces the village's history inside a transaction, reads its metrics, and rolls back. */
 async function metricsFor(history: History) {
-  let out: { visits_quarter: number; expected_visits: number; coverage_status: string; silent: boolean } | undefined;
-  await expect(
-    t.db.write(SYSTEM, async (h: Handle) => {
-      await h.query(`DELETE FROM visit WHERE officer_id = $1 OR village_code = $2`, [village.officer, village.code]);
-      await h.query(`DELETE FROM hazard WHERE village_code = $1`, [village.code]);
-      for (const [i, d] of history.visits.entries()) {
-        await h.query(
-          `INSERT INTO visit (id, officer_id, village_code, kind, visited_at, geom) SELECT $1, $2, code, '走访', $3::timestamptz, label_point FROM village WHERE code = $4`,
-          [`VTEST${i}`, village.officer, day(d), village.code],
-        );
-      }
-      for (const [i, d] of (history.reports ?? []).entries()) {
-        await h.query(
-          `INSERT INTO hazard (id, category, severity, department, status, village_code, reported_at, deadline, geom)
+  type Metrics = { visits_quarter: number; expected_visits: number; coverage_status: string; silent: boolean };
+  const out = await rolledBack(t.db, async (h: Handle) => {
+    await h.query(`DELETE FROM visit WHERE officer_id = $1 OR village_code = $2`, [village.officer, village.code]);
+    await h.query(`DELETE FROM hazard WHERE village_code = $1`, [village.code]);
+    for (const [i, d] of history.visits.entries()) {
+      await h.query(
+        `INSERT INTO visit (id, officer_id, village_code, kind, visited_at, geom) SELECT $1, $2, code, '走访', $3::timestamptz, label_point FROM village WHERE code = $4`,
+        [`VTEST${i}`, village.officer, day(d), village.code],
+      );
+    }
+    for (const [i, d] of (history.reports ?? []).entries()) {
+      await h.query(
+        `INSERT INTO hazard (id, category, severity, department, status, village_code, reported_at, deadline, geom)
            SELECT $1, '治安', 1, '公安局派出所', '上报', code, $2::timestamptz, $2::timestamptz + interval '30 days', label_point FROM village WHERE code = $3`,
-          [`HTEST${i}`, day(d), village.code],
-        );
-      }
-      const rows = await h.query<NonNullable<typeof out> & { village_code: string }>(
-        `SELECT village_code, visits_quarter, expected_visits, coverage_status, silent
+        [`HTEST${i}`, day(d), village.code],
+      );
+    }
+    const rows = await h.query<Metrics & { village_code: string }>(
+      `SELECT village_code, visits_quarter, expected_visits, coverage_status, silent
          FROM village_metrics(p_from => $1::timestamptz - interval '30 days', p_to => $1::timestamptz, p_ref => $1::timestamptz,
                               p_required => 3, p_township => $2, p_silence_days => 28)`,
-        [REF, village.township],
-      );
-      out = rows.find((r) => r.village_code === village.code);
-      throw new Error('rollback');
-    }),
-  ).rejects.toThrow('rollback');
-  return out!;
+      [REF, village.township],
+    );
+    return rows.find((r) => r.village_code === village.code);
+  });
+  if (!out) throw new Error(`village ${village.code} missing from village_metrics`);
+  return out;
 }
 
 describe(`coverage forecast and silence on constructed histories (${backend})`, () => {

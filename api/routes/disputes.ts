@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { villageCode } from '../contract/case-filter.ts';
 import { DISPUTE_CATEGORIES, DISPUTE_CHANNELS, DISPUTE_STATUSES } from '../contract/enums.ts';
 import type { Handle } from '../db/index.ts';
 import { createDispute, findDispute, getDispute } from '../queries/intake/disputes.ts';
@@ -19,10 +20,7 @@ const createBody = z
     channel: z.enum(DISPUTE_CHANNELS),
     lng,
     lat,
-    villageCode: z
-      .string()
-      .regex(/^\d{12}$/, 'expected a 12-digit village code')
-      .optional(),
+    villageCode: villageCode.optional(),
     receivedAt: instant.optional(),
     summary: text(2000).default(''),
     partyName: text(50).optional(),

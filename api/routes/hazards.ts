@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { villageCode } from '../contract/case-filter.ts';
 import { HAZARD_CATEGORIES, HAZARD_STATUSES } from '../contract/enums.ts';
 import type { Handle } from '../db/index.ts';
 import { createHazard, findHazard, getHazard } from '../queries/intake/hazards.ts';
@@ -19,10 +20,7 @@ const createBody = z
     severity: z.number().int().min(1, 'severity is 1-4').max(4, 'severity is 1-4'),
     lng,
     lat,
-    villageCode: z
-      .string()
-      .regex(/^\d{12}$/, 'expected a 12-digit village code')
-      .optional(),
+    villageCode: villageCode.optional(),
     reportedAt: instant.optional(),
     description: text(2000).default(''),
     reporterName: text(50).optional(),

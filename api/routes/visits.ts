@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { villageCode } from '../contract/case-filter.ts';
 import { VISIT_KINDS } from '../contract/enums.ts';
 import { createVisit } from '../queries/intake/visits.ts';
 import type { Deps } from './deps.ts';
@@ -12,7 +13,7 @@ const createBody = z
   .object({
     clientId: clientId.optional(),
     officerId: z.string().regex(/^[A-Za-z0-9-]{2,20}$/, 'expected an officer id like OF0220'),
-    villageCode: z.string().regex(/^\d{12}$/, 'expected a 12-digit village code'),
+    villageCode,
     kind: z.enum(VISIT_KINDS),
     visitedAt: instant,
     lng: lng.optional(),

@@ -1,8 +1,9 @@
 import type { Env, Hono, Schema } from 'hono';
-import { generateSpecs } from 'hono-openapi';
+import { generateSpecs, resolver } from 'hono-openapi';
 import pkg from '../../package.json' with { type: 'json' };
 import { COMPONENTS, ERROR_ANSWERS, type ErrorAnswer, READ_SECURITY, WRITE_SECURITY } from './components.ts';
 import { OPERATIONS, type Operation, TAGS } from './operations.ts';
+import { RESPONSE_SCHEMA_OPTIONS } from './schema-options.ts';
 
 export type OpenApiDocument = Awaited<ReturnType<typeof generateSpecs>>;
 type Op = Record<string, unknown> & { parameters?: Param[]; responses?: Record<string, unknown> };
@@ -37,19 +38,40 @@ function errorRefs(statuses: readonly ErrorAnswer[]): Record<string, { $ref: str
   return Object.fromEntries(statuses.map((s) => [s, { $ref: `#/components/responses/${ERROR_ANSWERS[s].name}` }]));
 }
 
-function responsesOf(o: Operation, hasPathParams: boolean): Record<string, unknown> {
+type Content = Record<string, { schema: unknown }>;
+type SchemaComponents = Record<string, unknown>;
+
+/**
+ * The success answer's body from `o.answer` (a zod schema, as JSON Schema of what the server
+ * sends), the named parts of it (`.meta({ id })`) added to `schemas` as components.
+ */
+async function answerContent(o: Operation, schemas: SchemaComponents): Promise<Content | undefined> {
+  if (!o.answer) return undefined;
+  const { schema, components } = await resolver(o.answer, RESPONSE_SCHEMA_OPTIONS).toOpenAPISchema();
+  for (const [name, part] of Object.entries(components?.schemas ?? {})) {
+    if (name in schemas && JSON.stringify(schemas[name]) !== JSON.stringify(part)) throw new Error(`two answer schemas are named ${name}`);
+    schemas[name] = part;
+  }
+  return { 'application/json': { schema } };
+}
+
+function responsesOf(o: Operation, hasPathParams: boolean, content: Content | undefined): Record<string, unknown> {
+  const body = content ? { content } : {};
   const success =
     o.created === 'retry'
-      ? { '201': { description: '已创建 (created)' }, '200': { description: '重复提交，返回原记录 (a retry with the same clientId: the original record)' } }
+      ? {
+          '201': { description: '已创建 (created)', ...body },
+          '200': { description: '重复提交，返回原记录 (a retry with the same clientId: the original record)', ...body },
+        }
       : o.created === 'new'
-        ? { '201': { description: '已创建 (created)' } }
-        : { '200': { description: '成功 (OK)' } };
+        ? { '201': { description: '已创建 (created)', ...body } }
+        : { '200': { description: '成功 (OK)', ...body } };
   const errors: ErrorAnswer[] = ['400', '401', ...(o.public ? [] : (['403'] as const)), ...(hasPathParams ? (['404'] as const) : []), ...(o.errors ?? []), '503'];
   return { ...success, ...errorRefs(errors.sort()) };
 }
 
 /** Adds what OPERATIONS knows to one generated operation. */
-function complete(op: Op, method: string, path: string): void {
+async function complete(op: Op, method: string, path: string, schemas: SchemaComponents): Promise<void> {
   const o = OPERATIONS[operationKey(method, path)];
   if (!o) return;
   op.summary = o.summary;
@@ -67,7 +89,7 @@ function complete(op: Op, method: string, path: string): void {
         ]),
       ),
     };
-  op.responses = responsesOf(o, path.includes('{'));
+  op.responses = responsesOf(o, path.includes('{'), await answerContent(o, schemas));
   if (o.public) op.security = [];
   else if (method !== 'get') op.security = WRITE_SECURITY;
 }
@@ -94,10 +116,12 @@ export async function buildDocument<E extends Env, S extends Schema, P extends s
       security: READ_SECURITY,
     },
   });
+  doc.components.schemas ??= {};
+  const schemas = doc.components.schemas as SchemaComponents;
   for (const [path, item] of Object.entries(doc.paths)) {
     for (const method of METHODS) {
       const op = item[method] as Op | undefined;
-      if (op) complete(op, method, path);
+      if (op) await complete(op, method, path, schemas);
     }
   }
   return doc;

@@ -1,3 +1,10 @@
+import type { z } from 'zod';
+import { disputeAnswer, hazardAnswer, visitAnswer } from './responses/intake.ts';
+import { eventsAnswer, townshipsAnswer, villageDetailAnswer, villagesAnswer } from './responses/map.ts';
+import { alertsAnswer, briefingAnswer, coverageAnswer, feedAnswer } from './responses/oversight.ts';
+import { categoriesAnswer, rankingAnswer, summaryAnswer, trendAnswer } from './responses/stats.ts';
+import { healthAnswer } from './responses/system.ts';
+
 /**
  * What the validators cannot say about each operation: a summary (zh-CN with the English term),
  * its group, and the error answers it may give beyond the ones every operation shares. Kept in
@@ -31,6 +38,11 @@ export interface Operation {
   created?: 'new' | 'retry';
   /** Takes a file as the body (raw, in one of these media types), not JSON. */
   upload?: readonly string[];
+  /**
+   * The JSON of the success answer (200, and 201 for a create), from api/openapi/responses/; kept
+   * equal to the route's answer by responses.types.test.ts (types) and responses.db.test.ts (JSON).
+   */
+  answer?: z.ZodType;
 }
 
 export type ErrorStatus = '409' | '413' | '415' | '422' | '429';
@@ -41,7 +53,7 @@ const BOUNDARY_TYPES = ['application/zip', 'application/geo+json'];
 
 /** Keyed by `METHOD /path` with Hono's `:param` placeholders, as `app.routes` lists them. */
 export const OPERATIONS: Record<string, Operation> = {
-  'GET /api/health': { summary: '健康检查 (liveness and database state)', tag: 'system', public: true },
+  'GET /api/health': { summary: '健康检查 (liveness and database state)', tag: 'system', public: true, answer: healthAnswer },
   'GET /api/config': { summary: '前端配置 (client configuration: basemap, coverage rule, boundary note)', tag: 'system' },
   'GET /api/openapi.json': { summary: '本文档 (this OpenAPI 3.1 document)', tag: 'system' },
   'GET /api/reference': { summary: '接口参考页 (this reference as an HTML page)', tag: 'system' },
@@ -62,27 +74,27 @@ export const OPERATIONS: Record<string, Operation> = {
   'POST /api/exports': { summary: '记录导出 (record an export in the audit log)', tag: 'admin', errors: ['415'], created: 'new' },
 
   'GET /api/basemap': { summary: '离线底图 (county outline and Xiang River, with the county bbox)', tag: 'map' },
-  'GET /api/townships': { summary: '乡镇图层 (FeatureCollection of townships with metrics)', tag: 'map' },
-  'GET /api/villages': { summary: '村(社区)图层 (FeatureCollection of villages with metrics)', tag: 'map' },
-  'GET /api/villages/:code': { summary: '村(社区)详情 (one village: officer, coverage, open events, 12-week trend)', tag: 'map' },
-  'GET /api/events': { summary: '事件点位 (events as points, newest first, capped)', tag: 'map' },
+  'GET /api/townships': { summary: '乡镇图层 (FeatureCollection of townships with metrics)', tag: 'map', answer: townshipsAnswer },
+  'GET /api/villages': { summary: '村(社区)图层 (FeatureCollection of villages with metrics)', tag: 'map', answer: villagesAnswer },
+  'GET /api/villages/:code': { summary: '村(社区)详情 (one village: officer, coverage, open events, 12-week trend)', tag: 'map', answer: villageDetailAnswer },
+  'GET /api/events': { summary: '事件点位 (events as points, newest first, capped)', tag: 'map', answer: eventsAnswer },
 
-  'GET /api/stats/summary': { summary: '汇总指标 (totals for the period and the previous one)', tag: 'stats' },
-  'GET /api/stats/trend': { summary: '趋势 (counts per week or month)', tag: 'stats' },
-  'GET /api/stats/categories': { summary: '分类统计 (counts by category)', tag: 'stats' },
-  'GET /api/stats/ranking': { summary: '排名 (ranked townships or villages)', tag: 'stats' },
-  'GET /api/coverage': { summary: '千警入万户覆盖 (officer visit coverage for the quarter)', tag: 'stats' },
-  'GET /api/feed': { summary: '动态滚动 (the ticker: latest received and concluded events)', tag: 'stats' },
-  'GET /api/alerts': { summary: '预警 (threshold alerts at the end of the period)', tag: 'stats' },
-  'GET /api/briefing': { summary: '周报内容 (the weekly briefing’s content)', tag: 'stats' },
+  'GET /api/stats/summary': { summary: '汇总指标 (totals for the period and the previous one)', tag: 'stats', answer: summaryAnswer },
+  'GET /api/stats/trend': { summary: '趋势 (counts per week or month)', tag: 'stats', answer: trendAnswer },
+  'GET /api/stats/categories': { summary: '分类统计 (counts by category)', tag: 'stats', answer: categoriesAnswer },
+  'GET /api/stats/ranking': { summary: '排名 (ranked townships or villages)', tag: 'stats', answer: rankingAnswer },
+  'GET /api/coverage': { summary: '千警入万户覆盖 (officer visit coverage for the quarter)', tag: 'stats', answer: coverageAnswer },
+  'GET /api/feed': { summary: '动态滚动 (the ticker: latest received and concluded events)', tag: 'stats', answer: feedAnswer },
+  'GET /api/alerts': { summary: '预警 (threshold alerts at the end of the period)', tag: 'stats', answer: alertsAnswer },
+  'GET /api/briefing': { summary: '周报内容 (the weekly briefing’s content)', tag: 'stats', answer: briefingAnswer },
 
-  'POST /api/hazards': { summary: '隐患上报 (a grid worker’s hazard report; idempotent by clientId)', tag: 'intake', errors: INTAKE, created: 'retry' },
-  'GET /api/hazards/:id': { summary: '隐患详情 (one hazard as the intake answers it)', tag: 'intake' },
-  'PATCH /api/hazards/:id': { summary: '隐患流转 (one step along the hazard lifecycle)', tag: 'intake', errors: INTAKE },
-  'POST /api/disputes': { summary: '矛盾纠纷受理 (receive a dispute; idempotent by clientId)', tag: 'intake', errors: INTAKE, created: 'retry' },
-  'GET /api/disputes/:id': { summary: '纠纷详情 (one dispute as the intake answers it)', tag: 'intake' },
-  'PATCH /api/disputes/:id': { summary: '纠纷流转 (one step along the dispute lifecycle)', tag: 'intake', errors: INTAKE },
-  'POST /api/visits': { summary: '走访登记 (record an officer’s visit; idempotent by clientId)', tag: 'intake', errors: INTAKE, created: 'retry' },
+  'POST /api/hazards': { summary: '隐患上报 (a grid worker’s hazard report; idempotent by clientId)', tag: 'intake', errors: INTAKE, created: 'retry', answer: hazardAnswer },
+  'GET /api/hazards/:id': { summary: '隐患详情 (one hazard as the intake answers it)', tag: 'intake', answer: hazardAnswer },
+  'PATCH /api/hazards/:id': { summary: '隐患流转 (one step along the hazard lifecycle)', tag: 'intake', errors: INTAKE, answer: hazardAnswer },
+  'POST /api/disputes': { summary: '矛盾纠纷受理 (receive a dispute; idempotent by clientId)', tag: 'intake', errors: INTAKE, created: 'retry', answer: disputeAnswer },
+  'GET /api/disputes/:id': { summary: '纠纷详情 (one dispute as the intake answers it)', tag: 'intake', answer: disputeAnswer },
+  'PATCH /api/disputes/:id': { summary: '纠纷流转 (one step along the dispute lifecycle)', tag: 'intake', errors: INTAKE, answer: disputeAnswer },
+  'POST /api/visits': { summary: '走访登记 (record an officer’s visit; idempotent by clientId)', tag: 'intake', errors: INTAKE, created: 'retry', answer: visitAnswer },
 
   'GET /api/imports/ledger/template': { summary: '台账模板 (the .xlsx ledger template)', tag: 'imports' },
   'POST /api/imports/ledger': { summary: '导入乡镇台账 (import a township ledger, all or nothing)', tag: 'imports', errors: ['413', '422'], upload: LEDGER_TYPES },

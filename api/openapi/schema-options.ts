@@ -31,3 +31,6 @@ function override(ctx: { zodSchema: ZodInternals; jsonSchema: Record<string, unk
  * (a transform or refinement must not make the document fail to build).
  */
 export const SCHEMA_OPTIONS = { options: { unrepresentable: 'any', override } };
+
+/** For the answers (api/openapi/responses/): the JSON Schema of what the server sends (zod's `output`). */
+export const RESPONSE_SCHEMA_OPTIONS = { options: { ...SCHEMA_OPTIONS.options, io: 'output' } };

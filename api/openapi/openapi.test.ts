@@ -89,6 +89,21 @@ describe('the OpenAPI document', () => {
     expect(operation?.responses['409']).toEqual({ $ref: '#/components/responses/Conflict' });
   });
 
+  it('publishes the answer schemas open to new fields (a vendor must ignore what it does not know)', () => {
+    const closed: string[] = [];
+    const walk = (node: unknown, at: string): void => {
+      if (Array.isArray(node)) for (const [i, x] of node.entries()) walk(x, `${at}/${i}`);
+      else if (node !== null && typeof node === 'object') {
+        if ((node as { additionalProperties?: unknown }).additionalProperties === false) closed.push(at);
+        for (const [k, v] of Object.entries(node)) walk(v, `${at}/${k}`);
+      }
+    };
+    const answers = Object.entries(doc.components.schemas ?? {}).filter(([name]) => name !== 'Error');
+    expect(answers.length).toBeGreaterThan(10);
+    walk(Object.fromEntries(answers), '#/components/schemas');
+    expect(closed).toEqual([]);
+  });
+
   it('marks the sign-in as callable without a session, and reads as needing one', () => {
     expect(op('post', '/api/auth/login')).toMatchObject({ security: [] });
     expect(op('get', '/api/villages')).not.toHaveProperty('security');

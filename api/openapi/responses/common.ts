@@ -2,8 +2,8 @@ import { z } from 'zod';
 
 /**
  * The building blocks of the answer schemas (api/openapi/responses/*.ts). Every object is a
- * `z.strictObject`: the document says `additionalProperties: false`, and the DB test
- * (api/openapi/responses.db.test.ts) fails on a field the schema does not name or misses.
+ * `z.strictObject`, so the DB test (api/openapi/responses.db.test.ts) fails on a field the schema
+ * does not name or misses; the published document leaves them open (api/openapi/schema-options.ts).
  */
 
 /** An instant with its offset: `2026-11-28T09:30:00+08:00` (records) or `...Z` (period ends). */

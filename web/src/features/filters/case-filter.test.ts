@@ -44,4 +44,9 @@ describe('kindQuery', () => {
     const k = kindQuery(kind, caseFilterOf(period, { township: null, categories, statuses })!);
     expect(k).toStrictEqual({ query: { type: kind, ...period, ...lists }, excludesAll });
   });
+
+  it('passes the rest of the filter through, so a new dimension reaches the per-kind queries', () => {
+    const filter = { ...caseFilterOf(period, { township: '430421110', categories: ['消防'], statuses: [] })!, campaign: 'X1' };
+    expect(kindQuery('hazard', filter).query).toStrictEqual({ ...period, township: '430421110', campaign: 'X1', type: 'hazard', category: '消防' });
+  });
 });

@@ -61,7 +61,10 @@ export interface KindQuery {
  */
 export function kindQuery(kind: EventKind, filter: CaseFilterQuery): KindQuery {
   const f = filterFor(kind, { categories: listOf(filter.category), statuses: listOf(filter.status) });
-  const query: KindQuery['query'] = { type: kind, ...periodAndScope(filter) };
+  // Everything else of the filter passes through unchanged, so a dimension added to the contract
+  // reaches the events and categories queries without an edit here.
+  const { category: _category, status: _status, ...rest } = filter;
+  const query: KindQuery['query'] = { ...rest, type: kind };
   if (f.categories) query.category = f.categories.join(',');
   if (f.statuses) query.status = f.statuses.join(',');
   return { query, excludesAll: f.excludesAll };

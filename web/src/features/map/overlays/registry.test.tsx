@@ -4,6 +4,7 @@ import { screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { renderApp } from '../../../test/harness.tsx';
 import { makeI18n } from '../../i18n/I18nProvider.tsx';
+import { LAYER_IDS } from '../../url-state/view-state.ts';
 import { Legend } from '../Legend.tsx';
 import { composeLayers } from '../layers/compose-layers.ts';
 import type { EventRow } from '../layers/event-layers.ts';
@@ -100,7 +101,8 @@ describe('the map overlay registry', () => {
   it('every legend entry renders when its overlay is on', () => {
     const scale = colorScale('disputeRate', [{ kind: 'village', props: village.properties }], makeI18n('zh'));
     const ctx = legendContext(
-      { township: '430421110', layers: ['choropleth', 'heat', 'hex', 'points'], events: 'hazard' },
+      // Every toggle on, so an overlay added with a toggle of its own is checked here too.
+      { township: '430421110', layers: [...LAYER_IDS], events: 'hazard' },
       { scale, events: someEvents(), silence: { count: 2, weeks: 4 }, hexDomain: [1, 9] },
     );
     for (const o of MAP_OVERLAYS) if (o.legend) expect(o.legend.shown(ctx), o.id).toBe(true);

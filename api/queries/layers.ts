@@ -7,8 +7,10 @@ import { sqlFile } from './sql.ts';
 const VILLAGES = sqlFile(import.meta.url, 'villages.sql');
 const TOWNSHIPS = sqlFile(import.meta.url, 'townships.sql');
 
-export const BOUNDARY_NOTE =
-  'Township and village boundaries are generated from seat points (no public boundaries exist) and are approximate; ' + '乡镇、村（社区）边界为根据驻地生成的近似边界，仅供示意。';
+export const BOUNDARY_NOTE = [
+  'Township and village boundaries are generated from seat points (no public boundaries exist) and are approximate; ',
+  '乡镇、村（社区）边界为根据驻地生成的近似边界，仅供示意。',
+].join('');
 
 type Position = [number, number];
 export interface MultiPolygonGeometry {

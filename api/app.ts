@@ -98,7 +98,7 @@ export function createApp(deps: Deps, middleware: readonly MiddlewareHandler[] =
   root.use('/api/auth/me', anonymousProbe);
   root.use('/api/*', authenticate(deps, sessions));
   root.use('/api/*', jsonBodies);
-  const answers = new AnswerCache(deps.config.ANSWER_CACHE_MS);
+  const answers = new AnswerCache(deps.config.ANSWER_CACHE_MS, { maxBytes: deps.config.ANSWER_CACHE_MAX_BYTES });
   // Answer caching, declared per mounted sub-app below: the aggregates and maps are cached (per
   // role and scope), and a successful write to what they count clears the cache.
   const cached = cacheable(answers, deps.db);

@@ -41,6 +41,16 @@ const schema = z.object({
    * and scope, in ms; identical requests in flight share one computation. 0 disables.
    */
   ANSWER_CACHE_MS: z.coerce.number().int().min(0).max(600_000).default(5000),
+  /**
+   * Most memory the answer cache holds, in bytes (bodies, headers and keys); past it the oldest
+   * answers go, and an answer over a quarter of it is served but not kept. Default 64 MiB.
+   */
+  ANSWER_CACHE_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(64 * 1024)
+    .max(4 * 1024 ** 3)
+    .default(64 * 1024 * 1024),
   /** Most rows one /api/events answer carries. */
   EVENTS_CAP: z.coerce.number().int().min(100).max(200_000).default(20_000),
   /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AnswerCache, type CachedAnswer } from './answer-cache.ts';
+import { AnswerCache, type CachedAnswer, DEFAULT_ANSWER_CACHE_MAX_BYTES } from './answer-cache.ts';
 import { answerKey } from './middleware.ts';
 
 const answer = (s: string): CachedAnswer => ({ body: new TextEncoder().encode(s).buffer as ArrayBuffer, headers: [['content-type', 'application/json']] });
@@ -9,7 +9,7 @@ describe('AnswerCache', () => {
   it('keeps an answer for its TTL, then computes again', async () => {
     let now = 0;
     let calls = 0;
-    const cache = new AnswerCache(1000, 10, () => now);
+    const cache = new AnswerCache(1000, { maxEntries: 10, clock: () => now });
     const produce = async () => answer(`v${++calls}`);
     expect(text((await cache.get('k', produce)).answer)).toBe('v1');
     now = 999;
@@ -61,10 +61,80 @@ describe('AnswerCache', () => {
 
   it('is off with a TTL of 0 and bounded in size', async () => {
     expect(new AnswerCache(0).enabled).toBe(false);
-    const small = new AnswerCache(1000, 2);
+    const small = new AnswerCache(1000, { maxEntries: 2 });
     for (const k of ['a', 'b', 'c']) await small.get(k, async () => answer(k));
     expect(small.size).toBe(2);
     expect(small.fresh('a')).toBeNull();
+  });
+
+  it('is bounded in bytes: the oldest go when a new answer would pass the budget', async () => {
+    // Each entry is counted as its body plus its key and headers (as UTF-16): a 100-byte body with a 1-char key ~ 160 bytes.
+    const cache = new AnswerCache(60_000, { maxBytes: 1000 });
+    for (let i = 0; i < 20; i++) await cache.get(String.fromCharCode(97 + i), async () => answer('x'.repeat(100)));
+    expect(cache.bytes).toBeLessThanOrEqual(1000);
+    expect(cache.size).toBeGreaterThan(0);
+    expect(cache.size).toBeLessThan(20);
+    expect(cache.fresh('a')).toBeNull();
+    expect(text(cache.fresh('t'))).toBe('x'.repeat(100));
+  });
+
+  it('answers but does not keep an answer larger than a quarter of the byte budget', async () => {
+    const cache = new AnswerCache(60_000, { maxBytes: 1000 });
+    await cache.get('small', async () => answer('s'));
+    const big = await cache.get('big', async () => answer('b'.repeat(300)));
+    expect(big).toEqual({ answer: expect.anything(), shared: false });
+    expect(text(big.answer)).toBe('b'.repeat(300));
+    expect(cache.fresh('big')).toBeNull();
+    // Nothing else was evicted to make room for it.
+    expect(text(cache.fresh('small'))).toBe('s');
+  });
+
+  it('still computes a too-large answer once for concurrent identical requests', async () => {
+    const cache = new AnswerCache(60_000, { maxBytes: 1000 });
+    let calls = 0;
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    const produce = async () => {
+      calls++;
+      await gate;
+      return answer('b'.repeat(600));
+    };
+    const all = Promise.all(Array.from({ length: 10 }, () => cache.get('k', produce)));
+    release();
+    const results = await all;
+    expect(calls).toBe(1);
+    expect(results.every((r) => text(r.answer) === 'b'.repeat(600))).toBe(true);
+    expect(cache.size).toBe(0);
+  });
+
+  it('sweeps expired answers on the next insert or lookup, so memory falls back after the TTL', async () => {
+    let now = 0;
+    const cache = new AnswerCache(1000, { clock: () => now });
+    // Distinct URLs, as anyone signed in can ask for (/api/events?limit=19999, 19998, ...).
+    for (let i = 0; i < 100; i++) await cache.get(`/api/events?limit=${20_000 - i}`, async () => answer('e'.repeat(10_000)));
+    expect(cache.size).toBe(100);
+    expect(cache.bytes).toBeGreaterThan(1_000_000);
+    now = 1000;
+    await cache.get('/api/stats/summary', async () => answer('{}'));
+    expect(cache.size).toBe(1);
+    expect(cache.bytes).toBeLessThan(1000);
+    now = 2000;
+    expect(cache.fresh('/api/other')).toBeNull();
+    expect(cache.size).toBe(0);
+    expect(cache.bytes).toBe(0);
+  });
+
+  it('counts bytes back down as answers are replaced, expire or are cleared', async () => {
+    let now = 0;
+    const cache = new AnswerCache(1000, { clock: () => now });
+    await cache.get('k', async () => answer('x'.repeat(500)));
+    const one = cache.bytes;
+    now = 1000;
+    await cache.get('k', async () => answer('x'.repeat(500)));
+    expect(cache.bytes).toBe(one);
+    cache.clear();
+    expect(cache.bytes).toBe(0);
+    expect(DEFAULT_ANSWER_CACHE_MAX_BYTES).toBe(64 * 1024 * 1024);
   });
 });
 

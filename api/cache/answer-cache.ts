@@ -3,6 +3,10 @@
  * the same summary at once, the database computes it once. Keys always carry the caller's role
  * and scope (see middleware.ts), so one scope's answer never reaches another. Writes made
  * through this server clear it at once; the TTL bounds what another server's writes can miss.
+ *
+ * Memory is bounded by entries and by bytes (ANSWER_CACHE_MAX_BYTES): any signed-in user can ask
+ * for many distinct URLs, so expired entries are swept on every lookup and insert, an answer
+ * larger than a quarter of the budget is not kept at all, and past the budget the oldest go.
  */
 export interface CachedAnswer {
   body: ArrayBuffer;
@@ -12,18 +16,48 @@ export interface CachedAnswer {
 interface Entry {
   at: number;
   answer: CachedAnswer;
+  /** What the entry is counted as against the byte budget. */
+  bytes: number;
+}
+
+export interface AnswerCacheLimits {
+  /** Most answers kept (default 500). */
+  maxEntries?: number;
+  /** Most bytes kept, bodies, headers and keys together (default 64 MiB). */
+  maxBytes?: number;
+  clock?: () => number;
+}
+
+export const DEFAULT_ANSWER_CACHE_MAX_BYTES = 64 * 1024 * 1024;
+
+/** The largest share of the byte budget one answer may take; a larger one is served but not kept. */
+const LARGEST_SHARE = 4;
+
+/** Roughly what an entry holds in memory: its body, and its key and headers as UTF-16 strings. */
+function sizeOf(key: string, answer: CachedAnswer): number {
+  let chars = key.length;
+  for (const [k, v] of answer.headers) chars += k.length + v.length;
+  return answer.body.byteLength + 2 * chars;
 }
 
 export class AnswerCache {
+  /** In insertion order, which is also the order of `at`: the oldest first. */
   private readonly entries = new Map<string, Entry>();
   private readonly inflight = new Map<string, Promise<CachedAnswer | null>>();
   private generation = 0;
+  private total = 0;
+  private readonly maxEntries: number;
+  private readonly maxBytes: number;
+  private readonly clock: () => number;
 
   constructor(
     readonly ttlMs: number,
-    private readonly maxEntries = 500,
-    private readonly clock: () => number = Date.now,
-  ) {}
+    limits: AnswerCacheLimits = {},
+  ) {
+    this.maxEntries = limits.maxEntries ?? 500;
+    this.maxBytes = limits.maxBytes ?? DEFAULT_ANSWER_CACHE_MAX_BYTES;
+    this.clock = limits.clock ?? Date.now;
+  }
 
   get enabled(): boolean {
     return this.ttlMs > 0;
@@ -31,10 +65,11 @@ export class AnswerCache {
 
   /** A fresh answer, or null. */
   fresh(key: string): CachedAnswer | null {
+    this.sweep();
     const e = this.entries.get(key);
     if (!e) return null;
-    if (this.clock() - e.at >= this.ttlMs) {
-      this.entries.delete(key);
+    if (this.expired(e)) {
+      this.remove(key);
       return null;
     }
     return e.answer;
@@ -66,10 +101,33 @@ export class AnswerCache {
     }
   }
 
-  private store(key: string, answer: CachedAnswer): void {
+  private expired(e: Entry): boolean {
+    return this.clock() - e.at >= this.ttlMs;
+  }
+
+  private remove(key: string): void {
+    const e = this.entries.get(key);
+    if (!e) return;
     this.entries.delete(key);
-    this.entries.set(key, { at: this.clock(), answer });
-    while (this.entries.size > this.maxEntries) this.entries.delete(this.entries.keys().next().value!);
+    this.total -= e.bytes;
+  }
+
+  /** Drops the expired entries: they lead the map, so this stops at the first fresh one. */
+  private sweep(): void {
+    for (const [key, e] of this.entries) {
+      if (!this.expired(e)) break;
+      this.remove(key);
+    }
+  }
+
+  private store(key: string, answer: CachedAnswer): void {
+    this.remove(key);
+    this.sweep();
+    const bytes = sizeOf(key, answer);
+    if (bytes > this.maxBytes / LARGEST_SHARE) return;
+    this.entries.set(key, { at: this.clock(), answer, bytes });
+    this.total += bytes;
+    while (this.entries.size > this.maxEntries || this.total > this.maxBytes) this.remove(this.entries.keys().next().value!);
   }
 
   /** After a write: everything cached may be out of date. */
@@ -77,9 +135,15 @@ export class AnswerCache {
     this.generation++;
     this.entries.clear();
     this.inflight.clear();
+    this.total = 0;
   }
 
   get size(): number {
     return this.entries.size;
+  }
+
+  /** The bytes the kept answers are counted as. */
+  get bytes(): number {
+    return this.total;
   }
 }

@@ -107,4 +107,21 @@ describe(`answer cache (${backend})`, () => {
     for (let i = 0; i < 2; i++) expect((await get(county, `/api/hazards/${hz!.id}`)).cache).toBeNull();
     for (let i = 0; i < 2; i++) expect((await get(county, '/api/stats/summary?from=2026-13-01')).cache).toBeNull();
   });
+  it('is not cleared by a read-only request (HEAD, OPTIONS) to a writing sub-app', async () => {
+    const path = '/api/stats/summary?from=2026-04-01&to=2026-04-30';
+    expect((await get(county, path)).cache).toBe('miss');
+    expect((await get(county, path)).cache).toBe('hit');
+    const [row] = await t.db.read(SYSTEM, (h) =>
+      h.query<{ hazard: string; dispute: string }>(
+        `SELECT (SELECT id FROM hazard WHERE village_code LIKE '430421110%' ORDER BY id LIMIT 1) AS hazard,
+                (SELECT id FROM dispute WHERE village_code LIKE '430421110%' ORDER BY id LIMIT 1) AS dispute`,
+      ),
+    );
+    // Hono answers HEAD with the GET handler: a 200 that must not count as a write.
+    for (const target of [`/api/disputes/${row!.dispute}`, `/api/hazards/${row!.hazard}`, '/api/imports/ledger/template?kind=disputes']) {
+      expect((await county.request(target, { method: 'HEAD' })).status, `HEAD ${target}`).toBe(200);
+    }
+    for (const target of ['/api/hazards', '/api/disputes', '/api/visits']) await county.request(target, { method: 'OPTIONS' });
+    expect((await get(county, path)).cache).toBe('hit');
+  });
 });

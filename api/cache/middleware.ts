@@ -57,10 +57,13 @@ export function cacheable(cache: AnswerCache, db: Db): MiddlewareHandler {
   };
 }
 
+/** Methods that change nothing (Hono answers HEAD with the GET handler). */
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
 /** Clears the cache after a successful write through the routes it is applied to (what changes cached answers). */
 export function invalidates(cache: AnswerCache): MiddlewareHandler {
   return async (c, next) => {
-    if (c.req.method === 'GET') return next();
+    if (SAFE_METHODS.has(c.req.method)) return next();
     await next();
     if (c.res.status < 400) cache.clear();
   };

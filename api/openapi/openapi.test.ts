@@ -89,6 +89,13 @@ describe('the OpenAPI document', () => {
     expect(operation?.responses['409']).toEqual({ $ref: '#/components/responses/Conflict' });
   });
 
+  it('names in the summary of PATCH /api/admin/users/{id} exactly the fields its body takes', () => {
+    const operation = op('patch', '/api/admin/users/{id}');
+    const listed = /:\s*([^)]*)\)/.exec(operation?.summary ?? '')?.[1]?.split(/,\s*/);
+    const body = operation?.requestBody?.content['application/json']?.schema;
+    expect(listed?.sort()).toEqual(Object.keys(body?.properties ?? {}).sort());
+  });
+
   it('publishes the answer schemas open to new fields (a vendor must ignore what it does not know)', () => {
     const closed: string[] = [];
     const walk = (node: unknown, at: string): void => {

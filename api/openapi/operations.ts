@@ -66,7 +66,7 @@ export const OPERATIONS: Record<string, Operation> = {
 
   'GET /api/admin/users': { summary: '用户列表 (list users)', tag: 'admin' },
   'POST /api/admin/users': { summary: '新建用户 (create a user)', tag: 'admin', errors: ['409', '415'], created: 'new' },
-  'PATCH /api/admin/users/:id': { summary: '修改用户 (change a user: role, scope, password, disabled)', tag: 'admin', errors: ['415'] },
+  'PATCH /api/admin/users/:id': { summary: '修改用户 (change a user: displayName, password, disabled)', tag: 'admin', errors: ['415'] },
   'GET /api/admin/devices': { summary: '大屏设备列表 (list wall devices)', tag: 'admin' },
   'POST /api/admin/devices': { summary: '登记大屏设备 (register a wall device; answers its token once)', tag: 'admin', errors: ['415'], created: 'new' },
   'DELETE /api/admin/devices/:id': { summary: '吊销大屏设备 (revoke a wall device)', tag: 'admin' },

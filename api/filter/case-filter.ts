@@ -1,7 +1,7 @@
 import { type Principal, seesTownship } from '../auth/principal.ts';
-import type { CaseFilterValues } from '../contract/case-filter.ts';
+import { type CaseFilterValues, MAX_DATE, MAX_PERIOD_DAYS, MIN_DATE } from '../contract/case-filter.ts';
 import { type Period, resolvePeriod } from '../domain/period.ts';
-import { ForbiddenError } from '../errors.ts';
+import { ForbiddenError, ValidationError } from '../errors.ts';
 
 /**
  * The case filter as every read query takes it: the wire filter (api/contract/case-filter.ts)
@@ -26,10 +26,24 @@ export function scopeTownship(p: Principal, requested: string | undefined): stri
   return requested ?? (p.role === 'township' || p.role === 'officer' ? (p.townshipCode ?? undefined) : undefined);
 }
 
+/**
+ * The period of a query with one bound only, completed with today (or a year before `to`), obeys
+ * the limits the schema checks when both are given (api/contract/case-filter.ts `checkPeriod` and
+ * `isoDate`), refused with the same field and message: at most MAX_PERIOD_DAYS long (`to`), and
+ * starting no earlier than MIN_DATE (`from`). Without either bound it is the default period.
+ */
+export function resolveCheckedPeriod(q: { from?: string | undefined; to?: string | undefined }, now: Date): Period {
+  const period = resolvePeriod(q, now);
+  if (q.from === undefined && q.to === undefined) return period;
+  if (period.days > MAX_PERIOD_DAYS) throw new ValidationError('invalid query: to', { to: `the period may span at most ${MAX_PERIOD_DAYS} days` });
+  if (period.from < MIN_DATE) throw new ValidationError('invalid query: from', { from: `expected a date between ${MIN_DATE} and ${MAX_DATE}` });
+  return period;
+}
+
 /** The filter of a parsed query, for this caller at this instant (fields the route does not take are absent). */
 export function resolveFilter(q: Partial<CaseFilterValues>, caller: Principal, now: Date): CaseFilter {
   return {
-    period: resolvePeriod(q, now),
+    period: resolveCheckedPeriod(q, now),
     township: scopeTownship(caller, q.township) ?? null,
     categories: q.category ?? null,
     statuses: q.status ?? null,

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
-import { caseFilterQuery } from '../contract/case-filter.ts';
+import { addDays, shanghaiDate } from '../contract/calendar.ts';
+import { caseFilterQuery, MAX_PERIOD_DAYS } from '../contract/case-filter.ts';
 import { validate } from '../routes/validation.ts';
 import { type SignedIn, signIn } from '../test/sign-in.ts';
 import { backend, type TestDb, testDb } from '../test/test-db.ts';
@@ -58,5 +59,38 @@ describe(`case filter middleware (${backend})`, () => {
     const body = (await res.json()) as { from: string; to: string };
     expect(Date.parse(body.to) - Date.parse(body.from)).toBe(364 * 86400e3);
     expect(body.to).toBe(new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(t.now));
+  });
+
+  describe('a period with one bound, completed with today, obeys the limits of one with both', () => {
+    // Every endpoint that takes a period; summary and trend are the ones the review named.
+    const endpoints = ['/api/stats/summary', '/api/stats/trend', '/api/townships', '/api/villages', '/api/events', '/api/stats/ranking', '/api/coverage', '/api/alerts'];
+    const tooLong = { error: { code: 'invalid_request', message: 'invalid query: to', fields: { to: `the period may span at most ${MAX_PERIOD_DAYS} days` } } };
+    const tooEarly = { error: { code: 'invalid_request', message: 'invalid query: from', fields: { from: 'expected a date between 2000-01-01 and 2099-12-31' } } };
+    const answer = async (path: string) => {
+      const res = await users['demo-county']!.request(path);
+      return { status: res.status, body: await res.json() };
+    };
+
+    it.each(endpoints)('%s: from alone over the cap is the 400 that from+to over it gets', async (path) => {
+      // The answer the schema gives when both are sent: the same field, the same message.
+      expect(await answer(`${path}?from=2000-01-01&to=2020-01-01`)).toEqual({ status: 400, body: tooLong });
+      expect(await answer(`${path}?from=2000-01-01`)).toEqual({ status: 400, body: tooLong });
+    });
+
+    it.each(endpoints)('%s: to alone whose year starts before 2000-01-01 is the 400 an early from gets', async (path) => {
+      expect(await answer(`${path}?from=1999-12-31&to=2000-06-01`)).toEqual({ status: 400, body: tooEarly });
+      expect(await answer(`${path}?to=2000-01-01`)).toEqual({ status: 400, body: tooEarly });
+      expect(await answer(`${path}?to=2000-12-29`)).toEqual({ status: 400, body: tooEarly });
+    });
+
+    it('accepts the longest and earliest periods one bound can give', async () => {
+      const today = shanghaiDate(t.now);
+      const longest = await users['demo-county']!.request(`/api/filter-probe?from=${addDays(today, -(MAX_PERIOD_DAYS - 1))}`);
+      expect(longest.status).toBe(200);
+      expect(await longest.json()).toMatchObject({ from: addDays(today, -(MAX_PERIOD_DAYS - 1)), to: today });
+      expect((await users['demo-county']!.request(`/api/filter-probe?from=${addDays(today, -MAX_PERIOD_DAYS)}`)).status).toBe(400);
+      const earliest = await users['demo-county']!.request('/api/filter-probe?to=2000-12-30');
+      expect(await earliest.json()).toMatchObject({ from: '2000-01-01', to: '2000-12-30' });
+    });
   });
 });

@@ -52,6 +52,25 @@ describe(`weekly briefing (${backend})`, () => {
     expect(res.status).toBe(400);
   });
 
+  it.each([['0100-W01'], ['9999-W52'], ['1999-W52'], ['1999-W01'], ['2099-W53'], ['2100-W01']])(
+    'refuses the week %s, whose days are not all between 2000-01-01 and 2099-12-31, with a 400 field error',
+    async (w) => {
+      const res = await app.request(`/api/briefing?week=${w}`);
+      expect(res.status).toBe(400);
+      expect(await res.json()).toEqual({
+        error: { code: 'invalid_request', message: 'invalid query: week', fields: { week: 'expected a week whose days lie between 2000-01-01 and 2099-12-31' } },
+      });
+    },
+  );
+
+  it.each([
+    ['2000-W01', '2000-01-03', '2000-01-09'],
+    ['2099-W52', '2099-12-21', '2099-12-27'],
+  ])('accepts the first and last whole weeks, %s', async (w, from, to) => {
+    const b = await json(`/api/briefing?week=${w}&metric=disputes`);
+    expect([b.week, b.from, b.to]).toEqual([w, from, to]);
+  });
+
   it('writes different sentences when the data changes', async () => {
     const range = isoWeekRange(week)!;
     const filter = { period: makePeriod(range.from, range.to, t.now), township: null, categories: null, statuses: null };

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { addDays, isoWeek, isoWeekRange, shanghaiDate } from '../contract/calendar.ts';
-import { caseFilterFields, filterQuery } from '../contract/case-filter.ts';
+import { caseFilterFields, filterQuery, MAX_DATE, MIN_DATE } from '../contract/case-filter.ts';
 import { makePeriod } from '../domain/period.ts';
 import { caseFilter, readFiltered } from '../filter/middleware.ts';
 import { briefing } from '../queries/briefing.ts';
@@ -10,12 +10,25 @@ import { RANKING_METRICS } from '../queries/ranking.ts';
 import type { Deps } from './deps.ts';
 import { validate } from './validation.ts';
 
+/**
+ * An ISO week whose seven days lie between MIN_DATE and MAX_DATE, as `from`/`to` must (2000-W01
+ * to 2099-W52). A year outside is refused before any date arithmetic: far years (0100, 9999) have
+ * no `YYYY-MM-DD` to compute with.
+ */
+const week = z.string().superRefine((w, ctx) => {
+  const m = /^(\d{4})-W(\d{2})$/.exec(w);
+  const year = Number(m?.[1]);
+  const outside = () => ctx.addIssue({ code: 'custom', message: `expected a week whose days lie between ${MIN_DATE} and ${MAX_DATE}` });
+  if (!m || Number(m[2]) < 1 || Number(m[2]) > 53) return ctx.addIssue({ code: 'custom', message: 'expected an ISO week like 2026-W47' });
+  if (year < Number(MIN_DATE.slice(0, 4)) || year > Number(MAX_DATE.slice(0, 4))) return outside();
+  const range = isoWeekRange(w);
+  if (!range) return ctx.addIssue({ code: 'custom', message: 'expected an ISO week like 2026-W47' });
+  if (range.from < MIN_DATE || range.to > MAX_DATE) outside();
+});
+
 // The briefing's period is an ISO week (`week`), not `from`/`to`.
 const query = filterQuery({
-  week: z
-    .string()
-    .refine((w) => isoWeekRange(w) !== null, 'expected an ISO week like 2026-W47')
-    .optional(),
+  week: week.optional(),
   ...caseFilterFields('township'),
   metric: z.enum(RANKING_METRICS).default('disputeRate'),
 });

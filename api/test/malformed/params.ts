@@ -158,6 +158,12 @@ export function badValues(kind: ParamKind, limitMax: number | null): (readonly [
         ['with-day', '2026-W10-1'],
         ['date', '2026-03-02'],
         ['week-99', '2026-W99'],
+        // Weeks whose days are not all between 2000-01-01 and 2099-12-31, as from/to must be.
+        ['year-0100', '0100-W01'],
+        ['year-9999', '9999-W52'],
+        ['last-week-of-1999', '1999-W52'],
+        ['last-week-of-2099', '2099-W53'],
+        ['year-2100', '2100-W01'],
       ];
     case 'before':
       return [

@@ -1,4 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { createApp } from '../../app.ts';
+import { FailureThrottle } from '../../auth/throttle.ts';
+import { loadConfig } from '../../config.ts';
+import { type Db, DbUnavailableError } from '../../db/index.ts';
+import { mountedRoutes, routeOf } from '../routes.ts';
 import { type CaseGroup, DEFAULT_CONTEXT, expectedStatuses, malformedCorpus } from './index.ts';
 
 const corpus = malformedCorpus();
@@ -118,4 +123,30 @@ describe('malformed request corpus', () => {
       }
     }
   });
+
+  it('has cases for every mounted route but those deliberately left out', () => {
+    const routes = mountedRoutes(routesOnly);
+    const reached = new Set(corpus.map((c) => routeOf(routes, c.method, c.path)));
+    const missing = routes.filter((r) => !reached.has(r) && !(r in NOT_IN_CORPUS));
+    expect(missing, `mounted routes with no case in the corpus (add some, or a reason to NOT_IN_CORPUS): ${missing.join(', ')}`).toEqual([]);
+    expect(Object.keys(NOT_IN_CORPUS).filter((r) => !routes.includes(r) || reached.has(r))).toEqual([]);
+  });
 });
+
+/** Only its route table is read: nothing here reaches the database. */
+const noDb: Db = {
+  kind: 'pglite',
+  read: () => Promise.reject(new DbUnavailableError()),
+  write: () => Promise.reject(new DbUnavailableError()),
+  exec: () => Promise.reject(new DbUnavailableError()),
+  ping: () => Promise.reject(new DbUnavailableError()),
+  available: () => false,
+  close: () => Promise.resolve(),
+};
+const routesOnly = createApp({ db: noDb, config: loadConfig({ LOG_REQUESTS: 'false', WEB_DIST: '' }), now: () => new Date(), throttle: new FailureThrottle() });
+
+/** Mounted routes deliberately without a case in the corpus, each with its reason. */
+const NOT_IN_CORPUS: Record<string, string> = {
+  // Takes no input and answers anyone, with or without a session (api/app.test.ts, api/limits/availability.db.test.ts).
+  'GET /api/health': 'no input to malform: it reads neither query nor body',
+};

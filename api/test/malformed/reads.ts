@@ -46,6 +46,11 @@ export function readEndpoints(ctx: CorpusContext): ReadEndpoint[] {
     { path: '/api/briefing', as: 'county', base: {}, params: { week: 'week', township: 'township', metric: 'metric' }, period: false },
     { path: '/api/imports/ledger/template', as: 'county', base: { kind: 'disputes' }, params: { kind: 'ledgerKind', township: 'township' }, period: false },
     { path: '/api/admin/audit', as: 'admin', base: {}, params: { limit: 'limit', before: 'before' }, limitMax: 500, period: false },
+    // No parameters at all: only the unknown-parameter cases apply.
+    { path: '/api/config', as: 'county', base: {}, params: {}, period: false },
+    { path: '/api/basemap', as: 'county', base: {}, params: {}, period: false },
+    { path: '/api/openapi.json', as: 'county', base: {}, params: {}, period: false },
+    { path: '/api/reference', as: 'county', base: {}, params: {}, period: false },
   ];
 }
 
@@ -128,6 +133,9 @@ export function readCases(ctx: CorpusContext): MalformedCase[] {
           ),
         );
       }
+      // One bound, completed on the server: to today (over ten years), or a year back (before 2000).
+      out.push(get('from alone, over ten years before today', 'date', query(withBase([['from', '2000-01-01']]))));
+      out.push(get('to alone, its year starting before 2000', 'date', query(withBase([['to', '2000-06-30']]))));
     }
   }
 

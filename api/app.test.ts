@@ -2,18 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from './app.ts';
 import { FailureThrottle } from './auth/throttle.ts';
 import { loadConfig } from './config.ts';
-import { type Db, DbUnavailableError } from './db/index.ts';
-
-/** A database that is down: every call fails the way the drivers report an outage. */
-const downDb: Db = {
-  kind: 'postgres',
-  read: () => Promise.reject(new DbUnavailableError()),
-  write: () => Promise.reject(new DbUnavailableError()),
-  exec: () => Promise.reject(new DbUnavailableError()),
-  ping: () => Promise.reject(new DbUnavailableError()),
-  available: () => false,
-  close: () => Promise.resolve(),
-};
+import type { Db } from './db/index.ts';
+import { downDb } from './test/down-db.ts';
 
 /** A database that fails with a bug, not an outage. */
 const brokenDb: Db = { ...downDb, read: () => Promise.reject(new Error('column "x" does not exist at /srv/secret/path.ts:12')) };

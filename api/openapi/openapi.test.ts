@@ -3,23 +3,14 @@ import { createApp } from '../app.ts';
 import { FailureThrottle } from '../auth/throttle.ts';
 import { loadConfig } from '../config.ts';
 import { DISPUTE_CATEGORIES, DISPUTE_CHANNELS, DISPUTE_STATUSES, HAZARD_CATEGORIES, HAZARD_STATUSES } from '../contract/enums.ts';
-import { type Db, DbUnavailableError } from '../db/index.ts';
+import { downDb } from '../test/down-db.ts';
 import { buildDocument, operationKey } from './document.ts';
 import { OPERATIONS } from './operations.ts';
 
-/** Nothing here reads the database: a signed-in request comes with the CLI's bearer token. */
-const noDb: Db = {
-  kind: 'pglite',
-  read: () => Promise.reject(new DbUnavailableError()),
-  write: () => Promise.reject(new DbUnavailableError()),
-  exec: () => Promise.reject(new DbUnavailableError()),
-  ping: () => Promise.reject(new DbUnavailableError()),
-  available: () => false,
-  close: () => Promise.resolve(),
-};
+// Nothing here reads the database: a signed-in request comes with the CLI's bearer token.
 const TOKEN = 'test-cli-token-0123456789';
 const app = createApp({
-  db: noDb,
+  db: downDb,
   config: loadConfig({ LOG_REQUESTS: 'false', WEB_DIST: '' }),
   now: () => new Date('2026-11-28T04:00:00Z'),
   throttle: new FailureThrottle(),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createApp } from '../../app.ts';
 import { FailureThrottle } from '../../auth/throttle.ts';
 import { loadConfig } from '../../config.ts';
-import { type Db, DbUnavailableError } from '../../db/index.ts';
+import { downDb } from '../down-db.ts';
 import { mountedRoutes, routeOf } from '../routes.ts';
 import { type CaseGroup, DEFAULT_CONTEXT, expectedStatuses, malformedCorpus } from './index.ts';
 
@@ -133,17 +133,7 @@ describe('malformed request corpus', () => {
   });
 });
 
-/** Only its route table is read: nothing here reaches the database. */
-const noDb: Db = {
-  kind: 'pglite',
-  read: () => Promise.reject(new DbUnavailableError()),
-  write: () => Promise.reject(new DbUnavailableError()),
-  exec: () => Promise.reject(new DbUnavailableError()),
-  ping: () => Promise.reject(new DbUnavailableError()),
-  available: () => false,
-  close: () => Promise.resolve(),
-};
-const routesOnly = createApp({ db: noDb, config: loadConfig({ LOG_REQUESTS: 'false', WEB_DIST: '' }), now: () => new Date(), throttle: new FailureThrottle() });
+const routesOnly = createApp({ db: downDb, config: loadConfig({ LOG_REQUESTS: 'false', WEB_DIST: '' }), now: () => new Date(), throttle: new FailureThrottle() });
 
 /** Mounted routes deliberately without a case in the corpus, each with its reason. */
 const NOT_IN_CORPUS: Record<string, string> = {

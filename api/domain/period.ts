@@ -1,4 +1,4 @@
-import { addDays, daysBetween, shanghaiDate, startOfDay } from '../contract/calendar.ts';
+import { addDays, daysBetween, isIsoDate, quarterEnd, quarterStart, shanghaiDate, startOfDay } from '../contract/calendar.ts';
 
 /** A reporting period: inclusive dates, their instants, and the instant stocks are read at. */
 export interface Period {
@@ -6,12 +6,18 @@ export interface Period {
   to: string;
   /** 00:00 Asia/Shanghai of `from`. */
   start: Date;
-  /** 00:00 Asia/Shanghai of the day after `to` (exclusive end). */
+  /**
+   * Exclusive end: 00:00 Asia/Shanghai of the day after `to`, or, for the comparison period of a
+   * running one, the instant as far into it as `now` is into the running one (see `previousPeriod`).
+   */
   end: Date;
   /** "As of": the end of the period, or now if the period is still running. */
   ref: Date;
   days: number;
 }
+
+/** The calendar unit a period spans, which decides what "the same days of the previous one" are. */
+export type PeriodUnit = 'week' | 'month' | 'quarter' | 'year' | 'days';
 
 export const DEFAULT_PERIOD_DAYS = 365;
 
@@ -30,10 +36,78 @@ export function makePeriod(from: string, to: string, now: Date): Period {
   return { from, to, start, end, ref, days: daysBetween(from, to) + 1 };
 }
 
-/** The period of equal length that ends the day before `p` starts. */
+/** True while `now` lies inside the period: it has started and not ended, so its figures are partial. */
+export function isRunning(p: Period, now: Date): boolean {
+  return p.start.getTime() <= now.getTime() && now.getTime() < p.end.getTime();
+}
+
+/** True when the period starts after `now` (a week that has not begun). */
+export function notStarted(p: Period, now: Date): boolean {
+  return now.getTime() < p.start.getTime();
+}
+
+/** ISO week (Monday-Sunday), calendar month, quarter or year by its bounds; anything else is `days`. */
+export function periodUnit(p: Pick<Period, 'from' | 'to'>): PeriodUnit {
+  const { from, to } = p;
+  const dow = (new Date(`${from}T00:00:00Z`).getUTCDay() + 6) % 7;
+  if (dow === 0 && daysBetween(from, to) === 6) return 'week';
+  if (from.endsWith('-01-01') && to === `${from.slice(0, 4)}-12-31`) return 'year';
+  if (from.slice(8) === '01' && to === monthEnd(from)) return 'month';
+  if (from === quarterStart(from) && to === quarterEnd(from)) return 'quarter';
+  return 'days';
+}
+
+/**
+ * The period `p` is compared with. One definition, used by the summary, the KPIs, the wall and the briefing.
+ *
+ * - A closed period (or one not started yet): the period of equal length that ends the day before `p` starts.
+ * - A running period (`p.start <= now < p.end`): the SAME days of the previous unit, up to the same time of
+ *   day. A running ISO week Mon..Wed 13:00 is compared with last week's Mon..Wed 13:00; a running month
+ *   1..2 Dec 13:00 with 1..2 Nov 13:00; a quarter or a year likewise (the same month and day of the previous
+ *   quarter / year). When the previous unit has no such day (31 Mar vs February, 29 Feb vs a common year)
+ *   the comparison runs to the last day of that month, whole (so 31 Dec compares with all of November). Any other running window (近7日, 近12个月)
+ *   is shifted back by its own length and cut at the same time of day.
+ *
+ * Asia/Shanghai has no DST, so "the same time of day" is the same offset from 00:00.
+ */
 export function previousPeriod(p: Period, now: Date): Period {
-  const to = addDays(p.from, -1);
-  return makePeriod(addDays(to, -(p.days - 1)), to, now);
+  if (!isRunning(p, now)) {
+    const to = addDays(p.from, -1);
+    return makePeriod(addDays(to, -(p.days - 1)), to, now);
+  }
+  const today = shanghaiDate(now);
+  const sinceMidnight = now.getTime() - startOfDay(today).getTime();
+  const unit = periodUnit(p);
+  const months = unit === 'month' ? 1 : unit === 'quarter' ? 3 : unit === 'year' ? 12 : 0;
+  const from = months ? addMonths(p.from, -months) : addDays(p.from, -p.days);
+  const sameDay = months ? addMonthsExact(today, -months) : addDays(today, -p.days);
+  if (sameDay === null) {
+    // The previous unit has no such day (31 Mar vs February): up to its month's last day, whole.
+    return makePeriod(from, monthEnd(addMonths(`${today.slice(0, 8)}01`, -months)), now);
+  }
+  const cut = new Date(startOfDay(sameDay).getTime() + sinceMidnight);
+  const start = startOfDay(from);
+  return { from, to: sameDay, start, end: cut, ref: cut, days: daysBetween(from, sameDay) + 1 };
+}
+
+/** Last day of the month of `date`. */
+function monthEnd(date: string): string {
+  return addDays(addMonths(`${date.slice(0, 8)}01`, 1), -1);
+}
+
+/** The first of the month `months` away from the month of `date` (`date` must be a first). */
+function addMonths(date: string, months: number): string {
+  const y = Number(date.slice(0, 4));
+  const m = Number(date.slice(5, 7)) - 1 + months;
+  const yy = y + Math.floor(m / 12);
+  const mm = ((m % 12) + 12) % 12;
+  return `${yy}-${String(mm + 1).padStart(2, '0')}-${date.slice(8)}`;
+}
+
+/** The same day of the month `months` away, or null when that month has no such day. */
+function addMonthsExact(date: string, months: number): string | null {
+  const d = addMonths(date, months);
+  return isIsoDate(d) ? d : null;
 }
 
 function maxDate(a: string, b: string): string {

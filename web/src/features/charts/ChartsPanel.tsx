@@ -4,25 +4,35 @@ import { ErrorBlock, Skeleton } from '../../app/StatusViews.tsx';
 import { hasFilters } from '../filters/api-filters.ts';
 import { useCaseFilter } from '../filters/useCaseFilter.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { useLocalText } from '../i18n/local-messages.ts';
 import { useView } from '../url-state/ViewContext.tsx';
 import { EVENT_KINDS } from '../url-state/view-state.ts';
 import { categorySource } from './category-source.ts';
 import { categoryOption } from './chart-options.ts';
 import { EChart } from './EChart.tsx';
+import { trendText } from './messages.ts';
 import { trendOption } from './trend-option.ts';
+import { weeksTouched } from './trend-window.ts';
 import { useTrend } from './useTrend.ts';
 
 function TrendSection() {
   const { view } = useView();
   const i18n = useI18n();
+  const tt = useLocalText(trendText);
   const trend = useTrend();
-  const option = useMemo(() => (trend.buckets ? trendOption(trend.buckets, i18n, view.theme) : null), [trend.buckets, i18n, view.theme]);
+  const selected = trend.window?.selected ?? null;
+  const option = useMemo(() => (trend.buckets ? trendOption(trend.buckets, i18n, view.theme, { selected }) : null), [trend.buckets, i18n, view.theme, selected]);
   return (
     <section className="panel-section" aria-labelledby="trend-title">
       <h2 id="trend-title" className="section-title">
         {i18n.t('trendTitle')}
         {trend.filtered && <span className="chip">{i18n.t('filteredByCategory')}</span>}
       </h2>
+      {selected && trend.window && (
+        <p className="section-sub trend-context" data-testid="trend-context">
+          {tt('contextSub', { range: i18n.range(selected.from, selected.to), n: i18n.num(trend.window.contextWeeks), total: i18n.num(weeksTouched(trend.window)) })}
+        </p>
+      )}
       {trend.error ? (
         <ErrorBlock error={trend.error} onRetry={trend.refetch} />
       ) : !option ? (

@@ -1,9 +1,11 @@
-import { daysBetween } from '../../../../api/contract/calendar.ts';
-import type { I18n } from '../i18n/I18nProvider.tsx';
+import { addDays, daysBetween } from '../../../../api/contract/calendar.ts';
+import { type I18n, interpolate } from '../i18n/I18nProvider.tsx';
+import type { DateRange } from '../period/presets.ts';
 import type { Theme } from '../url-state/view-state.ts';
 import { baseOption } from './chart-options.ts';
 import { CHART_COLORS } from './chart-theme.ts';
 import type { EChartsCoreOption } from './echarts-setup.ts';
+import { trendText } from './messages.ts';
 
 export interface TrendPoint {
   start: string;
@@ -33,6 +35,11 @@ export function splitPartial(values: readonly number[], partial: readonly boolea
   return { solid, dashed };
 }
 
+/** Which buckets share a day with the selected period (a bucket without `end` is a whole week). */
+export function selectedBuckets(points: readonly Pick<TrendPoint, 'start' | 'end'>[], selected: DateRange | null | undefined): boolean[] {
+  return points.map((p) => !!selected && p.start <= selected.to && (p.end ?? addDays(p.start, 6)) >= selected.from);
+}
+
 interface AxisParam {
   dataIndex: number;
   seriesName: string;
@@ -40,11 +47,22 @@ interface AxisParam {
   color: string;
 }
 
-/** Weekly lines of disputes and hazards (and visits for a village), partial weeks dashed. */
-export function trendOption(points: readonly TrendPoint[], i18n: I18n, theme: Theme, opts: { withVisits?: boolean; asOf?: string } = {}): EChartsCoreOption {
+/**
+ * Weekly lines of disputes and hazards (and visits for a village), partial weeks dashed. With
+ * `selected`, the weeks of that period stand on a shaded band among the weeks shown around them.
+ */
+export function trendOption(
+  points: readonly TrendPoint[],
+  i18n: I18n,
+  theme: Theme,
+  opts: { withVisits?: boolean; asOf?: string; selected?: DateRange | null } = {},
+): EChartsCoreOption {
   const c = CHART_COLORS[theme];
   const days = points.map((p) => daysCovered(p, opts.asOf));
   const partial = days.map((d) => d < 7);
+  const inSelected = selectedBuckets(points, opts.selected);
+  const highlight = inSelected.some(Boolean) && !inSelected.every(Boolean);
+  const tt = (key: keyof (typeof trendText)['zh']) => interpolate(trendText[i18n.lang][key]);
   const series = [
     { name: i18n.t('series_disputes'), key: 'disputes' as const, color: c.disputes },
     { name: i18n.t('series_hazards'), key: 'hazards' as const, color: c.hazards },
@@ -54,7 +72,7 @@ export function trendOption(points: readonly TrendPoint[], i18n: I18n, theme: Th
     const i = params[0]?.dataIndex ?? 0;
     const p = points[i];
     if (!p) return '';
-    const head = `${i18n.t('weekOf', { d: i18n.shortDate(p.start) })}${partial[i] ? ` · ${i18n.t('partialWeek', { n: days[i]! })}` : ''}`;
+    const head = `${i18n.t('weekOf', { d: i18n.shortDate(p.start) })}${partial[i] ? ` · ${i18n.t('partialWeek', { n: days[i]! })}` : ''}${highlight && inSelected[i] ? ` · ${tt('selectedWeek')}` : ''}`;
     const rows = series.map((s) => `<span style="color:${s.color}">●</span> ${s.name}：<b>${i18n.num(p[s.key] ?? 0)}</b>`);
     return [head, ...rows].join('<br/>');
   };
@@ -70,17 +88,46 @@ export function trendOption(points: readonly TrendPoint[], i18n: I18n, theme: Th
       axisLine: { lineStyle: { color: c.grid } },
       axisTick: { show: false },
     },
-    yAxis: { type: 'value', minInterval: 1, axisLabel: { color: c.muted }, splitLine: { lineStyle: { color: c.grid } } },
-    series: series.flatMap((s) => {
-      const { solid, dashed } = splitPartial(
-        points.map((p) => p[s.key] ?? 0),
-        partial,
-      );
-      const common = { name: s.name, type: 'line', smooth: false, itemStyle: { color: s.color }, connectNulls: false };
-      return [
-        { ...common, data: solid, showSymbol: points.length <= 16, lineStyle: { width: 2, color: s.color } },
-        { ...common, data: dashed, showSymbol: false, lineStyle: { width: 2, color: s.color, type: 'dashed', opacity: 0.7 }, tooltip: { show: false } },
-      ];
-    }),
+    yAxis: [
+      { type: 'value', minInterval: 1, axisLabel: { color: c.muted }, splitLine: { lineStyle: { color: c.grid } } },
+      // The band's own axis, 0..1 and unseen, so the shading fills the chart's height whatever the counts.
+      ...(highlight ? [{ type: 'value', min: 0, max: 1, show: false }] : []),
+    ],
+    series: [
+      ...(highlight ? [selectionBand(inSelected, tt('selected'), c.muted)] : []),
+      ...series.flatMap((s) => {
+        const { solid, dashed } = splitPartial(
+          points.map((p) => p[s.key] ?? 0),
+          partial,
+        );
+        const common = { name: s.name, type: 'line', smooth: false, itemStyle: { color: s.color }, connectNulls: false };
+        return [
+          { ...common, data: solid, showSymbol: points.length <= 16, lineStyle: { width: 2, color: s.color } },
+          { ...common, data: dashed, showSymbol: false, lineStyle: { width: 2, color: s.color, type: 'dashed', opacity: 0.7 }, tooltip: { show: false } },
+        ];
+      }),
+    ],
+  };
+}
+
+/**
+ * The selected period's weeks as full-height bars behind the lines: a bar fills its week's whole
+ * band on the category axis, where a markArea between two category centres would be zero wide for
+ * a single week. Left out of the legend (which lists the measures by name) and of the tooltip.
+ */
+function selectionBand(inSelected: readonly boolean[], name: string, color: string) {
+  return {
+    name,
+    type: 'bar',
+    yAxisIndex: 1,
+    data: inSelected.map((s) => (s ? 1 : null)),
+    barWidth: '100%',
+    barGap: '-100%',
+    silent: true,
+    z: 0,
+    itemStyle: { color, opacity: 0.14 },
+    label: { show: false },
+    tooltip: { show: false },
+    emphasis: { disabled: true },
   };
 }

@@ -1,8 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { hasFilters } from '../filters/api-filters.ts';
 import { useCaseFilter } from '../filters/useCaseFilter.ts';
 import { useView } from '../url-state/ViewContext.tsx';
 import { trendQuery } from './queries.ts';
+import { type TrendWindow, trendWindow } from './trend-window.ts';
 import type { WeekBucket } from './week-bucket.ts';
 
 export interface TrendState {
@@ -11,11 +13,27 @@ export interface TrendState {
   error: unknown;
   refetch: () => void;
   filtered: boolean;
+  /** The dates asked for: the period, or a short period with the weeks before it (`selected` set). */
+  window: TrendWindow | null;
 }
 
-/** Weekly disputes and hazards of the scope, with the view's category and status filters applied by the API. */
+/**
+ * Weekly disputes and hazards of the scope, with the view's category and status filters applied by
+ * the API. A period shorter than CONTEXT_WEEKS is asked for with the weeks before it (same endpoint,
+ * wider `from`), so 本周 or 上周 shows where the week stands instead of one point.
+ */
 export function useTrend(): TrendState {
   const { view } = useView();
-  const trend = useQuery(trendQuery(useCaseFilter()));
-  return { buckets: trend.data?.buckets, isPending: trend.isPending, error: trend.error, refetch: () => void trend.refetch(), filtered: hasFilters(view) };
+  const filter = useCaseFilter();
+  const span = useMemo(() => (filter ? trendWindow(filter) : null), [filter]);
+  const query = useMemo(() => (filter && span ? { ...filter, from: span.from, to: span.to } : null), [filter, span]);
+  const trend = useQuery(trendQuery(query));
+  return {
+    buckets: trend.data?.buckets,
+    isPending: trend.isPending,
+    error: trend.error,
+    refetch: () => void trend.refetch(),
+    filtered: hasFilters(view),
+    window: span,
+  };
 }

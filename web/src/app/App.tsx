@@ -3,7 +3,7 @@ import { AccountBlock } from '../features/auth/AccountBlock.tsx';
 import { useAuth } from '../features/auth/auth-context.ts';
 import { can } from '../features/auth/landing.ts';
 import { BriefingLink } from '../features/briefing/BriefingLink.tsx';
-import { ExportButton } from '../features/export/ExportButton.tsx';
+import { DashboardExportButton } from '../features/export/DashboardExportButton.tsx';
 import { FilterBar } from '../features/filters/FilterBar.tsx';
 import { I18nProvider, useI18n } from '../features/i18n/I18nProvider.tsx';
 import { LedgerImportButton } from '../features/imports/LedgerImportButton.tsx';
@@ -32,7 +32,7 @@ function Header() {
       <FilterBar />
       <div className="header-actions">
         {can(user, 'import') && <LedgerImportButton />}
-        <ExportButton lang={view.lang} stem="dashboard" />
+        <DashboardExportButton />
         <BriefingLink />
         {can(user, 'wallView') && <WallLink />}
         <button

@@ -1,12 +1,8 @@
 import { useState } from 'react';
 import { api } from '../../api/client.ts';
 import type { Lang } from '../i18n/format.ts';
+import { exportText } from './messages.ts';
 import { rasterize } from './rasterize-dom.ts';
-
-const LABEL: Record<Lang, { idle: string; busy: string; failed: string }> = {
-  zh: { idle: '导出图片', busy: '正在导出…', failed: '导出失败' },
-  en: { idle: 'Export PNG', busy: 'Exporting…', failed: 'Export failed' },
-};
 
 /** File name with the county's local date and time, so a folder of exports sorts by when. */
 export function exportFileName(stem: string, now = new Date()): string {
@@ -14,18 +10,45 @@ export function exportFileName(stem: string, now = new Date()): string {
   return `${stem}-${local.slice(0, 10)}-${local.slice(11, 16).replace(':', '')}.png`;
 }
 
+/** What to paint: an element, a pixel ratio, and what to do once it is painted. */
+export interface ExportSource {
+  node: HTMLElement;
+  pixelRatio?: number;
+  done?: () => void;
+}
+
 /**
- * "导出图片": saves what is on screen (map included) as a PNG. Everything happens in the page
- * (canvas → blob → download link): nothing leaves the machine, and the CSP allows blob: URLs.
+ * "导出图片": saves a PNG. `source` composes a figure for the picture (the dashboard: see
+ * DashboardExportButton); without it, `root` (or the page) is painted as it stands, controls left
+ * out. Everything happens in the page (canvas → blob → download link): nothing leaves the
+ * machine, and the CSP allows blob: URLs.
  */
-export function ExportButton({ lang, stem, root, className = 'btn ghost' }: { lang: Lang; stem: string; root?: () => HTMLElement | null; className?: string }) {
+export function ExportButton({
+  lang,
+  stem,
+  root,
+  source,
+  className = 'btn ghost',
+}: {
+  lang: Lang;
+  stem: string;
+  root?: () => HTMLElement | null;
+  source?: () => ExportSource;
+  className?: string;
+}) {
   const [state, setState] = useState<'idle' | 'busy' | 'failed'>('idle');
   const onClick = () => {
     setState('busy');
     // Let the "busy" label paint first; the button itself is left out of the picture.
     requestAnimationFrame(() => {
       try {
-        const canvas = rasterize(root?.() ?? document.getElementById('root') ?? document.body);
+        const from: ExportSource = source?.() ?? { node: root?.() ?? document.getElementById('root') ?? document.body };
+        let canvas: HTMLCanvasElement;
+        try {
+          canvas = rasterize(from.node, from.pixelRatio);
+        } finally {
+          from.done?.();
+        }
         canvas.toBlob((blob) => {
           if (!blob) return setState('failed');
           const url = URL.createObjectURL(blob);
@@ -49,7 +72,7 @@ export function ExportButton({ lang, stem, root, className = 'btn ghost' }: { la
   };
   return (
     <button type="button" className={className} onClick={onClick} disabled={state === 'busy'} data-testid="export-png" data-export="skip">
-      {LABEL[lang][state]}
+      {exportText[lang][state]}
     </button>
   );
 }

@@ -1,9 +1,13 @@
+import { canvasGradient, splitTopLevel } from './gradient.ts';
+
 /**
- * Paints what a part of the page shows onto a 2D canvas, without a library: backgrounds, borders,
- * text (line by line, where the browser laid it out), images and canvases. The map's canvas is
+ * Paints what a part of the page shows onto a 2D canvas, without a library: backgrounds (linear
+ * gradients included: colour ramps and the "no information" hatch), borders, text (line by line,
+ * where the browser laid it out), images and canvases. Controls (buttons, inputs, selects) are
+ * never painted: an exported picture has nothing to click. The map's canvas is
  * copied as it stands: MapLibre and deck.gl share one WebGL context created with
  * `preserveDrawingBuffer`, so the last frame is still in it (without that flag the copy is the
- * blank map other tools export). Not a full renderer: shadows, gradients and transforms are
+ * blank map other tools export). Not a full renderer: shadows, radial gradients and transforms are
  * left out, which a dashboard of flat cards does not need.
  */
 const TRANSPARENT = /^(transparent|rgba\(\d+,\s*\d+,\s*\d+,\s*0\))$/;
@@ -14,6 +18,17 @@ function paintBox(ctx: CanvasRenderingContext2D, r: DOMRect, cs: CSSStyleDeclara
     ctx.beginPath();
     ctx.roundRect(r.left, r.top, r.width, r.height, parseFloat(cs.borderTopLeftRadius) || 0);
     ctx.fill();
+  }
+  if (cs.backgroundImage && cs.backgroundImage !== 'none') {
+    // Layers paint bottom (last) to top (first); anything but a linear gradient is left out.
+    for (const layer of splitTopLevel(cs.backgroundImage).reverse()) {
+      const grad = canvasGradient(ctx, layer, r.left, r.top, r.width, r.height);
+      if (!grad) continue;
+      ctx.fillStyle = grad;
+      ctx.beginPath();
+      ctx.roundRect(r.left, r.top, r.width, r.height, parseFloat(cs.borderTopLeftRadius) || 0);
+      ctx.fill();
+    }
   }
   const sides = [
     [cs.borderTopWidth, cs.borderTopColor, r.left, r.top, r.width, 0],
@@ -69,28 +84,23 @@ function paintReplaced(ctx: CanvasRenderingContext2D, el: Element, r: DOMRect): 
   try {
     if (el instanceof HTMLCanvasElement && el.width > 0) ctx.drawImage(el, r.left, r.top, r.width, r.height);
     else if (el instanceof HTMLImageElement && el.complete && el.naturalWidth > 0) ctx.drawImage(el, r.left, r.top, r.width, r.height);
-    else if (el instanceof HTMLSelectElement && el.selectedOptions[0]) {
-      // A select's shown value is no text node of the page.
-      const cs = getComputedStyle(el);
-      ctx.font = `${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
-      ctx.fillStyle = cs.color;
-      ctx.textBaseline = 'middle';
-      ctx.fillText(el.selectedOptions[0].text, r.left + (parseFloat(cs.paddingLeft) || 4), r.top + r.height / 2, r.width);
-    }
   } catch {
     // A tainted source (never ours: everything is same-origin) is left out rather than failing the export.
   }
 }
 
+/** What a picture must not show: things to click or type into. */
+export const CONTROLS = 'button, input, select, textarea, [role="button"], [role="switch"], [role="checkbox"], [role="radio"], [role="tab"]';
+
 function paint(ctx: CanvasRenderingContext2D, el: Element): void {
   const cs = getComputedStyle(el);
   if (cs.display === 'none' || cs.visibility === 'hidden' || parseFloat(cs.opacity) === 0) return;
-  if (el.getAttribute('data-export') === 'skip') return;
+  if (el.getAttribute('data-export') === 'skip' || el.matches(CONTROLS)) return;
   const r = el.getBoundingClientRect();
   ctx.save();
   ctx.globalAlpha *= parseFloat(cs.opacity);
   paintBox(ctx, r, cs);
-  if (el instanceof HTMLCanvasElement || el instanceof HTMLImageElement || el instanceof HTMLSelectElement) paintReplaced(ctx, el, r);
+  if (el instanceof HTMLCanvasElement || el instanceof HTMLImageElement) paintReplaced(ctx, el, r);
   if (cs.overflowX !== 'visible' || cs.overflowY !== 'visible') {
     ctx.beginPath();
     ctx.rect(r.left, r.top, r.width, r.height);

@@ -1,0 +1,58 @@
+import { useQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import { caseFilterOf } from '../filters/case-filter.ts';
+import { interpolate, useI18n } from '../i18n/I18nProvider.tsx';
+import { MessageKeyOf } from '../map/metric-labels.ts';
+import { townshipsQuery, villagesQuery } from '../map/queries.ts';
+import { usePeriod } from '../period/usePeriod.ts';
+import { useView } from '../url-state/ViewContext.tsx';
+import { ExportButton, type ExportSource } from './ExportButton.tsx';
+import { composeFigure, type FigureFacts, noteInLanguage, retireFigure } from './ExportFigure.ts';
+import { exportText } from './messages.ts';
+
+/**
+ * The dashboard's "导出图片": a composed figure (title with the metric, scope, period, as-of time,
+ * the map, its legend and the boundary note), not a copy of the screen with its buttons.
+ */
+export function DashboardExportButton() {
+  const { view } = useView();
+  const i18n = useI18n();
+  const period = usePeriod();
+  const filter = caseFilterOf(period, view);
+  // Both are in the cache already: the map and the side panel read them.
+  const townships = useQuery(townshipsQuery(filter));
+  const villages = useQuery({ ...villagesQuery(filter), enabled: view.township !== null });
+
+  const source = useCallback((): ExportSource => {
+    const { t, lang } = i18n;
+    const text = exportText[lang];
+    const township = townships.data?.features.find((f) => f.properties.code === view.township)?.properties.name ?? null;
+    const village = villages.data?.features.find((f) => f.properties.code === view.village)?.properties.name ?? null;
+    const choropleth = view.layers.includes('choropleth');
+    const now = new Date().toISOString();
+    const note = townships.data?.meta.boundaryNote;
+    const filters = [...view.categories, ...view.statuses].map((v) => i18n.vocab(v));
+    const facts: FigureFacts = {
+      lang,
+      title: choropleth ? `${text.figureTitle} · ${t(MessageKeyOf(view.metric))}` : text.figureTitle,
+      scope: [t('county'), township, village].filter(Boolean).join(' / '),
+      period: period ? i18n.range(period.from, period.to) : '—',
+      // The answers on screen are at most as old as the oldest of them.
+      asOf: i18n.dateTime(new Date(Math.min(...[townships.dataUpdatedAt, view.township ? villages.dataUpdatedAt : 0].filter((x) => x > 0), Date.now())).toISOString()),
+      filters: filters.length ? filters.join('、') : null,
+      boundaryNote: note ? noteInLanguage(note, lang) : t('boundaryNote'),
+    };
+    const node = composeFigure(
+      facts,
+      {
+        map: document.querySelector<HTMLCanvasElement>('[data-testid="map"] canvas'),
+        legend: document.querySelector<HTMLElement>('[data-testid="legend"]'),
+        exportedAt: i18n.dateTime(now),
+      },
+      (key, params) => interpolate(text[key], params),
+    );
+    return { node, pixelRatio: 1, done: () => retireFigure(node) };
+  }, [i18n, view, period, townships.data, townships.dataUpdatedAt, villages.data, villages.dataUpdatedAt]);
+
+  return <ExportButton lang={view.lang} stem="dashboard" source={source} />;
+}

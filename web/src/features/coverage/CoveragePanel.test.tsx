@@ -29,7 +29,7 @@ const answer = coverageAnswer({
 });
 
 describe('CoveragePanel', () => {
-  it('shows the tally and the villages short of the rule with officer, visits/expected and days since the last visit', async () => {
+  it('shows the tally and the villages short of the rule with officer, visits against the rule and days since the last visit', async () => {
     mockApi({ '/api/config': noConfig, '/api/coverage': () => answer });
     renderApp(<CoveragePanel />, '/');
     const summary = await screen.findByTestId('coverage-summary');
@@ -42,7 +42,11 @@ describe('CoveragePanel', () => {
     expect(rows[0]!.textContent).toContain('陈兰伟');
     expect(rows[0]!.textContent).toContain('72 天');
     expect(rows[0]!.textContent).toContain('无信息');
-    expect(rows[1]!.textContent).toContain('1/3');
+    // Visits against the rule: no visit and none expected is 0/3, not a complete-looking 0/0.
+    const visits = rows.map((r) => r.querySelectorAll('.cov-num')[0]!);
+    expect(visits.map((v) => v.textContent)).toEqual(['0/3', '1/3', '2/3']);
+    expect(visits[0]!.getAttribute('title')).toBe('本季度已走访 0 次，需走访 3 次；按该民警近半年走访节奏，季度末预计 0 次');
+    expect(screen.getByRole('heading', { name: /走访覆盖/ }).textContent).toContain('每村需走访 3 次');
     expect(rows[2]!.textContent).toContain('未确定'); // no officer
     expect(rows[2]!.textContent).toContain('从未');
     expect(screen.getByText(/剩余 33 天/)).toBeTruthy();
@@ -87,6 +91,8 @@ describe('CoveragePanel', () => {
     mockApi({ '/api/config': noConfig, '/api/coverage': () => answer });
     renderApp(<CoveragePanel />, '/?lang=en');
     expect((await screen.findByTestId('coverage-summary')).textContent).toContain('Covered 221/491 (45.0%)');
+    expect(screen.getByTestId('coverage-villages').querySelector('.cov-head')!.textContent).toContain('Visits/required');
+    expect(screen.getByRole('heading', { name: /Visit coverage/ }).textContent).toContain('3 visits per village');
     expect(screen.getByRole('tab', { name: /No information 1/ })).toBeTruthy();
   });
 

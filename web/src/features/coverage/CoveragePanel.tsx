@@ -35,7 +35,7 @@ export function CoveragePanel() {
     <section className="panel-section coverage" aria-labelledby="coverage-title" data-testid="coverage-panel">
       <h2 id="coverage-title" className="section-title">
         {ct('title')}
-        {c && <span className="section-sub">{ct('quarter', { range: range(c.quarterStart, c.quarterEnd), n: num(c.daysLeft) })}</span>}
+        {c && <span className="section-sub">{ct('quarter', { range: range(c.quarterStart, c.quarterEnd), r: num(c.required), n: num(c.daysLeft) })}</span>}
       </h2>
       {coverage.isPending ? (
         <Skeleton lines={5} />

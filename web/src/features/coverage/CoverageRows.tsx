@@ -24,7 +24,10 @@ function VillageName({ v, countyScope, badge = false }: { v: CoverageVillage; co
   );
 }
 
-/** Villages at risk or missed: officer, visits against what the officer's pace will reach, days since the last visit. */
+/**
+ * Villages at risk or missed: officer, visits against the rule ("0/3": a bare visits/expected "0/0"
+ * read as complete), what the officer's pace will reach in the title, days since the last visit.
+ */
 export function ShortVillageRows({ rows, required, countyScope }: { rows: CoverageVillage[]; required: number; countyScope: boolean }) {
   const { t, num } = useI18n();
   const ct = useLocalText(coverageText);
@@ -46,7 +49,7 @@ export function ShortVillageRows({ rows, required, countyScope }: { rows: Covera
             <VillageName v={v} countyScope={countyScope} badge />
             <span className="cov-officer">{v.officer?.name ?? ct('noOfficer')}</span>
             <span className="cov-num" title={ct('visitsTitle', { v: v.visits, e: v.expectedVisits, n: required })}>
-              {ct('visitsOf', { v: num(v.visits), e: num(v.expectedVisits) })}
+              {ct('visitsOf', { v: num(v.visits), n: num(required) })}
             </span>
             <span className="cov-num">{v.daysSinceLastVisit === null ? ct('never') : ct('daysAgo', { n: num(v.daysSinceLastVisit) })}</span>
           </button>

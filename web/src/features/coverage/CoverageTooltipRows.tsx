@@ -3,16 +3,26 @@ import { useLocalText } from '../i18n/local-messages.ts';
 import type { TownshipProps, VillageProps } from '../map/metrics.ts';
 import { coverageText } from './messages.ts';
 
-/** Coverage lines of the map tooltip: this quarter's visits and the last signs of life. */
-export function VillageCoverageRows({ p, weeks }: { p: VillageProps; weeks: number }) {
-  const { dateTime } = useI18n();
+/** COVERAGE_VISITS_PER_QUARTER's default on the server, for a caller that does not pass the configured rule. */
+const DEFAULT_REQUIRED_VISITS = 3;
+
+/**
+ * Coverage lines of the map tooltip: this quarter's visits against the rule ("0/3"), what the
+ * officer's pace will reach by the quarter's end, and the last signs of life.
+ */
+export function VillageCoverageRows({ p, weeks, required = DEFAULT_REQUIRED_VISITS }: { p: VillageProps; weeks: number; required?: number }) {
+  const { dateTime, num } = useI18n();
   const ct = useLocalText(coverageText);
   const when = (iso: string | null) => (iso ? dateTime(iso) : ct('never'));
   return (
     <>
       <div className="tt-row">
         <span>{ct('ttVisits')}</span>
-        <span>{ct('ttVisitsValue', { v: p.visitsThisQuarter, e: p.expectedVisits })}</span>
+        <span data-testid="tooltip-visits">{ct('ttVisitsValue', { v: num(p.visitsThisQuarter), n: num(required) })}</span>
+      </div>
+      <div className="tt-row">
+        <span>{ct('ttExpected')}</span>
+        <span>{ct('ttExpectedValue', { e: num(p.expectedVisits), n: num(required) })}</span>
       </div>
       <div className="tt-row">
         <span>{ct('ttLastVisit')}</span>

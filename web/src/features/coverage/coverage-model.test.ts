@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coverageLists, daysSince } from './coverage-model.ts';
+import { coverageLists, coverageQuarter, daysSince, metricPeriod } from './coverage-model.ts';
 import { coverageAnswer, coverageVillage } from './test-fixtures.ts';
 
 describe('daysSince', () => {
@@ -38,4 +38,44 @@ describe('coverageLists', () => {
       { code: '430421110999', townshipCode: '430421110', name: '430421110999' },
     ]);
   });
+});
+
+describe('coverageQuarter', () => {
+  it.each([
+    // [the header's period, the quarter coverage counts]
+    [
+      { from: '2026-11-30', to: '2026-12-02' },
+      { from: '2026-10-01', to: '2026-12-31' },
+    ], // 本周
+    [
+      { from: '2025-12-03', to: '2026-12-02' },
+      { from: '2026-10-01', to: '2026-12-31' },
+    ], // 近12个月: not 12 months of visits
+    [
+      { from: '2026-09-28', to: '2026-10-04' },
+      { from: '2026-10-01', to: '2026-12-31' },
+    ], // a week across a quarter start
+    [
+      { from: '2026-09-21', to: '2026-09-27' },
+      { from: '2026-07-01', to: '2026-09-30' },
+    ], // 上周, last quarter's
+    [
+      { from: '2026-01-01', to: '2026-03-31' },
+      { from: '2026-01-01', to: '2026-03-31' },
+    ],
+    [
+      { from: '2026-02-01', to: '2026-02-28' },
+      { from: '2026-01-01', to: '2026-03-31' },
+    ],
+  ])('%j -> %j', (period, quarter) => expect(coverageQuarter(period)).toEqual(quarter));
+});
+
+describe('metricPeriod', () => {
+  const header = { from: '2025-12-03', to: '2026-12-02' };
+  it.each([
+    ['coverage', { from: '2026-10-01', to: '2026-12-31' }],
+    ['disputeRate', header],
+    ['hazardsOpen', header],
+    ['mediationSuccessRate', header],
+  ])('%s', (metric, expected) => expect(metricPeriod(metric, header)).toEqual(expected));
 });

@@ -1,3 +1,4 @@
+import { quarterEnd, quarterStart } from '../../../../api/contract/calendar.ts';
 import type { Coverage, CoverageVillage } from './queries.ts';
 
 export interface OfficerRow {
@@ -45,4 +46,19 @@ export function coverageLists(c: Coverage): CoverageLists {
       villages: o.villageCodes.map((code) => ({ code, townshipCode: code.slice(0, 9), name: byCode.get(code)?.name ?? code })),
     })),
   };
+}
+
+/**
+ * The quarter coverage is counted in for a period: the one containing its last day (the API counts
+ * visits in the quarter of the period's end, capped at today, and the web's periods end today at
+ * the latest). A metric with this period of its own says it on the map and in the legend, since
+ * the header's period ("近12个月", "本周") is not what it covers.
+ */
+export function coverageQuarter(period: { to: string }): { from: string; to: string } {
+  return { from: quarterStart(period.to), to: quarterEnd(period.to) };
+}
+
+/** The period a map metric covers: the header's, except coverage, which is per quarter. */
+export function metricPeriod<P extends { from: string; to: string }>(metric: string, period: P): { from: string; to: string } {
+  return metric === 'coverage' ? coverageQuarter(period) : period;
 }

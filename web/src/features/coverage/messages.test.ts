@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { trendText } from '../charts/messages.ts';
 import type { LocalMessages } from '../i18n/local-messages.ts';
 import { importText } from '../imports/messages.ts';
 import { coverageText } from './messages.ts';
@@ -8,6 +9,7 @@ const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1
 describe.each<[string, LocalMessages<string>]>([
   ['coverage', coverageText],
   ['imports', importText],
+  ['trend', trendText],
 ])('%s messages', (_name, table) => {
   it('English carries every key, non-empty, with the same placeholders', () => {
     expect(Object.keys(table.en).sort()).toEqual(Object.keys(table.zh).sort());

@@ -6,6 +6,7 @@ const base: BriefingFacts = {
   unitLevel: 'township',
   from: '2026-11-16',
   to: '2026-11-22',
+  asOf: null,
   disputes: { current: 112, previous: 100, successRate: 0.986, open: 30 },
   hazards: { reported: 230, previousReported: 230, open: 300, overdue: 12, overdueSerious: 2 },
   units: [
@@ -37,6 +38,22 @@ describe('briefingSentences', () => {
     ['nothing concluded', { disputes: { ...base.disputes, successRate: null } }, 0, '件，较上周增加12件（+12.0%）。'],
   ])('changes with the data: %s', (_what, patch, index, text) => {
     expect(briefingSentences({ ...base, ...patch })[index]).toContain(text);
+  });
+
+  // A running week (today Wednesday 2 Dec 13:00): never "截至12月6日", compared with the same days of last week.
+  const running: BriefingFacts = { ...base, from: '2026-11-30', to: '2026-12-06', asOf: '2026-12-02T05:00:00.000Z' };
+  it.each([
+    [0, '11月30日至12月2日13:00（本周未完），衡阳县受理矛盾纠纷112件，较上周同期增加12件（+12.0%）'],
+    [1, '本周20件，较上周同期增加8件。'],
+    [2, '与上周同期持平'],
+    [2, '截至12月2日13:00，未办结300件'],
+  ])('a running week says so and as of when: sentence %i has %s', (index, text) => {
+    expect(briefingSentences(running)[index]).toContain(text);
+  });
+  it('a running week never names a day that has not come', () => {
+    const text = briefingSentences(running).join('');
+    expect(text).not.toContain('12月6日');
+    expect(text).not.toMatch(/较上周(?!同期)/);
   });
 
   it('leaves out the silence sentence when no village is silent', () => {

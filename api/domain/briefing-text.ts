@@ -16,6 +16,11 @@ export interface BriefingFacts {
   unitLevel: 'township' | 'village';
   from: string;
   to: string;
+  /**
+   * ISO instant the figures are as of while the week is still running (null for a closed week): the
+   * text then says "截至12月2日13:00（本周未完）" and compares with the same days of last week ("上周同期").
+   */
+  asOf: string | null;
   disputes: { current: number; previous: number; successRate: number | null; open: number };
   hazards: { reported: number; previousReported: number; open: number; overdue: number; overdueSerious: number };
   /** Per-unit disputes this week and last week. */
@@ -26,27 +31,35 @@ export interface BriefingFacts {
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const md = (d: string) => `${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
+/** 12月2日13:00 of an ISO instant, in Asia/Shanghai. */
+const mdHm = (iso: string) => {
+  const local = new Date(Date.parse(iso) + 8 * 3600_000).toISOString();
+  return `${md(local.slice(0, 10))}${local.slice(11, 16)}`;
+};
 
-function change(cur: number, prev: number, unit: string): string {
+function change(cur: number, prev: number, unit: string, last: string): string {
   const d = cur - prev;
-  if (d === 0) return `与上周持平`;
+  if (d === 0) return `与${last}持平`;
   const rel = prev > 0 ? `（${d > 0 ? '+' : ''}${((d / prev) * 100).toFixed(1)}%）` : '';
-  return `较上周${d > 0 ? '增加' : '减少'}${Math.abs(d)}${unit}${rel}`;
+  return `较${last}${d > 0 ? '增加' : '减少'}${Math.abs(d)}${unit}${rel}`;
 }
 
 export function briefingSentences(f: BriefingFacts): string[] {
   const out: string[] = [];
   const unitWord = f.unitLevel === 'township' ? '乡镇' : '村（社区）';
+  // A running week is compared with the same days of last week, to the same time ("上周同期").
+  const last = f.asOf ? '上周同期' : '上周';
+  const until = f.asOf ? `${mdHm(f.asOf)}（本周未完）` : md(f.to);
   const rate = f.disputes.successRate === null ? '' : `，已办结纠纷调解成功率${pct(f.disputes.successRate)}`;
-  out.push(`${md(f.from)}至${md(f.to)}，${f.scopeName}受理矛盾纠纷${f.disputes.current}件，${change(f.disputes.current, f.disputes.previous, '件')}${rate}。`);
+  out.push(`${md(f.from)}至${until}，${f.scopeName}受理矛盾纠纷${f.disputes.current}件，${change(f.disputes.current, f.disputes.previous, '件', last)}${rate}。`);
 
   const rises = f.units.map((u) => ({ ...u, d: u.current - u.previous })).sort((a, b) => b.d - a.d || a.name.localeCompare(b.name));
   const top = rises[0];
-  if (top && top.d > 0) out.push(`矛盾纠纷增加最多的${unitWord}是${top.name}，本周${top.current}件，较上周增加${top.d}件。`);
-  else if (rises.length > 0) out.push(`各${unitWord}矛盾纠纷均未较上周增加。`);
+  if (top && top.d > 0) out.push(`矛盾纠纷增加最多的${unitWord}是${top.name}，本周${top.current}件，较${last}增加${top.d}件。`);
+  else if (rises.length > 0) out.push(`各${unitWord}矛盾纠纷均未较${last}增加。`);
 
   out.push(
-    `本周上报风险隐患${f.hazards.reported}件，${change(f.hazards.reported, f.hazards.previousReported, '件')}；截至${md(f.to)}，未办结${f.hazards.open}件，其中超期${f.hazards.overdue}件` +
+    `本周上报风险隐患${f.hazards.reported}件，${change(f.hazards.reported, f.hazards.previousReported, '件', last)}；截至${f.asOf ? mdHm(f.asOf) : md(f.to)}，未办结${f.hazards.open}件，其中超期${f.hazards.overdue}件` +
       (f.hazards.overdueSerious > 0 ? `（3级及以上${f.hazards.overdueSerious}件，需督办）。` : '。'),
   );
 

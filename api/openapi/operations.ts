@@ -86,7 +86,7 @@ export const OPERATIONS: Record<string, Operation> = {
   'GET /api/coverage': { summary: '千警入万户覆盖 (officer visit coverage for the quarter)', tag: 'stats', answer: coverageAnswer },
   'GET /api/feed': { summary: '动态滚动 (the ticker: latest received and concluded events)', tag: 'stats', answer: feedAnswer },
   'GET /api/alerts': { summary: '预警 (threshold alerts at the end of the period)', tag: 'stats', answer: alertsAnswer },
-  'GET /api/briefing': { summary: '周报内容 (the weekly briefing’s content)', tag: 'stats', answer: briefingAnswer },
+  'GET /api/briefing': { summary: '周报内容 (the weekly briefing’s content; 422 week_not_started for a week not begun)', tag: 'stats', errors: ['422'], answer: briefingAnswer },
 
   'POST /api/hazards': { summary: '隐患上报 (a grid worker’s hazard report; idempotent by clientId)', tag: 'intake', errors: INTAKE, created: 'retry', answer: hazardAnswer },
   'GET /api/hazards/:id': { summary: '隐患详情 (one hazard as the intake answers it)', tag: 'intake', answer: hazardAnswer },

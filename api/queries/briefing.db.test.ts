@@ -63,12 +63,45 @@ describe(`weekly briefing (${backend})`, () => {
     },
   );
 
+  it('accepts the first whole week, 2000-W01', async () => {
+    const b = await json('/api/briefing?week=2000-W01&metric=disputes');
+    expect([b.week, b.from, b.to, b.partial]).toEqual(['2000-W01', '2000-01-03', '2000-01-09', false]);
+  });
+
   it.each([
-    ['2000-W01', '2000-01-03', '2000-01-09'],
-    ['2099-W52', '2099-12-21', '2099-12-27'],
-  ])('accepts the first and last whole weeks, %s', async (w, from, to) => {
-    const b = await json(`/api/briefing?week=${w}&metric=disputes`);
-    expect([b.week, b.from, b.to]).toEqual([w, from, to]);
+    ['next week', () => isoWeek(addDays(shanghaiDate(t.now), 7))],
+    ['the last week of 2099', () => '2099-W52'],
+  ])('refuses a week that has not started (%s) with a 422 field error, not a briefing of zeros', async (_, w) => {
+    const res = await app.request(`/api/briefing?week=${w()}`);
+    expect(res.status).toBe(422);
+    const body = (await res.json()) as any;
+    expect(body.error).toMatchObject({ code: 'week_not_started', fields: { week: expect.stringContaining('has not started') } });
+    expect(body.error.fields.week).toContain(isoWeek(shanghaiDate(t.now)));
+  });
+
+  it('answers the running week as partial, as of now, compared with the same days of last week to the same time', async () => {
+    const today = shanghaiDate(t.now);
+    const current = isoWeek(today);
+    const range = isoWeekRange(current)!;
+    const b = await json(`/api/briefing?week=${current}`);
+    expect([b.week, b.from, b.to, b.partial, b.asOf]).toEqual([current, range.from, range.to, true, t.now.toISOString()]);
+    expect(b.summary.period).toMatchObject({ partial: true, unit: 'week', asOf: t.now.toISOString() });
+    const lastWeekSameTime = new Date(t.now.getTime() - 7 * 86400_000).toISOString();
+    expect(b.summary.previousPeriod).toMatchObject({ from: addDays(range.from, -7), to: addDays(today, -7), partial: false, until: lastWeekSameTime });
+    expect(b.summary.previous.disputes.total).toBeLessThanOrEqual(
+      (await json(`/api/stats/summary?from=${addDays(range.from, -7)}&to=${addDays(range.to, -7)}`)).current.disputes.total,
+    );
+    expect(b.sentences[0]).toContain('（本周未完）');
+    expect(b.sentences[0]).toContain('上周同期');
+    expect(b.sentences.join('')).not.toContain(`${Number(range.to.slice(5, 7))}月${Number(range.to.slice(8))}日，`);
+  });
+
+  it('answers a closed week whole: not partial, as of its last instant, compared with the whole week before', async () => {
+    const b = await json(`/api/briefing?week=${week}`);
+    const range = isoWeekRange(week)!;
+    expect([b.partial, b.asOf]).toEqual([false, new Date(Date.parse(`${addDays(range.to, 1)}T00:00:00+08:00`) - 1).toISOString()]);
+    expect(b.summary.previousPeriod).toMatchObject({ from: addDays(range.from, -7), to: addDays(range.from, -1), days: 7, partial: false });
+    expect(b.sentences[0]).not.toContain('本周未完');
   });
 
   it('writes different sentences when the data changes', async () => {

@@ -1,6 +1,6 @@
 import type { Handle } from '../db/index.ts';
 import { type BriefingFacts, briefingSentences } from '../domain/briefing-text.ts';
-import { previousPeriod } from '../domain/period.ts';
+import { isRunning, previousPeriod } from '../domain/period.ts';
 import type { CaseFilter } from '../filter/case-filter.ts';
 import { type Coverage, coverage } from './coverage.ts';
 import { BOUNDARY_NOTE } from './layers.ts';
@@ -18,6 +18,10 @@ export interface Briefing {
   week: string;
   from: string;
   to: string;
+  /** The week is still running: its figures are as of `asOf`, compared with the same days of last week. */
+  partial: boolean;
+  /** ISO instant the figures are as of (the end of the week, or now while it runs). */
+  asOf: string;
   scope: { level: 'county' | 'township'; code: string | null; name: string };
   metric: RankingMetric;
   summary: Summary;
@@ -49,11 +53,13 @@ export async function briefing(h: Handle, f: CaseFilter, s: MetricSettings, q: {
   const topRate = rank(rows, 'disputeRate', 'village', 'desc')[0];
   const worst = f.township ? null : ([...cov.townships].sort((a, b) => b.missed - a.missed || a.code.localeCompare(b.code))[0] ?? null);
 
+  const partial = isRunning(f.period, q.now);
   const facts: BriefingFacts = {
     scopeName,
     unitLevel,
     from: f.period.from,
     to: f.period.to,
+    asOf: partial ? f.period.ref.toISOString() : null,
     disputes: { current: sum.current.disputes.total, previous: sum.previous.disputes.total, successRate: sum.current.disputes.successRate, open: sum.current.disputes.open },
     hazards: {
       reported: sum.current.hazards.reported,
@@ -78,6 +84,8 @@ export async function briefing(h: Handle, f: CaseFilter, s: MetricSettings, q: {
     week: q.week,
     from: f.period.from,
     to: f.period.to,
+    partial,
+    asOf: f.period.ref.toISOString(),
     scope: { level: f.township ? 'township' : 'county', code: f.township, name: scopeName },
     metric: q.metric,
     summary: sum,

@@ -1,6 +1,6 @@
 import { quarterStart, shanghaiDate } from '../contract/calendar.ts';
 import type { Handle } from '../db/index.ts';
-import { type Period, previousPeriod } from '../domain/period.ts';
+import { isRunning, type Period, type PeriodUnit, periodUnit, previousPeriod } from '../domain/period.ts';
 import type { CaseFilter } from '../filter/case-filter.ts';
 import { type MetricSettings, type VillageMetricRow, villageMetricRows } from './metric-rows.ts';
 import { rate } from './sql.ts';
@@ -44,6 +44,12 @@ export interface PeriodInfo {
   to: string;
   asOf: string;
   days: number;
+  /** Still running at `now`: the figures are as of `asOf` ("截至 12月2日 13:00（本周未完）"). */
+  partial: boolean;
+  /** The calendar unit the bounds span (decides what the previous period is). */
+  unit: PeriodUnit;
+  /** Exclusive end of the counting (ISO instant): 00:00 after `to`, or the same time of day for the comparison of a running period. */
+  until: string;
 }
 
 export interface Summary {
@@ -83,8 +89,8 @@ export function totalsOf(rows: readonly VillageMetricRow[], quarter: string): To
   return t;
 }
 
-function info(p: Period): PeriodInfo {
-  return { from: p.from, to: p.to, asOf: p.ref.toISOString(), days: p.days };
+export function periodInfo(p: Period, now: Date): PeriodInfo {
+  return { from: p.from, to: p.to, asOf: p.ref.toISOString(), days: p.days, partial: isRunning(p, now), unit: periodUnit(p), until: p.end.toISOString() };
 }
 
 const quarterOf = (p: Period) => quarterStart(shanghaiDate(p.ref));
@@ -95,8 +101,8 @@ export async function summary(h: Handle, f: CaseFilter, s: MetricSettings, now: 
   const before = await villageMetricRows(h, { ...f, period: prev }, s);
   return {
     township: f.township,
-    period: info(f.period),
-    previousPeriod: info(prev),
+    period: periodInfo(f.period, now),
+    previousPeriod: periodInfo(prev, now),
     current: totalsOf(current, quarterOf(f.period)),
     previous: totalsOf(before, quarterOf(prev)),
   };

@@ -114,6 +114,9 @@ describe(`API over the seeded database (${backend})`, () => {
     expect(s.current.coverage.met).toBe(vi.features.filter((f) => f.properties.coverageStatus === 'met').length);
     expect(s.previousPeriod.to).toBe(addDays(s.period.from, -1));
     expect(s.previousPeriod.days).toBe(s.period.days);
+    // The default 12 months run to now: compared with the 365 days before, cut at the same time of day.
+    expect(s.period).toMatchObject({ partial: true, unit: 'days', asOf: t.now.toISOString() });
+    expect(s.previousPeriod).toMatchObject({ partial: false, until: new Date(t.now.getTime() - 365 * 86400_000).toISOString() });
     expect(s.previous.disputes.total).toBeGreaterThan(0);
   });
 
@@ -125,9 +128,23 @@ describe(`API over the seeded database (${backend})`, () => {
     expect(s.current.disputes.successRate).toBeLessThan(0.989);
   });
 
+  it('a running week is compared with the same days of last week, to the same time of day', async () => {
+    const today = shanghaiDate(t.now);
+    const dow = (new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7;
+    const monday = addDays(today, -dow);
+    const s = await get<Summary>(`/api/stats/summary?from=${monday}&to=${addDays(monday, 6)}`);
+    expect(s.period).toMatchObject({ partial: true, unit: 'week', asOf: t.now.toISOString() });
+    expect(s.previousPeriod).toMatchObject({ from: addDays(monday, -7), to: addDays(today, -7), days: dow + 1, partial: false });
+    expect(s.previousPeriod.until).toBe(new Date(t.now.getTime() - 7 * 86400_000).toISOString());
+    const wholeLastWeek = await get<Summary>(`/api/stats/summary?from=${addDays(monday, -7)}&to=${addDays(monday, -1)}`);
+    expect(s.previous.disputes.total).toBeLessThanOrEqual(wholeLastWeek.current.disputes.total);
+  });
+
   it('a past week reads as it stood then: its stocks are measured at the end of that week', async () => {
     const s = await get<Summary>('/api/stats/summary?from=2025-06-02&to=2025-06-08');
     expect(s.period.asOf).toBe('2025-06-08T15:59:59.999Z');
+    expect(s.period).toMatchObject({ partial: false, unit: 'week', until: '2025-06-08T16:00:00.000Z' });
+    expect(s.previousPeriod).toMatchObject({ from: '2025-05-26', to: '2025-06-01', partial: false, until: '2025-06-01T16:00:00.000Z' });
     expect(s.current.disputes.total).toBeGreaterThan(20);
     expect(s.current.disputes.open).toBeGreaterThan(0);
     expect(s.current.coverage.quarter).toBe('2025-04-01');

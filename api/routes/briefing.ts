@@ -2,7 +2,8 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { addDays, isoWeek, isoWeekRange, shanghaiDate } from '../contract/calendar.ts';
 import { caseFilterFields, filterQuery, MAX_DATE, MIN_DATE } from '../contract/case-filter.ts';
-import { makePeriod } from '../domain/period.ts';
+import { makePeriod, notStarted } from '../domain/period.ts';
+import { UnprocessableError } from '../errors.ts';
 import { caseFilter, readFiltered } from '../filter/middleware.ts';
 import { briefing } from '../queries/briefing.ts';
 import { metricSettings } from '../queries/metric-rows.ts';
@@ -33,7 +34,10 @@ const query = filterQuery({
   metric: z.enum(RANKING_METRICS).default('disputeRate'),
 });
 
-/** The weekly briefing's content for an ISO week (Monday-Sunday, Asia/Shanghai); default: last week. */
+/**
+ * The weekly briefing's content for an ISO week (Monday-Sunday, Asia/Shanghai); default: last week.
+ * 422 `week_not_started` for a week after the current one.
+ */
 export function briefingRoutes(deps: Deps) {
   const settings = metricSettings(deps.config);
   return new Hono().get('/', validate('query', query), caseFilter(deps), async (c) => {
@@ -42,6 +46,14 @@ export function briefingRoutes(deps: Deps) {
     const week = q.week ?? isoWeek(addDays(shanghaiDate(now), -7));
     const range = isoWeekRange(week)!;
     const period = makePeriod(range.from, range.to, now);
+    // A week that has not started has no briefing: refused, not answered with zeros. A running week is
+    // answered with `partial: true` and its `asOf`, compared with the same days of last week.
+    if (notStarted(period, now)) {
+      const today = shanghaiDate(now);
+      throw new UnprocessableError('week_not_started', `week ${week} starts on ${range.from}, after today (${today}, Asia/Shanghai)`, {
+        week: `${week} has not started yet (it starts on ${range.from}; the current week is ${isoWeek(today)})`,
+      });
+    }
     return c.json(await readFiltered(deps, c, (h, f) => briefing(h, { ...f, period }, settings, { week, metric: q.metric, now })));
   });
 }

@@ -128,6 +128,10 @@ export const briefingAnswer = z
       .describe('ISO 周 (ISO week, e.g. 2026-W47)'),
     from: day,
     to: day,
+    partial: z
+      .boolean()
+      .describe('本周未完：数据截至 asOf，与上周相同日子同一时刻比较 (the week is still running: figures as of asOf, compared with the same days of last week to the same time)'),
+    asOf: instant.describe('数据截至 (the instant the figures are as of: the end of the week, or now while it runs)'),
     scope: z.strictObject({ level: z.enum(['county', 'township']), code: townshipCode.nullable(), name: z.string() }).describe('范围 (scope)'),
     metric: z.enum(RANKING_METRICS).describe('排名指标 (metric of the top villages)'),
     summary: summaryAnswer,

@@ -13,6 +13,11 @@ const periodInfo = z
     to: day.describe('截止日 (last day, inclusive)'),
     asOf: instant.describe('存量（在办、超期、覆盖）的计量时刻 (instant the stocks are measured at)'),
     days: z.number().int().min(1).describe('天数 (days in the period)'),
+    partial: z.boolean().describe('期未完：数据截至 asOf (the period is still running: figures as of asOf)'),
+    unit: z.enum(['week', 'month', 'quarter', 'year', 'days']).describe('周、月、季、年或任意天数，决定比较口径 (the calendar unit the bounds span; decides the comparison)'),
+    until: instant.describe(
+      '计数截止（不含）：期末次日 0 时，或进行中期的可比期截至同一时刻 (exclusive end of the counting: 00:00 after `to`, or, for the comparison of a running period, the same time of day)',
+    ),
   })
   .meta({ id: 'PeriodInfo', description: '统计期 (a period)' });
 
@@ -53,7 +58,9 @@ export const summaryAnswer = z
   .strictObject({
     township: scope,
     period: periodInfo,
-    previousPeriod: periodInfo.describe('上一可比期 (the previous comparable period)'),
+    previousPeriod: periodInfo.describe(
+      '上一可比期：已结束的期为紧邻其前的等长期；进行中的周/月/季/年为上一周/月/季/年的相同日子，截至同一时刻 (the previous comparable period: for a closed period the same length just before; for a running week/month/quarter/year the same days of the previous one, to the same time of day)',
+    ),
     current: totals,
     previous: totals,
   })

@@ -12,8 +12,8 @@ export function totals(p: Partial<{ disputes: number; success: number | null; op
 export function summary(current: Totals, previous: Totals, township: string | null = null): Summary {
   return {
     township,
-    period: { from: '2025-11-29', to: '2026-11-28', asOf: '2026-11-28T15:00:00.000Z', days: 365, partial: true, unit: 'days', until: '2026-11-28T16:00:00.000Z' },
-    previousPeriod: { from: '2024-11-29', to: '2025-11-28', asOf: '2025-11-28T15:00:00.000Z', days: 365, partial: false, unit: 'days', until: '2025-11-28T15:00:00.000Z' },
+    period: { from: '2025-11-29', to: '2026-11-28', asOf: '2026-11-28T15:00:00.000Z', days: 365, partial: false, unit: 'days', until: '2026-11-28T16:00:00.000Z' },
+    previousPeriod: { from: '2024-11-29', to: '2025-11-28', asOf: '2025-11-28T15:59:59.999Z', days: 365, partial: false, unit: 'days', until: '2025-11-28T16:00:00.000Z' },
     current,
     previous,
   };

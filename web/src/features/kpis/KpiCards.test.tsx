@@ -46,6 +46,19 @@ describe('KpiCards', () => {
     expect(screen.getByText(/Previous period: 29 Nov 2024 – 28 Nov 2025/)).toBeTruthy();
   });
 
+  it('says a running week is partial and as of when, and compares it with the same days of last week', async () => {
+    const running = {
+      ...summary(totals({ disputes: 30 }), totals({ disputes: 40 })),
+      period: { from: '2026-11-30', to: '2026-12-06', asOf: '2026-12-02T05:00:00.000Z', days: 7, partial: true, unit: 'week' as const, until: '2026-12-06T16:00:00.000Z' },
+      previousPeriod: { from: '2026-11-23', to: '2026-11-25', asOf: '2026-11-25T05:00:00.000Z', days: 3, partial: false, unit: 'days' as const, until: '2026-11-25T05:00:00.000Z' },
+    };
+    mockApi({ '/api/config': noConfig, '/api/stats/summary': () => running });
+    renderApp(<KpiCards />, '/');
+    await screen.findByTestId('kpi-disputes');
+    expect(screen.getByTestId('kpi-comparison').textContent).toBe('截至 12月2日 13:00（本周未完） · 对比上周同期：2026年11月23日至11月25日 13:00');
+    expect(screen.getByTestId('kpi-disputes').querySelector('.kpi-delta')!.className).toContain('tone-good'); // fewer disputes than the same days
+  });
+
   it('asks the API for the filtered totals and says they are filtered', async () => {
     const { calls } = mockApi({ '/api/config': noConfig, '/api/stats/summary': () => summary(totals(), totals()) });
     renderApp(<KpiCards />, '/?cat=宅基地');

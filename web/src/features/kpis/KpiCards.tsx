@@ -8,6 +8,7 @@ import type { MessageKey } from '../i18n/messages.ts';
 import { runtimeConfigQuery } from '../runtime-config/runtime-config.ts';
 import { useView } from '../url-state/ViewContext.tsx';
 import { type Kpi, type KpiId, kpisOf, type Totals } from './kpi-model.ts';
+import { comparisonLabels } from './period-label.ts';
 import { summaryQuery } from './queries.ts';
 import './kpis.css';
 
@@ -98,6 +99,7 @@ export function KpiCards() {
     );
   if (summary.isError) return <ErrorBlock error={summary.error} onRetry={() => void summary.refetch()} />;
   const s = summary.data;
+  const labels = comparisonLabels(s, i18n);
   return (
     <div>
       <div className={`kpis${summary.isFetching ? ' refreshing' : ''}`} data-testid="kpis">
@@ -105,8 +107,9 @@ export function KpiCards() {
           <KpiCard key={k.id} kpi={k} totals={s.current} i18n={i18n} required={config.data?.coverageVisitsPerQuarter ?? 3} />
         ))}
       </div>
-      <p className="footnote">
-        {i18n.t('previousPeriodRange', { range: i18n.range(s.previousPeriod.from, s.previousPeriod.to) })}
+      <p className="footnote" data-testid="kpi-comparison">
+        {labels.asOf && <span className="period-partial">{labels.asOf} · </span>}
+        {labels.previous}
         {hasFilters(view) && <span className="filter-note"> · {i18n.t('filteredByCategory')}</span>}
       </p>
     </div>

@@ -15,9 +15,15 @@ describe('toneOf', () => {
     ['successRate', 0.02, true, 'good'],
     ['successRate', -0.02, true, 'bad'],
     ['successRate', 0.004, true, 'flat'],
+    ['hazardsOpen', 3, false, 'bad'],
+    ['hazardsOpen', -3, false, 'good'],
     ['hazardsOverdue', 1, false, 'bad'],
+    ['hazardsOverdue', -1, false, 'good'],
+    ['hazardsOverdue', 0, false, 'flat'],
     ['coverage', 0.1, true, 'good'],
+    ['coverage', -0.1, true, 'bad'],
     ['coverage', null, true, 'none'],
+    ['disputes', Number.NaN, false, 'none'],
   ])('%s change %s -> %s', (id, delta, ratio, tone) => expect(toneOf(id, delta, ratio)).toBe(tone));
 });
 

@@ -30,10 +30,19 @@ const HIGHER_IS_BETTER: Record<KpiId, boolean> = {
 /** A change smaller than this reads as "no change" (half a point for ratios, nothing for counts). */
 const FLAT: Record<'ratio' | 'count', number> = { ratio: 0.005, count: 0 };
 
-export function toneOf(id: KpiId, delta: number | null, ratio: boolean): Tone {
+/**
+ * The colour of a change by what it means, not by its sign: a rise of something bad (disputes,
+ * open or overdue hazards) is 'bad' (red), a rise of something good (mediation success, coverage)
+ * is 'good' (green). One rule for the dashboard's KPIs, the wall's and the briefing's.
+ */
+export function toneByMeaning(higherIsBetter: boolean, delta: number | null, ratio: boolean): Tone {
   if (delta === null || !Number.isFinite(delta)) return 'none';
   if (Math.abs(delta) <= FLAT[ratio ? 'ratio' : 'count']) return 'flat';
-  return delta > 0 === HIGHER_IS_BETTER[id] ? 'good' : 'bad';
+  return delta > 0 === higherIsBetter ? 'good' : 'bad';
+}
+
+export function toneOf(id: KpiId, delta: number | null, ratio: boolean): Tone {
+  return toneByMeaning(HIGHER_IS_BETTER[id], delta, ratio);
 }
 
 function kpi(id: KpiId, value: number | null, previous: number | null, ratio: boolean): Kpi {

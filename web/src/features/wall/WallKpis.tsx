@@ -1,18 +1,24 @@
-import type { Totals } from '../../api/types.ts';
+import type { Summary, Totals } from '../../api/types.ts';
 import { formatSignedChange } from '../i18n/format.ts';
 import type { I18n } from '../i18n/I18nProvider.tsx';
 import { kpisOf } from '../kpis/kpi-model.ts';
+import { comparisonLabels } from '../kpis/period-label.ts';
 import type { WallMessageKey } from './wall-messages.ts';
 
 interface WallKpisProps {
-  summary: { current: Totals; previous: Totals } | undefined;
+  summary: ({ current: Totals; previous: Totals } & Partial<Pick<Summary, 'period' | 'previousPeriod'>>) | undefined;
   i18n: I18n;
   w: (key: WallMessageKey, params?: Record<string, string | number>) => string;
 }
 
-/** The five headline numbers, large, each with its change against the previous period of equal length. */
+/**
+ * The five headline numbers, large, each with its change against the comparison period (the same days
+ * of the previous week while the week runs), coloured by meaning; the period's as-of and the comparison's
+ * dates under them.
+ */
 export function WallKpis({ summary, i18n, w }: WallKpisProps) {
   const kpis = summary ? kpisOf(summary.current, summary.previous) : [];
+  const labels = summary?.period && summary.previousPeriod ? comparisonLabels({ period: summary.period, previousPeriod: summary.previousPeriod }, i18n) : null;
   return (
     <section className="wall-kpis" aria-label="KPI">
       {kpis.map((k) => (
@@ -27,6 +33,12 @@ export function WallKpis({ summary, i18n, w }: WallKpisProps) {
         </div>
       ))}
       {kpis.length === 0 && <div className="wall-empty">{w('loading')}</div>}
+      {labels && kpis.length > 0 && (
+        <div className="wall-kpi-comparison" data-testid="wall-kpi-comparison">
+          {labels.asOf ? `${labels.asOf} · ` : ''}
+          {labels.previous}
+        </div>
+      )}
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classIndex, classLabels, quantile, quantileBreaks, roundToStep } from './class-breaks.ts';
+import { type Classification, classIndex, classify, classLabels, distinctDecimals, MIN_DISTINCT, quantile, roundestBetween, roundToStep } from './class-breaks.ts';
 
 describe('quantile', () => {
   it.each([
@@ -18,31 +18,119 @@ describe('roundToStep', () => {
     [3.46, 0.1, 3.5],
     [7.2, 1, 7],
     [0.9857, 0.005, 0.985],
-    [0.98799, 0.005, 0.99],
     [12.5, 5, 15],
   ])('%s by %s = %s', (x, step, r) => expect(roundToStep(x, step)).toBe(r));
 });
 
-describe('quantileBreaks', () => {
-  it.each<[string, (number | null)[], number, number, number[]]>([
-    ['uniform rates, five classes', [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], 5, 0.1, [3, 5, 7, 9]],
-    ['nulls are ignored', [null, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, null], 5, 0.1, [3, 5, 7, 9]],
-    ['skewed counts: the tail is split evenly', [0, 0, 0, 0, 0, 0, 0, 1, 2, 3], 5, 1, [1, 2, 3]],
-    ['all equal: one class', [4, 4, 4, 4], 5, 1, []],
-    ['no values', [], 5, 1, []],
-    ['one class asked', [1, 2, 3], 1, 1, []],
-    ['never at or below the minimum', [2.04, 2.05, 2.06, 9], 4, 0.1, [2.1, 3.8, 6.4]],
-    ['a lone non-zero value', [0, 0, 0, 0, 1], 5, 1, [1]],
-  ])('%s', (_name, values, classes, step, breaks) => expect(quantileBreaks(values, classes, step)).toEqual(breaks));
-
-  it('thresholds are strictly increasing and inside the data', () => {
-    const values = Array.from({ length: 200 }, (_, i) => Math.round(Math.sin(i) * 1000) / 100 + 10);
-    const t = quantileBreaks(values, 5, 0.1);
-    expect(t.length).toBe(4);
-    for (let i = 1; i < t.length; i++) expect(t[i]!).toBeGreaterThan(t[i - 1]!);
-    expect(t[0]!).toBeGreaterThan(Math.min(...values));
-    expect(t[t.length - 1]!).toBeLessThanOrEqual(Math.max(...values));
+describe('roundestBetween', () => {
+  it.each<[number, number, boolean, number]>([
+    [14, 16.4, false, 15],
+    [4.87, 5.3, false, 5],
+    [7.24, 7.26, false, 7.25],
+    [7.2401, 7.2402, false, 7.2402],
+    [0, 0.17, false, 0.1],
+    [0, 1, true, 1],
+    [3, 8, true, 5],
+    [99, 101, true, 100],
+    [2, 2, false, 2],
+  ])('(%s, %s] integer=%s -> %s', (lo, hi, integer, t) => {
+    const r = roundestBetween(lo, hi, integer);
+    expect(r).toBe(t);
+    if (hi > lo) {
+      expect(r).toBeGreaterThan(lo);
+      expect(r).toBeLessThanOrEqual(hi);
+    }
   });
+});
+
+/** A reproducible pseudo-random sequence (no flaky tests). */
+function lcg(seed: number): () => number {
+  let s = seed;
+  return () => {
+    s = (s * 1664525 + 1013904223) % 2 ** 32;
+    return s / 2 ** 32;
+  };
+}
+
+/** 491 villages over one week: most without a dispute, the rest 1-3 cases among 800-6,000 residents, per 10,000. */
+function villagesAtWeekScale(): number[] {
+  const r = lcg(7);
+  return Array.from({ length: 491 }, () => {
+    const pop = 800 + Math.floor(r() * 5200);
+    const u = r();
+    const cases = u < 0.7 ? 0 : u < 0.9 ? 1 : u < 0.97 ? 2 : 3;
+    return (cases / pop) * 10000;
+  });
+}
+
+const countsPerClass = (values: number[], c: Classification) => {
+  const n = Array.from({ length: c.thresholds.length + 1 }, () => 0);
+  for (const v of values) n[classIndex(v, c.thresholds)]!++;
+  return n;
+};
+
+describe('classify', () => {
+  it.each<[string, (number | null)[], boolean, number[], boolean]>([
+    ['no values', [], false, [], true],
+    ['nulls only', [null, null], false, [], true],
+    ['one unit', [4.2], false, [], true],
+    ['all zeros: one class', [0, 0, 0, 0, 0], false, [], true],
+    ['two distinct values: two classes', [0, 0, 0, 5], false, [5], true],
+    ['seven distinct values: one class each', [0, 1, 2, 3, 4, 5, 6, 6, 6], true, [1, 2, 3, 4, 5, 6], true],
+    ['nulls are ignored', [null, 0, 2, null, 2], false, [2], true],
+    ['eight distinct values: five classes', [1, 2, 3, 4, 5, 6, 7, 8], true, [2, 3, 5, 7], false],
+    ['uniform rates', [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], false, [3, 5, 7, 9], false],
+    ['ties at zero take one class; the rest split evenly', [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8], true, [1, 3, 5, 7], false],
+    ['an outlier stays in the top class', [1, 2, 3, 4, 5, 6, 7, 8, 9, 500], false, [3, 5, 7, 9], false],
+  ])('%s', (_name, values, integer, thresholds, perValue) => {
+    const c = classify(values, { classes: 5, integer });
+    expect(c.thresholds).toEqual(thresholds);
+    expect(c.perValue).toBe(perValue);
+  });
+
+  it.each<[string, number[]]>([
+    ['491 villages at week scale', villagesAtWeekScale()],
+    ['25 townships at week scale', Array.from({ length: 25 }, (_, i) => ((i % 9) * 3 + (i % 4)) / 4.7)],
+    ['heavy ties', [...Array(50).fill(0), ...Array(30).fill(5), ...Array(10).fill(10), 1, 2, 3, 4, 6, 7, 8]],
+    ['one tie mass on top', [1, 2, 3, 4, 5, 6, 7, ...Array(100).fill(9)]],
+    ['near-equal values', [7.21, 7.22, 7.23, 7.24, 7.25, 7.26, 7.27, 7.28, 7.29]],
+    ['a year of township rates', Array.from({ length: 25 }, (_, i) => 4 + ((i * 37) % 25) / 5)],
+  ])('%s: no empty class, no two breaks alike, at least 4 classes', (_name, values) => {
+    const distinct = new Set(values).size;
+    expect(distinct).toBeGreaterThanOrEqual(MIN_DISTINCT);
+    const c = classify(values, { classes: 5 });
+    const n = countsPerClass(values, c);
+    expect(n.every((k) => k > 0)).toBe(true);
+    expect(n.length).toBeGreaterThanOrEqual(4);
+    for (let i = 1; i < c.thresholds.length; i++) expect(c.thresholds[i]!).toBeGreaterThan(c.thresholds[i - 1]!);
+    const d = distinctDecimals(c.thresholds, 1);
+    const labels = classLabels(c, { integer: false, format: (x) => x.toFixed(d) });
+    expect(new Set(labels).size).toBe(labels.length);
+    for (const l of labels) {
+      const [lo, hi] = l.split('–');
+      if (hi !== undefined) expect(lo).not.toBe(hi);
+    }
+  });
+
+  it('491 villages at week scale: the zero villages take the first class and the rest are split', () => {
+    const values = villagesAtWeekScale();
+    const c = classify(values, { classes: 5 });
+    const n = countsPerClass(values, c);
+    expect(n[0]).toBe(values.filter((v) => v === 0).length);
+    // The non-zero villages are shared out, no class with fewer than a tenth of them.
+    const nonZero = values.length - n[0]!;
+    for (const k of n.slice(1)) expect(k).toBeGreaterThanOrEqual(nonZero / 10);
+  });
+});
+
+describe('distinctDecimals', () => {
+  it.each<[number[], number, number]>([
+    [[1, 2, 3], 1, 1],
+    [[7.21, 7.24], 1, 2],
+    [[0.1, 0.15], 1, 2],
+    [[5, 10], 0, 0],
+    [[7.2401, 7.2402], 1, 4],
+  ])('%j from %s decimals -> %s', (n, min, d) => expect(distinctDecimals(n, min)).toBe(d));
 });
 
 describe('classIndex', () => {
@@ -58,11 +146,13 @@ describe('classIndex', () => {
 
 describe('classLabels', () => {
   const f = (n: number) => String(n);
-  it.each<[string, number[], boolean, number | undefined, string[]]>([
-    ['continuous', [2.5, 4], false, undefined, ['< 2.5', '2.5–4', '≥ 4']],
-    ['counts', [1, 3, 6], true, 0, ['0', '1–2', '3–5', '≥ 6']],
-    ['counts with singleton class', [1, 2], true, 0, ['0', '1', '≥ 2']],
-    ['counts not starting at zero', [5, 9], true, 2, ['≤ 4', '5–8', '≥ 9']],
-    ['one class', [], true, 0, ['≥ 0']],
-  ])('%s', (_name, t, integer, min, labels) => expect(classLabels(t, { integer, min, format: f })).toEqual(labels));
+  it.each<[string, Classification, boolean, string[]]>([
+    ['continuous', { thresholds: [2.5, 4], perValue: false, sorted: [1, 3, 5] }, false, ['< 2.5', '2.5–4', '≥ 4']],
+    ['counts', { thresholds: [1, 3, 6], perValue: false, sorted: [0, 2, 4, 9] }, true, ['0', '1–2', '3–5', '≥ 6']],
+    ['counts with a singleton class', { thresholds: [1, 2], perValue: false, sorted: [0, 1, 5] }, true, ['0', '1', '≥ 2']],
+    ['counts not starting at zero', { thresholds: [5, 9], perValue: false, sorted: [2, 6, 10] }, true, ['2–4', '5–8', '≥ 9']],
+    ['one value', { thresholds: [], perValue: true, sorted: [0, 0] }, true, ['0']],
+    ['one class per value', { thresholds: [5, 10], perValue: true, sorted: [0, 5, 10] }, false, ['0', '5', '10']],
+    ['nothing', { thresholds: [], perValue: true, sorted: [] }, false, []],
+  ])('%s', (_name, c, integer, labels) => expect(classLabels(c, { integer, format: f })).toEqual(labels));
 });

@@ -1,8 +1,14 @@
 /**
- * Class breaks for the choropleth: quantiles of the units on screen, rounded to a step a reader
- * can say aloud ("2.5 per thousand"), so each colour holds roughly the same number of units and
- * the legend shows round numbers. Breaks follow the units on screen (townships of the county, or
- * villages of one township), so a township's map is never one flat colour.
+ * Class breaks for the choropleth, from the units on screen (townships of the county, or villages
+ * of one township), so a township's map is never one flat colour.
+ *
+ * The rule (README, "Map classes"): with at least MIN_DISTINCT distinct values, CLASSES classes
+ * cut at "remaining quantiles" (each break splits the units not yet classed into equal shares of
+ * the classes left, so a mass of zeros takes one class and the rest are still told apart); a
+ * break is always a data value's own class start, so no class is ever empty; between the value
+ * below and that value the roundest number is written, so the legend reads "5" not "4.87". With
+ * fewer distinct values every value is its own class. Labels are written with as many decimals as
+ * it takes for no two breaks (or values) to read the same.
  */
 
 /** Linear-interpolated quantile (type 7) of sorted values, p in 0..1. */
@@ -14,40 +20,92 @@ export function quantile(sorted: readonly number[], p: number): number {
   return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (h - lo);
 }
 
+/** Below this many distinct values every value gets a class of its own. */
+export const MIN_DISTINCT = 8;
+
 /** Rounds to a multiple of `step` without binary noise (0.1 * 3 = 0.30000000000000004). */
 export function roundToStep(x: number, step: number): number {
-  const decimals = Math.max(0, -Math.floor(Math.log10(step)) + (step.toString().includes('5') ? 1 : 0));
-  return Number((Math.round(x / step) * step).toFixed(Math.min(decimals + 1, 10)));
+  return Number((Math.round(x / step) * step).toFixed(decimalsOf(step) + 1));
+}
+
+/** Decimals a step needs: 0.05 -> 2, 0.1 -> 1, 5 -> 0. */
+export function decimalsOf(step: number): number {
+  for (let d = 0; d <= 12; d++) if (Math.abs(Math.round(step * 10 ** d) - step * 10 ** d) < 1e-9) return d;
+  return 12;
 }
 
 /**
- * Up to `classes - 1` increasing thresholds: class i holds values in [t[i-1], t[i]). Thresholds
- * never sit at or below the minimum (the first class would be empty) nor above the maximum.
+ * The roundest number t with lo < t <= hi (a multiple of 1, 2 or 5 times a power of ten, the
+ * coarsest that fits), so a break placed there classes every value exactly as `hi` would.
+ * `integer` keeps it a whole number (counts), which `hi` then is.
  */
-export function quantileBreaks(values: readonly (number | null | undefined)[], classes: number, step: number): number[] {
-  const sorted = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v)).sort((a, b) => a - b);
-  if (sorted.length === 0 || classes < 2) return [];
-  const min = sorted[0]!;
-  const max = sorted[sorted.length - 1]!;
-  const out: number[] = [];
-  for (let i = 1; i < classes; i++) {
-    let t = roundToStep(quantile(sorted, i / classes), step);
-    if (t <= min) t = roundToStep(min + step, step);
-    if (t > max) continue;
-    if (out.length === 0 || t > out[out.length - 1]!) out.push(t);
-  }
-  // Skewed data (most villages at 0 overdue) collapses quantiles; the classes left over split the
-  // tail evenly so the few high values are still told apart.
-  const missing = classes - 1 - out.length;
-  if (missing > 0) {
-    const base = out.length ? out[out.length - 1]! : min;
-    for (let k = 1; k <= missing; k++) {
-      const t = roundToStep(base + ((max - base) * k) / (missing + 1), step);
-      if (t > base && t <= max && !out.includes(t)) out.push(t);
+export function roundestBetween(lo: number, hi: number, integer: boolean): number {
+  if (!(hi > lo)) return hi;
+  const span = hi - lo;
+  for (let e = Math.ceil(Math.log10(Math.max(Math.abs(hi), span))) + 1; e >= -12; e--) {
+    if (integer && e < 0) break;
+    for (const m of [5, 2, 1]) {
+      const step = m * 10 ** e;
+      if (integer && step < 1) continue;
+      const t = roundToStep(Math.floor(hi / step + 1e-9) * step, step);
+      if (t > lo && t <= hi) return t;
     }
-    out.sort((a, b) => a - b);
   }
-  return out;
+  return hi;
+}
+
+export interface Classification {
+  /** Increasing thresholds: class i holds values in [t[i-1], t[i]). */
+  thresholds: number[];
+  /** One class per distinct value (fewer than MIN_DISTINCT of them): labels name the value. */
+  perValue: boolean;
+  /** The values classified, sorted. */
+  sorted: number[];
+}
+
+/**
+ * Classes of `values` (nulls and non-finite values ignored): never an empty class, never two
+ * breaks at the same value, `classes` classes when there are at least MIN_DISTINCT distinct
+ * values (and at least `classes`), otherwise one class per distinct value.
+ */
+export function classify(values: readonly (number | null | undefined)[], opts: { classes?: number; integer?: boolean } = {}): Classification {
+  const classes = opts.classes ?? 5;
+  const integer = opts.integer ?? false;
+  const sorted = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v)).sort((a, b) => a - b);
+  const distinct = sorted.filter((v, i) => i === 0 || v !== sorted[i - 1]);
+  if (distinct.length === 0) return { thresholds: [], perValue: true, sorted };
+  if (distinct.length < Math.max(MIN_DISTINCT, classes)) {
+    // Each value its own class: a break exactly at every value after the first.
+    return { thresholds: distinct.slice(1), perValue: true, sorted };
+  }
+  const thresholds: number[] = [];
+  let at = 0; // index in `distinct` of the current class's first value
+  let from = 0; // index in `sorted` of the first value not yet classed
+  for (let i = 1; i < classes; i++) {
+    const left = classes - i + 1; // classes still to fill, this one included
+    const rest = sorted.slice(from);
+    const q = rest[Math.min(rest.length - 1, Math.floor(rest.length / left))]!;
+    // The first distinct value at or above the quantile, but past the current class's start and
+    // leaving a distinct value for every class still to come.
+    let j = distinct.findIndex((d) => d >= q);
+    j = Math.max(j, at + 1);
+    j = Math.min(j, distinct.length - (classes - i));
+    thresholds.push(distinct[j]!);
+    at = j;
+    from = sorted.findIndex((v) => v >= distinct[j]!);
+  }
+  // Write each break as the roundest number between the value below it and itself.
+  const nice = thresholds.map((t) => {
+    const j = distinct.indexOf(t);
+    return roundestBetween(distinct[j - 1]!, t, integer);
+  });
+  return { thresholds: nice, perValue: false, sorted };
+}
+
+/** Up to `classes - 1` thresholds (see `classify`); kept for callers that need only the breaks. */
+export function quantileBreaks(values: readonly (number | null | undefined)[], classes: number, integer = false): number[] {
+  if (classes < 2) return [];
+  return classify(values, { classes, integer }).thresholds;
 }
 
 /** The class of a value: how many thresholds it reaches. */
@@ -58,13 +116,29 @@ export function classIndex(value: number, thresholds: readonly number[]): number
 }
 
 /**
- * Legend text per class. Counts are whole numbers, so their classes read as closed ranges
- * ("3–5"); continuous values read as half-open ("< 2.5", "2.5–4.0", "≥ 4.0").
+ * The fewest decimals, at least `min` and at most `max`, with which the given numbers all read
+ * differently (so "7.2–7.3" never hides two breaks at 7.24 and 7.26 behind "7.2–7.2").
  */
-export function classLabels(thresholds: readonly number[], opts: { integer: boolean; min?: number; format: (n: number) => string }): string[] {
+export function distinctDecimals(numbers: readonly number[], min: number, max = 4): number {
+  for (let d = min; d < max; d++) {
+    const seen = new Set(numbers.map((n) => n.toFixed(d)));
+    if (seen.size === new Set(numbers).size) return d;
+  }
+  return max;
+}
+
+/**
+ * Legend text per class. Per-value classes name their value. Counts are whole numbers, so their
+ * classes read as closed ranges ("3–5"); continuous values read as half-open ("< 2.5",
+ * "2.5–4.0", "≥ 4.0").
+ */
+export function classLabels(c: Pick<Classification, 'thresholds' | 'perValue' | 'sorted'>, opts: { integer: boolean; format: (n: number) => string }): string[] {
   const f = opts.format;
+  const { thresholds } = c;
+  const min = c.sorted[0];
+  if (min === undefined) return [];
+  if (c.perValue) return [min, ...thresholds].map(f);
   const n = thresholds.length + 1;
-  if (thresholds.length === 0) return [opts.min !== undefined ? `≥ ${f(opts.min)}` : ''];
   const labels: string[] = [];
   for (let i = 0; i < n; i++) {
     const lo = i === 0 ? undefined : thresholds[i - 1]!;
@@ -72,7 +146,7 @@ export function classLabels(thresholds: readonly number[], opts: { integer: bool
     if (opts.integer) {
       if (lo === undefined) {
         const top = hi! - 1;
-        labels.push(opts.min !== undefined && opts.min >= top ? f(top) : `≤ ${f(top)}`);
+        labels.push(min >= top ? f(top) : `${f(min)}–${f(top)}`);
       } else if (hi === undefined) labels.push(`≥ ${f(lo)}`);
       else labels.push(hi - 1 === lo ? f(lo) : `${f(lo)}–${f(hi - 1)}`);
     } else if (lo === undefined) labels.push(`< ${f(hi!)}`);

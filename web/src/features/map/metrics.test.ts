@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { makeI18n } from '../i18n/I18nProvider.tsx';
 import { COVERAGE_COLORS, NO_DATA_COLOR } from './color-scales.ts';
-import { colorScale, formatMetric, per1000, type TownshipProps, type Unit, type VillageProps } from './metrics.ts';
+import {
+  colorScale,
+  disputeRate,
+  formatMetric,
+  metricLabelKey,
+  PER_10000_BELOW_DAYS,
+  per1000,
+  periodDays,
+  rateUnitFor,
+  type TownshipProps,
+  type Unit,
+  type VillageProps,
+} from './metrics.ts';
 
 const zh = makeI18n('zh');
 const en = makeI18n('en');
@@ -64,14 +76,48 @@ describe('per1000', () => {
   ])('%s cases in %s residents -> %s', (c, p, r) => expect(per1000(c, p)).toBe(r));
 });
 
+describe('disputeRate', () => {
+  it.each([
+    [1, 2000, 10000, 5],
+    [5, 50000, 1000, 0.1],
+    [5, 50000, 10000, 1],
+    [0, 0, 10000, null],
+  ])('%s cases in %s residents per %s -> %s', (c, p, per, r) => expect(disputeRate(c, p, per)).toBe(r));
+});
+
+describe('rateUnitFor: the unit follows the period', () => {
+  it.each<[string, { from: string; to: string } | null, number, string, string]>([
+    ['no period known', null, 1000, 'unit_per1000', 'metric_disputeRate'],
+    ['one day', { from: '2026-12-02', to: '2026-12-02' }, 10000, 'unit_per10000', 'metric_disputeRate10k'],
+    ['a running week (Mon-Wed)', { from: '2026-11-30', to: '2026-12-02' }, 10000, 'unit_per10000', 'metric_disputeRate10k'],
+    ['a week', { from: '2026-11-23', to: '2026-11-29' }, 10000, 'unit_per10000', 'metric_disputeRate10k'],
+    ['a month', { from: '2026-11-01', to: '2026-11-30' }, 10000, 'unit_per10000', 'metric_disputeRate10k'],
+    ['89 days', { from: '2026-09-03', to: '2026-11-30' }, 10000, 'unit_per10000', 'metric_disputeRate10k'],
+    ['90 days', { from: '2026-09-02', to: '2026-11-30' }, 1000, 'unit_per1000', 'metric_disputeRate'],
+    ['a quarter (Q4, 92 days)', { from: '2026-10-01', to: '2026-12-31' }, 1000, 'unit_per1000', 'metric_disputeRate'],
+    ['12 months', { from: '2025-12-01', to: '2026-11-30' }, 1000, 'unit_per1000', 'metric_disputeRate'],
+  ])('%s', (_name, period, per, unitKey, labelKey) => {
+    expect(rateUnitFor(period)).toEqual({ per, unitKey, labelKey });
+    expect(metricLabelKey('disputeRate', period)).toBe(labelKey);
+    expect(metricLabelKey('hazardsOpen', period)).toBe('metric_hazardsOpen');
+  });
+  it('the threshold is in days, inclusive', () => {
+    expect(periodDays({ from: '2026-11-23', to: '2026-11-29' })).toBe(7);
+    expect(PER_10000_BELOW_DAYS).toBe(90);
+  });
+});
+
+const WEEK = { from: '2026-11-23', to: '2026-11-29' };
+
 describe('colorScale', () => {
-  it('dispute rate: five quantile classes of the units on screen, counts per class, darker is worse', () => {
+  it('dispute rate: five classes of the units on screen, counts per class, darker is worse', () => {
     const units = [2, 4, 6, 8, 10, 12, 14, 16, 18, 20].map((d, i) => village({ code: String(i), disputes: d, population: 1000 }));
     const s = colorScale('disputeRate', units, zh);
     expect(s.categorical).toBe(false);
     expect(s.classes.map((c) => c.count)).toEqual([2, 2, 2, 2, 2]);
-    expect(s.classes[0]!.label).toBe('< 5.6');
-    expect(s.classes[4]!.label).toBe('≥ 16.4');
+    expect(s.classes.map((c) => c.label)).toEqual(['< 5.0', '5.0–10.0', '10.0–14.0', '14.0–18.0', '≥ 18.0']);
+    expect(s.title).toBe('每千人纠纷数（件/千人）');
+    expect(s.period).toBeNull();
     expect(s.colorOf(units[0]!)).toEqual(s.classes[0]!.color);
     expect(s.colorOf(units[9]!)).toEqual(s.classes[4]!.color);
   });
@@ -92,8 +138,49 @@ describe('colorScale', () => {
   });
 
   it('open hazards are counts: closed integer ranges', () => {
+    const units = [0, 0, 0, 1, 1, 2, 3, 5, 8, 13, 21].map((n) => village({ hazardsOpen: n }));
+    expect(colorScale('hazardsOpen', units, en).classes.map((c) => c.label)).toEqual(['0', '1', '2–4', '5–9', '≥ 10']);
+  });
+
+  it('fewer than 8 distinct values: one class per value, named by the value', () => {
     const units = [0, 0, 0, 1, 1, 2, 3, 5, 8, 13].map((n) => village({ hazardsOpen: n }));
-    expect(colorScale('hazardsOpen', units, en).classes.map((c) => c.label)).toEqual(['0', '1', '2–5', '6–9', '≥ 10']);
+    const s = colorScale('hazardsOpen', units, en);
+    expect(s.classes.map((c) => [c.label, c.count])).toEqual([
+      ['0', 3],
+      ['1', 2],
+      ['2', 1],
+      ['3', 1],
+      ['5', 1],
+      ['8', 1],
+      ['13', 1],
+    ]);
+  });
+
+  it('a week at county scale: per 10,000, at least 4 non-empty classes, the unit and the period in the title', () => {
+    // 25 townships of 20,000-80,000 residents with 2-30 disputes in a week: per 1,000 they were all 0.0-0.4.
+    const units = Array.from({ length: 25 }, (_, i) => township({ code: String(i), population: 20000 + ((i * 7919) % 60000), disputes: 2 + ((i * 13) % 29) }));
+    const s = colorScale('disputeRate', units, zh, { period: WEEK });
+    expect(s.title).toBe('每万人纠纷数（件/万人）');
+    expect(s.period).toBe('2026年11月23日至11月29日');
+    expect(s.classes.length).toBe(5);
+    expect(s.classes.every((c) => c.count > 0)).toBe(true);
+    expect(new Set(s.classes.map((c) => c.label)).size).toBe(5);
+    for (const c of s.classes) {
+      const [lo, hi] = c.label.split('–');
+      if (hi !== undefined) expect(lo).not.toBe(hi);
+    }
+    expect(colorScale('disputeRate', units, en, { period: WEEK }).title).toBe('Disputes per 10,000 residents (cases per 10,000)');
+  });
+
+  it('all zeros: one class, not a class per break', () => {
+    const units = [1, 2, 3].map((i) => village({ code: String(i), disputes: 0 }));
+    expect(colorScale('disputeRate', units, zh, { period: WEEK }).classes.map((c) => [c.label, c.count])).toEqual([['0.0', 3]]);
+  });
+
+  it('coverage states its own period (the hook), not the one of the header', () => {
+    const t = [township({ coverageRate: 0.3 }), township({ coverageRate: 0.9 })];
+    expect(colorScale('coverage', t, zh, { period: WEEK }).period).toBeNull();
+    expect(colorScale('coverage', t, zh, { period: WEEK, coveragePeriod: { from: '2026-10-01', to: '2026-11-29' } }).period).toBe('2026年10月1日至11月29日');
   });
 
   it('village coverage is a status with its three colours; township coverage is a rate', () => {
@@ -112,13 +199,15 @@ describe('colorScale', () => {
 });
 
 describe('formatMetric', () => {
-  it.each<[Parameters<typeof formatMetric>[0], Unit, 'zh' | 'en', string]>([
+  it.each<[Parameters<typeof formatMetric>[0], Unit, 'zh' | 'en', string, { from: string; to: string }?]>([
     ['disputeRate', village({ disputes: 11, population: 2000 }), 'zh', '5.5 件/千人'],
     ['disputeRate', village({ disputes: 11, population: 2000 }), 'en', '5.5 cases per 1,000'],
+    ['disputeRate', village({ disputes: 1, population: 2000 }), 'zh', '5.0 件/万人', WEEK],
+    ['disputeRate', village({ disputes: 1, population: 2000 }), 'en', '5.0 cases per 10,000', WEEK],
     ['hazardsOverdue', township({ hazardsOverdue: 3 }), 'zh', '3 件'],
     ['mediationSuccessRate', village({ mediationSuccessRate: 0.9123 }), 'en', '91.2%'],
     ['mediationSuccessRate', village({ mediationSuccessRate: null }), 'en', 'No data'],
     ['coverage', village({ coverageStatus: 'missed' }), 'zh', '未达标（本季度已无法达标）'],
     ['coverage', township({ coverageRate: 0.5 }), 'zh', '50.0%'],
-  ])('%s -> %s', (metric, unit, lang, out) => expect(formatMetric(metric, unit, makeI18n(lang))).toBe(out));
+  ])('%s -> %s', (metric, unit, lang, out, period) => expect(formatMetric(metric, unit, makeI18n(lang), 3, period ?? null)).toBe(out));
 });

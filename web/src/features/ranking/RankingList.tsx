@@ -3,21 +3,19 @@ import { useEffect, useRef } from 'react';
 import type { RankingRow } from '../../api/types.ts';
 import { ErrorBlock, Skeleton } from '../../app/StatusViews.tsx';
 import { useCaseFilter } from '../filters/useCaseFilter.ts';
-import { type I18n, useI18n } from '../i18n/I18nProvider.tsx';
+import { useI18n } from '../i18n/I18nProvider.tsx';
 import { MessageKeyOf } from '../map/metric-labels.ts';
-import { METRICS } from '../map/metrics.ts';
+import { METRICS, metricUnitKey, showsUnit } from '../map/metrics.ts';
 import { useView } from '../url-state/ViewContext.tsx';
-import type { MapMetric } from '../url-state/view-state.ts';
 import { rankingQuery } from './queries.ts';
+import { shownValue } from './ranking-values.ts';
 import './ranking.css';
-
-function formatValue(metric: MapMetric, v: number | null, i18n: I18n): string {
-  return METRICS[metric].format(v, i18n);
-}
 
 /**
  * Townships of the county, or villages of a township, ranked by the map's metric with the units
- * needing attention first. Rows are buttons: choosing one selects it on the map too.
+ * needing attention first. Rows are buttons: choosing one selects it on the map too. The dispute
+ * rate is shown raw in the period's unit, as on the map (see `shownValue`), and ordered by the
+ * API's smoothed rate, which the footnote says and each row's title gives.
  */
 export function RankingList() {
   const { view, update } = useView();
@@ -25,7 +23,9 @@ export function RankingList() {
   const { t, num, paren } = i18n;
   const level = view.township ? 'village' : 'township';
   const def = METRICS[view.metric];
-  const ranking = useQuery(rankingQuery(useCaseFilter(), { metric: def.ranking, level, order: def.direction === 'highIsBad' ? 'desc' : 'asc' }));
+  const filter = useCaseFilter();
+  const period = filter ? { from: filter.from, to: filter.to } : null;
+  const ranking = useQuery(rankingQuery(filter, { metric: def.ranking, level, order: def.direction === 'highIsBad' ? 'desc' : 'asc' }));
   const selected = view.village ?? (level === 'township' ? view.township : null);
   const list = useRef<HTMLOListElement>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the effect reads the DOM; selected and ranking.data are what move or render the current row, so they decide when to scroll
@@ -40,19 +40,22 @@ export function RankingList() {
   }, [selected, ranking.data]);
 
   const select = (r: RankingRow) => (level === 'township' ? update({ township: r.code, village: null }) : update({ township: r.townshipCode, village: r.code }));
-  const max = Math.max(0, ...(ranking.data?.rows.map((r) => r.value ?? 0) ?? []));
+  const rows = (ranking.data?.rows ?? []).map((r) => ({ row: r, shown: shownValue(view.metric, r, i18n, period) }));
+  const max = Math.max(0, ...rows.map((r) => r.shown.value ?? 0));
 
   return (
     <section className="panel-section ranking" aria-labelledby="ranking-title">
       <h2 id="ranking-title" className="section-title">
         {t(level === 'township' ? 'rankingTownships' : 'rankingVillages')}
         <span className="section-sub">
-          {t(MessageKeyOf(view.metric))}
-          {def.unitKey !== 'unit_percent' && def.unitKey !== 'unit_villagesShare' ? paren(t(def.unitKey)) : ''}
+          {t(MessageKeyOf(view.metric, period))}
+          {showsUnit(view.metric) ? paren(t(metricUnitKey(view.metric, period))) : ''}
         </span>
       </h2>
       {view.metric === 'disputeRate' && (
-        <p className="footnote">{t('rankingSmoothedNote', { parent: t(level === 'township' ? 'rankingParentCounty' : 'rankingParentTownship') })}</p>
+        <p className="footnote" data-testid="ranking-note">
+          {t('rankingSmoothedNote', { label: t(MessageKeyOf(view.metric, period)), parent: t(level === 'township' ? 'rankingParentCounty' : 'rankingParentTownship') })}
+        </p>
       )}
       {ranking.isPending ? (
         <Skeleton lines={6} />
@@ -62,16 +65,16 @@ export function RankingList() {
         <p className="empty">{t('noData')}</p>
       ) : (
         <ol className="ranking-list" ref={list} data-testid="ranking">
-          {ranking.data.rows.map((r) => (
+          {rows.map(({ row: r, shown }) => (
             <li key={r.code}>
               <button type="button" className="ranking-row" aria-current={r.code === selected ? 'true' : undefined} onClick={() => select(r)} data-code={r.code}>
                 <span className="rank">{num(r.rank)}</span>
                 <span className="name">{r.name}</span>
                 <span className="bar" aria-hidden="true">
-                  <span style={{ width: `${max > 0 ? Math.max(2, ((r.value ?? 0) / max) * 100) : 0}%` }} />
+                  <span style={{ width: `${max > 0 ? Math.max(2, ((shown.value ?? 0) / max) * 100) : 0}%` }} />
                 </span>
-                <span className="value" title={r.rawValue != null ? t('rawValue', { v: formatValue(view.metric, r.rawValue, i18n) }) : undefined}>
-                  {formatValue(view.metric, r.value, i18n)}
+                <span className="value" title={shown.title}>
+                  {shown.text}
                 </span>
                 {r.lowCount ? (
                   <span className="badge low-count" title={t('lowCountTitle')}>

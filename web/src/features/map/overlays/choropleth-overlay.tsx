@@ -4,7 +4,7 @@ import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { rgbToHex } from '../color-scales.ts';
 import { type TownshipFeature, unitFillLayers, type VillageFeature } from '../layers/unit-layers.ts';
 import { MessageKeyOf } from '../metric-labels.ts';
-import { formatMetric, METRICS } from '../metrics.ts';
+import { formatMetric, metricUnitKey, showsUnit } from '../metrics.ts';
 import { defineOverlay, type LayerContext, type LegendContext, type MapContext, rowOf } from './overlay-spec.tsx';
 
 export type UnitHit = { kind: 'township'; feature: TownshipFeature } | { kind: 'village'; feature: VillageFeature };
@@ -20,15 +20,23 @@ function unitAt(info: PickingInfo, ctx: Pick<LayerContext, 'townships' | 'villag
 }
 
 function ChoroplethLegend({ ctx, children }: { ctx: LegendContext; children?: React.ReactNode }) {
-  const { t, num, paren } = useI18n();
+  const i18n = useI18n();
+  const { t, num } = i18n;
   const { scale, view } = ctx;
   if (!scale) return null;
   const unitLevel = view.township === null ? 'township' : 'village';
+  const range = scale.range ?? null;
   return (
     <div className="legend-block">
       <div className="legend-title">
-        {t(MessageKeyOf(view.metric))}
-        {!scale.categorical && <span className="legend-unit">{paren(t(METRICS[view.metric].unitKey))}</span>}
+        {t(MessageKeyOf(view.metric, range))}
+        {!scale.categorical && showsUnit(view.metric) && <span className="legend-unit">{i18n.paren(t(metricUnitKey(view.metric, range)))}</span>}
+        {scale.period && (
+          <span className="legend-period" data-testid="legend-period">
+            {' '}
+            {scale.period}
+          </span>
+        )}
       </div>
       <ul className="legend-classes">
         {scale.classes.map((c, i) => (
@@ -51,6 +59,7 @@ function UnitTooltip({ row, ctx }: { row: UnitHit; ctx: MapContext }) {
   const i18n = useI18n();
   const { t, num } = i18n;
   const metric = ctx.view.metric;
+  const range = ctx.scale?.range ?? null;
   const p = row.feature.properties;
   const unit = row.kind === 'township' ? { kind: 'township' as const, props: row.feature.properties } : { kind: 'village' as const, props: row.feature.properties };
   return (
@@ -58,8 +67,8 @@ function UnitTooltip({ row, ctx }: { row: UnitHit; ctx: MapContext }) {
       <div className="tt-title">{p.name}</div>
       {row.kind === 'village' && <div className="tt-sub">{row.feature.properties.townshipName}</div>}
       <div className="tt-row">
-        <span>{t(MessageKeyOf(metric))}</span>
-        <b>{formatMetric(metric, unit, i18n, ctx.requiredVisits)}</b>
+        <span>{t(MessageKeyOf(metric, range))}</span>
+        <b>{formatMetric(metric, unit, i18n, ctx.requiredVisits, range)}</b>
       </div>
       <div className="tt-row">
         <span>{t('tooltipPopulation')}</span>
@@ -69,7 +78,11 @@ function UnitTooltip({ row, ctx }: { row: UnitHit; ctx: MapContext }) {
         <span>{t('tooltipDisputes')}</span>
         <span>{num(p.disputes)}</span>
       </div>
-      {row.kind === 'village' ? <VillageCoverageRows p={row.feature.properties} weeks={ctx.silence?.weeks ?? 4} /> : <TownshipCoverageRows p={row.feature.properties} />}
+      {row.kind === 'village' ? (
+        <VillageCoverageRows p={row.feature.properties} weeks={ctx.silence?.weeks ?? 4} required={ctx.requiredVisits} />
+      ) : (
+        <TownshipCoverageRows p={row.feature.properties} />
+      )}
     </>
   );
 }

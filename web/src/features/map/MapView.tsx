@@ -1,6 +1,7 @@
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ErrorBlock, Spinner } from '../../app/StatusViews.tsx';
+import { coverageQuarter } from '../coverage/coverage-model.ts';
 import { useSilentVillages } from '../coverage/useSilentVillages.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useView } from '../url-state/ViewContext.tsx';
@@ -26,7 +27,7 @@ import './map.css';
 export function MapView() {
   const { update } = useView();
   const i18n = useI18n();
-  const { view, basemap, config, townships, villageFeatures, events, wantsEvents } = useMapData();
+  const { view, period, basemap, config, townships, villageFeatures, events, wantsEvents } = useMapData();
   const container = useRef<HTMLDivElement>(null);
   const palette = MAP_PALETTES[view.theme];
   const typeScale = useTypeScale();
@@ -75,7 +76,14 @@ export function MapView() {
     [countyScope, townshipFeatures, villageFeatures],
   );
   const choropleth = view.layers.includes('choropleth');
-  const scale = useMemo(() => (choropleth && units.length ? colorScale(view.metric, units, i18n, requiredVisits) : null), [choropleth, units, view.metric, i18n, requiredVisits]);
+  // Coverage counts visits per quarter whatever the header's period: the legend states its quarter.
+  // Keyed on the dates: usePeriod gives a new object each render.
+  const [periodFrom, periodTo] = [period?.from, period?.to];
+  const scale = useMemo(() => {
+    if (!choropleth || !units.length) return null;
+    const p = periodFrom && periodTo ? { from: periodFrom, to: periodTo } : null;
+    return colorScale(view.metric, units, i18n, { requiredVisits, period: p, coveragePeriod: p && coverageQuarter(p) });
+  }, [choropleth, units, view.metric, i18n, requiredVisits, periodFrom, periodTo]);
   const colorKey = `${view.metric}|${view.theme}|${scale?.classes.map((c) => `${rgbToHex(c.color)}${c.label}`).join(',') ?? 'off'}`;
   const silent = useSilentVillages(townshipFeatures, villageFeatures, choropleth);
 

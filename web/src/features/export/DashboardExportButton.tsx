@@ -9,6 +9,7 @@ import { useView } from '../url-state/ViewContext.tsx';
 import { ExportButton, type ExportSource } from './ExportButton.tsx';
 import { composeFigure, type FigureFacts, noteInLanguage, retireFigure } from './ExportFigure.ts';
 import { exportText } from './messages.ts';
+import { CONTROLS } from './rasterize-dom.ts';
 
 /**
  * The dashboard's "导出图片": a composed figure (title with the metric, scope, period, as-of time,
@@ -34,7 +35,7 @@ export function DashboardExportButton() {
     const filters = [...view.categories, ...view.statuses].map((v) => i18n.vocab(v));
     const facts: FigureFacts = {
       lang,
-      title: choropleth ? `${text.figureTitle} · ${t(MessageKeyOf(view.metric))}` : text.figureTitle,
+      title: choropleth ? `${text.figureTitle} · ${t(MessageKeyOf(view.metric, period))}` : text.figureTitle,
       scope: [t('county'), township, village].filter(Boolean).join(' / '),
       period: period ? i18n.range(period.from, period.to) : '—',
       // The answers on screen are at most as old as the oldest of them.
@@ -51,7 +52,9 @@ export function DashboardExportButton() {
       },
       (key, params) => interpolate(text[key], params),
     );
-    return { node, pixelRatio: 1, done: () => retireFigure(node) };
+    // The copied legend has no controls already; leaving them out here as well keeps any that a
+    // future legend adds out of the picture.
+    return { node, pixelRatio: 1, leaveOut: CONTROLS, done: () => retireFigure(node) };
   }, [i18n, view, period, townships.data, townships.dataUpdatedAt, villages.data, villages.dataUpdatedAt]);
 
   return <ExportButton lang={view.lang} stem="dashboard" source={source} />;

@@ -10,17 +10,19 @@ export function exportFileName(stem: string, now = new Date()): string {
   return `${stem}-${local.slice(0, 10)}-${local.slice(11, 16).replace(':', '')}.png`;
 }
 
-/** What to paint: an element, a pixel ratio, and what to do once it is painted. */
+/** What to paint: an element, a pixel ratio, what to leave out, and what to do once it is painted. */
 export interface ExportSource {
   node: HTMLElement;
   pixelRatio?: number;
+  /** A selector of elements not painted (CSS selector). */
+  leaveOut?: string;
   done?: () => void;
 }
 
 /**
  * "导出图片": saves a PNG. `source` composes a figure for the picture (the dashboard: see
- * DashboardExportButton); without it, `root` (or the page) is painted as it stands, controls left
- * out. Everything happens in the page (canvas → blob → download link): nothing leaves the
+ * DashboardExportButton); without it, `root` (or the page) is painted as it stands (the wall:
+ * its alert rows and week buttons are content there). Everything happens in the page (canvas → blob → download link): nothing leaves the
  * machine, and the CSP allows blob: URLs.
  */
 export function ExportButton({
@@ -45,7 +47,7 @@ export function ExportButton({
         const from: ExportSource = source?.() ?? { node: root?.() ?? document.getElementById('root') ?? document.body };
         let canvas: HTMLCanvasElement;
         try {
-          canvas = rasterize(from.node, from.pixelRatio);
+          canvas = rasterize(from.node, from.pixelRatio, from.leaveOut);
         } finally {
           from.done?.();
         }

@@ -3,8 +3,8 @@ import { canvasGradient, splitTopLevel } from './gradient.ts';
 /**
  * Paints what a part of the page shows onto a 2D canvas, without a library: backgrounds (linear
  * gradients included: colour ramps and the "no information" hatch), borders, text (line by line,
- * where the browser laid it out), images and canvases. Controls (buttons, inputs, selects) are
- * never painted: an exported picture has nothing to click. The map's canvas is
+ * where the browser laid it out), images and canvases. Elements matching `leaveOut` (e.g.
+ * CONTROLS for a composed figure) are not painted. The map's canvas is
  * copied as it stands: MapLibre and deck.gl share one WebGL context created with
  * `preserveDrawingBuffer`, so the last frame is still in it (without that flag the copy is the
  * blank map other tools export). Not a full renderer: shadows, radial gradients and transforms are
@@ -84,23 +84,31 @@ function paintReplaced(ctx: CanvasRenderingContext2D, el: Element, r: DOMRect): 
   try {
     if (el instanceof HTMLCanvasElement && el.width > 0) ctx.drawImage(el, r.left, r.top, r.width, r.height);
     else if (el instanceof HTMLImageElement && el.complete && el.naturalWidth > 0) ctx.drawImage(el, r.left, r.top, r.width, r.height);
+    else if (el instanceof HTMLSelectElement && el.selectedOptions[0]) {
+      // A select's shown value is no text node of the page.
+      const cs = getComputedStyle(el);
+      ctx.font = `${cs.fontWeight} ${cs.fontSize} ${cs.fontFamily}`;
+      ctx.fillStyle = cs.color;
+      ctx.textBaseline = 'middle';
+      ctx.fillText(el.selectedOptions[0].text, r.left + (parseFloat(cs.paddingLeft) || 4), r.top + r.height / 2, r.width);
+    }
   } catch {
     // A tainted source (never ours: everything is same-origin) is left out rather than failing the export.
   }
 }
 
-/** What a picture must not show: things to click or type into. */
+/** What a composed figure must not show: things to click or type into. */
 export const CONTROLS = 'button, input, select, textarea, [role="button"], [role="switch"], [role="checkbox"], [role="radio"], [role="tab"]';
 
-function paint(ctx: CanvasRenderingContext2D, el: Element): void {
+function paint(ctx: CanvasRenderingContext2D, el: Element, leaveOut: string | null): void {
   const cs = getComputedStyle(el);
   if (cs.display === 'none' || cs.visibility === 'hidden' || parseFloat(cs.opacity) === 0) return;
-  if (el.getAttribute('data-export') === 'skip' || el.matches(CONTROLS)) return;
+  if (el.getAttribute('data-export') === 'skip' || (leaveOut && el.matches(leaveOut))) return;
   const r = el.getBoundingClientRect();
   ctx.save();
   ctx.globalAlpha *= parseFloat(cs.opacity);
   paintBox(ctx, r, cs);
-  if (el instanceof HTMLCanvasElement || el instanceof HTMLImageElement) paintReplaced(ctx, el, r);
+  if (el instanceof HTMLCanvasElement || el instanceof HTMLImageElement || el instanceof HTMLSelectElement) paintReplaced(ctx, el, r);
   if (cs.overflowX !== 'visible' || cs.overflowY !== 'visible') {
     ctx.beginPath();
     ctx.rect(r.left, r.top, r.width, r.height);
@@ -108,13 +116,13 @@ function paint(ctx: CanvasRenderingContext2D, el: Element): void {
   }
   for (const child of el.childNodes) {
     if (child.nodeType === Node.TEXT_NODE) paintText(ctx, child as Text, cs);
-    else if (child.nodeType === Node.ELEMENT_NODE && !(child instanceof SVGElement)) paint(ctx, child as Element);
+    else if (child.nodeType === Node.ELEMENT_NODE && !(child instanceof SVGElement)) paint(ctx, child as Element, leaveOut);
   }
   ctx.restore();
 }
 
 /** The element as the screen shows it, at the screen's pixel density. */
-export function rasterize(root: HTMLElement, pixelRatio = window.devicePixelRatio || 1): HTMLCanvasElement {
+export function rasterize(root: HTMLElement, pixelRatio = window.devicePixelRatio || 1, leaveOut: string | null = null): HTMLCanvasElement {
   const box = root.getBoundingClientRect();
   const canvas = document.createElement('canvas');
   canvas.width = Math.round(box.width * pixelRatio);
@@ -125,6 +133,6 @@ export function rasterize(root: HTMLElement, pixelRatio = window.devicePixelRati
   // The page background under everything, as the body paints it.
   ctx.fillStyle = getComputedStyle(document.body).backgroundColor;
   ctx.fillRect(box.left, box.top, box.width, box.height);
-  paint(ctx, root);
+  paint(ctx, root, leaveOut);
   return canvas;
 }

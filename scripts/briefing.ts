@@ -100,8 +100,11 @@ export async function renderBriefing(base: string, q: { week: string; township?:
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', extraHTTPHeaders: auth });
     const params = new URLSearchParams({ week: q.week, ...(q.township ? { township: q.township } : {}), ...(q.metric ? { metric: q.metric } : {}) });
     await page.goto(`${base}/briefing?${params}`, { waitUntil: 'load' });
-    // The page sets data-briefing-ready once its data is in and its map has drawn.
-    await page.waitForSelector('[data-briefing-ready="true"]', { timeout: 90_000 });
+    // The page sets data-briefing-ready once its data is in and its map has drawn, or shows
+    // data-briefing-error with why it has no briefing (a week not started, a refused parameter).
+    await page.waitForSelector('[data-briefing-ready="true"], [data-briefing-error]', { timeout: 90_000 });
+    const refused = await page.$('[data-briefing-error]');
+    if (refused) throw new Error(`no briefing for ${q.week}: ${((await refused.textContent()) ?? '').replace(/\s+/g, ' ').trim()}`);
     mkdirSync(out, { recursive: true });
     const stem = path.join(out, `briefing-${q.week}${q.township ? `-${q.township}` : ''}`);
     await page.screenshot({ path: `${stem}.png`, fullPage: false });
@@ -111,6 +114,17 @@ export async function renderBriefing(base: string, q: { week: string; township?:
   } finally {
     await browser.close();
   }
+}
+
+/**
+ * Why there is no briefing for `week` yet (it starts after today, Asia/Shanghai), or null. The
+ * server refuses such a week too (422 week_not_started); saying so here spares starting Chromium.
+ */
+export function weekNotStarted(week: string, now: Date): string | null {
+  const range = isoWeekRange(week);
+  const today = shanghaiDate(now);
+  if (!range || range.from <= today) return null;
+  return `${week} has not started yet: it starts on ${range.from}, and today is ${today} (the current week is ${isoWeek(today)}). 该周尚未开始，没有周报。`;
 }
 
 /** The declared flags (an unknown one, or one without its value, is refused with the usage). */
@@ -131,6 +145,8 @@ async function main(argv: string[]): Promise<number> {
   }
   const week = f.week ?? isoWeek(addDays(shanghaiDate(new Date()), -7));
   if (!isoWeekRange(week)) throw new Error(`--week must be an ISO week like 2026-W47\n${USAGE}`);
+  const notStarted = weekNotStarted(week, process.env.APP_NOW ? new Date(process.env.APP_NOW) : new Date());
+  if (notStarted) throw new Error(notStarted);
   const township = f.township;
   if (township && !/^\d{9}$/.test(township)) throw new Error(`--township must be a 9-digit code\n${USAGE}`);
   const t = await target(f.url, f.user);

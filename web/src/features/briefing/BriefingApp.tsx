@@ -1,10 +1,11 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useLayoutEffect, useMemo, useState } from 'react';
-import { api, unwrap } from '../../api/client.ts';
+import { ApiError, api, unwrap } from '../../api/client.ts';
 import { ErrorBlock } from '../../app/StatusViews.tsx';
 import { caseFilterOf } from '../filters/case-filter.ts';
 import { formatDate } from '../i18n/format.ts';
 import { I18nProvider, makeI18n } from '../i18n/I18nProvider.tsx';
+import { formatShortDateTime } from '../kpis/period-label.ts';
 import { rgbToHex } from '../map/color-scales.ts';
 import { bboxOfCoordinates } from '../map/geometry.ts';
 import { colorScale, type Unit } from '../map/metrics.ts';
@@ -12,7 +13,7 @@ import { townshipsQuery, villagesQuery } from '../map/queries.ts';
 import { ScreenMap } from '../wall/ScreenMap.tsx';
 import { BriefingKpis } from './BriefingKpis.tsx';
 import { CoverageShortfalls, TopVillages } from './BriefingTables.tsx';
-import { METRIC_LABEL, mapMetricOf, parseBriefingParams, weekTitle } from './briefing-params.ts';
+import { briefingRefusal, METRIC_LABEL, mapMetricOf, parseBriefingParams, weekTitle } from './briefing-params.ts';
 import { NorthArrow } from './NorthArrow.tsx';
 import './briefing.css';
 
@@ -37,6 +38,9 @@ export function BriefingApp() {
   const briefing = useQuery({
     queryKey: ['briefing', params.week, params.township, params.metric],
     queryFn: async () =>
+    enabled: params.refused.length === 0,
+    // A refusal (422 week_not_started, 400) will not change on a retry.
+    retry: (n, e) => !(e instanceof ApiError && e.status < 500) && n < 2,
       unwrap(
         await api.api.briefing.$get({
           query: { week: params.week ?? undefined, township: params.township ?? undefined, metric: params.metric ?? undefined },
@@ -81,6 +85,18 @@ export function BriefingApp() {
       <div className="brief-frame">
         <article className="briefing" data-testid="briefing" data-briefing-ready={ready ? 'true' : 'false'} data-week={b?.week ?? ''}>
           <header className="brief-header">
+  const apiRefusal = briefing.error instanceof ApiError ? briefingRefusal(briefing.error.code, params.week, briefing.error.body.fields?.week) : null;
+  if (params.refused.length > 0 || apiRefusal)
+    return (
+      <div className="brief-refused" role="alert" data-testid="briefing-refused" data-briefing-error={apiRefusal ? (briefing.error as ApiError).code : 'invalid_parameters'}>
+        <h1>无法生成周报（no briefing）</h1>
+        <ul>
+          {(apiRefusal ? [apiRefusal] : params.refused).map((m) => (
+            <li key={m}>{m}</li>
+          ))}
+        </ul>
+      </div>
+    );
             <div>
               <h1>{b?.title ?? '衡阳县政法综治周报'}</h1>
               {b && (
@@ -92,6 +108,12 @@ export function BriefingApp() {
             <div className="brief-meta">衡阳县委政法委 · 综治中心</div>
           </header>
           <section className="brief-map-card">
+                  {b.partial && (
+                    <span className="brief-partial" data-testid="brief-partial">
+                      {' '}
+                      · 截至 {formatShortDateTime(b.asOf, 'zh')}（本周未完，与上周同期比较）
+                    </span>
+                  )}
             <h2>{b ? `${b.scope.level === 'county' ? '各乡镇' : '各村（社区）'}${METRIC_LABEL[b.metric]}` : ''}</h2>
             <div className="brief-map" data-testid="briefing-map">
               {b && (bounds || params.township === null) && (
@@ -125,7 +147,7 @@ export function BriefingApp() {
               )}
             </div>
           </section>
-          {b && <BriefingKpis current={b.summary.current} previous={b.summary.previous} />}
+          {b && <BriefingKpis current={b.summary.current} previous={b.summary.previous} partial={b.partial} />}
           {b && (
             <div className="brief-tables">
               <TopVillages briefing={b} />

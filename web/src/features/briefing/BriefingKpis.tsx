@@ -1,5 +1,6 @@
 import type { Totals } from '../../api/types.ts';
 import { formatNumber, formatPercent, formatSignedChange } from '../i18n/format.ts';
+import { toneByMeaning } from '../kpis/kpi-model.ts';
 
 /** A KPI of the briefing: where its number sits in /api/stats/summary's `current` and `previous`. */
 interface KpiDef {
@@ -23,24 +24,29 @@ export const formatKpi = (v: number | null, ratio: boolean): string => (ratio ? 
 
 /**
  * The week's headline numbers with the change against the week before, straight from the
- * briefing's `summary` (the /api/stats/summary answer): nothing is recomputed here. Each card
- * carries its field and raw values so a test can hold them against the API.
+ * briefing's `summary` (the /api/stats/summary answer): nothing is recomputed here. While the week
+ * runs (`partial`) the comparison is the same days of last week to the same time ("较上周同期").
+ * Colours by meaning (toneByMeaning, as the dashboard's KPIs). Each card carries its field and raw
+ * values so a test can hold them against the API.
  */
-export function BriefingKpis({ current, previous }: { current: Totals; previous: Totals }) {
+export function BriefingKpis({ current, previous, partial = false }: { current: Totals; previous: Totals; partial?: boolean }) {
+  const last = partial ? '上周同期' : '上周';
   return (
     <section className="brief-kpis" aria-label="本周指标">
       {BRIEFING_KPIS.map((k) => {
         const v = k.get(current);
         const p = k.get(previous);
         const delta = v !== null && p !== null ? v - p : null;
-        const tone = delta === null || Math.abs(delta) < (k.ratio ? 0.0005 : 1) ? 'flat' : delta > 0 === k.higherIsBetter ? 'good' : 'bad';
+        const tone = toneByMeaning(k.higherIsBetter, delta, k.ratio);
         return (
           <div key={k.field} className={`brief-kpi tone-${tone}`} data-field={k.field} data-value={v ?? ''} data-previous={p ?? ''}>
             <div className="brief-kpi-label">{k.label}</div>
             <div className="brief-kpi-value">{formatKpi(v, k.ratio)}</div>
             <div className="brief-kpi-delta">
-              较上周 {delta === null ? '—' : formatSignedChange(delta, 'zh', { points: k.ratio })}
-              <span className="brief-kpi-prev">（上周 {formatKpi(p, k.ratio)}）</span>
+              较{last} {delta === null ? '—' : formatSignedChange(delta, 'zh', { points: k.ratio })}
+              <span className="brief-kpi-prev">
+                （{last} {formatKpi(p, k.ratio)}）
+              </span>
             </div>
           </div>
         );

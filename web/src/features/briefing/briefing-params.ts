@@ -6,21 +6,44 @@ export interface BriefingParams {
   week: string | null;
   township: string | null;
   metric: RankingMetric | null;
+  /** The briefing is published in Chinese only: `lang` absent, `zh` or `zh-CN`. */
+  lang: 'zh';
+  /** Parameters given but not honoured, each with why (zh / en): the page shows these instead of a briefing. */
+  refused: string[];
 }
 
 const RANKING: readonly RankingMetric[] = ['disputes', 'disputeRate', 'mediationSuccessRate', 'hazards', 'hazardsOpen', 'hazardsOverdue', 'coverageRate'];
 
-/** /briefing?week=2026-W47&township=430421110&metric=disputeRate; an empty or malformed value is left to the API's default. */
+/**
+ * /briefing?week=2026-W47&township=430421110&metric=disputeRate&lang=zh. An absent or empty value is
+ * the default (last week, the county, disputeRate, Chinese); a value given but not understood is
+ * refused with a message, never silently replaced by the default (a malformed week used to show
+ * last week's briefing under the wrong title).
+ */
 export function parseBriefingParams(search: string): BriefingParams {
   const q = new URLSearchParams(search);
-  const week = q.get('week');
-  const township = q.get('township');
-  const metric = q.get('metric') as RankingMetric | null;
+  const week = q.get('week') || null;
+  const township = q.get('township') || null;
+  const metric = (q.get('metric') || null) as RankingMetric | null;
+  const lang = q.get('lang') || null;
+  const refused: string[] = [];
+  if (week !== null && !/^\d{4}-W\d{2}$/.test(week)) refused.push(`week=${week}：应为 ISO 周，如 2026-W47（expected an ISO week like 2026-W47）`);
+  if (township !== null && !/^\d{9}$/.test(township)) refused.push(`township=${township}：应为 9 位乡镇代码（expected a 9-digit township code）`);
+  if (metric !== null && !RANKING.includes(metric)) refused.push(`metric=${metric}：可选 ${RANKING.join('、')}（expected one of ${RANKING.join(', ')}）`);
+  if (lang !== null && lang !== 'zh' && lang !== 'zh-CN') refused.push(`lang=${lang}：周报仅提供中文版（the briefing is published in Chinese only: lang=zh）`);
   return {
     week: week && /^\d{4}-W\d{2}$/.test(week) ? week : null,
     township: township && /^\d{9}$/.test(township) ? township : null,
     metric: metric && RANKING.includes(metric) ? metric : null,
+    lang: 'zh',
+    refused,
   };
+}
+
+/** The page's message for an API refusal it can explain (a week not started yet); null for any other error. */
+export function briefingRefusal(code: string | null, week: string | null, fieldMessage: string | undefined): string | null {
+  if (code === 'week_not_started') return `${week ?? ''} 尚未开始，没有周报（${fieldMessage ?? 'the week has not started yet'}）`;
+  return null;
 }
 
 /** The map colours by the dashboard metric that answers the same question as the ranking. */

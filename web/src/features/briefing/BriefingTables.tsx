@@ -1,27 +1,42 @@
 import type { Briefing, RankingMetric } from '../../api/types.ts';
 import { formatNumber, formatPercent, formatShortDate } from '../i18n/format.ts';
+import { makeI18n } from '../i18n/I18nProvider.tsx';
+import { MessageKeyOf } from '../map/metric-labels.ts';
+import { rateUnitFor } from '../map/metrics.ts';
+import { shownValue } from '../ranking/ranking-values.ts';
 import { METRIC_LABEL } from './briefing-params.ts';
+
+const ZH = makeI18n('zh');
 
 function formatValue(metric: RankingMetric, v: number | null): string {
   if (metric === 'mediationSuccessRate' || metric === 'coverageRate') return formatPercent(v, 'zh');
-  if (metric === 'disputeRate') return formatNumber(v, 'zh', 2);
   return formatNumber(v, 'zh');
 }
 
 const STATUS: Record<string, string> = { met: '已达标', at_risk: '有风险', missed: '未达标' };
 
-/** The ten villages first by the chosen metric, as the API ranked them. */
+/**
+ * The ten villages first by the chosen metric, as the API ranked them. The dispute rate is shown
+ * as the map shows it (raw, in the week's unit: per 10,000), with the smoothed rate the order
+ * follows in a column of its own, labelled, so the two numbers never share one name.
+ */
 export function TopVillages({ briefing }: { briefing: Briefing }) {
+  const rate = briefing.metric === 'disputeRate';
+  const period = { from: briefing.from, to: briefing.to };
+  const unit = rateUnitFor(period);
+  const label = rate ? ZH.t(MessageKeyOf('disputeRate', period)) : METRIC_LABEL[briefing.metric];
   return (
     <section className="brief-card" data-testid="brief-top">
-      <h2>村（社区）排名前10 · {METRIC_LABEL[briefing.metric]}</h2>
+      <h2>村（社区）排名前10 · {label}</h2>
+      {rate && <p className="brief-note">{ZH.t('rankingSmoothedNote', { label, parent: ZH.t('rankingParentTownship') })}</p>}
       <table className="brief-table">
         <thead>
           <tr>
             <th>#</th>
             <th>村（社区）</th>
             <th>乡镇</th>
-            <th className="num">{briefing.metric === 'disputeRate' ? '每千人' : '数值'}</th>
+            <th className="num">{rate ? ZH.t(unit.unitKey) : '数值'}</th>
+            {rate && <th className="num">平滑后</th>}
             <th className="num">件数</th>
           </tr>
         </thead>
@@ -31,7 +46,8 @@ export function TopVillages({ briefing }: { briefing: Briefing }) {
               <td>{r.rank}</td>
               <td>{r.name}</td>
               <td>{r.townshipName}</td>
-              <td className="num">{formatValue(briefing.metric, r.value)}</td>
+              <td className="num">{rate ? shownValue('disputeRate', r, ZH, period).text : formatValue(briefing.metric, r.value)}</td>
+              {rate && <td className="num">{r.value === null ? '—' : formatNumber((r.value * unit.per) / 1000, 'zh', 1)}</td>}
               <td className="num">{formatNumber(r.count, 'zh')}</td>
             </tr>
           ))}

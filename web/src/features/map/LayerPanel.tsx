@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { usePeriod } from '../period/usePeriod.ts';
 import { useView } from '../url-state/ViewContext.tsx';
 import { EVENT_KINDS, LAYER_IDS, type LayerId, MAP_METRICS } from '../url-state/view-state.ts';
 import { POINTS_MIN_ZOOM } from './map-theme.ts';
@@ -9,6 +10,8 @@ import { layerLabelKey, MessageKeyOf } from './metric-labels.ts';
 export function LayerPanel() {
   const { view, update } = useView();
   const { t } = useI18n();
+  // The dispute rate's label follows the period's unit (每万人 for a week), as on the legend.
+  const period = usePeriod();
   const [open, setOpen] = useState(true);
   const toggle = (id: LayerId) => update((v) => ({ layers: v.layers.includes(id) ? v.layers.filter((l) => l !== id) : [...v.layers, id] }));
   const eventsOn = view.layers.some((l) => l === 'heat' || l === 'hex' || l === 'points');
@@ -26,7 +29,7 @@ export function LayerPanel() {
             <select value={view.metric} onChange={(e) => update({ metric: e.target.value as (typeof MAP_METRICS)[number] })} data-testid="metric-select">
               {MAP_METRICS.map((m) => (
                 <option key={m} value={m}>
-                  {t(MessageKeyOf(m))}
+                  {t(MessageKeyOf(m, period))}
                 </option>
               ))}
             </select>

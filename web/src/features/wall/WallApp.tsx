@@ -67,7 +67,9 @@ export function WallApp() {
         : villages.map((f) => ({ kind: 'village' as const, props: f.properties })),
     [params.township, townships, villages],
   );
-  const scale = useMemo(() => (units.length ? colorScale('disputeRate', units, i18n) : null), [units, i18n]);
+  // The rate's unit and the legend's period follow the period shown (per 10,000 for a week).
+  const [periodFrom, periodTo] = [data.period.from, data.period.to];
+  const scale = useMemo(() => (units.length ? colorScale('disputeRate', units, i18n, { period: { from: periodFrom, to: periodTo } }) : null), [units, i18n, periodFrom, periodTo]);
   const colorKey = `wall|${scale?.classes.map((c) => `${rgbToHex(c.color)}${c.label}`).join(',') ?? 'off'}`;
   const typeScale = useTypeScale();
   const alerts = data.alerts.data?.alerts;
@@ -133,7 +135,10 @@ export function WallApp() {
             )}
             {scale && (
               <div className="wall-legend">
-                <div className="wall-legend-title">{w('mapLegend')}</div>
+                <div className="wall-legend-title">
+                  {scale.title ?? w('mapLegend')}
+                  {scale.period && <small className="wall-legend-period"> {scale.period}</small>}
+                </div>
                 {scale.classes.map((c) => (
                   <div key={c.label} className="wall-legend-row">
                     <span className="wall-swatch" style={{ background: rgbToHex(c.color) }} />

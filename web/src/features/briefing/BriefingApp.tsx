@@ -8,6 +8,7 @@ import { I18nProvider, makeI18n } from '../i18n/I18nProvider.tsx';
 import { formatShortDateTime } from '../kpis/period-label.ts';
 import { rgbToHex } from '../map/color-scales.ts';
 import { bboxOfCoordinates } from '../map/geometry.ts';
+import { MessageKeyOf } from '../map/metric-labels.ts';
 import { colorScale, type Unit } from '../map/metrics.ts';
 import { townshipsQuery, villagesQuery } from '../map/queries.ts';
 import { ScreenMap } from '../wall/ScreenMap.tsx';
@@ -37,10 +38,10 @@ export function BriefingApp() {
   }, []);
   const briefing = useQuery({
     queryKey: ['briefing', params.week, params.township, params.metric],
-    queryFn: async () =>
     enabled: params.refused.length === 0,
     // A refusal (422 week_not_started, 400) will not change on a retry.
     retry: (n, e) => !(e instanceof ApiError && e.status < 500) && n < 2,
+    queryFn: async () =>
       unwrap(
         await api.api.briefing.$get({
           query: { week: params.week ?? undefined, township: params.township ?? undefined, metric: params.metric ?? undefined },
@@ -66,7 +67,12 @@ export function BriefingApp() {
         : villageFeatures.map((f) => ({ kind: 'village' as const, props: f.properties })),
     [params.township, townshipFeatures, villageFeatures],
   );
-  const scale = useMemo(() => (units.length ? colorScale(metric, units, ZH) : null), [metric, units]);
+  // The rate's unit (per 10,000 for a week) and the legend's period follow the briefing's dates.
+  const [periodFrom, periodTo] = [b?.from, b?.to];
+  const scale = useMemo(
+    () => (units.length ? colorScale(metric, units, ZH, { period: periodFrom && periodTo ? { from: periodFrom, to: periodTo } : null }) : null),
+    [metric, units, periodFrom, periodTo],
+  );
   const colorKey = `${metric}|${scale?.classes.map((c) => `${rgbToHex(c.color)}${c.label}`).join(',') ?? ''}`;
   const bounds = useMemo(
     () => (params.township ? bboxOfCoordinates(townshipFeatures.find((f) => f.properties.code === params.township)?.geometry.coordinates) : null),
@@ -79,12 +85,6 @@ export function BriefingApp() {
   const onDrawn = useCallback((_key: string, canvas: HTMLCanvasElement) => setSnapshot(canvas.toDataURL('image/png')), []);
 
   const error = briefing.error ?? townships.error ?? villages.error;
-  if (error) return <ErrorBlock error={error} onRetry={() => void briefing.refetch()} />;
-  return (
-    <I18nProvider lang="zh">
-      <div className="brief-frame">
-        <article className="briefing" data-testid="briefing" data-briefing-ready={ready ? 'true' : 'false'} data-week={b?.week ?? ''}>
-          <header className="brief-header">
   const apiRefusal = briefing.error instanceof ApiError ? briefingRefusal(briefing.error.code, params.week, briefing.error.body.fields?.week) : null;
   if (params.refused.length > 0 || apiRefusal)
     return (
@@ -97,24 +97,32 @@ export function BriefingApp() {
         </ul>
       </div>
     );
+  if (error) return <ErrorBlock error={error} onRetry={() => void briefing.refetch()} />;
+  return (
+    <I18nProvider lang="zh">
+      <div className="brief-frame">
+        <article className="briefing" data-testid="briefing" data-briefing-ready={ready ? 'true' : 'false'} data-week={b?.week ?? ''}>
+          <header className="brief-header">
             <div>
               <h1>{b?.title ?? '衡阳县政法综治周报'}</h1>
               {b && (
                 <div className="brief-sub" data-testid="brief-period">
                   {weekTitle(b.week)} · {formatDate(b.from, 'zh')}（周一）至 {formatDate(b.to, 'zh')}（周日） · 范围：{b.scope.name}
-                </div>
-              )}
-            </div>
-            <div className="brief-meta">衡阳县委政法委 · 综治中心</div>
-          </header>
-          <section className="brief-map-card">
                   {b.partial && (
                     <span className="brief-partial" data-testid="brief-partial">
                       {' '}
                       · 截至 {formatShortDateTime(b.asOf, 'zh')}（本周未完，与上周同期比较）
                     </span>
                   )}
-            <h2>{b ? `${b.scope.level === 'county' ? '各乡镇' : '各村（社区）'}${METRIC_LABEL[b.metric]}` : ''}</h2>
+                </div>
+              )}
+            </div>
+            <div className="brief-meta">衡阳县委政法委 · 综治中心</div>
+          </header>
+          <section className="brief-map-card">
+            <h2>
+              {b ? `${b.scope.level === 'county' ? '各乡镇' : '各村（社区）'}${b.metric === 'disputeRate' ? ZH.t(MessageKeyOf('disputeRate', b)) : METRIC_LABEL[b.metric]}` : ''}
+            </h2>
             <div className="brief-map" data-testid="briefing-map">
               {b && (bounds || params.township === null) && (
                 <ScreenMap
@@ -136,7 +144,12 @@ export function BriefingApp() {
               {snapshot && <img className="brief-map-snapshot" src={snapshot} alt="" onLoad={() => setReady(true)} />}
               <NorthArrow />
               {scale && (
-                <div className="brief-legend">
+                <div className="brief-legend" data-testid="brief-legend">
+                  {scale.title && (
+                    <div className="brief-legend-title">
+                      {scale.title} {scale.period}
+                    </div>
+                  )}
                   {scale.classes.map((c) => (
                     <div key={c.label}>
                       <span style={{ background: rgbToHex(c.color) }} />

@@ -1,0 +1,85 @@
+import { spawnSync } from 'node:child_process';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AppServer, ensureBuild, ROOT, startAppServer } from './support/app-server.ts';
+import { apiGet, DEMO_PASSWORD, signInContext } from './support/auth.ts';
+import { launchChromium } from './support/browser.ts';
+
+/**
+ * Weeks that exist (issue 13): on Wednesday 2 Dec 2026 at 13:00 (Asia/Shanghai) the current week
+ * 2026-W49 is partial and compared with the same days of last week; 2026-W50 has not started and is
+ * refused by the API, the page and the CLI; parameters the page cannot honour are refused.
+ */
+const APP_NOW = '2026-12-02T05:00:00.000Z';
+
+let server: AppServer;
+let browser: Browser;
+
+async function open(search: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  await signInContext(context, server.origin, 'demo-county');
+  const page = await context.newPage();
+  await page.goto(`${server.origin}/briefing${search}`);
+  return page;
+}
+
+beforeAll(async () => {
+  ensureBuild((s) => console.log(s));
+  server = await startAppServer({ env: { APP_NOW } });
+  browser = await launchChromium();
+}, 300_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+describe('briefing weeks', () => {
+  it('the API refuses a week not started with 422 and answers the running week as partial', async () => {
+    const future = await apiGet<{ error: { code: string; fields: { week: string } } }>(server.origin, '/api/briefing?week=2026-W50');
+    expect(future.status).toBe(422);
+    expect(future.body.error.code).toBe('week_not_started');
+    const running = await apiGet<{ partial: boolean; asOf: string; summary: { previousPeriod: { from: string; to: string; until: string } } }>(
+      server.origin,
+      '/api/briefing?week=2026-W49',
+    );
+    expect(running.body).toMatchObject({ partial: true, asOf: APP_NOW });
+    expect(running.body.summary.previousPeriod).toMatchObject({ from: '2026-11-23', to: '2026-11-25', until: '2026-11-25T05:00:00.000Z' });
+  });
+
+  it('the page for the running week says it is partial, as of when, and compares with the same days of last week', async () => {
+    const page = await open('?week=2026-W49');
+    await page.locator('[data-briefing-ready="true"]').waitFor({ state: 'attached', timeout: 90_000 });
+    expect(await page.getByTestId('brief-partial').textContent()).toContain('截至 12月2日 13:00（本周未完');
+    const deltas = await page.locator('.brief-kpi-delta').allTextContents();
+    expect(deltas.length).toBeGreaterThan(0);
+    for (const d of deltas) expect(d).toContain('较上周同期');
+    const sentences = (await page.getByTestId('brief-sentences').locator('li').allTextContents()).join('');
+    expect(sentences).toContain('12月2日13:00（本周未完）');
+    expect(sentences).not.toContain('12月6日');
+    await page.context().close();
+  });
+
+  it.each([
+    ['?week=2026-W50', 'week_not_started', '2026-W50 尚未开始'],
+    ['?week=2026-W49&lang=en', 'invalid_parameters', 'lang=en：周报仅提供中文版'],
+    ['?week=2026-W48&metric=bogus', 'invalid_parameters', 'metric=bogus'],
+  ])('the page refuses %s with a message', async (search, code, text) => {
+    const page = await open(search);
+    const refused = page.locator('[data-briefing-error]');
+    await refused.waitFor({ timeout: 30_000 });
+    expect(await refused.getAttribute('data-briefing-error')).toBe(code);
+    expect(await refused.textContent()).toContain(text);
+    await page.context().close();
+  });
+
+  it('the CLI refuses a week not started and exits 1', () => {
+    const r = spawnSync('npx', ['tsx', 'scripts/briefing.ts', '--week', '2026-W50', '--url', server.origin, '--user', 'demo-county'], {
+      cwd: ROOT,
+      env: { ...process.env, APP_NOW, BRIEFING_PASSWORD: DEMO_PASSWORD },
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('2026-W50 has not started yet');
+  });
+});

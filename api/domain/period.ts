@@ -46,14 +46,21 @@ export function notStarted(p: Period, now: Date): boolean {
   return now.getTime() < p.start.getTime();
 }
 
-/** ISO week (Monday-Sunday), calendar month, quarter or year by its bounds; anything else is `days`. */
+/**
+ * The calendar unit a period starts and lies within: an ISO week (from a Monday, at most 7 days),
+ * a calendar month, quarter or year (from its first day, not past its last); anything else is `days`.
+ * Whole units (Mon-Sun, 1-30 Nov) and units to date (本周 Mon..today, 本月 1..today, 本季度) alike; a
+ * period that could be several (1-5 Jan: a month, a quarter or a year to date) is the smallest.
+ */
 export function periodUnit(p: Pick<Period, 'from' | 'to'>): PeriodUnit {
   const { from, to } = p;
+  if (to < from) return 'days';
   const dow = (new Date(`${from}T00:00:00Z`).getUTCDay() + 6) % 7;
-  if (dow === 0 && daysBetween(from, to) === 6) return 'week';
-  if (from.endsWith('-01-01') && to === `${from.slice(0, 4)}-12-31`) return 'year';
-  if (from.slice(8) === '01' && to === monthEnd(from)) return 'month';
-  if (from === quarterStart(from) && to === quarterEnd(from)) return 'quarter';
+  if (dow === 0 && daysBetween(from, to) <= 6) return 'week';
+  if (from.slice(8) !== '01') return 'days';
+  if (to <= monthEnd(from)) return 'month';
+  if (from === quarterStart(from) && to <= quarterEnd(from)) return 'quarter';
+  if (from.slice(5) === '01-01' && to <= `${from.slice(0, 4)}-12-31`) return 'year';
   return 'days';
 }
 
@@ -61,8 +68,9 @@ export function periodUnit(p: Pick<Period, 'from' | 'to'>): PeriodUnit {
  * The period `p` is compared with. One definition, used by the summary, the KPIs, the wall and the briefing.
  *
  * - A closed period (or one not started yet): the period of equal length that ends the day before `p` starts.
- * - A running period (`p.start <= now < p.end`): the SAME days of the previous unit, up to the same time of
- *   day. A running ISO week Mon..Wed 13:00 is compared with last week's Mon..Wed 13:00; a running month
+ * - A running period (`p.start <= now < p.end`): the SAME days of the previous unit (see `periodUnit`), up
+ *   to the same time of day. A running ISO week (Mon..Sun, or 本周 Mon..today) on Wednesday 13:00 is
+ *   compared with last week's Mon..Wed 13:00; a running month
  *   1..2 Dec 13:00 with 1..2 Nov 13:00; a quarter or a year likewise (the same month and day of the previous
  *   quarter / year). When the previous unit has no such day (31 Mar vs February, 29 Feb vs a common year)
  *   the comparison runs to the last day of that month, whole (so 31 Dec compares with all of November). Any other running window (近7日, 近12个月)
@@ -79,8 +87,9 @@ export function previousPeriod(p: Period, now: Date): Period {
   const sinceMidnight = now.getTime() - startOfDay(today).getTime();
   const unit = periodUnit(p);
   const months = unit === 'month' ? 1 : unit === 'quarter' ? 3 : unit === 'year' ? 12 : 0;
-  const from = months ? addMonths(p.from, -months) : addDays(p.from, -p.days);
-  const sameDay = months ? addMonthsExact(today, -months) : addDays(today, -p.days);
+  const back = unit === 'week' ? 7 : p.days;
+  const from = months ? addMonths(p.from, -months) : addDays(p.from, -back);
+  const sameDay = months ? addMonthsExact(today, -months) : addDays(today, -back);
   if (sameDay === null) {
     // The previous unit has no such day (31 Mar vs February): up to its month's last day, whole.
     return makePeriod(from, monthEnd(addMonths(`${today.slice(0, 8)}01`, -months)), now);

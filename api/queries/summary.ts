@@ -46,7 +46,7 @@ export interface PeriodInfo {
   days: number;
   /** Still running at `now`: the figures are as of `asOf` ("截至 12月2日 13:00（本周未完）"). */
   partial: boolean;
-  /** The calendar unit the bounds span (decides what the previous period is). */
+  /** The calendar unit the period starts and lies within, whole or to date (decides what the previous period is). */
   unit: PeriodUnit;
   /** Exclusive end of the counting (ISO instant): 00:00 after `to`, or the same time of day for the comparison of a running period. */
   until: string;

@@ -14,7 +14,11 @@ const periodInfo = z
     asOf: instant.describe('存量（在办、超期、覆盖）的计量时刻 (instant the stocks are measured at)'),
     days: z.number().int().min(1).describe('天数 (days in the period)'),
     partial: z.boolean().describe('期未完：数据截至 asOf (the period is still running: figures as of asOf)'),
-    unit: z.enum(['week', 'month', 'quarter', 'year', 'days']).describe('期所在的周、月、季、年（整期或至今，如本周一至今），否则为天数；决定比较口径 (the calendar unit the period starts and lies within, whole or to date; else days; decides the comparison)'),
+    unit: z
+      .enum(['week', 'month', 'quarter', 'year', 'days'])
+      .describe(
+        '期所在的周、月、季、年（整期或至今，如本周一至今），否则为天数；决定比较口径 (the calendar unit the period starts and lies within, whole or to date; else days; decides the comparison)',
+      ),
     until: instant.describe(
       '计数截止（不含）：期末次日 0 时，或进行中期的可比期截至同一时刻 (exclusive end of the counting: 00:00 after `to`, or, for the comparison of a running period, the same time of day)',
     ),

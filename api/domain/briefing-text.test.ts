@@ -14,7 +14,7 @@ const base: BriefingFacts = {
     { name: '界牌镇', current: 5, previous: 6 },
   ],
   coverage: { villages: 491, met: 221, missed: 57, silent: 14, worstUnit: { name: '井头镇', missed: 9 } },
-  topRate: { name: '集兵滩社区', townshipName: '集兵镇', value: 10.77 },
+  topRate: { name: '集兵滩社区', townshipName: '集兵镇', cases: 3, population: 2786 },
 };
 
 describe('briefingSentences', () => {
@@ -27,7 +27,8 @@ describe('briefingSentences', () => {
     expect(s[2]).toContain('超期12件（3级及以上2件，需督办）');
     expect(s[3]).toBe('本季度民警走访达标221个村（社区），占45.0%；57个已无法按期达标，井头镇最多（9个）。');
     expect(s.join('')).toContain('14个村（社区）连续4周以上');
-    expect(s.at(-1)).toContain('集兵镇集兵滩社区（10.8件/千人');
+    // The table's number (raw, per 10,000 for a week), the order named as smoothed.
+    expect(s.at(-1)).toBe('按平滑后纠纷率排序，居首的是集兵镇集兵滩社区：3件，每万人10.8件。');
   });
 
   it.each([

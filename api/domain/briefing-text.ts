@@ -26,7 +26,8 @@ export interface BriefingFacts {
   /** Per-unit disputes this week and last week. */
   units: UnitChange[];
   coverage: { villages: number; met: number; missed: number; silent: number; worstUnit: { name: string; missed: number } | null };
-  topRate: { name: string; townshipName: string; value: number } | null;
+  /** The top village of the ranking (ordered by the smoothed rate): its cases and residents. */
+  topRate: { name: string; townshipName: string; cases: number; population: number } | null;
 }
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -69,9 +70,12 @@ export function briefingSentences(f: BriefingFacts): string[] {
   out.push(`${cov}。`);
 
   if (c.silent > 0) out.push(`${c.silent}个村（社区）连续4周以上既无隐患上报也无民警走访，属“无信息”状态，需核实。`);
-  if (f.topRate)
-    out.push(
-      `每千人矛盾纠纷数最高的是${f.topRate.townshipName === f.topRate.name ? '' : f.topRate.townshipName}${f.topRate.name}（${f.topRate.value.toFixed(1)}件/千人，已按所属区域平滑）。`,
-    );
+  // The number said is the one the week's table and map show: the raw rate per 10,000 residents
+  // (a week's unit); the ordering behind "最高" is the smoothed one, and the sentence says so.
+  if (f.topRate) {
+    const t = f.topRate;
+    const per10k = t.population > 0 ? ((t.cases / t.population) * 10000).toFixed(1) : '—';
+    out.push(`按平滑后纠纷率排序，居首的是${t.townshipName === t.name ? '' : t.townshipName}${t.name}：${t.cases}件，每万人${per10k}件。`);
+  }
   return out.slice(0, 6);
 }

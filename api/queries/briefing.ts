@@ -76,7 +76,7 @@ export async function briefing(h: Handle, f: CaseFilter, s: MetricSettings, q: {
       silent: cov.county.silent,
       worstUnit: worst ? { name: worst.name, missed: worst.missed } : null,
     },
-    topRate: topRate && topRate.value !== null ? { name: topRate.name, townshipName: topRate.townshipName, value: topRate.value } : null,
+    topRate: topRate && topRate.value !== null ? { name: topRate.name, townshipName: topRate.townshipName, cases: topRate.count, population: topRate.population } : null,
   };
 
   return {

@@ -15,6 +15,7 @@ import { serve } from '@hono/node-server';
 import { FailureThrottle } from '../api/auth/throttle.ts';
 import { loadConfig } from '../api/config.ts';
 import { addDays, isoWeek, isoWeekRange, shanghaiDate } from '../api/contract/calendar.ts';
+import { MAX_DATE, MIN_DATE } from '../api/contract/case-filter.ts';
 import { readLock } from '../api/db/lock.ts';
 import { migrate } from '../api/db/migrate.ts';
 import { seedIfEmpty } from '../api/seed/seed.ts';
@@ -127,6 +128,22 @@ export function weekNotStarted(week: string, now: Date): string | null {
   return `${week} has not started yet: it starts on ${range.from}, and today is ${today} (the current week is ${isoWeek(today)}). 该周尚未开始，没有周报。`;
 }
 
+/**
+ * Why `week` names no briefing week, or null: it must be an ISO week whose days lie in the years
+ * the API serves (as the server says, before any date arithmetic: a year like 0000 is no date).
+ */
+export function weekProblem(week: string): string | null {
+  const notAWeek = `--week must be an ISO week like 2026-W47, not ${week}`;
+  const outside = `--week ${week} lies outside ${MIN_DATE}..${MAX_DATE}, the years the dashboard serves`;
+  const m = /^(\d{4})-W\d{2}$/.exec(week);
+  if (!m) return notAWeek;
+  const year = Number(m[1]);
+  if (year < 1999 || year > 2100) return outside;
+  const range = isoWeekRange(week);
+  if (!range) return notAWeek;
+  return range.from < MIN_DATE || range.to > MAX_DATE ? outside : null;
+}
+
 /** The declared flags (an unknown one, or one without its value, is refused with the usage). */
 function briefingArgs(argv: string[]) {
   const string = { type: 'string' } as const;
@@ -144,7 +161,8 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const week = f.week ?? isoWeek(addDays(shanghaiDate(new Date()), -7));
-  if (!isoWeekRange(week)) throw new Error(`--week must be an ISO week like 2026-W47\n${USAGE}`);
+  const problem = weekProblem(week);
+  if (problem) throw new Error(`${problem}\n${USAGE}`);
   const notStarted = weekNotStarted(week, process.env.APP_NOW ? new Date(process.env.APP_NOW) : new Date());
   if (notStarted) throw new Error(notStarted);
   const township = f.township;

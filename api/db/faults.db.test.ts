@@ -81,6 +81,13 @@ describe(`database faults (${backend})`, () => {
         pid = row?.pid;
       }
       expect(pid).toBeDefined();
+      // The throwaway cluster commits asynchronously (synchronous_commit=off, scripts/pg-cluster.sh):
+      // crash recovery would lose the last commits of the files before this one (their cleanup),
+      // bringing back rows they had deleted. One synchronous commit flushes the WAL up to here.
+      await t.db.write(SYSTEM, async (h) => {
+        await h.query('SET LOCAL synchronous_commit = on');
+        await h.query('SELECT txid_current()');
+      });
       process.kill(pid!, 'SIGKILL');
       await expect(work).rejects.toBeInstanceOf(DbUnavailableError);
       const recoveredMs = await untilAvailable(t.db, 20_000);

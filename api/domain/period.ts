@@ -66,37 +66,51 @@ export function periodUnit(p: Pick<Period, 'from' | 'to'>): PeriodUnit {
 
 /**
  * The period `p` is compared with. One definition, used by the summary, the KPIs, the wall and the briefing.
+ * It always spans the same calendar unit as `p` (see `periodUnit`), so both read alike ("本月" with "上月").
  *
- * - A closed period (or one not started yet): the period of equal length that ends the day before `p` starts.
- * - A running period (`p.start <= now < p.end`): the SAME days of the previous unit (see `periodUnit`), up
- *   to the same time of day. A running ISO week (Mon..Sun, or 本周 Mon..today) on Wednesday 13:00 is
- *   compared with last week's Mon..Wed 13:00; a running month
- *   1..2 Dec 13:00 with 1..2 Nov 13:00; a quarter or a year likewise (the same month and day of the previous
- *   quarter / year). When the previous unit has no such day (31 Mar vs February, 29 Feb vs a common year)
- *   the comparison runs to the last day of that month, whole (so 31 Dec compares with all of November). Any other running window (近7日, 近12个月)
- *   is shifted back by its own length and cut at the same time of day.
+ * - A week (whole, to date or not started): the same weekdays of the week before.
+ * - A month, quarter or year: the same days of the previous one. A whole unit compares with the whole
+ *   previous unit (all of November with all of October, Q4 with Q3); a partial one with the same dates,
+ *   and when the previous unit has no such day (31 Mar vs February, 29 Feb vs a common year) up to the
+ *   last day of that month.
+ * - Any other window (近7日, 近12个月, a custom range): shifted back by its own length.
+ * - A running period (`p.start <= now < p.end`) is cut at the same time of day of the same day: on
+ *   Wednesday 13:00 本周 compares with last week's Mon..Wed 13:00, 本月 (1..2 Dec 13:00) with 1..2 Nov
+ *   13:00. A running custom window is shifted back by the days it has run so far, not by its full
+ *   length (a window to next year is compared with the equally many days before it, not a decade ago).
  *
  * Asia/Shanghai has no DST, so "the same time of day" is the same offset from 00:00.
  */
 export function previousPeriod(p: Period, now: Date): Period {
-  if (!isRunning(p, now)) {
-    const to = addDays(p.from, -1);
-    return makePeriod(addDays(to, -(p.days - 1)), to, now);
-  }
-  const today = shanghaiDate(now);
-  const sinceMidnight = now.getTime() - startOfDay(today).getTime();
   const unit = periodUnit(p);
   const months = unit === 'month' ? 1 : unit === 'quarter' ? 3 : unit === 'year' ? 12 : 0;
-  const back = unit === 'week' ? 7 : p.days;
+  const running = isRunning(p, now);
+  const today = shanghaiDate(now);
+  const to = running ? today : p.to;
+  const back = unit === 'week' ? 7 : daysBetween(p.from, to) + 1;
   const from = months ? addMonths(p.from, -months) : addDays(p.from, -back);
-  const sameDay = months ? addMonthsExact(today, -months) : addDays(today, -back);
-  if (sameDay === null) {
-    // The previous unit has no such day (31 Mar vs February): up to its month's last day, whole.
-    return makePeriod(from, monthEnd(addMonths(`${today.slice(0, 8)}01`, -months)), now);
-  }
-  const cut = new Date(startOfDay(sameDay).getTime() + sinceMidnight);
-  const start = startOfDay(from);
-  return { from, to: sameDay, start, end: cut, ref: cut, days: daysBetween(from, sameDay) + 1 };
+  const exact = months ? addMonthsExact(to, -months) : addDays(to, -back);
+  const monthLast = months ? monthEnd(addMonths(`${to.slice(0, 8)}01`, -months)) : exact!;
+  // A closed unit ending on its month's last day compares with the whole previous month(s); a day the
+  // previous month lacks (31 Mar vs February) runs to that month's last day, whole.
+  const wholeMonth = months > 0 && (exact === null || (!running && to === monthEnd(to)));
+  const prevTo = wholeMonth ? monthLast : exact!;
+  if (!running || wholeMonth) return makePeriod(from, prevTo, now);
+  const cut = new Date(startOfDay(prevTo).getTime() + (now.getTime() - startOfDay(today).getTime()));
+  return { from, to: prevTo, start: startOfDay(from), end: cut, ref: cut, days: daysBetween(from, prevTo) + 1 };
+}
+
+/**
+ * The instant as far into the previous quarter as `ref` is into its own: what quarterly coverage is
+ * compared with. Coverage counts the visits of `ref`'s quarter up to `ref`, so comparing it with an
+ * earlier instant of the same quarter (a running week's previous week) would show a rise every
+ * week by construction. A day the previous quarter lacks (31 Mar vs 31 Dec exists; 31 May vs 28/29
+ * Feb... 30 Nov vs 30 Aug) runs to that month's last day, at the same time of day.
+ */
+export function samePointPreviousQuarter(ref: Date): Date {
+  const day = shanghaiDate(ref);
+  const back = addMonthsExact(day, -3) ?? monthEnd(addMonths(`${day.slice(0, 8)}01`, -3));
+  return new Date(startOfDay(back).getTime() + (ref.getTime() - startOfDay(day).getTime()));
 }
 
 /** Last day of the month of `date`. */

@@ -1,7 +1,8 @@
 import { type Principal, seesTownship } from '../auth/principal.ts';
+import { shanghaiDate } from '../contract/calendar.ts';
 import { type CaseFilterValues, MAX_DATE, MAX_PERIOD_DAYS, MIN_DATE } from '../contract/case-filter.ts';
-import { type Period, resolvePeriod } from '../domain/period.ts';
-import { ForbiddenError, ValidationError } from '../errors.ts';
+import { notStarted, type Period, resolvePeriod } from '../domain/period.ts';
+import { ForbiddenError, UnprocessableError, ValidationError } from '../errors.ts';
 
 /**
  * The case filter as every read query takes it: the wire filter (api/contract/case-filter.ts)
@@ -31,12 +32,20 @@ export function scopeTownship(p: Principal, requested: string | undefined): stri
  * the limits the schema checks when both are given (api/contract/case-filter.ts `checkPeriod` and
  * `isoDate`), refused with the same field and message: at most MAX_PERIOD_DAYS long (`to`), and
  * starting no earlier than MIN_DATE (`from`). Without either bound it is the default period.
+ * A period that has not started (`from` after today, Asia/Shanghai) has no figures to show and
+ * nothing to compare with: 422 `period_not_started`, not an answer of zeros.
  */
 export function resolveCheckedPeriod(q: { from?: string | undefined; to?: string | undefined }, now: Date): Period {
   const period = resolvePeriod(q, now);
   if (q.from === undefined && q.to === undefined) return period;
   if (period.days > MAX_PERIOD_DAYS) throw new ValidationError('invalid query: to', { to: `the period may span at most ${MAX_PERIOD_DAYS} days` });
   if (period.from < MIN_DATE) throw new ValidationError('invalid query: from', { from: `expected a date between ${MIN_DATE} and ${MAX_DATE}` });
+  if (notStarted(period, now)) {
+    const today = shanghaiDate(now);
+    throw new UnprocessableError('period_not_started', `the period starts on ${period.from}, after today (${today}, Asia/Shanghai)`, {
+      from: `expected a date no later than today (${today})`,
+    });
+  }
   return period;
 }
 

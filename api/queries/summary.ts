@@ -1,6 +1,6 @@
 import { quarterStart, shanghaiDate } from '../contract/calendar.ts';
 import type { Handle } from '../db/index.ts';
-import { isRunning, type Period, type PeriodUnit, periodUnit, previousPeriod } from '../domain/period.ts';
+import { isRunning, type Period, type PeriodUnit, periodUnit, previousPeriod, samePointPreviousQuarter } from '../domain/period.ts';
 import type { CaseFilter } from '../filter/case-filter.ts';
 import { type MetricSettings, type VillageMetricRow, villageMetricRows } from './metric-rows.ts';
 import { rate } from './sql.ts';
@@ -34,6 +34,8 @@ export interface Totals {
     rate: number | null;
     /** First day of the quarter the coverage is counted in. */
     quarter: string;
+    /** The instant the quarter's visits are counted up to (a previous period's coverage: the same point of the previous quarter). */
+    asOf: string;
     /** Villages with no grid report and no visit for SILENCE_WEEKS ("no information"). */
     silent: number;
   };
@@ -61,11 +63,12 @@ export interface Summary {
 }
 
 /** Sums per-village rows into the totals every KPI card and briefing shows. */
-export function totalsOf(rows: readonly VillageMetricRow[], quarter: string): Totals {
+export function totalsOf(rows: readonly VillageMetricRow[], ref: Date): Totals {
+  const quarter = quarterStart(shanghaiDate(ref));
   const t: Totals = {
     disputes: { total: 0, concluded: 0, resolved: 0, successRate: null, open: 0 },
     hazards: { reported: 0, open: 0, overdue: 0, bySeverity: { 1: 0, 2: 0, 3: 0, 4: 0 } },
-    coverage: { villages: rows.length, met: 0, atRisk: 0, missed: 0, rate: null, quarter, silent: 0 },
+    coverage: { villages: rows.length, met: 0, atRisk: 0, missed: 0, rate: null, quarter, asOf: ref.toISOString(), silent: 0 },
   };
   for (const r of rows) {
     t.disputes.total += r.disputes;
@@ -89,11 +92,22 @@ export function totalsOf(rows: readonly VillageMetricRow[], quarter: string): To
   return t;
 }
 
-export function periodInfo(p: Period, now: Date): PeriodInfo {
-  return { from: p.from, to: p.to, asOf: p.ref.toISOString(), days: p.days, partial: isRunning(p, now), unit: periodUnit(p), until: p.end.toISOString() };
+/** `unit` defaults to the period's own; a comparison period reports the unit of the period it is compared with. */
+export function periodInfo(p: Period, now: Date, unit: PeriodUnit = periodUnit(p)): PeriodInfo {
+  return { from: p.from, to: p.to, asOf: p.ref.toISOString(), days: p.days, partial: isRunning(p, now), unit, until: p.end.toISOString() };
 }
 
-const quarterOf = (p: Period) => quarterStart(shanghaiDate(p.ref));
+/**
+ * The previous period's totals; its coverage is the same point of the previous quarter (see
+ * `samePointPreviousQuarter`), read with a third query only when the previous period ends elsewhere.
+ */
+export async function previousTotals(h: Handle, f: CaseFilter, s: MetricSettings, prev: Period, before: readonly VillageMetricRow[]): Promise<Totals> {
+  const totals = totalsOf(before, prev.ref);
+  const covRef = samePointPreviousQuarter(f.period.ref);
+  if (covRef.getTime() === prev.ref.getTime()) return totals;
+  const covRows = await villageMetricRows(h, { ...f, period: { ...prev, ref: covRef } }, s);
+  return { ...totals, coverage: totalsOf(covRows, covRef).coverage };
+}
 
 export async function summary(h: Handle, f: CaseFilter, s: MetricSettings, now: Date): Promise<Summary> {
   const prev = previousPeriod(f.period, now);
@@ -102,8 +116,8 @@ export async function summary(h: Handle, f: CaseFilter, s: MetricSettings, now: 
   return {
     township: f.township,
     period: periodInfo(f.period, now),
-    previousPeriod: periodInfo(prev, now),
-    current: totalsOf(current, quarterOf(f.period)),
-    previous: totalsOf(before, quarterOf(prev)),
+    previousPeriod: periodInfo(prev, now, periodUnit(f.period)),
+    current: totalsOf(current, f.period.ref),
+    previous: await previousTotals(h, f, s, prev, before),
   };
 }

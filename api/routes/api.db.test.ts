@@ -150,6 +150,42 @@ describe(`API over the seeded database (${backend})`, () => {
     expect(s.current.coverage.quarter).toBe('2025-04-01');
   });
 
+  it('coverage is compared with the same point of the previous quarter, not an earlier point of its own', async () => {
+    const s = await get<Summary>('/api/stats/summary?from=2025-06-02&to=2025-06-08');
+    expect(s.current.coverage).toMatchObject({ quarter: '2025-04-01', asOf: '2025-06-08T15:59:59.999Z' });
+    // The previous week (26 May - 1 Jun) lies in the same quarter; coverage reads 8 March instead.
+    expect(s.previous.coverage).toMatchObject({ quarter: '2025-01-01', asOf: '2025-03-08T15:59:59.999Z' });
+    const march = await get<Summary>('/api/stats/summary?from=2025-03-02&to=2025-03-08');
+    expect(s.previous.coverage).toEqual(march.current.coverage);
+    // The disputes of the comparison are still last week's.
+    const lastWeek = await get<Summary>('/api/stats/summary?from=2025-05-26&to=2025-06-01');
+    expect(s.previous.disputes).toEqual(lastWeek.current.disputes);
+  });
+
+  it('a closed month is compared with the whole month before, reported in the same unit', async () => {
+    const s = await get<Summary>('/api/stats/summary?from=2025-11-01&to=2025-11-30');
+    expect(s.period).toMatchObject({ unit: 'month', days: 30 });
+    expect(s.previousPeriod).toMatchObject({ from: '2025-10-01', to: '2025-10-31', days: 31, unit: 'month', partial: false });
+  });
+
+  it('a running window that ends in the future is compared with as many days as it has run, in its own unit', async () => {
+    const today = shanghaiDate(t.now);
+    const from = addDays(today, -2);
+    const s = await get<Summary>(`/api/stats/summary?from=${from}&to=${addDays(today, 3000)}`);
+    expect(s.period).toMatchObject({ partial: true, asOf: t.now.toISOString() });
+    expect(s.previousPeriod).toMatchObject({ from: addDays(from, -3), to: addDays(today, -3), days: 3, unit: s.period.unit });
+    expect(s.previousPeriod.until).toBe(new Date(t.now.getTime() - 3 * 86400_000).toISOString());
+  });
+
+  it('a period that has not started is a 422, not a page of zeros', async () => {
+    const tomorrow = addDays(shanghaiDate(t.now), 1);
+    for (const path of [`/api/stats/summary?from=${tomorrow}`, `/api/stats/summary?from=${tomorrow}&to=${addDays(tomorrow, 6)}`, `/api/villages?from=${tomorrow}&to=${tomorrow}`]) {
+      const body = await get(path, 422);
+      expect(body.error).toMatchObject({ code: 'period_not_started', fields: { from: expect.stringContaining(shanghaiDate(t.now)) } });
+    }
+    await get(`/api/stats/summary?from=${shanghaiDate(t.now)}`);
+  });
+
   it('GET /api/stats/trend: every week present, clipped to the period, totals matching the summary', async () => {
     const tr = await get('/api/stats/trend?from=2025-01-01&to=2025-03-31&interval=week');
     expect(tr.buckets[0]).toMatchObject({ start: '2025-01-01', end: '2025-01-05' });

@@ -52,6 +52,9 @@ const totals = z
         missed: count.describe('未达标 (missed)'),
         rate: ratio.describe('达标率 = met / villages (coverage rate)'),
         quarter: day.describe('所在季度首日 (first day of the quarter counted)'),
+        asOf: instant.describe(
+          '季度走访计至此刻；上期的覆盖为上季度同一时点 (visits of the quarter counted up to this instant; for the previous period, the same point of the previous quarter)',
+        ),
         silent: count.describe('静默村(社区)：长期无网格上报且无走访 (villages with no report and no visit for the silence window: "no information")'),
       })
       .describe('千警入万户覆盖 (officer visit coverage)'),
@@ -63,7 +66,7 @@ export const summaryAnswer = z
     township: scope,
     period: periodInfo,
     previousPeriod: periodInfo.describe(
-      '上一可比期：已结束的期为紧邻其前的等长期；进行中的周/月/季/年为上一周/月/季/年的相同日子，截至同一时刻 (the previous comparable period: for a closed period the same length just before; for a running week/month/quarter/year the same days of the previous one, to the same time of day)',
+      '上一可比期：周/月/季/年为上一周/月/季/年的相同日子（整月对整月），其他为紧邻其前的等长期；进行中的期截至同一时刻，自定义期按已过天数 (the previous comparable period: for a week/month/quarter/year the same days of the previous one, a whole unit against the whole previous unit; otherwise the same length just before; a running period is cut at the same time of day, a running custom window by the days it has run)',
     ),
     current: totals,
     previous: totals,

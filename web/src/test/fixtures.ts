@@ -5,7 +5,16 @@ export function totals(p: Partial<{ disputes: number; success: number | null; op
   return {
     disputes: { total: p.disputes ?? 5632, concluded: 5357, resolved: 5282, successRate: p.success === undefined ? 0.986 : p.success, open: 275 },
     hazards: { reported: 12057, open: p.open ?? 317, overdue: p.overdue ?? 13, bySeverity: { 1: 212, 2: 87, 3: 16, 4: 2 } },
-    coverage: { villages: 491, met: p.met ?? 221, atRisk: 270, missed: 0, silent: 0, rate: p.coverage === undefined ? 0.45 : p.coverage, quarter: '2026-10-01' },
+    coverage: {
+      villages: 491,
+      met: p.met ?? 221,
+      atRisk: 270,
+      missed: 0,
+      silent: 0,
+      rate: p.coverage === undefined ? 0.45 : p.coverage,
+      quarter: '2026-10-01',
+      asOf: '2026-11-28T15:00:00.000Z',
+    },
   };
 }
 

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { isValidRange, PERIOD_PRESETS, type PeriodPreset } from '../period/presets.ts';
-import { usePeriod } from '../period/usePeriod.ts';
+import { usePeriod, useToday } from '../period/usePeriod.ts';
 import { useView } from '../url-state/ViewContext.tsx';
 
 /** 本周 / 上周 / 本月 / 本季度 / 近12个月 / 自定义, and the dates they stand for. */
@@ -9,6 +9,7 @@ export function PeriodPicker() {
   const { view, update } = useView();
   const { t, range } = useI18n();
   const period = usePeriod();
+  const today = useToday() ?? undefined;
   const [draft, setDraft] = useState<{ from: string; to: string } | null>(null);
 
   const choose = (preset: PeriodPreset) => {
@@ -22,7 +23,7 @@ export function PeriodPicker() {
   };
   const editing = draft !== null || view.preset === 'custom';
   const values = draft ?? { from: view.from ?? '', to: view.to ?? '' };
-  const valid = isValidRange(values);
+  const valid = isValidRange(values, today);
 
   return (
     <div className="period-picker">
@@ -50,7 +51,13 @@ export function PeriodPicker() {
         >
           <label>
             <span className="sr-only">{t('from')}</span>
-            <input type="date" value={values.from} max={values.to || undefined} onChange={(e) => setDraft({ ...values, from: e.target.value })} aria-label={t('from')} />
+            <input
+              type="date"
+              value={values.from}
+              max={values.to && today ? (values.to < today ? values.to : today) : values.to || today}
+              onChange={(e) => setDraft({ ...values, from: e.target.value })}
+              aria-label={t('from')}
+            />
           </label>
           <span aria-hidden="true">–</span>
           <label>

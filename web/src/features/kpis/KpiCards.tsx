@@ -51,7 +51,8 @@ function KpiCard({ kpi, totals, i18n, required }: { kpi: Kpi; totals: Totals; i1
           <span className="arrow" aria-hidden="true">
             {kpi.tone === 'flat' ? '■' : kpi.delta! > 0 ? '▲' : '▼'}
           </span>
-          {change} <span className="muted">{i18n.t('kpiVsPrevious')}</span>
+          {/* Coverage is counted per quarter to date, so it is compared with the same point of the previous quarter (api summary). */}
+          {change} <span className="muted">{i18n.t(kpi.id === 'coverage' ? 'kpiVsPreviousQuarter' : 'kpiVsPrevious')}</span>
         </div>
       )}
       <div className="kpi-detail">{detailOf(kpi.id, totals, i18n, required)}</div>

@@ -4,7 +4,7 @@ import { type KpiId, kpisOf, type Totals, toneOf } from './kpi-model.ts';
 const totals = (p: { disputes?: number; success?: number | null; open?: number; overdue?: number; coverage?: number | null }): Totals => ({
   disputes: { total: p.disputes ?? 100, concluded: 90, resolved: 80, successRate: p.success === undefined ? 0.9 : p.success, open: 10 },
   hazards: { reported: 50, open: p.open ?? 20, overdue: p.overdue ?? 2, bySeverity: { 1: 10, 2: 6, 3: 3, 4: 1 } },
-  coverage: { villages: 10, met: 5, atRisk: 5, missed: 0, silent: 0, rate: p.coverage === undefined ? 0.5 : p.coverage, quarter: '2026-10-01' },
+  coverage: { villages: 10, met: 5, atRisk: 5, missed: 0, silent: 0, rate: p.coverage === undefined ? 0.5 : p.coverage, quarter: '2026-10-01', asOf: '2026-11-28T15:00:00.000Z' },
 });
 
 describe('toneOf', () => {

@@ -50,6 +50,16 @@ describe('isValidRange', () => {
     [{ from: '2016-01-01', to: '2026-01-01' }, true], // 3,653 days: inside the API's 3,660
     [{ from: '2015-12-01', to: '2026-01-01' }, false],
   ])('%j -> %s', (r, ok) => expect(isValidRange(r)).toBe(ok));
+
+  it.each([
+    [{ from: '2026-12-02', to: '2026-12-31' }, true], // running: starts today
+    [{ from: '2026-12-03', to: '2026-12-31' }, false], // not started
+    [{ from: '2026-11-01', to: '2036-11-01' }, true], // started, ends in the future
+  ])('given today 2026-12-02: %j -> %s', (r, ok) => expect(isValidRange(r, '2026-12-02')).toBe(ok));
+
+  it('a custom period that has not started falls back to the last 12 months', () => {
+    expect(presetRange('custom', '2026-12-02', { from: '2026-12-03', to: '2026-12-09' })).toEqual(presetRange('last12Months', '2026-12-02'));
+  });
 });
 
 describe('shanghaiToday', () => {

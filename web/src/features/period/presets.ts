@@ -27,9 +27,11 @@ export function isPeriodPreset(s: string): s is PeriodPreset {
 }
 
 /** A custom range the API accepts: real dates, in order, at most MAX_PERIOD_DAYS long. */
-export function isValidRange(r: Partial<DateRange>): r is DateRange {
+export function isValidRange(r: Partial<DateRange>, today?: string): r is DateRange {
   if (!r.from || !r.to || !isIsoDate(r.from) || !isIsoDate(r.to)) return false;
   if (r.from < '2000-01-01' || r.to > '2099-12-31' || r.from > r.to) return false;
+  // A period that has not started has no figures (the API answers 422 period_not_started).
+  if (today !== undefined && r.from > today) return false;
   return daysBetween(r.from, r.to) < MAX_PERIOD_DAYS;
 }
 
@@ -53,7 +55,7 @@ export function presetRange(preset: PeriodPreset, today: string, custom?: Partia
       // Same window as the API's default: 365 days ending today.
       return { from: addDays(today, -364), to: today };
     case 'custom':
-      return custom && isValidRange(custom) ? { from: custom.from, to: custom.to } : presetRange('last12Months', today);
+      return custom && isValidRange(custom, today) ? { from: custom.from, to: custom.to } : presetRange('last12Months', today);
   }
 }
 

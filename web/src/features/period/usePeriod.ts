@@ -10,8 +10,14 @@ import { type DateRange, presetRange, shanghaiToday } from './presets.ts';
  */
 export function usePeriod(): DateRange | null {
   const { view } = useView();
+  const today = useToday();
+  if (today === null) return null;
+  return presetRange(view.preset, today, { from: view.from ?? undefined, to: view.to ?? undefined });
+}
+
+/** Today (YYYY-MM-DD, Asia/Shanghai) as `usePeriod` reads it; null until the runtime config has answered. */
+export function useToday(): string | null {
   const config = useQuery(runtimeConfigQuery());
   if (config.isPending) return null;
-  const today = config.data?.today ?? shanghaiToday();
-  return presetRange(view.preset, today, { from: view.from ?? undefined, to: view.to ?? undefined });
+  return config.data?.today ?? shanghaiToday();
 }

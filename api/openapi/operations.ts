@@ -48,6 +48,8 @@ export interface Operation {
 export type ErrorStatus = '409' | '413' | '415' | '422' | '429';
 
 const INTAKE: Operation['errors'] = ['409', '415', '422'];
+/** Endpoints that take the case filter: a period that has not started is 422 `period_not_started`. */
+const FILTERED: Operation['errors'] = ['422'];
 const LEDGER_TYPES = ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv', 'multipart/form-data'];
 const BOUNDARY_TYPES = ['application/zip', 'application/geo+json'];
 
@@ -74,18 +76,18 @@ export const OPERATIONS: Record<string, Operation> = {
   'POST /api/exports': { summary: '记录导出 (record an export in the audit log)', tag: 'admin', errors: ['415'], created: 'new' },
 
   'GET /api/basemap': { summary: '离线底图 (county outline and Xiang River, with the county bbox)', tag: 'map' },
-  'GET /api/townships': { summary: '乡镇图层 (FeatureCollection of townships with metrics)', tag: 'map', answer: townshipsAnswer },
-  'GET /api/villages': { summary: '村(社区)图层 (FeatureCollection of villages with metrics)', tag: 'map', answer: villagesAnswer },
-  'GET /api/villages/:code': { summary: '村(社区)详情 (one village: officer, coverage, open events, 12-week trend)', tag: 'map', answer: villageDetailAnswer },
-  'GET /api/events': { summary: '事件点位 (events as points, newest first, capped)', tag: 'map', answer: eventsAnswer },
+  'GET /api/townships': { summary: '乡镇图层 (FeatureCollection of townships with metrics)', tag: 'map', errors: FILTERED, answer: townshipsAnswer },
+  'GET /api/villages': { summary: '村(社区)图层 (FeatureCollection of villages with metrics)', tag: 'map', errors: FILTERED, answer: villagesAnswer },
+  'GET /api/villages/:code': { summary: '村(社区)详情 (one village: officer, coverage, open events, 12-week trend)', tag: 'map', errors: FILTERED, answer: villageDetailAnswer },
+  'GET /api/events': { summary: '事件点位 (events as points, newest first, capped)', tag: 'map', errors: FILTERED, answer: eventsAnswer },
 
-  'GET /api/stats/summary': { summary: '汇总指标 (totals for the period and the previous one)', tag: 'stats', answer: summaryAnswer },
-  'GET /api/stats/trend': { summary: '趋势 (counts per week or month)', tag: 'stats', answer: trendAnswer },
-  'GET /api/stats/categories': { summary: '分类统计 (counts by category)', tag: 'stats', answer: categoriesAnswer },
-  'GET /api/stats/ranking': { summary: '排名 (ranked townships or villages)', tag: 'stats', answer: rankingAnswer },
-  'GET /api/coverage': { summary: '千警入万户覆盖 (officer visit coverage for the quarter)', tag: 'stats', answer: coverageAnswer },
-  'GET /api/feed': { summary: '动态滚动 (the ticker: latest received and concluded events)', tag: 'stats', answer: feedAnswer },
-  'GET /api/alerts': { summary: '预警 (threshold alerts at the end of the period)', tag: 'stats', answer: alertsAnswer },
+  'GET /api/stats/summary': { summary: '汇总指标 (totals for the period and the previous one)', tag: 'stats', errors: FILTERED, answer: summaryAnswer },
+  'GET /api/stats/trend': { summary: '趋势 (counts per week or month)', tag: 'stats', errors: FILTERED, answer: trendAnswer },
+  'GET /api/stats/categories': { summary: '分类统计 (counts by category)', tag: 'stats', errors: FILTERED, answer: categoriesAnswer },
+  'GET /api/stats/ranking': { summary: '排名 (ranked townships or villages)', tag: 'stats', errors: FILTERED, answer: rankingAnswer },
+  'GET /api/coverage': { summary: '千警入万户覆盖 (officer visit coverage for the quarter)', tag: 'stats', errors: FILTERED, answer: coverageAnswer },
+  'GET /api/feed': { summary: '动态滚动 (the ticker: latest received and concluded events)', tag: 'stats', errors: FILTERED, answer: feedAnswer },
+  'GET /api/alerts': { summary: '预警 (threshold alerts at the end of the period)', tag: 'stats', errors: FILTERED, answer: alertsAnswer },
   'GET /api/briefing': { summary: '周报内容 (the weekly briefing’s content; 422 week_not_started for a week not begun)', tag: 'stats', errors: ['422'], answer: briefingAnswer },
 
   'POST /api/hazards': { summary: '隐患上报 (a grid worker’s hazard report; idempotent by clientId)', tag: 'intake', errors: INTAKE, created: 'retry', answer: hazardAnswer },

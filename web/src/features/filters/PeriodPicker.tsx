@@ -24,6 +24,8 @@ export function PeriodPicker() {
   const editing = draft !== null || view.preset === 'custom';
   const values = draft ?? { from: view.from ?? '', to: view.to ?? '' };
   const valid = isValidRange(values, today);
+  // A period may not start after today (422 period_not_started) nor after its own end.
+  const fromMax = [values.to, today].filter((d): d is string => Boolean(d)).sort()[0];
 
   return (
     <div className="period-picker">
@@ -51,13 +53,7 @@ export function PeriodPicker() {
         >
           <label>
             <span className="sr-only">{t('from')}</span>
-            <input
-              type="date"
-              value={values.from}
-              max={values.to && today ? (values.to < today ? values.to : today) : values.to || today}
-              onChange={(e) => setDraft({ ...values, from: e.target.value })}
-              aria-label={t('from')}
-            />
+            <input type="date" value={values.from} max={fromMax} onChange={(e) => setDraft({ ...values, from: e.target.value })} aria-label={t('from')} />
           </label>
           <span aria-hidden="true">–</span>
           <label>

@@ -25,6 +25,10 @@ describe('RankingList', () => {
     const q = api.calls.find((u) => u.pathname === '/api/stats/ranking')!.searchParams;
     expect(Object.fromEntries(q)).toMatchObject({ metric: 'disputeRate', level: 'township', order: 'desc' });
     expect(q.has('township')).toBe(false);
+    // The county ranks townships: its note speaks of townships, not villages.
+    const note = screen.getByTestId('ranking-note').textContent!;
+    expect(note).toContain('人口少的乡镇');
+    expect(note).not.toContain('村');
 
     fireEvent.click(rows[0]!);
     expect(window.location.search).toBe('?t=430421110');
@@ -43,6 +47,7 @@ describe('RankingList', () => {
     renderApp(<RankingList />, '/?v=430421110200');
     const selected = await screen.findByRole('button', { current: true });
     expect(selected.textContent).toContain('银溪村');
+    expect(screen.getByTestId('ranking-note').textContent).toContain('小村');
     fireEvent.click(screen.getByRole('button', { name: /大兴社区/ }));
     expect(window.location.search).toBe('?v=430421110006');
   });

@@ -54,7 +54,9 @@ export function RankingList() {
       </h2>
       {view.metric === 'disputeRate' && (
         <p className="footnote" data-testid="ranking-note">
-          {t('rankingSmoothedNote', { label: t(MessageKeyOf(view.metric, period)), parent: t(level === 'township' ? 'rankingParentCounty' : 'rankingParentTownship') })}
+          {level === 'township'
+            ? t('rankingSmoothedNoteTownships', { label: t(MessageKeyOf(view.metric, period)) })
+            : t('rankingSmoothedNote', { label: t(MessageKeyOf(view.metric, period)), parent: t('rankingParentTownship') })}
         </p>
       )}
       {ranking.isPending ? (

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { addDays } from '../../../../api/contract/calendar.ts';
 import { trendWindow, weeksTouched } from './trend-window.ts';
 
 describe('trendWindow', () => {
@@ -8,6 +9,7 @@ describe('trendWindow', () => {
     ['a whole past week', { from: '2026-11-23', to: '2026-11-29' }, '2026-09-07', 11],
     ['a day (a Sunday)', { from: '2026-11-29', to: '2026-11-29' }, '2026-09-07', 11],
     ['a month starting on a Sunday (6 weeks touched)', { from: '2026-11-01', to: '2026-11-30' }, '2026-09-14', 6],
+    ['本月 from a Tuesday: 30 Nov is context, not the month', { from: '2026-12-01', to: '2026-12-02' }, '2026-09-14', 11],
     ['a week across a year end', { from: '2025-12-29', to: '2026-01-04' }, '2025-10-13', 11],
     ['11 weeks and a day (12 touched)', { from: '2026-09-07', to: '2026-11-23' }, '2026-09-07', 0],
     ['12 weeks exactly', { from: '2026-09-07', to: '2026-11-29' }, '2026-09-07', 0],
@@ -17,6 +19,8 @@ describe('trendWindow', () => {
     const w = trendWindow(period);
     expect(w).toMatchObject({ from, to: period.to, contextWeeks });
     expect(w.selected).toEqual(contextWeeks > 0 ? period : null);
+    // The days before the period are asked for apart and end the day before it.
+    expect(w.context).toEqual(contextWeeks > 0 ? { from, to: addDays(period.from, -1) } : null);
     // The window always touches at least 12 weeks once widened, and never starts mid-week then.
     if (contextWeeks > 0) {
       expect(weeksTouched(w)).toBe(12);

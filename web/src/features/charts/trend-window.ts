@@ -12,6 +12,12 @@ export interface TrendWindow extends DateRange {
   selected: DateRange | null;
   /** Whole weeks shown before the period's first week. */
   contextWeeks: number;
+  /**
+   * The days shown before the period, asked for apart (from..the day before the period), so a
+   * period starting mid-week (本月 from Tuesday 1 Dec) has a bucket of its own instead of sharing
+   * its first week's bucket (and its count) with the days before it (30 Nov); null when none.
+   */
+  context: DateRange | null;
 }
 
 /** ISO weeks (Monday start) a period touches, partial ones included. */
@@ -22,11 +28,12 @@ export function weeksTouched(period: DateRange): number {
 /**
  * The dates to ask the weekly trend for: a period touching fewer than `weeks` ISO weeks is shown
  * with the whole weeks before it, `weeks` in all, ending where the period ends (so a running week
- * stays partial and drawn dashed); a longer period is shown as it is.
+ * stays partial and drawn dashed); a longer period is shown as it is. The weeks before are asked
+ * for apart (`context`) and the period as itself, so the shaded buckets count the period's days only.
  */
 export function trendWindow(period: DateRange, weeks = CONTEXT_WEEKS): TrendWindow {
   const n = weeksTouched(period);
   const from = addDays(mondayOf(period.from), -7 * (weeks - n));
-  if (n >= weeks || from < FIRST_DAY) return { ...period, selected: null, contextWeeks: 0 };
-  return { from, to: period.to, selected: { from: period.from, to: period.to }, contextWeeks: weeks - n };
+  if (n >= weeks || from < FIRST_DAY) return { ...period, selected: null, contextWeeks: 0, context: null };
+  return { from, to: period.to, selected: { from: period.from, to: period.to }, contextWeeks: weeks - n, context: { from, to: addDays(period.from, -1) } };
 }

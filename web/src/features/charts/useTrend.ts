@@ -19,20 +19,26 @@ export interface TrendState {
 
 /**
  * Weekly disputes and hazards of the scope, with the view's category and status filters applied by
- * the API. A period shorter than CONTEXT_WEEKS is asked for with the weeks before it (same endpoint,
- * wider `from`), so 本周 or 上周 shows where the week stands instead of one point.
+ * the API. A period shorter than CONTEXT_WEEKS is shown with the weeks before it (a second request
+ * for those days), so 本周 or 上周 shows where the week stands instead of one point.
  */
 export function useTrend(): TrendState {
   const { view } = useView();
   const filter = useCaseFilter();
   const span = useMemo(() => (filter ? trendWindow(filter) : null), [filter]);
-  const query = useMemo(() => (filter && span ? { ...filter, from: span.from, to: span.to } : null), [filter, span]);
-  const trend = useQuery(trendQuery(query));
+  const before = useMemo(() => (filter && span?.context ? { ...filter, ...span.context } : null), [filter, span]);
+  const trend = useQuery(trendQuery(filter));
+  const context = useQuery(trendQuery(before));
+  const withContext = before !== null;
+  const buckets = trend.data && (!withContext || context.data) ? [...(withContext ? context.data!.buckets : []), ...trend.data.buckets] : undefined;
   return {
-    buckets: trend.data?.buckets,
-    isPending: trend.isPending,
-    error: trend.error,
-    refetch: () => void trend.refetch(),
+    buckets,
+    isPending: trend.isPending || (withContext && context.isPending),
+    error: trend.error ?? (withContext ? context.error : null),
+    refetch: () => {
+      void trend.refetch();
+      if (withContext) void context.refetch();
+    },
     filtered: hasFilters(view),
     window: span,
   };

@@ -1,9 +1,10 @@
-import { defineOverlay } from '../map/overlays/overlay-spec.tsx';
+import { defineOverlay, type LegendContext } from '../map/overlays/overlay-spec.tsx';
 import { SilentLegendEntry } from './SilentLegendEntry.tsx';
 import { silentVillageLayers } from './silent-layers.ts';
 
-function SilentLegendRow({ ctx }: { ctx: { silence: { count: number; weeks: number } | null } }) {
-  return ctx.silence ? <SilentLegendEntry count={ctx.silence.count} weeks={ctx.silence.weeks} /> : null;
+/** At county scope the classes count townships and this row villages (silence is a village's). */
+function SilentLegendRow({ ctx }: { ctx: LegendContext }) {
+  return ctx.silence ? <SilentLegendEntry count={ctx.silence.count} weeks={ctx.silence.weeks} underTownships={ctx.view.township === null} /> : null;
 }
 
 /**

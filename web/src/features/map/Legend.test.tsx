@@ -33,4 +33,27 @@ describe('Legend', () => {
     renderApp(<Legend ctx={legendContext({})} />);
     expect(screen.queryByTestId('legend')).toBeNull();
   });
+
+  describe('counts: each unit once, and what they count', () => {
+    const villages: Unit[] = [2, 4, 6, 8, 10, 12, 14, 16, 0, 0].map((d, i) => ({
+      kind: 'village',
+      props: { code: String(i), name: `V${i}`, population: 1000, disputes: d, coverageStatus: 'missed', silent: i >= 8 } as never,
+    }));
+    const countOf = (li: Element) => li.querySelector('.legend-count')!;
+
+    it.each<[string, string | null, Unit[], number, string, string, string]>([
+      ['county scope: the classes count townships, the hatch row villages', null, units, 7, '/', '乡镇数', '7（村）'],
+      ['county scope, in English', null, units, 7, '/?lang=en', 'Townships', '7 (villages)'],
+      ['a township: villages throughout, the silent ones only in their row', '430421110', villages, 2, '/', '村（社区）数', '2'],
+    ])('%s', (_name, township, shown, silent, url, classTitle, silentCount) => {
+      const ctx = legendContext({ metric: 'disputeRate', township }, { scale: colorScale('disputeRate', shown, makeI18n('zh')), silence: { count: silent, weeks: 4 } });
+      renderApp(<Legend ctx={ctx} />, url);
+      const classRows = screen.getAllByRole('listitem').filter((li) => li.dataset.testid !== 'legend-silent');
+      expect(classRows.every((li) => countOf(li).getAttribute('title') === classTitle)).toBe(true);
+      const inClasses = classRows.reduce((n, li) => n + Number(countOf(li).textContent), 0);
+      // Townships: every one once. Villages: the classes and the hatch row share them out.
+      expect(township === null ? inClasses : inClasses + silent).toBe(shown.length);
+      expect(countOf(screen.getByTestId('legend-silent')).textContent).toBe(silentCount);
+    });
+  });
 });

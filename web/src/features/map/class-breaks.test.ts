@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { type Classification, classIndex, classify, classLabels, distinctDecimals, MIN_DISTINCT, quantile, roundestBetween, roundToStep } from './class-breaks.ts';
+import {
+  type Classification,
+  classIndex,
+  classify,
+  classLabels,
+  classOf,
+  distinctDecimals,
+  MIN_DISTINCT,
+  type Precision,
+  quantile,
+  roundestBetween,
+  roundToStep,
+  shownValue,
+} from './class-breaks.ts';
 
 describe('quantile', () => {
   it.each([
@@ -155,4 +168,78 @@ describe('classLabels', () => {
     ['one class per value', { thresholds: [5, 10], perValue: true, sorted: [0, 5, 10] }, false, ['0', '5', '10']],
     ['nothing', { thresholds: [], perValue: true, sorted: [] }, false, []],
   ])('%s', (_name, c, integer, labels) => expect(classLabels(c, { integer, format: f })).toEqual(labels));
+});
+
+describe('shownValue: the number a reader sees', () => {
+  it.each<[number, Precision, number]>([
+    [7.18, { decimals: 1 }, 7.2],
+    [7.25, { decimals: 1 }, 7.3],
+    // Intl writes 1.01 where toFixed says 1.00: the screen is what counts.
+    [1.005, { decimals: 2 }, 1.01],
+    [12.5, { decimals: 0 }, 13],
+    [0.5735, { decimals: 1, percent: true }, 0.574],
+    [0.00045, { decimals: 1, percent: true }, 0],
+    [0.913, { decimals: 1, percent: true }, 0.913],
+  ])('%s at %j reads %s', (x, p, shown) => expect(shownValue(x, p)).toBe(shown));
+});
+
+/** Writes numbers as the legend and the tooltip do, at `d` decimals (of a percentage when asked). */
+const writer = (d: number, percent = false) => {
+  const f = new Intl.NumberFormat('en-US', { style: percent ? 'percent' : 'decimal', useGrouping: false, minimumFractionDigits: d, maximumFractionDigits: d });
+  return (n: number) => f.format(n);
+};
+const read = (s: string) => Number(s.replace('%', ''));
+
+/** Whether a written value lies in a label under half-open [lo, hi) reading (a per-value label: equal). */
+function labelHolds(label: string, shown: string): boolean {
+  const v = read(shown);
+  if (label.startsWith('< ')) return v < read(label.slice(2));
+  if (label.startsWith('≥ ')) return v >= read(label.slice(2));
+  const [lo, hi] = label.split('–');
+  return hi === undefined ? read(lo!) === v : read(lo!) <= v && v < read(hi);
+}
+
+/** The label of each value's class, written as colorScale writes labels. */
+function labelsOfValues(values: number[], p: Precision): { shown: string; label: string }[] {
+  const c = classify(values, { classes: 5, precision: p });
+  const scale = p.percent ? 100 : 1;
+  const d = distinctDecimals(
+    (c.perValue ? c.sorted : c.thresholds).map((t) => t * scale),
+    p.decimals,
+  );
+  const labels = classLabels(c, { integer: false, format: writer(d, p.percent) });
+  const show = writer(p.decimals, p.percent);
+  return values.map((v) => ({ shown: show(v), label: labels[classOf(c, v)]! }));
+}
+
+describe('classify at the precision shown', () => {
+  it.each<[string, number[], Precision, number, string]>([
+    ['7.18 reads 7.2: not in "6.8–7.2"', [5.1, 5.6, 6.1, 6.6, 6.8, 7.18, 7.25, 7.7, 8.2, 8.9], { decimals: 1 }, 7.18, '6.8–7.3'],
+    ['6.96 reads 7.0: with the 7s', [1, 2, 3, 4, 5, 6.2, 6.96, 7, 7.04, 8, 9], { decimals: 1 }, 6.96, '7.0–8.0'],
+    ['a rate of 24.96% reads 25.0%', [0.1, 0.15, 0.2, 0.2496, 0.25, 0.3, 0.35, 0.4, 0.5], { decimals: 1, percent: true }, 0.2496, '25.0%–30.0%'],
+  ])('%s', (_name, values, p, value, label) => {
+    const row = labelsOfValues(values, p)[values.indexOf(value)]!;
+    expect(row.label).toBe(label);
+    expect(labelHolds(row.label, row.shown)).toBe(true);
+  });
+
+  it('a class per shown value when raw values differ only below the shown precision', () => {
+    const c = classify([7.21, 7.22, 7.23, 7.24, 7.26, 7.27, 7.28, 7.29], { classes: 5, precision: { decimals: 1 } });
+    expect(c).toMatchObject({ thresholds: [7.3], perValue: true });
+  });
+
+  const r = lcg(11);
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(r() * xs.length)]!;
+  const generators: [string, () => number, Precision][] = [
+    ['hundredths at one decimal (every .x5 tie)', () => Math.round(r() * 1000) / 100, { decimals: 1 }],
+    ['week rates per 10,000', () => (Math.floor(r() * 4) / (800 + Math.floor(r() * 5200))) * 10000, { decimals: 1 }],
+    ['rates at whole numbers', () => r() * 40, { decimals: 0 }],
+    ['success rates as percentages', () => ((n) => Math.floor(r() * (n + 1)) / n)(1 + Math.floor(r() * 60)), { decimals: 1, percent: true }],
+  ];
+  it.each(generators)('%s: every value shown lies within its class label', (_name, gen, p) => {
+    for (let trial = 0; trial < 200; trial++) {
+      const values = Array.from({ length: pick([3, 8, 12, 25, 60]) }, gen);
+      for (const { shown, label } of labelsOfValues(values, p)) expect(labelHolds(label, shown), `${shown} in ${label} of ${JSON.stringify(values)}`).toBe(true);
+    }
+  });
 });

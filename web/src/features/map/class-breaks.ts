@@ -9,6 +9,10 @@
  * below and that value the roundest number is written, so the legend reads "5" not "4.87". With
  * fewer distinct values every value is its own class. Labels are written with as many decimals as
  * it takes for no two breaks (or values) to read the same.
+ *
+ * Given a `precision`, values are classed as they are shown (rounded as the tooltip and the
+ * ranking write them): a village read as "7.2" is then in the class whose label holds 7.2, never
+ * in "6.8–7.2" because its raw value was 7.18.
  */
 
 /** Linear-interpolated quantile (type 7) of sorted values, p in 0..1. */
@@ -54,13 +58,41 @@ export function roundestBetween(lo: number, hi: number, integer: boolean): numbe
   return hi;
 }
 
+/** How a metric's values are written: decimals, of the percentage for a ratio shown as one. */
+export interface Precision {
+  decimals: number;
+  percent?: boolean;
+}
+
+const writers = new Map<string, Intl.NumberFormat>();
+
+/**
+ * `x` as a reader sees it. Intl does the rounding, as it does on screen (half away from zero on
+ * the double's exact value, percentages scaled exactly), so no value lands on the other side of
+ * a break than the one its text says.
+ */
+export function shownValue(x: number, { decimals, percent = false }: Precision): number {
+  if (!Number.isFinite(x)) return x;
+  const key = `${decimals}:${percent}`;
+  let w = writers.get(key);
+  if (!w) {
+    w = new Intl.NumberFormat('en-US', { style: percent ? 'percent' : 'decimal', useGrouping: false, minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+    writers.set(key, w);
+  }
+  const n = Number(w.format(x).replace('%', ''));
+  // Back to a ratio as the double nearest its written decimal, not n / 100's binary neighbour.
+  return percent ? Number((n / 100).toFixed(decimals + 2)) : n;
+}
+
 export interface Classification {
   /** Increasing thresholds: class i holds values in [t[i-1], t[i]). */
   thresholds: number[];
   /** One class per distinct value (fewer than MIN_DISTINCT of them): labels name the value. */
   perValue: boolean;
-  /** The values classified, sorted. */
+  /** The values classified, sorted (as shown, when classified at a precision). */
   sorted: number[];
+  /** The precision the values were classed at; absent: as given. */
+  precision?: Precision;
 }
 
 /**
@@ -68,15 +100,18 @@ export interface Classification {
  * breaks at the same value, `classes` classes when there are at least MIN_DISTINCT distinct
  * values (and at least `classes`), otherwise one class per distinct value.
  */
-export function classify(values: readonly (number | null | undefined)[], opts: { classes?: number; integer?: boolean } = {}): Classification {
+export function classify(values: readonly (number | null | undefined)[], opts: { classes?: number; integer?: boolean; precision?: Precision } = {}): Classification {
   const classes = opts.classes ?? 5;
   const integer = opts.integer ?? false;
-  const sorted = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v)).sort((a, b) => a - b);
+  const { precision } = opts;
+  const finite = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+  const sorted = (precision ? finite.map((v) => shownValue(v, precision)) : finite).sort((a, b) => a - b);
   const distinct = sorted.filter((v, i) => i === 0 || v !== sorted[i - 1]);
-  if (distinct.length === 0) return { thresholds: [], perValue: true, sorted };
+  const result = (thresholds: number[], perValue: boolean): Classification => ({ thresholds, perValue, sorted, ...(precision ? { precision } : {}) });
+  if (distinct.length === 0) return result([], true);
   if (distinct.length < Math.max(MIN_DISTINCT, classes)) {
     // Each value its own class: a break exactly at every value after the first.
-    return { thresholds: distinct.slice(1), perValue: true, sorted };
+    return result(distinct.slice(1), true);
   }
   const thresholds: number[] = [];
   let at = 0; // index in `distinct` of the current class's first value
@@ -99,7 +134,7 @@ export function classify(values: readonly (number | null | undefined)[], opts: {
     const j = distinct.indexOf(t);
     return roundestBetween(distinct[j - 1]!, t, integer);
   });
-  return { thresholds: nice, perValue: false, sorted };
+  return result(nice, false);
 }
 
 /** Up to `classes - 1` thresholds (see `classify`); kept for callers that need only the breaks. */
@@ -113,6 +148,11 @@ export function classIndex(value: number, thresholds: readonly number[]): number
   let i = 0;
   while (i < thresholds.length && value >= thresholds[i]!) i++;
   return i;
+}
+
+/** The class of a value as given (raw), read at the precision its classification was made at. */
+export function classOf(c: Pick<Classification, 'thresholds' | 'precision'>, value: number): number {
+  return classIndex(c.precision ? shownValue(value, c.precision) : value, c.thresholds);
 }
 
 /**

@@ -1,19 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeI18n } from '../i18n/I18nProvider.tsx';
 import { COVERAGE_COLORS, NO_DATA_COLOR } from './color-scales.ts';
-import {
-  colorScale,
-  disputeRate,
-  formatMetric,
-  metricLabelKey,
-  PER_10000_BELOW_DAYS,
-  per1000,
-  periodDays,
-  rateUnitFor,
-  type TownshipProps,
-  type Unit,
-  type VillageProps,
-} from './metrics.ts';
+import { colorScale, formatMetric, type TownshipProps, type Unit, type VillageProps } from './metrics.ts';
 
 const zh = makeI18n('zh');
 const en = makeI18n('en');
@@ -67,45 +55,6 @@ function township(p: Partial<TownshipProps>): Unit {
     } as TownshipProps,
   };
 }
-
-describe('per1000', () => {
-  it.each([
-    [10, 2000, 5],
-    [0, 500, 0],
-    [3, 0, null],
-  ])('%s cases in %s residents -> %s', (c, p, r) => expect(per1000(c, p)).toBe(r));
-});
-
-describe('disputeRate', () => {
-  it.each([
-    [1, 2000, 10000, 5],
-    [5, 50000, 1000, 0.1],
-    [5, 50000, 10000, 1],
-    [0, 0, 10000, null],
-  ])('%s cases in %s residents per %s -> %s', (c, p, per, r) => expect(disputeRate(c, p, per)).toBe(r));
-});
-
-describe('rateUnitFor: the unit follows the period', () => {
-  it.each<[string, { from: string; to: string } | null, number, string, string]>([
-    ['no period known', null, 1000, 'unit_per1000', 'metric_disputeRate'],
-    ['one day', { from: '2026-12-02', to: '2026-12-02' }, 10000, 'unit_per10000', 'metric_disputeRate10k'],
-    ['a running week (Mon-Wed)', { from: '2026-11-30', to: '2026-12-02' }, 10000, 'unit_per10000', 'metric_disputeRate10k'],
-    ['a week', { from: '2026-11-23', to: '2026-11-29' }, 10000, 'unit_per10000', 'metric_disputeRate10k'],
-    ['a month', { from: '2026-11-01', to: '2026-11-30' }, 10000, 'unit_per10000', 'metric_disputeRate10k'],
-    ['89 days', { from: '2026-09-03', to: '2026-11-30' }, 10000, 'unit_per10000', 'metric_disputeRate10k'],
-    ['90 days', { from: '2026-09-02', to: '2026-11-30' }, 1000, 'unit_per1000', 'metric_disputeRate'],
-    ['a quarter (Q4, 92 days)', { from: '2026-10-01', to: '2026-12-31' }, 1000, 'unit_per1000', 'metric_disputeRate'],
-    ['12 months', { from: '2025-12-01', to: '2026-11-30' }, 1000, 'unit_per1000', 'metric_disputeRate'],
-  ])('%s', (_name, period, per, unitKey, labelKey) => {
-    expect(rateUnitFor(period)).toEqual({ per, unitKey, labelKey });
-    expect(metricLabelKey('disputeRate', period)).toBe(labelKey);
-    expect(metricLabelKey('hazardsOpen', period)).toBe('metric_hazardsOpen');
-  });
-  it('the threshold is in days, inclusive', () => {
-    expect(periodDays({ from: '2026-11-23', to: '2026-11-29' })).toBe(7);
-    expect(PER_10000_BELOW_DAYS).toBe(90);
-  });
-});
 
 const WEEK = { from: '2026-11-23', to: '2026-11-29' };
 
@@ -195,6 +144,52 @@ describe('colorScale', () => {
     expect(s.colorOf(villages[1]!)).toEqual(COVERAGE_COLORS.at_risk);
     const t = colorScale('coverage', [township({ coverageRate: 0.3 }), township({ coverageRate: 0.9 })], zh);
     expect(t.categorical).toBe(false);
+  });
+});
+
+/** Whether the number at the start of a tooltip's text lies in a legend label, read half-open. */
+function labelHolds(label: string, tooltip: string): boolean {
+  const read = (t: string) => Number(t.replace(/[%,]/g, ''));
+  const v = read(tooltip.split(' ')[0]!);
+  if (label.startsWith('< ')) return v < read(label.slice(2));
+  if (label.startsWith('≥ ')) return v >= read(label.slice(2));
+  const [lo, hi] = label.split('–');
+  return hi === undefined ? read(lo!) === v : read(lo!) <= v && v < read(hi);
+}
+
+describe('colorScale: the tooltip value lies in the label of the colour the map paints', () => {
+  const rates = [5.1, 5.6, 6.1, 6.6, 6.8, 7.18, 7.25, 7.7, 8.2, 8.9];
+  const shares = [0.1, 0.15, 0.2, 0.25, 0.2996, 0.3, 0.35, 0.4, 0.5];
+  it.each<[string, 'disputeRate' | 'mediationSuccessRate', Unit[], string]>([
+    ['7.18 per 1,000, shown as 7.2', 'disputeRate', rates.map((r, i) => village({ code: String(i), disputes: r * 100, population: 100000 })), '7.2 件/千人'],
+    ['a success rate of 29.96%, shown as 30.0%', 'mediationSuccessRate', shares.map((r) => village({ mediationSuccessRate: r })), '30.0%'],
+  ])('%s', (_name, metric, units, shown) => {
+    const s = colorScale(metric, units, zh);
+    const texts = units.map((u) => formatMetric(metric, u, zh));
+    expect(texts).toContain(shown);
+    for (const [i, u] of units.entries()) {
+      const cls = s.classes.find((c) => c.color.join() === s.colorOf(u).join())!;
+      expect(labelHolds(cls.label, texts[i]!), `${texts[i]} painted as "${cls.label}"`).toBe(true);
+    }
+  });
+});
+
+describe('colorScale: each unit counted once', () => {
+  it('a silent village is the hatch row’s, not a class’s or "no data"’s; it keeps its colour under the hatch', () => {
+    const counted = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((d, i) => village({ code: String(i), disputes: d, population: 1000 }));
+    const silentZero = village({ code: 's1', disputes: 0, silent: true });
+    const units = [...counted, silentZero, village({ code: 's2', population: 0, silent: true }), village({ code: 'n', population: 0 })];
+    const s = colorScale('disputeRate', units, zh);
+    expect(s.classes.reduce((n, c) => n + c.count, 0)).toBe(units.length - 2);
+    expect(s.classes.at(-1)).toMatchObject({ label: '无数据', count: 1 });
+    // Its zero says nothing, so it moves no break either.
+    expect(s.classes.slice(0, -1).map((c) => c.label)).toEqual(colorScale('disputeRate', counted, zh).classes.map((c) => c.label));
+    expect(s.colorOf(silentZero)).toEqual(s.classes[0]!.color);
+  });
+
+  it('village coverage: a silent village is in no status class', () => {
+    const villages = [village({ coverageStatus: 'met' }), village({ coverageStatus: 'at_risk' }), village({ coverageStatus: 'missed', silent: true })];
+    expect(colorScale('coverage', villages, zh, 3).classes.map((c) => c.count)).toEqual([1, 1, 0]);
   });
 });
 

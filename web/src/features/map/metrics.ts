@@ -1,66 +1,26 @@
-import { daysBetween } from '../../../../api/contract/calendar.ts';
 import type { RankingMetric, TownshipProps, VillageProps } from '../../api/types.ts';
 import type { I18n } from '../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
 import type { MapMetric } from '../url-state/view-state.ts';
-import { classIndex, classify, classLabels, distinctDecimals } from './class-breaks.ts';
+import { classify, classLabels, classOf, distinctDecimals } from './class-breaks.ts';
 import { attentionColors, COVERAGE_COLORS, type Direction, NO_DATA_COLOR, type RGB } from './color-scales.ts';
+import { disputeRate, type Period, type RateUnit, rateUnitFor } from './rate-units.ts';
+
+export { disputeRate, PER_10000_BELOW_DAYS, type Period, per1000, periodDays, type RateUnit, rateUnitFor } from './rate-units.ts';
 
 export type { TownshipProps, VillageProps };
 export type Unit = { kind: 'township'; props: TownshipProps } | { kind: 'village'; props: VillageProps };
 
 export const CLASSES = 5;
 
-/** An inclusive Asia/Shanghai date range: the period the numbers cover. */
-export interface Period {
-  from: string;
-  to: string;
-}
-
-/**
- * Periods shorter than this many days give dispute rates per 10,000 residents, longer ones per
- * 1,000. Over a week a township of 50,000 with 5 disputes is 0.1 per 1,000 and a village of 2,000
- * with one dispute 0.5: at one decimal the county reads "0.0-0.2". Per 10,000 those are 1.0 and
- * 5.0. A quarter and longer keep the familiar per 1,000 (README, "Map classes and units").
- */
-export const PER_10000_BELOW_DAYS = 90;
-
-/** How a period's dispute rate is written: residents per unit, its unit and its label. */
-export interface RateUnit {
-  per: 1000 | 10000;
-  unitKey: 'unit_per1000' | 'unit_per10000';
-  labelKey: 'metric_disputeRate' | 'metric_disputeRate10k';
-}
-
-const PER_1000: RateUnit = { per: 1000, unitKey: 'unit_per1000', labelKey: 'metric_disputeRate' };
-const PER_10000: RateUnit = { per: 10000, unitKey: 'unit_per10000', labelKey: 'metric_disputeRate10k' };
-
-/** Days in an inclusive period. */
-export function periodDays(p: Period): number {
-  return daysBetween(p.from, p.to) + 1;
-}
-
-/** The rate unit for a period; without one (a caller that does not know it) per 1,000. */
-export function rateUnitFor(period: Period | null | undefined): RateUnit {
-  return period && periodDays(period) < PER_10000_BELOW_DAYS ? PER_10000 : PER_1000;
-}
-
-/** Disputes per `per` residents; null for an unpopulated unit. */
-export function disputeRate(cases: number, population: number, per: number): number | null {
-  return population > 0 ? (cases / population) * per : null;
-}
-
-/** Disputes per 1,000 residents; null for an unpopulated unit. */
-export function per1000(cases: number, population: number): number | null {
-  return disputeRate(cases, population, 1000);
-}
-
 interface MetricDef {
   unitKey: (r: RateUnit) => MessageKey;
   labelKey: (r: RateUnit) => MessageKey;
   direction: Direction;
-  /** Decimals a value is written with at least (labels add more where breaks would read alike). */
+  /** Decimals a value is shown with, and classed at (labels add more only where breaks would read alike). */
   decimals: number;
+  /** Written as a percentage of a 0..1 ratio. */
+  percent?: boolean;
   integer: boolean;
   /** The metric the ranking endpoint ranks by for the same question. */
   ranking: RankingMetric;
@@ -113,6 +73,7 @@ export const METRICS: Record<MapMetric, MetricDef> = {
     direction: 'lowIsBad',
     decimals: 1,
     integer: false,
+    percent: true,
     ranking: 'coverageRate',
     // A village is covered or not; its "rate" only serves sorting and is shown as a status.
     value: (u) => (u.kind === 'township' ? u.props.coverageRate : u.props.coverageStatus === 'met' ? 1 : u.props.coverageStatus === 'at_risk' ? 0.5 : 0),
@@ -124,6 +85,7 @@ export const METRICS: Record<MapMetric, MetricDef> = {
     direction: 'lowIsBad',
     decimals: 1,
     integer: false,
+    percent: true,
     ranking: 'mediationSuccessRate',
     value: (u) => u.props.mediationSuccessRate,
     format: percent,
@@ -148,7 +110,10 @@ export function showsUnit(metric: MapMetric): boolean {
 export interface LegendClass {
   color: RGB;
   label: string;
-  /** How many units on screen fall in the class. */
+  /**
+   * How many units on screen fall in the class: townships at county scope, villages in a
+   * township. Silent villages are left to the hatch's row, so each unit is counted once.
+   */
   count: number;
 }
 
@@ -183,11 +148,18 @@ export function scaleTitle(metric: MapMetric, i18n: I18n, period?: Period | null
   return showsUnit(metric) ? `${label}${i18n.paren(i18n.t(metricUnitKey(metric, period)))}` : label;
 }
 
+/**
+ * A village with no report and no visit for the silence window: the map hatches it and the
+ * legend's "no information" row counts it, so no class does (and its numbers, which say nothing,
+ * do not move the breaks).
+ */
+export const isSilent = (u: Unit): boolean => u.kind === 'village' && u.props.silent === true;
+
 /** Villages' coverage is a status (met / at risk / missed), drawn with its own three colours. */
 function coverageStatusScale(units: readonly Unit[], i18n: I18n, requiredVisits: number, period: string | null): ColorScale {
   const statuses = ['met', 'at_risk', 'missed'] as const;
   const counts = { met: 0, at_risk: 0, missed: 0 };
-  for (const u of units) if (u.kind === 'village') counts[u.props.coverageStatus]++;
+  for (const u of units) if (u.kind === 'village' && !isSilent(u)) counts[u.props.coverageStatus]++;
   return {
     categorical: true,
     title: i18n.t('metric_coverage'),
@@ -209,23 +181,23 @@ export function colorScale(metric: MapMetric, units: readonly Unit[], i18n: I18n
   if (metric === 'coverage' && units.some((u) => u.kind === 'village')) return { ...coverageStatusScale(units, i18n, requiredVisits, periodText), range: period };
   const def = METRICS[metric];
   const unit = rateUnitFor(period);
-  const values = units.map((u) => def.value(u, unit));
+  const values = units.filter((u) => !isSilent(u)).map((u) => def.value(u, unit));
   const finite = values.filter((v): v is number => v !== null && Number.isFinite(v));
-  const c = classify(finite, { classes: CLASSES, integer: def.integer });
+  // Classed as shown: the value a tooltip writes lies within its class's label.
+  const c = classify(finite, { classes: CLASSES, integer: def.integer, precision: { decimals: def.decimals, percent: def.percent } });
   const { thresholds } = c;
   const colors = attentionColors(thresholds.length + 1, def.direction);
   // Enough decimals that no two breaks (or, one class per value, no two values) read the same.
   const shown = c.perValue ? [...new Set(c.sorted)] : thresholds;
-  const scaleOf = metric === 'mediationSuccessRate' || metric === 'coverage' ? 100 : 1;
   const decimals = def.integer
     ? 0
     : distinctDecimals(
-        shown.map((v) => v * scaleOf),
+        shown.map((v) => (def.percent ? v * 100 : v)),
         def.decimals,
       );
   const labels = classLabels(c, { integer: def.integer, format: (n) => def.format(n, i18n, decimals) });
   const counts = colors.map(() => 0);
-  for (const v of finite) counts[classIndex(v, thresholds)]!++;
+  for (const v of finite) counts[classOf(c, v)]!++;
   const classes: LegendClass[] = finite.length ? colors.map((color, i) => ({ color, label: labels[i] ?? '', count: counts[i]! })) : [];
   const noData = values.length - finite.length;
   if (noData > 0) classes.push({ color: NO_DATA_COLOR, label: i18n.t('legendNoData'), count: noData });
@@ -235,9 +207,10 @@ export function colorScale(metric: MapMetric, units: readonly Unit[], i18n: I18n
     period: periodText,
     range: period,
     classes,
+    // A silent village keeps its class's colour under the hatch's wash.
     colorOf: (u) => {
       const v = def.value(u, unit);
-      return v === null || !Number.isFinite(v) ? NO_DATA_COLOR : colors[classIndex(v, thresholds)]!;
+      return v === null || !Number.isFinite(v) ? NO_DATA_COLOR : colors[classOf(c, v)]!;
     },
   };
 }
@@ -248,5 +221,5 @@ export function formatMetric(metric: MapMetric, u: Unit, i18n: I18n, requiredVis
   const def = METRICS[metric];
   const v = def.value(u, rateUnitFor(period));
   const unit = showsUnit(metric) ? ` ${i18n.t(metricUnitKey(metric, period))}` : '';
-  return v === null ? i18n.t('legendNoData') : `${def.format(v, i18n)}${unit}`;
+  return v === null ? i18n.t('legendNoData') : `${def.format(v, i18n, def.decimals)}${unit}`;
 }

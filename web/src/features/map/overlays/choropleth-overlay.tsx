@@ -1,8 +1,10 @@
 import type { PickingInfo } from '@deck.gl/core';
 import { TownshipCoverageRows, VillageCoverageRows } from '../../coverage/CoverageTooltipRows.tsx';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
+import { useLocalText } from '../../i18n/local-messages.ts';
 import { rgbToHex } from '../color-scales.ts';
 import { type TownshipFeature, unitFillLayers, type VillageFeature } from '../layers/unit-layers.ts';
+import { legendText } from '../legend-messages.ts';
 import { MessageKeyOf } from '../metric-labels.ts';
 import { formatMetric, metricUnitKey, showsUnit } from '../metrics.ts';
 import { defineOverlay, type LayerContext, type LegendContext, type MapContext, rowOf } from './overlay-spec.tsx';
@@ -22,9 +24,11 @@ function unitAt(info: PickingInfo, ctx: Pick<LayerContext, 'townships' | 'villag
 function ChoroplethLegend({ ctx, children }: { ctx: LegendContext; children?: React.ReactNode }) {
   const i18n = useI18n();
   const { t, num } = i18n;
+  const lt = useLocalText(legendText);
   const { scale, view } = ctx;
   if (!scale) return null;
-  const unitLevel = view.township === null ? 'township' : 'village';
+  // The choropleth's units: townships at county scope, so its counts are townships there.
+  const counted = lt(view.township === null ? 'countTownships' : 'countVillages');
   const range = scale.range ?? null;
   return (
     <div className="legend-block">
@@ -44,7 +48,7 @@ function ChoroplethLegend({ ctx, children }: { ctx: LegendContext; children?: Re
           <li key={i}>
             <span className="swatch" style={{ background: rgbToHex(c.color) }} aria-hidden="true" />
             <span className="legend-label">{c.label}</span>
-            <span className="legend-count" title={unitLevel}>
+            <span className="legend-count" title={counted}>
               {num(c.count)}
             </span>
           </li>

@@ -19,11 +19,20 @@ const atMidnight = (iso: string) => (Date.parse(iso) + OFFSET_MS) % DAY_MS === 0
 
 /**
  * The labels a comparison needs, from /api/stats/summary's `period` and `previousPeriod`:
- * `asOf` ("截至 12月2日 13:00（本周未完）") only while the period runs, and the comparison's own dates
- * ("对比上周同期：11月23日至11月25日 13:00", or "上期：…" for a closed period).
+ * `asOf` only while the period runs, and the comparison's own dates ("对比上周同期：11月23日至11月25日
+ * 13:00", or "上期：…" for a closed period). Only a calendar unit to date (本周, 本月, 本季度, 本年) is
+ * unfinished ("截至 12月2日 13:00（本周未完）"); a window of days ending now, like the wall's 近7日, is
+ * whole as of its time ("截至 12月2日 13:00"). `rolling` says the period is such a window even where
+ * its dates happen to fit a unit (近7日 from a Monday, or from the 1st).
  */
-export function comparisonLabels(s: Pick<Summary, 'period' | 'previousPeriod'>, i18n: Pick<I18n, 't' | 'lang'>): { asOf: string | null; previous: string } {
-  const asOf = s.period.partial ? i18n.t(`periodPartial_${s.period.unit}`, { t: formatShortDateTime(s.period.asOf, i18n.lang) }) : null;
+export function comparisonLabels(
+  s: Pick<Summary, 'period' | 'previousPeriod'>,
+  i18n: Pick<I18n, 't' | 'lang'>,
+  opts: { rolling?: boolean } = {},
+): { asOf: string | null; previous: string } {
+  const { partial, unit } = s.period;
+  const t = formatShortDateTime(s.period.asOf, i18n.lang);
+  const asOf = !partial ? null : opts.rolling || unit === 'days' ? i18n.t('asOf', { d: t }) : i18n.t(`periodPartial_${unit}`, { t });
   return { asOf, previous: previousLabel(s.period, s.previousPeriod, i18n) };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ATTENTION_RAMP, attentionColors, CATEGORY_PALETTE, categoryColor, hexToRgb, type RGB, rgbToHex, sampleRamp } from './color-scales.ts';
+import { ATTENTION_RAMP, attentionColors, CATEGORY_PALETTE, categoryColor, composite, hexToRgb, type RGB, rgbToHex, sampleRamp } from './color-scales.ts';
 
 const luminance = ([r, g, b]: RGB) => 0.2126 * r + 0.7152 * g + 0.0722 * b;
 
@@ -14,6 +14,15 @@ describe('hexToRgb / rgbToHex', () => {
     expect(rgbToHex(rgb)).toBe(`#${hex.replace('#', '').toLowerCase()}`);
   });
   it('rejects malformed colours', () => expect(() => hexToRgb('#fff')).toThrow());
+});
+
+describe('composite: a translucent colour over an opaque one, as deck.gl blends it', () => {
+  it.each<[RGB, number, number[], RGB]>([
+    [[255, 255, 178], 255, [19, 32, 47, 255], [255, 255, 178]],
+    [[255, 255, 178], 0, [19, 32, 47, 255], [19, 32, 47]],
+    [[255, 255, 178], 240, [19, 32, 47, 255], [241, 242, 170]],
+    [[200, 100, 0], 102, [0, 0, 0], [80, 40, 0]],
+  ])('%j at %s over %j -> %j', (top, alpha, under, out) => expect(composite(top, alpha, under)).toEqual(out));
 });
 
 describe('sampleRamp', () => {

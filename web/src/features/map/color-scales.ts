@@ -13,6 +13,15 @@ export function rgbToHex([r, g, b]: readonly number[]): string {
   return `#${[r, g, b].map((c) => Math.round(c!).toString(16).padStart(2, '0')).join('')}`;
 }
 
+/**
+ * What the screen shows for `top` drawn with `alpha` (0-255) over an opaque `under`: deck.gl
+ * blends source-over in sRGB (src-alpha, one-minus-src-alpha), and so does this.
+ */
+export function composite(top: readonly number[], alpha: number, under: readonly number[]): RGB {
+  const a = alpha / 255;
+  return [0, 1, 2].map((k) => Math.round(top[k]! * a + under[k]! * (1 - a))) as RGB;
+}
+
 /** `n` colours evenly spaced along a piecewise-linear ramp through `anchors`. */
 export function sampleRamp(anchors: readonly RGB[], n: number): RGB[] {
   if (n <= 0 || anchors.length === 0) return [];

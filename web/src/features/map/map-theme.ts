@@ -16,8 +16,10 @@ export interface MapPalette {
   land: RGBA;
   river: RGBA;
   countyLine: RGBA;
-  /** Alpha of choropleth fills, so the river and boundaries still read through. */
+  /** Alpha of choropleth fills, so a raster basemap still reads through. */
   fillAlpha: number;
+  /** Alpha of the fills under a density layer (heatmap, hexbins), a faint context for it. */
+  dimmedFillAlpha: number;
 }
 
 export const MAP_PALETTES: Record<Theme, MapPalette> = {
@@ -36,6 +38,7 @@ export const MAP_PALETTES: Record<Theme, MapPalette> = {
     river: [96, 160, 220, 235],
     countyLine: [60, 72, 90, 255],
     fillAlpha: 225,
+    dimmedFillAlpha: 101,
   },
   dark: {
     townshipLine: [150, 172, 200, 255],
@@ -52,8 +55,16 @@ export const MAP_PALETTES: Record<Theme, MapPalette> = {
     river: [64, 140, 210, 235],
     countyLine: [150, 176, 206, 255],
     fillAlpha: 240,
+    dimmedFillAlpha: 108,
   },
 };
+
+/**
+ * The wall's map: dark, with opaque fills under the heatmap as well. Its legend must show the
+ * colour each class is painted, and a translucent fill has none of its own: over the land it is a
+ * blend, over a raster basemap a different one in every pixel.
+ */
+export const WALL_PALETTE: MapPalette = { ...MAP_PALETTES.dark, fillAlpha: 255, dimmedFillAlpha: 255 };
 
 /** Labels use the page's fonts: installed system CJK fonts, nothing downloaded. */
 export const MAP_FONT_FAMILY = '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", sans-serif';

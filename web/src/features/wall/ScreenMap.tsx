@@ -7,7 +7,7 @@ import type { BBox } from '../map/geometry.ts';
 import { composeLayers } from '../map/layers/compose-layers.ts';
 import type { EventRow } from '../map/layers/event-layers.ts';
 import type { TownshipFeature, VillageFeature } from '../map/layers/unit-layers.ts';
-import { MAP_PALETTES } from '../map/map-theme.ts';
+import { MAP_PALETTES, type MapPalette } from '../map/map-theme.ts';
 import type { ColorScale } from '../map/metrics.ts';
 import { rowOf } from '../map/overlays/overlay-spec.tsx';
 import { basemapQuery } from '../map/queries.ts';
@@ -23,6 +23,8 @@ export interface ScreenMapProps {
   testId: string;
   label: string;
   theme: Theme;
+  /** Colours to draw with instead of the theme's (the wall's opaque fills). */
+  palette?: MapPalette;
   township: string | null;
   townships: readonly TownshipFeature[];
   villages: readonly VillageFeature[];
@@ -58,7 +60,7 @@ export function ScreenMap(props: ScreenMapProps) {
   const basemap = useQuery(basemapQuery());
   const config = useQuery(runtimeConfigQuery());
   const typeScale = useTypeScale();
-  const palette = MAP_PALETTES[theme];
+  const palette = props.palette ?? MAP_PALETTES[theme];
   const style = useMemo(
     () => (basemap.data && !config.isPending ? basemapStyle({ theme, rasterUrl: config.data?.basemapUrl ?? null, rasterAttribution: config.data?.basemapAttribution }) : null),
     [basemap.data, config.isPending, config.data, theme],

@@ -3,6 +3,7 @@ import type { Alert } from '../../api/types.ts';
 import { ExportButton } from '../export/ExportButton.tsx';
 import { I18nProvider, makeI18n } from '../i18n/I18nProvider.tsx';
 import { rgbToHex } from '../map/color-scales.ts';
+import { WALL_PALETTE } from '../map/map-theme.ts';
 import { colorScale, type Unit } from '../map/metrics.ts';
 import { useTypeScale } from '../map/useTypeScale.ts';
 import { AlertList } from './AlertList.tsx';
@@ -13,6 +14,7 @@ import { Ticker } from './Ticker.tsx';
 import { useClock, useWallCycle } from './useWallCycle.ts';
 import { useWallData } from './useWallData.ts';
 import { WallKpis } from './WallKpis.tsx';
+import { WallLegend } from './WallLegend.tsx';
 import { shanghaiTime, wallText } from './wall-messages.ts';
 import { encodeWallParams, parseWallParams, type WallParams } from './wall-params.ts';
 import { weekNumber } from './weeks.ts';
@@ -111,12 +113,13 @@ export function WallApp() {
             </time>
           </div>
         </header>
-        <WallKpis summary={data.summary.data} i18n={i18n} w={w} />
+        <WallKpis summary={data.summary.data} i18n={i18n} w={w} rolling={data.week === null} />
         <main className="wall-map">
           <ScreenMap
             testId="map"
             label={w('wallTitle')}
             theme="dark"
+            palette={WALL_PALETTE}
             township={params.township}
             townships={townships}
             villages={villages}
@@ -134,21 +137,13 @@ export function WallApp() {
               </div>
             )}
             {scale && (
-              <div className="wall-legend">
-                <div className="wall-legend-title">
-                  {scale.title ?? w('mapLegend')}
-                  {scale.period && <small className="wall-legend-period"> {scale.period}</small>}
-                </div>
-                {scale.classes.map((c) => (
-                  <div key={c.label} className="wall-legend-row">
-                    <span className="wall-swatch" style={{ background: rgbToHex(c.color) }} />
-                    {c.label}
-                  </div>
-                ))}
-                <div className="wall-legend-row wall-legend-heat">
-                  {w('heatLegend', { period: data.week ? (params.lang === 'zh' ? `第${weekNumber(data.week.week)}周` : `W${weekNumber(data.week.week)}`) : w('last7Days') })}
-                </div>
-              </div>
+              <WallLegend
+                scale={scale}
+                palette={WALL_PALETTE}
+                heat={heat !== null}
+                fallbackTitle={w('mapLegend')}
+                heatLine={w('heatLegend', { period: data.week ? (params.lang === 'zh' ? `第${weekNumber(data.week.week)}周` : `W${weekNumber(data.week.week)}`) : w('last7Days') })}
+              />
             )}
           </ScreenMap>
         </main>

@@ -9,6 +9,8 @@ interface WallKpisProps {
   summary: ({ current: Totals; previous: Totals } & Partial<Pick<Summary, 'period' | 'previousPeriod'>>) | undefined;
   i18n: I18n;
   w: (key: WallMessageKey, params?: Record<string, string | number>) => string;
+  /** The live 近7日, a window ending now: never "unfinished", whatever unit its dates fit. */
+  rolling: boolean;
 }
 
 /**
@@ -16,9 +18,9 @@ interface WallKpisProps {
  * of the previous week while the week runs), coloured by meaning; the period's as-of and the comparison's
  * dates under them.
  */
-export function WallKpis({ summary, i18n, w }: WallKpisProps) {
+export function WallKpis({ summary, i18n, w, rolling }: WallKpisProps) {
   const kpis = summary ? kpisOf(summary.current, summary.previous) : [];
-  const labels = summary?.period && summary.previousPeriod ? comparisonLabels({ period: summary.period, previousPeriod: summary.previousPeriod }, i18n) : null;
+  const labels = summary?.period && summary.previousPeriod ? comparisonLabels({ period: summary.period, previousPeriod: summary.previousPeriod }, i18n, { rolling }) : null;
   return (
     <section className="wall-kpis" aria-label="KPI">
       {kpis.map((k) => (

@@ -25,6 +25,9 @@ export interface UnitLayersInput {
 
 const rgba = (c: RGB, a: number): [number, number, number, number] => [c[0], c[1], c[2], a];
 
+/** The alpha unit fills are drawn with: a legend that composites its swatches needs the same. */
+export const fillAlphaOf = (palette: MapPalette, dimmed = false): number => (dimmed ? palette.dimmedFillAlpha : palette.fillAlpha);
+
 /**
  * Townships and villages as deck.gl layers. At county scope the townships carry the choropleth;
  * once a township is chosen its villages do, and the other townships stay as a pale, clickable
@@ -32,7 +35,7 @@ const rgba = (c: RGB, a: number): [number, number, number, number] => [c[0], c[1
  */
 export function unitFillLayers(input: UnitLayersInput): Layer[] {
   const { townships, villages, selectedTownship, colorOf, colorKey, palette } = input;
-  const alpha = input.dimFills ? Math.round(palette.fillAlpha * 0.45) : palette.fillAlpha;
+  const alpha = fillAlphaOf(palette, input.dimFills);
   const countyScope = selectedTownship === null;
   const layers: Layer[] = [
     new GeoJsonLayer<TownshipProps>({

@@ -1,0 +1,28 @@
+import { screen } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { Summary } from '../../api/types.ts';
+import { summary, totals } from '../../test/fixtures.ts';
+import { renderApp } from '../../test/harness.tsx';
+import { makeI18n } from '../i18n/I18nProvider.tsx';
+import { WallKpis } from './WallKpis.tsx';
+import { wallText } from './wall-messages.ts';
+
+// Wednesday 2 Dec 2026, 13:00 Asia/Shanghai.
+const asOf = '2026-12-02T05:00:00.000Z';
+const running = (from: string, to: string, unit: Summary['period']['unit']): Summary => {
+  const s = summary(totals(), totals());
+  return { ...s, period: { ...s.period, from, to, asOf, days: 7, partial: true, unit, until: '2026-12-02T16:00:00.000Z' } };
+};
+
+describe('WallKpis: the as-of line', () => {
+  it.each<[string, Summary, boolean, string]>([
+    ['近7日 live: as of its time, not an unfinished period', running('2026-11-26', '2026-12-02', 'days'), true, '截至 12月2日 13:00 · '],
+    ['近7日 whose dates fit a month (1st to 7th): still a rolling window', running('2026-12-01', '2026-12-07', 'month'), true, '截至 12月2日 13:00 · '],
+    ['the running week played back: a calendar week to date', running('2026-11-30', '2026-12-02', 'week'), false, '截至 12月2日 13:00（本周未完） · '],
+  ])('%s', (_name, s, rolling, line) => {
+    renderApp(<WallKpis summary={s} i18n={makeI18n('zh')} w={wallText('zh')} rolling={rolling} />);
+    const text = screen.getByTestId('wall-kpi-comparison').textContent!;
+    expect(text.startsWith(line), text).toBe(true);
+    if (rolling) expect(text).not.toContain('未完');
+  });
+});

@@ -87,6 +87,15 @@ describe('CoveragePanel', () => {
     expect(screen.getByText('本季度各村（社区）均已达标或可达标')).toBeTruthy();
   });
 
+  it.each([
+    ['the current quarter: 本季度 and the days left', '2026-12-02', '2026-10-01', '2026-12-31', 29, '本季度 2026年10月1日至12月31日 · 每村需走访 3 次 · 剩余 29 天'],
+    ['a period ending in an earlier quarter: that quarter, ended', '2026-12-02', '2026-07-01', '2026-09-30', 0, '2026年7月1日至9月30日（该季度已结束） · 每村需走访 3 次'],
+  ])('names its quarter: %s', async (_name, today, quarterStart, quarterEnd, daysLeft, text) => {
+    mockApi({ '/api/config': () => ({ basemapUrl: null, today }), '/api/coverage': () => ({ ...answer, quarterStart, quarterEnd, daysLeft }) });
+    renderApp(<CoveragePanel />, '/');
+    await waitFor(() => expect(screen.getByTestId('coverage-quarter').textContent).toBe(text));
+  });
+
   it('speaks English', async () => {
     mockApi({ '/api/config': noConfig, '/api/coverage': () => answer });
     renderApp(<CoveragePanel />, '/?lang=en');

@@ -4,6 +4,7 @@ import { ErrorBlock, Skeleton } from '../../app/StatusViews.tsx';
 import { useCaseFilter } from '../filters/useCaseFilter.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useLocalText } from '../i18n/local-messages.ts';
+import { useToday } from '../period/usePeriod.ts';
 import { useView } from '../url-state/ViewContext.tsx';
 import { OfficerRows, ShortVillageRows, SilentVillageRows } from './CoverageRows.tsx';
 import { coverageLists } from './coverage-model.ts';
@@ -28,6 +29,9 @@ export function CoveragePanel() {
   const lists = useMemo(() => (coverage.data ? coverageLists(coverage.data) : null), [coverage.data]);
   const countyScope = view.township === null;
   const c = coverage.data;
+  // A period ending in an earlier quarter shows that quarter, which is not 本季度 and has no days left.
+  const today = useToday();
+  const past = c !== undefined && today !== null && c.quarterEnd < today;
   const weeks = silenceWeeks(c);
   const counts: Record<Tab, number> = { villages: lists?.short.length ?? 0, silent: lists?.silent.length ?? 0, officers: lists?.officers.length ?? 0 };
 
@@ -35,7 +39,11 @@ export function CoveragePanel() {
     <section className="panel-section coverage" aria-labelledby="coverage-title" data-testid="coverage-panel">
       <h2 id="coverage-title" className="section-title">
         {ct('title')}
-        {c && <span className="section-sub">{ct('quarter', { range: range(c.quarterStart, c.quarterEnd), r: num(c.required), n: num(c.daysLeft) })}</span>}
+        {c && (
+          <span className="section-sub" data-testid="coverage-quarter">
+            {ct(past ? 'quarterPast' : 'quarter', { range: range(c.quarterStart, c.quarterEnd), r: num(c.required), n: num(c.daysLeft) })}
+          </span>
+        )}
       </h2>
       {coverage.isPending ? (
         <Skeleton lines={5} />

@@ -15,7 +15,7 @@ describe('Legend: coverage and "no information"', () => {
     const text = screen.getByTestId('legend').textContent!;
     expect(text).toContain('达标（本季度≥3次）');
     expect(text).toContain('有风险（按走访节奏仍可达标）');
-    expect(text).toContain('未达标（本季度已无法达标）');
+    expect(text).toContain('未达标（预计本季度无法达标）');
   });
 
   it('adds the hatch entry with the silence period and how many villages, next to any metric', () => {

@@ -5,6 +5,7 @@ export const coverageText = defineMessages(
   {
     title: '走访覆盖',
     quarter: '本季度 {range} · 每村需走访 {r} 次 · 剩余 {n} 天',
+    quarterPast: '{range}（该季度已结束） · 每村需走访 {r} 次',
     summary: '达标 {met}/{total}（{rate}）',
     atRisk: '有风险 {n}',
     missed: '未达标 {n}',
@@ -46,6 +47,7 @@ export const coverageText = defineMessages(
   {
     title: 'Visit coverage',
     quarter: 'This quarter {range} · {r} visits per village · {n} days left',
+    quarterPast: '{range} (quarter ended) · {r} visits per village',
     summary: 'Covered {met}/{total} ({rate})',
     atRisk: 'at risk {n}',
     missed: 'missed {n}',

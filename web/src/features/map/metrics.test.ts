@@ -139,7 +139,7 @@ describe('colorScale', () => {
     expect(s.classes.map((c) => [c.label, c.count])).toEqual([
       ['达标（本季度≥3次）', 1],
       ['有风险（按走访节奏仍可达标）', 2],
-      ['未达标（本季度已无法达标）', 0],
+      ['未达标（预计本季度无法达标）', 0],
     ]);
     expect(s.colorOf(villages[1]!)).toEqual(COVERAGE_COLORS.at_risk);
     const t = colorScale('coverage', [township({ coverageRate: 0.3 }), township({ coverageRate: 0.9 })], zh);
@@ -202,7 +202,7 @@ describe('formatMetric', () => {
     ['hazardsOverdue', township({ hazardsOverdue: 3 }), 'zh', '3 件'],
     ['mediationSuccessRate', village({ mediationSuccessRate: 0.9123 }), 'en', '91.2%'],
     ['mediationSuccessRate', village({ mediationSuccessRate: null }), 'en', 'No data'],
-    ['coverage', village({ coverageStatus: 'missed' }), 'zh', '未达标（本季度已无法达标）'],
+    ['coverage', village({ coverageStatus: 'missed' }), 'zh', '未达标（预计本季度无法达标）'],
     ['coverage', township({ coverageRate: 0.5 }), 'zh', '50.0%'],
   ])('%s -> %s', (metric, unit, lang, out, period) => expect(formatMetric(metric, unit, makeI18n(lang), 3, period ?? null)).toBe(out));
 });

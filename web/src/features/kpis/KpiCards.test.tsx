@@ -27,6 +27,9 @@ describe('KpiCards', () => {
     expect(screen.getByTestId('kpi-hazardsOpen').querySelector('.kpi-delta')!.className).toContain('tone-bad'); // more open hazards
     expect(screen.getByTestId('kpi-coverage').textContent).toContain('221/491');
     expect(screen.getByTestId('kpi-coverage').querySelector('.kpi-delta')!.className).toContain('tone-flat');
+    // Coverage counts its quarter to date: its change is against the same point of last quarter.
+    expect(screen.getByTestId('kpi-coverage').querySelector('.kpi-delta')!.textContent).toContain('较上季度同期');
+    expect(screen.getByTestId('kpi-disputes').querySelector('.kpi-delta')!.textContent).toContain('较上期');
   });
 
   it('asks for the township in scope and the period of the view', async () => {

@@ -26,3 +26,12 @@ describe('WallKpis: the as-of line', () => {
     if (rolling) expect(text).not.toContain('未完');
   });
 });
+
+describe('WallKpis: what each change is against', () => {
+  it('coverage (per quarter, to date) is against the same point of last quarter; the flows against the previous period', () => {
+    renderApp(<WallKpis summary={running('2026-11-26', '2026-12-02', 'days')} i18n={makeI18n('zh')} w={wallText('zh')} rolling />);
+    expect(screen.getByTestId('wall-kpi-coverage').textContent).toContain('较上季度同期');
+    expect(screen.getByTestId('wall-kpi-disputes').textContent).toContain('较上期');
+    expect(screen.getByTestId('wall-kpi-disputes').textContent).not.toContain('季度');
+  });
+});

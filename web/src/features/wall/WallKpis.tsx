@@ -30,7 +30,7 @@ export function WallKpis({ summary, i18n, w, rolling }: WallKpisProps) {
             {k.ratio ? i18n.pct(k.value) : i18n.num(k.value)}
           </div>
           <div className="wall-kpi-delta">
-            {w('vsPrevious')} {k.delta === null ? '—' : formatSignedChange(k.delta, i18n.lang, { points: k.ratio })}
+            {w(k.id === 'coverage' ? 'vsPreviousQuarter' : 'vsPrevious')} {k.delta === null ? '—' : formatSignedChange(k.delta, i18n.lang, { points: k.ratio })}
           </div>
         </div>
       ))}

@@ -8,7 +8,8 @@ import { launchChromium } from './support/browser.ts';
 /**
  * Weeks that exist (issue 13): on Wednesday 2 Dec 2026 at 13:00 (Asia/Shanghai) the current week
  * 2026-W49 is partial and compared with the same days of last week; 2026-W50 has not started and is
- * refused by the API, the page and the CLI; parameters the page cannot honour are refused.
+ * refused by the API, the page and the CLI; parameters the page cannot honour are refused, and so
+ * is every request the API refuses (a week before 2000, an unknown township), with the API's reason.
  */
 const APP_NOW = '2026-12-02T05:00:00.000Z';
 
@@ -64,6 +65,9 @@ describe('briefing weeks', () => {
     ['?week=2026-W50', 'week_not_started', '2026-W50 尚未开始'],
     ['?week=2026-W49&lang=en', 'invalid_parameters', 'lang=en：周报仅提供中文版'],
     ['?week=2026-W48&metric=bogus', 'invalid_parameters', 'metric=bogus'],
+    // Refused by the API (400), not by the page: the API's own reason, in the same marked block.
+    ['?week=1999-W52', 'invalid_request', 'week=1999-W52：expected a week whose days lie between 2000-01-01 and 2099-12-31'],
+    ['?week=2026-W48&township=430421999', 'invalid_request', 'township=430421999：no township with code 430421999'],
   ])('the page refuses %s with a message', async (search, code, text) => {
     const page = await open(search);
     const refused = page.locator('[data-briefing-error]');
@@ -81,5 +85,17 @@ describe('briefing weeks', () => {
     });
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('2026-W50 has not started yet');
+  });
+
+  it('the CLI reports a township the API does not know, and exits 1 without waiting out its 90 s', () => {
+    const started = Date.now();
+    const r = spawnSync('npx', ['tsx', 'scripts/briefing.ts', '--week', '2026-W48', '--township', '430421999', '--url', server.origin, '--user', 'demo-county'], {
+      cwd: ROOT,
+      env: { ...process.env, APP_NOW, BRIEFING_PASSWORD: DEMO_PASSWORD },
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('no township with code 430421999');
+    expect(Date.now() - started).toBeLessThan(60_000);
   });
 });

@@ -50,6 +50,21 @@ async function openBriefing(origin: string): Promise<{ page: Page; rendered: Ren
   return { page, rendered: { kpis, sentences, topRows } };
 }
 
+/** Share of an image's pixels in the choropleth's warm ramp (red well above blue); the basemap has none. */
+function warmShare(page: Page, src: string): Promise<number> {
+  return page.evaluate(async (url) => {
+    const img = new Image();
+    img.src = url;
+    await img.decode();
+    const ctx = new OffscreenCanvas(img.naturalWidth, img.naturalHeight).getContext('2d')!;
+    ctx.drawImage(img, 0, 0);
+    const { data } = ctx.getImageData(0, 0, img.naturalWidth, img.naturalHeight);
+    let warm = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i]! - data[i + 2]! > 60) warm++;
+    return warm / (data.length / 4);
+  }, src);
+}
+
 const at = (o: unknown, field: string): number | null => field.split('.').reduce((v, k) => (v as Record<string, unknown>)[k], o) as number | null;
 
 async function summaryOf(origin: string) {
@@ -79,6 +94,9 @@ describe('the weekly briefing', () => {
 
     // Where the map sits on the page, then its pixels in the PNG shown in a bare page.
     const { page } = await openBriefing(seedA.origin);
+    // What print shows: the snapshot holds the choropleth (warm fills), not the bare basemap of the
+    // frame before (it was read inside deck.gl's render callback, before that frame was presented).
+    expect(await warmShare(page, (await page.locator('.brief-map-snapshot').getAttribute('src'))!)).toBeGreaterThan(0.15);
     const box = (await page.getByTestId('briefing-map').boundingBox())!;
     await page.setContent(`<body style="margin:0"><img src="data:image/png;base64,${png.toString('base64')}"></body>`);
     const stats = await pixelStats(page, { x: Math.round(box.x + 130), y: Math.round(box.y + 60), width: Math.round(box.width - 220), height: Math.round(box.height - 140) });

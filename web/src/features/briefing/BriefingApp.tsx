@@ -5,17 +5,12 @@ import { ErrorBlock } from '../../app/StatusViews.tsx';
 import { caseFilterOf } from '../filters/case-filter.ts';
 import { formatDate } from '../i18n/format.ts';
 import { I18nProvider, makeI18n } from '../i18n/I18nProvider.tsx';
-import { formatShortDateTime } from '../kpis/period-label.ts';
-import { rgbToHex } from '../map/color-scales.ts';
-import { bboxOfCoordinates } from '../map/geometry.ts';
-import { MessageKeyOf } from '../map/metric-labels.ts';
-import { colorScale, type Unit } from '../map/metrics.ts';
+import { comparisonLabels } from '../kpis/period-label.ts';
 import { townshipsQuery, villagesQuery } from '../map/queries.ts';
-import { ScreenMap } from '../wall/ScreenMap.tsx';
 import { BriefingKpis } from './BriefingKpis.tsx';
+import { BriefingMapCard } from './BriefingMapCard.tsx';
 import { CoverageShortfalls, TopVillages } from './BriefingTables.tsx';
-import { briefingRefusal, METRIC_LABEL, mapMetricOf, parseBriefingParams, weekTitle } from './briefing-params.ts';
-import { NorthArrow } from './NorthArrow.tsx';
+import { apiRefusal, parseBriefingParams, weekTitle } from './briefing-params.ts';
 import './briefing.css';
 
 const ZH = makeI18n('zh');
@@ -59,39 +54,17 @@ export function BriefingApp() {
 
   const townshipFeatures = useMemo(() => townships.data?.features ?? [], [townships.data]);
   const villageFeatures = useMemo(() => villages.data?.features ?? [], [villages.data]);
-  const metric = mapMetricOf(b?.metric ?? 'disputeRate');
-  const units: Unit[] = useMemo(
-    () =>
-      params.township === null
-        ? townshipFeatures.map((f) => ({ kind: 'township' as const, props: f.properties }))
-        : villageFeatures.map((f) => ({ kind: 'village' as const, props: f.properties })),
-    [params.township, townshipFeatures, villageFeatures],
-  );
-  // The rate's unit (per 10,000 for a week) and the legend's period follow the briefing's dates.
-  const [periodFrom, periodTo] = [b?.from, b?.to];
-  const scale = useMemo(
-    () => (units.length ? colorScale(metric, units, ZH, { period: periodFrom && periodTo ? { from: periodFrom, to: periodTo } : null }) : null),
-    [metric, units, periodFrom, periodTo],
-  );
-  const colorKey = `${metric}|${scale?.classes.map((c) => `${rgbToHex(c.color)}${c.label}`).join(',') ?? ''}`;
-  const bounds = useMemo(
-    () => (params.township ? bboxOfCoordinates(townshipFeatures.find((f) => f.properties.code === params.township)?.geometry.coordinates) : null),
-    [params.township, townshipFeatures],
-  );
-  const dataIn = Boolean(b) && townshipFeatures.length > 0 && (params.township === null || villageFeatures.length > 0);
-
-  const [snapshot, setSnapshot] = useState<string | null>(null);
   const [ready, setReady] = useState(false);
-  const onDrawn = useCallback((_key: string, canvas: HTMLCanvasElement) => setSnapshot(canvas.toDataURL('image/png')), []);
+  const onReady = useCallback(() => setReady(true), []);
 
   const error = briefing.error ?? townships.error ?? villages.error;
-  const apiRefusal = briefing.error instanceof ApiError ? briefingRefusal(briefing.error.code, params.week, briefing.error.body.fields?.week) : null;
-  if (params.refused.length > 0 || apiRefusal)
+  const refusal = error instanceof ApiError ? apiRefusal(error, params) : null;
+  if (params.refused.length > 0 || refusal)
     return (
-      <div className="brief-refused" role="alert" data-testid="briefing-refused" data-briefing-error={apiRefusal ? (briefing.error as ApiError).code : 'invalid_parameters'}>
+      <div className="brief-refused" role="alert" data-testid="briefing-refused" data-briefing-error={refusal?.code ?? 'invalid_parameters'}>
         <h1>无法生成周报（no briefing）</h1>
         <ul>
-          {(apiRefusal ? [apiRefusal] : params.refused).map((m) => (
+          {(refusal?.lines ?? params.refused).map((m) => (
             <li key={m}>{m}</li>
           ))}
         </ul>
@@ -111,7 +84,7 @@ export function BriefingApp() {
                   {b.partial && (
                     <span className="brief-partial" data-testid="brief-partial">
                       {' '}
-                      · 截至 {formatShortDateTime(b.asOf, 'zh')}（本周未完，与上周同期比较）
+                      · {comparisonLabels(b.summary, ZH).asOf} · 与上周同期比较
                     </span>
                   )}
                 </div>
@@ -119,47 +92,7 @@ export function BriefingApp() {
             </div>
             <div className="brief-meta">衡阳县委政法委 · 综治中心</div>
           </header>
-          <section className="brief-map-card">
-            <h2>
-              {b ? `${b.scope.level === 'county' ? '各乡镇' : '各村（社区）'}${b.metric === 'disputeRate' ? ZH.t(MessageKeyOf('disputeRate', b)) : METRIC_LABEL[b.metric]}` : ''}
-            </h2>
-            <div className="brief-map" data-testid="briefing-map">
-              {b && (bounds || params.township === null) && (
-                <ScreenMap
-                  testId="map"
-                  label="衡阳县地图"
-                  theme="light"
-                  township={params.township}
-                  townships={townshipFeatures}
-                  villages={villageFeatures}
-                  scale={scale}
-                  colorKey={colorKey}
-                  initialBounds={bounds}
-                  scaleBar
-                  fitPadding={{ top: 40, bottom: 40, left: 120, right: 70 }}
-                  drawKey={dataIn ? colorKey : undefined}
-                  onDrawn={onDrawn}
-                />
-              )}
-              {snapshot && <img className="brief-map-snapshot" src={snapshot} alt="" onLoad={() => setReady(true)} />}
-              <NorthArrow />
-              {scale && (
-                <div className="brief-legend" data-testid="brief-legend">
-                  {scale.title && (
-                    <div className="brief-legend-title">
-                      {scale.title} {scale.period}
-                    </div>
-                  )}
-                  {scale.classes.map((c) => (
-                    <div key={c.label}>
-                      <span style={{ background: rgbToHex(c.color) }} />
-                      {c.label}
-                    </div>
-                  ))}
-                </div>
-              )}
-            </div>
-          </section>
+          <BriefingMapCard briefing={b} township={params.township} townships={townshipFeatures} villages={villageFeatures} onReady={onReady} />
           {b && <BriefingKpis current={b.summary.current} previous={b.summary.previous} partial={b.partial} />}
           {b && (
             <div className="brief-tables">

@@ -40,10 +40,29 @@ export function parseBriefingParams(search: string): BriefingParams {
   };
 }
 
-/** The page's message for an API refusal it can explain (a week not started yet); null for any other error. */
-export function briefingRefusal(code: string | null, week: string | null, fieldMessage: string | undefined): string | null {
-  if (code === 'week_not_started') return `${week ?? ''} 尚未开始，没有周报（${fieldMessage ?? 'the week has not started yet'}）`;
-  return null;
+/** An answer of the API that refuses the briefing, as the page shows it under `data-briefing-error`. */
+export interface Refusal {
+  /** The API's code (`week_not_started`, `invalid_request`, `forbidden`, ...). */
+  code: string;
+  lines: string[];
+}
+
+/**
+ * Why the API refused the briefing, or null when `error` is no refusal. Every 4xx with the API's
+ * error body is one (a week before 2000, an unknown township, a week not started, a scope not
+ * allowed): it will not change on a retry, and the CLI waits for the marker to report it. A 401 is
+ * the sign-in gate's; a 5xx or a network failure is a fault, not a refusal.
+ */
+export function apiRefusal(
+  error: { status: number; code: string | null; message: string; body: { fields?: Record<string, string> } } | null | undefined,
+  params: Pick<BriefingParams, 'week' | 'township' | 'metric'>,
+): Refusal | null {
+  if (!error || error.status < 400 || error.status >= 500 || error.status === 401 || !error.code) return null;
+  const fields = error.body.fields ?? {};
+  if (error.code === 'week_not_started') return { code: error.code, lines: [`${params.week ?? ''} 尚未开始，没有周报（${fields.week ?? 'the week has not started yet'}）`] };
+  const given: Record<string, string | null> = { week: params.week, township: params.township, metric: params.metric };
+  const lines = Object.entries(fields).map(([field, why]) => `${given[field] != null ? `${field}=${given[field]}` : field}：${why}`);
+  return { code: error.code, lines: lines.length ? lines : [`${error.message}（HTTP ${error.status}）`] };
 }
 
 /** The map colours by the dashboard metric that answers the same question as the ranking. */

@@ -1,19 +1,34 @@
-import { copyFileSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AppServer, ensureBuild, startAppServer } from './support/app-server.ts';
 import { apiGet, signInContext } from './support/auth.ts';
-import { waitForMap } from './support/browser.ts';
-import { appInBrowser, SHOTS } from './support/suite.ts';
+import { launchChromium, waitForMap } from './support/browser.ts';
+import { SHOTS } from './support/suite.ts';
 
 /**
  * "导出图片" on the dashboard: the PNG is a composed figure (title, scope, period, as-of time, map,
- * legend with its hatch, boundary note) at slide size, with no controls in it, and the export is
- * reported to the audit log.
+ * legend with its hatch beside the map, boundary note) at slide size, with no controls in it, and
+ * the export is reported to the audit log. Exported on Wednesday 2 Dec 2026, 13:00 (Asia/Shanghai):
+ * a closed period is as of its end, a running one as of now.
  */
+const APP_NOW = '2026-12-02T05:00:00.000Z';
 /** A township with villages under the "no information" hatch in the seeded data. */
 const HONGSHI = '洪市镇';
-const app = appInBrowser();
+const app = {} as { server: AppServer; browser: Browser };
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  ensureBuild((s) => console.log(s));
+  app.server = await startAppServer({ env: { APP_NOW } });
+  app.browser = await launchChromium();
+}, 300_000);
+
+afterAll(async () => {
+  await app.browser?.close();
+  await app.server?.stop();
+});
 
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(png: Buffer): { width: number; height: number } {
@@ -48,7 +63,16 @@ function regionStats(page: Page, png: Buffer, clip: { x: number; y: number; widt
   );
 }
 
-async function exportAt(width: number, height: number, pathAndQuery: string, scopeName: string): Promise<void> {
+interface Case {
+  pathAndQuery: string;
+  scopeName: string;
+  /** The rate's label: per 1,000 over a year, per 10,000 over a week. */
+  metric: string;
+  asOf: string;
+  shot: string;
+}
+
+async function exportAt(width: number, height: number, { pathAndQuery, scopeName, metric, asOf, shot }: Case): Promise<void> {
   const context = await app.browser.newContext({ viewport: { width, height }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', acceptDownloads: true });
   await signInContext(context, app.server.origin, 'demo-county');
   const page = await context.newPage();
@@ -66,8 +90,7 @@ async function exportAt(width: number, height: number, pathAndQuery: string, sco
   expect(file.suggestedFilename()).toMatch(/^dashboard-\d{4}-\d{2}-\d{2}-\d{4}\.png$/);
   const saved = (await file.path())!;
   const png = readFileSync(saved);
-  copyFileSync(saved, path.join(SHOTS, `export-${width}x${height}.png`));
-  copyFileSync(saved, `/tmp/export-${width}x${height}.png`);
+  copyFileSync(saved, path.join(SHOTS, `export-${shot}.png`));
   expect((await audit).status()).toBeLessThan(300);
 
   // A slide, whatever the screen.
@@ -76,10 +99,11 @@ async function exportAt(width: number, height: number, pathAndQuery: string, sco
   // What was painted: the composed figure, kept hidden in the page after the export.
   const figure = page.getByTestId('export-figure');
   const text = (await figure.textContent())!;
-  expect(text).toContain('衡阳县政法综治态势 · 每千人纠纷数');
+  expect(text).toContain(`衡阳县政法综治态势 · ${metric}`);
   expect(text).toContain(`范围：衡阳县${scopeName === '衡阳县' ? '' : ` / ${scopeName}`}`);
   expect(text).toContain(`时段：${period}`);
-  expect(text).toMatch(/数据截至 \d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}/);
+  // Up to when the numbers count, not when the button was pressed.
+  expect(text).toContain(asOf);
   expect(text).toContain('注：乡镇、村（社区）边界为根据驻地生成的近似边界');
   expect(text).toContain('无信息');
   // None of the page's chrome: no controls, none of the header's buttons.
@@ -92,6 +116,10 @@ async function exportAt(width: number, height: number, pathAndQuery: string, sco
   const hatch = await regionStats(page, png, { x: x + 2, y: y + 2, width: w - 4, height: h - 4 });
   expect(hatch.colours).toBeGreaterThanOrEqual(2);
   expect(hatch.stdev).toBeGreaterThan(10);
+  // The legend sits beside the map, not across an empty band.
+  const gap = Number(await figure.getAttribute('data-map-legend-gap'));
+  expect(gap).toBeGreaterThanOrEqual(0);
+  expect(gap).toBeLessThanOrEqual(40);
   // And the map is there, not a blank canvas.
   const map = await regionStats(page, png, { x: 100, y: 200, width: 1200, height: 700 });
   expect(map.colours).toBeGreaterThan(50);
@@ -99,13 +127,17 @@ async function exportAt(width: number, height: number, pathAndQuery: string, sco
 }
 
 describe('export PNG in a real browser', () => {
-  it('county at 1366x768: a 1920x1080 figure with title, scope, period, as-of, legend hatch and note, no controls', async () => {
-    await exportAt(1366, 768, '/', '衡阳县');
+  it('county at 1366x768, last 12 months: a 1920x1080 figure with title, scope, period, as-of now, legend hatch and note, no controls', async () => {
+    await exportAt(1366, 768, { pathAndQuery: '/', scopeName: '衡阳县', metric: '每千人纠纷数', asOf: '数据截至 12月2日 13:00', shot: '1366x768' });
   });
 
-  it('township at 1920x1080: the same figure, scoped to the township', async () => {
+  it('county at 1920x1080, this week: as of now, labelled as the unfinished week the header names', async () => {
+    await exportAt(1920, 1080, { pathAndQuery: '/?p=thisWeek', scopeName: '衡阳县', metric: '每万人纠纷数', asOf: '数据截至 12月2日 13:00（本周未完）', shot: 'this-week' });
+  });
+
+  it('township at 1920x1080, last week (closed): as of the end of its Sunday, not the export time', async () => {
     const { body } = await apiGet<{ features: { properties: { code: string; name: string } }[] }>(app.server.origin, '/api/townships');
     const code = body.features.find((f) => f.properties.name === HONGSHI)!.properties.code;
-    await exportAt(1920, 1080, `/?t=${code}`, HONGSHI);
+    await exportAt(1920, 1080, { pathAndQuery: `/?t=${code}&p=lastWeek`, scopeName: HONGSHI, metric: '每万人纠纷数', asOf: '数据截至 11月29日 24:00', shot: 'last-week-township' });
   });
 });

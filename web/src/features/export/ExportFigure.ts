@@ -1,3 +1,7 @@
+import type { Summary } from '../../api/types.ts';
+import { formatShortDate } from '../i18n/format.ts';
+import type { I18n } from '../i18n/I18nProvider.tsx';
+import { comparisonLabels, formatShortDateTime } from '../kpis/period-label.ts';
 import { CONTROLS } from './rasterize-dom.ts';
 import './export.css';
 
@@ -11,9 +15,31 @@ export interface FigureFacts {
   title: string;
   scope: string;
   period: string;
+  /** Up to when the numbers count: "截至 11月29日 24:00", or "截至 12月2日 13:00（本周未完）" while it runs. */
   asOf: string;
   filters: string | null;
   boundaryNote: string | null;
+}
+
+const OFFSET_MS = 8 * 3600_000;
+const DAY_MS = 86400_000;
+
+/**
+ * Up to when the exported figure's numbers count, from /api/stats/summary's period. Only a running
+ * period is "as of now", in the dashboard header's words ("截至 12月2日 13:00（本周未完）"); a closed
+ * one counts to its end, whenever it is exported ("截至 11月29日 24:00", not the export time).
+ */
+export function figureAsOf(s: Pick<Summary, 'period' | 'previousPeriod'>, i18n: Pick<I18n, 't' | 'lang'>): string {
+  const running = comparisonLabels(s, i18n).asOf;
+  if (running) return running;
+  return i18n.t('asOf', { d: periodEnd(s.period, i18n.lang) });
+}
+
+/** The end of a closed period: its last day at 24:00 when it ends at midnight (it always does). */
+function periodEnd(p: Summary['period'], lang: I18n['lang']): string {
+  const until = Date.parse(p.until);
+  if ((until + OFFSET_MS) % DAY_MS === 0) return `${formatShortDate(p.to, lang)} 24:00`;
+  return formatShortDateTime(p.asOf, lang);
 }
 
 /**
@@ -38,7 +64,8 @@ export function fitContain(src: { width: number; height: number }, box: { width:
   return { width: Math.round(src.width * s), height: Math.round(src.height * s) };
 }
 
-const MAP_BOX = { width: 1400, height: 860 };
+/** The most the map may take; the box shrinks to the map, so the legend sits right beside it. */
+const MAP_BOX = { width: 1380, height: 860 };
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
   const e = document.createElement(tag);
@@ -93,7 +120,6 @@ export function composeFigure(
 
   const body = el('div', 'export-body');
   const mapBox = el('div', 'export-map');
-  mapBox.style.width = `${MAP_BOX.width}px`;
   mapBox.style.height = `${MAP_BOX.height}px`;
   if (sources.map && sources.map.width > 0) {
     const copy = document.createElement('canvas');
@@ -105,6 +131,11 @@ export function composeFigure(
     copy.style.height = `${shown.height}px`;
     copy.setAttribute('data-export-part', 'map');
     mapBox.append(copy);
+    // As wide as the map drawn in it: a box of MAP_BOX's width left an empty band beside a narrower map.
+    mapBox.style.width = `${shown.width}px`;
+    mapBox.style.height = `${shown.height}px`;
+  } else {
+    mapBox.style.width = `${MAP_BOX.width}px`;
   }
   const side = el('aside', 'export-side');
   if (sources.legend) side.append(legendCopy(sources.legend));
@@ -121,15 +152,18 @@ export function composeFigure(
 
 /**
  * After the picture is taken the figure stays in the page, hidden, until the next export: what
- * was painted can be checked (browser tests read its text and where the hatch swatch was).
+ * was painted can be checked (browser tests read its text, where the hatch swatch was and how far
+ * the legend stood from the map).
  */
 export function retireFigure(fig: HTMLElement): void {
   for (const old of document.querySelectorAll('[data-testid="export-figure"][hidden]')) if (old !== fig) old.remove();
   const origin = fig.getBoundingClientRect();
   const hatch = fig.querySelector('[data-export-part="hatch"]')?.getBoundingClientRect();
   if (hatch) fig.setAttribute('data-hatch-rect', [hatch.left - origin.left, hatch.top - origin.top, hatch.width, hatch.height].map(Math.round).join(','));
-  // The copy of the map is the only heavy part: let it go.
   const map = fig.querySelector<HTMLCanvasElement>('canvas[data-export-part="map"]');
+  const legend = fig.querySelector('[data-export-part="legend"]')?.getBoundingClientRect();
+  if (map && legend) fig.setAttribute('data-map-legend-gap', String(Math.round(legend.left - map.getBoundingClientRect().right)));
+  // The copy of the map is the only heavy part: let it go.
   if (map) {
     map.width = 0;
     map.height = 0;

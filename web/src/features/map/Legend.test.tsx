@@ -1,6 +1,7 @@
-import { screen } from '@testing-library/react';
+import { screen, waitFor } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { renderApp } from '../../test/harness.tsx';
+import { summary, totals } from '../../test/fixtures.ts';
+import { mockApi, renderApp } from '../../test/harness.tsx';
 import { makeI18n } from '../i18n/I18nProvider.tsx';
 import { Legend } from './Legend.tsx';
 import { colorScale, type Unit } from './metrics.ts';
@@ -27,6 +28,21 @@ describe('Legend', () => {
     expect(legend.textContent).toContain('Events per cell (Hazards)');
     expect(legend.textContent).toMatch(/1\s*39/);
     expect(legend.textContent).toContain('Telecom fraud'); // point colours per category
+  });
+
+  it.each([
+    ['本周 (running): up to when, and unfinished', '?p=thisWeek', true, '2026年11月30日至12月2日 · 截至 12月2日 13:00（本周未完）'],
+    ['上周 (closed): its dates only', '?p=lastWeek', false, '2026年11月23日至11月29日'],
+  ])('states the period of its colours: %s', async (_name, search, partial, text) => {
+    const base = summary(totals(), totals());
+    const [from, to] = partial ? ['2026-11-30', '2026-12-02'] : ['2026-11-23', '2026-11-29'];
+    mockApi({
+      '/api/config': () => ({ basemapUrl: null, today: '2026-12-02' }),
+      '/api/stats/summary': () => ({ ...base, period: { ...base.period, from, to, partial, unit: 'week', days: partial ? 3 : 7, asOf: '2026-12-02T05:00:00.000Z' } }),
+    });
+    const scale = colorScale('disputeRate', units, makeI18n('zh'), { period: { from, to } });
+    renderApp(<Legend ctx={legendContext({ metric: 'disputeRate' }, { scale })} />, `/${search}`);
+    await waitFor(() => expect(screen.getByTestId('legend-period').textContent!.trim()).toBe(text));
   });
 
   it('is absent when nothing on the map needs explaining', () => {

@@ -1,7 +1,11 @@
 import type { PickingInfo } from '@deck.gl/core';
+import { useQuery } from '@tanstack/react-query';
 import { TownshipCoverageRows, VillageCoverageRows } from '../../coverage/CoverageTooltipRows.tsx';
+import { useCaseFilter } from '../../filters/useCaseFilter.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useLocalText } from '../../i18n/local-messages.ts';
+import { comparisonLabels } from '../../kpis/period-label.ts';
+import { summaryQuery } from '../../kpis/queries.ts';
 import { rgbToHex } from '../color-scales.ts';
 import { type TownshipFeature, unitFillLayers, type VillageFeature } from '../layers/unit-layers.ts';
 import { legendText } from '../legend-messages.ts';
@@ -26,6 +30,10 @@ function ChoroplethLegend({ ctx, children }: { ctx: LegendContext; children?: Re
   const { t, num } = i18n;
   const lt = useLocalText(legendText);
   const { scale, view } = ctx;
+  // A running period says up to when its colours count ("截至 12月2日 13:00（本周未完）"), as the KPIs
+  // do; the summary is the KPIs' own query (same key, no second request). Coverage states its quarter.
+  const summary = useQuery(summaryQuery(useCaseFilter())).data;
+  const running = summary?.period.partial && view.metric !== 'coverage' && summary.period.from === scale?.range?.from ? comparisonLabels(summary, i18n).asOf : null;
   if (!scale) return null;
   // The choropleth's units: townships at county scope, so its counts are townships there.
   const counted = lt(view.township === null ? 'countTownships' : 'countVillages');
@@ -39,6 +47,7 @@ function ChoroplethLegend({ ctx, children }: { ctx: LegendContext; children?: Re
           <span className="legend-period" data-testid="legend-period">
             {' '}
             {scale.period}
+            {running && ` · ${running}`}
           </span>
         )}
       </div>

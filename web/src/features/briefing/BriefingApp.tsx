@@ -70,7 +70,13 @@ export function BriefingApp() {
         </ul>
       </div>
     );
-  if (error) return <ErrorBlock error={error} onRetry={() => void briefing.refetch()} />;
+  if (error)
+    // Marked too (after the query's retries), so `npm run briefing` reports the outage at once instead of waiting out its limit.
+    return (
+      <div data-briefing-error={error instanceof ApiError ? `http_${error.status}` : 'unreachable'}>
+        <ErrorBlock error={error} onRetry={() => void briefing.refetch()} />
+      </div>
+    );
   return (
     <I18nProvider lang="zh">
       <div className="brief-frame">

@@ -51,7 +51,7 @@ describe('briefingMapLabels: heading, legend and colours name one quantity', () 
     ['hazards', 'hazardsOpen', '各乡镇未办结隐患', '地图按未办结隐患着色；排名按新报隐患（件）'],
     ['hazardsOpen', 'hazardsOpen', '各乡镇未办结隐患', null],
     ['hazardsOverdue', 'hazardsOverdue', '各乡镇超期隐患', null],
-    ['coverageRate', 'coverage', '各乡镇民警走访覆盖', null],
+    ['coverageRate', 'coverage', '各乡镇民警走访达标率', null],
   ])('metric=%s colours by %s, headed %s', (ranking, mapMetric, heading, note) => {
     const labels = briefingMapLabels({ ...closed, metric: ranking });
     expect(labels).toMatchObject({ metric: mapMetric, heading, note });

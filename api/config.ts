@@ -37,6 +37,14 @@ const schema = z.object({
   /** a township whose share of villages meeting, or still able to meet, the visit rule is below this. */
   ALERT_TOWNSHIP_COVERAGE_MIN: z.coerce.number().min(0).max(1).default(0.9),
   /**
+   * A rule firing for more than this share of the units it tests (villages, open serious hazards,
+   * townships) is one county-level line naming its worst few: beyond half it describes the county,
+   * and one line per unit would bury the rest. 1 turns grouping off.
+   */
+  ALERT_GROUP_SHARE: z.coerce.number().min(0).max(1).default(0.5),
+  /** How many of a grouped rule's worst units its line names and the wall's map marks. */
+  ALERT_GROUP_WORST: z.coerce.number().int().min(1).max(10).default(3),
+  /**
    * How long an aggregate answer (map layers, KPIs, charts, lists) is reused for the same role
    * and scope, in ms; identical requests in flight share one computation. 0 disables.
    */

@@ -132,6 +132,8 @@ describe(`the documented answers match the real ones (${backend})`, () => {
     expect(countRows[0]).not.toHaveProperty('rawValue');
     const events = ((await read('/api/events?type=dispute,hazard,visit', eventsAnswer)) as { rows: { status: unknown }[] }).rows;
     expect(events.some((r) => r.status === null) && events.some((r) => r.status !== null)).toBe(true);
+    const lines = ((await read('/api/alerts', alertsAnswer)) as { lines: { kind: string }[] }).lines;
+    expect(new Set(lines.map((l) => l.kind))).toEqual(new Set(['alert', 'group']));
   });
 });
 

@@ -1,7 +1,7 @@
 import type { ExtractSchema } from 'hono/types';
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
-import type { Alert, AlertRule, alerts } from '../queries/alerts.ts';
+import type { Alert, AlertLine, AlertRule, alerts } from '../queries/alerts.ts';
 import type { Briefing } from '../queries/briefing.ts';
 import type { CategoryBreakdown } from '../queries/categories.ts';
 import type { Coverage } from '../queries/coverage.ts';
@@ -57,7 +57,7 @@ type Checks = {
   events: Same<Out<typeof eventsAnswer>, EventsAnswer>;
   coverage: Same<Out<typeof coverageAnswer>, Coverage>;
   alerts: Same<Out<typeof alertsAnswer>, Awaited<ReturnType<typeof alerts>>>;
-  alertParts: Same<Out<typeof alertsAnswer>, { asOf: string; rules: AlertRule[]; alerts: Alert[] }>;
+  alertParts: Same<Out<typeof alertsAnswer>, { asOf: string; rules: AlertRule[]; alerts: Alert[]; lines: AlertLine[] }>;
   feedItems: Same<Out<typeof feedAnswer>['items'][number], FeedItem>;
   feedRoute: Same<Out<typeof feedAnswer>, RouteOk<ReturnType<typeof feedRoutes>, '/', '$get'>>;
   briefing: Same<Out<typeof briefingAnswer>, Briefing>;

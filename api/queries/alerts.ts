@@ -1,9 +1,13 @@
 import type { Handle } from '../db/index.ts';
 import type { CaseFilter } from '../filter/case-filter.ts';
+import { type AlertGrouping, type AlertLine, type AlertUnits, alertLines, rankAlerts } from './alert-lines.ts';
 import type { MetricSettings } from './metric-rows.ts';
 import { sqlFile } from './sql.ts';
 
+export type { AlertGrouping, AlertLine } from './alert-lines.ts';
+
 const ALERTS = sqlFile(import.meta.url, 'alerts.sql');
+const UNITS = sqlFile(import.meta.url, 'alerts-units.sql');
 
 export type AlertRuleId = 'village_disputes_7d' | 'hazard_overdue' | 'township_coverage';
 
@@ -15,6 +19,8 @@ export interface AlertRule {
 }
 
 export interface Alert {
+  /** `rule:code`, stable across refreshes while the alert lasts (the wall marks ids it has not seen). */
+  id: string;
   rule: AlertRuleId;
   /** Village code, hazard id, or township code, by rule. */
   code: string;
@@ -26,6 +32,8 @@ export interface Alert {
   threshold: number;
   category: string | null;
   deadline: string | null;
+  /** The alert's latest news (latest dispute, or the deadline passed), null for coverage. */
+  since: string | null;
   lng: number;
   lat: number;
 }
@@ -44,19 +52,21 @@ export function alertRules(t: AlertThresholds): AlertRule[] {
   ];
 }
 
-const SEVERITY_RANK: Record<AlertRuleId, number> = { hazard_overdue: 0, village_disputes_7d: 1, township_coverage: 2 };
+export interface Alerts {
+  asOf: string;
+  rules: AlertRule[];
+  /** Every alert, one per unit, ranked (alert-lines.ts). */
+  alerts: Alert[];
+  /** What a list shows: the same alerts, a rule that fires for most of its units as one group. */
+  lines: AlertLine[];
+}
 
-/** Every rule's alerts at the end of the period, most urgent rule first, then by value. */
-export async function alerts(h: Handle, f: CaseFilter, s: MetricSettings, t: AlertThresholds): Promise<{ asOf: string; rules: AlertRule[]; alerts: Alert[] }> {
-  const rows = await h.query<Alert>(ALERTS, [
-    f.period.ref.toISOString(),
-    f.township,
-    t.villageDisputes7d,
-    t.overdueSeverity,
-    t.townshipCoverageMin,
-    s.requiredVisits,
-    s.silenceDays,
-  ]);
-  rows.sort((a, b) => SEVERITY_RANK[a.rule] - SEVERITY_RANK[b.rule] || (a.rule === 'township_coverage' ? a.value - b.value : b.value - a.value) || a.code.localeCompare(b.code));
-  return { asOf: f.period.ref.toISOString(), rules: alertRules(t), alerts: rows };
+/** Every rule's alerts at the end of the period, ranked, and the lines that show them. */
+export async function alerts(h: Handle, f: CaseFilter, s: MetricSettings, t: AlertThresholds, g: AlertGrouping): Promise<Alerts> {
+  const ref = f.period.ref.toISOString();
+  const rows = await h.query<Alert>(ALERTS, [ref, f.township, t.villageDisputes7d, t.overdueSeverity, t.townshipCoverageMin, s.requiredVisits, s.silenceDays]);
+  const [units] = await h.query<AlertUnits>(UNITS, [ref, f.township, t.overdueSeverity]);
+  const rules = alertRules(t);
+  const ranked = rankAlerts(rows);
+  return { asOf: ref, rules, alerts: ranked, lines: alertLines(ranked, rules, units!, g) };
 }

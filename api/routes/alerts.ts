@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { caseFilterFields, filterQuery } from '../contract/case-filter.ts';
 import { caseFilter, readFiltered } from '../filter/middleware.ts';
-import { type AlertThresholds, alerts } from '../queries/alerts.ts';
+import { type AlertGrouping, type AlertThresholds, alerts } from '../queries/alerts.ts';
 import { metricSettings } from '../queries/metric-rows.ts';
 import type { Deps } from './deps.ts';
 import { validate } from './validation.ts';
@@ -9,7 +9,7 @@ import { validate } from './validation.ts';
 // The rules are fixed thresholds over all cases: no category or status filter.
 const query = filterQuery(caseFilterFields('from', 'to', 'township'));
 
-/** Threshold alerts (rules from config) as of the end of the period; each names its rule. */
+/** Threshold alerts (rules and grouping from config) as of the end of the period; each names its rule. */
 export function alertsRoutes(deps: Deps) {
   const cfg = deps.config;
   const settings = metricSettings(cfg);
@@ -18,5 +18,6 @@ export function alertsRoutes(deps: Deps) {
     overdueSeverity: cfg.ALERT_OVERDUE_SEVERITY,
     townshipCoverageMin: cfg.ALERT_TOWNSHIP_COVERAGE_MIN,
   };
-  return new Hono().get('/', validate('query', query), caseFilter(deps), async (c) => c.json(await readFiltered(deps, c, (h, f) => alerts(h, f, settings, thresholds))));
+  const grouping: AlertGrouping = { share: cfg.ALERT_GROUP_SHARE, worst: cfg.ALERT_GROUP_WORST };
+  return new Hono().get('/', validate('query', query), caseFilter(deps), async (c) => c.json(await readFiltered(deps, c, (h, f) => alerts(h, f, settings, thresholds, grouping))));
 }

@@ -70,6 +70,45 @@ export const coverageAnswer = z
 
 const ruleId = z.enum(['village_disputes_7d', 'hazard_overdue', 'township_coverage']).describe('预警规则 (rule)');
 
+const alert = z
+  .strictObject({
+    id: z.string().describe('规则:代码，预警存续期间不变 (rule:code, stable while the alert lasts)'),
+    rule: ruleId,
+    code: z.string().describe('按规则：村代码、隐患编号或乡镇代码 (village code, hazard id or township code, by rule)'),
+    name: z.string().describe('村(社区)或乡镇名称 (village or township name)'),
+    townshipCode,
+    townshipName: z.string(),
+    value: z.number().describe('实际值 (the value measured)'),
+    threshold: z.number(),
+    category: oneOf([HAZARD_CATEGORIES], '隐患类别 (hazard category)').nullable().describe('hazard_overdue 为隐患类别，其余为 null'),
+    deadline: instant.nullable().describe('hazard_overdue 为办结时限，其余为 null (the hazard’s deadline)'),
+    since: instant
+      .nullable()
+      .describe('最近动态：最近一起纠纷的受理时刻，或隐患超期的时刻；走访覆盖为 null (latest news: the latest dispute, or the deadline passed; null for coverage)'),
+    lng: z.number(),
+    lat: z.number(),
+  })
+  .meta({ id: 'Alert', description: '一条预警 (one unit over a rule’s threshold)' });
+
+const alertLine = z
+  .discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('alert'), id: z.string().describe('= alert.id'), rule: ruleId, alert }).describe('单条预警 (one alert)'),
+    z
+      .strictObject({
+        kind: z.literal('group'),
+        id: z.string().describe('group:规则 (group:rule)'),
+        rule: ruleId,
+        label: z.string().describe('县级汇总表述，如「23 个乡镇可达标率低于 90%」(the county-level headline)'),
+        count: count.describe('触发的单位数 (units the rule fires for)'),
+        of: count.describe('规则检验的单位数 (units the rule tests in the scope)'),
+        threshold: z.number(),
+        worst: z.array(alert).describe('最严重的几条，最严重在前 (the worst few, worst first)'),
+        members: z.array(z.string()).describe('组内全部预警的 id，见 alerts (ids of every alert in the group, as in alerts)'),
+      })
+      .describe('规则对半数以上单位触发时合为一行 (a rule firing for more than ALERT_GROUP_SHARE of its units, as one line)'),
+  ])
+  .meta({ id: 'AlertLine', description: '预警列表的一行 (one line of the alert list)' });
+
 export const alertsAnswer = z
   .strictObject({
     asOf: instant.describe('计量时刻（期末）(the end of the period)'),
@@ -77,22 +116,9 @@ export const alertsAnswer = z
       .array(z.strictObject({ id: ruleId, label: z.string().describe('规则的中文表述 (the rule in words)'), threshold: z.number() }))
       .describe('当前阈值下的规则 (the rules with their thresholds)'),
     alerts: z
-      .array(
-        z.strictObject({
-          rule: ruleId,
-          code: z.string().describe('按规则：村代码、隐患编号或乡镇代码 (village code, hazard id or township code, by rule)'),
-          name: z.string().describe('村(社区)或乡镇名称 (village or township name)'),
-          townshipCode,
-          townshipName: z.string(),
-          value: z.number().describe('实际值 (the value measured)'),
-          threshold: z.number(),
-          category: oneOf([HAZARD_CATEGORIES], '隐患类别 (hazard category)').nullable().describe('hazard_overdue 为隐患类别，其余为 null'),
-          deadline: instant.nullable().describe('hazard_overdue 为办结时限，其余为 null (the hazard’s deadline)'),
-          lng: z.number(),
-          lat: z.number(),
-        }),
-      )
-      .describe('最紧急的规则在前 (most urgent rule first, then by value)'),
+      .array(alert)
+      .describe('全部预警，每单位一条：最紧急的规则在前，再按严重程度、最近动态 (every alert, one per unit: most urgent rule first, then by severity, then most recent)'),
+    lines: z.array(alertLine).describe('列表显示的行，顺序同上 (the lines a list shows, in the same order)'),
   })
   .meta({ id: 'Alerts', description: '预警 (threshold alerts at the end of the period)' });
 

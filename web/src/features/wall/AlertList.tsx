@@ -1,18 +1,30 @@
-import type { Alert, AlertRule } from '../../api/types.ts';
+import type { Alert, AlertRule, Alerts } from '../../api/types.ts';
 import type { I18n } from '../i18n/I18nProvider.tsx';
 import { RULE_COLORS } from './alert-layers.ts';
+import { useNewAlerts } from './useNewAlerts.ts';
 import type { WallMessageKey } from './wall-messages.ts';
+
+export type AlertLine = Alerts['lines'][number];
+type GroupLine = Extract<AlertLine, { kind: 'group' }>;
+
+/** Rows a wall can read from across the room; the rest are counted, not shown. */
+export const MAX_ALERT_ROWS = 10;
 
 interface AlertListProps {
   rules: readonly AlertRule[];
-  alerts: readonly Alert[];
+  /** Ranked and grouped by the API (api/queries/alert-lines.ts). */
+  lines: readonly AlertLine[];
+  /** Changes with every answer (the query's dataUpdatedAt); 0 before the first. */
+  version: number;
   i18n: I18n;
   w: (key: WallMessageKey, params?: Record<string, string | number>) => string;
   onFocus: (alert: Alert) => void;
 }
 
+type W = AlertListProps['w'];
+
 /** What a threshold alert is about, in a few words. */
-function detail(a: Alert, i18n: I18n, w: AlertListProps['w']): string {
+function detail(a: Alert, i18n: I18n, w: W): string {
   if (a.rule === 'township_coverage') return w('coverageValue', { value: i18n.pct(a.value) });
   if (a.rule === 'village_disputes_7d') return w('disputesValue', { value: i18n.num(a.value) });
   return [a.category ? i18n.vocab(a.category) : null, w('severity', { n: a.value }), a.deadline ? w('overdueBy', { date: i18n.shortDate(a.deadline.slice(0, 10)) }) : null]
@@ -20,40 +32,79 @@ function detail(a: Alert, i18n: I18n, w: AlertListProps['w']): string {
     .join(' · ');
 }
 
+const unitName = (a: Alert) => (a.rule === 'township_coverage' ? a.name : `${a.townshipName} ${a.name}`);
+const memberIds = (l: AlertLine) => (l.kind === 'alert' ? [l.alert.id] : l.members);
+
+/** The group's headline, in the API's words ("23 个乡镇可达标率低于 90%") with the figures it sends. */
+function headline(g: GroupLine, i18n: I18n, w: W): string {
+  const n = { n: i18n.num(g.count), of: i18n.num(g.of) };
+  if (g.rule === 'township_coverage') return w('groupCoverage', { ...n, value: i18n.pct(g.threshold, 0) });
+  if (g.rule === 'village_disputes_7d') return w('groupDisputes', { ...n, value: i18n.num(g.threshold) });
+  return w('groupHazards', { ...n, value: g.threshold });
+}
+
+function NewBadge({ w }: { w: W }) {
+  return (
+    <span className="wall-new" data-testid="wall-alert-new">
+      {w('newAlert')}
+    </span>
+  );
+}
+
 /**
- * Alerts grouped under the rule that raised them (most urgent rule first, as the API orders
- * them); every group heading is the rule's own wording, threshold included.
+ * The alerts as the API lines them up (most urgent first, a rule that fires for most of its units
+ * as one county-level line), at most MAX_ALERT_ROWS rows and a count of the rest. A line holding
+ * an alert the previous refresh did not have is marked 新.
  */
-export function AlertList({ rules, alerts, i18n, w, onFocus }: AlertListProps) {
-  const groups = rules.map((r) => ({ rule: r, items: alerts.filter((a) => a.rule === r.id) })).filter((g) => g.items.length > 0);
-  const order = ['hazard_overdue', 'village_disputes_7d', 'township_coverage'];
-  groups.sort((a, b) => order.indexOf(a.rule.id) - order.indexOf(b.rule.id));
+export function AlertList({ rules, lines, version, i18n, w, onFocus }: AlertListProps) {
+  const fresh = useNewAlerts(version > 0 ? lines.flatMap(memberIds) : null, version);
+  const isNew = (l: AlertLine) => memberIds(l).some((id) => fresh.has(id));
+  const total = lines.reduce((n, l) => n + memberIds(l).length, 0);
+  const shown = lines.slice(0, MAX_ALERT_ROWS);
+  const hidden = lines.slice(MAX_ALERT_ROWS);
+  const hiddenNew = hidden.filter(isNew).length;
+  const ruleLabel = (id: AlertLine['rule']) => rules.find((r) => r.id === id)?.label ?? id;
   return (
     <section className="wall-card wall-alerts" aria-label={w('alerts')} data-testid="wall-alerts">
       <h2>
-        {w('alerts')} <span className="wall-count">{i18n.num(alerts.length)}</span>
+        {w('alerts')} <span className="wall-count">{i18n.num(total)}</span>
       </h2>
-      {groups.length === 0 && <div className="wall-empty">{w('noAlerts')}</div>}
-      <div className="wall-clip">
-        {groups.map((g) => (
-          <div key={g.rule.id} className="wall-alert-group">
-            <div className="wall-alert-rule" style={{ borderColor: RULE_COLORS[g.rule.id] }} data-rule={g.rule.id}>
-              {i18n.lang === 'zh' ? g.rule.label : g.rule.id.replace(/_/g, ' ')} · {i18n.num(g.items.length)}
-            </div>
-            <ul>
-              {g.items.map((a) => (
-                <li key={`${a.rule}-${a.code}`} data-rule={a.rule} title={g.rule.label}>
-                  <button type="button" onClick={() => onFocus(a)}>
-                    <span className="wall-dot" style={{ background: RULE_COLORS[a.rule] }} aria-hidden="true" />
-                    <span className="wall-alert-name">{a.rule === 'township_coverage' ? a.name : `${a.townshipName} ${a.name}`}</span>
-                    <span className="wall-alert-detail">{detail(a, i18n, w)}</span>
-                  </button>
-                </li>
-              ))}
-            </ul>
-          </div>
+      {lines.length === 0 && <div className="wall-empty">{w('noAlerts')}</div>}
+      <ul className="wall-clip">
+        {shown.map((l) => (
+          <li key={l.id} data-rule={l.rule} data-kind={l.kind} data-testid="wall-alert" title={ruleLabel(l.rule)}>
+            {l.kind === 'alert' ? (
+              <button type="button" onClick={() => onFocus(l.alert)}>
+                <span className="wall-dot" style={{ background: RULE_COLORS[l.rule] }} aria-hidden="true" />
+                <span className="wall-alert-name">{unitName(l.alert)}</span>
+                {isNew(l) && <NewBadge w={w} />}
+                <span className="wall-alert-detail">{detail(l.alert, i18n, w)}</span>
+              </button>
+            ) : (
+              <div className="wall-alert-group">
+                <div className="wall-alert-headline">
+                  <span className="wall-dot" style={{ background: RULE_COLORS[l.rule] }} aria-hidden="true" />
+                  <span className="wall-alert-name">{headline(l, i18n, w)}</span>
+                  {isNew(l) && <NewBadge w={w} />}
+                </div>
+                <div className="wall-alert-worst">
+                  {w(l.rule === 'township_coverage' ? 'lowest' : 'worst')}
+                  {l.worst.map((a) => (
+                    <button key={a.id} type="button" onClick={() => onFocus(a)}>
+                      {unitName(a)} <span className="wall-alert-detail">{detail(a, i18n, w)}</span>
+                    </button>
+                  ))}
+                </div>
+              </div>
+            )}
+          </li>
         ))}
-      </div>
+        {hidden.length > 0 && (
+          <li className="wall-alert-more" data-testid="wall-alert-more">
+            {w(hiddenNew > 0 ? 'moreAlertsNew' : 'moreAlerts', { n: i18n.num(hidden.length), m: i18n.num(hiddenNew) })}
+          </li>
+        )}
+      </ul>
     </section>
   );
 }

@@ -74,8 +74,8 @@ export function WallApp() {
   const scale = useMemo(() => (units.length ? colorScale('disputeRate', units, i18n, { period: { from: periodFrom, to: periodTo } }) : null), [units, i18n, periodFrom, periodTo]);
   const colorKey = `wall|${scale?.classes.map((c) => `${rgbToHex(c.color)}${c.label}`).join(',') ?? 'off'}`;
   const typeScale = useTypeScale();
-  const alerts = data.alerts.data?.alerts;
-  const extraLayers = useMemo(() => alertLayers(alerts ?? [], townships, typeScale, focus), [alerts, townships, typeScale, focus]);
+  const alertLines = useMemo(() => data.alerts.data?.lines ?? [], [data.alerts.data]);
+  const extraLayers = useMemo(() => alertLayers(alertLines, townships, typeScale, focus), [alertLines, townships, typeScale, focus]);
   const heat = useMemo(() => (data.heat.data ? { rows: data.heat.data.rows, key: `${data.heat.dataUpdatedAt}` } : null), [data.heat.data, data.heat.dataUpdatedAt]);
 
   const scopeName = params.township ? (townships.find((t) => t.properties.code === params.township)?.properties.name ?? params.township) : w('county');
@@ -148,7 +148,7 @@ export function WallApp() {
           </ScreenMap>
         </main>
         <aside className="wall-side">
-          <AlertList rules={data.alerts.data?.rules ?? []} alerts={alerts ?? []} i18n={i18n} w={w} onFocus={onFocus} />
+          <AlertList rules={data.alerts.data?.rules ?? []} lines={alertLines} version={data.alerts.dataUpdatedAt} i18n={i18n} w={w} onFocus={onFocus} />
           <Ticker items={data.feed.data?.items ?? []} i18n={i18n} w={w} />
         </aside>
         <PlaybackBar weeks={data.weeks} index={cycle.index} playing={cycle.playing} i18n={i18n} w={w} onPlayPause={cycle.toggle} onPick={cycle.pick} />

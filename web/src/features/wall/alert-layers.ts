@@ -1,6 +1,6 @@
 import type { Layer } from '@deck.gl/core';
 import { GeoJsonLayer, ScatterplotLayer } from '@deck.gl/layers';
-import type { Alert, AlertRuleId } from '../../api/types.ts';
+import type { Alert, AlertRuleId, Alerts } from '../../api/types.ts';
 import { hexToRgb, type RGBA } from '../map/color-scales.ts';
 import type { TownshipFeature } from '../map/layers/unit-layers.ts';
 
@@ -14,10 +14,19 @@ export const RULE_COLORS: Record<AlertRuleId, string> = {
 const rgba = (hex: string, a: number): RGBA => [...hexToRgb(hex), a] as RGBA;
 
 /**
+ * The alerts the list names: each line's own, and only the worst few of a grouped rule. Outlining
+ * all 23 townships of a grouped coverage rule paints the whole county and marks nothing.
+ */
+export function namedAlerts(lines: Alerts['lines']): Alert[] {
+  return lines.flatMap((l) => (l.kind === 'alert' ? [l.alert] : l.worst));
+}
+
+/**
  * Alerts on the map: a ringed dot at each village or hazard, and a thick outline around each
  * township under the coverage threshold (a township is an area, a dot would hide which one).
  */
-export function alertLayers(alerts: readonly Alert[], townships: readonly TownshipFeature[], typeScale: number, focus: string | null): Layer[] {
+export function alertLayers(lines: Alerts['lines'], townships: readonly TownshipFeature[], typeScale: number, focus: string | null): Layer[] {
+  const alerts = namedAlerts(lines);
   const points = alerts.filter((a) => a.rule !== 'township_coverage');
   const lowCoverage = new Set(alerts.filter((a) => a.rule === 'township_coverage').map((a) => a.code));
   const outlined = townships.filter((t) => lowCoverage.has(t.properties.code));

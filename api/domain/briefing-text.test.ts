@@ -25,7 +25,7 @@ describe('briefingSentences', () => {
     expect(s[0]).toBe('11月16日至11月22日，衡阳县受理矛盾纠纷112件，较上周增加12件（+12.0%），已办结纠纷调解成功率98.6%。');
     expect(s[1]).toBe('矛盾纠纷增加最多的乡镇是西渡镇，本周20件，较上周增加8件。');
     expect(s[2]).toContain('超期12件（3级及以上2件，需督办）');
-    expect(s[3]).toBe('本季度民警走访达标221个村（社区），占45.0%；57个已无法按期达标，井头镇最多（9个）。');
+    expect(s[3]).toBe('本季度民警走访达标221个村（社区），占45.0%；57个预计无法按期达标，井头镇最多（9个）。');
     expect(s.join('')).toContain('14个村（社区）连续4周以上');
     // The table's number (raw, per 10,000 for a week), the order named as smoothed.
     expect(s.at(-1)).toBe('按平滑后纠纷率排序，居首的是集兵镇集兵滩社区：3件，每万人10.8件。');

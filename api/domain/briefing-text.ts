@@ -66,7 +66,7 @@ export function briefingSentences(f: BriefingFacts): string[] {
 
   const c = f.coverage;
   let cov = `本季度民警走访达标${c.met}个村（社区），占${c.villages > 0 ? pct(c.met / c.villages) : '0%'}`;
-  if (c.missed > 0) cov += `；${c.missed}个已无法按期达标${c.worstUnit && c.worstUnit.missed > 0 ? `，${c.worstUnit.name}最多（${c.worstUnit.missed}个）` : ''}`;
+  if (c.missed > 0) cov += `；${c.missed}个预计无法按期达标${c.worstUnit && c.worstUnit.missed > 0 ? `，${c.worstUnit.name}最多（${c.worstUnit.missed}个）` : ''}`;
   out.push(`${cov}。`);
 
   if (c.silent > 0) out.push(`${c.silent}个村（社区）连续4周以上既无隐患上报也无民警走访，属“无信息”状态，需核实。`);

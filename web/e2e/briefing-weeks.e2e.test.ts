@@ -52,9 +52,12 @@ describe('briefing weeks', () => {
     const page = await open('?week=2026-W49');
     await page.locator('[data-briefing-ready="true"]').waitFor({ state: 'attached', timeout: 90_000 });
     expect(await page.getByTestId('brief-partial').textContent()).toContain('截至 12月2日 13:00（本周未完');
-    const deltas = await page.locator('.brief-kpi-delta').allTextContents();
-    expect(deltas.length).toBeGreaterThan(0);
-    for (const d of deltas) expect(d).toContain('较上周同期');
+    const deltas = await page
+      .locator('.brief-kpi')
+      .evaluateAll((cards) => cards.map((c) => [c.getAttribute('data-field'), c.querySelector('.brief-kpi-delta')?.textContent ?? '']));
+    expect(deltas.length).toBe(6);
+    // Coverage counts its quarter to date: against the same point of last quarter, the flows against last week's same days.
+    for (const [field, d] of deltas) expect(d).toContain(field === 'coverage.rate' ? '较上季度同期' : '较上周同期');
     const sentences = (await page.getByTestId('brief-sentences').locator('li').allTextContents()).join('');
     expect(sentences).toContain('12月2日13:00（本周未完）');
     expect(sentences).not.toContain('12月6日');

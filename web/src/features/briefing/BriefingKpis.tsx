@@ -38,14 +38,16 @@ export function BriefingKpis({ current, previous, partial = false }: { current: 
         const p = k.get(previous);
         const delta = v !== null && p !== null ? v - p : null;
         const tone = toneByMeaning(k.higherIsBetter, delta, k.ratio);
+        // Coverage counts its quarter to date, so the API compares it with the same point of last quarter.
+        const against = k.field === 'coverage.rate' ? '上季度同期' : last;
         return (
           <div key={k.field} className={`brief-kpi tone-${tone}`} data-field={k.field} data-value={v ?? ''} data-previous={p ?? ''}>
             <div className="brief-kpi-label">{k.label}</div>
             <div className="brief-kpi-value">{formatKpi(v, k.ratio)}</div>
             <div className="brief-kpi-delta">
-              较{last} {delta === null ? '—' : formatSignedChange(delta, 'zh', { points: k.ratio })}
+              较{against} {delta === null ? '—' : formatSignedChange(delta, 'zh', { points: k.ratio })}
               <span className="brief-kpi-prev">
-                （{last} {formatKpi(p, k.ratio)}）
+                （{against} {formatKpi(p, k.ratio)}）
               </span>
             </div>
           </div>

@@ -78,7 +78,7 @@ describe('AlertList: rows on the wall', () => {
     expect(group.textContent).toContain('23 个乡镇可达标率低于 90%');
     expect(group.textContent).toContain('最低：');
     const names = within(group).getAllByRole('button');
-    expect(names.map((b) => b.textContent?.split(' ')[0])).toEqual(['名T00', '名T01', '名T02']);
+    expect(names.map((b) => b.textContent)).toEqual(['名T00 50.0%', '名T01 51.0%', '名T02 52.0%']);
     fireEvent.click(names[1]!);
     expect(onFocus).toHaveBeenCalledWith(expect.objectContaining({ code: 'T01' }));
     expect(screen.getByTestId('wall-alerts').querySelector('.wall-count')?.textContent).toBe('29');

@@ -32,6 +32,13 @@ function detail(a: Alert, i18n: I18n, w: W): string {
     .join(' · ');
 }
 
+/** A group's worst unit in a few characters: three of them share one row with the headline's rule. */
+function brief(a: Alert, i18n: I18n, w: W): string {
+  if (a.rule === 'township_coverage') return i18n.pct(a.value);
+  if (a.rule === 'village_disputes_7d') return w('disputesShort', { value: i18n.num(a.value) });
+  return w('severity', { n: a.value });
+}
+
 const unitName = (a: Alert) => (a.rule === 'township_coverage' ? a.name : `${a.townshipName} ${a.name}`);
 const memberIds = (l: AlertLine) => (l.kind === 'alert' ? [l.alert.id] : l.members);
 
@@ -91,7 +98,7 @@ export function AlertList({ rules, lines, version, i18n, w, onFocus }: AlertList
                   {w(l.rule === 'township_coverage' ? 'lowest' : 'worst')}
                   {l.worst.map((a) => (
                     <button key={a.id} type="button" onClick={() => onFocus(a)}>
-                      {unitName(a)} <span className="wall-alert-detail">{detail(a, i18n, w)}</span>
+                      {a.name} <span className="wall-alert-detail">{brief(a, i18n, w)}</span>
                     </button>
                   ))}
                 </div>

@@ -47,6 +47,7 @@ const zh = {
   overdueBy: '已超期（期限 {date}）',
   coverageValue: '可达标率 {value}',
   disputesValue: '7日新增 {value} 件',
+  disputesShort: '{value} 件',
   loading: '加载中…',
 } as const;
 
@@ -94,6 +95,7 @@ const en: Record<WallMessageKey, string> = {
   overdueBy: 'Overdue (due {date})',
   coverageValue: 'Reachable {value}',
   disputesValue: '{value} new in 7 days',
+  disputesShort: '{value}',
   loading: 'Loading…',
 };
 

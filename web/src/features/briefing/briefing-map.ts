@@ -1,5 +1,5 @@
 import type { Briefing } from '../../api/types.ts';
-import { formatShortDate } from '../i18n/format.ts';
+import { formatQuarter, formatShortDate } from '../i18n/format.ts';
 import { makeI18n } from '../i18n/I18nProvider.tsx';
 import { comparisonLabels, formatShortDateTime } from '../kpis/period-label.ts';
 import { METRICS, metricLabelKey, type Period } from '../map/metrics.ts';
@@ -59,5 +59,5 @@ function legendPeriod(b: BriefingMapFacts, metric: MapMetric): string {
 
 /** "2026-10-01" → "2026年第4季度" */
 export function quarterName(quarterStart: string): string {
-  return `${quarterStart.slice(0, 4)}年第${Math.floor((Number(quarterStart.slice(5, 7)) - 1) / 3) + 1}季度`;
+  return formatQuarter(quarterStart, 'zh');
 }

@@ -80,6 +80,12 @@ export function formatDateTime(iso: string, lang: Lang): string {
 }
 
 /** An inclusive date range; the year is written once when both ends share it. */
+/** The quarter a first day starts: "2026年第4季度" / "Q4 2026". */
+export function formatQuarter(quarterStart: string, lang: Lang): string {
+  const q = Math.floor((Number(quarterStart.slice(5, 7)) - 1) / 3) + 1;
+  return lang === 'zh' ? `${quarterStart.slice(0, 4)}年第${q}季度` : `Q${q} ${quarterStart.slice(0, 4)}`;
+}
+
 export function formatDateRange(from: string, to: string, lang: Lang): string {
   if (from === to) return formatDate(from, lang);
   const sameYear = from.slice(0, 4) === to.slice(0, 4);

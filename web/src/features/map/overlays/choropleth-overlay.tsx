@@ -4,11 +4,11 @@ import { TownshipCoverageRows, VillageCoverageRows } from '../../coverage/Covera
 import { useCaseFilter } from '../../filters/useCaseFilter.ts';
 import { useI18n } from '../../i18n/I18nProvider.tsx';
 import { useLocalText } from '../../i18n/local-messages.ts';
-import { comparisonLabels } from '../../kpis/period-label.ts';
 import { summaryQuery } from '../../kpis/queries.ts';
 import { rgbToHex } from '../color-scales.ts';
 import { type TownshipFeature, unitFillLayers, type VillageFeature } from '../layers/unit-layers.ts';
 import { legendText } from '../legend-messages.ts';
+import { legendPeriodText } from '../legend-period.ts';
 import { MessageKeyOf } from '../metric-labels.ts';
 import { formatMetric, metricUnitKey, showsUnit } from '../metrics.ts';
 import { defineOverlay, type LayerContext, type LegendContext, type MapContext, rowOf } from './overlay-spec.tsx';
@@ -30,10 +30,12 @@ function ChoroplethLegend({ ctx, children }: { ctx: LegendContext; children?: Re
   const { t, num } = i18n;
   const lt = useLocalText(legendText);
   const { scale, view } = ctx;
-  // A running period says up to when its colours count ("截至 12月2日 13:00（本周未完）"), as the KPIs
-  // do; the summary is the KPIs' own query (same key, no second request). Coverage states its quarter.
-  const summary = useQuery(summaryQuery(useCaseFilter())).data;
-  const running = summary?.period.partial && view.metric !== 'coverage' && summary.period.from === scale?.range?.from ? comparisonLabels(summary, i18n).asOf : null;
+  // The KPIs' own summary query (same key, no second request): up to when the colours count.
+  const filter = useCaseFilter();
+  const summary = useQuery(summaryQuery(filter)).data;
+  // A summary kept from the previous dates while new ones load says nothing about these colours.
+  const sameDates = summary && summary.period.from === filter?.from && summary.period.to === filter?.to;
+  const periodText = scale ? legendPeriodText(view.metric, scale.period ?? null, sameDates ? summary : undefined, i18n) : null;
   if (!scale) return null;
   // The choropleth's units: townships at county scope, so its counts are townships there.
   const counted = lt(view.township === null ? 'countTownships' : 'countVillages');
@@ -43,11 +45,10 @@ function ChoroplethLegend({ ctx, children }: { ctx: LegendContext; children?: Re
       <div className="legend-title">
         {t(MessageKeyOf(view.metric, range))}
         {!scale.categorical && showsUnit(view.metric) && <span className="legend-unit">{i18n.paren(t(metricUnitKey(view.metric, range)))}</span>}
-        {scale.period && (
+        {periodText && (
           <span className="legend-period" data-testid="legend-period">
             {' '}
-            {scale.period}
-            {running && ` · ${running}`}
+            {periodText}
           </span>
         )}
       </div>

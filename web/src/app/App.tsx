@@ -8,6 +8,8 @@ import { FilterBar } from '../features/filters/FilterBar.tsx';
 import { I18nProvider, useI18n } from '../features/i18n/I18nProvider.tsx';
 import { LedgerImportButton } from '../features/imports/LedgerImportButton.tsx';
 import { MapView } from '../features/map/MapView.tsx';
+import { OutageBanner } from '../features/outage/OutageBanner.tsx';
+import { OutageProvider } from '../features/outage/OutageProvider.tsx';
 import { SidePanel } from '../features/panels/SidePanel.tsx';
 import { useView } from '../features/url-state/ViewContext.tsx';
 import { WallLink } from '../features/wall/WallLink.tsx';
@@ -69,17 +71,23 @@ export function App() {
   return (
     <I18nProvider lang={view.lang}>
       <Title />
-      <div className="app">
-        <Header />
-        <main className="app-main">
-          <ErrorBoundary>
-            <MapView />
-          </ErrorBoundary>
-          <ErrorBoundary>
-            <SidePanel />
-          </ErrorBoundary>
-        </main>
-      </div>
+      <OutageProvider>
+        <div className="app">
+          {/* One grid row for both: the banner comes and goes without moving the page grid's rows. */}
+          <div className="app-top">
+            <Header />
+            <OutageBanner />
+          </div>
+          <main className="app-main">
+            <ErrorBoundary>
+              <MapView />
+            </ErrorBoundary>
+            <ErrorBoundary>
+              <SidePanel />
+            </ErrorBoundary>
+          </main>
+        </div>
+      </OutageProvider>
     </I18nProvider>
   );
 }

@@ -1,5 +1,6 @@
 import { ApiError } from '../api/client.ts';
 import { useI18n } from '../features/i18n/I18nProvider.tsx';
+import { isNetworkFailure } from '../features/outage/outage-kind.ts';
 
 /** Placeholder bars the shape of the content to come, so the layout does not jump. */
 export function Skeleton({ lines = 3, height = '1rem', label }: { lines?: number; height?: string; label?: string }) {
@@ -26,14 +27,16 @@ export function Spinner({ label }: { label: string }) {
 /** What failed, in words, and a way to try again. */
 export function ErrorBlock({ error, onRetry, title }: { error: unknown; onRetry?: () => void; title?: string }) {
   const { t } = useI18n();
-  const detail = error instanceof ApiError ? `${error.message} (HTTP ${error.status})` : error instanceof Error ? error.message : String(error);
+  const network = isNetworkFailure(error);
+  // The browser's own words for no answer ("Failed to fetch") tell nobody anything: only the meaning is shown.
+  const detail = network ? null : error instanceof ApiError ? `${error.message} (HTTP ${error.status})` : error instanceof Error ? error.message : String(error);
   // Say what it means for the user first; the server's own words stay below for the IT desk.
-  const meaning = error instanceof ApiError && error.status >= 500 ? t('errorUnavailable') : error instanceof TypeError ? t('errorNetwork') : null;
+  const meaning = error instanceof ApiError && error.status >= 500 ? t('errorUnavailable') : network ? t('errorNetwork') : null;
   return (
     <div className="error-block" role="alert">
       <strong>{title ?? t('errorTitle')}</strong>
       {meaning && <span>{meaning}</span>}
-      <span className="error-detail">{detail}</span>
+      {detail && <span className="error-detail">{detail}</span>}
       {onRetry && (
         <button type="button" className="btn" onClick={onRetry}>
           {t('retry')}

@@ -5,6 +5,7 @@ import { hasFilters } from '../filters/api-filters.ts';
 import { useCaseFilter } from '../filters/useCaseFilter.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useLocalText } from '../i18n/local-messages.ts';
+import { StaleMark, usePanelShow, Waiting } from '../outage/PanelStatus.tsx';
 import { useView } from '../url-state/ViewContext.tsx';
 import { EVENT_KINDS } from '../url-state/view-state.ts';
 import { categorySource } from './category-source.ts';
@@ -22,23 +23,28 @@ function TrendSection() {
   const trend = useTrend();
   const selected = trend.window?.selected ?? null;
   const option = useMemo(() => (trend.buckets ? trendOption(trend.buckets, i18n, view.theme, { selected }) : null), [trend.buckets, i18n, view.theme, selected]);
+  const panel = { ...trend, data: trend.buckets };
+  const show = usePanelShow(panel);
   return (
     <section className="panel-section" aria-labelledby="trend-title">
       <h2 id="trend-title" className="section-title">
         {i18n.t('trendTitle')}
         {trend.filtered && <span className="chip">{i18n.t('filteredByCategory')}</span>}
+        <StaleMark query={panel} />
       </h2>
       {selected && trend.window && (
         <p className="section-sub trend-context" data-testid="trend-context">
           {tt('contextSub', { range: i18n.range(selected.from, selected.to), n: i18n.num(trend.window.contextWeeks), total: i18n.num(weeksTouched(trend.window)) })}
         </p>
       )}
-      {trend.error ? (
-        <ErrorBlock error={trend.error} onRetry={trend.refetch} />
-      ) : !option ? (
-        <Skeleton lines={4} height="1.6rem" />
-      ) : (
+      {option ? (
         <EChart option={option} height="var(--chart-h)" label={i18n.t('trendTitle')} testId="trend-chart" />
+      ) : show === 'waiting' ? (
+        <Waiting />
+      ) : show === 'error' ? (
+        <ErrorBlock error={trend.error} onRetry={trend.refetch} />
+      ) : (
+        <Skeleton lines={4} height="1.6rem" />
       )}
     </section>
   );
@@ -49,6 +55,7 @@ function CategorySection() {
   const i18n = useI18n();
   const kind = view.events;
   const breakdown = useQuery(categorySource(useCaseFilter(), kind));
+  const show = usePanelShow(breakdown);
   const option = useMemo(
     () => (breakdown.data ? categoryOption(breakdown.data.rows, i18n, view.theme, kind === 'dispute' ? 'disputes' : 'hazards') : null),
     [breakdown.data, i18n, view.theme, kind],
@@ -66,13 +73,16 @@ function CategorySection() {
           ))}
         </span>
         {hasFilters(view) && <span className="chip">{i18n.t('filteredByCategory')}</span>}
+        <StaleMark query={breakdown} />
       </h2>
-      {breakdown.isError ? (
-        <ErrorBlock error={breakdown.error} onRetry={() => void breakdown.refetch()} />
-      ) : !option ? (
-        <Skeleton lines={5} />
-      ) : (
+      {option ? (
         <EChart option={option} height="var(--chart-cat-h)" label={i18n.t('categoryTitle')} testId="category-chart" />
+      ) : show === 'waiting' ? (
+        <Waiting />
+      ) : show === 'error' ? (
+        <ErrorBlock error={breakdown.error} onRetry={() => void breakdown.refetch()} />
+      ) : (
+        <Skeleton lines={5} />
       )}
     </section>
   );

@@ -11,6 +11,10 @@ export interface TrendState {
   buckets: WeekBucket[] | undefined;
   isPending: boolean;
   error: unknown;
+  /** A retry's failure before TanStack Query gives up (`error` is set only then). */
+  failureReason: unknown;
+  /** When the oldest of the answers drawn arrived (0 before any). */
+  dataUpdatedAt: number;
   refetch: () => void;
   filtered: boolean;
   /** The dates asked for: the period, or a short period with the weeks before it (`selected` set). */
@@ -35,6 +39,8 @@ export function useTrend(): TrendState {
     buckets,
     isPending: trend.isPending || (withContext && context.isPending),
     error: trend.error ?? (withContext ? context.error : null),
+    failureReason: trend.failureReason ?? (withContext ? context.failureReason : null),
+    dataUpdatedAt: withContext ? Math.min(trend.dataUpdatedAt, context.dataUpdatedAt) : trend.dataUpdatedAt,
     refetch: () => {
       void trend.refetch();
       if (withContext) void context.refetch();

@@ -105,9 +105,19 @@ describe('CoveragePanel', () => {
     expect(screen.getByRole('tab', { name: /No information 1/ })).toBeTruthy();
   });
 
-  it('shows the error with a retry', async () => {
-    mockApi({ '/api/config': noConfig, '/api/coverage': () => new Response(JSON.stringify({ error: { code: 'db', message: 'database unavailable' } }), { status: 503 }) });
+  it('shows a refused request with its reason', async () => {
+    mockApi({ '/api/config': noConfig, '/api/coverage': () => new Response(JSON.stringify({ error: { code: 'invalid_query', message: 'invalid query: to' } }), { status: 400 }) });
     renderApp(<CoveragePanel />, '/');
-    expect((await screen.findByRole('alert')).textContent).toContain('database unavailable');
+    expect((await screen.findByRole('alert')).textContent).toContain('invalid query: to');
+  });
+
+  it('without data during an outage shows a quiet placeholder, not an error (the page banner says why)', async () => {
+    mockApi({
+      '/api/config': noConfig,
+      '/api/coverage': () => new Response(JSON.stringify({ error: { code: 'db_unavailable', message: 'database unavailable' } }), { status: 503 }),
+    });
+    renderApp(<CoveragePanel />, '/');
+    expect((await screen.findByTestId('panel-waiting')).textContent).toBe('暂无数据，连接恢复后自动加载');
+    expect(screen.queryByRole('alert')).toBeNull();
   });
 });

@@ -4,6 +4,7 @@ import { ErrorBlock, Skeleton } from '../../app/StatusViews.tsx';
 import { useCaseFilter } from '../filters/useCaseFilter.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useLocalText } from '../i18n/local-messages.ts';
+import { StaleMark, usePanelShow, Waiting } from '../outage/PanelStatus.tsx';
 import { useToday } from '../period/usePeriod.ts';
 import { useView } from '../url-state/ViewContext.tsx';
 import { OfficerRows, ShortVillageRows, SilentVillageRows } from './CoverageRows.tsx';
@@ -26,6 +27,7 @@ export function CoveragePanel() {
   const ct = useLocalText(coverageText);
   const [tab, setTab] = useState<Tab>('villages');
   const coverage = useQuery(coverageQuery(useCaseFilter()));
+  const show = usePanelShow(coverage);
   const lists = useMemo(() => (coverage.data ? coverageLists(coverage.data) : null), [coverage.data]);
   const countyScope = view.township === null;
   const c = coverage.data;
@@ -44,10 +46,13 @@ export function CoveragePanel() {
             {ct(past ? 'quarterPast' : 'quarter', { range: range(c.quarterStart, c.quarterEnd), r: num(c.required), n: num(c.daysLeft) })}
           </span>
         )}
+        <StaleMark query={coverage} />
       </h2>
-      {coverage.isPending ? (
+      {show === 'loading' ? (
         <Skeleton lines={5} />
-      ) : coverage.isError ? (
+      ) : show === 'waiting' ? (
+        <Waiting />
+      ) : show === 'error' ? (
         <ErrorBlock error={coverage.error} onRetry={() => void coverage.refetch()} />
       ) : (
         <>

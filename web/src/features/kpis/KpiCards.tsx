@@ -5,6 +5,7 @@ import { useCaseFilter } from '../filters/useCaseFilter.ts';
 import { formatSignedChange } from '../i18n/format.ts';
 import { type I18n, useI18n } from '../i18n/I18nProvider.tsx';
 import type { MessageKey } from '../i18n/messages.ts';
+import { StaleMark, usePanelShow, Waiting } from '../outage/PanelStatus.tsx';
 import { runtimeConfigQuery } from '../runtime-config/runtime-config.ts';
 import { useView } from '../url-state/ViewContext.tsx';
 import { type Kpi, type KpiId, kpisOf, type Totals } from './kpi-model.ts';
@@ -87,7 +88,11 @@ export function KpiCards() {
   const i18n = useI18n();
   const config = useQuery(runtimeConfigQuery());
   const summary = useQuery(summaryQuery(useCaseFilter()));
-  if (summary.isPending)
+  const show = usePanelShow(summary);
+  const s = summary.data;
+  if (!s) {
+    if (show === 'waiting') return <Waiting />;
+    if (show === 'error') return <ErrorBlock error={summary.error} onRetry={() => void summary.refetch()} />;
     return (
       <div className="kpis">
         {Array.from({ length: 5 }, (_, i) => (
@@ -98,8 +103,7 @@ export function KpiCards() {
         ))}
       </div>
     );
-  if (summary.isError) return <ErrorBlock error={summary.error} onRetry={() => void summary.refetch()} />;
-  const s = summary.data;
+  }
   const labels = comparisonLabels(s, i18n);
   return (
     <div>
@@ -109,6 +113,7 @@ export function KpiCards() {
         ))}
       </div>
       <p className="footnote" data-testid="kpi-comparison">
+        <StaleMark query={summary} />
         {labels.asOf && <span className="period-partial">{labels.asOf} · </span>}
         {labels.previous}
         {hasFilters(view) && <span className="filter-note"> · {i18n.t('filteredByCategory')}</span>}

@@ -4,6 +4,8 @@ import { ErrorBlock, Spinner } from '../../app/StatusViews.tsx';
 import { coverageQuarter } from '../coverage/coverage-model.ts';
 import { useSilentVillages } from '../coverage/useSilentVillages.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { outageKindOf } from '../outage/outage-kind.ts';
+import { isStale, StaleMark, Waiting } from '../outage/PanelStatus.tsx';
 import { useView } from '../url-state/ViewContext.tsx';
 import { basemapStyle } from './basemap-style.ts';
 import { rgbToHex } from './color-scales.ts';
@@ -27,7 +29,7 @@ import './map.css';
 export function MapView() {
   const { update } = useView();
   const i18n = useI18n();
-  const { view, period, basemap, config, townships, villageFeatures, events, wantsEvents } = useMapData();
+  const { view, period, basemap, config, townships, villages, villageFeatures, events, wantsEvents } = useMapData();
   const container = useRef<HTMLDivElement>(null);
   const palette = MAP_PALETTES[view.theme];
   const typeScale = useTypeScale();
@@ -155,7 +157,9 @@ export function MapView() {
   }, [instance]);
 
   const size = { width: container.current?.clientWidth ?? 0, height: container.current?.clientHeight ?? 0 };
-  const loadError = basemap.error ?? townships.error;
+  // Only data the map never had is an error here; a failed refresh leaves the last map drawn.
+  const loadError = (basemap.data ? null : basemap.error) ?? (townships.data ? null : townships.error);
+  const staleBy = [townships, ...(view.township !== null ? [villages] : []), ...(wantsEvents ? [events] : [])].find(isStale);
   const initialLoading = !mapError && !loadError && (!loaded || townships.isPending);
   const refreshing = !initialLoading && (townships.isFetching || events.isFetching || (view.township !== null && villageFeatures.length === 0));
 
@@ -176,13 +180,23 @@ export function MapView() {
         </div>
       )}
       {events.data?.truncated && <div className="map-note map-note-top">{i18n.t('truncated', { n: i18n.num(events.data.cap) })}</div>}
+      {staleBy && (
+        <div className="map-stale">
+          <StaleMark query={staleBy} />
+        </div>
+      )}
       {hover && mapCtx && <MapTooltip hover={hover} ctx={mapCtx} size={size} />}
       {initialLoading && (
         <div className="map-status">
           <Spinner label={i18n.t('loadingMap')} />
         </div>
       )}
-      {(mapError || loadError) && (
+      {!mapError && outageKindOf(loadError) && (
+        <div className="map-status">
+          <Waiting />
+        </div>
+      )}
+      {(mapError || (loadError && !outageKindOf(loadError))) && (
         <div className="map-status">
           <ErrorBlock
             title={i18n.t('mapErrorTitle')}

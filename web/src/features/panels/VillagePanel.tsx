@@ -5,6 +5,7 @@ import { ErrorBlock, Skeleton } from '../../app/StatusViews.tsx';
 import { shanghaiDateOf } from '../charts/week-bucket.ts';
 import { useCaseFilter } from '../filters/useCaseFilter.ts';
 import { type I18n, useI18n } from '../i18n/I18nProvider.tsx';
+import { StaleMark, usePanelShow, Waiting } from '../outage/PanelStatus.tsx';
 import { OpenDisputes, OpenHazards } from './OpenCaseLists.tsx';
 import { villageDetailQuery } from './queries.ts';
 import { VisitTimeline } from './VisitTimeline.tsx';
@@ -67,9 +68,13 @@ export function VillagePanel({ code }: { code: string }) {
   const i18n = useI18n();
   const { t, num, vocab, dateTime } = i18n;
   const detail = useQuery(villageDetailQuery(code, useCaseFilter()));
-  if (detail.isPending) return <Skeleton lines={10} />;
-  if (detail.isError) return <ErrorBlock error={detail.error} onRetry={() => void detail.refetch()} />;
+  const show = usePanelShow(detail);
   const d = detail.data;
+  if (!d) {
+    if (show === 'waiting') return <Waiting />;
+    if (show === 'error') return <ErrorBlock error={detail.error} onRetry={() => void detail.refetch()} />;
+    return <Skeleton lines={10} />;
+  }
   return (
     <div className="village-panel" data-testid="village-panel">
       <header className="scope-header">
@@ -79,7 +84,9 @@ export function VillagePanel({ code }: { code: string }) {
         <p className="muted">
           {d.townshipName} · {t('population')} {num(d.population)} · {t('area', { n: num(d.areaKm2, 1) })} · {t('guardians', { n: d.guardians })}
         </p>
-        <p className="muted small">{t('asOf', { d: dateTime(d.asOf) })}</p>
+        <p className="muted small">
+          {t('asOf', { d: dateTime(d.asOf) })} <StaleMark query={detail} />
+        </p>
       </header>
       <VillageFigures d={d} i18n={i18n} />
       <OfficerCard officer={d.officer} i18n={i18n} />

@@ -64,17 +64,44 @@ describe('RankingList', () => {
     expect(q.get('metric')).toBe('mediationSuccessRate');
   });
 
-  it('shows the error and retries', async () => {
+  it('shows a refused request with its reason, and retries', async () => {
     let fail = true;
     mockApi({
       '/api/config': noConfig,
       '/api/stats/ranking': () =>
-        fail ? new Response(JSON.stringify({ error: { code: 'internal', message: 'database down' } }), { status: 503 }) : ranking('township', [{ name: '界牌镇' }]),
+        fail ? new Response(JSON.stringify({ error: { code: 'invalid_query', message: 'invalid query: metric' } }), { status: 400 }) : ranking('township', [{ name: '界牌镇' }]),
     });
     renderApp(<RankingList />, '/');
-    expect((await screen.findByRole('alert')).textContent).toContain('database down');
+    expect((await screen.findByRole('alert')).textContent).toContain('invalid query: metric');
     fail = false;
     fireEvent.click(screen.getByRole('button', { name: '重试' }));
     expect(await screen.findByRole('button', { name: /界牌镇/ })).toBeTruthy();
+  });
+
+  it('keeps its rows when a refresh fails, marked as not updated, with no error in the panel', async () => {
+    let down = false;
+    mockApi({
+      '/api/config': noConfig,
+      '/api/stats/ranking': () => {
+        // What fetch does when the server is gone.
+        if (down) throw new TypeError('Failed to fetch');
+        return ranking('township', [{ name: '界牌镇' }]);
+      },
+    });
+    const { client } = renderApp(<RankingList />, '/');
+    await screen.findByRole('button', { name: /界牌镇/ });
+    expect(screen.queryByTestId('stale-mark')).toBeNull();
+    down = true;
+    await client.refetchQueries({ type: 'active' });
+    const mark = await screen.findByTestId('stale-mark');
+    expect(mark.textContent).toBe('数据未更新');
+    expect(mark.title).toMatch(/^最近一次刷新失败，显示的是 .+ 加载的数据$/);
+    expect(screen.getByRole('button', { name: /界牌镇/ })).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(document.body.textContent).not.toContain('Failed to fetch');
+    // The next good answer takes the mark away.
+    down = false;
+    await client.refetchQueries({ type: 'active' });
+    await waitFor(() => expect(screen.queryByTestId('stale-mark')).toBeNull());
   });
 });

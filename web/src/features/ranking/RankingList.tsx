@@ -6,6 +6,7 @@ import { useCaseFilter } from '../filters/useCaseFilter.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { MessageKeyOf } from '../map/metric-labels.ts';
 import { METRICS, metricUnitKey, showsUnit } from '../map/metrics.ts';
+import { StaleMark, usePanelShow, Waiting } from '../outage/PanelStatus.tsx';
 import { useView } from '../url-state/ViewContext.tsx';
 import { rankingQuery } from './queries.ts';
 import { shownValue } from './ranking-values.ts';
@@ -26,6 +27,7 @@ export function RankingList() {
   const filter = useCaseFilter();
   const period = filter ? { from: filter.from, to: filter.to } : null;
   const ranking = useQuery(rankingQuery(filter, { metric: def.ranking, level, order: def.direction === 'highIsBad' ? 'desc' : 'asc' }));
+  const show = usePanelShow(ranking);
   const selected = view.village ?? (level === 'township' ? view.township : null);
   const list = useRef<HTMLOListElement>(null);
   // biome-ignore lint/correctness/useExhaustiveDependencies: the effect reads the DOM; selected and ranking.data are what move or render the current row, so they decide when to scroll
@@ -51,6 +53,7 @@ export function RankingList() {
           {t(MessageKeyOf(view.metric, period))}
           {showsUnit(view.metric) ? paren(t(metricUnitKey(view.metric, period))) : ''}
         </span>
+        <StaleMark query={ranking} />
       </h2>
       {view.metric === 'disputeRate' && (
         <p className="footnote" data-testid="ranking-note">
@@ -59,11 +62,13 @@ export function RankingList() {
             : t('rankingSmoothedNote', { label: t(MessageKeyOf(view.metric, period)), parent: t('rankingParentTownship') })}
         </p>
       )}
-      {ranking.isPending ? (
+      {show === 'loading' ? (
         <Skeleton lines={6} />
-      ) : ranking.isError ? (
+      ) : show === 'waiting' ? (
+        <Waiting />
+      ) : show === 'error' ? (
         <ErrorBlock error={ranking.error} onRetry={() => void ranking.refetch()} />
-      ) : ranking.data.rows.length === 0 ? (
+      ) : rows.length === 0 ? (
         <p className="empty">{t('noData')}</p>
       ) : (
         <ol className="ranking-list" ref={list} data-testid="ranking">

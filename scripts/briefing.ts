@@ -91,16 +91,32 @@ async function target(url: string | undefined, user: string | undefined): Promis
   };
 }
 
+/** Throws with the API's reason when it refuses the briefing (any 4xx/5xx with an error body). */
+export async function briefingAllowed(base: string, params: URLSearchParams, auth: Record<string, string>, week: string): Promise<void> {
+  const res = await fetch(`${base}/api/briefing?${params}`, { headers: auth });
+  if (res.ok) return;
+  const body = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string; fields?: Record<string, string> } } | null;
+  const fields = Object.entries(body?.error?.fields ?? {}).map(([k, v]) => `${k}: ${v}`);
+  throw new Error(`no briefing for ${week}: HTTP ${res.status} ${body?.error?.code ?? ''} ${[body?.error?.message, ...fields].filter(Boolean).join('; ')}`.trim());
+}
+
 export async function renderBriefing(base: string, q: { week: string; township?: string; metric?: string }, out: string, auth: Record<string, string> = {}) {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`Chromium not found at ${CHROMIUM}. Install it (Debian: apt-get install -y chromium fonts-noto-cjk) or set CHROMIUM_PATH.`);
   }
+  const params = new URLSearchParams({ week: q.week, ...(q.township ? { township: q.township } : {}), ...(q.metric ? { metric: q.metric } : {}) });
+  // The API's answer first: a refusal (403 out_of_scope, 422, 400) is reported with its reason before
+  // Chromium starts, and the page cannot quietly show the account's own township instead.
+  await briefingAllowed(base, params, auth, q.week);
   const { chromium } = await import('playwright-core');
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', extraHTTPHeaders: auth });
-    const params = new URLSearchParams({ week: q.week, ...(q.township ? { township: q.township } : {}), ...(q.metric ? { metric: q.metric } : {}) });
     await page.goto(`${base}/briefing?${params}`, { waitUntil: 'load' });
+    const landed = new URL(page.url());
+    if (landed.pathname !== '/briefing' || landed.searchParams.get('township') !== params.get('township')) {
+      throw new Error(`no briefing for ${q.week}: this account is sent to ${landed.pathname}${landed.search} instead of the briefing asked for`);
+    }
     // The page sets data-briefing-ready once its data is in and its map has drawn, or shows
     // data-briefing-error with why it has no briefing (a week not started, a refused parameter).
     await page.waitForSelector('[data-briefing-ready="true"], [data-briefing-error]', { timeout: 90_000 });
@@ -160,10 +176,12 @@ async function main(argv: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const week = f.week ?? isoWeek(addDays(shanghaiDate(new Date()), -7));
+  // One clock for the default week and the not-started check (APP_NOW pins both for demos).
+  const now = process.env.APP_NOW ? new Date(process.env.APP_NOW) : new Date();
+  const week = f.week ?? isoWeek(addDays(shanghaiDate(now), -7));
   const problem = weekProblem(week);
   if (problem) throw new Error(`${problem}\n${USAGE}`);
-  const notStarted = weekNotStarted(week, process.env.APP_NOW ? new Date(process.env.APP_NOW) : new Date());
+  const notStarted = weekNotStarted(week, now);
   if (notStarted) throw new Error(notStarted);
   const township = f.township;
   if (township && !/^\d{9}$/.test(township)) throw new Error(`--township must be a 9-digit code\n${USAGE}`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isRunning, makePeriod, notStarted, periodUnit, previousPeriod } from './period.ts';
+import { isRunning, makePeriod, notStarted, periodUnit, previousPeriod, samePointPreviousQuarter } from './period.ts';
 
 /** An Asia/Shanghai wall-clock instant. */
 const sh = (local: string) => new Date(`${local}+08:00`);
@@ -99,5 +99,22 @@ describe('isRunning / notStarted', () => {
   it.each(cases)('at %s running=%s notStarted=%s', (now, running, future) => {
     expect(isRunning(p, sh(now))).toBe(running);
     expect(notStarted(p, sh(now))).toBe(future);
+  });
+});
+
+describe('samePointPreviousQuarter', () => {
+  // [case, ref (Shanghai), expected (Shanghai)]
+  const cases: [string, string, string][] = [
+    ['mid-quarter, same date and time', '2026-12-02T13:00', '2026-09-02T13:00'],
+    ['end of a closed Q2: end of Q1', '2026-06-30T23:59:59.999', '2026-03-31T23:59:59.999'],
+    ['end of April: end of January', '2026-04-30T23:59:59.999', '2026-01-31T23:59:59.999'],
+    ['end of Q4: end of Q3', '2026-12-31T23:59:59.999', '2026-09-30T23:59:59.999'],
+    ['30 Dec (not a month end): 30 Sep', '2026-12-30T10:00', '2026-09-30T10:00'],
+    ['31 May: February has no 31st, its last day', '2026-05-31T08:00', '2026-02-28T08:00'],
+    ['29 May of a leap year: 29 Feb', '2028-05-29T08:00', '2028-02-29T08:00'],
+    ['January: October of the year before', '2027-01-15T09:00', '2026-10-15T09:00'],
+  ];
+  it.each(cases)('%s', (_, ref, expected) => {
+    expect(samePointPreviousQuarter(sh(ref)).toISOString()).toBe(sh(expected).toISOString());
   });
 });

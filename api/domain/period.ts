@@ -104,12 +104,14 @@ export function previousPeriod(p: Period, now: Date): Period {
  * The instant as far into the previous quarter as `ref` is into its own: what quarterly coverage is
  * compared with. Coverage counts the visits of `ref`'s quarter up to `ref`, so comparing it with an
  * earlier instant of the same quarter (a running week's previous week) would show a rise every
- * week by construction. A day the previous quarter lacks (31 Mar vs 31 Dec exists; 31 May vs 28/29
- * Feb... 30 Nov vs 30 Aug) runs to that month's last day, at the same time of day.
+ * week by construction. The same date three months back, at the same time of day; a month's last
+ * day maps to the last day of that month (30 Jun to 31 Mar, so a whole quarter meets a whole quarter),
+ * as `previousPeriod` maps whole months.
  */
 export function samePointPreviousQuarter(ref: Date): Date {
   const day = shanghaiDate(ref);
-  const back = addMonthsExact(day, -3) ?? monthEnd(addMonths(`${day.slice(0, 8)}01`, -3));
+  const lastOfMonth = monthEnd(addMonths(`${day.slice(0, 8)}01`, -3));
+  const back = day === monthEnd(day) ? lastOfMonth : (addMonthsExact(day, -3) ?? lastOfMonth);
   return new Date(startOfDay(back).getTime() + (ref.getTime() - startOfDay(day).getTime()));
 }
 

@@ -1,3 +1,4 @@
+import { shanghaiDate } from '../contract/calendar.ts';
 import type { Handle } from '../db/index.ts';
 import type { CaseFilter } from '../filter/case-filter.ts';
 import { sqlFile } from './sql.ts';
@@ -26,6 +27,9 @@ export interface Trend {
 
 export async function trend(h: Handle, f: CaseFilter, interval: TrendInterval): Promise<Trend> {
   const { period, township } = f;
-  const buckets = await h.query<TrendBucket>(TREND, [period.from, period.to, interval, township, f.categories, f.statuses]);
-  return { interval, from: period.from, to: period.to, township, buckets };
+  // Days after today have no events yet: buckets stop at today instead of drawing a future of zeros.
+  const today = shanghaiDate(f.now);
+  const to = [period.to, today].sort()[0]!;
+  const buckets = await h.query<TrendBucket>(TREND, [period.from, to, interval, township, f.categories, f.statuses]);
+  return { interval, from: period.from, to, township, buckets };
 }

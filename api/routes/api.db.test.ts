@@ -177,6 +177,14 @@ describe(`API over the seeded database (${backend})`, () => {
     expect(s.previousPeriod.until).toBe(new Date(t.now.getTime() - 3 * 86400_000).toISOString());
   });
 
+  it('the trend of a period running into the future stops at today instead of drawing zeros to its end', async () => {
+    const today = shanghaiDate(t.now);
+    const tr = await get(`/api/stats/trend?from=${addDays(today, -20)}&to=${addDays(today, 3000)}&interval=week`);
+    expect(tr.to).toBe(today);
+    expect(tr.buckets.at(-1).end).toBe(today);
+    expect(tr.buckets.length).toBeLessThanOrEqual(4);
+  });
+
   it('a period that has not started is a 422, not a page of zeros', async () => {
     const tomorrow = addDays(shanghaiDate(t.now), 1);
     for (const path of [`/api/stats/summary?from=${tomorrow}`, `/api/stats/summary?from=${tomorrow}&to=${addDays(tomorrow, 6)}`, `/api/villages?from=${tomorrow}&to=${tomorrow}`]) {

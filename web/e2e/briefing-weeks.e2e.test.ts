@@ -1,4 +1,7 @@
 import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppServer, ensureBuild, ROOT, startAppServer } from './support/app-server.ts';
@@ -100,5 +103,20 @@ describe('briefing weeks', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('no township with code 430421999');
     expect(Date.now() - started).toBeLessThan(60_000);
+  });
+
+  it.each([
+    ['a township outside the account (403 out_of_scope)', 'demo-township', ['--township', '430421111'], 'out_of_scope'],
+    ['an account whose landing page is not the briefing (the wall)', 'demo-wall', [], 'instead of the briefing'],
+  ])('the CLI refuses %s with the reason, writing nothing', (_name, user, extra, reason) => {
+    const out = mkdtempSync(path.join(tmpdir(), 'brief-refused-'));
+    const r = spawnSync('npx', ['tsx', 'scripts/briefing.ts', '--week', '2026-W48', ...extra, '--url', server.origin, '--user', user, '--out', out], {
+      cwd: ROOT,
+      env: { ...process.env, APP_NOW, BRIEFING_PASSWORD: DEMO_PASSWORD },
+      encoding: 'utf8',
+    });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(reason);
+    expect(readdirSync(out)).toEqual([]);
   });
 });

@@ -35,6 +35,20 @@ describe('FilterBar', () => {
     expect(window.location.search).toBe('?p=custom&from=2026-03-01&to=2026-03-31');
   });
 
+  it('refuses a custom period that has not started, and a link to one shows the dates in force', async () => {
+    mockApi(serverToday('2026-11-28'));
+    renderApp(<FilterBar />, '/?p=custom&from=2026-12-03&to=2026-12-09');
+    const from = (await screen.findByLabelText('起')) as HTMLInputElement;
+    const to = screen.getByLabelText('止') as HTMLInputElement;
+    // The link's dates have no figures: what is on screen is the last 12 months, and the picker says so.
+    await screen.findByDisplayValue('2025-11-29');
+    expect([from.value, to.value]).toEqual(['2025-11-29', '2026-11-28']);
+    expect(from.max).toBe('2026-11-28');
+    fireEvent.change(from, { target: { value: '2026-11-29' } });
+    fireEvent.change(to, { target: { value: '2026-12-05' } });
+    expect((screen.getByRole('button', { name: '应用' }) as HTMLButtonElement).disabled).toBe(true);
+  });
+
   it('chooses categories and statuses into the URL, and clears them', async () => {
     mockApi(serverToday('2026-11-28'));
     renderApp(<FilterBar />, '/');

@@ -22,7 +22,9 @@ export function PeriodPicker() {
     update({ preset, from: null, to: null });
   };
   const editing = draft !== null || view.preset === 'custom';
-  const values = draft ?? { from: view.from ?? '', to: view.to ?? '' };
+  // Not editing: the dates in force, which for a link to a period not started yet are the fallback
+  // (the last 12 months), not the link's dates that no figure on screen is for.
+  const values = draft ?? (view.preset === 'custom' && period ? period : { from: view.from ?? '', to: view.to ?? '' });
   const valid = isValidRange(values, today);
   // A period may not start after today (422 period_not_started) nor after its own end.
   const fromMax = [values.to, today].filter((d): d is string => Boolean(d)).sort()[0];

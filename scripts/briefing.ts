@@ -113,17 +113,25 @@ export async function renderBriefing(base: string, q: { week: string; township?:
   try {
     const page = await browser.newPage({ viewport: { width: 1920, height: 1080 }, deviceScaleFactor: 1, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', extraHTTPHeaders: auth });
     await page.goto(`${base}/briefing?${params}`, { waitUntil: 'load' });
-    const landed = new URL(page.url());
-    if (landed.pathname !== '/briefing' || landed.searchParams.get('township') !== params.get('township')) {
-      throw new Error(`no briefing for ${q.week}: this account is sent to ${landed.pathname}${landed.search} instead of the briefing asked for`);
-    }
     // The page sets data-briefing-ready once its data is in and its map has drawn, or shows
     // data-briefing-error with why it has no briefing (a week not started, a refused parameter).
-    await page.waitForSelector('[data-briefing-ready="true"], [data-briefing-error]', { timeout: 90_000 });
+    // An account whose landing page is elsewhere (the wall) is sent away instead: that ends the wait too.
+    const settled = page.waitForSelector('[data-briefing-ready="true"], [data-briefing-error]', { timeout: 90_000 });
+    const sentAway = page.waitForURL((u) => u.pathname !== '/briefing', { timeout: 90_000 });
+    // The loser of the race rejects later (timeout, or the browser closing): handled, not a crash.
+    for (const p of [settled, sentAway]) p.catch(() => {});
+    await Promise.race([settled, sentAway]);
+    const landed = new URL(page.url());
+    // A township account without --township is shown its own township (the page adds it): that is the briefing asked for.
+    const asked = params.get('township');
+    const shown = landed.searchParams.get('township');
+    if (landed.pathname !== '/briefing' || (asked !== null && shown !== asked)) {
+      throw new Error(`no briefing for ${q.week}: this account is sent to ${landed.pathname}${landed.search} instead of the briefing asked for`);
+    }
     const refused = await page.$('[data-briefing-error]');
     if (refused) throw new Error(`no briefing for ${q.week}: ${((await refused.textContent()) ?? '').replace(/\s+/g, ' ').trim()}`);
     mkdirSync(out, { recursive: true });
-    const stem = path.join(out, `briefing-${q.week}${q.township ? `-${q.township}` : ''}`);
+    const stem = path.join(out, `briefing-${q.week}${shown ? `-${shown}` : ''}`);
     await page.screenshot({ path: `${stem}.png`, fullPage: false });
     await page.emulateMedia({ media: 'print' });
     await page.pdf({ path: `${stem}.pdf`, format: 'A4', landscape: true, printBackground: true, preferCSSPageSize: true });

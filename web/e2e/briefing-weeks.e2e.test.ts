@@ -119,4 +119,15 @@ describe('briefing weeks', () => {
     expect(r.stderr).toContain(reason);
     expect(readdirSync(out)).toEqual([]);
   });
+
+  it("the CLI gives a township account without --township its own township's briefing", () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'brief-own-'));
+    const r = spawnSync('npx', ['tsx', 'scripts/briefing.ts', '--week', '2026-W48', '--url', server.origin, '--user', 'demo-township', '--out', out], {
+      cwd: ROOT,
+      env: { ...process.env, APP_NOW, BRIEFING_PASSWORD: DEMO_PASSWORD },
+      encoding: 'utf8',
+    });
+    expect(r.status, r.stderr).toBe(0);
+    expect(readdirSync(out).sort()).toEqual(['briefing-2026-W48-430421110.pdf', 'briefing-2026-W48-430421110.png']);
+  });
 });

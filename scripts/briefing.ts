@@ -131,7 +131,8 @@ export async function renderBriefing(base: string, q: { week: string; township?:
     const refused = await page.$('[data-briefing-error]');
     if (refused) throw new Error(`no briefing for ${q.week}: ${((await refused.textContent()) ?? '').replace(/\s+/g, ' ').trim()}`);
     mkdirSync(out, { recursive: true });
-    const stem = path.join(out, `briefing-${q.week}${shown ? `-${shown}` : ''}`);
+    // The metric is in the name when asked for, so renderings of one week by two metrics do not overwrite each other.
+    const stem = path.join(out, `briefing-${q.week}${shown ? `-${shown}` : ''}${q.metric ? `-${q.metric}` : ''}`);
     await page.screenshot({ path: `${stem}.png`, fullPage: false });
     await page.emulateMedia({ media: 'print' });
     await page.pdf({ path: `${stem}.pdf`, format: 'A4', landscape: true, printBackground: true, preferCSSPageSize: true });

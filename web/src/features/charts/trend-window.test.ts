@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../../../api/contract/calendar.ts';
+import { mondayOf } from '../period/presets.ts';
 import { trendWindow, weeksTouched } from './trend-window.ts';
 
 describe('trendWindow', () => {
@@ -19,8 +20,9 @@ describe('trendWindow', () => {
     const w = trendWindow(period);
     expect(w).toMatchObject({ from, to: period.to, contextWeeks });
     expect(w.selected).toEqual(contextWeeks > 0 ? period : null);
-    // The days before the period are asked for apart and end the day before it.
-    expect(w.context).toEqual(contextWeeks > 0 ? { from, to: addDays(period.from, -1) } : null);
+    // The weeks before the period are asked for apart: whole weeks, ending the Sunday before its first week.
+    expect(w.context).toEqual(contextWeeks > 0 ? { from, to: addDays(mondayOf(period.from), -1) } : null);
+    if (w.context) expect(weeksTouched(w.context)).toBe(contextWeeks);
     // The window always touches at least 12 weeks once widened, and never starts mid-week then.
     if (contextWeeks > 0) {
       expect(weeksTouched(w)).toBe(12);

@@ -13,9 +13,10 @@ export interface TrendWindow extends DateRange {
   /** Whole weeks shown before the period's first week. */
   contextWeeks: number;
   /**
-   * The days shown before the period, asked for apart (from..the day before the period), so a
-   * period starting mid-week (本月 from Tuesday 1 Dec) has a bucket of its own instead of sharing
-   * its first week's bucket (and its count) with the days before it (30 Nov); null when none.
+   * The whole weeks shown before the period, asked for apart (from..the Sunday before the period's
+   * first week), so a period starting mid-week (本月 from Tuesday 1 Dec) has a bucket of its own
+   * instead of sharing its first week's bucket (and its count) with the days before it (30 Nov),
+   * which are shown in neither; null when none.
    */
   context: DateRange | null;
 }
@@ -35,5 +36,7 @@ export function trendWindow(period: DateRange, weeks = CONTEXT_WEEKS): TrendWind
   const n = weeksTouched(period);
   const from = addDays(mondayOf(period.from), -7 * (weeks - n));
   if (n >= weeks || from < FIRST_DAY) return { ...period, selected: null, contextWeeks: 0, context: null };
-  return { from, to: period.to, selected: { from: period.from, to: period.to }, contextWeeks: weeks - n, context: { from, to: addDays(period.from, -1) } };
+  // Whole weeks only: the days of the period's first week before it (30 Nov for 本月 from 1 Dec) would
+  // be a one-day stub plotted as a dip, and a 13th point under a title that says 12.
+  return { from, to: period.to, selected: { from: period.from, to: period.to }, contextWeeks: weeks - n, context: { from, to: addDays(mondayOf(period.from), -1) } };
 }

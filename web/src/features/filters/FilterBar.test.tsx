@@ -44,9 +44,11 @@ describe('FilterBar', () => {
     await screen.findByDisplayValue('2025-11-29');
     expect([from.value, to.value]).toEqual(['2025-11-29', '2026-11-28']);
     expect(from.max).toBe('2026-11-28');
+    expect(screen.getByTestId('period-not-started').textContent).toBe('链接中的时段（2026年12月3日起）尚未开始，显示近12个月');
     fireEvent.change(from, { target: { value: '2026-11-29' } });
     fireEvent.change(to, { target: { value: '2026-12-05' } });
     expect((screen.getByRole('button', { name: '应用' }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByTestId('period-not-started').textContent).toBe('起始日晚于今天：该时段尚未开始');
   });
 
   it('chooses categories and statuses into the URL, and clears them', async () => {

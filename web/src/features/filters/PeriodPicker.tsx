@@ -7,7 +7,7 @@ import { useView } from '../url-state/ViewContext.tsx';
 /** 本周 / 上周 / 本月 / 本季度 / 近12个月 / 自定义, and the dates they stand for. */
 export function PeriodPicker() {
   const { view, update } = useView();
-  const { t, range } = useI18n();
+  const { t, range, date } = useI18n();
   const period = usePeriod();
   const today = useToday() ?? undefined;
   const [draft, setDraft] = useState<{ from: string; to: string } | null>(null);
@@ -28,6 +28,10 @@ export function PeriodPicker() {
   const valid = isValidRange(values, today);
   // A period may not start after today (422 period_not_started) nor after its own end.
   const fromMax = [values.to, today].filter((d): d is string => Boolean(d)).sort()[0];
+  // Said, not only greyed out: a link to a period not started shows the last 12 months instead, and a
+  // start after today cannot be applied (the API answers 422 period_not_started).
+  const linkNotStarted = draft === null && view.preset === 'custom' && Boolean(view.from && today && view.from > today);
+  const draftNotStarted = draft !== null && Boolean(today && draft.from > today);
 
   return (
     <div className="period-picker">
@@ -72,6 +76,11 @@ export function PeriodPicker() {
             {range(period.from, period.to)}
           </span>
         )
+      )}
+      {(linkNotStarted || draftNotStarted) && (
+        <span className="period-note" role="status" data-testid="period-not-started">
+          {linkNotStarted ? t('periodNotStartedLink', { d: date(view.from!) }) : t('periodNotStarted')}
+        </span>
       )}
     </div>
   );

@@ -25,6 +25,11 @@ export interface RankingRow {
   count: number;
   /** For disputeRate: the unsmoothed rate per 1,000 residents. */
   rawValue?: number | null;
+  /**
+   * For coverageRate: visits made in the quarter so far (summed over a township's villages). A
+   * village's rate is 0 or 1, so among equals the fewest visits rank worst, and a list can show "0/3".
+   */
+  visits?: number;
   lowCount: boolean;
 }
 
@@ -50,6 +55,7 @@ interface Unit {
   hazardsOverdue: number;
   villages: number;
   met: number;
+  visits: number;
 }
 
 function unitOf(r: VillageMetricRow, level: RankingLevel): Unit {
@@ -68,6 +74,7 @@ function unitOf(r: VillageMetricRow, level: RankingLevel): Unit {
     hazardsOverdue: r.hazards_overdue,
     villages: 1,
     met: r.coverage_status === 'met' ? 1 : 0,
+    visits: r.visits_quarter,
   };
 }
 
@@ -83,6 +90,7 @@ function add(a: Unit, b: Unit): Unit {
     hazardsOverdue: a.hazardsOverdue + b.hazardsOverdue,
     villages: a.villages + b.villages,
     met: a.met + b.met,
+    visits: a.visits + b.visits,
   };
 }
 
@@ -144,6 +152,7 @@ export function rank(rows: readonly VillageMetricRow[], metric: RankingMetric, l
     hazardsOverdue: 0,
     villages: 0,
     met: 0,
+    visits: 0,
   });
   const ranked = units.map((u) => {
     const parent = level === 'village' ? townships.get(u.townshipCode)! : county;
@@ -160,12 +169,15 @@ export function rank(rows: readonly VillageMetricRow[], metric: RankingMetric, l
       lowCount: metric === 'coverageRate' ? false : v.count < LOW_COUNT,
     };
     if (v.raw !== undefined) row.rawValue = v.raw;
+    if (metric === 'coverageRate') row.visits = u.visits;
     return row;
   });
   const sign = order === 'desc' ? -1 : 1;
+  // Coverage ties (every village short of the rule is 0) go by visits, in the same direction.
+  const tie = (a: RankingRow, b: RankingRow) => (metric === 'coverageRate' ? sign * ((a.visits ?? 0) - (b.visits ?? 0)) : 0);
   ranked.sort((a, b) => {
     if (a.value === null || b.value === null) return a.value === b.value ? a.code.localeCompare(b.code) : a.value === null ? 1 : -1;
-    return sign * (a.value - b.value) || a.code.localeCompare(b.code);
+    return sign * (a.value - b.value) || tie(a, b) || a.code.localeCompare(b.code);
   });
   for (const [i, r] of ranked.entries()) r.rank = i + 1;
   return ranked;

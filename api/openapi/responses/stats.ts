@@ -114,6 +114,7 @@ export const rankingRow = z
     value: z.number().nullable().describe('排名值：件数、每千人发生率或 0..1 比率；无值为 null，排在最后 (a count, a rate per 1,000 residents, or a ratio; null ranks last)'),
     count: count.describe('所依据的件数（覆盖率为村数）(the count the value rests on; villages for coverageRate)'),
     rawValue: z.number().nullable().optional().describe('仅 disputeRate：未平滑的每千人发生率 (disputeRate only: the unsmoothed rate)'),
+    visits: count.optional().describe('仅 coverageRate：本季度已走访次数（乡镇为各村之和），同值时少者在前 (coverageRate only: visits this quarter; ties rank by it)'),
     lowCount: z.boolean().describe('件数少于 5，比率仅供参考 (fewer than 5 cases: the rate rests on few cases)'),
   })
   .meta({ id: 'RankingRow', description: '排名一行 (one ranked township or village)' });

@@ -43,6 +43,7 @@ export function ranking(level: 'township' | 'village', rows: Partial<Ranking['ro
       value: r.value === undefined ? 7 - i : r.value,
       count: r.count ?? 30,
       rawValue: r.rawValue ?? null,
+      ...(r.visits === undefined ? {} : { visits: r.visits }),
       lowCount: r.lowCount ?? false,
     })),
   };

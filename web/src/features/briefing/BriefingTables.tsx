@@ -22,6 +22,9 @@ const STATUS: Record<string, string> = { met: '已达标', at_risk: '有风险',
  */
 export function TopVillages({ briefing }: { briefing: Briefing }) {
   const rate = briefing.metric === 'disputeRate';
+  // A village meets the visit rule or not (100% or 0%): its visits against the rule say more.
+  const coverage = briefing.metric === 'coverageRate';
+  const required = briefing.coverage.required;
   const period = { from: briefing.from, to: briefing.to };
   const unit = rateUnitFor(period);
   const label = rate ? ZH.t(MessageKeyOf('disputeRate', period)) : METRIC_LABEL[briefing.metric];
@@ -35,9 +38,9 @@ export function TopVillages({ briefing }: { briefing: Briefing }) {
             <th>#</th>
             <th>村（社区）</th>
             <th>乡镇</th>
-            <th className="num">{rate ? ZH.t(unit.unitKey) : '数值'}</th>
+            <th className="num">{rate ? ZH.t(unit.unitKey) : coverage ? '状态' : '数值'}</th>
             {rate && <th className="num">平滑后</th>}
-            <th className="num">件数</th>
+            <th className="num">{coverage ? '已走访' : '件数'}</th>
           </tr>
         </thead>
         <tbody>
@@ -46,9 +49,11 @@ export function TopVillages({ briefing }: { briefing: Briefing }) {
               <td>{r.rank}</td>
               <td>{r.name}</td>
               <td>{r.townshipName}</td>
-              <td className="num">{rate ? shownValue('disputeRate', r, ZH, period).text : formatValue(briefing.metric, r.value)}</td>
+              <td className="num">
+                {rate ? shownValue('disputeRate', r, ZH, period).text : coverage ? (r.value === 1 ? '已达标' : '未达标') : formatValue(briefing.metric, r.value)}
+              </td>
               {rate && <td className="num">{r.value === null ? '—' : formatNumber((r.value * unit.per) / 1000, 'zh', 1)}</td>}
-              <td className="num">{formatNumber(r.count, 'zh')}</td>
+              <td className="num">{coverage ? `${formatNumber(r.visits ?? 0, 'zh')}/${required}` : formatNumber(r.count, 'zh')}</td>
             </tr>
           ))}
         </tbody>

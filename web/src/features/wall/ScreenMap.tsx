@@ -17,6 +17,8 @@ import { useFrameSelection } from '../map/useFrameSelection.ts';
 import { useTypeScale } from '../map/useTypeScale.ts';
 import { runtimeConfigQuery } from '../runtime-config/runtime-config.ts';
 import type { Theme } from '../url-state/view-state.ts';
+import { scalePixels, useMapScreen, useScreenFrame } from './screen-frame.ts';
+import type { MapScreen } from './wall-labels.ts';
 import './screen-map.css';
 
 export interface ScreenMapProps {
@@ -46,6 +48,17 @@ export interface ScreenMapProps {
   fitPadding?: { top: number; bottom: number; left: number; right: number };
   /** Metric scale bar (MapLibre's own control), for printed maps. */
   scaleBar?: boolean;
+  /**
+   * Names of the caller's own, placed on the settled view (drawn on top), instead of the
+   * dashboard's label layers. Called again after every move and resize.
+   */
+  labels?: (screen: MapScreen) => readonly Layer[];
+  /** Frame the county and a township with this padding (px) on every side, instead of the dashboard's framing. */
+  framePadding?: number;
+  /** The shared layers' pixel widths and radii times this (the wall's screen scale); 1 when absent. */
+  pixelScale?: number;
+  /** The settled view after each move and resize (only with `labels`). */
+  onView?: (screen: MapScreen) => void;
   children?: ReactNode;
 }
 
@@ -55,7 +68,7 @@ export interface ScreenMapProps {
  * dashboard's controls and URL state.
  */
 export function ScreenMap(props: ScreenMapProps) {
-  const { theme, township, townships, villages, scale, colorKey, heat, extraLayers, onSelect } = props;
+  const { theme, township, townships, villages, scale, colorKey, heat, extraLayers, onSelect, labels } = props;
   const container = useRef<HTMLDivElement>(null);
   const basemap = useQuery(basemapQuery());
   const config = useQuery(runtimeConfigQuery());
@@ -72,10 +85,16 @@ export function ScreenMap(props: ScreenMapProps) {
     if (instance && aggModule) enableFloatTextures(instance.overlay);
   }, [instance, aggModule]);
 
+  const screen = useMapScreen(instance, labels !== undefined);
+  const onView = props.onView;
+  useEffect(() => {
+    if (screen) onView?.(screen);
+  }, [screen, onView]);
   const layers = useMemo(() => {
     if (!basemap.data) return [];
+    const own = labels ? [] : (['labels'] as const);
     const base = composeLayers({
-      view: { township, village: null, layers: heat ? ['choropleth', 'heat', 'labels'] : ['choropleth', 'labels'], events: 'dispute' },
+      view: { township, village: null, layers: heat ? ['choropleth', 'heat', ...own] : ['choropleth', ...own], events: 'dispute' },
       basemap: basemap.data,
       raster: Boolean(config.data?.basemapUrl),
       townships,
@@ -86,8 +105,9 @@ export function ScreenMap(props: ScreenMapProps) {
       typeScale,
       events: heat ? { rows: heat.rows, dataKey: heat.key, agg, highZoom: false, onHexDomain: () => {} } : null,
     });
-    return [...base, ...(extraLayers ?? [])];
-  }, [basemap.data, config.data, township, townships, villages, scale, colorKey, palette, typeScale, heat, agg, extraLayers]);
+    const k = props.pixelScale ?? 1;
+    return [...base.map((l) => scalePixels(l, k)), ...(extraLayers ?? []), ...(labels && screen ? labels(screen) : [])];
+  }, [basemap.data, config.data, township, townships, villages, scale, colorKey, palette, typeScale, heat, agg, extraLayers, labels, screen, props.pixelScale]);
 
   // Fire onDrawn from deck.gl's own render callback: the canvas then holds the frame for sure.
   const drawn = useRef<{ key: string | null }>({ key: null });
@@ -110,12 +130,14 @@ export function ScreenMap(props: ScreenMapProps) {
     instance.map.triggerRepaint();
   }, [instance, layers, loaded, township, villages.length, heat, agg]);
 
-  useFrameSelection(instance, basemap.data, { township, village: null }, townships, villages);
+  const ownFrame = props.framePadding !== undefined;
+  useFrameSelection(ownFrame ? null : instance, basemap.data, { township, village: null }, townships, villages);
+  useScreenFrame(ownFrame ? instance : null, basemap.data?.bbox ?? null, township, townships, props.framePadding);
 
   const opening = props.initialBounds ?? basemap.data?.bbox ?? null;
   // biome-ignore lint/correctness/useExhaustiveDependencies: only the opening view, once per map instance; later moves are the selection's
   useEffect(() => {
-    if (instance && props.fitPadding && opening) instance.map.fitBounds(opening, { padding: props.fitPadding, duration: 0 });
+    if (instance && props.fitPadding && opening && !ownFrame) instance.map.fitBounds(opening, { padding: props.fitPadding, duration: 0 });
   }, [instance]);
 
   useEffect(() => {

@@ -1,33 +1,40 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { type ReactNode, useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
 import type { Alert } from '../../api/types.ts';
-import { ExportButton } from '../export/ExportButton.tsx';
 import { I18nProvider, makeI18n } from '../i18n/I18nProvider.tsx';
 import { rgbToHex } from '../map/color-scales.ts';
 import { WALL_PALETTE } from '../map/map-theme.ts';
 import { colorScale, type Unit } from '../map/metrics.ts';
-import { useTypeScale } from '../map/useTypeScale.ts';
+import { basemapQuery } from '../map/queries.ts';
 import { AlertList } from './AlertList.tsx';
-import { alertLayers } from './alert-layers.ts';
+import { alertLayers, namedAlerts } from './alert-layers.ts';
+import { basemapInView, legendSymbols } from './legend-entries.ts';
 import { PlaybackBar } from './PlaybackBar.tsx';
 import { ScreenMap } from './ScreenMap.tsx';
 import { Ticker } from './Ticker.tsx';
 import { useClock, useWallCycle } from './useWallCycle.ts';
 import { useWallData } from './useWallData.ts';
+import { WallHeader, weekTitle } from './WallHeader.tsx';
 import { WallKpis } from './WallKpis.tsx';
 import { WallLegend } from './WallLegend.tsx';
-import { shanghaiTime, wallText } from './wall-messages.ts';
-import { encodeWallParams, parseWallParams, type WallParams } from './wall-params.ts';
+import { type MapScreen, placeLabels, wallLabelLayer, wallLabels } from './wall-labels.ts';
+import { type WallMessageKey, wallText } from './wall-messages.ts';
+import { encodeWallParams, parseWallParams, type WallParams, wallGrid } from './wall-params.ts';
+import { applyWallTokens, useWallScale, WALL_MAP } from './wall-tokens.ts';
 import { weekNumber } from './weeks.ts';
 import './wall.css';
+import './wall-legend.css';
+import './wall-panels.css';
 
-// Before the first render: the root font size (and with it the map labels' type scale, read
-// once at mount) depends on it.
+// Before the first render: the root font size (16 design pixels) is computed from the tokens.
 document.documentElement.dataset.page = 'wall';
+applyWallTokens(document.documentElement.style);
 
 /**
  * The command-centre wall (/wall): dark, one screen without scrolling, refreshing itself. The
  * selection and settings live in the URL (see wall-params.ts), so a reload comes back to the
- * same view.
+ * same view. One time is on screen: the week played back (header, KPIs, map and legend), and what
+ * stays live during playback (alerts, events) says so on its panel.
  */
 export function WallApp() {
   const [params, setParams] = useState<WallParams>(() => parseWallParams(window.location.search));
@@ -52,6 +59,7 @@ export function WallApp() {
   const cycle = useWallCycle(params.play, params.step);
   const data = useWallData({ township: params.township, refresh: params.refresh, weekIndex: cycle.index });
   const now = useClock();
+  const scale = useWallScale();
 
   const townships = useMemo(() => data.townships.data?.features ?? [], [data.townships.data]);
   useWallCarousel(
@@ -71,50 +79,60 @@ export function WallApp() {
   );
   // The rate's unit and the legend's period follow the period shown (per 10,000 for a week).
   const [periodFrom, periodTo] = [data.period.from, data.period.to];
-  const scale = useMemo(() => (units.length ? colorScale('disputeRate', units, i18n, { period: { from: periodFrom, to: periodTo } }) : null), [units, i18n, periodFrom, periodTo]);
-  const colorKey = `wall|${scale?.classes.map((c) => `${rgbToHex(c.color)}${c.label}`).join(',') ?? 'off'}`;
-  const typeScale = useTypeScale();
+  const classes = useMemo(
+    () => (units.length ? colorScale('disputeRate', units, i18n, { period: { from: periodFrom, to: periodTo } }) : null),
+    [units, i18n, periodFrom, periodTo],
+  );
+  const colorKey = `wall|${classes?.classes.map((c) => `${rgbToHex(c.color)}${c.label}`).join(',') ?? 'off'}`;
   const alertLines = useMemo(() => data.alerts.data?.lines ?? [], [data.alerts.data]);
-  const extraLayers = useMemo(() => alertLayers(alertLines, townships, typeScale, focus), [alertLines, townships, typeScale, focus]);
+  const playback = data.week !== null;
+  // Alerts are today's: a week played back is drawn without them, so the map shows one time.
+  const mapLines = useMemo(() => (playback ? [] : alertLines), [playback, alertLines]);
+  const marked = useMemo(() => namedAlerts(mapLines), [mapLines]);
+  const extraLayers = useMemo(() => alertLayers(mapLines, townships, scale, focus), [mapLines, townships, scale, focus]);
   const heat = useMemo(() => (data.heat.data ? { rows: data.heat.data.rows, key: `${data.heat.dataUpdatedAt}` } : null), [data.heat.data, data.heat.dataUpdatedAt]);
+  const labels = useWallMapLabels(params.township, townships, villages, marked, scale);
+  const basemap = useQuery(basemapQuery());
+  const [view, setView] = useState<MapScreen | null>(null);
+  const lines = useMemo(() => basemapInView(basemap.data, view?.bounds ?? null), [basemap.data, view]);
+  const palest = classes?.classes[0]?.color ?? null;
+  const symbols = legendSymbols({ palette: WALL_PALETTE, township: params.township !== null, palest, heat: heat !== null, marked, lines });
 
   const scopeName = params.township ? (townships.find((t) => t.properties.code === params.township)?.properties.name ?? params.township) : w('county');
-  const periodLabel = data.week
-    ? `${w('weekOf', { year: data.week.week.slice(0, 4), n: weekNumber(data.week.week) })} ${i18n.range(data.week.from, data.week.to)}`
-    : `${w('last7Days')} ${i18n.range(data.period.from, data.period.to)}`;
+  const weekShort = data.week ? (params.lang === 'zh' ? `第${weekNumber(data.week.week)}周` : `W${weekNumber(data.week.week)}`) : w('last7Days');
   const onFocus = (a: Alert) => {
     setFocus(a.code);
     select(a.townshipCode);
   };
+  const show = new Set(params.panels);
 
   return (
     <I18nProvider lang={params.lang}>
-      <div className="wall" data-testid="wall" data-stale={data.stale ? 'true' : 'false'} data-refreshed-at={data.asOf ?? ''} data-township={params.township ?? ''}>
-        <header className="wall-header">
-          <h1>{w('wallTitle')}</h1>
-          <div className="wall-scope">
-            <strong data-testid="wall-scope">{scopeName}</strong>
-            <span>{periodLabel}</span>
-          </div>
-          <div className="wall-status">
-            {data.stale ? (
-              <span className="wall-stale" role="status" data-testid="wall-stale">
-                {w('stale', { time: data.asOf ? shanghaiTime(data.asOf) : '—' })}
-              </span>
-            ) : (
-              <span className="wall-asof" data-testid="wall-asof">
-                {w('asOf', { time: data.asOf ? shanghaiTime(data.asOf) : '—' })}
-              </span>
-            )}
-            {params.carousel > 0 && <span className="wall-chip">{w('carouselOn', { n: params.carousel })}</span>}
-            <ExportButton lang={params.lang} stem="wall" className="wall-btn" />
-            <time className="wall-clock" data-testid="wall-clock">
-              {shanghaiTime(now, true)}
-            </time>
-          </div>
-        </header>
-        <WallKpis summary={data.summary.data} i18n={i18n} w={w} rolling={data.week === null} />
-        <main className="wall-map">
+      <div
+        className="wall"
+        style={wallGrid(params.panels)}
+        data-testid="wall"
+        data-mode={playback ? 'playback' : 'live'}
+        data-stale={data.stale ? 'true' : 'false'}
+        data-refreshed-at={data.asOf ?? ''}
+        data-township={params.township ?? ''}
+      >
+        <WallHeader
+          lang={params.lang}
+          i18n={i18n}
+          w={w}
+          scopeName={scopeName}
+          week={data.week}
+          live={data.live}
+          stale={data.stale}
+          asOf={data.asOf}
+          carousel={params.carousel}
+          now={now}
+        />
+        {show.has('kpis') && (
+          <WallKpis summary={data.summary.data} i18n={i18n} w={w} rolling={!playback} caption={data.week ? weekTitle(data.week, w) : `${w('last7Days')} · ${w('live')}`} />
+        )}
+        <main className="wall-map" data-testid="wall-map">
           <ScreenMap
             testId="map"
             label={w('wallTitle')}
@@ -123,37 +141,78 @@ export function WallApp() {
             township={params.township}
             townships={townships}
             villages={villages}
-            scale={scale}
+            scale={classes}
             colorKey={colorKey}
             heat={heat}
             extraLayers={extraLayers}
+            labels={labels}
+            framePadding={WALL_MAP.framePadding * scale}
+            pixelScale={scale}
+            onView={setView}
             onSelect={select}
             drawKey="wall"
-          >
-            {data.week && (
-              <div className="wall-week-banner" data-testid="wall-week">
-                {w('weekOf', { year: data.week.week.slice(0, 4), n: weekNumber(data.week.week) })}
-                <small>{i18n.range(data.week.from, data.week.to)}</small>
-              </div>
-            )}
-            {scale && (
-              <WallLegend
-                scale={scale}
-                palette={WALL_PALETTE}
-                heat={heat !== null}
-                fallbackTitle={w('mapLegend')}
-                heatLine={w('heatLegend', { period: data.week ? (params.lang === 'zh' ? `第${weekNumber(data.week.week)}周` : `W${weekNumber(data.week.week)}`) : w('last7Days') })}
-              />
-            )}
-          </ScreenMap>
+          />
+          {classes && <WallLegend scale={classes} palette={WALL_PALETTE} heat={heat !== null} fallbackTitle={w('mapLegend')} symbols={symbols} heatPeriod={weekShort} w={w} />}
         </main>
-        <aside className="wall-side">
-          <AlertList rules={data.alerts.data?.rules ?? []} lines={alertLines} version={data.alerts.dataUpdatedAt} i18n={i18n} w={w} onFocus={onFocus} />
-          <Ticker items={data.feed.data?.items ?? []} i18n={i18n} w={w} />
-        </aside>
-        <PlaybackBar weeks={data.weeks} index={cycle.index} playing={cycle.playing} i18n={i18n} w={w} onPlayPause={cycle.toggle} onPick={cycle.pick} />
+        {(show.has('alerts') || show.has('ticker')) && (
+          <aside className="wall-side">
+            {show.has('alerts') && (
+              <LivePanel playback={playback} w={w}>
+                <AlertList rules={data.alerts.data?.rules ?? []} lines={alertLines} version={data.alerts.dataUpdatedAt} i18n={i18n} w={w} onFocus={onFocus} />
+              </LivePanel>
+            )}
+            {show.has('ticker') && (
+              <LivePanel playback={playback} w={w}>
+                <Ticker items={data.feed.data?.items ?? []} i18n={i18n} w={w} />
+              </LivePanel>
+            )}
+          </aside>
+        )}
+        {show.has('playback') && <PlaybackBar weeks={data.weeks} index={cycle.index} playing={cycle.playing} i18n={i18n} w={w} onPlayPause={cycle.toggle} onPick={cycle.pick} />}
       </div>
     </I18nProvider>
+  );
+}
+
+/**
+ * A panel that is always live, tagged so on its top right: during playback it says it is not
+ * replayed, so nobody reads today's alerts as the week's.
+ */
+function LivePanel({ playback, w, children }: { playback: boolean; w: (key: WallMessageKey) => string; children: ReactNode }) {
+  return (
+    <div className="wall-live-panel">
+      {children}
+      <span className={`wall-live-tag wall-live-corner${playback ? ' on' : ''}`} data-testid="wall-live-tag">
+        ● {w(playback ? 'liveNotPlayedBack' : 'live')}
+      </span>
+    </div>
+  );
+}
+
+/** The map's names for ScreenMap: placed on each settled view, clear of each other and of the alert dots. */
+function useWallMapLabels(
+  township: string | null,
+  townships: Parameters<typeof wallLabels>[1],
+  villages: Parameters<typeof wallLabels>[2],
+  marked: readonly Alert[],
+  scale: number,
+) {
+  const specs = useMemo(() => {
+    const alerted = new Set(marked.flatMap((a) => [a.code, a.townshipCode]));
+    return wallLabels(township, townships, villages, alerted, scale);
+  }, [township, townships, villages, marked, scale]);
+  return useCallback(
+    (screen: MapScreen) => {
+      const r = (WALL_MAP.alertDotFocus + WALL_MAP.alertRing) * scale;
+      const obstacles = marked
+        .filter((a) => a.rule !== 'township_coverage')
+        .map((a) => {
+          const [x, y] = screen.project([a.lng, a.lat]);
+          return { x0: x - r, x1: x + r, y0: y - r, y1: y + r };
+        });
+      return [wallLabelLayer(placeLabels(specs, screen, obstacles, WALL_MAP.labelHalo * scale, WALL_MAP.labelGap * scale), specs)];
+    },
+    [specs, marked, scale],
   );
 }
 

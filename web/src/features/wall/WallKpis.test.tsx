@@ -20,7 +20,7 @@ describe('WallKpis: the as-of line', () => {
     ['近7日 whose dates fit a month (1st to 7th): still a rolling window', running('2026-12-01', '2026-12-07', 'month'), true, '截至 12月2日 13:00 · '],
     ['the running week played back: a calendar week to date', running('2026-11-30', '2026-12-02', 'week'), false, '截至 12月2日 13:00（本周未完） · '],
   ])('%s', (_name, s, rolling, line) => {
-    renderApp(<WallKpis summary={s} i18n={makeI18n('zh')} w={wallText('zh')} rolling={rolling} />);
+    renderApp(<WallKpis summary={s} i18n={makeI18n('zh')} w={wallText('zh')} rolling={rolling} caption="" />);
     const text = screen.getByTestId('wall-kpi-comparison').textContent!;
     expect(text.startsWith(line), text).toBe(true);
     if (rolling) expect(text).not.toContain('未完');
@@ -29,7 +29,7 @@ describe('WallKpis: the as-of line', () => {
 
 describe('WallKpis: what each change is against', () => {
   it('coverage (per quarter, to date) is against the same point of last quarter; the flows against the previous period', () => {
-    renderApp(<WallKpis summary={running('2026-11-26', '2026-12-02', 'days')} i18n={makeI18n('zh')} w={wallText('zh')} rolling />);
+    renderApp(<WallKpis summary={running('2026-11-26', '2026-12-02', 'days')} i18n={makeI18n('zh')} w={wallText('zh')} rolling caption="" />);
     expect(screen.getByTestId('wall-kpi-coverage').textContent).toContain('较上季度同期');
     expect(screen.getByTestId('wall-kpi-disputes').textContent).toContain('较上期');
     expect(screen.getByTestId('wall-kpi-disputes').textContent).not.toContain('季度');

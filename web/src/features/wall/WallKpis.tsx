@@ -11,6 +11,8 @@ interface WallKpisProps {
   w: (key: WallMessageKey, params?: Record<string, string | number>) => string;
   /** The live 近7日, a window ending now: never "unfinished", whatever unit its dates fit. */
   rolling: boolean;
+  /** The time the figures are for ("2026年第38周", "近7日 · 实时"), over them: the panel says its own time. */
+  caption: string;
 }
 
 /**
@@ -18,11 +20,14 @@ interface WallKpisProps {
  * of the previous week while the week runs), coloured by meaning; the period's as-of and the comparison's
  * dates under them.
  */
-export function WallKpis({ summary, i18n, w, rolling }: WallKpisProps) {
+export function WallKpis({ summary, i18n, w, rolling, caption }: WallKpisProps) {
   const kpis = summary ? kpisOf(summary.current, summary.previous) : [];
   const labels = summary?.period && summary.previousPeriod ? comparisonLabels({ period: summary.period, previousPeriod: summary.previousPeriod }, i18n, { rolling }) : null;
   return (
     <section className="wall-kpis" aria-label="KPI">
+      <div className="wall-kpis-caption" data-testid="wall-kpis-caption">
+        {caption}
+      </div>
       {kpis.map((k) => (
         <div key={k.id} className={`wall-kpi tone-${k.tone}`} data-testid={`wall-kpi-${k.id}`}>
           <div className="wall-kpi-label">{w(`kpi_${k.id}`)}</div>

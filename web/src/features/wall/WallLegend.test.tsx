@@ -7,7 +7,9 @@ import { composite } from '../map/color-scales.ts';
 import { type TownshipFeature, unitFillLayers } from '../map/layers/unit-layers.ts';
 import { WALL_PALETTE } from '../map/map-theme.ts';
 import { colorScale } from '../map/metrics.ts';
+import { legendSymbols } from './legend-entries.ts';
 import { WallLegend } from './WallLegend.tsx';
+import { wallText } from './wall-messages.ts';
 
 const square = {
   type: 'MultiPolygon',
@@ -54,16 +56,39 @@ describe('the wall legend: each swatch is the colour the map paints for its clas
       dimFills: heat,
     });
     const fillOf = (layer as GeoJsonLayer).props.getFillColor as unknown as (f: TownshipFeature) => number[];
-    renderApp(<WallLegend scale={scale} palette={WALL_PALETTE} heat={heat} fallbackTitle="" heatLine="" />);
+    renderApp(<WallLegend scale={scale} palette={WALL_PALETTE} heat={heat} fallbackTitle="" symbols={[]} heatPeriod="" w={wallText('zh')} />);
     const swatches = screen.getByTestId('wall-legend').querySelectorAll<HTMLElement>('.wall-swatch');
     expect(swatches).toHaveLength(5);
     for (const f of townships) {
       const fill = fillOf(f);
       const painted = composite(fill, fill[3]!, WALL_PALETTE.land);
       const cls = scale.classes.findIndex((c) => c.color.join() === fill.slice(0, 3).join());
-      expect(swatches[cls]!.style.background, f.properties.name).toBe(css(painted));
+      expect(swatches[cls]!.style.backgroundColor, f.properties.name).toBe(css(painted));
       // The wall paints the ramp's colour itself: nothing of the dark land mixes in.
       expect(painted).toEqual(scale.classes[cls]!.color);
     }
+  });
+});
+
+describe('the wall legend: each other mark in the colour the map draws it', () => {
+  it('alert dots, outlines, lines and the heat ramp carry their colours, named in words', () => {
+    const symbols = legendSymbols({
+      palette: WALL_PALETTE,
+      township: true,
+      palest: [255, 255, 178],
+      heat: true,
+      marked: [{ rule: 'hazard_overdue' }, { rule: 'township_coverage' }],
+      lines: { river: true, county: true },
+    });
+    renderApp(<WallLegend scale={scale} palette={WALL_PALETTE} heat fallbackTitle="" symbols={symbols} heatPeriod="第38周" w={wallText('zh')} />);
+    const entry = (key: string) => screen.getByTestId('wall-legend').querySelector<HTMLElement>(`[data-key="${key}"]`)!;
+    const symbolOf = (key: string) => entry(key).querySelector<HTMLElement>('[data-symbol]')!;
+    expect(entry('alert-hazard_overdue').textContent).toBe('超期隐患');
+    expect(symbolOf('alert-hazard_overdue').style.backgroundColor).toBe(css(symbols[0]!.colors[0]!));
+    expect(symbolOf('alert-township_coverage').style.borderColor).toBe(css(symbols[1]!.colors[0]!));
+    expect(symbolOf('village-line').style.backgroundColor).toBe(css(symbols.find((s) => s.key === 'village-line')!.colors[0]!));
+    expect(symbolOf('heat').style.backgroundImage).toContain('linear-gradient');
+    expect(entry('heat').textContent).toContain('第38周');
+    expect(screen.getAllByTestId('wall-legend-entry')).toHaveLength(scale.classes.length + symbols.length);
   });
 });

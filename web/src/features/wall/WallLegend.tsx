@@ -1,7 +1,10 @@
+import type { CSSProperties } from 'react';
 import { composite, rgbToHex } from '../map/color-scales.ts';
 import { fillAlphaOf } from '../map/layers/unit-layers.ts';
 import type { MapPalette } from '../map/map-theme.ts';
 import type { ColorScale } from '../map/metrics.ts';
+import type { LegendSymbol } from './legend-entries.ts';
+import type { WallMessageKey } from './wall-messages.ts';
 
 export interface WallLegendProps {
   scale: ColorScale;
@@ -11,7 +14,11 @@ export interface WallLegendProps {
   heat: boolean;
   /** Heading when the scale has no title. */
   fallbackTitle: string;
-  heatLine: string;
+  /** Every other mark on the map (legendSymbols). */
+  symbols: readonly LegendSymbol[];
+  /** The heatmap's period, as its entry names it ("近7日", "第38周"). */
+  heatPeriod: string;
+  w: (key: WallMessageKey, params?: Record<string, string | number>) => string;
 }
 
 /**
@@ -22,21 +29,50 @@ export function swatchColor(color: readonly number[], palette: MapPalette, heat:
   return rgbToHex(composite(color, fillAlphaOf(palette, heat), palette.land));
 }
 
-/** The wall's legend: the classes of the dispute rate, its period and the heatmap's line. */
-export function WallLegend({ scale, palette, heat, fallbackTitle, heatLine }: WallLegendProps) {
+function symbolStyle(s: LegendSymbol): CSSProperties {
+  const hex = s.colors.map(rgbToHex);
+  if (s.kind === 'ramp') return { backgroundImage: `linear-gradient(to right, ${hex.join(', ')})` };
+  if (s.kind === 'outline') return { borderColor: hex[0] };
+  return { backgroundColor: hex[0] };
+}
+
+/**
+ * The wall's legend, a strip under the map (never over it): the classes of the dispute rate with
+ * their period, then one entry per other mark the map draws, each symbol in the colour it is
+ * painted. `data-symbol` names the symbol's kind for the browser test that finds each colour on
+ * the map.
+ */
+export function WallLegend({ scale, palette, heat, fallbackTitle, symbols, heatPeriod, w }: WallLegendProps) {
   return (
     <div className="wall-legend" data-testid="wall-legend">
-      <div className="wall-legend-title">
-        {scale.title ?? fallbackTitle}
-        {scale.period && <small className="wall-legend-period"> {scale.period}</small>}
-      </div>
-      {scale.classes.map((c) => (
-        <div key={c.label} className="wall-legend-row">
-          <span className="wall-swatch" style={{ background: swatchColor(c.color, palette, heat) }} />
-          {c.label}
+      <div className="wall-legend-group">
+        <div className="wall-legend-title">
+          {scale.title ?? fallbackTitle}
+          {scale.period && <span className="wall-legend-period"> {scale.period}</span>}
         </div>
-      ))}
-      <div className="wall-legend-row wall-legend-heat">{heatLine}</div>
+        <div className="wall-legend-items">
+          {scale.classes.map((c) => (
+            <span key={c.label} className="wall-legend-entry" data-testid="wall-legend-entry">
+              <span className="wall-symbol wall-swatch" data-symbol="fill" style={{ backgroundColor: swatchColor(c.color, palette, heat) }} />
+              {c.label}
+            </span>
+          ))}
+        </div>
+      </div>
+      <div className="wall-legend-items wall-legend-marks">
+        {symbols.map((s) => (
+          <span key={s.key} className="wall-legend-entry" data-testid="wall-legend-entry" data-key={s.key}>
+            {s.ground ? (
+              <span className="wall-symbol wall-symbol-ground" style={{ backgroundColor: rgbToHex(s.ground) }}>
+                <span className={`wall-symbol wall-symbol-${s.kind}`} data-symbol={s.kind} style={symbolStyle(s)} />
+              </span>
+            ) : (
+              <span className={`wall-symbol wall-symbol-${s.kind}`} data-symbol={s.kind} style={symbolStyle(s)} />
+            )}
+            {w(s.label, { period: heatPeriod })}
+          </span>
+        ))}
+      </div>
     </div>
   );
 }

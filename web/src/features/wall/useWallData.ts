@@ -64,7 +64,7 @@ export function useWallData({ township, refresh, weekIndex }: WallDataInput) {
   const updated = liveQueries.map((q) => q.dataUpdatedAt).filter((t) => t > 0);
   // The oldest live answer on screen is what the whole wall can vouch for.
   const asOf = updated.length === liveQueries.length ? Math.min(...updated) : null;
-  return { config, today, weeks, week, period, townships, villages, summary, heat, feed, alerts, stale, asOf };
+  return { config, today, weeks, week, live, period, townships, villages, summary, heat, feed, alerts, stale, asOf };
 }
 
 export type WallData = ReturnType<typeof useWallData>;

@@ -1,4 +1,9 @@
+import type { CSSProperties } from 'react';
 import type { Lang } from '../i18n/format.ts';
+
+/** The panels around the map, which a wall may leave out (the map itself is always shown). */
+export const WALL_PANELS = ['kpis', 'alerts', 'ticker', 'playback'] as const;
+export type WallPanel = (typeof WALL_PANELS)[number];
 
 /**
  * The wall's settings live in its URL (/wall?refresh=60&carousel=20&township=430421110), so the
@@ -18,9 +23,19 @@ export interface WallParams {
   /** Seconds per week during playback (default 4). */
   step: number;
   lang: Lang;
+  /** The panels shown, in WALL_PANELS order (default all); `panels=map` shows the map alone. */
+  panels: readonly WallPanel[];
 }
 
-export const WALL_DEFAULTS: WallParams = { refresh: 60, carousel: 0, township: null, play: false, step: 4, lang: 'zh' };
+export const WALL_DEFAULTS: WallParams = { refresh: 60, carousel: 0, township: null, play: false, step: 4, lang: 'zh', panels: WALL_PANELS };
+
+/** A list naming nothing the wall knows keeps every panel: a typo must not blank an unattended screen. */
+function panels(raw: string | null): readonly WallPanel[] {
+  if (raw === null) return WALL_DEFAULTS.panels;
+  const names = new Set(raw.split(',').map((s) => s.trim()));
+  const chosen = WALL_PANELS.filter((p) => names.has(p));
+  return chosen.length > 0 || names.has('map') ? chosen : WALL_DEFAULTS.panels;
+}
 
 function seconds(raw: string | null, min: number, fallback: number): number {
   if (raw === null || raw.trim() === '') return fallback;
@@ -40,6 +55,7 @@ export function parseWallParams(search: string): WallParams {
     play: q.get('play') === '1',
     step: seconds(q.get('step'), 1, WALL_DEFAULTS.step),
     lang: q.get('lang') === 'en' ? 'en' : 'zh',
+    panels: panels(q.get('panels')),
   };
 }
 
@@ -52,6 +68,24 @@ export function encodeWallParams(p: WallParams): string {
   if (p.play) q.set('play', '1');
   if (p.step !== WALL_DEFAULTS.step) q.set('step', String(p.step));
   if (p.lang !== 'zh') q.set('lang', p.lang);
+  if (p.panels.length < WALL_PANELS.length) q.set('panels', p.panels.length ? p.panels.join(',') : 'map');
   const s = q.toString();
   return s ? `?${s}` : '';
+}
+
+/**
+ * The wall's grid for the panels it shows: the map takes whatever the left-out panels leave, so a
+ * wall without KPIs or without the side column has a larger map, not an empty column.
+ */
+export function wallGrid(panels: readonly WallPanel[]): CSSProperties {
+  const side = panels.includes('alerts') || panels.includes('ticker');
+  const columns = [panels.includes('kpis') ? 'kpis' : null, 'map', side ? 'side' : null].filter((c) => c !== null);
+  const width = { kpis: 'var(--wall-kpis-width)', map: 'minmax(0, 1fr)', side: 'var(--wall-side-width)' } as const;
+  const row = (area: string | null) => `'${columns.map((c) => area ?? c).join(' ')}'`;
+  const play = panels.includes('playback');
+  return {
+    gridTemplateColumns: columns.map((c) => width[c as keyof typeof width]).join(' '),
+    gridTemplateRows: play ? 'auto minmax(0, 1fr) auto' : 'auto minmax(0, 1fr)',
+    gridTemplateAreas: [row('header'), row(null), ...(play ? [row('play')] : [])].join(' '),
+  };
 }

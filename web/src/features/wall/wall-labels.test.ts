@@ -37,6 +37,40 @@ describe('placing the wall map names', () => {
     expect(dy).toBeLessThan(0);
   });
 
+  it('never moves a name out of its own unit (it would name the neighbour it lands on): it drops it instead', () => {
+    const dot = { x0: 488, x1: 512, y0: 288, y1: 312 };
+    // A flat unit: one name-height above or below its point is outside it.
+    const flat: WallLabel = {
+      ...label('xidu', 500, 300, 1, '西渡镇'),
+      rings: [
+        [
+          [300, 290],
+          [700, 290],
+          [700, 310],
+          [300, 310],
+          [300, 290],
+        ],
+      ],
+    };
+    expect(placed([flat], [dot] as never)).toEqual([]);
+    // A tall unit: moved above its dot, still inside.
+    const tall: WallLabel = {
+      ...flat,
+      rings: [
+        [
+          [300, 100],
+          [700, 100],
+          [700, 500],
+          [300, 500],
+          [300, 100],
+        ],
+      ],
+    };
+    expect(placed([tall], [dot] as never)).toEqual([['xidu', -(20 * 1.2 + 6 + 4)]]);
+    // On its own point a name is always allowed.
+    expect(placed([flat])).toEqual([['xidu', 0]]);
+  });
+
   it('never lets a name run off the map', () => {
     expect(placed([label('edge', 10, 400, 1), label('bottom', 500, 795, 1)])).toEqual([['bottom', -(20 * 1.2 + 6 + 4)]]);
   });

@@ -17,6 +17,11 @@ export interface WallLabel {
   muted: boolean;
   tier: number;
   weight: number;
+  /**
+   * The unit's outer rings (lng/lat). A name moved off its point must still sit inside them, or a
+   * reader takes the neighbour it lands on for the named unit; absent: no such check.
+   */
+  rings?: readonly (readonly [number, number])[][];
 }
 
 export interface PlacedLabel extends WallLabel {
@@ -49,6 +54,26 @@ export function textWidth(text: string, size: number): number {
 
 const overlaps = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 
+/** Even-odd ray test of a screen point against rings already in screen pixels. */
+export function insideRings(x: number, y: number, rings: readonly (readonly [number, number])[][]): boolean {
+  let inside = false;
+  for (const ring of rings) {
+    for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
+      const [xi, yi] = ring[i]!;
+      const [xj, yj] = ring[j]!;
+      if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+    }
+  }
+  return inside;
+}
+
+/** The outer rings of a Polygon or MultiPolygon's coordinates. */
+export function outerRings(geometry: { type: string; coordinates: unknown }): [number, number][][] {
+  if (geometry.type === 'Polygon') return [(geometry.coordinates as [number, number][][])[0]!];
+  if (geometry.type === 'MultiPolygon') return (geometry.coordinates as [number, number][][][]).map((p) => p[0]!);
+  return [];
+}
+
 /** Where a name may sit, in its own heights from its point: on it, then above and below, one step further each time. */
 const STEPS = [0, -1, 1, -2, 2];
 
@@ -66,10 +91,12 @@ export function placeLabels(labels: readonly WallLabel[], screen: MapScreen, obs
     const [x, y] = screen.project(label.position);
     const w = textWidth(label.text, label.size) + 2 * halo + gap;
     const h = label.size * 1.2 + 2 * halo + gap;
+    const rings = label.rings?.map((r) => r.map((p) => screen.project([p[0], p[1]])));
     for (const dy of STEPS.map((k) => k * h)) {
       const box = { x0: x - w / 2, x1: x + w / 2, y0: y + dy - h / 2, y1: y + dy + h / 2 };
       const inside = box.x0 >= 0 && box.y0 >= 0 && box.x1 <= screen.width && box.y1 <= screen.height;
       if (!inside || taken.some((t) => overlaps(t, box))) continue;
+      if (dy !== 0 && rings && !insideRings(x, y + dy, rings)) continue;
       taken.push(box);
       placed.push({ ...label, offset: [0, dy] });
       break;
@@ -105,6 +132,7 @@ export function wallLabels(
       muted: false,
       tier: alert(f.properties.code),
       weight: areaOf(f.geometry.coordinates),
+      rings: outerRings(f.geometry),
     }));
   const own = villages.map((f) => ({
     id: f.properties.code,
@@ -114,6 +142,7 @@ export function wallLabels(
     muted: false,
     tier: 2 + alert(f.properties.code),
     weight: areaOf(f.geometry.coordinates),
+    rings: outerRings(f.geometry),
   }));
   const around = townships
     .filter((f) => f.properties.code !== township)
@@ -125,6 +154,7 @@ export function wallLabels(
       muted: true,
       tier: 0,
       weight: areaOf(f.geometry.coordinates),
+      rings: outerRings(f.geometry),
     }));
   return [...own, ...around];
 }

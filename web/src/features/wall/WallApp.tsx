@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { type ReactNode, useCallback, useEffect, useLayoutEffect, useMemo, useState } from 'react';
+import { type ReactNode, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Alert } from '../../api/types.ts';
 import { I18nProvider, makeI18n } from '../i18n/I18nProvider.tsx';
 import { rgbToHex } from '../map/color-scales.ts';
@@ -8,6 +8,7 @@ import { colorScale, type Unit } from '../map/metrics.ts';
 import { basemapQuery } from '../map/queries.ts';
 import { AlertList } from './AlertList.tsx';
 import { alertLayers, namedAlerts } from './alert-layers.ts';
+import { useBurnInShift } from './burn-in-shift.ts';
 import { basemapInView, legendSymbols } from './legend-entries.ts';
 import { PlaybackBar } from './PlaybackBar.tsx';
 import { ScreenMap } from './ScreenMap.tsx';
@@ -60,6 +61,8 @@ export function WallApp() {
   const data = useWallData({ township: params.township, refresh: params.refresh, weekIndex: cycle.index });
   const now = useClock();
   const scale = useWallScale();
+  const root = useRef<HTMLDivElement>(null);
+  useBurnInShift(root, params.shift, params.shiftEvery, scale);
 
   const townships = useMemo(() => data.townships.data?.features ?? [], [data.townships.data]);
   useWallCarousel(
@@ -109,6 +112,7 @@ export function WallApp() {
   return (
     <I18nProvider lang={params.lang}>
       <div
+        ref={root}
         className="wall"
         style={wallGrid(params.panels)}
         data-testid="wall"

@@ -8,7 +8,7 @@ describe('wall URL params', () => {
   });
 
   it('round-trip every setting', () => {
-    const p = { refresh: 30, carousel: 20, township: '430421110', play: true, step: 2, lang: 'en' as const, panels: ['kpis', 'ticker'] as const };
+    const p = { refresh: 30, carousel: 20, township: '430421110', play: true, step: 2, lang: 'en' as const, panels: ['kpis', 'ticker'] as const, shift: 0, shiftEvery: 5 };
     expect(parseWallParams(encodeWallParams(p))).toEqual(p);
     expect(parseWallParams(encodeWallParams({ ...p, panels: [] }))).toEqual({ ...p, panels: [] });
   });
@@ -25,9 +25,21 @@ describe('wall URL params', () => {
   });
 
   it('fall back to defaults on nonsense instead of failing on an unattended screen', () => {
-    const p = parseWallParams('?refresh=0&carousel=abc&township=12&step=-1&lang=fr');
+    const p = parseWallParams('?refresh=0&carousel=abc&township=12&step=-1&lang=fr&shift=9&shiftEvery=0');
     expect(p).toEqual(WALL_DEFAULTS);
     expect(parseWallParams('?carousel=1').carousel).toBe(5);
+  });
+
+  it.each([
+    ['', 2, 600],
+    ['?shift=0', 0, 600],
+    ['?shift=1.5&shiftEvery=60', 1.5, 60],
+    ['?shift=8&shiftEvery=1', 8, 1],
+    // More than the wall's padding, or negative: the default, not text pushed off the screen.
+    ['?shift=9', 2, 600],
+    ['?shift=-1&shiftEvery=abc', 2, 600],
+  ])('%s shifts by %f design px every %i s', (search, shift, every) => {
+    expect(parseWallParams(search)).toMatchObject({ shift, shiftEvery: every });
   });
 });
 

@@ -25,9 +25,26 @@ export interface WallParams {
   lang: Lang;
   /** The panels shown, in WALL_PANELS order (default all); `panels=map` shows the map alone. */
   panels: readonly WallPanel[];
+  /** Burn-in shift: how far the picture moves, in 1080p design pixels (default 2, 0 = off, at most 8). */
+  shift: number;
+  /** Seconds between two moves of the burn-in shift (default 600). */
+  shiftEvery: number;
 }
 
-export const WALL_DEFAULTS: WallParams = { refresh: 60, carousel: 0, township: null, play: false, step: 4, lang: 'zh', panels: WALL_PANELS };
+export const WALL_DEFAULTS: WallParams = {
+  refresh: 60,
+  carousel: 0,
+  township: null,
+  play: false,
+  step: 4,
+  lang: 'zh',
+  panels: WALL_PANELS,
+  shift: 2,
+  shiftEvery: 600,
+};
+
+/** The wall's padding is 12 design pixels at the top and bottom: a larger shift would push text off the screen. */
+const MAX_SHIFT = 8;
 
 /** A list naming nothing the wall knows keeps every panel: a typo must not blank an unattended screen. */
 function panels(raw: string | null): readonly WallPanel[] {
@@ -37,11 +54,13 @@ function panels(raw: string | null): readonly WallPanel[] {
   return chosen.length > 0 || names.has('map') ? chosen : WALL_DEFAULTS.panels;
 }
 
-function seconds(raw: string | null, min: number, fallback: number): number {
+function numberIn(raw: string | null, min: number, max: number, fallback: number): number {
   if (raw === null || raw.trim() === '') return fallback;
   const n = Number(raw);
-  return Number.isFinite(n) && n >= min && n <= 86_400 ? n : fallback;
+  return Number.isFinite(n) && n >= min && n <= max ? n : fallback;
 }
+
+const seconds = (raw: string | null, min: number, fallback: number) => numberIn(raw, min, 86_400, fallback);
 
 export function parseWallParams(search: string): WallParams {
   const q = new URLSearchParams(search);
@@ -56,6 +75,8 @@ export function parseWallParams(search: string): WallParams {
     step: seconds(q.get('step'), 1, WALL_DEFAULTS.step),
     lang: q.get('lang') === 'en' ? 'en' : 'zh',
     panels: panels(q.get('panels')),
+    shift: numberIn(q.get('shift'), 0, MAX_SHIFT, WALL_DEFAULTS.shift),
+    shiftEvery: seconds(q.get('shiftEvery'), 1, WALL_DEFAULTS.shiftEvery),
   };
 }
 
@@ -69,6 +90,8 @@ export function encodeWallParams(p: WallParams): string {
   if (p.step !== WALL_DEFAULTS.step) q.set('step', String(p.step));
   if (p.lang !== 'zh') q.set('lang', p.lang);
   if (p.panels.length < WALL_PANELS.length) q.set('panels', p.panels.length ? p.panels.join(',') : 'map');
+  if (p.shift !== WALL_DEFAULTS.shift) q.set('shift', String(p.shift));
+  if (p.shiftEvery !== WALL_DEFAULTS.shiftEvery) q.set('shiftEvery', String(p.shiftEvery));
   const s = q.toString();
   return s ? `?${s}` : '';
 }

@@ -38,15 +38,18 @@ describe('short periods in a real browser', () => {
       const { context, page, trendUrls } = await openPage(w, h, '/?p=thisWeek&m=coverage');
       await page.getByTestId('trend-chart').waitFor({ timeout: 30_000 });
       const today = shanghaiDate(new Date());
-      const asked = trendUrls.at(-1)!.searchParams;
-      expect(asked.get('from')).toBe(addDays(mondayOf(today), -77));
-      expect(asked.get('to')).toBe(today);
+      // Two requests: the 11 whole weeks before, and the week itself (its buckets hold only its days).
+      const asked = trendUrls.map((u) => [u.searchParams.get('from'), u.searchParams.get('to')]);
+      expect(asked).toContainEqual([addDays(mondayOf(today), -77), addDays(mondayOf(today), -1)]);
+      expect(asked).toContainEqual([mondayOf(today), today]);
       expect(await page.getByTestId('trend-context').textContent()).toMatch(/^所选期间 .+（高亮）及之前 11 周，共 12 周$/);
 
       // Coverage is per quarter whatever the header says: the legend and the panel name the quarter.
       const q = quarterStart(today);
       const qFirst = `${Number(q.slice(5, 7))}月1日`;
-      await expect.poll(() => page.getByTestId('legend').textContent(), { timeout: 30_000 }).toContain(qFirst);
+      // The legend names the quarter and up to when it is counted; the panel gives its dates.
+      const qName = `${q.slice(0, 4)}年第${(Number(q.slice(5, 7)) - 1) / 3 + 1}季度`;
+      await expect.poll(() => page.getByTestId('legend').textContent(), { timeout: 30_000 }).toContain(qName);
       const panel = page.getByTestId('coverage-panel');
       await panel.getByTestId('coverage-villages').waitFor({ timeout: 30_000 });
       expect(await panel.locator('h2').textContent()).toContain(qFirst);

@@ -16,6 +16,10 @@ let before: Awaited<ReturnType<typeof ledgerFootprint>>;
 beforeAll(async () => {
   t = await testDb();
   app = await signIn(createApp(t.deps), 'demo-admin');
+  // Start from no ledger rows: afterEach deletes every ledger row, so rows an earlier file left behind
+  // would vanish and fail the footprint check below. On the throwaway PostgreSQL cluster (asynchronous
+  // commit) a file's committed cleanup can be lost when the fault test's kill -9 forces crash recovery.
+  await deleteLedgerRows(t.db);
   before = await t.db.read(SYSTEM, ledgerFootprint);
 });
 // These requests commit: delete what they wrote so the shared database is as it was.

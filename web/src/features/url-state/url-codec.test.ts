@@ -16,6 +16,8 @@ describe('encodeView / decodeView round trip', () => {
     ['custom range', view({ preset: 'custom', from: '2026-01-05', to: '2026-03-01' })],
     ['filters', view({ categories: ['宅基地', '婚姻家庭'].sort(), statuses: ['调处中'] })],
     ['english dark', view({ lang: 'en', theme: 'dark' })],
+    ['campaign', view({ campaign: 'qingyuan' })],
+    ['campaign with a township and filters', view({ township: '430421110', campaign: 'lei-ting', categories: ['消防'] })],
   ];
   it.each(cases)('%s', (_name, v) => {
     expect(decodeView(encodeView(v))).toEqual(v);
@@ -32,6 +34,7 @@ describe('encodeView', () => {
     ['custom keeps dates', { preset: 'custom', from: '2026-01-05', to: '2026-03-01' }, '?p=custom&from=2026-01-05&to=2026-03-01'],
     ['preset drops stray dates', { preset: 'thisWeek', from: '2026-01-05', to: '2026-03-01' }, '?p=thisWeek'],
     ['lang and theme', { lang: 'en', theme: 'dark' }, '?lang=en&theme=dark'],
+    ['campaign before the language', { campaign: 'qingyuan', lang: 'en' }, '?cp=qingyuan&lang=en'],
   ])('%s', (_name, patch, search) => expect(encodeView(view(patch))).toBe(search));
 
   it('equal views give equal links whatever the order of filters', () => {
@@ -52,6 +55,11 @@ describe('decodeView tolerates damaged links', () => {
     ['dates without custom ignored', '?from=2026-01-01&to=2026-02-01', {}],
     ['duplicate filter values', '?cat=劳资,劳资,', { categories: ['劳资'] }],
     ['unknown lang', '?lang=fr', {}],
+    ['campaign code with capitals', '?cp=QingYuan', {}],
+    ['campaign code with a quote', "?cp=x'1", {}],
+    ['campaign code too long', `?cp=a${'b'.repeat(40)}`, {}],
+    ['empty campaign', '?cp=', {}],
+    ['campaign kept', '?cp=jing-wang', { campaign: 'jing-wang' }],
   ])('%s: %s', (_name, search, patch) => expect(decodeView(search)).toEqual(view(patch)));
 });
 

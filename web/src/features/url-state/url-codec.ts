@@ -1,5 +1,5 @@
 import { isPeriodPreset, isValidRange } from '../period/presets.ts';
-import { DEFAULT_VIEW, EVENT_KINDS, LAYER_IDS, MAP_METRICS, type ViewState } from './view-state.ts';
+import { CAMPAIGN_CODE_RE, DEFAULT_VIEW, EVENT_KINDS, LAYER_IDS, MAP_METRICS, type ViewState } from './view-state.ts';
 
 /**
  * The view <-> query string. Short keys keep links pasteable into chat; defaults are left out so
@@ -17,6 +17,7 @@ const KEYS = {
   to: 'to',
   categories: 'cat',
   statuses: 'st',
+  campaign: 'cp',
   lang: 'lang',
   theme: 'theme',
 } as const;
@@ -63,6 +64,8 @@ export function decodeView(search: string): ViewState {
     to: custom ? range.to! : null,
     categories: list(q.get(KEYS.categories)),
     statuses: list(q.get(KEYS.statuses)),
+    // Whether the code names a campaign this account may see is known only once the list is in (useCaseFilter).
+    campaign: CAMPAIGN_CODE_RE.test(q.get(KEYS.campaign) ?? '') ? q.get(KEYS.campaign) : null,
     lang: oneOf(['zh', 'en'] as const, q.get(KEYS.lang), DEFAULT_VIEW.lang),
     theme: oneOf(['light', 'dark'] as const, q.get(KEYS.theme), DEFAULT_VIEW.theme),
   };
@@ -87,6 +90,7 @@ export function encodeView(v: ViewState): string {
   }
   if (v.categories.length) q.set(KEYS.categories, [...v.categories].sort().join(','));
   if (v.statuses.length) q.set(KEYS.statuses, [...v.statuses].sort().join(','));
+  if (v.campaign) q.set(KEYS.campaign, v.campaign);
   if (v.lang !== DEFAULT_VIEW.lang) q.set(KEYS.lang, v.lang);
   if (v.theme !== DEFAULT_VIEW.theme) q.set(KEYS.theme, v.theme);
   const s = q.toString().replace(/%2C/g, ',');

@@ -29,9 +29,14 @@ export interface ViewState {
   to: string | null;
   categories: string[];
   statuses: string[];
+  /** A campaign (专项行动) code: only the cases tagged with it are counted; null = every case. */
+  campaign: string | null;
   lang: Lang;
   theme: Theme;
 }
+
+/** A campaign's code as the API writes it (api/contract): lower-case letters, digits and dashes. */
+export const CAMPAIGN_CODE_RE = /^[a-z][a-z0-9-]{1,31}$/;
 
 export type Scope = 'county' | 'township' | 'village';
 
@@ -46,6 +51,7 @@ export const DEFAULT_VIEW: ViewState = {
   to: null,
   categories: [],
   statuses: [],
+  campaign: null,
   lang: 'zh',
   theme: 'light',
 };

@@ -1,4 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { precompressDir } from '../scripts/precompress.ts';
 import { FailureThrottle } from './auth/throttle.ts';
 import { loadConfig } from './config.ts';
 import { type Db, DbUnavailableError } from './db/index.ts';
@@ -71,4 +76,48 @@ describe('server', () => {
     ['/tiles/{z}/{x}/{y}.png', null],
     [undefined, null],
   ])('basemapOrigin(%s) = %s', (url, origin) => expect(basemapOrigin(url)).toBe(origin));
+});
+
+describe('static assets on the wire', () => {
+  const dist = mkdtempSync(path.join(tmpdir(), 'hengyang-dist-'));
+  afterAll(() => rmSync(dist, { recursive: true, force: true }));
+  const script = `export const villages = ${JSON.stringify(Array.from({ length: 300 }, (_, i) => ({ code: `4304211${i}`, name: `村${i}` })))};\n`;
+  mkdirSync(path.join(dist, 'assets'));
+  writeFileSync(path.join(dist, 'index.html'), '<!doctype html><script type="module" src="/assets/app.js"></script>');
+  writeFileSync(path.join(dist, 'assets/app.js'), script);
+  const built = precompressDir(dist);
+  const ask = async (p: string, accept?: string) => {
+    await built;
+    return server({ WEB_DIST: dist }).request(p, { headers: accept ? { 'Accept-Encoding': accept } : {} });
+  };
+
+  it('sends the precompressed brotli or gzip file the client accepts, with Vary and the immutable cache header', async () => {
+    for (const [accept, encoding, decode] of [
+      ['gzip, deflate, br, zstd', 'br', brotliDecompressSync],
+      ['gzip', 'gzip', gunzipSync],
+    ] as const) {
+      const res = await ask('/assets/app.js', accept);
+      expect(res.headers.get('content-encoding')).toBe(encoding);
+      expect(res.headers.get('content-type')).toMatch(/javascript/);
+      expect(res.headers.get('vary')).toMatch(/Accept-Encoding/);
+      expect(res.headers.get('cache-control')).toMatch(/immutable/);
+      const bytes = Buffer.from(await res.arrayBuffer());
+      expect(Number(res.headers.get('content-length'))).toBe(bytes.length);
+      expect(bytes.length).toBeLessThan(script.length / 4);
+      expect(decode(bytes).toString()).toBe(script);
+    }
+  });
+
+  it('sends the file itself to a client that accepts no compression, still varying on Accept-Encoding', async () => {
+    const res = await ask('/assets/app.js');
+    expect(res.headers.get('content-encoding')).toBeNull();
+    expect(res.headers.get('vary')).toMatch(/Accept-Encoding/);
+    expect(await res.text()).toBe(script);
+  });
+
+  it('leaves the small index page alone (nothing to gain)', async () => {
+    const res = await ask('/', 'br');
+    expect(res.headers.get('content-encoding')).toBeNull();
+    expect(await res.text()).toContain('/assets/app.js');
+  });
 });

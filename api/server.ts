@@ -4,6 +4,7 @@ import { serveStatic } from '@hono/node-server/serve-static';
 import type { Hono, MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import { createApp, type Deps } from './app.ts';
+import { compressAnswers } from './compression.ts';
 import { securityHeaders } from './security-headers.ts';
 
 /**
@@ -25,6 +26,8 @@ const requestLog: MiddlewareHandler = async (c, next) => {
 export function createServerApp(deps: Deps): Hono {
   const middleware: MiddlewareHandler[] = [securityHeaders(deps.config)];
   if (deps.config.LOG_REQUESTS) middleware.push(requestLog);
+  // Outside everything below it, the answer cache included (which keeps its own compressed copies).
+  middleware.push(compressAnswers());
   // Off unless configured: the dashboard is served from the API's own origin.
   if (deps.config.CORS_ORIGINS.length) {
     const allowed = cors({
@@ -39,8 +42,15 @@ export function createServerApp(deps: Deps): Hono {
   const dist = path.resolve(deps.config.WEB_DIST);
   const index = path.join(dist, 'index.html');
   if (deps.config.WEB_DIST && existsSync(index)) {
-    app.use('/assets/*', serveStatic({ root: dist, onFound: (_p, c) => c.header('Cache-Control', 'public, max-age=31536000, immutable') }));
-    app.use('*', serveStatic({ root: dist }));
+    // precompressed: the build's .br and .gz (scripts/precompress.ts) go out as they are.
+    // Hashed names: a browser keeps them for a year. Set on the answer itself (a header set in
+    // serveStatic's onFound comes after its answer is made, and was lost).
+    app.use('/assets/*', async (c, next) => {
+      await next();
+      if (c.res.status === 200 || c.res.status === 206) c.res.headers.set('Cache-Control', 'public, max-age=31536000, immutable');
+    });
+    app.use('/assets/*', serveStatic({ root: dist, precompressed: true }));
+    app.use('*', serveStatic({ root: dist, precompressed: true }));
     app.get('*', (c, next) => (c.req.path.startsWith('/api/') ? next() : c.html(readFileSync(index, 'utf8'))));
   } else {
     app.get('/', (c) => c.text('衡阳县政法综治态势 API is running. The web app is not built: run `npm run build`.\n'));

@@ -11,7 +11,7 @@ import path from 'node:path';
 
 const STAMP = '.build-stamp';
 /** What the bundle is made from, relative to the project root. */
-const INPUTS = ['web/index.html', 'web/src', 'vite.config.ts', 'package-lock.json', 'tsconfig.json'];
+const INPUTS = ['web/index.html', 'web/src', 'vite.config.ts', 'scripts/precompress.ts', 'package-lock.json', 'tsconfig.json'];
 const SKIP = /(\.test\.tsx?$|\/test\/|\/e2e\/)/;
 
 function files(root: string, rel: string): string[] {

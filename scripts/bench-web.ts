@@ -4,28 +4,35 @@
  *   - first map: navigation start -> the app's `map-first-draw` mark (MapLibre up, deck.gl has drawn
  *     the county with data), headless Chromium on SwiftShader, cold cache, median of RUNS;
  *   - initial JS: gzip size of the entry script and its static imports (dist/index.html), and of
- *     all JS the browser actually fetched before the first map (adds MapLibre's worker).
+ *     all JS the browser actually fetched before the first map (adds MapLibre's worker);
+ *   - bytes on the wire: what the browser actually received (Resource Timing's transferSize:
+ *     headers and the body as sent, brotli or gzip) for the page and every request it started
+ *     before the first map, by kind, beside what they decode to.
  *
  * Targets (issue #3): first map <= 2.5 s on the 2-core CI machine; initial JS <= 700 KB gzip.
+ * Issue #16: the first map transfers <= 800 KB.
  * BENCH_URL=http://host:port skips building and starting a server (then BENCH_USER and BENCH_PASSWORD
- * name an account on it). RUNS=n (default 5).
+ * name an account on it; WEB_DIST names the build it serves, default dist/). RUNS=n (default 5).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { type AppServer, DIST, ensureBuild, startAppServer } from '../web/e2e/support/app-server.ts';
+import { type AppServer, DIST as DEFAULT_DIST, ensureBuild, startAppServer } from '../web/e2e/support/app-server.ts';
 import { launchChromium } from '../web/e2e/support/browser.ts';
 import { cliArgsOrExit } from './cli-args.ts';
 
 // Configured by the environment only; a flag is a mistake, not something to ignore.
-cliArgsOrExit('bench:web', 'usage: [RUNS=5] [BENCH_URL=http://host:port BENCH_USER=NAME BENCH_PASSWORD=PW] npm run bench:web', {});
+cliArgsOrExit('bench:web', 'usage: [RUNS=5] [BENCH_URL=http://host:port BENCH_USER=NAME BENCH_PASSWORD=PW WEB_DIST=dist] npm run bench:web', {});
 
 const RUNS = Number(process.env.RUNS ?? 5);
+/** The build the measured server serves (for the sizes read from disk). */
+const DIST = process.env.BENCH_URL && process.env.WEB_DIST ? path.resolve(process.env.WEB_DIST) : DEFAULT_DIST;
 /** Who the pages sign in as: the embedded demo county user unless BENCH_USER/BENCH_PASSWORD say otherwise. */
 const USER = process.env.BENCH_USER ?? 'demo-county';
 const PASSWORD = process.env.BENCH_PASSWORD ?? 'hengyang-demo';
 const FIRST_MAP_TARGET_MS = 2500;
 const INITIAL_JS_TARGET_KB = 700;
+const FIRST_MAP_WIRE_TARGET_KB = 800;
 
 const kb = (bytes: number) => bytes / 1024;
 const gzipKb = (file: string) => kb(gzipSync(readFileSync(file), { level: 9 }).length);
@@ -43,10 +50,19 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
+/** Bytes of one kind of request before the first map: as received, and decoded. */
+interface Wire {
+  kind: string;
+  requests: number;
+  transfer: number;
+  decoded: number;
+}
+
 interface Run {
   firstMap: number;
   marks: Record<string, number>;
   jsBefore: string[];
+  wire: Wire[];
 }
 
 async function measure(origin: string): Promise<Run[]> {
@@ -66,15 +82,28 @@ async function measure(origin: string): Promise<Run[]> {
       const r = await page.evaluate(() => {
         const first = performance.getEntriesByName('map-first-draw')[0]!.startTime;
         const marks = Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)]));
-        const jsBefore = performance
-          .getEntriesByType('resource')
-          .filter((e) => e.startTime <= first && /\.m?js(\?|$)/.test(e.name))
-          .map((e) => new URL(e.name).pathname);
-        return { firstMap: first, marks, jsBefore };
+        const before = performance.getEntriesByType('resource').filter((e) => e.startTime <= first) as PerformanceResourceTiming[];
+        const jsBefore = before.filter((e) => /\.m?js(\?|$)/.test(e.name)).map((e) => new URL(e.name).pathname);
+        const kindOf = (e: PerformanceResourceTiming) => {
+          const p = new URL(e.name).pathname;
+          if (p.startsWith('/api/')) return `api ${p.split('/').slice(2, 4).join('/')}`;
+          return /\.m?js$/.test(p) ? 'js' : /\.css$/.test(p) ? 'css' : 'other';
+        };
+        const byKind = new Map<string, { kind: string; requests: number; transfer: number; decoded: number }>();
+        const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+        for (const [kind, e] of [['html', nav] as const, ...before.map((e) => [kindOf(e), e] as const)]) {
+          const w = byKind.get(kind) ?? { kind, requests: 0, transfer: 0, decoded: 0 };
+          w.requests++;
+          w.transfer += e.transferSize;
+          w.decoded += e.decodedBodySize;
+          byKind.set(kind, w);
+        }
+        return { firstMap: first, marks, jsBefore, wire: [...byKind.values()] };
       });
       runs.push(r);
+      const total = r.wire.reduce((sum, w) => sum + w.transfer, 0);
       console.log(
-        `  run ${i + 1}: first map ${Math.round(r.firstMap)} ms  (${Object.entries(r.marks)
+        `  run ${i + 1}: first map ${Math.round(r.firstMap)} ms, ${kb(total).toFixed(0)} KB on the wire  (${Object.entries(r.marks)
           .map(([k, v]) => `${k} ${v}`)
           .join(', ')})`,
       );
@@ -114,6 +143,16 @@ async function main() {
       `  initial JS, entry + static imports: ${entryKb.toFixed(1)} KB gzip (${entry.map((f) => path.basename(f)).join(', ')})   target <= ${INITIAL_JS_TARGET_KB} KB: ${ok(entryKb <= INITIAL_JS_TARGET_KB)}`,
     );
     console.log(`  all JS fetched before the first map: ${fetchedKb.toFixed(1)} KB gzip (${fetched.map((p) => path.basename(p)).join(', ')})`);
+
+    // The last run's requests (every run asks for the same), and the median total over the runs.
+    const wire = runs.at(-1)!.wire.sort((a, b) => b.transfer - a.transfer);
+    const wireKb = median(runs.map((r) => kb(r.wire.reduce((sum, w) => sum + w.transfer, 0))));
+    const decodedKb = kb(wire.reduce((sum, w) => sum + w.decoded, 0));
+    console.log(
+      `  bytes on the wire before the first map (median of ${RUNS}): ${wireKb.toFixed(1)} KB transferred, ${decodedKb.toFixed(1)} KB decoded   target <= ${FIRST_MAP_WIRE_TARGET_KB} KB: ${ok(wireKb <= FIRST_MAP_WIRE_TARGET_KB)}`,
+    );
+    for (const w of wire)
+      console.log(`    ${w.kind.padEnd(24)} ${String(w.requests).padStart(3)} requests  ${kb(w.transfer).toFixed(1).padStart(7)} KB  (decoded ${kb(w.decoded).toFixed(1)} KB)`);
   } finally {
     await server?.stop();
   }

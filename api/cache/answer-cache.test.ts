@@ -138,6 +138,42 @@ describe('AnswerCache', () => {
   });
 });
 
+describe('AnswerCache.variant', () => {
+  it('makes a variant once per kept answer, counts it against the budget, and drops it with the answer', async () => {
+    const cache = new AnswerCache(60_000);
+    const { answer: kept } = await cache.get('k', async () => answer('x'.repeat(1000)));
+    const before = cache.bytes;
+    let made = 0;
+    const make = async () => {
+      made++;
+      return new Uint8Array(100);
+    };
+    const all = await Promise.all(Array.from({ length: 20 }, () => cache.variant('k', kept!, 'br', make)));
+    expect(made).toBe(1);
+    expect(all.every((v) => v === all[0])).toBe(true);
+    expect(cache.bytes).toBe(before + 100);
+    await cache.variant('k', kept!, 'gzip', make);
+    expect(made).toBe(2);
+    expect(cache.bytes).toBe(before + 200);
+    cache.clear();
+    expect(cache.bytes).toBe(0);
+  });
+
+  it('does not count a variant of an answer no longer kept, and forgets a failed one', async () => {
+    const cache = new AnswerCache(60_000);
+    const { answer: old } = await cache.get('k', async () => answer('old'));
+    cache.clear();
+    await cache.get('k', async () => answer('new'));
+    const before = cache.bytes;
+    await cache.variant('k', old!, 'br', async () => new Uint8Array(500));
+    expect(cache.bytes).toBe(before);
+    const fresh = cache.fresh('k')!;
+    await expect(cache.variant('k', fresh, 'br', () => Promise.reject(new Error('zlib')))).rejects.toThrow('zlib');
+    await new Promise((r) => setTimeout(r, 0));
+    expect(await cache.variant('k', fresh, 'br', async () => new Uint8Array(3))).toHaveLength(3);
+  });
+});
+
 describe('answerKey', () => {
   const url = (q: string) => new URL(`http://x/api/stats/summary?${q}`);
   it('is the same for the same query in any order, different per role and scope', () => {

@@ -11,6 +11,8 @@
 export interface CachedAnswer {
   body: ArrayBuffer;
   headers: [string, string][];
+  /** The body compressed, per content coding, made on first demand (see `variant`). */
+  variants?: Map<string, Promise<Uint8Array>>;
 }
 
 interface Entry {
@@ -128,6 +130,30 @@ export class AnswerCache {
     this.entries.set(key, { at: this.clock(), answer, bytes });
     this.total += bytes;
     while (this.entries.size > this.maxEntries || this.total > this.maxBytes) this.remove(this.entries.keys().next().value!);
+  }
+
+  /**
+   * The answer's body in another form (compressed for one content coding), made once per kept
+   * answer and counted against the byte budget while the answer is kept, so a hundred screens
+   * polling the village layer cost one compression, not a hundred.
+   */
+  variant(key: string, answer: CachedAnswer, name: string, make: (body: ArrayBuffer) => Promise<Uint8Array>): Promise<Uint8Array> {
+    answer.variants ??= new Map();
+    const known = answer.variants.get(name);
+    if (known) return known;
+    const made = make(answer.body);
+    answer.variants.set(name, made);
+    made.then(
+      (out) => {
+        const e = this.entries.get(key);
+        if (e?.answer !== answer) return;
+        e.bytes += out.byteLength;
+        this.total += out.byteLength;
+        while (this.total > this.maxBytes && this.entries.size > 0) this.remove(this.entries.keys().next().value!);
+      },
+      () => answer.variants?.delete(name),
+    );
+    return made;
   }
 
   /** After a write: everything cached may be out of date. */

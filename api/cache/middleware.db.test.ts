@@ -1,3 +1,4 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import { FailureThrottle } from '../auth/throttle.ts';
@@ -61,6 +62,26 @@ describe(`answer cache (${backend})`, () => {
     expect(answers.map((a) => a.status)).toEqual(Array(8).fill(200));
     expect(answers.filter((a) => a.cache === 'miss')).toHaveLength(1);
     expect(new Set(answers.map((a) => a.body)).size).toBe(1);
+  });
+
+  it('keeps a compressed copy per content coding beside a kept answer, the same answer once decoded', async () => {
+    const path = '/api/villages?from=2025-07-01&to=2025-07-31';
+    const plain = await get(county, path);
+    expect(plain.cache).toBe('miss');
+    for (const [accept, encoding, decode] of [
+      ['gzip, br', 'br', brotliDecompressSync],
+      ['gzip', 'gzip', gunzipSync],
+    ] as const) {
+      for (let i = 0; i < 2; i++) {
+        const res = await county.request(path, { headers: { 'Accept-Encoding': accept } });
+        expect(res.headers.get('x-answer-cache')).toBe('hit');
+        expect(res.headers.get('content-encoding')).toBe(encoding);
+        const bytes = Buffer.from(await res.arrayBuffer());
+        expect(Number(res.headers.get('content-length'))).toBe(bytes.length);
+        expect(bytes.length).toBeLessThan(plain.body.length / 3);
+        expect(decode(bytes).toString()).toBe(plain.body);
+      }
+    }
   });
 
   it('answers nothing from the cache while the database may be down', async () => {

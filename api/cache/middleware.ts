@@ -1,6 +1,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { principalOf } from '../auth/middleware.ts';
 import { scopeFor } from '../auth/principal.ts';
+import { COMPRESS_MIN_BYTES, encodeBody, encodedResponse, isCompressible, negotiateEncoding } from '../compression.ts';
 import type { Db, Scope } from '../db/index.ts';
 import type { AnswerCache, CachedAnswer } from './answer-cache.ts';
 
@@ -28,6 +29,18 @@ function respond(answer: CachedAnswer, hit: boolean): Response {
 }
 
 /**
+ * The kept answer as this client takes it: compressed once per content coding and kept beside
+ * the answer (api/compression.ts would otherwise compress it again on every hit).
+ */
+async function respondEncoded(cache: AnswerCache, key: string, answer: CachedAnswer, hit: boolean, method: string, accept: string | undefined): Promise<Response> {
+  const res = respond(answer, hit);
+  const encoding = negotiateEncoding(accept);
+  if (!encoding || answer.body.byteLength < COMPRESS_MIN_BYTES || !isCompressible(method, res)) return res;
+  const body = await cache.variant(key, answer, encoding, (b) => encodeBody(b, encoding));
+  return encodedResponse(res, body, encoding);
+}
+
+/**
  * Serves a GET from the cache (per role and scope), for the routes it is applied to: aggregates
  * and maps, the same for everyone with one role and scope, and asked for often. Declared where
  * those routes are mounted (api/app.ts). Only a 200 is kept.
@@ -50,10 +63,15 @@ export function cacheable(cache: AnswerCache, db: Db): MiddlewareHandler {
       const body = await c.res.clone().arrayBuffer();
       return { body, headers: [...c.res.headers.entries()] };
     });
-    if (shared && answer) c.res = respond(answer, true);
+    const accept = c.req.header('Accept-Encoding');
+    if (shared && answer) c.res = await respondEncoded(cache, key, answer, true, c.req.method, accept);
     else if (!ran)
       await next(); // the request we waited for failed: answer this one ourselves
-    else if (answer) c.res.headers.set('X-Answer-Cache', 'miss');
+    else if (answer) {
+      // Hono merges the old answer's headers into the new one: the uncompressed length must go.
+      c.res.headers.delete('Content-Length');
+      c.res = await respondEncoded(cache, key, answer, false, c.req.method, accept);
+    }
   };
 }
 

@@ -20,6 +20,8 @@ import { authRoutes } from './routes/auth.ts';
 import { basemapRoutes } from './routes/basemap.ts';
 import { boundaryImportRoutes } from './routes/boundary-imports.ts';
 import { briefingRoutes } from './routes/briefing.ts';
+import { campaignAdminRoutes } from './routes/campaign-admin.ts';
+import { campaignsRoutes } from './routes/campaigns.ts';
 import { clientConfigRoutes } from './routes/client-config.ts';
 import { coverageRoutes } from './routes/coverage.ts';
 import { disputesRoutes } from './routes/disputes.ts';
@@ -104,13 +106,16 @@ export function createApp(deps: Deps, middleware: readonly MiddlewareHandler[] =
   const cached = cacheable(answers, deps.db);
   for (const mount of ['/api/config', '/api/basemap', '/api/townships', '/api/villages', '/api/events', '/api/stats', '/api/coverage', '/api/feed', '/api/alerts', '/api/briefing'])
     root.use(`${mount}/*`, cached);
+  root.use('/api/campaigns/*', cached);
   const invalidating = invalidates(answers);
   for (const mount of ['/api/hazards', '/api/disputes', '/api/visits', '/api/imports']) root.use(`${mount}/*`, invalidating);
+  root.use('/api/admin/campaigns/*', invalidating);
   const limiter = limiterFor(deps.config);
   root.use('/api/*', fairConcurrency(limiter));
   const app = root
     .route('/api/health', healthRoutes(deps, limiter))
     .route('/api/auth', authRoutes(deps, sessions, repeats))
+    .route('/api/admin/campaigns', campaignAdminRoutes(deps))
     .route('/api/admin', adminRoutes(deps, sessions))
     .route('/api/exports', exportsRoutes(deps))
     .route('/api/config', clientConfigRoutes(deps))
@@ -123,6 +128,7 @@ export function createApp(deps: Deps, middleware: readonly MiddlewareHandler[] =
     .route('/api/feed', feedRoutes(deps))
     .route('/api/alerts', alertsRoutes(deps))
     .route('/api/briefing', briefingRoutes(deps))
+    .route('/api/campaigns', campaignsRoutes(deps))
     .route('/api/hazards', hazardsRoutes(deps))
     .route('/api/disputes', disputesRoutes(deps))
     .route('/api/visits', visitsRoutes(deps))

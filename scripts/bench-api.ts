@@ -77,7 +77,7 @@ async function main() {
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   // What the API resolves for a county user who sets no filter.
-  const filter: CaseFilter = { period: resolvePeriod({}, now), township: null, categories: null, statuses: null, now };
+  const filter: CaseFilter = { period: resolvePeriod({}, now), township: null, categories: null, statuses: null, campaign: null, now };
   const settings = metricSettings(config);
   const [village] = await db.read(SYSTEM, (h) => h.query<{ code: string }>(`SELECT code FROM village WHERE township_code = '430421110' ORDER BY code LIMIT 1`));
   const code = village!.code;

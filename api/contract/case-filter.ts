@@ -4,7 +4,7 @@ import { DISPUTE_CATEGORIES, DISPUTE_STATUSES, HAZARD_CATEGORIES, HAZARD_STATUSE
 
 /**
  * The case filter on the wire: "what the user is looking at" (period, township, categories,
- * statuses), the one query shape every read endpoint shares. A new dimension of the filter is
+ * statuses, campaign), the one query shape every read endpoint shares. A new dimension of the filter is
  * added to `caseFilterShape` here, and the server resolves it in api/filter/case-filter.ts.
  */
 
@@ -20,6 +20,8 @@ export const isoDate = z
 
 export const townshipCode = z.string().regex(/^\d{9}$/, 'expected a 9-digit township code');
 export const villageCode = z.string().regex(/^\d{12}$/, 'expected a 12-digit village code');
+/** A campaign's (专项行动) code: lower-case letters, digits and '-', starting with a letter. */
+export const campaignCode = z.string().regex(/^[a-z][a-z0-9-]{1,31}$/, 'expected a campaign code (2-32 lower-case letters, digits and -)');
 
 /** `from`/`to` (inclusive, Asia/Shanghai dates); both optional. */
 export const periodFields = { from: isoDate.optional(), to: isoDate.optional() };
@@ -56,8 +58,11 @@ export const CASE_STATUSES = [...new Set([...DISPUTE_STATUSES, ...HAZARD_STATUSE
 /** The dashboard's category and status filters (comma-separated enum values). */
 export const filterFields = { category: csvOf(CASE_CATEGORIES).optional(), status: csvOf(CASE_STATUSES).optional() };
 
-/** Every field of the filter. Routes spread it (or `caseFilterFields(...)` of it) into their query. */
-export const caseFilterShape = { ...periodFields, ...filterFields, township: townshipCode.optional() };
+/**
+ * Every field of the filter. Routes spread it (or `caseFilterFields(...)` of it) into their query.
+ * `campaign`: only the disputes and hazards tagged with that campaign (visits are never tagged).
+ */
+export const caseFilterShape = { ...periodFields, ...filterFields, township: townshipCode.optional(), campaign: campaignCode.optional() };
 
 export type CaseFilterField = keyof typeof caseFilterShape;
 

@@ -15,6 +15,8 @@ export interface CaseFilter {
   /** Dispute/hazard categories (visit kinds for visits) and statuses to count. */
   categories: readonly string[] | null;
   statuses: readonly string[] | null;
+  /** A campaign's code: only the disputes and hazards tagged with it; null for all. */
+  campaign: string | null;
   /** The instant the period was resolved at: whatever else a handler cuts at "now" (a comparison period) reads this one clock. */
   now: Date;
 }
@@ -58,6 +60,7 @@ export function resolveFilter(q: Partial<CaseFilterValues>, caller: Principal, n
     township: scopeTownship(caller, q.township) ?? null,
     categories: q.category ?? null,
     statuses: q.status ?? null,
+    campaign: q.campaign ?? null,
     now,
   };
 }

@@ -21,6 +21,8 @@ const PROBES: Record<CaseFilterField, string> = {
   // A hazard category and a dispute status: each narrows one kind and leaves none of the other.
   category: '消防',
   status: '调处中',
+  // The generator's running campaign (净网): its tagged cases are a part of every count.
+  campaign: 'jingwang',
 };
 
 /** Values for the other parameters an endpoint requires, and for path parameters. */

@@ -4,6 +4,7 @@ import { principalOf } from '../auth/middleware.ts';
 import type { CaseFilterValues } from '../contract/case-filter.ts';
 import type { Handle } from '../db/index.ts';
 import type { Deps } from '../deps.ts';
+import { requireCampaign } from '../queries/campaigns.ts';
 import { read, requireTownship } from '../routes/deps.ts';
 import { type CaseFilter, resolveFilter } from './case-filter.ts';
 
@@ -28,13 +29,15 @@ export function caseFilter(deps: Pick<Deps, 'now'>) {
 }
 
 /**
- * Reads through the request's one handle with its filter; a township that does not exist is a
- * 400 field error, checked here in the same read-only transaction as the query.
+ * Reads through the request's one handle with its filter; a township or a campaign that does not
+ * exist is a 400 field error, and a campaign of other townships than the caller's a 403
+ * `out_of_scope`, checked here in the same read-only transaction as the query.
  */
 export function readFiltered<T>(deps: Deps, c: Context<FilterEnv>, fn: (h: Handle, filter: CaseFilter) => Promise<T>): Promise<T> {
   const filter = c.var.filter;
   return read(deps, c, async (h) => {
     await requireTownship(h, filter.township ?? undefined);
+    if (filter.campaign !== null) await requireCampaign(h, filter.campaign, filter.now);
     return fn(h, filter);
   });
 }

@@ -24,7 +24,7 @@ beforeAll(async () => {
 /** The wall's live window: the 7 days up to now. */
 function filter(township: string | null): CaseFilter {
   const today = shanghaiDate(t.now);
-  return { period: makePeriod(addDays(today, -6), today, t.now), township, categories: null, statuses: null, now: t.now };
+  return { period: makePeriod(addDays(today, -6), today, t.now), township, categories: null, statuses: null, campaign: null, now: t.now };
 }
 
 /** No village has a visit: every village misses the visit rule, so coverage fires for every township. */

@@ -1,7 +1,8 @@
 -- Threshold alerts at instant $1, for township $2 (NULL: the county).
 -- $3 new disputes in 7 days per village, $4 overdue hazard minimum severity,
 -- $5 township coverage minimum (share of villages met or still reachable), $6 required visits,
--- $7 silence days (passed through to village_metrics).
+-- $7 silence days (passed through to village_metrics), $8 campaign code or NULL: the dispute and
+-- hazard rules count only that campaign's cases; coverage is about officers' visits and is not narrowed.
 -- "since" is when the alert last had news, for ranking by recency: the burst's latest dispute, the hazard's
 -- deadline (the moment it became overdue); NULL for coverage, a standing state with no recorded onset.
 WITH
@@ -12,6 +13,7 @@ burst AS (
   FROM dispute d
   WHERE d.received_at > $1::timestamptz - interval '7 days' AND d.received_at <= $1
     AND ($2::text IS NULL OR d.village_code LIKE $2 || '%')
+    AND ($8::text IS NULL OR d.campaigns @> ARRAY[$8::text])
   GROUP BY d.village_code
   HAVING count(*) >= $3
 ),
@@ -23,6 +25,7 @@ overdue AS (
   WHERE tstzrange(h.reported_at, coalesce(h.closed_at, 'infinity'::timestamptz), '[)') @> $1::timestamptz
     AND h.deadline < $1 AND h.severity >= $4
     AND ($2::text IS NULL OR h.village_code LIKE $2 || '%')
+    AND ($8::text IS NULL OR h.campaigns @> ARRAY[$8::text])
 ),
 -- townships whose villages can no longer all reach the visit rule
 cov AS (

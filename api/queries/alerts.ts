@@ -64,8 +64,8 @@ export interface Alerts {
 /** Every rule's alerts at the end of the period, ranked, and the lines that show them. */
 export async function alerts(h: Handle, f: CaseFilter, s: MetricSettings, t: AlertThresholds, g: AlertGrouping): Promise<Alerts> {
   const ref = f.period.ref.toISOString();
-  const rows = await h.query<Alert>(ALERTS, [ref, f.township, t.villageDisputes7d, t.overdueSeverity, t.townshipCoverageMin, s.requiredVisits, s.silenceDays]);
-  const [units] = await h.query<AlertUnits>(UNITS, [ref, f.township, t.overdueSeverity]);
+  const rows = await h.query<Alert>(ALERTS, [ref, f.township, t.villageDisputes7d, t.overdueSeverity, t.townshipCoverageMin, s.requiredVisits, s.silenceDays, f.campaign]);
+  const [units] = await h.query<AlertUnits>(UNITS, [ref, f.township, t.overdueSeverity, f.campaign]);
   const rules = alertRules(t);
   const ranked = rankAlerts(rows);
   return { asOf: ref, rules, alerts: ranked, lines: alertLines(ranked, rules, units!, g) };

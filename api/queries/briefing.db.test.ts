@@ -106,7 +106,7 @@ describe(`weekly briefing (${backend})`, () => {
 
   it('writes different sentences when the data changes', async () => {
     const range = isoWeekRange(week)!;
-    const filter = { period: makePeriod(range.from, range.to, t.now), township: null, categories: null, statuses: null, now: t.now };
+    const filter = { period: makePeriod(range.from, range.to, t.now), township: null, categories: null, statuses: null, campaign: null, now: t.now };
     const settings = { requiredVisits: 3, silenceDays: 28 };
     const { before, after } = await rolledBack(t.db, async (h) => {
       const before = await briefing(h, filter, settings, { week, metric: 'disputeRate', now: t.now });

@@ -109,8 +109,9 @@ async function seriousOverdue(h: Handle, f: CaseFilter): Promise<number> {
   const [row] = await h.query<{ n: number }>(
     `SELECT count(*)::int AS n FROM hazard
      WHERE tstzrange(reported_at, coalesce(closed_at, 'infinity'::timestamptz), '[)') @> $1::timestamptz
-       AND deadline < $1 AND severity >= 3 AND ($2::text IS NULL OR village_code LIKE $2 || '%')`,
-    [f.period.ref.toISOString(), f.township],
+       AND deadline < $1 AND severity >= 3 AND ($2::text IS NULL OR village_code LIKE $2 || '%')
+       AND ($3::text IS NULL OR campaigns @> ARRAY[$3::text])`,
+    [f.period.ref.toISOString(), f.township, f.campaign],
   );
   return row!.n;
 }

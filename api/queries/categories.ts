@@ -16,18 +16,21 @@ const SQL = {
               AND ($3::text IS NULL OR village_code LIKE $3 || '%')
               AND ($4::text[] IS NULL OR category = ANY($4::text[]))
               AND ($5::text[] IS NULL OR status = ANY($5::text[]))
+              AND ($6::text IS NULL OR campaigns @> ARRAY[$6::text])
             GROUP BY category`,
   hazard: `SELECT category, count(*)::int AS count FROM hazard
            WHERE reported_at >= $1 AND reported_at < $2
              AND ($3::text IS NULL OR village_code LIKE $3 || '%')
              AND ($4::text[] IS NULL OR category = ANY($4::text[]))
              AND ($5::text[] IS NULL OR status = ANY($5::text[]))
+             AND ($6::text IS NULL OR campaigns @> ARRAY[$6::text])
            GROUP BY category`,
 };
 
 /** Counts by category of what was received (disputes) or reported (hazards) in the period. */
 export async function categories(h: Handle, f: CaseFilter, type: 'dispute' | 'hazard'): Promise<CategoryBreakdown> {
-  const got = await h.query<{ category: string; count: number }>(SQL[type], [f.period.start.toISOString(), f.period.end.toISOString(), f.township, f.categories, f.statuses]);
+  const args = [f.period.start.toISOString(), f.period.end.toISOString(), f.township, f.categories, f.statuses, f.campaign];
+  const got = await h.query<{ category: string; count: number }>(SQL[type], args);
   const counts = new Map(got.map((r) => [r.category, r.count]));
   const all = type === 'dispute' ? DISPUTE_CATEGORIES : HAZARD_CATEGORIES;
   const rows = all.map((category) => ({ category, count: counts.get(category) ?? 0 }));

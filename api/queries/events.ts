@@ -34,13 +34,18 @@ export interface EventOptions {
   cap: number;
 }
 
-const EVENTS = sqlFile(import.meta.url, 'events.sql');
+/** Exported with its parameters for queries that build on it (the event tiles). */
+export const EVENTS = sqlFile(import.meta.url, 'events.sql');
+
+/** The parameters of events.sql: up to `cap + 1` rows of each type, so a cut can be told. */
+export function eventArgs(f: CaseFilter, o: EventOptions): unknown[] {
+  const b = o.bbox ?? [null, null, null, null];
+  return [f.period.start.toISOString(), f.period.end.toISOString(), f.township, f.categories, f.statuses, ...b, o.cap + 1, o.types, f.campaign];
+}
 
 /** Newest first across the requested types, at most `cap` rows. */
 export async function events(h: Handle, f: CaseFilter, o: EventOptions): Promise<EventsAnswer> {
-  const b = o.bbox ?? [null, null, null, null];
-  const params = [f.period.start.toISOString(), f.period.end.toISOString(), f.township, f.categories, f.statuses, ...b, o.cap + 1, o.types];
-  const rows = await h.query<EventRow>(EVENTS, params);
+  const rows = await h.query<EventRow>(EVENTS, eventArgs(f, o));
   rows.sort((a, z) => (a.at < z.at ? 1 : a.at > z.at ? -1 : a.id.localeCompare(z.id)));
   const truncated = rows.length > o.cap;
   const kept = truncated ? rows.slice(0, o.cap) : rows;

@@ -21,8 +21,8 @@ export interface FeedItem {
 
 /**
  * Newest first, at most `limit`, in (since, until]. The ticker keeps its own window rather than the
- * filter's period; of the filter it takes the township. No personal data: it feeds the wall.
+ * filter's period; of the filter it takes the township and the campaign. No personal data: it feeds the wall.
  */
-export function feed(h: Handle, f: Pick<CaseFilter, 'township'>, q: { since: Date; until: Date; limit: number }): Promise<FeedItem[]> {
-  return h.query<FeedItem>(FEED, [q.since.toISOString(), q.until.toISOString(), f.township, q.limit]);
+export function feed(h: Handle, f: Pick<CaseFilter, 'township' | 'campaign'>, q: { since: Date; until: Date; limit: number }): Promise<FeedItem[]> {
+  return h.query<FeedItem>(FEED, [q.since.toISOString(), q.until.toISOString(), f.township, q.limit, f.campaign]);
 }

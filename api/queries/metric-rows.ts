@@ -4,7 +4,8 @@ import type { Handle } from '../db/index.ts';
 import type { CaseFilter } from '../filter/case-filter.ts';
 import { sqlFile } from './sql.ts';
 
-const METRIC_ROWS = sqlFile(import.meta.url, 'metric-rows.sql');
+/** Exported for queries that build on the metric rows (the village tiles): they follow its parameters. */
+export const METRIC_ROWS = sqlFile(import.meta.url, 'metric-rows.sql');
 
 export interface VillageMetricRow {
   village_code: string;
@@ -47,11 +48,11 @@ export function metricSettings(config: Pick<Config, 'COVERAGE_VISITS_PER_QUARTER
 /**
  * The parameters $1..$8 of the `.sql` files that call `village_metrics(p_from => $1, p_to => $2,
  * p_ref => $3, p_required => $4, p_township => $5, p_silence_days => $6, p_categories => $7,
- * p_statuses => $8)`.
+ * p_statuses => $8, p_campaign => $9)`.
  */
 export function villageMetricArgs(f: CaseFilter, s: MetricSettings): unknown[] {
   const p = f.period;
-  return [p.start.toISOString(), p.end.toISOString(), p.ref.toISOString(), s.requiredVisits, f.township, s.silenceDays, f.categories, f.statuses];
+  return [p.start.toISOString(), p.end.toISOString(), p.ref.toISOString(), s.requiredVisits, f.township, s.silenceDays, f.categories, f.statuses, f.campaign];
 }
 
 export function villageMetricRows(h: Handle, f: CaseFilter, s: MetricSettings): Promise<VillageMetricRow[]> {

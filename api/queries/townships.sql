@@ -1,10 +1,10 @@
 -- The township layer: each township's polygon with its villages' metrics summed.
 -- Rates are recomputed from the sums (never averaged), so they agree with the village layer.
 -- $1 from, $2 to (exclusive), $3 as-of, $4 required visits per quarter, $5 township (NULL: the
--- whole county), $6 days of silence, $7/$8 category and status filters (NULL: all).
+-- whole county), $6 days of silence, $7/$8 category and status filters, $9 campaign code (NULL: all).
 WITH m AS (
   SELECT * FROM village_metrics(p_from => $1, p_to => $2, p_ref => $3, p_required => $4, p_township => $5,
-                                p_silence_days => $6, p_categories => $7, p_statuses => $8)
+                                p_silence_days => $6, p_categories => $7, p_statuses => $8, p_campaign => $9)
 ),
 agg AS (
   SELECT m.township_code,

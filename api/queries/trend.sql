@@ -1,7 +1,8 @@
 -- Counts per week (ISO, Monday start) or calendar month in Asia/Shanghai, every bucket present
 -- even when empty, each clipped to the period.
 -- $1 from (date), $2 to (date, inclusive), $3 'week' | 'month', $4 township or NULL,
--- $5 / $6 category and status filters for disputes and hazards (NULL: all).
+-- $5 / $6 category and status filters for disputes and hazards, $7 campaign code (NULL: all).
+-- Visits follow neither the status nor the campaign filter (they have no status and no campaign).
 WITH
 buckets AS (
   SELECT b::date AS bucket
@@ -19,6 +20,7 @@ d AS (
     AND ($4::text IS NULL OR x.village_code LIKE $4 || '%')
     AND ($5::text[] IS NULL OR x.category = ANY($5::text[]))
     AND ($6::text[] IS NULL OR x.status = ANY($6::text[]))
+    AND ($7::text IS NULL OR x.campaigns @> ARRAY[$7::text])
   GROUP BY 1
 ),
 h AS (
@@ -28,6 +30,7 @@ h AS (
     AND ($4::text IS NULL OR x.village_code LIKE $4 || '%')
     AND ($5::text[] IS NULL OR x.category = ANY($5::text[]))
     AND ($6::text[] IS NULL OR x.status = ANY($6::text[]))
+    AND ($7::text IS NULL OR x.campaigns @> ARRAY[$7::text])
   GROUP BY 1
 ),
 v AS (

@@ -30,6 +30,6 @@ export async function trend(h: Handle, f: CaseFilter, interval: TrendInterval): 
   // Days after today have no events yet: buckets stop at today instead of drawing a future of zeros.
   const today = shanghaiDate(f.now);
   const to = [period.to, today].sort()[0]!;
-  const buckets = await h.query<TrendBucket>(TREND, [period.from, to, interval, township, f.categories, f.statuses]);
+  const buckets = await h.query<TrendBucket>(TREND, [period.from, to, interval, township, f.categories, f.statuses, f.campaign]);
   return { interval, from: period.from, to, township, buckets };
 }

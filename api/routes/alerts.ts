@@ -7,7 +7,7 @@ import type { Deps } from './deps.ts';
 import { validate } from './validation.ts';
 
 // The rules are fixed thresholds over all cases: no category or status filter.
-const query = filterQuery(caseFilterFields('from', 'to', 'township'));
+const query = filterQuery(caseFilterFields('from', 'to', 'township', 'campaign'));
 
 /** Threshold alerts (rules and grouping from config) as of the end of the period; each names its rule. */
 export function alertsRoutes(deps: Deps) {

@@ -30,7 +30,7 @@ const week = z.string().superRefine((w, ctx) => {
 // The briefing's period is an ISO week (`week`), not `from`/`to`.
 const query = filterQuery({
   week: week.optional(),
-  ...caseFilterFields('township'),
+  ...caseFilterFields('township', 'campaign'),
   metric: z.enum(RANKING_METRICS).default('disputeRate'),
 });
 

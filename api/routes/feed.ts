@@ -10,7 +10,7 @@ import { validate } from './validation.ts';
 // The ticker's window is `since` (an instant), not the filter's period.
 const query = filterQuery({
   since: instant.optional(),
-  ...caseFilterFields('township'),
+  ...caseFilterFields('township', 'campaign'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 

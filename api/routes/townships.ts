@@ -8,7 +8,7 @@ import { type Deps, jsonText } from './deps.ts';
 import { validate } from './validation.ts';
 
 // The layer is every township the caller sees: no `township` parameter.
-const townshipsQuery = filterQuery(caseFilterFields('from', 'to', 'category', 'status'));
+const townshipsQuery = filterQuery(caseFilterFields('from', 'to', 'category', 'status', 'campaign'));
 
 export function townshipsRoutes(deps: Deps) {
   const settings = metricSettings(deps.config);

@@ -1,7 +1,7 @@
 import { type BulkColumn, bulkInsert, POINT_EXPR, pointWkt } from '../db/bulk.ts';
 import type { Handle } from '../db/index.ts';
 import { DEFAULT_DEADLINE_DAYS, DEFAULT_ROUTING } from '../domain/routing.ts';
-import type { Dispute, Guardian, Hazard, Officer, Operations, Visit } from './generate/types.ts';
+import type { Dispute, Guardian, Hazard, Officer, Operations, SeedCampaign, Visit } from './generate/types.ts';
 
 const point = (r: { lng: number; lat: number }) => pointWkt(r.lng, r.lat);
 
@@ -87,10 +87,28 @@ export async function insertRouting(h: Handle): Promise<void> {
   );
 }
 
+/**
+ * The generator's campaigns (source 'synthetic', replacing those of an earlier generation; an
+ * admin's campaign of the same code is kept), then the tags of every auto-tagging campaign on
+ * the cases just loaded, set-based (the insert trigger skips synthetic rows).
+ */
+async function insertCampaigns(h: Handle, campaigns: readonly SeedCampaign[]): Promise<void> {
+  await h.query(`DELETE FROM campaign WHERE source = 'synthetic'`);
+  for (const c of campaigns) {
+    await h.query(
+      `INSERT INTO campaign (code, name, description, start_date, end_date, dispute_categories, hazard_categories, townships, lead_department, auto_tag, source)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, 'synthetic') ON CONFLICT DO NOTHING`,
+      [c.code, c.name, c.description, c.startDate, c.endDate, c.disputeCategories, c.hazardCategories, c.townships, c.leadDepartment, c.autoTag],
+    );
+  }
+}
+
 export async function insertOperations(h: Handle, ops: Operations): Promise<void> {
+  await insertCampaigns(h, ops.campaigns);
   await bulkInsert(h, 'officer', OFFICER, ops.officers);
   await bulkInsert(h, 'guardian', GUARDIAN, ops.guardians);
   await bulkInsert(h, 'visit', VISIT, ops.visits);
   await bulkInsert(h, 'dispute', DISPUTE, ops.disputes);
   await bulkInsert(h, 'hazard', HAZARD, ops.hazards);
+  await h.query('SELECT campaign_autotag(code) FROM campaign WHERE auto_tag');
 }

@@ -2,6 +2,7 @@ import { type Rng, stream } from '../../../geodata/prng.ts';
 import { DISPUTE_CATEGORIES, DISPUTE_CHANNELS, type DisputeCategory, type DisputeChannel, type DisputeStatus } from '../../contract/enums.ts';
 import { dayParts, dayStartMinute, formatDate, formatInstant, localDay } from './calendar.ts';
 import { COUNTY_SUCCESS_RATE, DISPUTE_KIND_FACTOR, DISPUTE_MEDIAN_DAYS, DISPUTE_SHARES, DISPUTES_PER_YEAR, LITIGATION_SHARE, PINNED_MARRIAGE } from './calibration.ts';
+import { categoryEffect } from './campaigns.ts';
 import { diffuseFailures } from './diffusion.ts';
 import { mobilePhone, personName } from './names.ts';
 import { DISPUTE_MONTHS, type MonthProfile, monthFactor, OFFICE_HOURS, OFFICE_WEEK, springFestivalBump, weekdayFactor } from './seasonality.ts';
@@ -71,12 +72,14 @@ export function generateDisputes(ctx: GenerationContext, guardianSince: Readonly
   const rowRng = stream(ctx.seed, 'disputes.rows');
   const outcomeRng = stream(ctx.seed, 'disputes.outcomes');
   const propensity = villagePropensity(stream(ctx.seed, 'disputes.villages'), ctx.villages.length, 0.35);
+  const keepRng = stream(ctx.seed, 'disputes.campaigns');
   const drafts: Draft[] = [];
   for (const category of DISPUTE_CATEGORIES) {
     const drift = new Map<number, number>();
+    const effect = categoryEffect(ctx.campaigns, 'dispute', category);
     const times = planEventTimes(timeRng, {
       annual: DISPUTES_PER_YEAR * DISPUTE_SHARES[category] * ctx.scale,
-      dayWeight: (d) => monthFactor(MONTHS[category], d) * weekdayFactor(OFFICE_WEEK, d) * (1 + SPRING_AMPLITUDE[category] * springFestivalBump(d, 12)),
+      dayWeight: (d) => monthFactor(MONTHS[category], d) * weekdayFactor(OFFICE_WEEK, d) * (1 + SPRING_AMPLITUDE[category] * springFestivalBump(d, 12)) * (effect?.peak(d) ?? 1),
       hours: OFFICE_HOURS,
       firstDay: ctx.firstDay,
       nowMinute: ctx.nowMinute,
@@ -90,6 +93,7 @@ export function generateDisputes(ctx: GenerationContext, guardianSince: Readonly
     for (const received of times) {
       const villageIndex = table.sample(rowRng);
       const village = ctx.villages[villageIndex]!;
+      if (effect && !effect.keep(keepRng, localDay(received), village.village.townshipCode)) continue;
       const { started, concluded } = draftLifecycle(rowRng, category, received);
       const guardianReady = (guardianSince.get(village.village.code) ?? '9999') <= formatDate(localDay(received));
       const channelWeights = DISPUTE_CHANNELS.map((c) => (c === '公约守护人' && !guardianReady ? 0 : c === '人民调解委员会' && category === '婚姻家庭' ? 1.2 : CHANNEL_WEIGHTS[c]));

@@ -1,8 +1,9 @@
 import { type Rng, stream } from '../../../geodata/prng.ts';
 import { HAZARD_CATEGORIES, type HazardCategory, type HazardStatus, type Severity } from '../../contract/enums.ts';
 import { DEFAULT_DEADLINE_DAYS, DEFAULT_ROUTING, routeHazard } from '../../domain/routing.ts';
-import { formatInstant, MINUTES_PER_DAY } from './calendar.ts';
+import { formatInstant, localDay, MINUTES_PER_DAY } from './calendar.ts';
 import { HAZARD_KIND_FACTOR, HAZARD_LATE_SHARE, HAZARD_SHARES, HAZARD_STUCK_SHARE, HAZARDS_PER_YEAR, SEVERITY_LIST, SEVERITY_WEIGHTS } from './calibration.ts';
+import { categoryEffect } from './campaigns.ts';
 import { mobilePhone, personName } from './names.ts';
 import { FIELD_HOURS, FIELD_WEEK, HAZARD_MONTHS, isFixedHoliday, monthFactor, springFestivalBump, weekdayFactor } from './seasonality.ts';
 import { hazardDescription } from './texts.ts';
@@ -62,12 +63,14 @@ export function generateHazards(ctx: GenerationContext): Hazard[] {
   const timeRng = stream(ctx.seed, 'hazards.times');
   const rowRng = stream(ctx.seed, 'hazards.rows');
   const propensity = villagePropensity(stream(ctx.seed, 'hazards.villages'), ctx.villages.length, 0.35);
+  const keepRng = stream(ctx.seed, 'hazards.campaigns');
   const drafts: Draft[] = [];
   for (const category of HAZARD_CATEGORIES) {
     const drift = new Map<number, number>();
+    const effect = categoryEffect(ctx.campaigns, 'hazard', category);
     const times = planEventTimes(timeRng, {
       annual: HAZARDS_PER_YEAR * HAZARD_SHARES[category] * ctx.scale,
-      dayWeight: (d) => hazardDayWeight(category, d),
+      dayWeight: (d) => hazardDayWeight(category, d) * (effect?.peak(d) ?? 1),
       hours: FIELD_HOURS,
       firstDay: ctx.firstDay,
       nowMinute: ctx.nowMinute,
@@ -79,6 +82,7 @@ export function generateHazards(ctx: GenerationContext): Hazard[] {
     const table = villageTable(ctx.villages, HAZARD_KIND_FACTOR[category], propensity);
     for (const reported of times) {
       const villageIndex = table.sample(rowRng);
+      if (effect && !effect.keep(keepRng, localDay(reported), ctx.villages[villageIndex]!.village.townshipCode)) continue;
       const severity = SEVERITY_LIST[rowRng.weightedIndex(SEVERITY_WEIGHTS[category])] as Severity;
       const total = closureMinutes(rowRng, severity);
       const routeDelay = Math.max(5, Math.min(Math.round(total * 0.1), Math.round(rowRng.logNormal(90, 0.8))));

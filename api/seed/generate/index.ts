@@ -1,4 +1,5 @@
 import { epochMinuteOf, formatDate, formatInstant, parseDate } from './calendar.ts';
+import { planCampaigns } from './campaigns.ts';
 import { generateDisputes } from './disputes.ts';
 import { firstGuardianDay, generateGuardians } from './guardians.ts';
 import { generateHazards } from './hazards.ts';
@@ -22,6 +23,7 @@ export type {
   Officer,
   Operations,
   OperationsMeta,
+  SeedCampaign,
   SeedVillage,
   Visit,
 } from './types.ts';
@@ -33,13 +35,11 @@ export function generateOperations(opts: GenerateOptions): Operations {
   if (!(scale > 0 && Number.isFinite(scale))) throw new Error(`scale must be a positive number, got ${scale}`);
   if (!Number.isFinite(opts.seed)) throw new Error(`seed must be a finite number, got ${opts.seed}`);
   const start = opts.start ?? DEFAULT_START;
-  const ctx: GenerationContext = {
-    seed: opts.seed,
-    scale,
-    firstDay: parseDate(start),
-    nowMinute: epochMinuteOf(opts.now),
-    villages: prepareVillages(opts.villages),
-  };
+  const firstDay = parseDate(start);
+  const nowMinute = epochMinuteOf(opts.now);
+  const villages = prepareVillages(opts.villages);
+  const townships = [...new Set(villages.map((v) => v.village.townshipCode))].sort();
+  const ctx: GenerationContext = { seed: opts.seed, scale, firstDay, nowMinute, villages, campaigns: planCampaigns(opts.seed, firstDay, nowMinute, townships) };
   const officerPlans = generateOfficers(ctx);
   const guardians = generateGuardians(ctx);
   const visits = generateVisits(ctx, officerPlans);
@@ -52,6 +52,7 @@ export function generateOperations(opts: GenerateOptions): Operations {
     disputes,
     hazards,
     guardians,
+    campaigns: ctx.campaigns.map(({ startDay, endDay, launchDays, rise, fall, recoveryDays, ...c }) => c),
     meta: {
       seed: opts.seed,
       scale,

@@ -86,6 +86,20 @@ export interface Guardian {
   since: string;
 }
 
+/** A campaign (专项行动) as seeded: dates are local YYYY-MM-DD, townships null for the county. */
+export interface SeedCampaign {
+  code: string;
+  name: string;
+  description: string;
+  startDate: string;
+  endDate: string;
+  disputeCategories: string[];
+  hazardCategories: string[];
+  townships: string[] | null;
+  leadDepartment: string;
+  autoTag: boolean;
+}
+
 export interface OperationsMeta {
   seed: number;
   scale: number;
@@ -102,5 +116,6 @@ export interface Operations {
   disputes: Dispute[];
   hazards: Hazard[];
   guardians: Guardian[];
+  campaigns: SeedCampaign[];
   meta: OperationsMeta;
 }

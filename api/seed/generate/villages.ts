@@ -1,4 +1,5 @@
 import { CumulativeTable, type Rng } from '../../../geodata/prng.ts';
+import type { CampaignPlan } from './campaigns.ts';
 import { PolygonSampler } from './geometry.ts';
 import type { SeedVillage } from './types.ts';
 
@@ -18,6 +19,8 @@ export interface GenerationContext {
   /** Epoch minute of `now`; nothing happens after it. */
   nowMinute: number;
   villages: PreparedVillage[];
+  /** The campaigns and the shape of their effect on the cases they target. */
+  campaigns: CampaignPlan[];
 }
 
 export function prepareVillages(villages: readonly SeedVillage[]): PreparedVillage[] {

@@ -1,0 +1,148 @@
+import type { Principal } from '../auth/principal.ts';
+import { shanghaiDate } from '../contract/calendar.ts';
+import { type CampaignChange, type CampaignStatus, campaignStatus, type NewCampaign } from '../contract/campaign.ts';
+import type { Handle } from '../db/index.ts';
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.ts';
+
+/** A campaign (专项行动) as the API answers it. */
+export interface Campaign {
+  code: string;
+  name: string;
+  description: string;
+  startDate: string;
+  endDate: string;
+  disputeCategories: string[];
+  hazardCategories: string[];
+  /** null: the whole county. */
+  townships: string[] | null;
+  leadDepartment: string;
+  autoTag: boolean;
+  status: CampaignStatus;
+}
+
+interface CampaignRow {
+  code: string;
+  name: string;
+  description: string;
+  start_date: string;
+  end_date: string;
+  dispute_categories: string[];
+  hazard_categories: string[];
+  townships: string[] | null;
+  lead_department: string;
+  auto_tag: boolean;
+}
+
+const COLUMNS = `code, name, description, to_char(start_date, 'YYYY-MM-DD') AS start_date, to_char(end_date, 'YYYY-MM-DD') AS end_date,
+  dispute_categories, hazard_categories, townships, lead_department, auto_tag`;
+
+function campaignOf(r: CampaignRow, now: Date): Campaign {
+  const c = {
+    code: r.code,
+    name: r.name,
+    description: r.description,
+    startDate: r.start_date,
+    endDate: r.end_date,
+    disputeCategories: r.dispute_categories,
+    hazardCategories: r.hazard_categories,
+    townships: r.townships,
+    leadDepartment: r.lead_department,
+    autoTag: r.auto_tag,
+  };
+  return { ...c, status: campaignStatus(c, shanghaiDate(now)) };
+}
+
+/** The campaigns the caller sees (row-level security: a chief's township's and the county's), latest first. */
+export async function listCampaigns(h: Handle, now: Date): Promise<Campaign[]> {
+  const rows = await h.query<CampaignRow>(`SELECT ${COLUMNS} FROM campaign ORDER BY start_date DESC, code`);
+  return rows.map((r) => campaignOf(r, now));
+}
+
+/**
+ * The campaign a request names, if the caller may see it: 400 (a field error on `field`) when no
+ * such campaign exists, 403 `out_of_scope` when it exists but only in townships the caller does
+ * not see (row-level security hides it; app_campaign_scope tells the two apart).
+ */
+export async function requireCampaign(h: Handle, code: string, now: Date, field = 'campaign'): Promise<Campaign> {
+  const [row] = await h.query<CampaignRow>(`SELECT ${COLUMNS} FROM campaign WHERE code = $1`, [code]);
+  if (row) return campaignOf(row, now);
+  const [scope] = await h.query<{ townships: string[] | null }>('SELECT townships FROM app_campaign_scope($1)', [code]);
+  if (scope) throw new ForbiddenError(`campaign ${code} is outside your scope`, 'out_of_scope');
+  throw new ValidationError(`unknown campaign ${code}`, { [field]: `no campaign with code ${code}` });
+}
+
+/** Every tag of a case must name a campaign the caller sees (400 or 403, as requireCampaign). */
+export async function requireCampaigns(h: Handle, codes: readonly string[], now: Date, field = 'campaigns'): Promise<void> {
+  for (const code of codes) await requireCampaign(h, code, now, field);
+}
+
+/** Whether a campaign's township scope includes a township the principal works in (chiefs, officers). */
+export function campaignCovers(c: Pick<Campaign, 'townships'>, p: Pick<Principal, 'townshipCode'>): boolean {
+  return c.townships === null || (p.townshipCode !== null && c.townships.includes(p.townshipCode));
+}
+
+async function requireTownships(h: Handle, codes: readonly string[] | null | undefined): Promise<void> {
+  if (!codes) return;
+  const rows = await h.query<{ code: string }>('SELECT code FROM township WHERE code = ANY($1::text[])', [codes]);
+  const known = new Set(rows.map((r) => r.code));
+  const unknown = codes.filter((c) => !known.has(c));
+  if (unknown.length > 0) throw new ValidationError(`unknown township ${unknown.join(', ')}`, { townships: `no township with code ${unknown.join(', ')}` });
+}
+
+/** Creates a campaign (an admin's, county role) and tags the cases it targets; 409 when the code or name is taken. */
+export async function createCampaign(h: Handle, c: NewCampaign, now: Date): Promise<{ campaign: Campaign; tagged: number }> {
+  await requireTownships(h, c.townships);
+  const taken = await h.query<{ code: string }>('SELECT code FROM campaign WHERE code = $1 OR name = $2', [c.code, c.name]);
+  if (taken.length > 0) throw new ConflictError('campaign_exists', `a campaign with code ${c.code} or name ${c.name} exists`);
+  await h.query(
+    `INSERT INTO campaign (code, name, description, start_date, end_date, dispute_categories, hazard_categories, townships, lead_department, auto_tag)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    [c.code, c.name, c.description, c.startDate, c.endDate, c.disputeCategories, c.hazardCategories, c.townships, c.leadDepartment, c.autoTag],
+  );
+  const tagged = await autotag(h, c.code);
+  return { campaign: await requireCampaign(h, c.code, now), tagged };
+}
+
+/** Changes a campaign; the cases its new targets cover are tagged (none are untagged). */
+export async function updateCampaign(h: Handle, code: string, change: CampaignChange, now: Date): Promise<{ before: Campaign; campaign: Campaign; tagged: number }> {
+  const [row] = await h.query<CampaignRow>(`SELECT ${COLUMNS} FROM campaign WHERE code = $1 FOR UPDATE`, [code]);
+  if (!row) throw new NotFoundError(`no campaign ${code}`);
+  const before = campaignOf(row, now);
+  const next = { ...before, ...change };
+  if (next.startDate > next.endDate) throw new ValidationError('invalid body: endDate', { endDate: 'endDate must not be before startDate' });
+  if (next.disputeCategories.length + next.hazardCategories.length === 0)
+    throw new ValidationError('invalid body: hazardCategories', { hazardCategories: 'a campaign targets at least one dispute or hazard category' });
+  await requireTownships(h, change.townships);
+  if (change.name !== undefined && change.name !== before.name) {
+    const taken = await h.query('SELECT 1 FROM campaign WHERE name = $1', [change.name]);
+    if (taken.length > 0) throw new ConflictError('campaign_exists', `a campaign named ${change.name} exists`);
+  }
+  await h.query(
+    `UPDATE campaign SET name = $2, description = $3, start_date = $4, end_date = $5, dispute_categories = $6, hazard_categories = $7,
+       townships = $8, lead_department = $9, auto_tag = $10, updated_at = now()
+     WHERE code = $1`,
+    [code, next.name, next.description, next.startDate, next.endDate, next.disputeCategories, next.hazardCategories, next.townships, next.leadDepartment, next.autoTag],
+  );
+  const tagged = await autotag(h, code);
+  return { before, campaign: await requireCampaign(h, code, now), tagged };
+}
+
+/** Deletes a campaign no case is tagged with (409 `campaign_in_use` otherwise: the tags would name nothing). */
+export async function deleteCampaign(h: Handle, code: string, now: Date): Promise<Campaign> {
+  const [row] = await h.query<CampaignRow>(`SELECT ${COLUMNS} FROM campaign WHERE code = $1 FOR UPDATE`, [code]);
+  if (!row) throw new NotFoundError(`no campaign ${code}`);
+  const [used] = await h.query<{ n: number }>(
+    `SELECT (SELECT count(*) FROM dispute WHERE campaigns @> ARRAY[$1::text]) + (SELECT count(*) FROM hazard WHERE campaigns @> ARRAY[$1::text]) AS n`,
+    [code],
+  );
+  const n = Number(used?.n ?? 0);
+  if (n > 0) throw new ConflictError('campaign_in_use', `${n} cases are tagged with campaign ${code}`, { tagged: n });
+  await h.query('DELETE FROM campaign WHERE code = $1', [code]);
+  return campaignOf(row, now);
+}
+
+/** Tags every case an auto-tagging campaign targets; returns how many gained the tag. */
+export async function autotag(h: Handle, code: string): Promise<number> {
+  const [row] = await h.query<{ n: number }>('SELECT campaign_autotag($1) AS n', [code]);
+  return Number(row?.n ?? 0);
+}

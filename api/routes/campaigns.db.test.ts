@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../app.ts';
+import { SYSTEM } from '../db/types.ts';
+import { type SignedIn, signIn } from '../test/sign-in.ts';
+import { backend, type TestDb, testDb } from '../test/test-db.ts';
+
+const JIEPAI = '430421110'; // demo-township's township
+const OTHER = '430421111';
+
+let t: TestDb;
+let county: SignedIn;
+let chief: SignedIn;
+let wall: SignedIn;
+let admin: SignedIn;
+
+beforeAll(async () => {
+  t = await testDb();
+  const app = createApp(t.deps);
+  county = await signIn(app, 'demo-county');
+  chief = await signIn(app, 'demo-township');
+  wall = await signIn(app, 'demo-wall');
+  admin = await signIn(app, 'demo-admin');
+});
+
+// Test campaigns are removed with their tags (the owner may; the API refuses while tags exist).
+const made: string[] = [];
+afterAll(async () => {
+  await t.db.write(SYSTEM, async (h) => {
+    await h.query('UPDATE dispute SET campaigns = array_remove(campaigns, x) FROM unnest($1::text[]) AS x WHERE campaigns @> ARRAY[x]', [made]);
+    await h.query('UPDATE hazard SET campaigns = array_remove(campaigns, x) FROM unnest($1::text[]) AS x WHERE campaigns @> ARRAY[x]', [made]);
+    await h.query('DELETE FROM campaign WHERE code = ANY($1::text[])', [made]);
+  });
+});
+
+async function json<T = any>(who: SignedIn, path: string, status: number, init?: RequestInit): Promise<T> {
+  const res = await who.request(path, init);
+  const text = await res.text();
+  expect(res.status, `${init?.method ?? 'GET'} ${path}: ${text.slice(0, 300)}`).toBe(status);
+  return (text ? JSON.parse(text) : null) as T;
+}
+
+const send = (method: string, body: unknown): RequestInit => ({ method, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+
+async function create(body: Record<string, unknown>) {
+  made.push(body.code as string);
+  return json(admin, '/api/admin/campaigns', 201, send('POST', body));
+}
+
+async function auditOf(target: string) {
+  return t.db.read(SYSTEM, (h) => h.query<{ action: string; actor: string; detail: any }>('SELECT action, actor, detail FROM audit_log WHERE target = $1 ORDER BY id', [target]));
+}
+
+describe(`campaigns API (${backend})`, () => {
+  it('lists the four seeded campaigns to the county and the wall, with a status relative to now', async () => {
+    const { campaigns } = await json(county, '/api/campaigns', 200);
+    const seeded = campaigns.filter((c: any) => ['qingyuan', 'yunjian', 'leiting', 'jingwang'].includes(c.code));
+    expect(seeded.map((c: any) => c.name).sort()).toEqual(['云剑', '净网', '清源断流', '雷霆'].sort());
+    expect(seeded.find((c: any) => c.code === 'jingwang').status).toBe('running');
+    expect(seeded.find((c: any) => c.code === 'qingyuan').status).toBe('ended');
+    expect(seeded.find((c: any) => c.code === 'leiting').townships.length).toBeGreaterThanOrEqual(3);
+    expect((await json(wall, '/api/campaigns', 200)).campaigns).toEqual(campaigns);
+  });
+
+  it('tags the cases of an auto-tagging campaign, and the filter counts only those', async () => {
+    const [n] = await t.db.read(SYSTEM, (h) =>
+      h.query<{ d: number; h: number }>(
+        `SELECT (SELECT count(*)::int FROM dispute WHERE campaigns @> '{yunjian}') AS d, (SELECT count(*)::int FROM hazard WHERE campaigns @> '{jingwang}') AS h`,
+      ),
+    );
+    expect(n!.d).toBeGreaterThan(0);
+    expect(n!.h).toBeGreaterThan(0);
+    const all = await json(county, '/api/stats/summary', 200);
+    const jw = await json(county, '/api/stats/summary?campaign=jingwang', 200);
+    expect(jw.current.hazards.reported).toBeGreaterThan(0);
+    expect(jw.current.hazards.reported).toBeLessThan(all.current.hazards.reported);
+    expect(jw.current.disputes.total).toBe(0); // 净网 targets no dispute category
+  });
+
+  it('admin creates, changes and deletes a campaign, each change audited; others may not', async () => {
+    const body = {
+      code: 'test-fire',
+      name: '测试消防行动',
+      startDate: '2026-01-05',
+      endDate: '2026-02-28',
+      hazardCategories: ['消防'],
+      townships: [JIEPAI],
+      leadDepartment: '县消防救援大队',
+      autoTag: true,
+    };
+    await json(county, '/api/admin/campaigns', 403, send('POST', { ...body, code: 'test-nope' }));
+    const { campaign } = await create(body);
+    expect(campaign).toMatchObject({ ...body, description: '', disputeCategories: [], status: 'ended' });
+    const tagged = await json(county, '/api/stats/categories?type=hazard&campaign=test-fire&from=2026-01-05&to=2026-02-28', 200);
+    const all = await json(county, `/api/stats/categories?type=hazard&township=${JIEPAI}&category=消防&from=2026-01-05&to=2026-02-28`, 200);
+    expect(tagged.total).toBe(all.total);
+    expect(tagged.total).toBeGreaterThan(0);
+
+    await json(admin, '/api/admin/campaigns', 409, send('POST', { ...body, name: '另一个' }));
+    await json(admin, '/api/admin/campaigns', 400, send('POST', { ...body, code: 'test-bad', name: '坏', endDate: '2025-12-31' }));
+    await json(admin, '/api/admin/campaigns', 400, send('POST', { ...body, code: 'test-bad', name: '坏', townships: ['430421999'] }));
+    const changed = await json(admin, '/api/admin/campaigns/test-fire', 200, send('PATCH', { description: '冬春火灾防控' }));
+    expect(changed.campaign.description).toBe('冬春火灾防控');
+    await json(admin, '/api/admin/campaigns/no-such', 404, send('PATCH', { description: 'x' }));
+    const inUse = await json(admin, '/api/admin/campaigns/test-fire', 409, { method: 'DELETE' });
+    expect(inUse.error.code).toBe('campaign_in_use');
+
+    await create({ ...body, code: 'test-empty', name: '测试空行动', autoTag: false });
+    await json(admin, '/api/admin/campaigns/test-empty', 204, { method: 'DELETE' });
+    expect((await json(county, '/api/campaigns', 200)).campaigns.map((c: any) => c.code)).not.toContain('test-empty');
+
+    expect((await auditOf('campaign:test-fire')).map((e) => [e.action, e.actor])).toEqual([
+      ['campaign.create', 'demo-admin'],
+      ['campaign.update', 'demo-admin'],
+    ]);
+    expect((await auditOf('campaign:test-empty')).map((e) => e.action)).toEqual(['campaign.create', 'campaign.delete']);
+  });
+
+  it("a chief sees the county's and their own township's campaigns; another township's is 403, an unknown one 400", async () => {
+    await create({ code: 'test-other', name: '测试他乡行动', startDate: '2026-03-01', endDate: '2026-04-30', hazardCategories: ['交通'], townships: [OTHER], autoTag: true });
+    const mine = (await json(chief, '/api/campaigns', 200)).campaigns;
+    expect(mine.every((c: any) => c.townships === null || c.townships.includes(JIEPAI))).toBe(true);
+    expect(mine.map((c: any) => c.code)).toContain('jingwang');
+    expect(mine.map((c: any) => c.code)).not.toContain('test-other');
+    const denied = await json(chief, '/api/stats/summary?campaign=test-other', 403);
+    expect(denied.error.code).toBe('out_of_scope');
+    const unknown = await json(chief, '/api/stats/summary?campaign=no-such', 400);
+    expect(unknown.error.fields).toEqual({ campaign: 'no campaign with code no-such' });
+    // The county sees it; within the chief's own township it counts nothing (its township is another).
+    const county0 = await json(county, `/api/stats/summary?campaign=test-other&township=${JIEPAI}`, 200);
+    expect(county0.current.hazards.reported).toBe(0);
+  });
+});

@@ -58,6 +58,10 @@ export type FeedItem = Feed['items'][number];
 
 export type Briefing = Ok<typeof api.api.briefing.$get>;
 
+export type Campaign = Ok<typeof api.api.campaigns.$get>['campaigns'][number];
+export type NewCampaign = InferRequestType<typeof api.api.admin.campaigns.$post>['json'];
+export type CampaignChange = InferRequestType<(typeof api.api.admin.campaigns)[':code']['$patch']>['json'];
+
 export type LedgerReport = Ok<typeof api.api.imports.ledger.$post>;
 export type LedgerKind = NonNullable<Query<typeof api.api.imports.ledger.$post>['kind']>;
 export type RowError = LedgerReport['errors'][number];

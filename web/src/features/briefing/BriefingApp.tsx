@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback, useLayoutEffect, useMemo, useState } from 'react';
 import { ApiError, api, unwrap } from '../../api/client.ts';
 import { ErrorBlock } from '../../app/StatusViews.tsx';
-import { caseFilterOf } from '../filters/case-filter.ts';
+import { caseFilterOf, WHOLE_COUNTY } from '../filters/case-filter.ts';
 import { formatDate } from '../i18n/format.ts';
 import { I18nProvider, makeI18n } from '../i18n/I18nProvider.tsx';
 import { comparisonLabels } from '../kpis/period-label.ts';
@@ -45,7 +45,7 @@ export function BriefingApp() {
   });
   const b = briefing.data;
   // The map is the briefing's week, unfiltered, once the briefing has said which week that is.
-  const filter = b ? caseFilterOf({ from: b.from, to: b.to }, { township: params.township, categories: [], statuses: [] }) : null;
+  const filter = b ? caseFilterOf({ from: b.from, to: b.to }, { ...WHOLE_COUNTY, township: params.township }) : null;
   const townships = useQuery(townshipsQuery(filter));
   const villages = useQuery({ ...villagesQuery(filter), enabled: params.township !== null });
   useLayoutEffect(() => {

@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { caseFilterOf, WHOLE_COUNTY } from '../filters/case-filter.ts';
+import { useCaseFilter } from '../filters/useCaseFilter.ts';
 import { useAfterFirstMap } from '../map/first-draw.ts';
 import type { TownshipFeature, VillageFeature } from '../map/layers/unit-layers.ts';
 import { villagesQuery } from '../map/queries.ts';
@@ -30,7 +31,7 @@ export function useSilentVillages(townships: readonly TownshipFeature[], townshi
   const countyScope = view.township === null;
   const countySilent = townships.reduce((n, f) => n + (f.properties.silentVillages ?? 0), 0);
   const county = useQuery({ ...villagesQuery(caseFilterOf(period, WHOLE_COUNTY)), enabled: enabled && countyScope && countySilent > 0 && afterMap });
-  const coverage = useQuery(coverageQuery(caseFilterOf(period, view)));
+  const coverage = useQuery(coverageQuery(useCaseFilter()));
   const countyVillages = county.data?.features;
   const features = useMemo(() => (countyScope ? (countyVillages ?? []) : townshipVillages).filter((f) => f.properties.silent), [countyScope, countyVillages, townshipVillages]);
   const segments = useMemo(() => silentHatch(features, countyScope ? HATCH_SPACING.county : HATCH_SPACING.township), [features, countyScope]);

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { caseFilterOf } from '../filters/case-filter.ts';
+import { useCaseFilter } from '../filters/useCaseFilter.ts';
 import { interpolate, useI18n } from '../i18n/I18nProvider.tsx';
 import { summaryQuery } from '../kpis/queries.ts';
 import { MessageKeyOf } from '../map/metric-labels.ts';
@@ -21,7 +21,7 @@ export function DashboardExportButton() {
   const { view } = useView();
   const i18n = useI18n();
   const period = usePeriod();
-  const filter = caseFilterOf(period, view);
+  const filter = useCaseFilter();
   // Both are in the cache already: the map and the side panel read them.
   const townships = useQuery(townshipsQuery(filter));
   const villages = useQuery({ ...villagesQuery(filter), enabled: view.township !== null });

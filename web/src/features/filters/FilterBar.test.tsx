@@ -76,4 +76,35 @@ describe('FilterBar', () => {
     fireEvent.click(screen.getByTestId('filter-category'));
     expect(screen.getAllByLabelText('其他')).toHaveLength(1);
   });
+
+  it('offers the campaigns this account sees, running first, and keeps the choice in the URL', async () => {
+    const campaign = (code: string, name: string, status: 'running' | 'ended') => ({
+      code,
+      name,
+      description: '',
+      startDate: '2026-09-01',
+      endDate: '2026-11-30',
+      disputeCategories: [],
+      hazardCategories: ['涉毒'],
+      townships: null,
+      leadDepartment: '',
+      autoTag: true,
+      status,
+    });
+    mockApi({ ...serverToday('2026-11-28'), '/api/campaigns': () => ({ campaigns: [campaign('qingyuan', '清源断流', 'ended'), campaign('jingwang', '净网', 'running')] }) });
+    renderApp(<FilterBar />, '/');
+    const select = (await screen.findByTestId('filter-campaign')) as HTMLSelectElement;
+    expect([...select.options].map((o) => o.textContent)).toEqual(['全部案件', '净网（进行中）', '清源断流（已结束）']);
+    fireEvent.change(select, { target: { value: 'qingyuan' } });
+    expect(window.location.search).toBe('?cp=qingyuan');
+    fireEvent.change(select, { target: { value: '' } });
+    expect(window.location.search).toBe('');
+  });
+
+  it('offers no campaign control while there is no campaign to choose', async () => {
+    mockApi({ ...serverToday('2026-11-28'), '/api/campaigns': () => ({ campaigns: [] }) });
+    renderApp(<FilterBar />, '/');
+    await screen.findByTestId('period-dates');
+    expect(screen.queryByTestId('filter-campaign')).toBeNull();
+  });
 });

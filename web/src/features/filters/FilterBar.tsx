@@ -1,3 +1,4 @@
+import { CampaignSelect } from '../campaigns/CampaignSelect.tsx';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { useView } from '../url-state/ViewContext.tsx';
 import { DISPUTE_CATEGORIES, DISPUTE_STATUSES, HAZARD_CATEGORIES, HAZARD_STATUSES } from './api-filters.ts';
@@ -5,7 +6,7 @@ import { MultiSelect } from './MultiSelect.tsx';
 import { PeriodPicker } from './PeriodPicker.tsx';
 import './filters.css';
 
-/** Period, category and status: one set of filters for the map, numbers, charts and lists. */
+/** Period, category, status and campaign: one set of filters for the map, numbers, charts and lists. */
 export function FilterBar() {
   const { view, update } = useView();
   const { t } = useI18n();
@@ -36,6 +37,7 @@ export function FilterBar() {
         onChange={(statuses) => update({ statuses })}
         testId="filter-status"
       />
+      <CampaignSelect />
     </div>
   );
 }

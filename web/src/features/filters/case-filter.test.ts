@@ -12,8 +12,12 @@ describe('caseFilterOf', () => {
     expect(caseFilterOf(period, WHOLE_COUNTY)).toStrictEqual(period);
   });
 
+  it('sends the campaign when the view has one', () => {
+    expect(caseFilterOf(period, { ...WHOLE_COUNTY, campaign: 'qingyuan' })).toStrictEqual({ ...period, campaign: 'qingyuan' });
+  });
+
   it('joins the lists the way the API reads them (comma-separated)', () => {
-    expect(caseFilterOf(period, { township: '430421110', categories: ['邻里纠纷', '消防'], statuses: ['受理'] })).toStrictEqual({
+    expect(caseFilterOf(period, { township: '430421110', categories: ['邻里纠纷', '消防'], statuses: ['受理'], campaign: null })).toStrictEqual({
       ...period,
       township: '430421110',
       category: '邻里纠纷,消防',
@@ -23,10 +27,10 @@ describe('caseFilterOf', () => {
 });
 
 describe('the narrower parameter sets', () => {
-  const filter = caseFilterOf(period, { township: '430421110', categories: ['消防'], statuses: ['受理'] })!;
+  const filter = caseFilterOf(period, { township: '430421110', categories: ['消防'], statuses: ['受理'], campaign: 'qingyuan' })!;
 
   it('countyWide drops the township only', () => {
-    expect(countyWide(filter)).toStrictEqual({ ...period, category: '消防', status: '受理' });
+    expect(countyWide(filter)).toStrictEqual({ ...period, category: '消防', status: '受理', campaign: 'qingyuan' });
   });
 
   it('periodAndScope drops the category and status', () => {
@@ -41,12 +45,12 @@ describe('kindQuery', () => {
     ['a hazard-only category list leaves no disputes', ['消防'], [], 'dispute', {}, true],
     ['a dispute-only status list leaves no hazards', [], ['调处中'], 'hazard', {}, true],
   ])('%s', (_n, categories, statuses, kind, lists, excludesAll) => {
-    const k = kindQuery(kind, caseFilterOf(period, { township: null, categories, statuses })!);
+    const k = kindQuery(kind, caseFilterOf(period, { ...WHOLE_COUNTY, categories, statuses })!);
     expect(k).toStrictEqual({ query: { type: kind, ...period, ...lists }, excludesAll });
   });
 
   it('passes the rest of the filter through, so a new dimension reaches the per-kind queries', () => {
-    const filter = { ...caseFilterOf(period, { township: '430421110', categories: ['消防'], statuses: [] })!, campaign: 'X1' };
-    expect(kindQuery('hazard', filter).query).toStrictEqual({ ...period, township: '430421110', campaign: 'X1', type: 'hazard', category: '消防' });
+    const filter = caseFilterOf(period, { township: '430421110', categories: ['消防'], statuses: [], campaign: 'x1' })!;
+    expect(kindQuery('hazard', filter).query).toStrictEqual({ ...period, township: '430421110', campaign: 'x1', type: 'hazard', category: '消防' });
   });
 });

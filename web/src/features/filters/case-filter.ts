@@ -5,11 +5,11 @@ import { filterFor } from './api-filters.ts';
 
 export type { CaseFilterQuery };
 
-/** The parts of a view that decide the case filter. */
-export type CaseFilterView = Pick<ViewState, 'township' | 'categories' | 'statuses'>;
+/** The parts of a view that decide the case filter; no `campaign` is every case. */
+export type CaseFilterView = Pick<ViewState, 'township' | 'categories' | 'statuses'> & Partial<Pick<ViewState, 'campaign'>>;
 
-/** No scope and no category or status: the whole county, every case. */
-export const WHOLE_COUNTY: CaseFilterView = { township: null, categories: [], statuses: [] };
+/** No scope, no category, status or campaign: the whole county, every case. */
+export const WHOLE_COUNTY: CaseFilterView = { township: null, categories: [], statuses: [], campaign: null };
 
 /**
  * The API's query parameters for a view's case filter, or null while the period is not known yet
@@ -22,6 +22,7 @@ export function caseFilterOf(period: DateRange | null, view: CaseFilterView): Ca
   if (view.township) query.township = view.township;
   if (view.categories.length) query.category = view.categories.join(',');
   if (view.statuses.length) query.status = view.statuses.join(',');
+  if (view.campaign) query.campaign = view.campaign;
   return query;
 }
 
@@ -39,10 +40,8 @@ export function periodAndScope(filter: CaseFilterQuery): Pick<CaseFilterQuery, '
 
 /** The filter without its scope, for the county-wide townships layer (which takes no township). */
 export function countyWide(filter: CaseFilterQuery): Omit<CaseFilterQuery, 'township'> {
-  const query: Omit<CaseFilterQuery, 'township'> = periodOf(filter);
-  if (filter.category) query.category = filter.category;
-  if (filter.status) query.status = filter.status;
-  return query;
+  const { township: _township, ...rest } = filter;
+  return rest;
 }
 
 const listOf = (csv: string | undefined): string[] => (csv ? csv.split(',') : []);

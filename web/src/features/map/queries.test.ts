@@ -3,7 +3,7 @@ import { type CaseFilterView, caseFilterOf } from '../filters/case-filter.ts';
 import { eventsQuery, townshipsQuery, villagesQuery } from './queries.ts';
 
 const period = { from: '2026-01-01', to: '2026-03-31' };
-const view = (patch: Partial<CaseFilterView> = {}): CaseFilterView => ({ township: null, categories: [], statuses: [], ...patch });
+const view = (patch: Partial<CaseFilterView> = {}): CaseFilterView => ({ township: null, categories: [], statuses: [], campaign: null, ...patch });
 const all = caseFilterOf(period, view());
 const hazardOnly = caseFilterOf(period, view({ categories: ['消防'] }));
 

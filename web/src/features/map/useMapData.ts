@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { caseFilterOf } from '../filters/case-filter.ts';
+import { useCaseFilter } from '../filters/useCaseFilter.ts';
 import { useKeptData } from '../outage/PanelStatus.tsx';
 import { usePeriod } from '../period/usePeriod.ts';
 import { runtimeConfigQuery } from '../runtime-config/runtime-config.ts';
@@ -12,7 +12,7 @@ export function useMapData() {
   const period = usePeriod();
   const basemap = useQuery(basemapQuery());
   const config = useQuery(runtimeConfigQuery());
-  const filter = caseFilterOf(period, view);
+  const filter = useCaseFilter();
   const townshipsNow = useQuery({
     ...townshipsQuery(filter),
     // Keep the old colours on screen while a new period loads instead of flashing empty.

@@ -1,0 +1,45 @@
+import { useQuery } from '@tanstack/react-query';
+import { useId } from 'react';
+import { useLocalText } from '../i18n/local-messages.ts';
+import { useView } from '../url-state/ViewContext.tsx';
+import { campaignText } from './messages.ts';
+import { campaignsQuery } from './queries.ts';
+import './campaigns.css';
+
+/**
+ * The filter bar's campaign (专项行动): one campaign or every case. Offered once the account sees
+ * any; running ones first (the list comes latest first). A code in the link this account does not
+ * see is dropped from the filter (useCaseFilter) and the choice shows "all".
+ */
+export function CampaignSelect() {
+  const { view, update } = useView();
+  const c = useLocalText(campaignText);
+  const id = useId();
+  const campaigns = useQuery(campaignsQuery());
+  const list = campaigns.data ?? [];
+  if (list.length === 0) return null;
+  const order = { running: 0, planned: 1, ended: 2 } as const;
+  const sorted = [...list].sort((a, b) => order[a.status] - order[b.status]);
+  const known = view.campaign !== null && list.some((x) => x.code === view.campaign);
+  return (
+    <div className="campaign-select">
+      <label className="field-label" htmlFor={id}>
+        {c('campaign')}
+      </label>
+      <select
+        id={id}
+        className={`select-button${known ? ' active' : ''}`}
+        value={known ? view.campaign! : ''}
+        onChange={(e) => update({ campaign: e.target.value || null })}
+        data-testid="filter-campaign"
+      >
+        <option value="">{c('allCampaigns')}</option>
+        {sorted.map((x) => (
+          <option key={x.code} value={x.code}>
+            {c('optionLabel', { name: x.name, status: c(`status_${x.status}`) })}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

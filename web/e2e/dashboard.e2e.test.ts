@@ -120,7 +120,7 @@ describe('the dashboard in a real browser', () => {
     await page.getByTestId('lang-switch').click();
     await expect.poll(() => page.getByTestId('kpi-disputes').locator('h3').textContent()).toBe('Disputes');
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
-    expect(await page.title()).toBe('Hengyang County Public Safety Dashboard');
+    expect(await page.title()).toBe('Hengyang County Public Safety');
     const url = new URL(page.url());
     expect(url.searchParams.get('lang')).toBe('en');
     expect(url.searchParams.get('t')).toBe(JIEPAI.code);

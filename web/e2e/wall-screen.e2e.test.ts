@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { shiftPath } from '../src/features/wall/burn-in-shift.ts';
 import { type AppServer, ensureBuild, startAppServer } from './support/app-server.ts';
 import { signInContext } from './support/auth.ts';
 import { launchChromium, waitForMap } from './support/browser.ts';
@@ -25,9 +26,11 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function openWall(width: number, height: number, query = ''): Promise<{ context: BrowserContext; page: Page }> {
+async function openWall(width: number, height: number, query = '', burnInStep?: number): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   await signInContext(context, server.origin, 'demo-wall');
+  // Where a wall that has run for a while left its burn-in spiral (burn-in-shift.ts keeps it across reloads).
+  if (burnInStep !== undefined) await context.addInitScript((step) => window.localStorage.setItem('wall-burn-in-step', String(step)), burnInStep);
   const page = await context.newPage();
   await page.goto(`${server.origin}/wall${query}`);
   await waitForMap(page);
@@ -150,6 +153,25 @@ describe('the wall on a big screen', () => {
     expect(uhd.smallest.px, uhd.smallest.what).toBe(2 * hd.smallest.px);
     expect(hd.kpiFigure).toBeGreaterThanOrEqual(48);
     expect(uhd.kpiFigure).toBe(2 * hd.kpiFigure);
+  });
+
+  it('moved to each corner of the largest burn-in shift (8 px at 1080p), nothing is cut off and nothing scrolls', async () => {
+    const path8 = shiftPath(8);
+    for (const corner of [
+      [8, 8],
+      [-8, -8],
+      [8, -8],
+      [-8, 8],
+    ] as const) {
+      const step = path8.findIndex(([x, y]) => x === corner[0] && y === corner[1]);
+      expect(step).toBeGreaterThan(0);
+      // The longest header (English, a week played back, the carousel, a township) in each corner.
+      const { context, page } = await openWall(1920, 1080, '?lang=en&play=1&step=600&carousel=300&township=430421110&shift=8', step);
+      expect(await page.locator('[data-shift]').getAttribute('data-shift')).toBe(corner.join(','));
+      const audit = await auditText(page);
+      expect([audit.cut, audit.scrolling], `shifted to ${corner.join(',')}`).toEqual([[], []]);
+      await context.close();
+    }
   });
 
   it.each([

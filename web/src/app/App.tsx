@@ -21,12 +21,12 @@ function Header() {
   // Controls a role may not use are not offered (the API would answer 403).
   const user = useAuth()?.user;
   return (
-    <header className="app-header">
+    <header className="app-header with-filters">
       <div className="brand">
         <span className="brand-mark" aria-hidden="true" />
         <div>
           <div className="brand-title" title={t('appTitle')}>
-            {t('appTitleShort')}
+            {t('appTitle')}
           </div>
           <div className="brand-sub">{t('appSubtitle')}</div>
         </div>

@@ -159,8 +159,8 @@ export const zh = {
 export type MessageKey = keyof typeof zh;
 
 export const en: Record<MessageKey, string> = {
-  appTitle: 'Hengyang County Public Safety Dashboard',
-  appTitleShort: 'Hengyang Public Safety',
+  appTitle: 'Hengyang County Public Safety',
+  appTitleShort: 'Hengyang County Public Safety',
   appSubtitle: 'Disputes · Hazards · Officer coverage',
   county: 'Hengyang County',
   langSwitch: '中文',

@@ -124,3 +124,24 @@ describe('newAlertIds', () => {
     expect([...newAlertIds(previous && new Set(previous), current)]).toEqual(fresh);
   });
 });
+
+describe('the English wall', () => {
+  const english = (lines: AlertLine[]) => <AlertList rules={RULES} lines={lines} version={1} i18n={makeI18n('en')} w={wallText('en')} onFocus={onFocus} />;
+
+  it.each([
+    ['village_disputes_7d', 'Village with ≥ 3 new disputes in 7 days'],
+    ['hazard_overdue', 'Hazard of severity ≥ 3 past its deadline'],
+    ['township_coverage', 'Township with < 90% of villages on track for officer visits'],
+  ] as const)('names rule %s in words, not by its id or in Chinese', (rule, label) => {
+    render(english([single(alert(rule, 'X1', rule === 'township_coverage' ? 0.5 : 4))]));
+    const row = rows()[0]!;
+    expect(row.title).toBe(label);
+    expect(row.textContent).not.toContain(rule);
+    expect(row.textContent).not.toMatch(/[可达标率件超期]/);
+  });
+
+  it('a coverage group reads as a sentence with the share in the threshold', () => {
+    render(english([coverageGroup(townships(23))]));
+    expect(rows()[0]!.textContent).toContain('23 of 25 townships: < 90% of villages on track for visits');
+  });
+});

@@ -70,7 +70,13 @@ export function AlertList({ rules, lines, version, i18n, w, onFocus }: AlertList
   const shown = lines.slice(0, MAX_ALERT_ROWS);
   const hidden = lines.slice(MAX_ALERT_ROWS);
   const hiddenNew = hidden.filter(isNew).length;
-  const ruleLabel = (id: AlertLine['rule']) => rules.find((r) => r.id === id)?.label ?? id;
+  const ruleLabel = (id: AlertLine['rule']) => {
+    const rule = rules.find((r) => r.id === id);
+    // The API words its rules in Chinese; the English wall says them in English, never by their id.
+    if (!rule) return '';
+    if (i18n.lang === 'zh') return rule.label;
+    return w(`rule_${id}`, { value: id === 'township_coverage' ? i18n.pct(rule.threshold, 0) : i18n.num(rule.threshold) });
+  };
   return (
     <section className="wall-card wall-alerts" aria-label={w('alerts')} data-testid="wall-alerts">
       <h2>

@@ -45,6 +45,13 @@ const schema = z.object({
   /** How many of a grouped rule's worst units its line names and the wall's map marks. */
   ALERT_GROUP_WORST: z.coerce.number().int().min(1).max(10).default(3),
   /**
+   * A campaign's effect (GET /api/campaigns/:code/effect): with any of its four counts (targeted and
+   * other categories, before and during) under CAMPAIGN_SMALL_COUNT the estimate, and a township's
+   * change, are flagged small; under CAMPAIGN_MIN_CASES there is no estimate at all.
+   */
+  CAMPAIGN_SMALL_COUNT: z.coerce.number().int().min(1).max(1000).default(20),
+  CAMPAIGN_MIN_CASES: z.coerce.number().int().min(1).max(100).default(5),
+  /**
    * How long an aggregate answer (map layers, KPIs, charts, lists) is reused for the same role
    * and scope, in ms; identical requests in flight share one computation. 0 disables.
    */

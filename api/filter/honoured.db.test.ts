@@ -27,6 +27,8 @@ const PROBES: Record<CaseFilterField, string> = {
 
 /** Values for the other parameters an endpoint requires, and for path parameters. */
 const REQUIRED: Record<string, string> = { type: 'hazard', kind: 'disputes', code: '430421110200' };
+/** Path parameters of one endpoint that mean something else there than in REQUIRED. */
+const PATH_PARAMS: Record<string, Record<string, string>> = { '/api/campaigns/{code}/effect': { code: 'qingyuan' } };
 
 /**
  * Accepted and deliberately without effect, each with its reason. Coverage and alerts are read as
@@ -59,7 +61,7 @@ function filteredEndpoints(): { path: string; fields: CaseFilterField[]; base: U
     if (fields.length === 0) continue;
     const base = new URLSearchParams();
     for (const p of params) if (p.in === 'query' && p.required) base.set(p.name, REQUIRED[p.name] ?? '');
-    const concrete = path.replace(/\{(\w+)\}/g, (_, name: string) => REQUIRED[name] ?? name);
+    const concrete = path.replace(/\{(\w+)\}/g, (_, name: string) => PATH_PARAMS[path]?.[name] ?? REQUIRED[name] ?? name);
     out.push({ path: concrete, fields, base });
   }
   return out;

@@ -62,7 +62,7 @@ describe('the OpenAPI document', () => {
 
   it('documents the query of /api/stats/summary with the enums of its comma-separated filters', () => {
     const params = op('get', '/api/stats/summary')?.parameters ?? [];
-    expect(params.map((p) => p.name).sort()).toEqual(['category', 'from', 'status', 'to', 'township']);
+    expect(params.map((p) => p.name).sort()).toEqual(['campaign', 'category', 'from', 'status', 'to', 'township']);
     const category = params.find((p) => p.name === 'category');
     expect(category).toMatchObject({ in: 'query', explode: false, schema: { type: 'array' } });
     expect(category?.schema.items?.enum).toEqual(expect.arrayContaining([...DISPUTE_CATEGORIES, ...HAZARD_CATEGORIES]));

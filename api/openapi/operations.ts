@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { campaignAnswer, campaignEffectAnswer, campaignsAnswer } from './responses/campaigns.ts';
 import { disputeAnswer, hazardAnswer, visitAnswer } from './responses/intake.ts';
 import { eventsAnswer, townshipsAnswer, villageDetailAnswer, villagesAnswer } from './responses/map.ts';
 import { alertsAnswer, briefingAnswer, coverageAnswer, feedAnswer } from './responses/oversight.ts';
@@ -22,6 +23,7 @@ export const TAGS: readonly Tag[] = [
   { name: 'admin', description: '系统管理：用户、大屏设备、审计日志 (admins only)' },
   { name: 'map', description: '地图与底图 (map layers and the offline basemap)' },
   { name: 'stats', description: '统计指标 (metrics: summary, trend, categories, ranking, coverage, alerts, briefing)' },
+  { name: 'campaigns', description: '专项行动 (campaigns: definitions, their effect; admins edit them)' },
   { name: 'intake', description: '事件上报与流转 (intake from grid terminals and mediators; lifecycle steps)' },
   { name: 'imports', description: '台账与边界导入 (ledger and boundary imports)' },
   { name: 'system', description: '系统状态、配置与本文档 (health, client configuration, this reference)' },
@@ -73,6 +75,9 @@ export const OPERATIONS: Record<string, Operation> = {
   'POST /api/admin/devices': { summary: '登记大屏设备 (register a wall device; answers its token once)', tag: 'admin', errors: ['415'], created: 'new' },
   'DELETE /api/admin/devices/:id': { summary: '吊销大屏设备 (revoke a wall device)', tag: 'admin' },
   'GET /api/admin/audit': { summary: '审计日志 (the audit log, newest first)', tag: 'admin' },
+  'POST /api/admin/campaigns': { summary: '新建专项行动 (create a campaign; tags the cases it targets when autoTag)', tag: 'campaigns', errors: ['409', '415'], created: 'new', answer: campaignAnswer },
+  'PATCH /api/admin/campaigns/:code': { summary: '修改专项行动 (change a campaign; tags never removed)', tag: 'campaigns', errors: ['409', '415'], answer: campaignAnswer },
+  'DELETE /api/admin/campaigns/:code': { summary: '删除专项行动 (delete a campaign no case is tagged with; 409 campaign_in_use)', tag: 'campaigns', errors: ['409'] },
   'POST /api/exports': { summary: '记录导出 (record an export in the audit log)', tag: 'admin', errors: ['415'], created: 'new' },
 
   'GET /api/basemap': { summary: '离线底图 (county outline and Xiang River, with the county bbox)', tag: 'map' },
@@ -89,6 +94,14 @@ export const OPERATIONS: Record<string, Operation> = {
   'GET /api/feed': { summary: '动态滚动 (the ticker: latest received and concluded events)', tag: 'stats', errors: FILTERED, answer: feedAnswer },
   'GET /api/alerts': { summary: '预警 (threshold alerts at the end of the period)', tag: 'stats', errors: FILTERED, answer: alertsAnswer },
   'GET /api/briefing': { summary: '周报内容 (the weekly briefing’s content; 422 week_not_started for a week not begun)', tag: 'stats', errors: ['422'], answer: briefingAnswer },
+
+  'GET /api/campaigns': { summary: '专项行动列表 (the campaigns the caller sees, latest first)', tag: 'campaigns', answer: campaignsAnswer },
+  'GET /api/campaigns/:code/effect': {
+    summary: '专项行动成效 (weekly counts before, during and after, by township, a difference-in-differences estimate; 422 campaign_not_started)',
+    tag: 'campaigns',
+    errors: ['422'],
+    answer: campaignEffectAnswer,
+  },
 
   'POST /api/hazards': { summary: '隐患上报 (a grid worker’s hazard report; idempotent by clientId)', tag: 'intake', errors: INTAKE, created: 'retry', answer: hazardAnswer },
   'GET /api/hazards/:id': { summary: '隐患详情 (one hazard as the intake answers it)', tag: 'intake', answer: hazardAnswer },

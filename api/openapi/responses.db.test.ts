@@ -6,6 +6,7 @@ import { type SignedIn, signIn } from '../test/sign-in.ts';
 import { backend, type TestDb, testDb } from '../test/test-db.ts';
 import { buildDocument, operationKey } from './document.ts';
 import { OPERATIONS } from './operations.ts';
+import { campaignEffectAnswer, campaignsAnswer } from './responses/campaigns.ts';
 import { disputeAnswer, hazardAnswer, visitAnswer } from './responses/intake.ts';
 import { eventsAnswer, townshipsAnswer, villageDetailAnswer, villagesAnswer } from './responses/map.ts';
 import { alertsAnswer, briefingAnswer, coverageAnswer, feedAnswer } from './responses/oversight.ts';
@@ -99,6 +100,10 @@ describe(`the documented answers match the real ones (${backend})`, () => {
     ['/api/feed?since=2000-01-01T00:00:00%2B08:00&limit=200', feedAnswer],
     ['/api/briefing', briefingAnswer],
     [`/api/briefing?township=${JIEPAI}&metric=coverageRate`, briefingAnswer],
+    ['/api/campaigns', campaignsAnswer],
+    // running (no after window) and ended (an after window), county-wide and in one township
+    ['/api/campaigns/jingwang/effect', campaignEffectAnswer],
+    [`/api/campaigns/qingyuan/effect?township=${JIEPAI}`, campaignEffectAnswer],
   ] as const)('GET %s', async (path, schema) => {
     await read(path, schema);
   });

@@ -3,6 +3,8 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
 import type { Alert, AlertLine, AlertRule, alerts } from '../queries/alerts.ts';
 import type { Briefing } from '../queries/briefing.ts';
+import type { CampaignEffect } from '../queries/campaign-effect.ts';
+import type { Campaign } from '../queries/campaigns.ts';
 import type { CategoryBreakdown } from '../queries/categories.ts';
 import type { Coverage } from '../queries/coverage.ts';
 import type { EventsAnswer } from '../queries/events.ts';
@@ -18,6 +20,7 @@ import type { VillageDetail } from '../queries/village-detail.ts';
 import type { feedRoutes } from '../routes/feed.ts';
 import type { healthRoutes } from '../routes/health.ts';
 import { OPERATIONS } from './operations.ts';
+import type { campaignAnswer, campaignEffectAnswer, campaignsAnswer } from './responses/campaigns.ts';
 import type { Same } from './responses/common.ts';
 import type { disputeAnswer, hazardAnswer, visitAnswer } from './responses/intake.ts';
 import type { eventsAnswer, townshipsAnswer, villageDetailAnswer, villagesAnswer } from './responses/map.ts';
@@ -62,6 +65,9 @@ type Checks = {
   feedRoute: Same<Out<typeof feedAnswer>, RouteOk<ReturnType<typeof feedRoutes>, '/', '$get'>>;
   briefing: Same<Out<typeof briefingAnswer>, Briefing>;
   health: Same<Out<typeof healthAnswer>, RouteOk<ReturnType<typeof healthRoutes>, '/', '$get'>>;
+  campaigns: Same<Out<typeof campaignsAnswer>, { campaigns: Campaign[] }>;
+  campaign: Same<Out<typeof campaignAnswer>, { campaign: Campaign }>;
+  campaignEffect: Same<Out<typeof campaignEffectAnswer>, CampaignEffect>;
 };
 
 describe('the answer schemas and the answers’ TypeScript types', () => {
@@ -85,6 +91,8 @@ describe('the answer schemas and the answers’ TypeScript types', () => {
       [
         'GET /api/alerts',
         'GET /api/briefing',
+        'GET /api/campaigns',
+        'GET /api/campaigns/:code/effect',
         'GET /api/coverage',
         'GET /api/disputes/:id',
         'GET /api/events',
@@ -98,8 +106,10 @@ describe('the answer schemas and the answers’ TypeScript types', () => {
         'GET /api/townships',
         'GET /api/villages',
         'GET /api/villages/:code',
+        'PATCH /api/admin/campaigns/:code',
         'PATCH /api/disputes/:id',
         'PATCH /api/hazards/:id',
+        'POST /api/admin/campaigns',
         'POST /api/disputes',
         'POST /api/hazards',
         'POST /api/visits',

@@ -59,15 +59,17 @@ export async function listCampaigns(h: Handle, now: Date): Promise<Campaign[]> {
 }
 
 /**
- * The campaign a request names, if the caller may see it: 400 (a field error on `field`) when no
- * such campaign exists, 403 `out_of_scope` when it exists but only in townships the caller does
+ * The campaign a request names, if the caller may see it: 400 (a field error on `field`; 404 for
+ * a path, `field` null) when no such campaign exists, 403 `out_of_scope` when it exists but only in townships the caller does
  * not see (row-level security hides it; app_campaign_scope tells the two apart).
  */
-export async function requireCampaign(h: Handle, code: string, now: Date, field = 'campaign'): Promise<Campaign> {
+export async function requireCampaign(h: Handle, code: string, now: Date, field: string | null = 'campaign'): Promise<Campaign> {
   const [row] = await h.query<CampaignRow>(`SELECT ${COLUMNS} FROM campaign WHERE code = $1`, [code]);
   if (row) return campaignOf(row, now);
   const [scope] = await h.query<{ townships: string[] | null }>('SELECT townships FROM app_campaign_scope($1)', [code]);
   if (scope) throw new ForbiddenError(`campaign ${code} is outside your scope`, 'out_of_scope');
+  // In a path (field null) an unknown campaign is a resource that does not exist.
+  if (field === null) throw new NotFoundError(`no campaign ${code}`);
   throw new ValidationError(`unknown campaign ${code}`, { [field]: `no campaign with code ${code}` });
 }
 

@@ -129,4 +129,53 @@ describe(`campaigns API (${backend})`, () => {
     const county0 = await json(county, `/api/stats/summary?campaign=test-other&township=${JIEPAI}`, 200);
     expect(county0.current.hazards.reported).toBe(0);
   });
+
+  it('GET effect: weeks, townships and totals agree with a direct count, and the estimate is the one computed from them', async () => {
+    const e = await json(county, '/api/campaigns/qingyuan/effect', 200);
+    expect(e.campaign.code).toBe('qingyuan');
+    const { before, during, after } = e.windows;
+    expect(after).not.toBeNull();
+    const span = (w: { from: string; to: string }) => (Date.parse(w.to) - Date.parse(w.from)) / 86400e3 + 1;
+    expect(span(before)).toBe(span(during));
+    expect(e.weeks.reduce((a: number, w: any) => a + w.days, 0)).toBe(span(before) + span(during) + span(after));
+    const sum = (phase: string, k: 'targeted' | 'other') => e.weeks.filter((w: any) => w.phase === phase).reduce((a: number, w: any) => a + w[k], 0);
+    const [direct] = await t.db.read(SYSTEM, (h) =>
+      h.query<{ tb: number; td: number; ob: number; od: number }>(
+        `SELECT count(*) FILTER (WHERE category = '涉毒' AND d < $2::date)::int AS tb, count(*) FILTER (WHERE category = '涉毒' AND d >= $2::date)::int AS td,
+                count(*) FILTER (WHERE category <> '涉毒' AND d < $2::date)::int AS ob, count(*) FILTER (WHERE category <> '涉毒' AND d >= $2::date)::int AS od
+         FROM (SELECT category, (reported_at AT TIME ZONE 'Asia/Shanghai')::date AS d FROM hazard) x WHERE d BETWEEN $1::date AND $3::date`,
+        [before.from, during.from, during.to],
+      ),
+    );
+    expect([sum('before', 'targeted'), sum('during', 'targeted'), sum('before', 'other'), sum('during', 'other')]).toEqual([direct!.tb, direct!.td, direct!.ob, direct!.od]);
+    expect(e.townships).toHaveLength(25);
+    expect(e.townships.reduce((a: number, r: any) => a + r.during, 0)).toBe(direct!.td);
+    const value = Math.log(direct!.td / direct!.tb) - Math.log(direct!.od / direct!.ob);
+    expect(e.estimate.value).toBeCloseTo(value, 10);
+    expect(e.ratio.value).toBeCloseTo(Math.exp(value), 10);
+    expect(e.estimate.low).toBeLessThan(e.estimate.value);
+    expect(e.closed.hazards).toBeGreaterThan(0);
+    expect(e.closed.disputes).toBe(0);
+  });
+
+  it("GET effect: a chief gets their township's part, 403 for another township or another township's campaign; the wall reads it; 404 and 422", async () => {
+    const mine = await json(chief, '/api/campaigns/jingwang/effect', 200);
+    expect(mine.townships.map((r: any) => r.code)).toEqual([JIEPAI]);
+    const countyView = await json(county, `/api/campaigns/jingwang/effect?township=${JIEPAI}`, 200);
+    expect({ ...mine, asOf: null }).toEqual({ ...countyView, asOf: null });
+    expect((await json(chief, `/api/campaigns/jingwang/effect?township=${OTHER}`, 403)).error.code).toBe('out_of_scope');
+    expect((await json(chief, '/api/campaigns/test-other/effect', 403)).error.code).toBe('out_of_scope');
+    expect((await json(wall, '/api/campaigns/jingwang/effect', 200)).weeks.length).toBeGreaterThan(4);
+    await json(county, '/api/campaigns/no-such/effect', 404);
+    await create({ code: 'test-later', name: '测试未来行动', startDate: '2099-01-01', endDate: '2099-02-01', hazardCategories: ['交通'] });
+    expect((await json(county, '/api/campaigns/test-later/effect', 422)).error.code).toBe('campaign_not_started');
+  });
+
+  it('writes every refused campaign request to the audit log', async () => {
+    const before = await t.db.read(SYSTEM, (h) => h.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE actor = 'demo-township' AND action = 'access.denied'`));
+    await json(chief, '/api/campaigns/test-other/effect', 403);
+    await json(chief, '/api/admin/campaigns/jingwang', 403, send('PATCH', { description: 'x' }));
+    const after = await t.db.read(SYSTEM, (h) => h.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE actor = 'demo-township' AND action = 'access.denied'`));
+    expect(after[0]!.n - before[0]!.n).toBe(2);
+  });
 });

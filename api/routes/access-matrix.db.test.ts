@@ -77,6 +77,7 @@ interface Case {
 const everyone = { default: 200 };
 const countyWide = { default: 200, township: 403, officer: 403 };
 const adminOnly400 = { default: 403, admin: 400 };
+const adminOnly404 = { default: 403, admin: 404 };
 const read = (path: (p: Place) => string): Pick<Case, 'request'> => ({ request: (w) => ({ path: path(place[w]) }) });
 const tw = (p: Place) => `township=${p.township}`;
 
@@ -96,6 +97,9 @@ const CASES: Case[] = [
   { name: 'GET /api/feed', ...read((p) => `/api/feed?${tw(p)}`), own: everyone, other: countyWide },
   { name: 'GET /api/alerts', ...read((p) => `/api/alerts?${tw(p)}`), own: everyone, other: countyWide },
   { name: 'GET /api/briefing', ...read((p) => `/api/briefing?${tw(p)}`), own: everyone, other: countyWide },
+  { name: 'GET /api/campaigns', ...read(() => '/api/campaigns'), own: everyone, other: everyone },
+  // A county-wide campaign: a chief and an officer see their own township's part of it.
+  { name: 'GET /api/campaigns/:code/effect', ...read((p) => `/api/campaigns/jingwang/effect?${tw(p)}`), own: everyone, other: countyWide },
   { name: 'GET /api/hazards/:id', ...read((p) => `/api/hazards/${p.hazard}`), own: { default: 200, wall: 403 }, other: { ...countyWide, wall: 403 } },
   { name: 'GET /api/disputes/:id', ...read((p) => `/api/disputes/${p.dispute}`), own: { default: 200, wall: 403 }, other: { ...countyWide, wall: 403 } },
   {
@@ -112,6 +116,10 @@ const CASES: Case[] = [
   { name: 'PATCH /api/admin/users/:id', request: () => ({ method: 'PATCH', path: '/api/admin/users/0', body: {} }), own: adminOnly400, other: adminOnly400 },
   { name: 'POST /api/admin/devices', request: () => ({ method: 'POST', path: '/api/admin/devices', body: {} }), own: adminOnly400, other: adminOnly400 },
   { name: 'DELETE /api/admin/devices/:id', request: () => ({ method: 'DELETE', path: '/api/admin/devices/0' }), own: adminOnly400, other: adminOnly400 },
+  { name: 'POST /api/admin/campaigns', request: () => ({ method: 'POST', path: '/api/admin/campaigns', body: {} }), own: adminOnly400, other: adminOnly400 },
+  { name: 'PATCH /api/admin/campaigns/:code', request: () => ({ method: 'PATCH', path: '/api/admin/campaigns/jingwang', body: {} }), own: adminOnly400, other: adminOnly400 },
+  // No such campaign: only an admin gets as far as looking (404); nothing is deleted.
+  { name: 'DELETE /api/admin/campaigns/:code', request: () => ({ method: 'DELETE', path: '/api/admin/campaigns/no-such' }), own: adminOnly404, other: adminOnly404 },
   { name: 'POST /api/imports/boundaries', request: () => ({ method: 'POST', path: '/api/imports/boundaries' }), own: adminOnly400, other: adminOnly400 },
   // Every role may change its own password; an empty body is refused (400) without counting as a wrong one.
   { name: 'POST /api/auth/password', request: () => ({ method: 'POST', path: '/api/auth/password', body: {} }), own: { default: 400 }, other: { default: 400 } },

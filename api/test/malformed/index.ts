@@ -1,5 +1,6 @@
 import { adminCases } from './admin.ts';
 import { authCases } from './auth.ts';
+import { campaignCases } from './campaigns.ts';
 import { importCases } from './imports.ts';
 import { lateCases } from './late.ts';
 import { pathCases } from './paths.ts';
@@ -27,7 +28,17 @@ export { type Caller, type CaseGroup, type CorpusContext, type CsrfMode, DEFAULT
 
 /** The whole corpus, in a fixed order. */
 export function malformedCorpus(ctx: CorpusContext = DEFAULT_CONTEXT): MalformedCase[] {
-  const all = [...readCases(ctx), ...pathCases(ctx), ...writeCases(ctx), ...lateCases(ctx), ...scopeCases(ctx), ...authCases(ctx), ...adminCases(ctx), ...importCases(ctx)];
+  const all = [
+    ...readCases(ctx),
+    ...pathCases(ctx),
+    ...writeCases(ctx),
+    ...lateCases(ctx),
+    ...scopeCases(ctx),
+    ...authCases(ctx),
+    ...adminCases(ctx),
+    ...importCases(ctx),
+    ...campaignCases(ctx),
+  ];
   // Every refused request (403) leaves one audit entry (issue 11).
   return all.map((c) => (c.status === 403 && !c.audit ? { ...c, audit: 'access.denied' as const } : c));
 }

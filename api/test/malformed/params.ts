@@ -19,7 +19,8 @@ export type ParamKind =
   | 'week'
   | 'ledgerKind'
   | 'statsType'
-  | 'before';
+  | 'before'
+  | 'campaign';
 
 /** A value each kind of parameter accepts. */
 export const VALID: Record<ParamKind, string> = {
@@ -40,6 +41,7 @@ export const VALID: Record<ParamKind, string> = {
   ledgerKind: 'visits',
   statsType: 'hazard',
   before: '5',
+  campaign: 'jingwang',
 };
 
 /** Values each kind of parameter must refuse (besides the injections, '', blanks and repeats). */
@@ -77,6 +79,15 @@ export function badValues(kind: ParamKind, limitMax: number | null): (readonly [
         ['null-word', 'null'],
         ['list', '2026-01-01,2026-01-02'],
         ['fullwidth-digits', '２０２６-０１-０１'],
+      ];
+    case 'campaign':
+      return [
+        // 'bogus' is well-formed and names no campaign: 400 on the field, as a bad format is.
+        ...enumBad('jingwang', [['chinese-name', '净网']]),
+        ['leading-digit', '1jingwang'],
+        ['33-characters', `j${'a'.repeat(32)}`],
+        ['underscore', 'jing_wang'],
+        ['nul', 'jingwang\u0000'],
       ];
     case 'township':
       return [

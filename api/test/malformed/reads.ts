@@ -17,7 +17,7 @@ export interface ReadEndpoint {
 
 export function readEndpoints(ctx: CorpusContext): ReadEndpoint[] {
   const period = { from: 'date', to: 'date' } as const;
-  const filters = { category: 'category', status: 'status' } as const;
+  const filters = { category: 'category', status: 'status', campaign: 'campaign' } as const;
   return [
     { path: '/api/townships', as: 'county', base: {}, params: { ...period, ...filters }, period: true },
     { path: '/api/villages', as: 'county', base: {}, params: { ...period, ...filters, township: 'township' }, period: true },
@@ -41,9 +41,11 @@ export function readEndpoints(ctx: CorpusContext): ReadEndpoint[] {
       period: true,
     },
     { path: '/api/coverage', as: 'county', base: {}, params: { ...period, township: 'township', all: 'all' }, period: true },
-    { path: '/api/feed', as: 'county', base: {}, params: { since: 'since', township: 'township', limit: 'limit' }, limitMax: 200, period: false },
-    { path: '/api/alerts', as: 'county', base: {}, params: { ...period, township: 'township' }, period: true },
-    { path: '/api/briefing', as: 'county', base: {}, params: { week: 'week', township: 'township', metric: 'metric' }, period: false },
+    { path: '/api/feed', as: 'county', base: {}, params: { since: 'since', township: 'township', campaign: 'campaign', limit: 'limit' }, limitMax: 200, period: false },
+    { path: '/api/alerts', as: 'county', base: {}, params: { ...period, township: 'township', campaign: 'campaign' }, period: true },
+    { path: '/api/briefing', as: 'county', base: {}, params: { week: 'week', township: 'township', campaign: 'campaign', metric: 'metric' }, period: false },
+    { path: '/api/campaigns', as: 'county', base: {}, params: {}, period: false },
+    { path: '/api/campaigns/jingwang/effect', as: 'county', base: {}, params: { township: 'township' }, period: false },
     { path: '/api/imports/ledger/template', as: 'county', base: { kind: 'disputes' }, params: { kind: 'ledgerKind', township: 'township' }, period: false },
     { path: '/api/admin/audit', as: 'admin', base: {}, params: { limit: 'limit', before: 'before' }, limitMax: 500, period: false },
     // No parameters at all: only the unknown-parameter cases apply.

@@ -143,6 +143,19 @@ export async function deleteCampaign(h: Handle, code: string, now: Date): Promis
   return campaignOf(row, now);
 }
 
+// Table names come from this literal only.
+const CASE_TABLE = { dispute: 'dispute', hazard: 'hazard' } as const;
+
+/**
+ * Adds campaign tags to one case (a status change's `campaigns`), keeping those it has, each
+ * once, sorted; the codes are checked first (400 unknown, 403 another township's).
+ */
+export async function tagCase(h: Handle, kind: 'dispute' | 'hazard', id: string, codes: readonly string[], now: Date): Promise<void> {
+  if (codes.length === 0) return;
+  await requireCampaigns(h, codes, now);
+  await h.query(`UPDATE ${CASE_TABLE[kind]} SET campaigns = ARRAY(SELECT DISTINCT x FROM unnest(campaigns || $2::text[]) AS x ORDER BY x) WHERE id = $1`, [id, codes]);
+}
+
 /** Tags every case an auto-tagging campaign targets; returns how many gained the tag. */
 export async function autotag(h: Handle, code: string): Promise<number> {
   const [row] = await h.query<{ n: number }>('SELECT campaign_autotag($1) AS n', [code]);

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
+import { addDays, shanghaiDate } from '../contract/calendar.ts';
 import { SYSTEM } from '../db/types.ts';
+import { deleteLedgerRows } from '../imports/ledger/test-support.ts';
 import { type SignedIn, signIn } from '../test/sign-in.ts';
 import { backend, type TestDb, testDb } from '../test/test-db.ts';
 
@@ -22,14 +24,21 @@ beforeAll(async () => {
   admin = await signIn(app, 'demo-admin');
 });
 
-// Test campaigns are removed with their tags (the owner may; the API refuses while tags exist).
+// Test campaigns are removed with their tags (the owner may; the API refuses while tags exist),
+// and the cases this file sends in.
 const made: string[] = [];
+const RUN = `cp${Date.now().toString(36)}`;
 afterAll(async () => {
   await t.db.write(SYSTEM, async (h) => {
+    await h.query(`DELETE FROM status_change WHERE client_id LIKE $1`, [`%${RUN}%`]);
+    for (const table of ['hazard', 'dispute']) await h.query(`DELETE FROM ${table} WHERE client_id LIKE $1`, [`%${RUN}%`]);
+    await h.query(`UPDATE dispute SET campaigns = '{}' WHERE client_id LIKE 'ledger:%' AND summary LIKE $1`, [`%${RUN}%`]);
     await h.query('UPDATE dispute SET campaigns = array_remove(campaigns, x) FROM unnest($1::text[]) AS x WHERE campaigns @> ARRAY[x]', [made]);
     await h.query('UPDATE hazard SET campaigns = array_remove(campaigns, x) FROM unnest($1::text[]) AS x WHERE campaigns @> ARRAY[x]', [made]);
     await h.query('DELETE FROM campaign WHERE code = ANY($1::text[])', [made]);
   });
+  // The ledger import below commits: its rows and batch go, as the ledger tests' own do.
+  await deleteLedgerRows(t.db);
 });
 
 async function json<T = any>(who: SignedIn, path: string, status: number, init?: RequestInit): Promise<T> {
@@ -177,5 +186,55 @@ describe(`campaigns API (${backend})`, () => {
     await json(chief, '/api/admin/campaigns/jingwang', 403, send('PATCH', { description: 'x' }));
     const after = await t.db.read(SYSTEM, (h) => h.query<{ n: number }>(`SELECT count(*)::int AS n FROM audit_log WHERE actor = 'demo-township' AND action = 'access.denied'`));
     expect(after[0]!.n - before[0]!.n).toBe(2);
+  });
+
+  it('intake and status changes carry campaign tags; auto-tagging adds the running campaign of a targeted category', async () => {
+    const [v] = await t.db.read(SYSTEM, (h) =>
+      h.query<{ lng: number; lat: number }>(`SELECT ST_X(label_point) AS lng, ST_Y(label_point) AS lat FROM village WHERE township_code = $1 ORDER BY code LIMIT 1`, [JIEPAI]),
+    );
+    const hazard = { clientId: `${RUN}-h1`, category: '电信诈骗', severity: 2, lng: v!.lng, lat: v!.lat };
+    // 电信诈骗 reported now falls in 净网's days and categories: tagged without asking.
+    const auto = await json(chief, '/api/hazards', 201, send('POST', hazard));
+    expect(auto.campaigns).toEqual(['jingwang']);
+    const dispute = { clientId: `${RUN}-d1`, category: '劳资', channel: '综治中心', lng: v!.lng, lat: v!.lat };
+    const tagged = await json(chief, '/api/disputes', 201, send('POST', { ...dispute, campaigns: ['test-fire'] }));
+    expect(tagged.campaigns).toEqual(['test-fire']);
+    // Another township's campaign: 403, an unknown one: 400 on the field; nothing is created.
+    expect((await json(chief, '/api/disputes', 403, send('POST', { ...dispute, clientId: `${RUN}-d2`, campaigns: ['test-other'] }))).error.code).toBe('out_of_scope');
+    const unknown = await json(chief, '/api/disputes', 400, send('POST', { ...dispute, clientId: `${RUN}-d3`, campaigns: ['no-such'] }));
+    expect(unknown.error.fields).toEqual({ campaigns: 'no campaign with code no-such' });
+    const [n] = await t.db.read(SYSTEM, (h) => h.query<{ n: number }>(`SELECT count(*)::int AS n FROM dispute WHERE client_id LIKE $1`, [`%${RUN}-d%`]));
+    expect(n!.n).toBe(1);
+    // A status change adds tags and says so in its audit entry.
+    const stepped = await json(chief, `/api/disputes/${tagged.id}`, 200, send('PATCH', { status: '调处中', clientId: `${RUN}-d1-s1`, campaigns: ['jingwang'] }));
+    expect(stepped.campaigns).toEqual(['jingwang', 'test-fire']);
+    const entries = await auditOf(tagged.id);
+    expect(entries.map((e) => [e.action, e.detail.campaigns])).toEqual([
+      ['intake.dispute', ['test-fire']],
+      ['status.dispute', ['jingwang']],
+    ]);
+    const counted = await json(
+      county,
+      `/api/stats/summary?campaign=test-fire&township=${JIEPAI}&from=${stepped.receivedAt.slice(0, 10)}&to=${stepped.receivedAt.slice(0, 10)}`,
+      200,
+    );
+    expect(counted.current.disputes.total).toBe(1);
+  });
+
+  it('a ledger names campaigns in its 专项行动 column, by name or code; an unknown one is a row error', async () => {
+    const [v] = await t.db.read(SYSTEM, (h) => h.query<{ name: string }>(`SELECT name FROM village WHERE township_code = $1 ORDER BY code LIMIT 1`, [JIEPAI]));
+    const day = addDays(shanghaiDate(t.now), -1);
+    const csv = (campaigns: string) => `受理日期,村（社区）,纠纷类型,调解结果,纠纷简况,专项行动\n${day},${v!.name},劳资,受理,${RUN} 欠薪,${campaigns}\n`;
+    const post = (body: string, dry: boolean) =>
+      chief.request(`/api/imports/ledger?kind=disputes&fileName=${RUN}.csv${dry ? '&dryRun=true' : ''}`, { method: 'POST', headers: { 'content-type': 'text/csv' }, body });
+    const bad = await post(csv('净网；没有这个'), true);
+    expect(bad.status).toBe(422);
+    expect(JSON.stringify(await bad.json())).toContain('没有名为 没有这个 的专项行动');
+    const good = await post(csv('净网；test-fire'), false);
+    expect(good.status, await good.clone().text()).toBe(200);
+    const [row] = await t.db.read(SYSTEM, (h) =>
+      h.query<{ campaigns: string[] }>(`SELECT campaigns FROM dispute WHERE client_id LIKE 'ledger:%' AND summary LIKE $1`, [`%${RUN}%`]),
+    );
+    expect(row!.campaigns).toEqual(['jingwang', 'test-fire']);
   });
 });

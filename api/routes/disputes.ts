@@ -1,8 +1,10 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { campaignTags } from '../contract/campaign.ts';
 import { villageCode } from '../contract/case-filter.ts';
 import { DISPUTE_CATEGORIES, DISPUTE_CHANNELS, DISPUTE_STATUSES } from '../contract/enums.ts';
 import type { Handle } from '../db/index.ts';
+import { requireCampaigns, tagCase } from '../queries/campaigns.ts';
 import { createDispute, findDispute, getDispute } from '../queries/intake/disputes.ts';
 import { changeDisputeStatus } from '../queries/intake/status.ts';
 import { type Deps, notFoundOrOutOfScope, read, scopeOf } from './deps.ts';
@@ -26,6 +28,7 @@ const createBody = z
     partyName: text(50).optional(),
     partyPhone: phone.optional(),
     mediator: text(50).optional(),
+    campaigns: campaignTags.optional(),
   })
   .strict();
 
@@ -35,6 +38,8 @@ const statusBody = z
     at: instant.optional(),
     note: text(500).optional(),
     clientId: clientId.optional(),
+    /** Campaign codes to add (tags are never removed here). */
+    campaigns: campaignTags.optional(),
   })
   .strict();
 
@@ -51,9 +56,12 @@ export function disputesRoutes(deps: Deps) {
         villageCode: body.villageCode,
         clientId: body.clientId,
         time: { field: 'receivedAt', value: body.receivedAt },
-        create: (h, key, receivedAt) => createDispute(h, { ...body, clientId: key, receivedAt, receivedAtStated: body.receivedAt !== undefined }),
+        create: async (h, key, receivedAt) => {
+          await requireCampaigns(h, body.campaigns ?? [], deps.now());
+          return createDispute(h, { ...body, clientId: key, receivedAt, receivedAtStated: body.receivedAt !== undefined });
+        },
         action: 'intake.dispute',
-        detail: { category: body.category },
+        detail: { category: body.category, campaigns: body.campaigns ?? [] },
       });
       return c.json(disputeFor(c, record), created ? 201 : 200);
     })
@@ -66,8 +74,11 @@ export function disputesRoutes(deps: Deps) {
       const dispute = await deps.db.write(scopeOf(c), async (h) => {
         const before = await visible(h, id);
         await changeDisputeStatus(h, id, { ...body, at, clientId: key });
+        await tagCase(h, 'dispute', id, body.campaigns ?? [], deps.now());
         const after = await getDispute(h, id);
-        if (after.status !== before.status) await auditIntake(c, h, 'status.dispute', id, { from: before.status, to: after.status, clientId: key ?? null });
+        const tagged = after.campaigns.filter((x) => !before.campaigns.includes(x));
+        if (after.status !== before.status || tagged.length > 0)
+          await auditIntake(c, h, 'status.dispute', id, { from: before.status, to: after.status, clientId: key ?? null, campaigns: tagged });
         return after;
       });
       return c.json(disputeFor(c, dispute), 200);

@@ -1,8 +1,10 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { campaignTags } from '../contract/campaign.ts';
 import { villageCode } from '../contract/case-filter.ts';
 import { HAZARD_CATEGORIES, HAZARD_STATUSES } from '../contract/enums.ts';
 import type { Handle } from '../db/index.ts';
+import { requireCampaigns, tagCase } from '../queries/campaigns.ts';
 import { createHazard, findHazard, getHazard } from '../queries/intake/hazards.ts';
 import { changeHazardStatus } from '../queries/intake/status.ts';
 import { type Deps, notFoundOrOutOfScope, read, scopeOf } from './deps.ts';
@@ -25,6 +27,7 @@ const createBody = z
     description: text(2000).default(''),
     reporterName: text(50).optional(),
     reporterPhone: phone.optional(),
+    campaigns: campaignTags.optional(),
   })
   .strict();
 
@@ -34,6 +37,8 @@ const statusBody = z
     at: instant.optional(),
     note: text(500).optional(),
     clientId: clientId.optional(),
+    /** Campaign codes to add (tags are never removed here). */
+    campaigns: campaignTags.optional(),
   })
   .strict();
 
@@ -50,10 +55,12 @@ export function hazardsRoutes(deps: Deps) {
         villageCode: body.villageCode,
         clientId: body.clientId,
         time: { field: 'reportedAt', value: body.reportedAt },
-        create: (h, key, reportedAt) =>
-          createHazard(h, { ...body, severity: body.severity as 1 | 2 | 3 | 4, clientId: key, reportedAt, reportedAtStated: body.reportedAt !== undefined }),
+        create: async (h, key, reportedAt) => {
+          await requireCampaigns(h, body.campaigns ?? [], deps.now());
+          return createHazard(h, { ...body, severity: body.severity as 1 | 2 | 3 | 4, clientId: key, reportedAt, reportedAtStated: body.reportedAt !== undefined });
+        },
         action: 'intake.hazard',
-        detail: { category: body.category, severity: body.severity },
+        detail: { category: body.category, severity: body.severity, campaigns: body.campaigns ?? [] },
       });
       return c.json(hazardFor(c, record), created ? 201 : 200);
     })
@@ -66,8 +73,11 @@ export function hazardsRoutes(deps: Deps) {
       const hazard = await deps.db.write(scopeOf(c), async (h) => {
         const before = await visible(h, id);
         await changeHazardStatus(h, id, { ...body, at, clientId: key });
+        await tagCase(h, 'hazard', id, body.campaigns ?? [], deps.now());
         const after = await getHazard(h, id);
-        if (after.status !== before.status) await auditIntake(c, h, 'status.hazard', id, { from: before.status, to: after.status, clientId: key ?? null });
+        const tagged = after.campaigns.filter((x) => !before.campaigns.includes(x));
+        if (after.status !== before.status || tagged.length > 0)
+          await auditIntake(c, h, 'status.hazard', id, { from: before.status, to: after.status, clientId: key ?? null, campaigns: tagged });
         return after;
       });
       return c.json(hazardFor(c, hazard), 200);

@@ -101,6 +101,14 @@ export const DISPUTE_COLUMNS: readonly ColumnSpec[] = [
     rule: '选填',
     help: '纠纷经过与调解情况',
   },
+  {
+    field: 'campaigns',
+    header: '专项行动',
+    synonyms: ['专项', '专项行动名称', '所属专项行动', '行动'],
+    requiredColumn: false,
+    rule: '选填',
+    help: '本案所属的专项行动：名称（如 净网）或代码（如 jingwang），多个用顿号、逗号或分号分隔；须是本乡镇参加的行动。类别、日期与自动归类的行动相符的，不填也会归入',
+  },
 ];
 
 export const VISIT_COLUMNS: readonly ColumnSpec[] = [

@@ -22,17 +22,27 @@ export interface Officer {
   villageCode: string;
 }
 
+/** A campaign (专项行动) the importer sees: a ledger names it by name or code. */
+export interface CampaignRef {
+  code: string;
+  name: string;
+}
+
 export interface Reference {
   townships: Township[];
   villages: Village[];
   officers: Officer[];
+  /** Absent: the file may name no campaign. */
+  campaigns?: CampaignRef[];
 }
 
 export async function loadReference(h: Handle): Promise<Reference> {
   const townships = await h.query<Township>('SELECT code, name FROM township ORDER BY code');
   const villages = await h.query<Village>('SELECT code, township_code AS "townshipCode", name, nbs_name AS "nbsName" FROM village ORDER BY code');
   const officers = await h.query<Officer>('SELECT id, name, village_code AS "villageCode" FROM officer ORDER BY id');
-  return { townships, villages, officers };
+  // Row-level security: a chief's import sees the county's campaigns and their township's.
+  const campaigns = await h.query<CampaignRef>('SELECT code, name FROM campaign ORDER BY start_date DESC, code');
+  return { townships, villages, officers, campaigns };
 }
 
 /** Edit distance between two short strings (village names are 2-8 characters). */
@@ -58,8 +68,15 @@ export class Places {
   private readonly villageByCode = new Map<string, Village>();
   private readonly villagesOf = new Map<string, Village[]>();
   private readonly officerOfVillage = new Map<string, Officer>();
+  private readonly campaignByKey = new Map<string, string>();
+  private readonly campaignNames: string[];
 
   constructor(ref: Reference) {
+    for (const c of ref.campaigns ?? []) {
+      this.campaignByKey.set(c.code, c.code);
+      this.campaignByKey.set(clean(c.name), c.code);
+    }
+    this.campaignNames = (ref.campaigns ?? []).map((c) => c.name);
     for (const t of ref.townships) {
       this.townshipByCode.set(t.code, t);
       this.townshipByName.set(t.name, t);
@@ -71,6 +88,20 @@ export class Places {
       this.villagesOf.set(v.townshipCode, [...(this.villagesOf.get(v.townshipCode) ?? []), v]);
     }
     for (const o of ref.officers) this.officerOfVillage.set(o.villageCode, o);
+  }
+
+  /** A 专项行动 cell: names or codes, separated by 、 , ; (full- or half-width); each must be known. */
+  campaigns(text: string): Normalised<string[]> {
+    const codes = new Set<string>();
+    for (const part of text.normalize('NFKC').split(/[、,;\s]+/)) {
+      const key = clean(part);
+      if (!key) continue;
+      const code = this.campaignByKey.get(key) ?? this.campaignByKey.get(key.toLowerCase());
+      const known = this.campaignNames.length ? this.campaignNames.join('、') : '（本乡镇没有可归入的专项行动）';
+      if (!code) return { ok: false, problem: `没有名为 ${key} 的专项行动`, expected: `以下之一的名称或代码：${known}` };
+      codes.add(code);
+    }
+    return { ok: true, value: [...codes].sort() };
   }
 
   townshipOf(code: string): Township | undefined {

@@ -18,6 +18,8 @@ export interface DisputeRecord {
   partyName: string | null;
   partyPhone: string | null;
   summary: string;
+  /** Campaign codes from the 专项行动 column (auto-tagging campaigns are added on insert). */
+  campaigns: string[];
 }
 
 export interface VisitRecord {
@@ -47,6 +49,8 @@ export function disputeRow(r: RowContext): DisputeRecord | null {
   const phoneText = r.text('partyPhone');
   const partyPhone = phoneText ? r.check('partyPhone', normalisePhone(phoneText)) : null;
   const summary = r.check('summary', freeText(r.cell('summary'), 2000));
+  const campaignText = r.text('campaigns');
+  const campaigns = campaignText ? r.check('campaigns', r.places.campaigns(campaignText)) : [];
 
   const receivedAt = received && r.instant('receivedDate', received, DEFAULT_START_TIME);
   let concludedAt: Date | null = null;
@@ -80,6 +84,7 @@ export function disputeRow(r: RowContext): DisputeRecord | null {
     partyName,
     partyPhone,
     summary: summary ?? '',
+    campaigns: campaigns ?? [],
   };
 }
 

@@ -31,6 +31,8 @@ const disputeParams = (ids: string[], rs: DisputeRecord[]) => [
   rs.map((r) => r.partyName),
   rs.map((r) => r.partyPhone),
   rs.map((r) => r.mediator),
+  // Comma-joined: unnest() takes one-dimensional arrays only (codes hold no comma).
+  rs.map((r) => r.campaigns.join(',')),
 ];
 
 const visitParams = (ids: string[], rs: VisitRecord[]) => [

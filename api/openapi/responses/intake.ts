@@ -37,6 +37,7 @@ export const disputeAnswer = z
     mediator: z.string().nullable().describe('调解员 (mediator)'),
     partyName: z.string().nullable().describe(`当事人姓名 (party name). ${MASKING}`),
     partyPhone: z.string().nullable().describe(`当事人电话 (party phone). ${MASKING}`),
+    campaigns: z.array(z.string()).describe('所属专项行动代码 (campaign codes it is tagged with)'),
   })
   .meta({ id: 'Dispute', description: '矛盾纠纷 (a dispute as the intake answers it)' });
 
@@ -64,6 +65,7 @@ export const hazardAnswer = z
     description: z.string().describe('隐患描述 (description)'),
     reporterName: z.string().nullable().describe(`上报人姓名 (reporter name). ${MASKING}`),
     reporterPhone: z.string().nullable().describe(`上报人电话 (reporter phone). ${MASKING}`),
+    campaigns: z.array(z.string()).describe('所属专项行动代码 (campaign codes it is tagged with)'),
   })
   .meta({ id: 'Hazard', description: '风险隐患 (a hazard as the intake answers it)' });
 

@@ -19,6 +19,8 @@ export interface DisputeInput {
   partyName?: string;
   partyPhone?: string;
   mediator?: string;
+  /** Campaign codes (checked by the route); auto-tagging campaigns are added by the insert trigger. */
+  campaigns?: string[];
 }
 
 export interface DisputeAnswer {
@@ -39,6 +41,8 @@ export interface DisputeAnswer {
   /** Personal data: masked or removed per role by the route (api/auth/mask.ts). */
   partyName: string | null;
   partyPhone: string | null;
+  /** The campaigns (专项行动) it is tagged with. */
+  campaigns: string[];
 }
 
 const SELECT = `
@@ -46,14 +50,14 @@ const SELECT = `
          category, channel, status, iso_sh(received_at) AS "receivedAt",
          iso_sh(mediation_started_at) AS "mediationStartedAt", iso_sh(concluded_at) AS "concludedAt",
          ST_X(geom) AS lng, ST_Y(geom) AS lat, summary, mediator,
-         party_name AS "partyName", party_phone AS "partyPhone"
+         party_name AS "partyName", party_phone AS "partyPhone", campaigns
   FROM dispute`;
 
 const INSERT = `
   INSERT INTO dispute (id, client_id, category, channel, status, village_code, received_at, geom, summary,
-                       party_name, party_phone, mediator, source)
+                       party_name, party_phone, mediator, source, campaigns)
   VALUES ($1, $2, $3, $4, '受理', $5, $6::timestamptz, ST_SetSRID(ST_MakePoint($7::float8, $8::float8), 4326), $9,
-          $10, $11, $12, 'intake')
+          $10, $11, $12, 'intake', $13::text[])
   ON CONFLICT (client_id) DO NOTHING
   RETURNING id`;
 
@@ -97,6 +101,7 @@ const DISPUTE: IntakeKind<DisputeInput, DisputeAnswer, Located, Located> = {
         input.partyName ?? null,
         input.partyPhone ?? null,
         input.mediator ?? null,
+        input.campaigns ?? [],
       ])
     ).length > 0,
 };

@@ -18,6 +18,8 @@ export interface HazardInput {
   description: string;
   reporterName?: string;
   reporterPhone?: string;
+  /** Campaign codes (checked by the route); auto-tagging campaigns are added by the insert trigger. */
+  campaigns?: string[];
 }
 
 export interface HazardAnswer {
@@ -41,6 +43,8 @@ export interface HazardAnswer {
   /** Personal data: masked or removed per role by the route (api/auth/mask.ts). */
   reporterName: string | null;
   reporterPhone: string | null;
+  /** The campaigns (专项行动) it is tagged with. */
+  campaigns: string[];
 }
 
 const SELECT = `
@@ -50,7 +54,7 @@ const SELECT = `
          iso_sh(closed_at) AS "closedAt", iso_sh(deadline) AS deadline,
          (closed_at IS NULL AND deadline < now()) AS overdue,
          ST_X(geom) AS lng, ST_Y(geom) AS lat, description,
-         reporter_name AS "reporterName", reporter_phone AS "reporterPhone"
+         reporter_name AS "reporterName", reporter_phone AS "reporterPhone", campaigns
   FROM hazard`;
 
 // The county's editable routing table: the most specific rule (highest min_severity) wins.
@@ -60,9 +64,9 @@ const ROUTE = `
 
 const INSERT = `
   INSERT INTO hazard (id, client_id, category, severity, department, status, village_code, reported_at, deadline,
-                      geom, description, reporter_name, reporter_phone, source)
+                      geom, description, reporter_name, reporter_phone, source, campaigns)
   VALUES ($1, $2, $3, $4, $5, '上报', $6, $7::timestamptz, $7::timestamptz + make_interval(days => $8),
-          ST_SetSRID(ST_MakePoint($9::float8, $10::float8), 4326), $11, $12, $13, 'intake')
+          ST_SetSRID(ST_MakePoint($9::float8, $10::float8), 4326), $11, $12, $13, 'intake', $14::text[])
   ON CONFLICT (client_id) DO NOTHING
   RETURNING id`;
 
@@ -118,6 +122,7 @@ const HAZARD: IntakeKind<HazardInput, HazardAnswer, Located, Routed> = {
         input.description,
         input.reporterName ?? null,
         input.reporterPhone ?? null,
+        input.campaigns ?? [],
       ])
     ).length > 0,
 };

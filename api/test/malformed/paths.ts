@@ -37,6 +37,17 @@ export function pathCases(ctx: CorpusContext): MalformedCase[] {
   ];
   for (const [l, path, status, code] of traversal) out.push(get(`path traversal: ${l}`, 'traversal', path, status, code));
   out.push(get('path traversal: /api/admin/../admin/users as county', 'traversal', '/api/admin/../admin/users', 403, 'forbidden'));
+  // The basemap's files: names are checked before any path is built (api/basemap/assets.ts).
+  const basemapFiles: [string, string, CaseGroup, number, string][] = [
+    ['glyphs ..%2F..%2Fetc', '/api/basemap/glyphs/..%2F..%2Fetc/0-255.pbf', 'traversal', 404, 'not_found'],
+    ['glyphs range ../passwd', '/api/basemap/glyphs/Noto%20Sans%20Regular/..%2Fpasswd', 'traversal', 400, 'invalid_request'],
+    ['sprite ..%2Fconfig.json', '/api/basemap/sprites/..%2Fconfig.json', 'traversal', 400, 'invalid_request'],
+    ['tile x past 2^z', '/api/basemap/tiles/1/5/0', 'bad-id', 400, 'invalid_request'],
+    ['tile zoom not a number', '/api/basemap/tiles/a/0/0', 'bad-id', 400, 'invalid_request'],
+    ['tile zoom 99', '/api/basemap/tiles/99/0/0', 'bad-id', 400, 'invalid_request'],
+    ['style theme neon', '/api/basemap/style.json?theme=neon', 'enum', 400, 'invalid_request'],
+  ];
+  for (const [l, path, group, status, code] of basemapFiles) out.push(get(`basemap: ${l}`, group, path, status, code));
 
   const hazardIds = [
     'HZ12',

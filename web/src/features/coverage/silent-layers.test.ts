@@ -20,7 +20,7 @@ const square = (x: number, y: number, d = 0.02) => ({
     ],
   ] as [number, number][][][],
 });
-const basemap: Basemap = { type: 'FeatureCollection', bbox: [112, 26.8, 112.8, 27.4], features: [] };
+const basemap: Basemap = { type: 'FeatureCollection', bbox: [112, 26.8, 112.8, 27.4], features: [], villageLabels: [] };
 const townships = [
   { type: 'Feature', id: 't', geometry: square(112.1, 27, 0.1), properties: { code: '430421110', name: '界牌镇', seat: [112.15, 27.05] } },
 ] as unknown as TownshipFeature[];

@@ -48,6 +48,8 @@ export function DashboardExportButton() {
       asOf: summary.data ? figureAsOf(summary.data, i18n) : fetchedAt(),
       filters: filters.length ? filters.join('、') : null,
       boundaryNote: note ? noteInLanguage(note, lang) : t('boundaryNote'),
+      // As the map shows it (MapView): the same basemap, so the same credit.
+      basemapAttribution: document.querySelector('[data-testid="map-attribution"]')?.textContent ?? null,
     };
     const node = composeFigure(
       facts,

@@ -97,6 +97,17 @@ describe('composeFigure', () => {
     expect(box.nextElementSibling?.querySelector('[data-export-part="legend"]')).not.toBeNull();
   });
 
+  it("writes the basemap's credit (with its 审图号) over the map, and none without a basemap", () => {
+    const map = document.createElement('canvas');
+    map.width = 400;
+    map.height = 300;
+    const credit = (attr: string | null) =>
+      composeFigure({ ...FACTS, basemapAttribution: attr }, { map, legend: legend(), exportedAt: '' }, text).querySelector('.export-map [data-export-part="attribution"]')
+        ?.textContent ?? null;
+    expect(credit('© 天地图 · 审图号：GS(2024)0650号')).toBe('© 天地图 · 审图号：GS(2024)0650号');
+    expect(credit(null)).toBeNull();
+  });
+
   it('leaves out the filters line when there are none, and shows it when there are', () => {
     expect(composeFigure(FACTS, { map: null, legend: null, exportedAt: '' }, text).textContent).not.toContain('筛选');
     expect(composeFigure({ ...FACTS, filters: '消防' }, { map: null, legend: null, exportedAt: '' }, text).textContent).toContain('筛选：消防');

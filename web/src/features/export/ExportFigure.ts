@@ -19,6 +19,8 @@ export interface FigureFacts {
   asOf: string;
   filters: string | null;
   boundaryNote: string | null;
+  /** The basemap's attribution and 审图号, written over the map's corner as the map shows it. */
+  basemapAttribution?: string | null;
 }
 
 const OFFSET_MS = 8 * 3600_000;
@@ -136,6 +138,11 @@ export function composeFigure(
     mapBox.style.height = `${shown.height}px`;
   } else {
     mapBox.style.width = `${MAP_BOX.width}px`;
+  }
+  if (facts.basemapAttribution) {
+    const credit = el('span', 'export-attribution', facts.basemapAttribution);
+    credit.setAttribute('data-export-part', 'attribution');
+    mapBox.append(credit);
   }
   const side = el('aside', 'export-side');
   if (sources.legend) side.append(legendCopy(sources.legend));

@@ -7,7 +7,6 @@ import { useI18n } from '../i18n/I18nProvider.tsx';
 import { outageKindOf } from '../outage/outage-kind.ts';
 import { isStale, StaleMark, Waiting } from '../outage/PanelStatus.tsx';
 import { useView } from '../url-state/ViewContext.tsx';
-import { basemapStyle } from './basemap-style.ts';
 import { rgbToHex } from './color-scales.ts';
 import { markFirstDraw } from './first-draw.ts';
 import { LayerPanel } from './LayerPanel.tsx';
@@ -18,6 +17,7 @@ import { MAP_PALETTES } from './map-theme.ts';
 import { colorScale, type Unit } from './metrics.ts';
 import type { EventsInput, LayerContext, LegendContext, MapContext } from './overlays/overlay-spec.tsx';
 import { useAggregationLayers } from './useAggregationLayers.ts';
+import { useBasemapStyle } from './useBasemapStyle.ts';
 import { useClickToSelect } from './useClickToSelect.ts';
 import { enableFloatTextures, useDeckMap } from './useDeckMap.ts';
 import { useFrameSelection } from './useFrameSelection.ts';
@@ -35,13 +35,8 @@ export function MapView() {
   const typeScale = useTypeScale();
   const requiredVisits = config.data?.coverageVisitsPerQuarter ?? 3;
 
-  const style = useMemo(
-    () =>
-      basemap.data && !config.isPending
-        ? basemapStyle({ theme: view.theme, rasterUrl: config.data?.basemapUrl ?? null, rasterAttribution: config.data?.basemapAttribution })
-        : null,
-    [basemap.data, config.isPending, config.data, view.theme],
-  );
+  const { style: basemapStyle, basemap: basemapSpec, attribution } = useBasemapStyle(view.theme);
+  const style = basemap.data ? basemapStyle : null;
   // "First map": MapLibre has loaded and deck.gl has drawn the townships with data, in whichever
   // order the two happen; marked from their callbacks, not a React render, so it is not delayed.
   const firstDraw = useRef({ done: false, deckDrew: false, mapLoaded: false });
@@ -56,6 +51,7 @@ export function MapView() {
     loaded,
     error: mapError,
     highZoom,
+    villageNames,
   } = useDeckMap(container, style, basemap.data?.bbox ?? null, () => {
     firstDraw.current.mapLoaded = true;
     maybeMarkFirstDraw.current();
@@ -95,7 +91,7 @@ export function MapView() {
     [wantsEvents, events.data, events.dataUpdatedAt, agg, highZoom, onHexDomain],
   );
   const silentInput = useMemo(() => ({ features: silent.features, segments: silent.segments, theme: view.theme }), [silent.features, silent.segments, view.theme]);
-  const raster = Boolean(config.data?.basemapUrl);
+  const raster = basemapSpec !== null && basemapSpec.kind !== 'none';
   // What every overlay draws from (see overlays/registry.ts); null until the basemap is known.
   const layerCtx: LayerContext | null = useMemo(
     () =>
@@ -104,6 +100,7 @@ export function MapView() {
             view,
             basemap: basemap.data,
             raster,
+            villageNames,
             townships: townshipFeatures,
             villages: villageFeatures,
             scale,
@@ -114,7 +111,7 @@ export function MapView() {
             silent: silentInput,
           }
         : null,
-    [view, basemap.data, raster, townshipFeatures, villageFeatures, scale, colorKey, palette, typeScale, eventsInput, silentInput],
+    [view, basemap.data, raster, villageNames, townshipFeatures, villageFeatures, scale, colorKey, palette, typeScale, eventsInput, silentInput],
   );
   const layers: Layer[] = useMemo(() => (layerCtx ? composeLayers(layerCtx) : []), [layerCtx]);
   const silence = useMemo(() => ({ count: silent.count, weeks: silent.weeks }), [silent.count, silent.weeks]);
@@ -174,6 +171,11 @@ export function MapView() {
       <div className="map-overlay-bottom-left">
         <Legend ctx={legendCtx} />
       </div>
+      {attribution && (
+        <div className="map-attribution" data-testid="map-attribution">
+          {attribution}
+        </div>
+      )}
       {townships.data?.meta.boundaryNote && (
         <div className="map-note" title={townships.data.meta.boundaryNote}>
           {i18n.t('boundaryNote')}

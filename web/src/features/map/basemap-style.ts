@@ -1,37 +1,68 @@
 import type { StyleSpecification } from 'maplibre-gl';
+import type { BasemapSpec } from '../runtime-config/runtime-config.ts';
 import type { Theme } from '../url-state/view-state.ts';
+import { gcj02TileUrl } from './gcj02-tiles.ts';
 
 export const BACKGROUND: Record<Theme, string> = { light: '#e3e7ec', dark: '#08101a' };
 
 export interface BasemapStyleInput {
   theme: Theme;
-  /** Raster tile template from the runtime config, or null for the offline basemap. */
-  rasterUrl: string | null;
-  rasterAttribution?: string | null;
+  /** The configured basemap (runtime config); the built-in one when null. */
+  basemap: BasemapSpec | null;
+  /** A vector package's style, as GET /api/basemap/style.json answered it for this theme. */
+  vectorStyle?: StyleSpecification | null;
 }
 
+/** Resolves this server's paths (/api/basemap/...) against the page, for MapLibre's worker. */
+const absolute = (url: string) => (url.startsWith('/') && typeof location !== 'undefined' ? `${location.origin}${url}` : url);
+
 /**
- * The MapLibre style: a plain background, optionally under a site's raster tiles. No `glyphs`
- * and no `sprite`, hence no symbol layers: MapLibre would fetch fonts from a URL and the intranet
- * has none. Our own geometry (county outline, Xiang River, townships, villages) and every label
- * are deck.gl layers over it: they share deck.gl's already compiled shaders, where MapLibre would
- * compile its own fill/line/clipping programs, a second or more on a software-rendered GPU.
+ * The MapLibre style. Built-in: a plain background, no `glyphs`, no `sprite`, no symbol layers; our
+ * own geometry (county, rivers, townships, villages) and every label are deck.gl layers over it,
+ * sharing deck.gl's compiled shaders. A raster provider adds its layers (Tianditu: map, then
+ * annotation), wrapped by the GCJ-02 protocol when its tiles are in GCJ-02. A vector package is
+ * its own style (this server's tiles, glyphs and sprites only).
  */
-export function basemapStyle({ theme, rasterUrl, rasterAttribution }: BasemapStyleInput): StyleSpecification {
+export function basemapStyle({ theme, basemap, vectorStyle }: BasemapStyleInput): StyleSpecification {
+  if (basemap?.kind === 'vector' && vectorStyle) return absoluteUrls(vectorStyle);
   const style: StyleSpecification = {
     version: 8,
     name: `hengyang-${theme}`,
     sources: {},
     layers: [{ id: 'background', type: 'background', paint: { 'background-color': BACKGROUND[theme] } }],
   };
-  if (rasterUrl) {
-    style.sources.raster = {
+  if (basemap?.kind !== 'raster') return style;
+  basemap.rasters.forEach((layer, i) => {
+    const id = i === 0 ? 'raster' : `raster-${layer.id}`;
+    style.sources[id] = {
       type: 'raster',
-      tiles: [rasterUrl],
+      tiles: layer.tiles.map((t) => (basemap.crs === 'gcj02' ? gcj02TileUrl(absolute(t)) : t)),
       tileSize: 256,
-      ...(rasterAttribution ? { attribution: rasterAttribution } : {}),
+      minzoom: basemap.minZoom,
+      maxzoom: basemap.maxZoom,
+      // One attribution line for the whole basemap, on its first source.
+      ...(i === 0 && basemap.attribution ? { attribution: basemap.attribution } : {}),
     };
-    style.layers.push({ id: 'raster', type: 'raster', source: 'raster', paint: { 'raster-opacity': theme === 'dark' ? 0.55 : 0.9 } });
-  }
+    // The map dimmed on the dark theme; its annotation (names) kept legible.
+    const opacity = i === 0 ? (theme === 'dark' ? 0.55 : 0.9) : theme === 'dark' ? 0.8 : 1;
+    style.layers.push({ id, type: 'raster', source: id, paint: { 'raster-opacity': opacity } });
+  });
   return style;
+}
+
+function absoluteUrls(style: StyleSpecification): StyleSpecification {
+  const sources = Object.fromEntries(
+    Object.entries(style.sources).map(([id, s]) => [id, 'tiles' in s && Array.isArray(s.tiles) ? { ...s, tiles: s.tiles.map(absolute) } : s]),
+  ) as StyleSpecification['sources'];
+  return {
+    ...style,
+    sources,
+    ...(style.glyphs ? { glyphs: absolute(style.glyphs) } : {}),
+    ...(typeof style.sprite === 'string' ? { sprite: absolute(style.sprite) } : {}),
+  };
+}
+
+/** The basemap's attribution (with its 审图号) as the map, the exports and the briefing show it. */
+export function basemapAttribution(basemap: BasemapSpec | null | undefined): string | null {
+  return basemap && basemap.kind !== 'none' ? basemap.attribution : null;
 }

@@ -72,5 +72,8 @@ export const MAP_FONT_FAMILY = '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK
 /** Event points appear from this zoom: below it thousands of dots are noise. */
 export const POINTS_MIN_ZOOM = 11;
 
+/** Every village in view is named from this zoom (a township fills a laptop screen at about 11). */
+export const VILLAGE_NAMES_MIN_ZOOM = 12;
+
 /** Room for the layer panel (top left) and the legend (bottom left) when framing a unit. */
 export const FIT_PADDING = { top: 40, bottom: 40, left: 210, right: 40 };

@@ -10,7 +10,7 @@ const village = { type: 'Feature', properties: { code: '430421110200', townshipC
 const township = { type: 'Feature', properties: { code: '430421100' } } as unknown as TownshipFeature;
 const ctx: LayerContext = {
   view: { ...DEFAULT_VIEW, township: '430421110' },
-  basemap: { type: 'FeatureCollection', bbox: [0, 0, 1, 1], features: [] },
+  basemap: { type: 'FeatureCollection', bbox: [0, 0, 1, 1], features: [], villageLabels: [] },
   raster: false,
   townships: [township],
   villages: [village],

@@ -3,11 +3,14 @@ import { Map as MaplibreMap, type StyleSpecification, setWorkerUrl } from 'mapli
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { type RefObject, useEffect, useRef, useState } from 'react';
+import { registerGcj02Protocol } from './gcj02-tiles.ts';
 import type { BBox } from './geometry.ts';
-import { FIT_PADDING, POINTS_MIN_ZOOM } from './map-theme.ts';
+import { FIT_PADDING, MAP_FONT_FAMILY, POINTS_MIN_ZOOM, VILLAGE_NAMES_MIN_ZOOM } from './map-theme.ts';
 
 // The worker is bundled with the app (no CDN): MapLibre must be told where it was put.
 setWorkerUrl(workerUrl);
+// GCJ-02 basemaps (AMap) are moved into WGS84 tile by tile as they load (gcj02-tiles.ts).
+registerGcj02Protocol();
 
 export interface DeckMap {
   map: MaplibreMap;
@@ -21,6 +24,8 @@ export interface DeckMapState {
   error: Error | null;
   /** Zoomed in far enough for individual event points. */
   highZoom: boolean;
+  /** Zoomed in far enough to name every village in view. */
+  villageNames: boolean;
 }
 
 /**
@@ -40,6 +45,7 @@ export function useDeckMap(
   const [loaded, setLoaded] = useState(false);
   const [error, setError] = useState<Error | null>(null);
   const [highZoom, setHighZoom] = useState(false);
+  const [villageNames, setVillageNames] = useState(false);
   const styleRef = useRef(style);
   styleRef.current = style;
   const onLoadRef = useRef(onLoad);
@@ -64,7 +70,10 @@ export function useDeckMap(
         dragRotate: false,
         pitchWithRotate: false,
         touchPitch: false,
-        attributionControl: firstStyle.sources.raster ? { compact: true } : false,
+        // The basemap's attribution is our own element (MapView, ScreenMap), so exports and the briefing copy it.
+        attributionControl: false,
+        // CJK labels of a vector package are drawn from the installed fonts unless its glyphs cover CJK.
+        localIdeographFontFamily: (firstStyle.metadata as Record<string, unknown> | undefined)?.['hengyang:cjk-glyphs'] === true ? false : MAP_FONT_FAMILY,
         canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
       });
     } catch (e) {
@@ -92,7 +101,17 @@ export function useDeckMap(
       onLoadRef.current?.();
       setLoaded(true);
     });
-    map.on('zoom', () => setHighZoom(map.getZoom() >= POINTS_MIN_ZOOM));
+    // Booleans, so React renders only when a threshold is crossed, not on every zoom frame.
+    const onZoom = () => {
+      setHighZoom(map.getZoom() >= POINTS_MIN_ZOOM);
+      setVillageNames(map.getZoom() >= VILLAGE_NAMES_MIN_ZOOM);
+    };
+    map.on('zoom', onZoom);
+    map.once('load', onZoom);
+    // A vector package's icons without BASEMAP_ASSETS sprites: an empty image instead of a warning per icon.
+    map.on('styleimagemissing', (e: { id: string }) => {
+      if (!map.hasImage(e.id)) map.addImage(e.id, { width: 1, height: 1, data: new Uint8Array(4) });
+    });
     // The visible extent, published on the element: browser tests turn coordinates into clicks with it.
     const publishBounds = () =>
       el.setAttribute(
@@ -122,7 +141,7 @@ export function useDeckMap(
     if (instance && style) instance.map.setStyle(style);
   }, [instance, style]);
 
-  return { instance, loaded, error, highZoom };
+  return { instance, loaded, error, highZoom, villageNames };
 }
 
 /**

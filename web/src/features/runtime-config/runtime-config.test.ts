@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { DEFAULT_CONFIG, fetchRuntimeConfig, isTileTemplate } from './runtime-config.ts';
+import { BUILTIN_BASEMAP, DEFAULT_CONFIG, fetchRuntimeConfig, isTileTemplate, parseBasemap } from './runtime-config.ts';
 
 const respond = (status: number, body: unknown) => vi.fn(async () => new Response(JSON.stringify(body), { status }));
 
@@ -43,4 +43,29 @@ describe('isTileTemplate', () => {
     ['https://t0.example/{z}/{y}', false],
     ['ftp://x/{z}/{x}/{y}', false],
   ])('%s -> %s', (url, ok) => expect(isTileTemplate(url)).toBe(ok));
+});
+
+describe('parseBasemap', () => {
+  const amap = {
+    provider: 'amap',
+    kind: 'raster',
+    crs: 'gcj02',
+    rasters: [{ id: 'amap', tiles: ['http://amap.intranet/{z}/{x}/{y}'] }],
+    style: null,
+    attribution: '高德',
+    minZoom: 3,
+    maxZoom: 18,
+  };
+  it.each([
+    ['a GCJ-02 provider as sent', { basemap: amap }, amap],
+    [
+      "an older server's single template: xyz in WGS84",
+      { basemapUrl: '/t/{z}/{x}/{y}.png', basemapAttribution: 'x' },
+      { ...BUILTIN_BASEMAP, provider: 'xyz', kind: 'raster', rasters: [{ id: 'xyz', tiles: ['/t/{z}/{x}/{y}.png'] }], attribution: 'x' },
+    ],
+    ['a raster without a usable template: built-in', { basemap: { ...amap, rasters: [{ id: 'a', tiles: ['javascript:{z}{x}{y}'] }] } }, BUILTIN_BASEMAP],
+    ['a vector style from elsewhere: built-in', { basemap: { ...amap, kind: 'vector', rasters: [], style: 'http://evil.example/style.json' } }, BUILTIN_BASEMAP],
+    ['an unknown CRS: WGS84', { basemap: { ...amap, crs: 'bd09' } }, { ...amap, crs: 'wgs84' }],
+    ['nothing: built-in', {}, BUILTIN_BASEMAP],
+  ])('%s', (_, body, expected) => expect(parseBasemap(body)).toEqual(expected));
 });

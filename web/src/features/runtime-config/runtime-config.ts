@@ -8,8 +8,9 @@ import type { ClientConfig } from '../../api/types.ts';
  * fields); a server without the endpoint (404: an older build) gives every setting its default,
  * so the map never waits on it.
  *
- * Fields: basemapUrl (raster tile template {z}/{x}/{y}, e.g. a Tianditu intranet proxy; null =
- * offline basemap only), basemapAttribution, today (YYYY-MM-DD in Asia/Shanghai as the server sees
+ * Fields: basemap (the configured provider: raster templates or a vector style of this server, its
+ * CRS and attribution; api/basemap/providers.ts), basemapUrl and basemapAttribution (what servers
+ * before it sent: one raster template, WGS84), today (YYYY-MM-DD in Asia/Shanghai as the server sees
  * it: APP_NOW pins it for demos), coverageVisitsPerQuarter.
  */
 type Json = Record<string, unknown>;
@@ -17,13 +18,55 @@ type Json = Record<string, unknown>;
 const str = (o: Json, k: string): string | null => (typeof o[k] === 'string' && (o[k] as string).length > 0 ? (o[k] as string) : null);
 
 /** The settings the page reads, typed by the API's answer; `today` is null from a server that does not say. */
-export type RuntimeConfig = Pick<ClientConfig, 'basemapUrl' | 'basemapAttribution' | 'coverageVisitsPerQuarter'> & { today: ClientConfig['today'] | null };
+export type RuntimeConfig = Pick<ClientConfig, 'basemapUrl' | 'basemapAttribution' | 'coverageVisitsPerQuarter' | 'basemap'> & { today: ClientConfig['today'] | null };
+export type BasemapSpec = ClientConfig['basemap'];
 
-export const DEFAULT_CONFIG: RuntimeConfig = { basemapUrl: null, basemapAttribution: null, today: null, coverageVisitsPerQuarter: 3 };
+/** The built-in basemap: our own outlines and rivers, nothing fetched from elsewhere. */
+export const BUILTIN_BASEMAP: BasemapSpec = { provider: 'builtin', kind: 'none', crs: 'wgs84', rasters: [], style: null, attribution: null, minZoom: 0, maxZoom: 18 };
+
+export const DEFAULT_CONFIG: RuntimeConfig = { basemapUrl: null, basemapAttribution: null, today: null, coverageVisitsPerQuarter: 3, basemap: BUILTIN_BASEMAP };
 
 /** A tile template must be http(s) and carry {z}, {x} and {y}; anything else is ignored, not fetched. */
 export function isTileTemplate(url: string): boolean {
   return /^(https?:\/\/|\/)/.test(url) && ['{z}', '{x}', '{y}'].every((p) => url.includes(p));
+}
+
+const PROVIDERS: readonly BasemapSpec['provider'][] = ['builtin', 'xyz', 'tianditu', 'amap', 'pmtiles'];
+const zoom = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 24 ? v : fallback);
+
+/**
+ * The basemap as the server describes it, keeping only what is usable: tile templates that are
+ * templates, a style served by this API. An older server's single template is an xyz WGS84 basemap.
+ */
+export function parseBasemap(c: Json): BasemapSpec {
+  const b = c.basemap;
+  const attribution = str(c, 'basemapAttribution');
+  if (!b || typeof b !== 'object') {
+    const url = str(c, 'basemapUrl');
+    return url && isTileTemplate(url) ? { ...BUILTIN_BASEMAP, provider: 'xyz', kind: 'raster', rasters: [{ id: 'xyz', tiles: [url] }], attribution } : BUILTIN_BASEMAP;
+  }
+  const o = b as Json;
+  const rasters = (Array.isArray(o.rasters) ? o.rasters : [])
+    .map((r: unknown) => (r && typeof r === 'object' ? (r as Json) : {}))
+    .map((r) => ({
+      id: typeof r.id === 'string' ? r.id : 'raster',
+      tiles: (Array.isArray(r.tiles) ? r.tiles : []).filter((t): t is string => typeof t === 'string' && isTileTemplate(t)),
+    }))
+    .filter((r) => r.tiles.length > 0);
+  const style = str(o, 'style');
+  const usableStyle = style?.startsWith('/api/basemap/') ? style : null;
+  const kind = o.kind === 'vector' && usableStyle ? 'vector' : o.kind === 'raster' && rasters.length ? 'raster' : 'none';
+  if (kind === 'none') return BUILTIN_BASEMAP;
+  return {
+    provider: PROVIDERS.includes(o.provider as BasemapSpec['provider']) ? (o.provider as BasemapSpec['provider']) : 'xyz',
+    kind,
+    crs: o.crs === 'gcj02' ? 'gcj02' : 'wgs84',
+    rasters: kind === 'raster' ? rasters : [],
+    style: kind === 'vector' ? usableStyle : null,
+    attribution: str(o, 'attribution'),
+    minZoom: zoom(o.minZoom, 0),
+    maxZoom: zoom(o.maxZoom, 18),
+  };
 }
 
 type ConfigResponse = { status: number; ok: boolean; json(): Promise<unknown> };
@@ -41,6 +84,7 @@ export async function fetchRuntimeConfig(get: () => Promise<ConfigResponse> = ()
   return {
     basemapUrl: url && isTileTemplate(url) ? url : null,
     basemapAttribution: str(c, 'basemapAttribution'),
+    basemap: parseBasemap(c),
     today: today && /^\d{4}-\d{2}-\d{2}$/.test(today) ? today : null,
     coverageVisitsPerQuarter: typeof visits === 'number' && Number.isInteger(visits) && visits > 0 ? visits : DEFAULT_CONFIG.coverageVisitsPerQuarter,
   };

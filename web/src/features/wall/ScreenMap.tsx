@@ -2,7 +2,6 @@ import type { Layer } from '@deck.gl/core';
 import { useQuery } from '@tanstack/react-query';
 import { ScaleControl } from 'maplibre-gl';
 import { type ReactNode, useEffect, useMemo, useRef } from 'react';
-import { basemapStyle } from '../map/basemap-style.ts';
 import type { BBox } from '../map/geometry.ts';
 import { composeLayers } from '../map/layers/compose-layers.ts';
 import type { EventRow } from '../map/layers/event-layers.ts';
@@ -12,10 +11,10 @@ import type { ColorScale } from '../map/metrics.ts';
 import { rowOf } from '../map/overlays/overlay-spec.tsx';
 import { basemapQuery } from '../map/queries.ts';
 import { useAggregationLayers } from '../map/useAggregationLayers.ts';
+import { useBasemapStyle } from '../map/useBasemapStyle.ts';
 import { enableFloatTextures, useDeckMap } from '../map/useDeckMap.ts';
 import { useFrameSelection } from '../map/useFrameSelection.ts';
 import { useTypeScale } from '../map/useTypeScale.ts';
-import { runtimeConfigQuery } from '../runtime-config/runtime-config.ts';
 import type { Theme } from '../url-state/view-state.ts';
 import { scalePixels, useMapScreen, useScreenFrame } from './screen-frame.ts';
 import type { MapScreen } from './wall-labels.ts';
@@ -71,13 +70,11 @@ export function ScreenMap(props: ScreenMapProps) {
   const { theme, township, townships, villages, scale, colorKey, heat, extraLayers, onSelect, labels } = props;
   const container = useRef<HTMLDivElement>(null);
   const basemap = useQuery(basemapQuery());
-  const config = useQuery(runtimeConfigQuery());
+  const { style: basemapStyle, basemap: basemapSpec, attribution } = useBasemapStyle(theme);
   const typeScale = useTypeScale();
   const palette = props.palette ?? MAP_PALETTES[theme];
-  const style = useMemo(
-    () => (basemap.data && !config.isPending ? basemapStyle({ theme, rasterUrl: config.data?.basemapUrl ?? null, rasterAttribution: config.data?.basemapAttribution }) : null),
-    [basemap.data, config.isPending, config.data, theme],
-  );
+  const style = basemap.data ? basemapStyle : null;
+  const withBasemap = basemapSpec !== null && basemapSpec.kind !== 'none';
   const { instance, loaded } = useDeckMap(container, style, props.initialBounds ?? basemap.data?.bbox ?? null);
   const aggModule = useAggregationLayers(Boolean(heat));
   const agg = instance && aggModule ? aggModule : null;
@@ -96,7 +93,7 @@ export function ScreenMap(props: ScreenMapProps) {
     const base = composeLayers({
       view: { township, village: null, layers: heat ? ['choropleth', 'heat', ...own] : ['choropleth', ...own], events: 'dispute' },
       basemap: basemap.data,
-      raster: Boolean(config.data?.basemapUrl),
+      raster: withBasemap,
       townships,
       villages,
       scale,
@@ -107,7 +104,7 @@ export function ScreenMap(props: ScreenMapProps) {
     });
     const k = props.pixelScale ?? 1;
     return [...base.map((l) => scalePixels(l, k)), ...(extraLayers ?? []), ...(labels && screen ? labels(screen) : [])];
-  }, [basemap.data, config.data, township, townships, villages, scale, colorKey, palette, typeScale, heat, agg, extraLayers, labels, screen, props.pixelScale]);
+  }, [basemap.data, withBasemap, township, townships, villages, scale, colorKey, palette, typeScale, heat, agg, extraLayers, labels, screen, props.pixelScale]);
 
   // Fire onDrawn from deck.gl's own render callback: the canvas then holds the frame for sure.
   const drawn = useRef<{ key: string | null }>({ key: null });
@@ -121,6 +118,8 @@ export function ScreenMap(props: ScreenMapProps) {
       onAfterRender: () => {
         const { drawKey, onDrawn } = latest.current;
         if (!loaded || !hasData || drawKey === undefined || drawn.current.key === drawKey) return;
+        // A copy (the briefing's) must hold the basemap too: wait for its tiles (a later frame comes when they arrive).
+        if (withBasemap && !instance.map.areTilesLoaded()) return;
         drawn.current.key = drawKey;
         container.current?.setAttribute('data-map-ready', 'true');
         onDrawn?.(drawKey, instance.map.getCanvas());
@@ -128,7 +127,7 @@ export function ScreenMap(props: ScreenMapProps) {
     });
     // A frame with the new layers: onAfterRender above sees `loaded` only through this effect.
     instance.map.triggerRepaint();
-  }, [instance, layers, loaded, township, villages.length, heat, agg]);
+  }, [instance, layers, loaded, township, villages.length, heat, agg, withBasemap]);
 
   const ownFrame = props.framePadding !== undefined;
   useFrameSelection(ownFrame ? null : instance, basemap.data, { township, village: null }, townships, villages);
@@ -161,6 +160,11 @@ export function ScreenMap(props: ScreenMapProps) {
     <div className="screen-map">
       <div ref={container} className="screen-map-canvas" data-testid={props.testId} role="img" aria-label={props.label} />
       {props.children}
+      {attribution && (
+        <div className="screen-map-attribution" data-testid="map-attribution">
+          {attribution}
+        </div>
+      )}
     </div>
   );
 }

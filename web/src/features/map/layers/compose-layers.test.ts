@@ -20,7 +20,7 @@ const square = (x: number, y: number) => ({
     ],
   ] as [number, number][][][],
 });
-const basemap: Basemap = { type: 'FeatureCollection', bbox: [112, 26.8, 112.8, 27.4], features: [] };
+const basemap: Basemap = { type: 'FeatureCollection', bbox: [112, 26.8, 112.8, 27.4], features: [], villageLabels: [] };
 const townships = [
   { type: 'Feature', id: 'a', geometry: square(112.1, 27), properties: { code: '430421110', name: '界牌镇', seat: [112.15, 27.05] } },
   { type: 'Feature', id: 'b', geometry: square(112.3, 27), properties: { code: '430421100', name: '西渡镇', seat: [112.35, 27.05] } },
@@ -47,7 +47,16 @@ function ids(view: Partial<ViewState>, extra: Partial<ComposeInput> = {}): strin
 
 describe('composeLayers', () => {
   it('county: land, townships, river and border, then names', () => {
-    expect(ids({})).toEqual(['basemap-land', 'townships', 'basemap-river', 'basemap-county-border', 'labels-townships']);
+    expect(ids({})).toEqual([
+      'basemap-land',
+      'townships',
+      'basemap-river',
+      'basemap-county-border',
+      'reference-township-halo',
+      'reference-township-lines',
+      'reference-seats',
+      'labels-townships',
+    ]);
   });
 
   it('township: its villages over the townships, its outline over the river', () => {
@@ -57,6 +66,9 @@ describe('composeLayers', () => {
       'villages',
       'basemap-river',
       'basemap-county-border',
+      'reference-township-halo',
+      'reference-township-lines',
+      'reference-seats',
       'selected-township',
       'labels-townships',
       'labels-villages',
@@ -79,6 +91,9 @@ describe('composeLayers', () => {
       'townships',
       'basemap-river',
       'basemap-county-border',
+      'reference-township-halo',
+      'reference-township-lines',
+      'reference-seats',
       'events-points-hazard',
     ]);
   });
@@ -118,6 +133,31 @@ describe('composeLayers', () => {
         events: { rows: [], dataKey: '1', agg, highZoom: false, onHexDomain: () => {} },
       }).map((l) => l.id);
     }
+  });
+
+  it('zoomed in, every village is named from the basemap, those of the chosen township once', () => {
+    const labels = [
+      { code: '430421110200', name: '银溪村', position: [112.12, 27.02] as [number, number] },
+      { code: '430421100201', name: '西渡村', position: [112.32, 27.02] as [number, number] },
+    ];
+    const named = (villageNames: boolean) => {
+      const layers = composeLayers({
+        view: { ...DEFAULT_VIEW, township: '430421110' },
+        basemap: { ...basemap, villageLabels: labels },
+        raster: true,
+        villageNames,
+        townships,
+        villages,
+        scale: null,
+        colorKey: 'k',
+        palette: MAP_PALETTES.dark,
+        events: null,
+      });
+      const other = layers.find((l) => l.id === 'labels-other-villages');
+      return other ? (other.props as unknown as { data: { text: string }[] }).data.map((d) => d.text) : [];
+    };
+    expect(named(false)).toEqual([]);
+    expect(named(true)).toEqual(['西渡村']);
   });
 
   it('only the basemap before the townships have loaded', () => {

@@ -1,8 +1,12 @@
 import type { Layer } from '@deck.gl/core';
 import { TextLayer } from '@deck.gl/layers';
+import type { Basemap } from '../../../api/types.ts';
 import { characterSetOf } from '../geometry.ts';
 import { MAP_FONT_FAMILY, type MapPalette } from '../map-theme.ts';
+import { SEAT_RADIUS } from './reference-layers.ts';
 import type { TownshipFeature, VillageFeature } from './unit-layers.ts';
+
+type VillageLabel = Basemap['villageLabels'][number];
 
 interface Label {
   id: string;
@@ -30,9 +34,11 @@ interface LabelLayerOptions {
   /** Labels without emphasis in the muted colour (neighbouring townships). */
   mutedWhenPlain: boolean;
   sizeScale: number;
+  /** Lift the names off a point mark under them (township seats), in pixels. */
+  lift?: number;
 }
 
-function labelLayer(id: string, labels: Label[], { colors, size, characterSet, mutedWhenPlain, sizeScale }: LabelLayerOptions): TextLayer<Label> {
+function labelLayer(id: string, labels: Label[], { colors, size, characterSet, mutedWhenPlain, sizeScale, lift = 0 }: LabelLayerOptions): TextLayer<Label> {
   return new TextLayer<Label>({
     id,
     data: labels,
@@ -50,7 +56,8 @@ function labelLayer(id: string, labels: Label[], { colors, size, characterSet, m
     outlineWidth: 2,
     outlineColor: colors.halo,
     getTextAnchor: 'middle',
-    getAlignmentBaseline: 'center',
+    getAlignmentBaseline: lift ? 'bottom' : 'center',
+    getPixelOffset: [0, -lift],
     updateTriggers: { getColor: [colors.text, colors.muted, mutedWhenPlain] },
   });
 }
@@ -58,6 +65,8 @@ function labelLayer(id: string, labels: Label[], { colors, size, characterSet, m
 export interface LabelLayersInput {
   townships: readonly TownshipFeature[];
   villages: readonly VillageFeature[];
+  /** Villages named from the basemap's label points besides `villages` (zoomed in: all of them). */
+  otherVillages?: readonly VillageLabel[];
   selectedTownship: string | null;
   selectedVillage: string | null;
   palette: MapPalette;
@@ -67,7 +76,7 @@ export interface LabelLayersInput {
   sizeScale?: number;
 }
 
-export function labelLayers({ townships, villages, selectedTownship, selectedVillage, palette, onChoropleth, sizeScale = 1 }: LabelLayersInput): Layer[] {
+export function labelLayers({ townships, villages, otherVillages = [], selectedTownship, selectedVillage, palette, onChoropleth, sizeScale = 1 }: LabelLayersInput): Layer[] {
   const themed: LabelColors = { text: palette.label, muted: palette.mutedLabel, halo: palette.labelHalo };
   // Choropleth fills are light in both themes, so names on them are dark with a light halo.
   const onFill: LabelColors = { text: [28, 36, 48, 255], muted: [70, 80, 94, 255], halo: [255, 255, 255, 230] };
@@ -81,13 +90,24 @@ export function labelLayers({ townships, villages, selectedTownship, selectedVil
     position: f.properties.labelPoint,
     emphasis: f.properties.code === selectedVillage,
   }));
-  // Both layers share one character set (and so one font atlas that never has to be redrawn).
-  const chars = characterSetOf([...townships, ...villages].map((f) => f.properties.name));
+  const shown = new Set(villageLabels.map((l) => l.id));
+  const moreVillages: Label[] = otherVillages.filter((v) => !shown.has(v.code)).map((v) => ({ id: v.code, text: v.name, position: v.position, emphasis: false }));
+  // The layers share one character set (and so one font atlas that never has to be redrawn).
+  const chars = characterSetOf([...townships.map((f) => f.properties.name), ...villages.map((f) => f.properties.name), ...otherVillages.map((v) => v.name)]);
   // Townships around a chosen one sit on the pale context fill, in the theme's colours.
   const townshipColors = onChoropleth && selectedTownship === null ? onFill : themed;
   const layers: Layer[] = [
-    labelLayer('labels-townships', townshipLabels, { colors: townshipColors, size: selectedTownship ? 13 : 14, characterSet: chars, mutedWhenPlain: true, sizeScale }),
+    labelLayer('labels-townships', townshipLabels, {
+      colors: townshipColors,
+      size: selectedTownship ? 13 : 14,
+      characterSet: chars,
+      mutedWhenPlain: true,
+      sizeScale,
+      lift: SEAT_RADIUS + 2,
+    }),
   ];
+  // Villages outside the chosen township: muted, in the theme's colours (they sit on the context fill or the basemap).
+  if (moreVillages.length) layers.push(labelLayer('labels-other-villages', moreVillages, { colors: themed, size: 11, characterSet: chars, mutedWhenPlain: true, sizeScale }));
   if (villageLabels.length)
     layers.push(labelLayer('labels-villages', villageLabels, { colors: onChoropleth ? onFill : themed, size: 12, characterSet: chars, mutedWhenPlain: false, sizeScale }));
   return layers;

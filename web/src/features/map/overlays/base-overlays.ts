@@ -1,5 +1,6 @@
 import { basemapLandLayers, basemapLineLayers } from '../layers/basemap-layers.ts';
 import { labelLayers } from '../layers/label-layers.ts';
+import { referenceLayers } from '../layers/reference-layers.ts';
 import { selectionOutlineLayers } from '../layers/unit-layers.ts';
 import { defineOverlay } from './overlay-spec.tsx';
 
@@ -18,6 +19,12 @@ export const basemapLinesOverlay = defineOverlay({
   layers: (ctx) => basemapLineLayers(ctx.basemap, ctx.palette),
 });
 
+/** Township outlines and seats over any basemap and the unit fills (layers/reference-layers.ts). */
+export const referenceOverlay = defineOverlay({
+  id: 'reference',
+  layers: (ctx) => referenceLayers(ctx.townships, ctx.palette),
+});
+
 export const selectionOverlay = defineOverlay({
   id: 'selection',
   layers: (ctx) =>
@@ -31,6 +38,8 @@ export const labelsOverlay = defineOverlay({
       ? labelLayers({
           townships: ctx.townships,
           villages: ctx.villages,
+          // Zoomed in, every village in view is named, from the basemap's label points.
+          otherVillages: ctx.villageNames ? ctx.basemap.villageLabels : [],
           selectedTownship: ctx.view.township,
           selectedVillage: ctx.view.village,
           palette: ctx.palette,

@@ -23,8 +23,10 @@ export interface EventsInput {
 export interface LayerContext {
   view: Pick<ViewState, 'township' | 'village' | 'layers' | 'events'>;
   basemap: Basemap;
-  /** A raster basemap is configured: the county's land is left transparent over it. */
+  /** A basemap (raster or vector) is configured: the county's land is left transparent over it. */
   raster: boolean;
+  /** Zoomed in far enough to name every village in view (VILLAGE_NAMES_MIN_ZOOM). */
+  villageNames?: boolean;
   townships: readonly TownshipFeature[];
   villages: readonly VillageFeature[];
   scale: ColorScale | null;

@@ -1,5 +1,5 @@
 import { silentOverlay } from '../../coverage/silent-overlay.tsx';
-import { basemapLandOverlay, basemapLinesOverlay, labelsOverlay, selectionOverlay } from './base-overlays.ts';
+import { basemapLandOverlay, basemapLinesOverlay, labelsOverlay, referenceOverlay, selectionOverlay } from './base-overlays.ts';
 import { choroplethOverlay } from './choropleth-overlay.tsx';
 import { densityOverlay } from './density-overlay.tsx';
 import { eventPointsOverlay } from './event-points-overlay.tsx';
@@ -7,6 +7,7 @@ import type { MapOverlay } from './overlay-spec.tsx';
 
 /**
  * Every overlay of the map, bottom to top: this order is the drawing order and the legend's.
+ * The reference frame (township outlines and seats) sits over any basemap and the unit fills.
  * The basemap's land and lines, the selection outlines and the names are entries too, not a frame
  * around the registry: the river and the county border must sit over the unit fills but under the
  * hatch and the outlines, so they interleave with the overlays. A new overlay is one file
@@ -16,6 +17,7 @@ export const MAP_OVERLAYS: readonly MapOverlay[] = [
   basemapLandOverlay,
   choroplethOverlay,
   basemapLinesOverlay,
+  referenceOverlay,
   silentOverlay,
   selectionOverlay,
   densityOverlay,

@@ -10,7 +10,7 @@ export function legendContext(view: Partial<ViewState>, extra: Partial<Omit<Lege
   return { view: { ...DEFAULT_VIEW, ...view }, scale: null, events: null, silence: null, hexDomain: null, ...extra };
 }
 
-const basemap: Basemap = { type: 'FeatureCollection', bbox: [112, 26.8, 112.8, 27.4], features: [] };
+const basemap: Basemap = { type: 'FeatureCollection', bbox: [112, 26.8, 112.8, 27.4], features: [], villageLabels: [] };
 
 export function mapContext(view: Partial<ViewState>, extra: Partial<Omit<MapContext, 'view'>> = {}): MapContext {
   return {

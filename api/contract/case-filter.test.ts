@@ -6,12 +6,13 @@ const issues = (r: { success: boolean; error?: z.ZodError }) => Object.fromEntri
 
 describe('case filter contract', () => {
   it('parses the whole filter: lists split, dates kept', () => {
-    expect(caseFilterQuery.parse({ from: '2026-01-01', to: '2026-01-31', township: '430421110', category: '邻里纠纷, 消防', status: '受理' })).toEqual({
+    expect(caseFilterQuery.parse({ from: '2026-01-01', to: '2026-01-31', township: '430421110', category: '邻里纠纷, 消防', status: '受理', campaign: 'jingwang' })).toEqual({
       from: '2026-01-01',
       to: '2026-01-31',
       township: '430421110',
       category: ['邻里纠纷', '消防'],
       status: ['受理'],
+      campaign: 'jingwang',
     });
   });
 
@@ -22,6 +23,10 @@ describe('case filter contract', () => {
     [{ township: '43042111' }, { township: 'invalid_format' }],
     [{ category: '没有这类' }, { 'category.0': 'invalid_value' }],
     [{ colour: 'red' }, { '(root)': 'unrecognized_keys' }],
+    [{ campaign: 'JingWang' }, { campaign: 'invalid_format' }],
+    [{ campaign: '净网' }, { campaign: 'invalid_format' }],
+    [{ campaign: 'jingwang,yunjian' }, { campaign: 'invalid_format' }],
+    [{ campaign: `j${'a'.repeat(32)}` }, { campaign: 'invalid_format' }],
   ])('refuses %j', (query, expected) => {
     expect(issues(caseFilterQuery.safeParse(query))).toEqual(expected);
   });

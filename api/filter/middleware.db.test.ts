@@ -22,6 +22,7 @@ beforeAll(async () => {
         to: f.period.to,
         categories: f.categories,
         statuses: f.statuses,
+        campaign: f.campaign,
       })),
     ),
   );
@@ -30,7 +31,11 @@ beforeAll(async () => {
 
 // demo-township and demo-officer belong to 界牌镇 (430421110).
 const cases: [user: string, query: string, status: number, expected: Record<string, unknown>][] = [
-  ['demo-county', '', 200, { township: null, categories: null, statuses: null }],
+  ['demo-county', '', 200, { township: null, categories: null, statuses: null, campaign: null }],
+  ['demo-county', 'campaign=jingwang', 200, { campaign: 'jingwang' }],
+  ['demo-township', 'campaign=jingwang', 200, { township: '430421110', campaign: 'jingwang' }],
+  ['demo-county', 'campaign=no-such', 400, { error: { code: 'invalid_request', fields: { campaign: 'no campaign with code no-such' } } }],
+  ['demo-county', 'campaign=Jingwang', 400, { error: { code: 'invalid_request' } }],
   ['demo-county', 'township=430421111', 200, { township: '430421111' }],
   ['demo-wall', '', 200, { township: null }],
   ['demo-township', '', 200, { township: '430421110' }],

@@ -334,6 +334,32 @@ describe(`category and status filters on the aggregates (${backend})`, () => {
     expect(rk.rows.reduce((a: number, r: { value: number }) => a + r.value, 0)).toBe(direct[0]!.hz);
   });
 
+  it('counts only the cases tagged with a campaign, the same way in every endpoint (campaign=yunjian: disputes and hazards)', async () => {
+    const q = 'campaign=yunjian&from=2024-01-01&to=2026-12-31';
+    const s = await get<Summary>(`/api/stats/summary?${q}`);
+    const [direct] = await t.db.read(SYSTEM, (h) =>
+      h.query<{ d: number; hz: number }>(`SELECT
+        (SELECT count(*)::int FROM dispute WHERE campaigns @> '{yunjian}' AND received_at >= '2024-01-01T00:00:00+08:00' AND received_at < '2027-01-01T00:00:00+08:00') AS d,
+        (SELECT count(*)::int FROM hazard WHERE campaigns @> '{yunjian}' AND reported_at >= '2024-01-01T00:00:00+08:00' AND reported_at < '2027-01-01T00:00:00+08:00') AS hz`),
+    );
+    expect(direct!.d).toBeGreaterThan(0);
+    expect(direct!.hz).toBeGreaterThan(0);
+    expect([s.current.disputes.total, s.current.hazards.reported]).toEqual([direct!.d, direct!.hz]);
+    const vi = await get<FeatureCollection<VillageProps>>(`/api/villages?${q}`);
+    expect(vi.features.reduce((a, f) => a + f.properties.disputes, 0)).toBe(direct!.d);
+    const tw = await get<FeatureCollection<TownshipProps>>(`/api/townships?${q}`);
+    expect(tw.features.reduce((a, f) => a + f.properties.hazards, 0)).toBe(direct!.hz);
+    const tr = await get(`/api/stats/trend?${q}&interval=month`);
+    expect(tr.buckets.reduce((a: number, b: { disputes: number; hazards: number }) => a + b.disputes + b.hazards, 0)).toBe(direct!.d + direct!.hz);
+    const rk = await get(`/api/stats/ranking?${q}&metric=hazards&level=township`);
+    expect(rk.rows.reduce((a: number, r: { value: number }) => a + r.value, 0)).toBe(direct!.hz);
+    const cd = await get(`/api/stats/categories?${q}&type=dispute`);
+    expect(cd.rows.filter((r: { count: number }) => r.count > 0).map((r: { category: string }) => r.category)).toEqual(['合同债务']);
+    const ev = await get(`/api/events?${q}&type=dispute,hazard,visit&limit=100000`);
+    expect(ev.rows.filter((r: { type: string }) => r.type === 'visit')).toEqual([]);
+    expect(ev.rows.length).toBe(direct!.d + direct!.hz);
+  });
+
   it('GET /api/stats/categories: every category of the type, in order, summing to the summary', async () => {
     const c = await get(`/api/stats/categories?type=dispute&township=${JIEPAI}`);
     expect(c.rows.map((r: { category: string }) => r.category)).toEqual(['婚姻家庭', '邻里纠纷', '山林权属', '宅基地', '土地承包', '劳资', '合同债务', '其他']);

@@ -9,7 +9,7 @@ import { createDispute, findDispute, getDispute } from '../queries/intake/disput
 import { changeDisputeStatus } from '../queries/intake/status.ts';
 import { type Deps, notFoundOrOutOfScope, read, scopeOf } from './deps.ts';
 import { auditIntake, disputeFor, mayReadOne, mayWrite } from './intake-access.ts';
-import { clientId, idempotencyKey, instant, lat, lng, pastInstant, phone, text } from './intake-common.ts';
+import { clientId, crs, idempotencyKey, instant, inWgs84, lat, lng, pastInstant, phone, text } from './intake-common.ts';
 import { createFromRequest } from './intake-create.ts';
 import { validate } from './validation.ts';
 
@@ -22,6 +22,7 @@ const createBody = z
     channel: z.enum(DISPUTE_CHANNELS),
     lng,
     lat,
+    crs,
     villageCode: villageCode.optional(),
     receivedAt: instant.optional(),
     summary: text(2000).default(''),
@@ -51,7 +52,7 @@ async function visible(h: Handle, id: string) {
 export function disputesRoutes(deps: Deps) {
   return new Hono()
     .post('/', mayWrite, validate('json', createBody), async (c) => {
-      const body = c.req.valid('json');
+      const body = inWgs84(c.req.valid('json'));
       const { created, record } = await createFromRequest(deps, c, {
         villageCode: body.villageCode,
         clientId: body.clientId,

@@ -9,7 +9,7 @@ import { createHazard, findHazard, getHazard } from '../queries/intake/hazards.t
 import { changeHazardStatus } from '../queries/intake/status.ts';
 import { type Deps, notFoundOrOutOfScope, read, scopeOf } from './deps.ts';
 import { auditIntake, hazardFor, mayReadOne, mayWrite } from './intake-access.ts';
-import { clientId, idempotencyKey, instant, lat, lng, pastInstant, phone, text } from './intake-common.ts';
+import { clientId, crs, idempotencyKey, instant, inWgs84, lat, lng, pastInstant, phone, text } from './intake-common.ts';
 import { createFromRequest } from './intake-create.ts';
 import { validate } from './validation.ts';
 
@@ -22,6 +22,7 @@ const createBody = z
     severity: z.number().int().min(1, 'severity is 1-4').max(4, 'severity is 1-4'),
     lng,
     lat,
+    crs,
     villageCode: villageCode.optional(),
     reportedAt: instant.optional(),
     description: text(2000).default(''),
@@ -50,7 +51,7 @@ async function visible(h: Handle, id: string) {
 export function hazardsRoutes(deps: Deps) {
   return new Hono()
     .post('/', mayWrite, validate('json', createBody), async (c) => {
-      const body = c.req.valid('json');
+      const body = inWgs84(c.req.valid('json'));
       const { created, record } = await createFromRequest(deps, c, {
         villageCode: body.villageCode,
         clientId: body.clientId,

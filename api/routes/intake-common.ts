@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { z } from 'zod';
+import { gcj02ToWgs84 } from '../contract/gcj02.ts';
 import { ValidationError } from '../errors.ts';
 import type { Deps } from './deps.ts';
 import { NO_NUL } from './validation.ts';
@@ -12,6 +13,19 @@ export const clientId = z
 
 export const lng = z.number().finite().min(-180, 'longitude must be within -180..180').max(180, 'longitude must be within -180..180');
 export const lat = z.number().finite().min(-90, 'latitude must be within -90..90').max(90, 'latitude must be within -90..90');
+
+/** The datum of a reported position: terminals using AMap's SDK report GCJ-02. Positions are stored in WGS84. */
+export const crs = z.enum(['wgs84', 'gcj02']).default('wgs84');
+
+/**
+ * The body with its position in WGS84 (converted from GCJ-02 when `crs` says so) and without
+ * `crs`: the point-in-polygon, the stored point and an idempotent retry's comparison all see WGS84.
+ */
+export function inWgs84<T extends { crs: 'wgs84' | 'gcj02'; lng?: number; lat?: number }>({ crs: from, ...body }: T): Omit<T, 'crs'> {
+  if (from === 'wgs84' || body.lng === undefined || body.lat === undefined) return body;
+  const [lng, lat] = gcj02ToWgs84([body.lng, body.lat]);
+  return { ...body, lng, lat };
+}
 
 /** An ISO instant with an explicit offset, e.g. 2026-11-28T09:30:00+08:00. */
 export const instant = z

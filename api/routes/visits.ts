@@ -5,7 +5,7 @@ import { VISIT_KINDS } from '../contract/enums.ts';
 import { createVisit } from '../queries/intake/visits.ts';
 import type { Deps } from './deps.ts';
 import { mayWrite } from './intake-access.ts';
-import { clientId, instant, lat, lng } from './intake-common.ts';
+import { clientId, crs, instant, inWgs84, lat, lng } from './intake-common.ts';
 import { createFromRequest } from './intake-create.ts';
 import { validate } from './validation.ts';
 
@@ -18,13 +18,14 @@ const createBody = z
     visitedAt: instant,
     lng: lng.optional(),
     lat: lat.optional(),
+    crs,
   })
   .strict()
   .refine((b) => (b.lng === undefined) === (b.lat === undefined), { message: 'give both lng and lat, or neither', path: ['lng'] });
 
 export function visitsRoutes(deps: Deps) {
   return new Hono().post('/', mayWrite, validate('json', createBody), async (c) => {
-    const body = c.req.valid('json');
+    const body = inWgs84(c.req.valid('json'));
     const { created, record } = await createFromRequest(deps, c, {
       villageCode: body.villageCode,
       clientId: body.clientId,

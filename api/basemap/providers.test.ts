@@ -6,6 +6,7 @@ import { attributionOf, rasterLayers, templateBasemap } from './providers.ts';
 describe('basemap providers by name', () => {
   it.each([
     [{}, 'builtin', 'none', 'wgs84', 0],
+    [{ BASEMAP: '', BASEMAP_URL: '', BASEMAP_PMTILES: '', BASEMAP_CRS: '' }, 'builtin', 'none', 'wgs84', 0],
     [{ BASEMAP_URL: '/tiles/{z}/{x}/{y}.png' }, 'xyz', 'raster', 'wgs84', 1],
     [{ BASEMAP: 'xyz', BASEMAP_URL: 'http://gaode-proxy/{z}/{x}/{y}', BASEMAP_CRS: 'gcj02' }, 'xyz', 'raster', 'gcj02', 1],
     [{ BASEMAP: 'amap', BASEMAP_REVIEW_NUMBER: 'GS(2024)0001号' }, 'amap', 'raster', 'gcj02', 1],

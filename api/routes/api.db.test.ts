@@ -234,9 +234,11 @@ describe(`API over the seeded database (${backend})`, () => {
     }
   });
 
-  it('GET /api/basemap: the county outline and the Xiang River', async () => {
+  it('GET /api/basemap: the county outline, the Xiang River and every village name at its label point', async () => {
     const b = await get('/api/basemap');
     expect(b.features.map((f: { properties: { layer: string } }) => f.properties.layer).sort()).toEqual(['county', 'river']);
+    expect(b.villageLabels).toHaveLength(491);
+    expect(b.villageLabels[0]).toEqual({ code: expect.stringMatching(/^430421\d{6}$/), name: expect.any(String), position: [expect.any(Number), expect.any(Number)] });
     expect(b.bbox[0]).toBeGreaterThan(111.5);
     expect(b.bbox[2]).toBeLessThan(113.2);
   });

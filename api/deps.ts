@@ -1,6 +1,7 @@
 import type { FailureThrottle } from './auth/throttle.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/index.ts';
+import type { ChangeNotices } from './replica/change-notices.ts';
 
 /**
  * What the routes and the middleware need from the outside world; tests pass their own. Its own
@@ -15,4 +16,9 @@ export interface Deps {
   throttle: FailureThrottle;
   /** The local CLI's bearer token (DATA_DIR/server.json); unset: no bearer is accepted. */
   cliToken?: string;
+  /**
+   * Other servers' changes, heard from PostgreSQL (LISTEN): the caches drop what they change.
+   * Unset (the embedded database, tests): only this server's own writes clear them.
+   */
+  changes?: ChangeNotices;
 }

@@ -138,6 +138,28 @@ describe('AnswerCache', () => {
   });
 });
 
+describe('AnswerCache.clear with a hold', () => {
+  it('serves but keeps no answer computed within the hold after a clear (a replica may be a moment behind)', async () => {
+    let now = 0;
+    const cache = new AnswerCache(60_000, { clock: () => now });
+    cache.clear(1000);
+    expect(await cache.get('k', async () => answer('maybe behind'))).toMatchObject({ shared: false });
+    expect(cache.fresh('k')).toBeNull();
+    now = 999;
+    await cache.get('k', async () => answer('maybe behind'));
+    expect(cache.fresh('k')).toBeNull();
+    now = 1000;
+    await cache.get('k', async () => answer('settled'));
+    expect(text(cache.fresh('k'))).toBe('settled');
+    // A clear without a hold does not shorten one under way.
+    cache.clear(5000);
+    cache.clear();
+    now = 5999;
+    await cache.get('k', async () => answer('x'));
+    expect(cache.fresh('k')).toBeNull();
+  });
+});
+
 describe('AnswerCache.variant', () => {
   it('makes a variant once per kept answer, counts it against the budget, and drops it with the answer', async () => {
     const cache = new AnswerCache(60_000);

@@ -48,6 +48,8 @@ export class AnswerCache {
   private readonly inflight = new Map<string, Promise<CachedAnswer | null>>();
   private generation = 0;
   private total = 0;
+  /** Answers computed before this instant are served but not kept (see `clear`). */
+  private holdUntil = 0;
   private readonly maxEntries: number;
   private readonly maxBytes: number;
   private readonly clock: () => number;
@@ -96,7 +98,7 @@ export class AnswerCache {
     try {
       const answer = await work;
       // A write landed while this was computed: the answer may predate it, so don't keep it.
-      if (answer && generation === this.generation) this.store(key, answer);
+      if (answer && generation === this.generation && this.clock() >= this.holdUntil) this.store(key, answer);
       return { answer, shared: false };
     } finally {
       if (this.inflight.get(key) === work) this.inflight.delete(key);
@@ -156,9 +158,13 @@ export class AnswerCache {
     return made;
   }
 
-  /** After a write: everything cached may be out of date. */
-  clear(): void {
+  /**
+   * After a write: everything cached may be out of date. `holdMs`: answers computed in the next
+   * moments are not kept either, as one read from a streaming replica may not show the write yet.
+   */
+  clear(holdMs = 0): void {
     this.generation++;
+    this.holdUntil = Math.max(this.holdUntil, this.clock() + holdMs);
     this.entries.clear();
     this.inflight.clear();
     this.total = 0;

@@ -3,6 +3,7 @@ import { principalOf } from '../auth/middleware.ts';
 import { scopeFor } from '../auth/principal.ts';
 import { COMPRESS_MIN_BYTES, encodeBody, encodedResponse, isCompressible, negotiateEncoding } from '../compression.ts';
 import type { Db, Scope } from '../db/index.ts';
+import type { ChangeNotices } from '../replica/change-notices.ts';
 import type { AnswerCache, CachedAnswer } from './answer-cache.ts';
 
 export function scopeKey(s: Scope): string {
@@ -45,9 +46,14 @@ async function respondEncoded(cache: AnswerCache, key: string, answer: CachedAns
  * and maps, the same for everyone with one role and scope, and asked for often. Declared where
  * those routes are mounted (api/app.ts). Only a 200 is kept.
  */
-export function cacheable(cache: AnswerCache, db: Db): MiddlewareHandler {
+export function cacheable(cache: AnswerCache, db: Db, notices?: ChangeNotices): MiddlewareHandler {
   return async (c, next) => {
     if (c.req.method !== 'GET' || !cache.enabled) return next();
+    // Not hearing other servers' changes: what is kept here could be theirs' stale, so keep nothing.
+    if (notices && !notices.listening()) {
+      cache.clear();
+      return next();
+    }
     // The database may be down: let the request find out and answer 503, not a cached 200.
     if (!db.available()) {
       cache.clear();
@@ -78,11 +84,15 @@ export function cacheable(cache: AnswerCache, db: Db): MiddlewareHandler {
 /** Methods that change nothing (Hono answers HEAD with the GET handler). */
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-/** Clears the cache after a successful write through the routes it is applied to (what changes cached answers). */
-export function invalidates(cache: AnswerCache): MiddlewareHandler {
+/**
+ * Clears the cache after a successful write through the routes it is applied to (what changes
+ * cached answers); other servers hear of it from the database (api/replica/change-notices.ts).
+ * `holdMs`: see AnswerCache.clear.
+ */
+export function invalidates(cache: AnswerCache, holdMs = 0): MiddlewareHandler {
   return async (c, next) => {
     if (SAFE_METHODS.has(c.req.method)) return next();
     await next();
-    if (c.res.status < 400) cache.clear();
+    if (c.res.status < 400) cache.clear(holdMs);
   };
 }

@@ -1,4 +1,6 @@
 import pg from 'pg';
+import { listenOn } from './change-feed.ts';
+import { readRoute } from './read-routing.ts';
 import { checkNotAbandoned, RequestAbandonedError, requestSignal } from './request-signal.ts';
 import { applyScope } from './scope.ts';
 import type { Db, Handle, Scope } from './types.ts';
@@ -32,15 +34,26 @@ function translate(err: unknown): never {
 
 export interface PostgresOptions {
   connectionString: string;
+  /** A streaming replica for the reads of requests that may use one (read-routing.ts). */
+  readConnectionString?: string;
   max?: number;
   statementTimeoutMs?: number;
 }
 
-/** PostgreSQL + PostGIS through a `pg` Pool. */
-export async function openPostgres(opts: PostgresOptions): Promise<Db> {
+/** A replica that failed is left alone this long; its reads go to the primary meanwhile. */
+const REPLICA_RETRY_MS = 5000;
+
+interface Server {
+  pool: pg.Pool;
+  /** Cancels a statement of this server's through a connection of its own. */
+  cancel(pid: number): Promise<unknown>;
+  end(): Promise<void>;
+}
+
+function server(connectionString: string, max: number, onIdleError: (err: Error) => void): Server {
   const pool = new pg.Pool({
-    connectionString: opts.connectionString,
-    max: opts.max ?? 10,
+    connectionString,
+    max,
     // A busy pool is not an outage: wait for a free connection this long. An unreachable server
     // fails at once (ECONNREFUSED), so outages are still answered quickly.
     connectionTimeoutMillis: 10_000,
@@ -48,26 +61,66 @@ export async function openPostgres(opts: PostgresOptions): Promise<Db> {
   });
   // An idle client losing its server must not crash the process; the next checkout reconnects.
   // It is also the first sign of an outage, before any request fails.
+  pool.on('error', onIdleError);
+  // Cancels go through a connection of their own: a full pool must not delay them.
+  const control = new pg.Pool({ connectionString, max: 1, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 10_000 });
+  control.on('error', () => {});
+  return {
+    pool,
+    cancel: (pid) => control.query('SELECT pg_cancel_backend($1)', [pid]).catch(() => {}),
+    end: async () => {
+      await Promise.all([pool.end(), control.end()]);
+    },
+  };
+}
+
+/** PostgreSQL + PostGIS through a `pg` Pool, and optionally a read replica through another. */
+export async function openPostgres(opts: PostgresOptions): Promise<Db> {
   let down = false;
-  pool.on('error', () => {
+  const primary = server(opts.connectionString, opts.max ?? 10, () => {
     down = true;
   });
+  let replicaDownUntil = 0;
+  /** Reads go to the primary for a while; said once per spell, with why. */
+  const replicaDown = (why: unknown) => {
+    if (Date.now() >= replicaDownUntil)
+      console.error(JSON.stringify({ level: 'warn', msg: 'read replica unavailable: reading from the primary', retryMs: REPLICA_RETRY_MS, err: String(why) }));
+    replicaDownUntil = Date.now() + REPLICA_RETRY_MS;
+  };
+  const replica = opts.readConnectionString ? server(opts.readConnectionString, opts.max ?? 10, replicaDown) : null;
 
-  // Cancels go through a connection of their own: a full pool must not delay them.
-  const control = new pg.Pool({ connectionString: opts.connectionString, max: 1, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 10_000 });
-  control.on('error', () => {});
-  const cancel = (pid: number) => control.query('SELECT pg_cancel_backend($1)', [pid]).catch(() => {});
+  /** A read transaction: on the replica when the request allows it and the replica is up, else the primary. */
+  const read = async <T>(scope: Scope, fn: (h: Handle) => Promise<T>): Promise<T> => {
+    const route = readRoute();
+    if (!replica || !route?.replica || Date.now() < replicaDownUntil) {
+      if (route) route.servedBy = 'primary';
+      return run(primary, true, scope, fn);
+    }
+    try {
+      const out = await run(replica, true, scope, fn);
+      route.servedBy = 'replica';
+      return out;
+    } catch (err) {
+      // 40001 on a hot standby: the statement was cancelled by a conflict with replay.
+      if (!(err instanceof DbUnavailableError) && (err as { code?: string }).code !== '40001') throw err;
+      // The replica is down or was cut off: this read, and the next few seconds' reads, go to the primary.
+      replicaDown(err instanceof DbUnavailableError ? (err.cause ?? err) : err);
+      route.servedBy = 'primary';
+      return run(primary, true, scope, fn);
+    }
+  };
 
-  const run = async <T>(scope: Scope, readOnly: boolean, fn: (h: Handle) => Promise<T>): Promise<T> => {
+  const run = async <T>(target: Server, readOnly: boolean, scope: Scope, fn: (h: Handle) => Promise<T>): Promise<T> => {
+    const onPrimary = target === primary;
     const signal = requestSignal();
     checkNotAbandoned(signal);
-    const client = await pool.connect().catch(translate);
+    const client = await target.pool.connect().catch(translate);
     // A checked-out client whose server dies between two queries emits 'error'; unheard, that
     // event ends the process. The query in flight, if any, fails too and is answered 503.
     let lost: unknown = null;
     const onError = (err: unknown) => {
       lost = err;
-      down = true;
+      if (onPrimary) down = true;
     };
     client.on('error', onError);
     // The client went away or the request passed its deadline: stop the statement now running.
@@ -75,7 +128,7 @@ export async function openPostgres(opts: PostgresOptions): Promise<Db> {
     let abandoned = false;
     const onAbort = () => {
       abandoned = true;
-      if (pid) void cancel(pid);
+      if (pid) void target.cancel(pid);
     };
     signal?.addEventListener('abort', onAbort, { once: true });
     let broken = false;
@@ -95,12 +148,12 @@ export async function openPostgres(opts: PostgresOptions): Promise<Db> {
       await applyScope(h, scope, opts.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS);
       const out = await fn(h);
       await client.query('COMMIT');
-      down = false;
+      if (onPrimary) down = false;
       return out;
     } catch (err) {
       const cancelled = (err as { code?: string }).code === '57014';
       broken = lost !== null || (isUnavailable(err) && !cancelled);
-      if (broken) down = true;
+      if (broken && onPrimary) down = true;
       // A cancelled statement leaves a healthy connection in an aborted transaction: roll it back.
       if (!broken) await client.query('ROLLBACK').catch(() => (broken = true));
       if (abandoned && (cancelled || err instanceof RequestAbandonedError)) throw new RequestAbandonedError();
@@ -116,13 +169,13 @@ export async function openPostgres(opts: PostgresOptions): Promise<Db> {
 
   return {
     kind: 'postgres',
-    read: (scope, fn) => run(scope, true, fn),
-    write: (scope, fn) => run(scope, false, fn),
+    read,
+    write: (scope, fn) => run(primary, false, scope, fn),
     async exec(sql) {
-      await pool.query(sql).catch(translate);
+      await primary.pool.query(sql).catch(translate);
     },
     async ping() {
-      await pool.query('SELECT 1').then(
+      await primary.pool.query('SELECT 1').then(
         () => {
           down = false;
         },
@@ -133,8 +186,9 @@ export async function openPostgres(opts: PostgresOptions): Promise<Db> {
       );
     },
     available: () => !down,
+    listen: (channel, onNotice, onGap) => listenOn(opts.connectionString, channel, onNotice, onGap),
     async close() {
-      await Promise.all([pool.end(), control.end()]);
+      await Promise.all([primary.end(), replica?.end()]);
     },
   };
 }

@@ -45,7 +45,19 @@ export interface Db {
    * transaction succeeds: caches must not answer for a database that may be down.
    */
   available(): boolean;
+  /**
+   * PostgreSQL only (the embedded database belongs to one process): calls `onNotice` with the
+   * payload of every NOTIFY on `channel`, whichever connection's commit sent it, and `onGap`
+   * whenever notices may have been missed (the listening connection was lost) and once it
+   * listens again. `listening()` says whether it listens now. See change-feed.ts.
+   */
+  listen?(channel: string, onNotice: (payload: string) => void, onGap: () => void): Listener;
   close(): Promise<void>;
+}
+
+export interface Listener {
+  listening(): boolean;
+  stop(): Promise<void>;
 }
 
 /** Longest a statement may run unless the opener says otherwise. */

@@ -36,6 +36,9 @@ const COLUMNS: Array<[table: string, column: string, list: string, values: reado
   ['hazard', 'status', 'HAZARD_STATUSES', HAZARD_STATUSES],
   ['hazard', 'severity', 'SEVERITIES', SEVERITIES],
   ['hazard_routing', 'category', 'HAZARD_CATEGORIES', HAZARD_CATEGORIES],
+  // A campaign's targets: lists, so the CHECK is `<@ ARRAY[...]` rather than `= ANY (ARRAY[...])`.
+  ['campaign', 'dispute_categories', 'DISPUTE_CATEGORIES', DISPUTE_CATEGORIES],
+  ['campaign', 'hazard_categories', 'HAZARD_CATEGORIES', HAZARD_CATEGORIES],
   ['hazard_routing', 'min_severity', 'SEVERITIES', SEVERITIES],
   ['hazard_deadline', 'severity', 'SEVERITIES', SEVERITIES],
   ['app_user', 'role', 'ROLES (api/contract/roles.ts)', ROLES],

@@ -208,10 +208,10 @@ describe(`scoping in the database (${backend})`, () => {
     }
     const forced = await t.db.read(SYSTEM, (h) =>
       h.query<{ relname: string }>(`SELECT relname FROM pg_class WHERE relname = ANY($1) AND relrowsecurity AND relforcerowsecurity ORDER BY relname`, [
-        ['township', 'village', 'officer', 'guardian', 'visit', 'dispute', 'hazard', 'status_change', 'import_batch'],
+        ['township', 'village', 'officer', 'guardian', 'visit', 'dispute', 'hazard', 'status_change', 'import_batch', 'campaign'],
       ]),
     );
-    expect(forced).toHaveLength(9);
+    expect(forced).toHaveLength(10);
   });
 
   it("even raw SQL sees only the scope: a township, an officer's village, nothing without a scope", async () => {

@@ -1,10 +1,10 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { namedFlavor } from '@protomaps/basemaps';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MARKER_RADII, rasterFixture, vectorFixture, writeFixture } from '../../api/basemap/fixtures/packages.ts';
+import { MARKER_RADII, RASTER_BACKGROUND, rasterFixture, vectorFixture, writeFixture } from '../../api/basemap/fixtures/packages.ts';
 import { type AppServer, DIST, ensureBuild, ROOT, startAppServer } from './support/app-server.ts';
 import { signInContext } from './support/auth.ts';
 import { launchChromium, projectToScreen, waitForMap } from './support/browser.ts';
@@ -41,7 +41,8 @@ afterAll(async () => {
 
 /** A server on the shared data folder (seeded by the first), with this basemap configuration. */
 async function serve(env: Record<string, string>, body: (server: AppServer) => Promise<void>): Promise<void> {
-  const server = await startAppServer({ env: { DATA_DIR: dataDir, WEB_DIST, APP_NOW: '2026-12-02T13:00:00+08:00', ...env } });
+  // The first start seeds the database: minutes on a loaded machine.
+  const server = await startAppServer({ timeoutMs: 420_000, env: { DATA_DIR: dataDir, WEB_DIST, APP_NOW: '2026-12-02T13:00:00+08:00', ...env } });
   try {
     await body(server);
   } finally {
@@ -89,7 +90,7 @@ async function shot(page: Page, name: string): Promise<Buffer> {
 
 /** RGBA pixels of a page region, decoded in the page. */
 async function pixels(page: Page, clip: { x: number; y: number; width: number; height: number }): Promise<number[]> {
-  const png = await page.screenshot({ clip });
+  const png = await page.screenshot({ clip, fullPage: true });
   return page.evaluate(async (b64) => {
     const bitmap = await createImageBitmap(new Blob([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], { type: 'image/png' }));
     const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
@@ -126,7 +127,7 @@ describe('basemaps in the browser', () => {
         await page.context().close();
       }
     });
-  }, 400_000);
+  }, 900_000);
 
   it('GCJ-02 raster package: the ring drawn at a seat in GCJ-02 and the seat the map draws in WGS84 coincide within 2 px', async () => {
     const gcj = seatsGcj02();
@@ -165,10 +166,32 @@ describe('basemaps in the browser', () => {
       // And the seat dot is drawn there, inside the ring.
       const dot = await pixels(page, { x: Math.round(seat.x) - 1, y: Math.round(seat.y) - 1, width: 2, height: 2 });
       expect(dot[0]! + dot[1]! + dot[2]!).toBeLessThan(200);
+
+      // The export carries the same basemap (its tiles are in the canvas) and its credit.
+      const download = page.waitForEvent('download');
+      await page.getByTestId('export-png').click();
+      const file = await download;
+      copyFileSync((await file.path())!, path.join(SHOTS, 'basemap-gcj02-export.png'));
+      expect(await page.getByTestId('export-figure').locator('[data-export-part="attribution"]').textContent()).toBe('测试栅格底图');
+
+      // So does the briefing's map, which waits for the basemap's tiles before its printable copy.
+      await page.setViewportSize({ width: 1920, height: 1080 });
+      await page.goto(`${origin}/briefing?township=${XIDU}`);
+      await page.locator('[data-briefing-ready="true"]').waitFor({ state: 'attached', timeout: 120_000 });
+      expect(await page.getByTestId('briefing-map').getByTestId('map-attribution').textContent()).toBe('测试栅格底图');
+      const brief = (await page.getByTestId('briefing-map').boundingBox())!;
+      await page.screenshot({ path: path.join(SHOTS, 'basemap-gcj02-briefing.png'), clip: brief, fullPage: true });
+      const all = await pixels(page, { x: Math.round(brief.x), y: Math.round(brief.y), width: Math.round(brief.width), height: Math.round(brief.height) });
+      let tile = 0;
+      // The light theme draws a raster at 90% over its background (#e3e7ec).
+      const seen = RASTER_BACKGROUND.slice(0, 3).map((c, k) => 0.9 * c + 0.1 * [0xe3, 0xe7, 0xec][k]!);
+      for (let i = 0; i < all.length; i += 4) if (Math.abs(all[i]! - seen[0]!) + Math.abs(all[i + 1]! - seen[1]!) + Math.abs(all[i + 2]! - seen[2]!) < 8) tile++;
+      // Outside the county no fill covers the package's tiles: their plain colour shows (the built-in background is another).
+      expect(tile / (all.length / 4), "share of the briefing map in the package's tile colour").toBeGreaterThan(0.01);
       expect(offHost).toEqual([]);
       await page.context().close();
     });
-  }, 400_000);
+  }, 900_000);
 
   it('vector package: its tiles drawn with the Protomaps style, light and dark, with its attribution, nothing off the host', async () => {
     const pkg = writeFixture(path.join(dir, 'vector.pmtiles'), vectorFixture({ bbox: AREA, zooms: [6, 7, 8, 9, 10, 11] }));
@@ -199,5 +222,5 @@ describe('basemaps in the browser', () => {
         await page.context().close();
       }
     });
-  }, 400_000);
+  }, 900_000);
 });

@@ -14,6 +14,18 @@ const schema = z.object({
     .url()
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  /**
+   * A streaming replica of DATABASE_URL (PostgreSQL's own replication): read-only requests read
+   * from it, writes and a caller's reads within READ_YOUR_WRITES_MS of its last write go to the
+   * primary. Unset: everything goes to DATABASE_URL.
+   */
+  DATABASE_READ_URL: z
+    .string()
+    .url()
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** After a write, the caller's reads stay on the primary this long (ms), so it sees its own write whatever the replica's lag. */
+  READ_YOUR_WRITES_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   DATA_DIR: z.string().default('./data'),
   /** Seed and volume multiplier of the synthetic operations data written into an empty database. */
   SEED: z.coerce.number().int().default(20240101),
@@ -69,15 +81,56 @@ const schema = z.object({
   /** Most rows one /api/events answer carries. */
   EVENTS_CAP: z.coerce.number().int().min(100).max(200_000).default(20_000),
   /**
-   * Raster basemap tile URL template ({z}/{x}/{y}), e.g. a Tianditu proxy on the intranet.
-   * Unset: the map draws only our own vector data, and no request leaves the machine.
+   * The basemap under our layers (README "Basemaps"): builtin (our own outlines and rivers, nothing
+   * leaves the machine), xyz (any raster template in BASEMAP_URL), tianditu (天地图, map plus
+   * annotation), amap (高德, GCJ-02) or pmtiles (an offline package in BASEMAP_PMTILES). Unset: pmtiles
+   * when BASEMAP_PMTILES is set, xyz when BASEMAP_URL is, else builtin.
+   */
+  BASEMAP: z
+    .enum(['builtin', 'xyz', 'tianditu', 'amap', 'pmtiles'])
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /**
+   * Raster tile URL template ({z}, {x}, {y}): xyz's tiles, or the intranet proxy of Tianditu (with
+   * {layer} for vec/cva and {tk} for the key) or AMap, in place of their public servers.
    */
   BASEMAP_URL: z
     .string()
     .refine((u) => /^(https?:\/\/|\/)/.test(u) && ['{z}', '{x}', '{y}'].every((p) => u.includes(p)), 'expected an http(s) or /path tile URL template with {z}, {x} and {y}')
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  /** The datum the basemap's tiles are drawn in; default gcj02 for amap, wgs84 (CGCS2000) otherwise. */
+  BASEMAP_CRS: z
+    .enum(['wgs84', 'gcj02'])
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** Attribution shown on the map, exports and briefing; tianditu and amap have a default. */
   BASEMAP_ATTRIBUTION: z.string().default(''),
+  /** The map's review number (审图号) as its provider states it; required for tianditu and amap. */
+  BASEMAP_REVIEW_NUMBER: z.string().default(''),
+  /** Tianditu key (tk), put into the template's {tk}. */
+  BASEMAP_TIANDITU_TK: z
+    .string()
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  /** Tianditu base layer: vec (vector map), img (imagery) or ter (terrain); its annotation layer goes on top. */
+  BASEMAP_TIANDITU_LAYER: z.enum(['vec', 'img', 'ter']).default('vec'),
+  /** An offline tile package (.pmtiles: raster PNG/JPEG/WebP or vector MVT) served at /api/basemap/tiles. */
+  BASEMAP_PMTILES: z
+    .string()
+    .optional()
+    .transform((p) => p || undefined)
+    .refine((p) => p === undefined || existsSync(p), 'no such file'),
+  /**
+   * Folder with a vector package's glyphs and sprites (fonts/<fontstack>/<start>-<end>.pbf,
+   * sprites/<name>.json|.png, as protomaps' basemaps-assets lays them out). Unset: labels are drawn
+   * from the browser's installed fonts, and POI icons are left out.
+   */
+  BASEMAP_ASSETS: z
+    .string()
+    .optional()
+    .transform((p) => p || undefined)
+    .refine((p) => p === undefined || existsSync(p), 'no such folder'),
   /** Largest upload (ledger or boundary file) in bytes; JSON intake bodies are capped at 64 KiB. */
   IMPORT_MAX_BYTES: z.coerce
     .number()
@@ -177,9 +230,32 @@ const schema = z.object({
    */
   LOGIN_DELAY_AFTER: z.coerce.number().int().min(1).max(100_000).default(10),
   LOGIN_DELAY_MAX_MS: z.coerce.number().int().min(0).max(60_000).default(3000),
+  /** Most features one vector tile (/api/tiles/...) carries: villages by code, events newest first. */
+  TILE_MAX_FEATURES: z.coerce.number().int().min(1).max(100_000).default(5000),
 });
 
-export type Config = z.infer<typeof schema>;
+/** The schema with the rules that span keys (the basemap's), and the provider derived when BASEMAP is unset. */
+const configSchema = schema
+  .superRefine(basemapRules)
+  .transform((c) => ({ ...c, BASEMAP: c.BASEMAP ?? (c.BASEMAP_PMTILES ? 'pmtiles' : c.BASEMAP_URL ? 'xyz' : 'builtin') }) as const);
+
+/** What each basemap provider needs besides its name. */
+function basemapRules(
+  c: { BASEMAP?: string; BASEMAP_URL?: string; BASEMAP_PMTILES?: string; BASEMAP_REVIEW_NUMBER: string; BASEMAP_TIANDITU_TK?: string },
+  ctx: z.RefinementCtx,
+): void {
+  const need = (key: string, message: string) => ctx.addIssue({ code: 'custom', path: [key], message });
+  if (c.BASEMAP === 'xyz' && !c.BASEMAP_URL) need('BASEMAP_URL', 'BASEMAP=xyz needs a tile URL template');
+  if (c.BASEMAP === 'pmtiles' && !c.BASEMAP_PMTILES) need('BASEMAP_PMTILES', 'BASEMAP=pmtiles needs the path of a .pmtiles file');
+  if ((c.BASEMAP === 'tianditu' || c.BASEMAP === 'amap') && !c.BASEMAP_REVIEW_NUMBER.trim())
+    need('BASEMAP_REVIEW_NUMBER', `BASEMAP=${c.BASEMAP}: a published map shows its 审图号; copy it from the provider's site (e.g. GS(20xx)xxxx号)`);
+  if (c.BASEMAP === 'tianditu' && c.BASEMAP_URL && !c.BASEMAP_URL.includes('{layer}'))
+    need('BASEMAP_URL', 'BASEMAP=tianditu: the template needs {layer} (vec_w/cva_w are asked for through it)');
+  if (c.BASEMAP === 'tianditu' && !c.BASEMAP_TIANDITU_TK && (!c.BASEMAP_URL || c.BASEMAP_URL.includes('{tk}')))
+    need('BASEMAP_TIANDITU_TK', 'BASEMAP=tianditu: the template asks for {tk}; set the key (or a proxy template that adds it)');
+}
+
+export type Config = z.infer<typeof configSchema>;
 
 /**
  * Reads `.env` from the working folder into process.env, if there is one: variables already set
@@ -197,7 +273,7 @@ export function loadDotEnv(file = '.env'): boolean {
 export function loadConfig(given?: Record<string, string | undefined>): Config {
   if (given === undefined) loadDotEnv();
   const env = given ?? process.env;
-  const parsed = schema.safeParse(env);
+  const parsed = configSchema.safeParse(env);
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
     throw new Error(`invalid configuration:\n${lines.join('\n')}`);

@@ -7,7 +7,10 @@ import { defineConfig } from 'vitest/config';
  *   PostgreSQL at TEST_DATABASE_URL), so one worker, no isolation between files;
  * - geodata (`geodata/**`): invariants of the committed dataset, each file with its own PGlite;
  * - web (`web/src/**`): components and hooks in jsdom;
- * - e2e (`web/e2e/**`): the built app served by the real server, driven in Debian Chromium.
+ * - e2e (`web/e2e/**`): the built app served by the real server, driven in Debian Chromium;
+ * - cluster (`*.cluster.test.ts`): two API servers on a primary and its streaming replica, started
+ *   by scripts/replica-cluster.sh; the project exists only while REPLICA_CLUSTER names its env file
+ *   (.ci/run starts the cluster and runs it).
  */
 export default defineConfig({
   test: {
@@ -16,7 +19,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['api/**/*.test.ts', 'scripts/**/*.test.ts'],
-          exclude: ['**/*.db.test.ts', '**/node_modules/**'],
+          exclude: ['**/*.db.test.ts', '**/*.cluster.test.ts', '**/node_modules/**'],
           environment: 'node',
         },
       },
@@ -51,6 +54,21 @@ export default defineConfig({
           hookTimeout: 240_000,
         },
       },
+      ...(process.env.REPLICA_CLUSTER
+        ? [
+            {
+              test: {
+                name: 'cluster',
+                include: ['**/*.cluster.test.ts'],
+                exclude: ['**/node_modules/**'],
+                environment: 'node',
+                maxWorkers: 1,
+                fileParallelism: false,
+                testTimeout: 60_000,
+              },
+            },
+          ]
+        : []),
       {
         test: {
           name: 'geodata',

@@ -14,6 +14,8 @@ import type { Deps } from './deps.ts';
 import { AppError } from './errors.ts';
 import { bodyLimits, fairConcurrency, limiterFor, requestDeadline } from './limits/middleware.ts';
 import { openapiRoutes } from './openapi/routes.ts';
+import { SESSION_TABLES } from './replica/change-notices.ts';
+import { readYourWrites } from './replica/read-your-writes.ts';
 import { adminRoutes } from './routes/admin.ts';
 import { alertsRoutes } from './routes/alerts.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -37,6 +39,9 @@ import { villagesRoutes } from './routes/villages.ts';
 import { visitsRoutes } from './routes/visits.ts';
 
 export type { Deps } from './deps.ts';
+
+/** How long after a change answers are served but not cached when reads may come from a replica (loopback lag is ~ms). */
+const REPLICA_SETTLE_MS = 1000;
 
 function errorBody(code: string, message: string, fields?: Record<string, string>, details?: Record<string, unknown>) {
   return { error: { ...details, code, message, ...(fields ? { fields } : {}) } };
@@ -100,14 +105,23 @@ export function createApp(deps: Deps, middleware: readonly MiddlewareHandler[] =
   root.use('/api/auth/me', anonymousProbe);
   root.use('/api/*', authenticate(deps, sessions));
   root.use('/api/*', jsonBodies);
+  // Reads of read-only requests go to the replica (DATABASE_READ_URL) unless the caller just wrote.
+  root.use('/api/*', readYourWrites({ replica: Boolean(deps.config.DATABASE_READ_URL), windowMs: deps.config.READ_YOUR_WRITES_MS }));
   const answers = new AnswerCache(deps.config.ANSWER_CACHE_MS, { maxBytes: deps.config.ANSWER_CACHE_MAX_BYTES });
+  // With a replica, answers computed just after a write may come from a replica a moment behind it.
+  const hold = deps.config.DATABASE_READ_URL ? REPLICA_SETTLE_MS : 0;
+  // Other servers' writes (and CLIs', imports') reach these caches through the database's notices.
+  deps.changes?.on((table) => {
+    if (table === null || SESSION_TABLES.has(table)) sessions.clear();
+    if (table === null || !SESSION_TABLES.has(table)) answers.clear(hold);
+  });
   // Answer caching, declared per mounted sub-app below: the aggregates and maps are cached (per
   // role and scope), and a successful write to what they count clears the cache.
-  const cached = cacheable(answers, deps.db);
+  const cached = cacheable(answers, deps.db, deps.changes);
   for (const mount of ['/api/config', '/api/basemap', '/api/townships', '/api/villages', '/api/events', '/api/stats', '/api/coverage', '/api/feed', '/api/alerts', '/api/briefing'])
     root.use(`${mount}/*`, cached);
   root.use('/api/campaigns/*', cached);
-  const invalidating = invalidates(answers);
+  const invalidating = invalidates(answers, hold);
   for (const mount of ['/api/hazards', '/api/disputes', '/api/visits', '/api/imports']) root.use(`${mount}/*`, invalidating);
   root.use('/api/admin/campaigns/*', invalidating);
   const limiter = limiterFor(deps.config);

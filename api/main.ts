@@ -49,14 +49,27 @@ async function main() {
   // Three things at once, on different threads: the database opens in its own thread, the web app
   // is built (only when its sources changed, `--build`) in a child process, and the rest of the
   // server loads here. A restart takes little more than the database's own start.
-  const rest = Promise.all([import('./db/migrate.ts'), import('./seed/seed.ts'), import('./auth/demo-users.ts'), import('./auth/throttle.ts'), import('./server.ts')]);
+  const rest = Promise.all([
+    import('./db/migrate.ts'),
+    import('./seed/seed.ts'),
+    import('./auth/demo-users.ts'),
+    import('./auth/throttle.ts'),
+    import('./server.ts'),
+    import('./replica/change-notices.ts'),
+  ]);
   const webBuild = args.build && config.WEB_DIST ? ensureWebBuild(process.cwd(), path.resolve(config.WEB_DIST)) : Promise.resolve(null);
   // Awaited below; a failure before then must not count as unhandled.
   rest.catch(() => undefined);
   webBuild.catch(() => undefined);
-  const db = await openDb({ databaseUrl: config.DATABASE_URL, dataDir: embedded ? dataDir : undefined, statementTimeoutMs: config.STATEMENT_TIMEOUT_MS });
-  log('database open', { db: db.kind, dataDir: embedded ? dataDir : undefined, ms: Date.now() - t0 });
-  const [{ migrate }, { seedIfEmpty }, { ensureDemoUsers }, { FailureThrottle }, { createServerApp }] = await rest;
+  if (config.DATABASE_READ_URL && embedded) throw new Error('DATABASE_READ_URL needs DATABASE_URL: the embedded database has no replica');
+  const db = await openDb({
+    databaseUrl: config.DATABASE_URL,
+    databaseReadUrl: config.DATABASE_READ_URL,
+    dataDir: embedded ? dataDir : undefined,
+    statementTimeoutMs: config.STATEMENT_TIMEOUT_MS,
+  });
+  log('database open', { db: db.kind, dataDir: embedded ? dataDir : undefined, replica: Boolean(config.DATABASE_READ_URL), ms: Date.now() - t0 });
+  const [{ migrate }, { seedIfEmpty }, { ensureDemoUsers }, { FailureThrottle }, { createServerApp }, { changeNotices }] = await rest;
 
   const applied = await migrate(db);
   if (applied.length) log('migrations applied', { versions: applied });
@@ -70,7 +83,9 @@ async function main() {
 
   const built = await webBuild;
   if (built) log(built.built ? 'web app built' : 'web app build is current', { ms: built.ms });
-  const app = createServerApp({ db, config, now, throttle: new FailureThrottle(), cliToken });
+  // PostgreSQL: other servers' (and CLIs') changes clear this server's caches within moments.
+  const changes = changeNotices(db);
+  const app = createServerApp({ db, config, now, throttle: new FailureThrottle(), cliToken, changes });
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) =>
     log(`dashboard on http://${config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST}:${info.port}`, { db: db.kind, startupMs: Date.now() - t0 }),
   );
@@ -84,6 +99,7 @@ async function main() {
   const stop = async (signal: string) => {
     log('shutting down', { signal });
     server.close();
+    await changes?.stop().catch(() => {});
     await db.close().catch(() => {});
     release();
     process.exit(0);

@@ -61,6 +61,7 @@ export type Briefing = Ok<typeof api.api.briefing.$get>;
 export type Campaign = Ok<typeof api.api.campaigns.$get>['campaigns'][number];
 export type NewCampaign = InferRequestType<typeof api.api.admin.campaigns.$post>['json'];
 export type CampaignChange = InferRequestType<(typeof api.api.admin.campaigns)[':code']['$patch']>['json'];
+export type CampaignEffect = Ok<(typeof api.api.campaigns)[':code']['effect']['$get']>;
 
 export type LedgerReport = Ok<typeof api.api.imports.ledger.$post>;
 export type LedgerKind = NonNullable<Query<typeof api.api.imports.ledger.$post>['kind']>;

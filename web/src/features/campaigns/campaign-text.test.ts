@@ -39,7 +39,7 @@ describe('campaignSentences', () => {
       '标记为该行动的案件中，期间办结纠纷4件、隐患31件；行动结束后2周，所针对类别周均12.0件（行动期间周均15.0件）。',
     ]);
     expect(campaignSentences(ENDED, 'en')[1]).toBe(
-      "The other categories were level with before over the same time; against them the campaign's categories changed by -40.0% (90% interval -50.0% to -28.0%): a before/after comparison, which does not by itself show the campaign caused it.",
+      "Over the same time the other categories were level with before; against them, the campaign's categories changed by -40.0% (90% interval -50.0% to -28.0%): a before/after comparison, which does not by itself show the campaign caused it.",
     );
   });
 

@@ -1,6 +1,6 @@
+import type { CampaignEffect } from '../../api/types.ts';
 import { formatDateRange, formatShortDate, type Lang } from '../i18n/format.ts';
 import { phaseTotals } from './effect-series.ts';
-import type { CampaignEffect } from './effect-types.ts';
 
 /**
  * The 2-4 sentences under a campaign's chart, written from the effect answer in the manner of the
@@ -24,7 +24,7 @@ function change(cur: number, prev: number, lang: Lang, against: string): string 
   const d = cur - prev;
   const rel = prev > 0 ? (lang === 'zh' ? `（${pct1(d / prev)}）` : ` (${pct1(d / prev)})`) : '';
   if (lang === 'zh') return d === 0 ? `与${against}持平` : `较${against}${d > 0 ? '增加' : '减少'}${Math.abs(d)}件${rel}`;
-  return d === 0 ? `level with ${against}` : `${Math.abs(d)} ${d > 0 ? 'more' : 'fewer'} than ${against}${rel}`;
+  return d === 0 ? `level with ${against}` : `${d > 0 ? 'up' : 'down'} ${Math.abs(d)} on ${against}${rel}`;
 }
 
 /** Whether an interval of the ratio holds 1 ("no change"). */
@@ -70,7 +70,7 @@ export function campaignSentences(f: EffectFacts, lang: Lang): string[] {
     out.push(
       zh
         ? `同期其他类别${other}；与之相比，所针对类别相对变化${pct1(r.value - 1)}（${interval}）${small}，${verdict}。`
-        : `The other categories were ${other} over the same time; against them the campaign's categories changed by ${pct1(r.value - 1)} (${interval})${small}: ${verdict}.`,
+        : `Over the same time the other categories were ${other}; against them, the campaign's categories changed by ${pct1(r.value - 1)} (${interval})${small}: ${verdict}.`,
     );
   }
 

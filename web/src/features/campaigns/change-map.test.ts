@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { changeClass, projectUnits } from './change-map.ts';
+import { changeClass, placeNames, projectUnits } from './change-map.ts';
 
 describe('changeClass', () => {
   it.each<[number | null, boolean, ReturnType<typeof changeClass>]>([
@@ -63,4 +63,17 @@ describe('projectUnits', () => {
     expect(projectUnits([multi], 100, 100)[0]!.d.match(/M/g)).toHaveLength(2);
     expect(projectUnits([], 100, 100)).toEqual([]);
   });
+});
+
+describe('placeNames', () => {
+  const at = (code: string, x: number, y: number, name = '三湖镇') => ({ code, name, label: [x, y] as [number, number] });
+
+  it.each<[string, ReturnType<typeof at>[], string[]]>([
+    ['apart: both', [at('a', 50, 50), at('b', 150, 50)], ['a', 'b']],
+    ['side by side too close: the first only', [at('a', 50, 50), at('b', 90, 50)], ['a']],
+    ['one above the other, a line apart: both', [at('a', 50, 50), at('b', 50, 75)], ['a', 'b']],
+    ['one above the other, overlapping: the first only', [at('a', 50, 50), at('b', 60, 60)], ['a']],
+    ['the order decides who stays', [at('b', 60, 60), at('a', 50, 50)], ['b']],
+    ['a short name fits where a long one would not', [at('a', 50, 50), at('b', 100, 50, '乡')], ['a', 'b']],
+  ])('%s', (_n, units, kept) => expect(placeNames(units, 18).map((u) => u.code)).toEqual(kept));
 });

@@ -1,5 +1,5 @@
+import type { CampaignEffect } from '../../api/types.ts';
 import type { Theme } from '../url-state/view-state.ts';
-import type { CampaignEffect } from './effect-types.ts';
 
 export type TownshipChange = CampaignEffect['townships'][number];
 
@@ -80,4 +80,22 @@ export function projectUnits(features: readonly { geometry: Geometry; properties
     const label: [number, number] = lx.length ? [(Math.min(...lx) + Math.max(...lx)) / 2, (Math.min(...ly) + Math.max(...ly)) / 2] : [0, 0];
     return { code: f.properties.code, name: f.properties.name, d, label };
   });
+}
+
+/**
+ * The names that fit: each one's box (CJK characters are about one em wide) placed at its unit's
+ * label point, in the order given (the caller puts the ones that matter first), and left out when
+ * it would overlap a name already placed. Text over text is unreadable on the wall.
+ */
+export function placeNames<U extends Pick<ProjectedUnit, 'code' | 'name' | 'label'>>(units: readonly U[], fontSize: number, gap = 2): U[] {
+  const placed: { x0: number; x1: number; y0: number; y1: number }[] = [];
+  const kept: U[] = [];
+  for (const u of units) {
+    const half = (u.name.length * fontSize) / 2 + gap;
+    const box = { x0: u.label[0] - half, x1: u.label[0] + half, y0: u.label[1] - fontSize / 2 - gap, y1: u.label[1] + fontSize / 2 + gap };
+    if (placed.some((p) => p.x0 < box.x1 && box.x0 < p.x1 && p.y0 < box.y1 && box.y0 < p.y1)) continue;
+    placed.push(box);
+    kept.push(u);
+  }
+  return kept;
 }

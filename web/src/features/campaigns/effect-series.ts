@@ -1,4 +1,4 @@
-import type { CampaignEffect } from './effect-types.ts';
+import type { CampaignEffect } from '../../api/types.ts';
 
 export type EffectWeek = CampaignEffect['weeks'][number];
 export type Phase = EffectWeek['phase'];
@@ -31,6 +31,8 @@ export interface Box {
 
 export interface Bar {
   weekStart: string;
+  /** Days of the week inside its phase (a phase's first or last week may be short). */
+  days: number;
   phase: Phase;
   value: number;
   x: number;
@@ -76,7 +78,7 @@ export function effectChartModel(weeks: readonly EffectWeek[], box: Box): Effect
   const yOf = (v: number) => box.top + plotH - (v / max) * plotH;
   const bars = weeks.map((w, i) => {
     const y = yOf(w.targeted);
-    return { weekStart: w.weekStart, phase: w.phase, value: w.targeted, x: box.left + i * slot + (slot - barW) / 2, y, w: barW, h: box.top + plotH - y };
+    return { weekStart: w.weekStart, days: w.days, phase: w.phase, value: w.targeted, x: box.left + i * slot + (slot - barW) / 2, y, w: barW, h: box.top + plotH - y };
   });
   const reference = scale === null ? null : refValues.map((value, i) => ({ x: box.left + (i + 0.5) * slot, y: yOf(value), value }));
   const bands: EffectChartModel['bands'] = [];

@@ -1,4 +1,4 @@
-import type { CampaignEffect } from './effect-types.ts';
+import type { CampaignEffect } from '../../api/types.ts';
 
 type Week = CampaignEffect['weeks'][number];
 
@@ -6,7 +6,7 @@ type Week = CampaignEffect['weeks'][number];
 export function weeksOf(phases: Partial<Record<Week['phase'], [number, number][]>>): Week[] {
   const start = Date.parse('2026-08-03T00:00:00Z');
   const rows = (['before', 'during', 'after'] as const).flatMap((phase) => (phases[phase] ?? []).map(([targeted, other]) => ({ phase, targeted, other })));
-  return rows.map((r, i) => ({ ...r, weekStart: new Date(start + i * 7 * 86400e3).toISOString().slice(0, 10) }));
+  return rows.map((r, i) => ({ ...r, days: 7, weekStart: new Date(start + i * 7 * 86400e3).toISOString().slice(0, 10) }));
 }
 
 /** A campaign that ended on 29 Nov, four weeks each side, with a fall against the other categories. */

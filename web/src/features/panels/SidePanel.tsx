@@ -1,8 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { Skeleton } from '../../app/StatusViews.tsx';
+import { CampaignChip, CampaignPanel } from '../campaigns/CampaignPanel.tsx';
 import { CoveragePanel } from '../coverage/CoveragePanel.tsx';
-import { caseFilterOf } from '../filters/case-filter.ts';
+import { useCaseFilter } from '../filters/useCaseFilter.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { KpiCards } from '../kpis/KpiCards.tsx';
 import { useAfterFirstMap } from '../map/first-draw.ts';
@@ -23,7 +24,7 @@ export function SidePanel() {
   const i18n = useI18n();
   const { t, num, range } = i18n;
   const period = usePeriod();
-  const filter = caseFilterOf(period, view);
+  const filter = useCaseFilter();
   const chartsMayLoad = useAfterFirstMap();
   // Both are already in the cache from the map; here they only give names to the breadcrumbs.
   const townships = useQuery(townshipsQuery(filter));
@@ -49,9 +50,11 @@ export function SidePanel() {
               {period ? range(period.from, period.to) : ''}
               {township ? ` · ${t('villagesCount', { n: township.villageCount })} · ${t('population')} ${num(township.population)}` : ''}
             </p>
+            <CampaignChip />
             {!view.township && <p className="hint">{t('selectHint')}</p>}
           </header>
           <KpiCards />
+          <CampaignPanel />
           {chartsMayLoad ? (
             <Suspense fallback={<Skeleton lines={6} height="1.4rem" />}>
               <ChartsPanel />

@@ -62,7 +62,7 @@ export const campaignChangeBody = z
     endDate: isoDate.optional(),
     disputeCategories: categoriesOf(DISPUTE_CATEGORIES).optional(),
     hazardCategories: categoriesOf(HAZARD_CATEGORIES).optional(),
-    townships: z.array(townshipCode).min(1).max(30).nullable().optional(),
+    townships: campaignFields.townships.unwrap().optional(),
     leadDepartment: text(60).optional(),
     autoTag: z.boolean().optional(),
   })

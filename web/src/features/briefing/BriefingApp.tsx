@@ -7,6 +7,7 @@ import { formatDate } from '../i18n/format.ts';
 import { I18nProvider, makeI18n } from '../i18n/I18nProvider.tsx';
 import { comparisonLabels } from '../kpis/period-label.ts';
 import { townshipsQuery, villagesQuery } from '../map/queries.ts';
+import { BriefingCampaigns } from './BriefingCampaigns.tsx';
 import { BriefingKpis } from './BriefingKpis.tsx';
 import { BriefingMapCard } from './BriefingMapCard.tsx';
 import { CoverageShortfalls, TopVillages } from './BriefingTables.tsx';
@@ -56,6 +57,9 @@ export function BriefingApp() {
   const villageFeatures = useMemo(() => villages.data?.features ?? [], [villages.data]);
   const [ready, setReady] = useState(false);
   const onReady = useCallback(() => setReady(true), []);
+  // The campaign pages (if any) are part of the briefing: ready once they have settled too.
+  const [campaignsSettled, setCampaignsSettled] = useState(false);
+  const onCampaignsSettled = useCallback(() => setCampaignsSettled(true), []);
 
   const error = briefing.error ?? townships.error ?? villages.error;
   const refusal = error instanceof ApiError ? apiRefusal(error, params) : null;
@@ -80,7 +84,7 @@ export function BriefingApp() {
   return (
     <I18nProvider lang="zh">
       <div className="brief-frame">
-        <article className="briefing" data-testid="briefing" data-briefing-ready={ready ? 'true' : 'false'} data-week={b?.week ?? ''}>
+        <article className="briefing" data-testid="briefing" data-briefing-ready={ready && campaignsSettled ? 'true' : 'false'} data-week={b?.week ?? ''}>
           <header className="brief-header">
             <div>
               <h1>{b?.title ?? '衡阳县政法综治周报'}</h1>
@@ -122,6 +126,7 @@ export function BriefingApp() {
           </footer>
         </article>
       </div>
+      {b && <BriefingCampaigns briefing={b} township={params.township} townships={townshipFeatures} onSettled={onCampaignsSettled} />}
     </I18nProvider>
   );
 }

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { type ReactNode, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { type ReactNode, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { Alert } from '../../api/types.ts';
 import { I18nProvider, makeI18n } from '../i18n/I18nProvider.tsx';
 import { rgbToHex } from '../map/color-scales.ts';
@@ -9,12 +9,15 @@ import { basemapQuery } from '../map/queries.ts';
 import { AlertList } from './AlertList.tsx';
 import { alertLayers, namedAlerts } from './alert-layers.ts';
 import { useBurnInShift } from './burn-in-shift.ts';
+import type { CarouselStep } from './carousel.ts';
 import { basemapInView, legendSymbols } from './legend-entries.ts';
 import { PlaybackBar } from './PlaybackBar.tsx';
 import { ScreenMap } from './ScreenMap.tsx';
 import { Ticker } from './Ticker.tsx';
+import { useWallCarousel } from './useWallCarousel.ts';
 import { useClock, useWallCycle } from './useWallCycle.ts';
 import { useWallData } from './useWallData.ts';
+import { WallCampaign } from './WallCampaign.tsx';
 import { WallHeader, weekTitle } from './WallHeader.tsx';
 import { WallKpis } from './WallKpis.tsx';
 import { WallLegend } from './WallLegend.tsx';
@@ -49,7 +52,10 @@ export function WallApp() {
     document.title = w('wallTitle');
   }, [params.lang, w]);
 
+  // The campaign whose panel is up over the map, if any: ?campaign= pins one from the start, the carousel steps through the running ones.
+  const [shownCampaign, setShownCampaign] = useState<string | null>(params.campaign);
   const select = useCallback((township: string | null) => {
+    setShownCampaign(null);
     setParams((p) => {
       const next = { ...p, township };
       window.history.replaceState(null, '', `/wall${encodeWallParams(next)}`);
@@ -58,19 +64,37 @@ export function WallApp() {
   }, []);
   const [focus, setFocus] = useState<string | null>(null);
   const cycle = useWallCycle(params.play, params.step);
-  const data = useWallData({ township: params.township, refresh: params.refresh, weekIndex: cycle.index });
+  const show = new Set(params.panels);
+  const data = useWallData({
+    township: params.township,
+    refresh: params.refresh,
+    weekIndex: cycle.index,
+    withCampaigns: show.has('campaign') && (params.carousel > 0 || params.campaign !== null),
+  });
   const now = useClock();
   const scale = useWallScale();
   const root = useRef<HTMLDivElement>(null);
   useBurnInShift(root, params.shift, params.shiftEvery, scale);
 
   const townships = useMemo(() => data.townships.data?.features ?? [], [data.townships.data]);
+  const withCampaigns = show.has('campaign');
+  const running = useMemo(() => (withCampaigns ? (data.campaigns.data ?? []).filter((c) => c.status === 'running') : []), [withCampaigns, data.campaigns.data]);
+  const step = useCallback(
+    (s: CarouselStep) => {
+      select(s.township);
+      setShownCampaign(s.campaign);
+    },
+    [select],
+  );
   useWallCarousel(
     params.carousel,
-    params.township,
+    { township: params.township, campaign: shownCampaign },
     townships.map((t) => t.properties.code),
-    select,
+    running.map((c) => c.code),
+    step,
   );
+  // A pinned campaign (?campaign=) may have ended; the carousel's steps are the running ones.
+  const campaign = (withCampaigns && data.campaigns.data?.find((c) => c.code === shownCampaign)) || null;
   // Placeholder villages may be the previous township's: never draw those in this one.
   const villages = useMemo(() => (data.villages.data?.features ?? []).filter((f) => f.properties.townshipCode === params.township), [data.villages.data, params.township]);
   const units: Unit[] = useMemo(
@@ -107,7 +131,6 @@ export function WallApp() {
     setFocus(a.code);
     select(a.townshipCode);
   };
-  const show = new Set(params.panels);
 
   return (
     <I18nProvider lang={params.lang}>
@@ -157,6 +180,7 @@ export function WallApp() {
             drawKey="wall"
           />
           {classes && <WallLegend scale={classes} palette={WALL_PALETTE} heat={heat !== null} fallbackTitle={w('mapLegend')} symbols={symbols} heatPeriod={weekShort} w={w} />}
+          {campaign && <WallCampaign campaign={campaign} townships={townships} i18n={i18n} scale={scale} refresh={params.refresh} />}
         </main>
         {(show.has('alerts') || show.has('ticker')) && (
           <aside className="wall-side">
@@ -218,19 +242,4 @@ function useWallMapLabels(
     },
     [specs, marked, scale],
   );
-}
-
-/** Carousel: every `seconds`, the next township in code order, then the county again. */
-function useWallCarousel(seconds: number, current: string | null, codes: string[], select: (code: string | null) => void): void {
-  const key = codes.join(',');
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for `codes`, whose array identity changes on every refresh; depending on the array would restart the timer each time
-  useEffect(() => {
-    if (seconds <= 0 || codes.length === 0) return;
-    const sorted = [...codes].sort();
-    const timer = window.setTimeout(() => {
-      const i = current === null ? -1 : sorted.indexOf(current);
-      select(i + 1 < sorted.length ? sorted[i + 1]! : null);
-    }, seconds * 1000);
-    return () => window.clearTimeout(timer);
-  }, [seconds, current, key, select]);
 }

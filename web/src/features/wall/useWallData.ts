@@ -2,7 +2,8 @@ import { keepPreviousData, skipToken, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { shanghaiDate } from '../../../../api/contract/calendar.ts';
 import { api, unwrap } from '../../api/client.ts';
-import { caseFilterOf } from '../filters/case-filter.ts';
+import { campaignsQuery } from '../campaigns/queries.ts';
+import { caseFilterOf, WHOLE_COUNTY } from '../filters/case-filter.ts';
 import { summaryQuery } from '../kpis/queries.ts';
 import { eventsQuery, townshipsQuery, villagesQuery } from '../map/queries.ts';
 import { runtimeConfigQuery } from '../runtime-config/runtime-config.ts';
@@ -14,6 +15,8 @@ export interface WallDataInput {
   refresh: number;
   /** Index into the 12 playback weeks, or null for live. */
   weekIndex: number | null;
+  /** Whether the wall shows running campaigns (its `campaign` panel). */
+  withCampaigns: boolean;
 }
 
 /**
@@ -22,7 +25,7 @@ export interface WallDataInput {
  * "stale" and heals by itself. No retries in between: the wall should say it is stale at once,
  * not after a minute of silent back-off.
  */
-export function useWallData({ township, refresh, weekIndex }: WallDataInput) {
+export function useWallData({ township, refresh, weekIndex, withCampaigns }: WallDataInput) {
   const config = useQuery(runtimeConfigQuery());
   const today = config.data?.today ?? shanghaiDate(new Date());
   const weeks: PlaybackWeek[] = useMemo(() => lastWeeks(today), [today]);
@@ -39,7 +42,7 @@ export function useWallData({ township, refresh, weekIndex }: WallDataInput) {
   const periodPoll = week === null ? poll : { ...poll, refetchInterval: false as const };
   const ready = !config.isPending;
   // The wall shows every case of its scope: no category or status filter.
-  const filter = ready ? caseFilterOf(period, { township, categories: [], statuses: [] }) : null;
+  const filter = ready ? caseFilterOf(period, { ...WHOLE_COUNTY, township }) : null;
 
   const townships = useQuery({ ...townshipsQuery(filter), ...periodPoll });
   const villages = useQuery({ ...villagesQuery(filter), ...periodPoll, enabled: township !== null });
@@ -59,12 +62,15 @@ export function useWallData({ township, refresh, weekIndex }: WallDataInput) {
     ...poll,
   });
 
+  // The running campaigns, for the carousel's campaign panels (an error leaves the carousel as it was).
+  const campaigns = useQuery({ ...campaignsQuery(), ...poll, enabled: ready && withCampaigns });
+
   const liveQueries = week === null ? [townships, summary, heat, feed, alerts] : [feed, alerts];
   const stale = liveQueries.some((q) => q.isError);
   const updated = liveQueries.map((q) => q.dataUpdatedAt).filter((t) => t > 0);
   // The oldest live answer on screen is what the whole wall can vouch for.
   const asOf = updated.length === liveQueries.length ? Math.min(...updated) : null;
-  return { config, today, weeks, week, live, period, townships, villages, summary, heat, feed, alerts, stale, asOf };
+  return { config, today, weeks, week, live, period, townships, villages, summary, heat, feed, alerts, campaigns, stale, asOf };
 }
 
 export type WallData = ReturnType<typeof useWallData>;

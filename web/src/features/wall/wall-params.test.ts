@@ -8,7 +8,18 @@ describe('wall URL params', () => {
   });
 
   it('round-trip every setting', () => {
-    const p = { refresh: 30, carousel: 20, township: '430421110', play: true, step: 2, lang: 'en' as const, panels: ['kpis', 'ticker'] as const, shift: 0, shiftEvery: 5 };
+    const p = {
+      refresh: 30,
+      carousel: 20,
+      township: '430421110',
+      play: true,
+      step: 2,
+      lang: 'en' as const,
+      panels: ['kpis', 'ticker'] as const,
+      shift: 0,
+      shiftEvery: 5,
+      campaign: 'jingwang',
+    };
     expect(parseWallParams(encodeWallParams(p))).toEqual(p);
     expect(parseWallParams(encodeWallParams({ ...p, panels: [] }))).toEqual({ ...p, panels: [] });
   });
@@ -18,14 +29,15 @@ describe('wall URL params', () => {
     ['map', []],
     ['map,alerts', ['alerts']],
     // Nothing the wall knows: every panel, not a blank screen.
-    ['nonsense', ['kpis', 'alerts', 'ticker', 'playback']],
-    ['', ['kpis', 'alerts', 'ticker', 'playback']],
+    ['nonsense', ['kpis', 'alerts', 'ticker', 'playback', 'campaign']],
+    ['', ['kpis', 'alerts', 'ticker', 'playback', 'campaign']],
+    ['kpis,campaign', ['kpis', 'campaign']],
   ])('panels=%s shows %j (in the wall order)', (raw, shown) => {
     expect(parseWallParams(`?panels=${raw}`).panels).toEqual(shown);
   });
 
   it('fall back to defaults on nonsense instead of failing on an unattended screen', () => {
-    const p = parseWallParams('?refresh=0&carousel=abc&township=12&step=-1&lang=fr&shift=9&shiftEvery=0');
+    const p = parseWallParams("?refresh=0&carousel=abc&township=12&step=-1&lang=fr&shift=9&shiftEvery=0&campaign=Jing'Wang");
     expect(p).toEqual(WALL_DEFAULTS);
     expect(parseWallParams('?carousel=1').carousel).toBe(5);
   });

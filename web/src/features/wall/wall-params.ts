@@ -1,8 +1,11 @@
 import type { CSSProperties } from 'react';
 import type { Lang } from '../i18n/format.ts';
 
-/** The panels around the map, which a wall may leave out (the map itself is always shown). */
-export const WALL_PANELS = ['kpis', 'alerts', 'ticker', 'playback'] as const;
+/**
+ * The panels around the map, which a wall may leave out (the map itself is always shown).
+ * `campaign`: each running campaign is a step of the carousel, shown over the map's box.
+ */
+export const WALL_PANELS = ['kpis', 'alerts', 'ticker', 'playback', 'campaign'] as const;
 export type WallPanel = (typeof WALL_PANELS)[number];
 
 /**
@@ -29,6 +32,11 @@ export interface WallParams {
   shift: number;
   /** Seconds between two moves of the burn-in shift (default 600). */
   shiftEvery: number;
+  /**
+   * A campaign's code: its panel is shown over the map from the start (pinned while the carousel
+   * is off; with it on, the round starts there). Shown only when the wall sees that campaign.
+   */
+  campaign: string | null;
 }
 
 export const WALL_DEFAULTS: WallParams = {
@@ -41,6 +49,7 @@ export const WALL_DEFAULTS: WallParams = {
   panels: WALL_PANELS,
   shift: 2,
   shiftEvery: 600,
+  campaign: null,
 };
 
 /** The wall's padding is 12 design pixels at the top and bottom: a larger shift would push text off the screen. */
@@ -65,6 +74,7 @@ const seconds = (raw: string | null, min: number, fallback: number) => numberIn(
 export function parseWallParams(search: string): WallParams {
   const q = new URLSearchParams(search);
   const township = q.get('township');
+  const campaign = q.get('campaign');
   const carousel = seconds(q.get('carousel'), 0, WALL_DEFAULTS.carousel);
   return {
     refresh: seconds(q.get('refresh'), 2, WALL_DEFAULTS.refresh),
@@ -77,6 +87,7 @@ export function parseWallParams(search: string): WallParams {
     panels: panels(q.get('panels')),
     shift: numberIn(q.get('shift'), 0, MAX_SHIFT, WALL_DEFAULTS.shift),
     shiftEvery: seconds(q.get('shiftEvery'), 1, WALL_DEFAULTS.shiftEvery),
+    campaign: campaign && /^[a-z][a-z0-9-]{1,31}$/.test(campaign) ? campaign : null,
   };
 }
 
@@ -92,6 +103,7 @@ export function encodeWallParams(p: WallParams): string {
   if (p.panels.length < WALL_PANELS.length) q.set('panels', p.panels.length ? p.panels.join(',') : 'map');
   if (p.shift !== WALL_DEFAULTS.shift) q.set('shift', String(p.shift));
   if (p.shiftEvery !== WALL_DEFAULTS.shiftEvery) q.set('shiftEvery', String(p.shiftEvery));
+  if (p.campaign) q.set('campaign', p.campaign);
   const s = q.toString();
   return s ? `?${s}` : '';
 }

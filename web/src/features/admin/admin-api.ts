@@ -1,8 +1,8 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client.ts';
-import type { NewUser, UserChange } from '../../api/types.ts';
+import type { CampaignChange, NewCampaign, NewUser, UserChange } from '../../api/types.ts';
 
-export type { AdminUser, AuditEntry, Device, NewUser, UserChange } from '../../api/types.ts';
+export type { AdminUser, AuditEntry, Campaign, Device, NewUser, UserChange } from '../../api/types.ts';
 
 /** The admin endpoints of docs/auth-api.md. */
 const admin = api.api.admin;
@@ -49,3 +49,19 @@ export const updateUser = async (id: number, change: UserChange) => unwrap(await
 export const createDevice = async (name: string, userId: number) => unwrap(await admin.devices.$post({ json: { name, userId } }));
 
 export const revokeDevice = async (id: number) => unwrap(await admin.devices[':id'].$delete({ param: { id: String(id) } }));
+
+/** Every campaign the admin sees (the county's), with the same list the dashboard reads. */
+export const adminCampaignsQuery = () =>
+  queryOptions({
+    queryKey: ['admin', 'campaigns'],
+    queryFn: async () => (await unwrap(await api.api.campaigns.$get({ query: {} }))).campaigns,
+  });
+
+export const createCampaign = async (c: NewCampaign) => unwrap(await admin.campaigns.$post({ json: c }));
+
+export const updateCampaign = async (code: string, change: CampaignChange) => unwrap(await admin.campaigns[':code'].$patch({ param: { code }, json: change }));
+
+export const deleteCampaign = async (code: string) => {
+  const res = await admin.campaigns[':code'].$delete({ param: { code } });
+  if (!res.ok) await unwrap(res);
+};

@@ -7,6 +7,8 @@ describe('audit labels', () => {
   it.each([
     ['auth.login', 'zh', '登录'],
     ['device.revoke', 'en', 'Device revoked'],
+    ['campaign.update', 'zh', '修改专项行动'],
+    ['campaign.delete', 'en', 'Campaign deleted'],
     ['rules.update', 'zh', 'rules.update'], // unknown: the code itself
   ] as const)('%s (%s) -> %s', (action, lang, label) => expect(auditActionLabel(action, lang)).toBe(label));
 

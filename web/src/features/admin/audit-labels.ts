@@ -23,6 +23,9 @@ const ACTIONS: Record<string, [zh: string, en: string]> = {
   'intake.visit': ['登记走访', 'Visit recorded'],
   'status.hazard': ['隐患状态变更', 'Hazard status changed'],
   'status.dispute': ['纠纷状态变更', 'Dispute status changed'],
+  'campaign.create': ['新建专项行动', 'Campaign created'],
+  'campaign.update': ['修改专项行动', 'Campaign changed'],
+  'campaign.delete': ['删除专项行动', 'Campaign deleted'],
 };
 
 export function auditActionLabel(action: string, lang: Lang): string {

@@ -123,6 +123,14 @@ describe('basemaps in the browser', () => {
         expect(drawn).toEqual(expect.arrayContaining(['reference-township-halo', 'reference-township-lines', 'reference-seats', 'labels-townships', 'labels-villages']));
         expect(await page.getByTestId('map-attribution').count()).toBe(0);
         await shot(page, `basemap-builtin-${theme}.png`);
+        // A village chosen: the map frames it (zoom 12+), and every village in view is named, the neighbours' too.
+        const villages = (await (await page.request.get(`${origin}/api/villages?township=${XIDU}`)).json()) as { features: { properties: { code: string } }[] };
+        await page.goto(`${origin}/?v=${villages.features[0]!.properties.code}&theme=${theme}`);
+        await waitForMap(page, 120_000);
+        await page.waitForTimeout(2500);
+        expect(await zoomOf(page)).toBeGreaterThanOrEqual(12);
+        expect((await page.getByTestId('map').getAttribute('data-layers'))!.split(',')).toContain('labels-other-villages');
+        await shot(page, `basemap-builtin-village-${theme}.png`);
         expect(offHost).toEqual([]);
         await page.context().close();
       }

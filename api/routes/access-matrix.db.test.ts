@@ -75,6 +75,7 @@ interface Case {
 }
 
 const everyone = { default: 200 };
+const noPackage = { default: 404 };
 const countyWide = { default: 200, township: 403, officer: 403 };
 const adminOnly400 = { default: 403, admin: 400 };
 const adminOnly404 = { default: 403, admin: 404 };
@@ -85,6 +86,11 @@ const CASES: Case[] = [
   { name: 'GET /api/auth/me', ...read(() => '/api/auth/me'), own: everyone, other: everyone },
   { name: 'GET /api/config', ...read(() => '/api/config'), own: everyone, other: everyone },
   { name: 'GET /api/basemap', ...read(() => '/api/basemap'), own: everyone, other: everyone },
+  // No offline package in this configuration: the same 404 for every role (served: api/routes/basemap-package.db.test.ts).
+  { name: 'GET /api/basemap/tiles/:z/:x/:y', ...read(() => '/api/basemap/tiles/10/835/429'), own: noPackage, other: noPackage },
+  { name: 'GET /api/basemap/style.json', ...read(() => '/api/basemap/style.json'), own: noPackage, other: noPackage },
+  { name: 'GET /api/basemap/glyphs/:fontstack/:range', ...read(() => '/api/basemap/glyphs/Noto%20Sans%20Regular/0-255.pbf'), own: noPackage, other: noPackage },
+  { name: 'GET /api/basemap/sprites/:file', ...read(() => '/api/basemap/sprites/light.json'), own: noPackage, other: noPackage },
   { name: 'GET /api/townships', ...read(() => '/api/townships'), own: everyone, other: everyone },
   { name: 'GET /api/villages', ...read((p) => `/api/villages?${tw(p)}`), own: everyone, other: countyWide },
   { name: 'GET /api/villages/:code', ...read((p) => `/api/villages/${p.village}`), own: everyone, other: countyWide },

@@ -119,4 +119,34 @@ describe('a campaign chosen in the filter bar', () => {
     expect(refused).toEqual([]);
     await context.close();
   }, 120_000);
+
+  it('the wall shows a running campaign over its map, legible from the room (no text under 18 px at 1080p, nothing cut off)', async () => {
+    const { body } = await apiGet<{ campaigns: CampaignRow[] }>(server.origin, '/api/campaigns', 'demo-wall');
+    const running = body.campaigns.find((c) => c.status === 'running');
+    expect(running).toBeTruthy();
+    const context = await browser.newContext({ viewport: { width: 1920, height: 1080 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    await signInContext(context, server.origin, 'demo-wall');
+    const page = await context.newPage();
+    await page.goto(`${server.origin}/wall?campaign=${running!.code}`);
+    const panel = page.getByTestId('wall-campaign');
+    await expect.poll(() => panel.getByTestId('campaign-sentences').locator('li').count(), { timeout: 90_000 }).toBeGreaterThanOrEqual(2);
+    await expect.poll(() => panel.getByTestId('campaign-map').locator('text').count(), { timeout: 30_000 }).toBeGreaterThan(5);
+    const fit = await panel.evaluate((root) => {
+      const box = root.getBoundingClientRect();
+      let smallest = Number.POSITIVE_INFINITY;
+      const outside: string[] = [];
+      for (const el of root.querySelectorAll('*')) {
+        const text = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '');
+        if (!text || el.closest('title')) continue;
+        smallest = Math.min(smallest, Number.parseFloat(getComputedStyle(el).fontSize));
+        const r = el.getBoundingClientRect();
+        if (r.width > 0 && (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1)) outside.push(el.textContent!.slice(0, 20));
+      }
+      return { smallest, outside, scrolls: root.scrollHeight > root.clientHeight + 1 };
+    });
+    expect(fit).toEqual({ smallest: expect.any(Number), outside: [], scrolls: false });
+    expect(fit.smallest).toBeGreaterThanOrEqual(18);
+    await page.screenshot({ path: path.join(SHOTS, 'wall-campaign-1920x1080.png') });
+    await context.close();
+  }, 180_000);
 });

@@ -27,7 +27,7 @@ export function WallCampaign({
 }) {
   const effect = useQuery({ ...campaignEffectQuery(campaign.code, null), refetchInterval: refresh * 1000, retry: false, placeholderData: keepPreviousData });
   const c = (key: keyof typeof campaignText.zh, params?: Record<string, string | number>) => interpolate(campaignText[i18n.lang][key], params);
-  const sizes = { fontSize: WALL_TEXT.min * scale, chartHeight: 'calc(420 * var(--wall-u))', mapHeight: 'calc(420 * var(--wall-u))', names: true };
+  const sizes = { fontSize: WALL_TEXT.min * scale, chartHeight: 'calc(470 * var(--wall-u))', mapHeight: 'calc(470 * var(--wall-u))', names: true };
   return (
     <section className="wall-campaign" data-testid="wall-campaign" data-campaign={campaign.code}>
       <header>

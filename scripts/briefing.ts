@@ -1,7 +1,8 @@
 /**
  * npm run briefing -- --week 2026-W47 [--township 430421110] [--metric disputeRate] [--out DIR] [--url http://host:port]
  * Renders the weekly briefing page (/briefing) in headless Debian Chromium and writes a
- * 1920x1080 PNG (for a slide) and a one-page A4 landscape PDF. Uses the running server (the one
+ * 1920x1080 PNG (for a slide), one more (-p2.png, ...) per campaign running in the week, and an A4
+ * landscape PDF of those pages. Uses the running server (the one
  * holding DATA_DIR, or --url), else starts one inside this process on the configured database.
  * Signs in with the local CLI token of the server holding DATA_DIR (or of the one it starts);
  * with --url, as --user with the password in the BRIEFING_PASSWORD environment variable.
@@ -134,9 +135,15 @@ export async function renderBriefing(base: string, q: { week: string; township?:
     // The metric is in the name when asked for, so renderings of one week by two metrics do not overwrite each other.
     const stem = path.join(out, `briefing-${q.week}${shown ? `-${shown}` : ''}${q.metric ? `-${q.metric}` : ''}`);
     await page.screenshot({ path: `${stem}.png`, fullPage: false });
+    // A campaign running in the week has a page of its own after the week's (one more PDF sheet): a slide each too.
+    const pages: string[] = [];
+    for (const [i, campaignPage] of (await page.$$('[data-testid="brief-campaign-page"]')).entries()) {
+      pages.push(`${stem}-p${i + 2}.png`);
+      await campaignPage.screenshot({ path: pages.at(-1)! });
+    }
     await page.emulateMedia({ media: 'print' });
     await page.pdf({ path: `${stem}.pdf`, format: 'A4', landscape: true, printBackground: true, preferCSSPageSize: true });
-    return { png: `${stem}.png`, pdf: `${stem}.pdf` };
+    return { png: `${stem}.png`, pages, pdf: `${stem}.pdf` };
   } finally {
     await browser.close();
   }
@@ -197,7 +204,7 @@ async function main(argv: string[]): Promise<number> {
   const t = await target(f.url, f.user);
   try {
     const files = await renderBriefing(t.base, { week, township, metric: f.metric }, path.resolve(f.out ?? 'briefings'), t.auth);
-    console.log(`wrote ${files.png}\nwrote ${files.pdf}`);
+    console.log([files.png, ...files.pages, files.pdf].map((f) => `wrote ${f}`).join('\n'));
     return 0;
   } finally {
     await t.stop();

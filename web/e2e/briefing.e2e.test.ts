@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isoWeekRange } from '../../api/contract/calendar.ts';
 import { renderBriefing } from '../../scripts/briefing.ts';
+import { briefingCampaigns } from '../src/features/briefing/briefing-campaigns.ts';
 import { formatNumber, formatPercent } from '../src/features/i18n/format.ts';
 import { type AppServer, ensureBuild, ROOT, startAppServer } from './support/app-server.ts';
 import { apiGet, DEMO_PASSWORD, sessionCookie, signInContext } from './support/auth.ts';
@@ -73,10 +74,16 @@ async function summaryOf(origin: string) {
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  ensureBuild((s) => console.log(s));
-  [seedA, seedB] = await Promise.all([startAppServer({ env: { SEED: '20240101', APP_NOW } }), startAppServer({ env: { SEED: '777', APP_NOW } })]);
+  // E2E_WEB_DIST serves a build made elsewhere instead of (re)building dist/.
+  const dist = process.env.E2E_WEB_DIST;
+  if (!dist) ensureBuild((s) => console.log(s));
+  const web = dist ? { WEB_DIST: dist } : {};
+  [seedA, seedB] = await Promise.all([
+    startAppServer({ timeoutMs: 360_000, env: { SEED: '20240101', APP_NOW, ...web } }),
+    startAppServer({ timeoutMs: 360_000, env: { SEED: '777', APP_NOW, ...web } }),
+  ]);
   browser = await launchChromium();
-}, 300_000);
+}, 420_000);
 
 afterAll(async () => {
   await browser?.close();
@@ -85,7 +92,7 @@ afterAll(async () => {
 });
 
 describe('the weekly briefing', () => {
-  it('the CLI writes a 1920x1080 PNG whose map is drawn and a one-page A4 landscape PDF', async () => {
+  it('the CLI writes a 1920x1080 PNG whose map is drawn, and an A4 landscape PDF of one page and one more per campaign running in the week', async () => {
     // The CLI renders the page signed in with the headers it is given (here a county session).
     const files = await renderBriefing(seedA.origin, { week: WEEK }, out, { cookie: await sessionCookie(seedA.origin, 'demo-county') });
     const png = readFileSync(files.png);
@@ -104,8 +111,15 @@ describe('the weekly briefing', () => {
     expect(stats.colours).toBeGreaterThan(50);
     await page.context().close();
 
+    // The week's page, then a page (and a slide PNG) for each campaign running in it (issue 15).
+    const { body } = await apiGet<{ campaigns: Parameters<typeof briefingCampaigns>[0] }>(seedA.origin, '/api/campaigns');
+    const campaigns = briefingCampaigns(body.campaigns, RANGE, null).length;
+    // The generator keeps 净网 running today, begun 35-70 days ago: the week has at least that one.
+    expect(campaigns).toBeGreaterThan(0);
+    expect(files.pages).toHaveLength(campaigns);
+    for (const p of files.pages) expect([readFileSync(p).readUInt32BE(16), readFileSync(p).readUInt32BE(20)]).toEqual([1920, 1080]);
     const pdf = readFileSync(files.pdf, 'latin1');
-    expect(pdf.match(/\/Type\s*\/Page(?!s)/g)).toHaveLength(1);
+    expect(pdf.match(/\/Type\s*\/Page(?!s)/g)).toHaveLength(1 + campaigns);
     const [, , , w, h] = /\/MediaBox\s*\[\s*([\d.]+)\s+([\d.]+)\s+([\d.]+)\s+([\d.]+)\s*\]/.exec(pdf)!.map(Number);
     // A4 landscape: 297 x 210 mm = 842 x 595 pt.
     expect(Math.round(w!)).toBe(842);

@@ -34,6 +34,7 @@ import { hazardsRoutes } from './routes/hazards.ts';
 import { healthRoutes } from './routes/health.ts';
 import { ledgerImportRoutes } from './routes/ledger-imports.ts';
 import { statsRoutes } from './routes/stats.ts';
+import { tilesRoutes } from './routes/tiles.ts';
 import { townshipsRoutes } from './routes/townships.ts';
 import { villagesRoutes } from './routes/villages.ts';
 import { visitsRoutes } from './routes/visits.ts';
@@ -121,6 +122,8 @@ export function createApp(deps: Deps, middleware: readonly MiddlewareHandler[] =
   for (const mount of ['/api/config', '/api/basemap', '/api/townships', '/api/villages', '/api/events', '/api/stats', '/api/coverage', '/api/feed', '/api/alerts', '/api/briefing'])
     root.use(`${mount}/*`, cached);
   root.use('/api/campaigns/*', cached);
+  // Vector tiles: a map asks for dozens at once, each a small aggregate of one area.
+  root.use('/api/tiles/*', cached);
   const invalidating = invalidates(answers, hold);
   for (const mount of ['/api/hazards', '/api/disputes', '/api/visits', '/api/imports']) root.use(`${mount}/*`, invalidating);
   root.use('/api/admin/campaigns/*', invalidating);
@@ -137,6 +140,7 @@ export function createApp(deps: Deps, middleware: readonly MiddlewareHandler[] =
     .route('/api/townships', townshipsRoutes(deps))
     .route('/api/villages', villagesRoutes(deps))
     .route('/api/events', eventsRoutes(deps))
+    .route('/api/tiles', tilesRoutes(deps))
     .route('/api/stats', statsRoutes(deps))
     .route('/api/coverage', coverageRoutes(deps))
     .route('/api/feed', feedRoutes(deps))

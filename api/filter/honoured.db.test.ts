@@ -26,7 +26,15 @@ const PROBES: Record<CaseFilterField, string> = {
 };
 
 /** Values for the other parameters an endpoint requires, and for path parameters. */
-const REQUIRED: Record<string, string> = { type: 'hazard', kind: 'disputes', code: '430421110200' };
+const REQUIRED: Record<string, string> = {
+  type: 'hazard',
+  kind: 'disputes',
+  code: '430421110200',
+  // The vector tile (zoom 8) holding 界牌镇 and the county's north-east.
+  z: '8',
+  x: '208',
+  y: '107.mvt',
+};
 /** Path parameters of one endpoint that mean something else there than in REQUIRED. */
 const PATH_PARAMS: Record<string, Record<string, string>> = { '/api/campaigns/{code}/effect': { code: 'qingyuan' } };
 

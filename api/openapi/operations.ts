@@ -95,6 +95,12 @@ export const OPERATIONS: Record<string, Operation> = {
   'GET /api/villages': { summary: '村(社区)图层 (FeatureCollection of villages with metrics)', tag: 'map', errors: FILTERED, answer: villagesAnswer },
   'GET /api/villages/:code': { summary: '村(社区)详情 (one village: officer, coverage, open events, 12-week trend)', tag: 'map', errors: FILTERED, answer: villageDetailAnswer },
   'GET /api/events': { summary: '事件点位 (events as points, newest first, capped)', tag: 'map', errors: FILTERED, answer: eventsAnswer },
+  'GET /api/tiles/villages/:z/:x/:y': {
+    summary: '村(社区)矢量瓦片 (the village layer as a Mapbox Vector Tile, {y}.mvt, with the filter’s metrics; at most TILE_MAX_FEATURES)',
+    tag: 'map',
+    errors: FILTERED,
+  },
+  'GET /api/tiles/events/:z/:x/:y': { summary: '事件矢量瓦片 (events as a Mapbox Vector Tile, {y}.mvt, newest first, at most TILE_MAX_FEATURES)', tag: 'map', errors: FILTERED },
 
   'GET /api/stats/summary': { summary: '汇总指标 (totals for the period and the previous one)', tag: 'stats', errors: FILTERED, answer: summaryAnswer },
   'GET /api/stats/trend': { summary: '趋势 (counts per week or month)', tag: 'stats', errors: FILTERED, answer: trendAnswer },

@@ -95,6 +95,8 @@ const CASES: Case[] = [
   { name: 'GET /api/villages', ...read((p) => `/api/villages?${tw(p)}`), own: everyone, other: countyWide },
   { name: 'GET /api/villages/:code', ...read((p) => `/api/villages/${p.village}`), own: everyone, other: countyWide },
   { name: 'GET /api/events', ...read((p) => `/api/events?${tw(p)}`), own: everyone, other: countyWide },
+  { name: 'GET /api/tiles/villages/:z/:x/:y', ...read((p) => `/api/tiles/villages/8/208/107.mvt?${tw(p)}`), own: everyone, other: countyWide },
+  { name: 'GET /api/tiles/events/:z/:x/:y', ...read((p) => `/api/tiles/events/8/208/107.mvt?${tw(p)}`), own: everyone, other: countyWide },
   { name: 'GET /api/stats/summary', ...read((p) => `/api/stats/summary?${tw(p)}`), own: everyone, other: countyWide },
   { name: 'GET /api/stats/trend', ...read((p) => `/api/stats/trend?${tw(p)}`), own: everyone, other: countyWide },
   { name: 'GET /api/stats/categories', ...read((p) => `/api/stats/categories?type=hazard&${tw(p)}`), own: everyone, other: countyWide },

@@ -29,6 +29,9 @@ export function readEndpoints(ctx: CorpusContext): ReadEndpoint[] {
       params: { ...period, ...filters, type: 'eventType', township: 'township', bbox: 'bbox', limit: 'limit' },
       period: true,
     },
+    // A vector tile's filter; its z/x/y are refused in api/routes/tiles.db.test.ts.
+    { path: '/api/tiles/villages/8/208/107.mvt', as: 'county', base: {}, params: { ...period, ...filters, township: 'township' }, period: true },
+    { path: '/api/tiles/events/8/208/107.mvt', as: 'county', base: {}, params: { ...period, ...filters, type: 'eventType', township: 'township' }, period: true },
     { path: '/api/stats/summary', as: 'county', base: {}, params: { ...period, ...filters, township: 'township' }, period: true },
     { path: '/api/stats/trend', as: 'county', base: {}, params: { ...period, ...filters, township: 'township', interval: 'interval' }, period: true },
     { path: '/api/stats/categories', as: 'county', base: { type: 'dispute' }, params: { ...period, ...filters, township: 'township', type: 'statsType' }, period: true },

@@ -1,0 +1,48 @@
+import { Hono } from 'hono';
+import { caseFilterShape, csvOf, filterQuery } from '../contract/case-filter.ts';
+import { EVENT_TYPES } from '../contract/enums.ts';
+import { TILE_CONTENT_TYPE, tileParams } from '../contract/tiles.ts';
+import { caseFilter, readFiltered } from '../filter/middleware.ts';
+import { metricSettings } from '../queries/metric-rows.ts';
+import { eventTile, type TileAnswer, villageTile } from '../queries/tiles.ts';
+import type { Deps } from './deps.ts';
+import { validate } from './validation.ts';
+
+/** The village layer's filter, whole: a field added to the case filter reaches the tiles too. */
+const villageQuery = filterQuery(caseFilterShape);
+/** /api/events' filter and its `type`; the bounds are the tile's, and the cap is TILE_MAX_FEATURES. */
+const eventQuery = filterQuery({ ...caseFilterShape, type: csvOf(EVENT_TYPES).optional() });
+
+function tileResponse(t: TileAnswer): Response {
+  return new Response(t.bytes as Uint8Array<ArrayBuffer>, {
+    status: 200,
+    headers: {
+      'content-type': TILE_CONTENT_TYPE,
+      // How many features the tile holds, and whether more matched than TILE_MAX_FEATURES.
+      'x-tile-features': String(t.features),
+      'x-tile-truncated': String(t.truncated),
+    },
+  });
+}
+
+/**
+ * `GET /api/tiles/{layer}/{z}/{x}/{y}.mvt`: the village layer (with the filter's metrics) and the
+ * events as Mapbox Vector Tiles, for maps with more units than GeoJSON carries well. Scope and
+ * filter as their GeoJSON counterparts (`/api/villages`, `/api/events`): the case filter's
+ * middleware, row-level security underneath.
+ */
+export function tilesRoutes(deps: Deps) {
+  const filtered = caseFilter(deps);
+  const settings = metricSettings(deps.config);
+  const cap = deps.config.TILE_MAX_FEATURES;
+  return new Hono()
+    .get('/villages/:z/:x/:y', validate('param', tileParams), validate('query', villageQuery), filtered, async (c) => {
+      const t = c.req.valid('param');
+      return tileResponse(await readFiltered(deps, c, (h, f) => villageTile(h, deps.db.kind, f, settings, t, cap)));
+    })
+    .get('/events/:z/:x/:y', validate('param', tileParams), validate('query', eventQuery), filtered, async (c) => {
+      const t = c.req.valid('param');
+      const types = c.req.valid('query').type ?? EVENT_TYPES;
+      return tileResponse(await readFiltered(deps, c, (h, f) => eventTile(h, deps.db.kind, f, types, t, cap)));
+    });
+}

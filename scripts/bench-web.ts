@@ -84,14 +84,12 @@ async function measure(origin: string): Promise<Run[]> {
         const marks = Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)]));
         const before = performance.getEntriesByType('resource').filter((e) => e.startTime <= first) as PerformanceResourceTiming[];
         const jsBefore = before.filter((e) => /\.m?js(\?|$)/.test(e.name)).map((e) => new URL(e.name).pathname);
-        const kindOf = (e: PerformanceResourceTiming) => {
-          const p = new URL(e.name).pathname;
-          if (p.startsWith('/api/')) return `api ${p.split('/').slice(2, 4).join('/')}`;
-          return /\.m?js$/.test(p) ? 'js' : /\.css$/.test(p) ? 'css' : 'other';
-        };
+        // No named functions in here: tsx would wrap them in a helper the page does not have.
         const byKind = new Map<string, { kind: string; requests: number; transfer: number; decoded: number }>();
         const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
-        for (const [kind, e] of [['html', nav] as const, ...before.map((e) => [kindOf(e), e] as const)]) {
+        for (const e of [nav, ...before]) {
+          const p = new URL(e.name).pathname;
+          const kind = e === nav ? 'html' : p.startsWith('/api/') ? `api ${p.split('/').slice(2, 4).join('/')}` : /\.m?js$/.test(p) ? 'js' : /\.css$/.test(p) ? 'css' : 'other';
           const w = byKind.get(kind) ?? { kind, requests: 0, transfer: 0, decoded: 0 };
           w.requests++;
           w.transfer += e.transferSize;

@@ -77,7 +77,7 @@ beforeAll(async () => {
   // E2E_WEB_DIST serves a build made elsewhere instead of (re)building dist/.
   const dist = process.env.E2E_WEB_DIST;
   if (!dist) ensureBuild((s) => console.log(s));
-  const web = dist ? { WEB_DIST: dist } : {};
+  const web: Record<string, string> = dist ? { WEB_DIST: dist } : {};
   [seedA, seedB] = await Promise.all([
     startAppServer({ timeoutMs: 360_000, env: { SEED: '20240101', APP_NOW, ...web } }),
     startAppServer({ timeoutMs: 360_000, env: { SEED: '777', APP_NOW, ...web } }),

@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { useLocalText } from '../i18n/local-messages.ts';
 import { useView } from '../url-state/ViewContext.tsx';
+import { campaignChoice } from './campaign-view.ts';
 import { campaignText } from './messages.ts';
 import { campaignsQuery } from './queries.ts';
 import './campaigns.css';
@@ -30,7 +31,7 @@ export function CampaignSelect() {
         id={id}
         className={`select-button${known ? ' active' : ''}`}
         value={known ? view.campaign! : ''}
-        onChange={(e) => update({ campaign: e.target.value || null })}
+        onChange={(e) => update((v) => campaignChoice(list.find((x) => x.code === e.target.value) ?? null, v))}
         data-testid="filter-campaign"
       >
         <option value="">{c('allCampaigns')}</option>

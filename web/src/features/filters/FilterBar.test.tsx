@@ -96,9 +96,10 @@ describe('FilterBar', () => {
     const select = (await screen.findByTestId('filter-campaign')) as HTMLSelectElement;
     expect([...select.options].map((o) => o.textContent)).toEqual(['全部案件', '净网（进行中）', '清源断流（已结束）']);
     fireEvent.change(select, { target: { value: 'qingyuan' } });
-    expect(window.location.search).toBe('?cp=qingyuan');
+    // A hazards-only campaign over the default dispute map: the map and the category chart turn to hazards.
+    expect(window.location.search).toBe('?m=hazardsOpen&e=hazard&cp=qingyuan');
     fireEvent.change(select, { target: { value: '' } });
-    expect(window.location.search).toBe('');
+    expect(window.location.search).toBe('?m=hazardsOpen&e=hazard');
   });
 
   it('offers no campaign control while there is no campaign to choose', async () => {

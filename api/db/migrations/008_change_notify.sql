@@ -21,12 +21,14 @@ BEGIN
     EXECUTE format('CREATE TRIGGER %I AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON %I
                     FOR EACH STATEMENT EXECUTE FUNCTION app_notify_change()', t || '_notify_change', t);
   END LOOP;
-  -- Who may sign in: a disabled user or changed password, a revoked device, a closed session. A
-  -- session's sliding expiry (touched every few minutes) and new sessions are not announced.
-  CREATE TRIGGER app_user_notify_change AFTER UPDATE OR DELETE ON app_user
-    FOR EACH STATEMENT EXECUTE FUNCTION app_notify_change();
-  CREATE TRIGGER device_token_notify_change AFTER UPDATE OR DELETE ON device_token
-    FOR EACH STATEMENT EXECUTE FUNCTION app_notify_change();
+  -- Who may sign in: a user changed or removed, a device revoked, a session closed. Row triggers
+  -- and column lists, so the routine writes are not announced: a sign-in's last_login_at and its
+  -- sweep of expired sessions (usually no row), a session's sliding expiry, a device's last use.
+  CREATE TRIGGER app_user_notify_change
+    AFTER UPDATE OF role, township_code, officer_id, password_hash, disabled, display_name OR DELETE ON app_user
+    FOR EACH ROW EXECUTE FUNCTION app_notify_change();
+  CREATE TRIGGER device_token_notify_change AFTER UPDATE OF revoked_at OR DELETE ON device_token
+    FOR EACH ROW EXECUTE FUNCTION app_notify_change();
   CREATE TRIGGER app_session_notify_change AFTER DELETE ON app_session
-    FOR EACH STATEMENT EXECUTE FUNCTION app_notify_change();
+    FOR EACH ROW EXECUTE FUNCTION app_notify_change();
 END $$;

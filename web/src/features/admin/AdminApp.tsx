@@ -4,12 +4,14 @@ import { AccountBlock } from '../auth/AccountBlock.tsx';
 import { I18nProvider, translate } from '../i18n/I18nProvider.tsx';
 import { useLocalText } from '../i18n/local-messages.ts';
 import { AuditPanel } from './AuditPanel.tsx';
+import { CampaignsPanel } from './CampaignsPanel.tsx';
+import { campaignAdminText } from './campaign-messages.ts';
 import { DevicesPanel } from './DevicesPanel.tsx';
 import { adminText } from './messages.ts';
 import { UsersPanel } from './UsersPanel.tsx';
 import './admin.css';
 
-const TABS = ['users', 'devices', 'audit'] as const;
+const TABS = ['users', 'devices', 'campaigns', 'audit'] as const;
 type Tab = (typeof TABS)[number];
 
 function tabFromAddress(): Tab {
@@ -36,6 +38,7 @@ export function AdminApp() {
 
 function AdminPage({ prefs }: { prefs: ReturnType<typeof usePagePrefs> }) {
   const a = useLocalText(adminText);
+  const ct = useLocalText(campaignAdminText);
   const [tab, setTab] = useState<Tab>(tabFromAddress);
   useLayoutEffect(() => {
     document.title = `${a('title')} · ${translate(prefs.lang, 'appTitle')}`;
@@ -52,7 +55,7 @@ function AdminPage({ prefs }: { prefs: ReturnType<typeof usePagePrefs> }) {
       <header className="app-header admin-header">
         <div className="brand">
           <span className="brand-mark" aria-hidden="true" />
-          <div className="brand-title">{translate(prefs.lang, 'appTitleShort')}</div>
+          <div className="brand-title">{translate(prefs.lang, 'appTitle')}</div>
           <span className="admin-crumb">{a('title')}</span>
         </div>
         <div className="header-actions">
@@ -72,12 +75,12 @@ function AdminPage({ prefs }: { prefs: ReturnType<typeof usePagePrefs> }) {
         <div className="admin-tabs" role="tablist">
           {TABS.map((k) => (
             <button key={k} type="button" role="tab" aria-selected={tab === k} className={tab === k ? 'on' : ''} onClick={() => pick(k)} data-testid={`admin-tab-${k}`}>
-              {a(k === 'users' ? 'tabUsers' : k === 'devices' ? 'tabDevices' : 'tabAudit')}
+              {k === 'campaigns' ? ct('tabCampaigns') : a(k === 'users' ? 'tabUsers' : k === 'devices' ? 'tabDevices' : 'tabAudit')}
             </button>
           ))}
         </div>
         <div role="tabpanel" className="admin-panel">
-          {tab === 'users' ? <UsersPanel /> : tab === 'devices' ? <DevicesPanel /> : <AuditPanel />}
+          {tab === 'users' ? <UsersPanel /> : tab === 'devices' ? <DevicesPanel /> : tab === 'campaigns' ? <CampaignsPanel /> : <AuditPanel />}
         </div>
       </main>
     </div>

@@ -4,7 +4,6 @@
  */
 export const zh = {
   appTitle: '衡阳县政法综治态势',
-  appTitleShort: '衡阳县政法综治态势',
   appSubtitle: '矛盾纠纷 · 风险隐患 · 千警入万户',
   county: '衡阳县',
   langSwitch: 'English',
@@ -160,7 +159,6 @@ export type MessageKey = keyof typeof zh;
 
 export const en: Record<MessageKey, string> = {
   appTitle: 'Hengyang County Public Safety',
-  appTitleShort: 'Hengyang County Public Safety',
   appSubtitle: 'Disputes · Hazards · Officer coverage',
   county: 'Hengyang County',
   langSwitch: '中文',

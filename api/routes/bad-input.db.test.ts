@@ -26,6 +26,8 @@ const ENDPOINTS = [
   '/api/villages/430421110200',
   '/api/coverage',
   '/api/alerts',
+  '/api/tiles/villages/10/837/432.mvt',
+  '/api/tiles/events/10/837/432.mvt',
 ];
 
 /** Routes that take a period and are deliberately not in ENDPOINTS, each with its reason. */
@@ -84,6 +86,12 @@ const BAD_SPECIFIC: [string, string][] = [
   ['/api/villages/abc', ''],
   ['/api/villages/4304211102000', ''],
   ['/api/villages/%27%20OR%201=1', ''],
+  ['/api/tiles/villages/10/837/432.mvt', 'campaign=nope'],
+  ['/api/tiles/villages/23/0/0.mvt', ''],
+  ['/api/tiles/villages/10/1024/0.mvt', ''],
+  ['/api/tiles/villages/10/-1/0.mvt', ''],
+  ['/api/tiles/villages/1.5/0/0.mvt', ''],
+  ['/api/tiles/events/10/837/432.mvt', 'type=crime'],
 ];
 
 describe(`bad input (${backend})`, () => {

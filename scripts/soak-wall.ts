@@ -7,7 +7,7 @@
  * Every --every seconds, after a forced garbage collection: JS heap, DOM nodes, canvases, event
  * listeners, refreshes and carousel steps. The carousel comes back to a view every 130 s (county
  * and 25 townships at 5 s); sampling every 10 s lands on the same view again within two rounds,
- * which the DOM comparison needs (soak-wall-figures.ts, sameView). Halfway, the server is killed and started again on the
+ * so each half of the run holds every view (soak-wall-figures.ts, halvesOf). Halfway, the server is killed and started again on the
  * same port and data folder, and the wall must show fresh data again. Prints the samples and the
  * figures; exits 1 past a bound of soak-wall-figures.ts (BOUNDS), on any console or page error
  * outside the restart, or without recovery. Our own server by default (built web app from --dist,

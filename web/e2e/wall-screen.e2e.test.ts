@@ -179,6 +179,7 @@ describe('the wall on a big screen', () => {
     ['a township', '?township=430421110'],
   ])('every legend symbol of %s is a colour on the map', async (_name, query) => {
     const { context, page } = await openWall(1920, 1080, query);
+    await page.screenshot({ path: path.join(SHOTS, `wall-legend-${query ? 'township' : 'county'}.png`) });
     const colours = await mapColours(page);
     const symbols = await legendColours(page);
     expect(symbols.length).toBeGreaterThan(6);

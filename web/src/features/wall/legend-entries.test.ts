@@ -3,7 +3,7 @@ import type { Alert, Basemap } from '../../api/types.ts';
 import { composite, DENSITY_RAMP, hexToRgb, type RGB } from '../map/color-scales.ts';
 import { WALL_PALETTE } from '../map/map-theme.ts';
 import { RULE_COLORS } from './alert-layers.ts';
-import { basemapInView, legendSymbols } from './legend-entries.ts';
+import { alertsInView, basemapInView, legendSymbols } from './legend-entries.ts';
 
 const marked = (...rules: Alert['rule'][]) => rules.map((rule) => ({ rule }));
 const pale: RGB = [255, 255, 178];
@@ -48,6 +48,52 @@ describe('the wall legend lists every mark the map draws', () => {
     const line = symbols.find((s) => s.key === 'village-line')!;
     expect(line.ground).toEqual(pale);
     expect(line.colors).toEqual([composite(WALL_PALETTE.villageLine, WALL_PALETTE.villageLine[3], pale)]);
+  });
+});
+
+describe('the alerts whose mark is in the view', () => {
+  const square = (code: string, w: number, s: number) => ({
+    properties: { code },
+    geometry: {
+      coordinates: [
+        [
+          [
+            [w, s],
+            [w + 0.1, s],
+            [w + 0.1, s + 0.1],
+            [w, s + 0.1],
+            [w, s],
+          ],
+        ],
+      ],
+    },
+  });
+  const townships = [square('A', 112.3, 26.9), square('B', 112.6, 27.2)];
+  const alert = (rule: Alert['rule'], code: string, lng: number, lat: number) => ({ rule, code, lng, lat });
+  const alerts = [
+    alert('village_disputes_7d', 'v-in-a', 112.35, 26.95),
+    alert('hazard_overdue', 'h-in-b', 112.65, 27.25),
+    alert('township_coverage', 'A', 112.35, 26.95),
+    alert('township_coverage', 'B', 112.65, 27.25),
+    alert('township_coverage', 'C', 112.35, 26.95),
+  ];
+
+  it.each<[string, [number, number, number, number] | null, string[]]>([
+    ['no view yet: all of them', null, ['v-in-a', 'h-in-b', 'A', 'B', 'C']],
+    ['township A framed: its dot and its outline', [112.28, 26.88, 112.42, 27.02], ['v-in-a', 'A']],
+    // B's outline reaches into the view though its centre does not: the room sees part of it.
+    ['the edge of B in view', [112.55, 27.15, 112.61, 27.21], ['B']],
+    ['nothing in view', [113, 28, 113.1, 28.1], []],
+  ])('%s', (_name, view, codes) => {
+    expect(alertsInView(alerts, townships, view).map((a) => a.code)).toEqual(codes);
+  });
+
+  it("a township with only other townships' alerts has no alert entries in its legend", () => {
+    const view: [number, number, number, number] = [112.28, 26.88, 112.42, 27.02];
+    const inView = alertsInView([alert('village_disputes_7d', 'elsewhere', 112.65, 27.25)], townships, view);
+    expect(legendSymbols({ palette: WALL_PALETTE, township: true, palest: pale, heat: false, marked: inView, lines: both }).map((s) => s.key)).not.toContain(
+      'alert-village_disputes_7d',
+    );
   });
 });
 

@@ -48,6 +48,26 @@ export function basemapInView(basemap: Basemap | undefined, view: Bounds | null)
   return { river: shows('river'), county: shows('county') };
 }
 
+/**
+ * The alerts whose mark is in the view: a dot inside it, a township outline with a vertex in it. A
+ * township's view frames that township, so a dot for a village elsewhere in the county is off screen
+ * and its rule must not be in the legend (界牌镇 listed 纠纷多发村 with every such village in other
+ * townships). No view yet: every alert, as the county shows them all.
+ */
+export function alertsInView<A extends Pick<Alert, 'rule' | 'code' | 'lng' | 'lat'>>(
+  alerts: readonly A[],
+  townships: readonly { properties: { code: string }; geometry: { coordinates: unknown } }[],
+  view: Bounds | null,
+): A[] {
+  if (!view) return [...alerts];
+  const [w, s, e, n] = view;
+  return alerts.filter((a) => {
+    if (a.rule !== 'township_coverage') return a.lng >= w && a.lng <= e && a.lat >= s && a.lat <= n;
+    const t = townships.find((f) => f.properties.code === a.code);
+    return t !== undefined && anyVertexIn(t.geometry.coordinates, view);
+  });
+}
+
 const RULE_LABEL: Record<AlertRuleId, WallMessageKey> = {
   hazard_overdue: 'legendHazardOverdue',
   village_disputes_7d: 'legendVillageDisputes',

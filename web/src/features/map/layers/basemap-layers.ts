@@ -21,8 +21,8 @@ export function basemapLandLayers(basemap: Basemap, palette: MapPalette, withLan
   ];
 }
 
-/** Over the units' fills: the river and the county border stay readable on any colour. */
-export function basemapLineLayers(basemap: Basemap, palette: MapPalette): Layer[] {
+/** Over the units' fills, under the township outlines: the river stays readable on any colour. */
+export function basemapRiverLayers(basemap: Basemap, palette: MapPalette): Layer[] {
   const river = basemap.features.filter((f) => f.properties.layer === 'river');
   return [
     new GeoJsonLayer<BasemapFeature['properties']>({
@@ -39,6 +39,15 @@ export function basemapLineLayers(basemap: Basemap, palette: MapPalette): Layer[
       lineJointRounded: true,
       updateTriggers: { getLineColor: [palette.river] },
     }),
+  ];
+}
+
+/**
+ * Over the township outlines: the county's edge is also its outer townships' edge, and a township
+ * line drawn over it left only the border's blended fringe, a colour the legend does not show.
+ */
+export function basemapCountyBorderLayers(basemap: Basemap, palette: MapPalette): Layer[] {
+  return [
     new GeoJsonLayer<BasemapFeature['properties']>({
       id: 'basemap-county-border',
       data: countyOf(basemap) as never,

@@ -46,15 +46,15 @@ function ids(view: Partial<ViewState>, extra: Partial<ComposeInput> = {}): strin
 }
 
 describe('composeLayers', () => {
-  it('county: land, townships, river and border, then names', () => {
+  it('county: land, townships, river, township outlines, the county border over them, then names', () => {
     expect(ids({})).toEqual([
       'basemap-land',
       'townships',
       'basemap-river',
-      'basemap-county-border',
       'reference-township-halo',
       'reference-township-lines',
       'reference-seats',
+      'basemap-county-border',
       'labels-townships',
     ]);
   });
@@ -65,10 +65,10 @@ describe('composeLayers', () => {
       'townships',
       'villages',
       'basemap-river',
-      'basemap-county-border',
       'reference-township-halo',
       'reference-township-lines',
       'reference-seats',
+      'basemap-county-border',
       'selected-township',
       'labels-townships',
       'labels-villages',
@@ -90,10 +90,10 @@ describe('composeLayers', () => {
       'basemap-land',
       'townships',
       'basemap-river',
-      'basemap-county-border',
       'reference-township-halo',
       'reference-township-lines',
       'reference-seats',
+      'basemap-county-border',
       'events-points-hazard',
     ]);
   });

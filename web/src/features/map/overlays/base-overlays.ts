@@ -1,4 +1,4 @@
-import { basemapLandLayers, basemapLineLayers } from '../layers/basemap-layers.ts';
+import { basemapCountyBorderLayers, basemapLandLayers, basemapRiverLayers } from '../layers/basemap-layers.ts';
 import { labelLayers } from '../layers/label-layers.ts';
 import { referenceLayers } from '../layers/reference-layers.ts';
 import { selectionOutlineLayers } from '../layers/unit-layers.ts';
@@ -13,10 +13,16 @@ export const basemapLandOverlay = defineOverlay({
   layers: (ctx) => basemapLandLayers(ctx.basemap, ctx.palette, !ctx.raster),
 });
 
-export const basemapLinesOverlay = defineOverlay({
-  id: 'basemap-lines',
+export const basemapRiverOverlay = defineOverlay({
+  id: 'basemap-river',
   base: true,
-  layers: (ctx) => basemapLineLayers(ctx.basemap, ctx.palette),
+  layers: (ctx) => basemapRiverLayers(ctx.basemap, ctx.palette),
+});
+
+export const countyBorderOverlay = defineOverlay({
+  id: 'basemap-county-border',
+  base: true,
+  layers: (ctx) => basemapCountyBorderLayers(ctx.basemap, ctx.palette),
 });
 
 /** Township outlines and seats over any basemap and the unit fills (layers/reference-layers.ts). */

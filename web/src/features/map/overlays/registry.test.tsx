@@ -95,7 +95,7 @@ describe('the map overlay registry', () => {
   });
 
   it('draws the basemap entries alone until the townships have loaded', () => {
-    expect(MAP_OVERLAYS.filter((o) => o.base).map((o) => o.id)).toEqual(['basemap-land', 'basemap-lines']);
+    expect(MAP_OVERLAYS.filter((o) => o.base).map((o) => o.id)).toEqual(['basemap-land', 'basemap-river', 'basemap-county-border']);
   });
 
   it('every legend entry renders when its overlay is on', () => {

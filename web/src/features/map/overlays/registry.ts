@@ -1,5 +1,5 @@
 import { silentOverlay } from '../../coverage/silent-overlay.tsx';
-import { basemapLandOverlay, basemapLinesOverlay, labelsOverlay, referenceOverlay, selectionOverlay } from './base-overlays.ts';
+import { basemapLandOverlay, basemapRiverOverlay, countyBorderOverlay, labelsOverlay, referenceOverlay, selectionOverlay } from './base-overlays.ts';
 import { choroplethOverlay } from './choropleth-overlay.tsx';
 import { densityOverlay } from './density-overlay.tsx';
 import { eventPointsOverlay } from './event-points-overlay.tsx';
@@ -9,15 +9,17 @@ import type { MapOverlay } from './overlay-spec.tsx';
  * Every overlay of the map, bottom to top: this order is the drawing order and the legend's.
  * The reference frame (township outlines and seats) sits over any basemap and the unit fills.
  * The basemap's land and lines, the selection outlines and the names are entries too, not a frame
- * around the registry: the river and the county border must sit over the unit fills but under the
- * hatch and the outlines, so they interleave with the overlays. A new overlay is one file
+ * around the registry: the river must sit over the unit fills but under the outlines, the county
+ * border over the township outlines (its edge is theirs) but under the hatch and the selection, so
+ * they interleave with the overlays. A new overlay is one file
  * exporting a `defineOverlay(...)` and one line here.
  */
 export const MAP_OVERLAYS: readonly MapOverlay[] = [
   basemapLandOverlay,
   choroplethOverlay,
-  basemapLinesOverlay,
+  basemapRiverOverlay,
   referenceOverlay,
+  countyBorderOverlay,
   silentOverlay,
   selectionOverlay,
   densityOverlay,

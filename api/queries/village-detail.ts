@@ -43,7 +43,7 @@ export interface VillageDetail {
   };
   coverage: { quarterStart: string; quarterEnd: string; required: number; visits: number; status: CoverageStatus };
   visitsThisQuarter: { id: string; kind: string; visitedAt: string; officerId: string }[];
-  openDisputes: { id: string; category: string; channel: string; status: string; receivedAt: string; summary: string }[];
+  openDisputes: { id: string; category: string; channel: string; status: string; receivedAt: string; summary: string; campaigns: string[] }[];
   openHazards: {
     id: string;
     category: string;
@@ -54,6 +54,7 @@ export interface VillageDetail {
     deadline: string;
     overdue: boolean;
     description: string;
+    campaigns: string[];
   }[];
   weekly: { start: string; disputes: number; hazards: number; visits: number }[];
 }
@@ -125,8 +126,8 @@ export async function villageDetail(h: Handle, f: CaseFilter, s: MetricSettings,
       status: m.coverage_status,
     },
     visitsThisQuarter: await h.query(VISITS, [code, qStartInstant, refIso]),
-    openDisputes: await h.query(OPEN_DISPUTES, [code, refIso]),
-    openHazards: await h.query(OPEN_HAZARDS, [code, refIso]),
-    weekly: await h.query(WEEKLY, [code, refIso]),
+    openDisputes: await h.query(OPEN_DISPUTES, [code, refIso, f.campaign]),
+    openHazards: await h.query(OPEN_HAZARDS, [code, refIso, f.campaign]),
+    weekly: await h.query(WEEKLY, [code, refIso, f.campaign]),
   };
 }

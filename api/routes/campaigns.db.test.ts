@@ -85,6 +85,30 @@ describe(`campaigns API (${backend})`, () => {
     expect(jw.current.disputes.total).toBe(0); // 净网 targets no dispute category
   });
 
+  it("a village's open-case lists and weekly counts follow the campaign; its visits do not", async () => {
+    // A village with open hazards both tagged 净网 and not: the narrowing has something to remove.
+    const [v] = await t.db.read(SYSTEM, (h) =>
+      h.query<{ code: string }>(
+        `SELECT village_code AS code FROM hazard WHERE closed_at IS NULL GROUP BY 1
+         HAVING bool_or(campaigns @> '{jingwang}') AND bool_or(NOT campaigns @> '{jingwang}') ORDER BY count(*) DESC LIMIT 1`,
+      ),
+    );
+    expect(v, 'a village with open hazards in and out of 净网').toBeDefined();
+    const all = await json(county, `/api/villages/${v!.code}`, 200);
+    const jw = await json(county, `/api/villages/${v!.code}?campaign=jingwang`, 200);
+    const tagged = (rows: { id: string; campaigns: string[] }[]) => rows.filter((r) => r.campaigns.includes('jingwang')).map((r) => r.id);
+    expect(all.openHazards.length).toBeGreaterThan(tagged(all.openHazards).length);
+    expect(jw.openHazards.map((r: { id: string }) => r.id)).toEqual(tagged(all.openHazards));
+    expect(jw.openHazards.length).toBeGreaterThan(0);
+    expect(jw.openDisputes.map((r: { id: string }) => r.id)).toEqual(tagged(all.openDisputes));
+    const sum = (weeks: { hazards: number; visits: number }[], k: 'hazards' | 'visits') => weeks.reduce((n, w) => n + w[k], 0);
+    expect(sum(jw.weekly, 'hazards')).toBeLessThanOrEqual(sum(all.weekly, 'hazards'));
+    expect(jw.weekly.map((w: { visits: number }) => w.visits)).toEqual(all.weekly.map((w: { visits: number }) => w.visits));
+    expect(jw.weekly.every((w: { disputes: number }) => w.disputes === 0 || w.disputes <= all.weekly.find((x: { start: string }) => x.start === (w as any).start).disputes)).toBe(
+      true,
+    );
+  });
+
   it('admin creates, changes and deletes a campaign, each change audited; others may not', async () => {
     const body = {
       code: 'test-fire',

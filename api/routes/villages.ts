@@ -12,7 +12,8 @@ import { validate } from './validation.ts';
 
 const listQuery = filterQuery(caseFilterShape);
 // The village fixes the township; the panel shows every case of the village.
-const detailQuery = filterQuery(caseFilterFields('from', 'to'));
+// The period and a campaign: its metrics, open lists and weekly counts follow both (the village is its own scope).
+const detailQuery = filterQuery(caseFilterFields('from', 'to', 'campaign'));
 
 /**
  * The big screen: who the village's officer is but not how to reach them, and its open cases by

@@ -102,6 +102,7 @@ export const townshipProps = z
 export const townshipsAnswer = featureCollection(townshipProps, 'TownshipLayer', '乡镇图层：GeoJSON FeatureCollection (townships with their metrics)');
 
 const anyStatus = oneOf([DISPUTE_STATUSES, HAZARD_STATUSES], '状态 (lifecycle status)');
+const campaignList = z.array(z.string()).describe('所属专项行动代码 (campaign codes it is tagged with)');
 
 export const villageDetailAnswer = z
   .strictObject({
@@ -144,9 +145,10 @@ export const villageDetailAnswer = z
           status: anyStatus,
           receivedAt: instant,
           summary: z.string().describe('大屏角色为空串 (empty for the wall)'),
+          campaigns: campaignList,
         }),
       )
-      .describe('期末在办纠纷 (disputes open at the end of the period)'),
+      .describe('期末在办纠纷；按专项行动筛选时只含其案件 (disputes open at the end of the period; only a campaign’s under campaign=)'),
     openHazards: z
       .array(
         z.strictObject({
@@ -159,10 +161,13 @@ export const villageDetailAnswer = z
           deadline: instant,
           overdue: z.boolean(),
           description: z.string().describe('大屏角色为空串 (empty for the wall)'),
+          campaigns: campaignList,
         }),
       )
-      .describe('期末未办结隐患，等级高者在前 (hazards open at the end, most severe first)'),
-    weekly: z.array(z.strictObject({ start: day.describe('周一 (Monday)'), disputes: count, hazards: count, visits: count })).describe('近 12 周 (the last 12 weeks)'),
+      .describe('期末未办结隐患，等级高者在前；按专项行动筛选时只含其案件 (hazards open at the end, most severe first; only a campaign’s under campaign=)'),
+    weekly: z
+      .array(z.strictObject({ start: day.describe('周一 (Monday)'), disputes: count, hazards: count, visits: count }))
+      .describe('近 12 周；按专项行动筛选时纠纷、隐患只计其案件，走访全计 (the last 12 weeks; under campaign= its disputes and hazards, every visit)'),
   })
   .meta({ id: 'VillageDetail', description: '村(社区)详情 (one village: officer, coverage, open cases, weekly counts)' });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { caseFilterOf, countyWide, kindQuery, periodAndScope, WHOLE_COUNTY } from './case-filter.ts';
+import { caseFilterOf, countyWide, kindQuery, periodAndCampaign, periodAndScope, WHOLE_COUNTY } from './case-filter.ts';
 
 const period = { from: '2026-01-01', to: '2026-03-31' };
 
@@ -35,6 +35,11 @@ describe('the narrower parameter sets', () => {
 
   it('periodAndScope drops the category and status', () => {
     expect(periodAndScope(filter)).toStrictEqual({ ...period, township: '430421110' });
+  });
+
+  it("periodAndCampaign (a village's detail) keeps the period and the campaign, and sends no campaign when there is none", () => {
+    expect(periodAndCampaign(filter)).toStrictEqual({ ...period, campaign: 'qingyuan' });
+    expect(periodAndCampaign(caseFilterOf(period, WHOLE_COUNTY)!)).toStrictEqual(period);
   });
 });
 

@@ -31,6 +31,13 @@ export function periodOf(filter: CaseFilterQuery): Pick<CaseFilterQuery, 'from' 
   return { from: filter.from, to: filter.to };
 }
 
+/** The period and the campaign, for one village's detail (its own scope; categories are narrowed in the browser). */
+export function periodAndCampaign(filter: CaseFilterQuery): Pick<CaseFilterQuery, 'from' | 'to' | 'campaign'> {
+  const query: Pick<CaseFilterQuery, 'from' | 'to' | 'campaign'> = periodOf(filter);
+  if (filter.campaign) query.campaign = filter.campaign;
+  return query;
+}
+
 /** The period and the scope, for the endpoints that count every case (coverage). */
 export function periodAndScope(filter: CaseFilterQuery): Pick<CaseFilterQuery, 'from' | 'to' | 'township'> {
   const query: Pick<CaseFilterQuery, 'from' | 'to' | 'township'> = periodOf(filter);

@@ -1,9 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { ErrorBlock, Skeleton } from '../../app/StatusViews.tsx';
+import { campaignText } from '../campaigns/messages.ts';
+import { useViewCampaign } from '../campaigns/queries.ts';
 import { hasFilters } from '../filters/api-filters.ts';
 import { useCaseFilter } from '../filters/useCaseFilter.ts';
 import { formatSignedChange } from '../i18n/format.ts';
 import { type I18n, useI18n } from '../i18n/I18nProvider.tsx';
+import { useLocalText } from '../i18n/local-messages.ts';
 import type { MessageKey } from '../i18n/messages.ts';
 import { StaleMark, usePanelShow, Waiting } from '../outage/PanelStatus.tsx';
 import { runtimeConfigQuery } from '../runtime-config/runtime-config.ts';
@@ -86,6 +89,8 @@ function SeverityBar({ bySeverity, i18n }: { bySeverity: Totals['hazards']['bySe
 export function KpiCards() {
   const { view } = useView();
   const i18n = useI18n();
+  const c = useLocalText(campaignText);
+  const { campaign } = useViewCampaign(view.campaign);
   const config = useQuery(runtimeConfigQuery());
   const summary = useQuery(summaryQuery(useCaseFilter()));
   const show = usePanelShow(summary);
@@ -117,6 +122,13 @@ export function KpiCards() {
         {labels.asOf && <span className="period-partial">{labels.asOf} · </span>}
         {labels.previous}
         {hasFilters(view) && <span className="filter-note"> · {i18n.t('filteredByCategory')}</span>}
+        {/* Visits carry no campaign tag: the coverage card is the county's, whatever campaign is chosen. */}
+        {campaign && (
+          <span className="filter-note" data-testid="coverage-whole">
+            {' '}
+            · {c('coverageWhole')}
+          </span>
+        )}
       </p>
     </div>
   );

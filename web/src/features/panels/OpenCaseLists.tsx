@@ -1,9 +1,26 @@
 import type { VillageDetail } from '../../api/types.ts';
+import { campaignText } from '../campaigns/messages.ts';
+import { useViewCampaign } from '../campaigns/queries.ts';
 import { hasFilters, passes } from '../filters/api-filters.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
+import { useLocalText } from '../i18n/local-messages.ts';
 import { useView } from '../url-state/ViewContext.tsx';
 
-/** Open disputes of a village, narrowed by the category/status filter. */
+/** The lists' chips: the API narrowed them to the campaign, the browser to the categories and statuses. */
+function FilterChips() {
+  const { view } = useView();
+  const { t } = useI18n();
+  const c = useLocalText(campaignText);
+  const { campaign } = useViewCampaign(view.campaign);
+  return (
+    <>
+      {campaign && <span className="chip">{c('chipTagged', { name: campaign.name })}</span>}
+      {hasFilters(view) && <span className="chip">{t('listsFiltered')}</span>}
+    </>
+  );
+}
+
+/** Open disputes of a village, narrowed by the category/status filter (and by the API to a campaign's). */
 export function OpenDisputes({ rows }: { rows: VillageDetail['openDisputes'] }) {
   const { view } = useView();
   const { t, vocab, date } = useI18n();
@@ -12,7 +29,7 @@ export function OpenDisputes({ rows }: { rows: VillageDetail['openDisputes'] }) 
     <section className="panel-section" aria-labelledby="open-disputes-title">
       <h2 id="open-disputes-title" className="section-title">
         {t('openDisputes')} <span className="count">{shown.length}</span>
-        {hasFilters(view) && <span className="chip">{t('listsFiltered')}</span>}
+        <FilterChips />
       </h2>
       {shown.length === 0 ? (
         <p className="empty">{t('noOpenDisputes')}</p>
@@ -44,7 +61,7 @@ export function OpenHazards({ rows }: { rows: VillageDetail['openHazards'] }) {
     <section className="panel-section" aria-labelledby="open-hazards-title">
       <h2 id="open-hazards-title" className="section-title">
         {t('openHazards')} <span className="count">{shown.length}</span>
-        {hasFilters(view) && <span className="chip">{t('listsFiltered')}</span>}
+        <FilterChips />
       </h2>
       {shown.length === 0 ? (
         <p className="empty">{t('noOpenHazards')}</p>

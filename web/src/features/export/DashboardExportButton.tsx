@@ -1,5 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
+import { campaignText } from '../campaigns/messages.ts';
+import { useViewCampaign } from '../campaigns/queries.ts';
 import { useCaseFilter } from '../filters/useCaseFilter.ts';
 import { interpolate, useI18n } from '../i18n/I18nProvider.tsx';
 import { summaryQuery } from '../kpis/queries.ts';
@@ -22,6 +24,8 @@ export function DashboardExportButton() {
   const i18n = useI18n();
   const period = usePeriod();
   const filter = useCaseFilter();
+  // The campaign the map counts (a code the account does not see is dropped, as the map drops it).
+  const { campaign } = useViewCampaign(view.campaign);
   // Both are in the cache already: the map and the side panel read them.
   const townships = useQuery(townshipsQuery(filter));
   const villages = useQuery({ ...villagesQuery(filter), enabled: view.township !== null });
@@ -39,7 +43,10 @@ export function DashboardExportButton() {
     const fetchedAt = () =>
       t('asOf', { d: i18n.dateTime(new Date(Math.min(...[townships.dataUpdatedAt, view.township ? villages.dataUpdatedAt : 0].filter((x) => x > 0), Date.now())).toISOString()) });
     const note = townships.data?.meta.boundaryNote;
-    const filters = [...view.categories, ...view.statuses].map((v) => i18n.vocab(v));
+    const filters = [
+      ...(campaign ? [interpolate(campaignText[lang].chipTagged, { name: campaign.name })] : []),
+      ...[...view.categories, ...view.statuses].map((v) => i18n.vocab(v)),
+    ];
     const facts: FigureFacts = {
       lang,
       title: choropleth ? `${text.figureTitle} · ${t(MessageKeyOf(view.metric, period))}` : text.figureTitle,
@@ -63,7 +70,7 @@ export function DashboardExportButton() {
     // The copied legend has no controls already; leaving them out here as well keeps any that a
     // future legend adds out of the picture.
     return { node, pixelRatio: 1, leaveOut: CONTROLS, done: () => retireFigure(node) };
-  }, [i18n, view, period, townships.data, townships.dataUpdatedAt, villages.data, villages.dataUpdatedAt, summary.data]);
+  }, [i18n, view, campaign, period, townships.data, townships.dataUpdatedAt, villages.data, villages.dataUpdatedAt, summary.data]);
 
   return <ExportButton lang={view.lang} stem="dashboard" source={source} />;
 }

@@ -64,6 +64,13 @@ const schema = z.object({
   CAMPAIGN_SMALL_COUNT: z.coerce.number().int().min(1).max(1000).default(20),
   CAMPAIGN_MIN_CASES: z.coerce.number().int().min(1).max(100).default(5),
   /**
+   * Most cases one campaign change may tag (autoTag on create or change) or untag (delete with
+   * untag=true), in its one transaction: past it the change is refused whole (422
+   * campaign_too_broad). The embedded database tags about 3,500 cases a second on one thread that
+   * every request shares; a century-long, every-category campaign held it 15 s.
+   */
+  CAMPAIGN_AUTOTAG_MAX: z.coerce.number().int().min(1).max(1_000_000).default(5000),
+  /**
    * How long an aggregate answer (map layers, KPIs, charts, lists) is reused for the same role
    * and scope, in ms; identical requests in flight share one computation. 0 disables.
    */

@@ -41,8 +41,27 @@ const campaignFields = {
   autoTag: z.boolean().default(false),
 };
 
+/**
+ * The longest campaign: three years (扫黑除恶 ran 2018-2020). Its effect reads a before, a during and
+ * an after window of that length each; a century-long campaign made that seconds of work.
+ */
+export const CAMPAIGN_MAX_DAYS = 1096;
+
+const dayNumber = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
+
+/** Whether a campaign from `start` to `end` (inclusive) is longer than CAMPAIGN_MAX_DAYS. */
+export const tooLong = (start: string, end: string) => dayNumber(end) - dayNumber(start) + 1 > CAMPAIGN_MAX_DAYS;
+
+/**
+ * What a ledger cell or a name is compared by: NFKC, no whitespace, lower case. Two campaigns whose
+ * names (or a name and a code) share a key could not be told apart in a ledger's 专项行动 column.
+ */
+export const campaignKey = (s: string) => s.normalize('NFKC').replace(/\s+/g, '').toLowerCase();
+
 function checkCampaign(c: { startDate?: string; endDate?: string; disputeCategories?: string[]; hazardCategories?: string[] }, ctx: z.RefinementCtx): void {
   if (c.startDate && c.endDate && c.startDate > c.endDate) ctx.addIssue({ code: 'custom', message: 'endDate must not be before startDate', path: ['endDate'] });
+  else if (c.startDate && c.endDate && tooLong(c.startDate, c.endDate))
+    ctx.addIssue({ code: 'custom', message: `a campaign lasts at most ${CAMPAIGN_MAX_DAYS} days`, path: ['endDate'] });
   if (c.disputeCategories && c.hazardCategories && c.disputeCategories.length + c.hazardCategories.length === 0)
     ctx.addIssue({ code: 'custom', message: 'a campaign targets at least one dispute or hazard category', path: ['hazardCategories'] });
 }

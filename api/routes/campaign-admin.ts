@@ -11,6 +11,8 @@ import { validate } from './validation.ts';
 
 const COUNTY = { kind: 'county' } as const;
 const codeParam = z.object({ code: campaignCode });
+// untag=true: remove the campaign's tags from its cases with it (a mistaken campaign can go).
+const deleteQuery = z.object({ untag: z.enum(['true', 'false']).optional() }).strict();
 
 function who(c: Context) {
   const p = principalOf(c);
@@ -27,7 +29,7 @@ export function campaignAdminRoutes(deps: Deps) {
     .post('/', validate('json', newCampaignBody), async (c) => {
       const body = c.req.valid('json');
       const campaign = await deps.db.write(COUNTY, async (h) => {
-        const made = await createCampaign(h, body, deps.now());
+        const made = await createCampaign(h, body, deps.now(), deps.config.CAMPAIGN_AUTOTAG_MAX);
         await audit(h, { ...who(c), action: 'campaign.create', target: `campaign:${body.code}`, detail: { campaign: made.campaign, tagged: made.tagged } });
         return made.campaign;
       });
@@ -37,17 +39,18 @@ export function campaignAdminRoutes(deps: Deps) {
       const { code } = c.req.valid('param');
       const change = c.req.valid('json');
       const campaign = await deps.db.write(COUNTY, async (h) => {
-        const done = await updateCampaign(h, code, change, deps.now());
+        const done = await updateCampaign(h, code, change, deps.now(), deps.config.CAMPAIGN_AUTOTAG_MAX);
         await audit(h, { ...who(c), action: 'campaign.update', target: `campaign:${code}`, detail: { before: done.before, change, tagged: done.tagged } });
         return done.campaign;
       });
       return c.json({ campaign });
     })
-    .delete('/:code', validate('param', codeParam), async (c) => {
+    .delete('/:code', validate('param', codeParam), validate('query', deleteQuery), async (c) => {
       const { code } = c.req.valid('param');
+      const untag = c.req.valid('query').untag === 'true';
       await deps.db.write(COUNTY, async (h) => {
-        const gone = await deleteCampaign(h, code, deps.now());
-        await audit(h, { ...who(c), action: 'campaign.delete', target: `campaign:${code}`, detail: { campaign: gone } });
+        const gone = await deleteCampaign(h, code, deps.now(), untag, deps.config.CAMPAIGN_AUTOTAG_MAX);
+        await audit(h, { ...who(c), action: 'campaign.delete', target: `campaign:${code}`, detail: gone });
       });
       return c.body(null, 204);
     });

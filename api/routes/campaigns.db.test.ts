@@ -148,6 +148,40 @@ describe(`campaigns API (${backend})`, () => {
     expect((await auditOf('campaign:test-empty')).map((e) => e.action)).toEqual(['campaign.create', 'campaign.delete']);
   });
 
+  it('auto-tagging past CAMPAIGN_AUTOTAG_MAX is refused whole; a campaign is at most three years; names a ledger could confuse are taken; a mistaken campaign goes with untag=true', async () => {
+    // A tight bound on a second app over the same database: the embedded database's one thread is every request's.
+    const tight = await signIn(createApp({ ...t.deps, config: { ...t.deps.config, CAMPAIGN_AUTOTAG_MAX: 3 } }), 'demo-admin');
+    const broad = { code: 'test-broad', name: '测试过宽行动', startDate: '2026-01-01', endDate: '2026-06-30', hazardCategories: ['消防', '治安'], autoTag: true };
+    const refused = await json(tight, '/api/admin/campaigns', 422, send('POST', broad));
+    expect(refused.error).toMatchObject({ code: 'campaign_too_broad', fields: { autoTag: expect.stringMatching(/more than 3 cases/) } });
+    expect((await json(admin, '/api/campaigns', 200)).campaigns.map((c: any) => c.code)).not.toContain('test-broad');
+    expect(await auditOf('campaign:test-broad')).toEqual([]);
+
+    const long = await json(admin, '/api/admin/campaigns', 400, send('POST', { ...broad, code: 'test-long', name: '百年', startDate: '2000-01-01', endDate: '2099-12-31' }));
+    expect(long.error.fields.endDate).toMatch(/at most 1096 days/);
+    for (const name of ['qingyuan', '净 网', 'ＪＩＮＧＷＡＮＧ']) {
+      const clash = await json(admin, '/api/admin/campaigns', 409, send('POST', { ...broad, code: 'test-clash', name, autoTag: false }));
+      expect(clash.error.code, name).toBe('campaign_exists');
+    }
+    await json(admin, '/api/admin/campaigns', 409, send('POST', { ...broad, code: 'qingyuan', name: '新名字', autoTag: false }));
+
+    // Tagged by hand (as intake would), then deleted with its tags.
+    await create({ ...broad, code: 'test-oops', name: '误建行动', autoTag: false });
+    const [one] = await t.db.write(SYSTEM, (h) =>
+      h.query<{ id: string }>(`UPDATE hazard SET campaigns = campaigns || '{test-oops}' WHERE id = (SELECT min(id) FROM hazard WHERE village_code LIKE '430421110%') RETURNING id`),
+    );
+    const inUse = await json(admin, '/api/admin/campaigns/test-oops', 409, { method: 'DELETE' });
+    expect(inUse.error).toMatchObject({ code: 'campaign_in_use', tagged: 1 });
+    await json(admin, '/api/admin/campaigns/test-oops?untag=maybe', 400, { method: 'DELETE' });
+    await json(admin, '/api/admin/campaigns/test-oops?untag=true', 204, { method: 'DELETE' });
+    const [row] = await t.db.read(SYSTEM, (h) => h.query<{ campaigns: string[] }>('SELECT campaigns FROM hazard WHERE id = $1', [one!.id]));
+    expect(row!.campaigns).not.toContain('test-oops');
+    expect((await auditOf('campaign:test-oops')).map((e) => [e.action, e.detail.untagged ?? null])).toEqual([
+      ['campaign.create', null],
+      ['campaign.delete', 1],
+    ]);
+  });
+
   it("a chief sees the county's and their own township's campaigns; another township's is 403, an unknown one 400", async () => {
     await create({ code: 'test-other', name: '测试他乡行动', startDate: '2026-03-01', endDate: '2026-04-30', hazardCategories: ['交通'], townships: [OTHER], autoTag: true });
     const mine = (await json(chief, '/api/campaigns', 200)).campaigns;

@@ -1,3 +1,4 @@
+import { campaignKey } from '../../contract/campaign.ts';
 import type { Handle } from '../../db/index.ts';
 import type { Normalised } from './values.ts';
 
@@ -68,14 +69,12 @@ export class Places {
   private readonly villageByCode = new Map<string, Village>();
   private readonly villagesOf = new Map<string, Village[]>();
   private readonly officerOfVillage = new Map<string, Officer>();
-  private readonly campaignByKey = new Map<string, string>();
+  /** Each key (a code, or a name's campaignKey) with every campaign it could mean. */
+  private readonly campaignByKey = new Map<string, Set<string>>();
   private readonly campaignNames: string[];
 
   constructor(ref: Reference) {
-    for (const c of ref.campaigns ?? []) {
-      this.campaignByKey.set(c.code, c.code);
-      this.campaignByKey.set(clean(c.name), c.code);
-    }
+    for (const c of ref.campaigns ?? []) for (const key of [c.code, campaignKey(c.name)]) this.campaignByKey.set(key, (this.campaignByKey.get(key) ?? new Set()).add(c.code));
     this.campaignNames = (ref.campaigns ?? []).map((c) => c.name);
     for (const t of ref.townships) {
       this.townshipByCode.set(t.code, t);
@@ -94,12 +93,14 @@ export class Places {
   campaigns(text: string): Normalised<string[]> {
     const codes = new Set<string>();
     for (const part of text.normalize('NFKC').split(/[、,;\s]+/)) {
-      const key = clean(part);
+      const key = campaignKey(part);
       if (!key) continue;
-      const code = this.campaignByKey.get(key) ?? this.campaignByKey.get(key.toLowerCase());
+      const meant = [...(this.campaignByKey.get(key) ?? [])];
       const known = this.campaignNames.length ? this.campaignNames.join('、') : '（本乡镇没有可归入的专项行动）';
-      if (!code) return { ok: false, problem: `没有名为 ${key} 的专项行动`, expected: `以下之一的名称或代码：${known}` };
-      codes.add(code);
+      if (meant.length === 0) return { ok: false, problem: `没有名为 ${clean(part)} 的专项行动`, expected: `以下之一的名称或代码：${known}` };
+      // Two campaigns a cell could mean (made before names were kept apart): never guess one.
+      if (meant.length > 1) return { ok: false, problem: `${clean(part)} 可指多个专项行动（${meant.sort().join('、')}）`, expected: '填写其中一个的代码' };
+      codes.add(meant[0]!);
     }
     return { ok: true, value: [...codes].sort() };
   }

@@ -145,3 +145,46 @@ describe('validating a visits ledger', () => {
     expect(v.records as VisitRecord[]).toEqual([expect.objectContaining({ row: 2, officerId: 'OF0220', kind: '走访', visitedAt: '2025-06-01T01:00:00.000Z' })]);
   });
 });
+
+describe('a 专项行动 cell', () => {
+  const withCampaigns = (campaigns: { code: string; name: string }[]) => new Places({ ...REF, campaigns });
+  const seeded = withCampaigns([
+    { code: 'qingyuan', name: '清源断流' },
+    { code: 'jingwang', name: '净网' },
+  ]);
+
+  it.each<[string, string, string[] | RegExp]>([
+    ['a name', '净网', ['jingwang']],
+    ['a code in capitals and a full-width separator', 'QINGYUAN，净网', ['jingwang', 'qingyuan']],
+    ['one campaign twice', '净网、jingwang', ['jingwang']],
+    ['an unknown name', '扫黑', /没有名为 扫黑 的专项行动/],
+  ])('%s', (_name, cell, want) => {
+    const got = seeded.campaigns(cell);
+    if (Array.isArray(want)) expect(got).toEqual({ ok: true, value: want });
+    else expect(got.ok ? '' : got.problem).toMatch(want);
+  });
+
+  // Made before names were kept apart (the API now refuses both): the cell is a row error, never a guess.
+  it.each([
+    [
+      'a name that is another campaign’s code',
+      [
+        { code: 'qingyuan', name: '清源断流' },
+        { code: 'atk', name: 'qingyuan' },
+      ],
+      'qingyuan',
+    ],
+    [
+      'two names apart only by a space',
+      [
+        { code: 'jingwang', name: '净网' },
+        { code: 'atk', name: '净 网' },
+      ],
+      '净网',
+    ],
+  ])('%s is ambiguous', (_name, campaigns, cell) => {
+    const got = withCampaigns(campaigns).campaigns(cell);
+    expect(got.ok).toBe(false);
+    expect(got.ok ? '' : got.problem).toMatch(/可指多个专项行动（atk、/);
+  });
+});

@@ -92,10 +92,24 @@ describe('the campaigns tab', () => {
     expect(calls.find((c) => c.method === 'PATCH')!.body).toEqual({ endDate: '2026-12-31' });
   });
 
-  it('a campaign with tagged cases is not deleted, and says why', async () => {
-    vi.spyOn(window, 'confirm').mockReturnValue(true);
-    renderTab({ 'DELETE /api/admin/campaigns/leiting': () => json(409, { error: { code: 'campaign_in_use', message: 'in use' } }) });
+  it('a campaign with tagged cases is not deleted unless the admin agrees to remove its tags, and says why', async () => {
+    // Yes to the delete, no to removing the 12 tags.
+    const confirm = vi.spyOn(window, 'confirm').mockReturnValueOnce(true).mockReturnValueOnce(false);
+    const calls = renderTab({ 'DELETE /api/admin/campaigns/leiting': () => json(409, { error: { code: 'campaign_in_use', message: 'in use', tagged: 12 } }) });
     fireEvent.click(await screen.findByTestId('campaign-delete-leiting'));
     expect((await screen.findByTestId('campaign-delete-error')).textContent).toBe('已有案件标记为该行动，不能删除（可修改结束日期）。');
+    expect(confirm).toHaveBeenLastCalledWith('12 件案件标记为“雷霆”。同时去掉这些标记并删除该行动？此操作记入审计日志。');
+    expect(calls.filter((c) => c.method === 'DELETE').map((c) => c.url.search)).toEqual(['']);
+  });
+
+  it('agreeing to remove the tags deletes the campaign with untag=true', async () => {
+    vi.spyOn(window, 'confirm').mockReturnValue(true);
+    const calls = renderTab({
+      'DELETE /api/admin/campaigns/leiting': (c) =>
+        c.url.searchParams.get('untag') === 'true' ? new Response(null, { status: 204 }) : json(409, { error: { code: 'campaign_in_use', message: 'in use', tagged: 12 } }),
+    });
+    fireEvent.click(await screen.findByTestId('campaign-delete-leiting'));
+    await screen.findByText('已删除“雷霆”。');
+    expect(calls.filter((c) => c.method === 'DELETE').map((c) => c.url.search)).toEqual(['', '?untag=true']);
   });
 });

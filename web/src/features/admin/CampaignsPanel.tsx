@@ -63,11 +63,16 @@ function CampaignsTable({ campaigns, onEdit, onNotice }: { campaigns: Campaign[]
   const townships = useQuery(townshipChoicesQuery());
   const names = new Map((townships.data ?? []).map((t) => [t.code, t.name]));
   const remove = useMutation({
-    mutationFn: (c: Campaign) => deleteCampaign(c.code),
-    onSuccess: (_r, c) => {
+    mutationFn: ({ c, untag }: { c: Campaign; untag: boolean }) => deleteCampaign(c.code, untag),
+    onSuccess: (_r, { c }) => {
       onNotice(k('deleted', { name: c.name }));
       void client.invalidateQueries({ queryKey: ['admin'] });
       void client.invalidateQueries({ queryKey: ['campaigns'] });
+    },
+    // A campaign in use: say how many cases carry it and offer to remove the tags with it.
+    onError: (error, { c, untag }) => {
+      const tagged = error instanceof ApiError && error.code === 'campaign_in_use' ? Number(error.body.tagged) : 0;
+      if (!untag && tagged > 0 && window.confirm(k('confirmUntag', { name: c.name, n: String(tagged) }))) remove.mutate({ c, untag: true });
     },
   });
   if (campaigns.length === 0) return <p className="muted">{k('none')}</p>;
@@ -114,7 +119,7 @@ function CampaignsTable({ campaigns, onEdit, onNotice }: { campaigns: Campaign[]
                     className="btn small"
                     disabled={remove.isPending}
                     onClick={() => {
-                      if (window.confirm(k('confirmDelete', { name: c.name }))) remove.mutate(c);
+                      if (window.confirm(k('confirmDelete', { name: c.name }))) remove.mutate({ c, untag: false });
                     }}
                     data-testid={`campaign-delete-${c.code}`}
                   >

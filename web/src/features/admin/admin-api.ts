@@ -61,7 +61,8 @@ export const createCampaign = async (c: NewCampaign) => unwrap(await admin.campa
 
 export const updateCampaign = async (code: string, change: CampaignChange) => unwrap(await admin.campaigns[':code'].$patch({ param: { code }, json: change }));
 
-export const deleteCampaign = async (code: string) => {
-  const res = await admin.campaigns[':code'].$delete({ param: { code } });
+/** untag: remove its tags from the cases too (the API refuses a campaign in use without it). */
+export const deleteCampaign = async (code: string, untag = false) => {
+  const res = await admin.campaigns[':code'].$delete({ param: { code }, query: untag ? { untag: 'true' } : {} });
   if (!res.ok) await unwrap(res);
 };

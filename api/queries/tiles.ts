@@ -21,14 +21,22 @@ const FEATURES: Record<TileLayer, string> = {
   events: sqlFile(import.meta.url, 'tile-events.sql').replace('/*BASE*/', EVENTS),
 };
 
-/** ST_AsMVT over the rows `f`, the first :cap in their order, clipped to the tile and its buffer. */
-const ENCODE_POSTGIS = `
+/**
+ * ST_AsMVT over the rows `f`, the first :cap in their order, clipped to the tile and its buffer;
+ * `drawn` counts the features the tile holds (a village smaller than a tile unit at a low zoom
+ * collapses and is left out, so the X-Tile-Features header says what a client will find).
+ */
+const ENCODE_POSTGIS = `,
+g AS (
+  SELECT fid, props, ST_AsMVTGeom(ST_Transform(geom, 3857), ST_TileEnvelope(:z, :x, :y), ${TILE_EXTENT}, ${TILE_BUFFER}, true) AS geom
+  FROM f ORDER BY ord LIMIT :cap
+)
 SELECT (SELECT count(*) FROM f)::int AS matched,
-       coalesce((SELECT ST_AsMVT(t, :layer, ${TILE_EXTENT}, 'geom', 'fid')
-                 FROM (SELECT fid, props,
-                              ST_AsMVTGeom(ST_Transform(geom, 3857), ST_TileEnvelope(:z, :x, :y), ${TILE_EXTENT}, ${TILE_BUFFER}, true) AS geom
-                       FROM f ORDER BY ord LIMIT :cap) t
-                 WHERE t.geom IS NOT NULL), ''::bytea) AS tile`;
+       (SELECT count(*) FROM g WHERE geom IS NOT NULL)::int AS drawn,
+       coalesce((SELECT ST_AsMVT(t, :layer, ${TILE_EXTENT}, 'geom', 'fid') FROM (SELECT * FROM g WHERE geom IS NOT NULL) t), ''::bytea) AS tile`;
+
+/** Whether any village's map geometry reaches the tile: one index probe before the metrics of a scope. */
+const ANY_VILLAGE = 'SELECT EXISTS (SELECT 1 FROM village WHERE geom_display && ST_MakeEnvelope($1, $2, $3, $4, 4326)) AS reaches';
 
 /** The rows `f` for the JS encoder: the geometry as GeoJSON, already serialised for the villages. */
 const ROWS_PGLITE = 'SELECT fid::text AS fid, props, geojson FROM f ORDER BY ord';
@@ -68,7 +76,7 @@ function present(props: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(props).filter(([, v]) => v !== null && v !== undefined));
 }
 
-function encodeJs(layer: TileLayer, t: TileAddress, rows: TileRow[]): Uint8Array {
+function encodeJs(layer: TileLayer, t: TileAddress, rows: TileRow[]): { bytes: Uint8Array; drawn: number } {
   const collection: GeoJSON.FeatureCollection = {
     type: 'FeatureCollection',
     features: rows.map((r) => ({
@@ -78,25 +86,31 @@ function encodeJs(layer: TileLayer, t: TileAddress, rows: TileRow[]): Uint8Array
       geometry: JSON.parse(r.geojson) as GeoJSON.Geometry,
     })),
   };
-  const tile: GeoJSONVTTile | null = geoJSONToTile(collection, t.z, t.x, t.y, { extent: TILE_EXTENT, buffer: TILE_BUFFER, clip: true, maxZoom: Math.max(t.z, 1) });
-  if (!tile || tile.features.length === 0) return new Uint8Array(0);
-  return fromGeojsonVt({ [layer]: tile }, { version: 2, extent: TILE_EXTENT });
+  // maxZoom the tile's own: simplified for a deeper zoom, a village at zoom 0 fell under the
+  // dropping threshold and the tile came out empty while saying it held 491 features.
+  const tile: GeoJSONVTTile | null = geoJSONToTile(collection, t.z, t.x, t.y, { extent: TILE_EXTENT, buffer: TILE_BUFFER, clip: true, maxZoom: t.z });
+  if (!tile || tile.features.length === 0) return { bytes: new Uint8Array(0), drawn: 0 };
+  return { bytes: fromGeojsonVt({ [layer]: tile }, { version: 2, extent: TILE_EXTENT }), drawn: tile.features.length };
 }
 
 async function tile(h: Handle, kind: DbKind, layer: TileLayer, t: TileAddress, base: unknown[], cap: number): Promise<TileAnswer> {
   const b = tileBounds(t, TILE_BUFFER);
   const named = { west: b.west, south: b.south, east: b.east, north: b.north, cap };
+  // A tile no village reaches (the sea at zoom 22, anything off the county): empty at once, not
+  // after the metrics of every village in scope.
+  if (layer === 'villages') {
+    const [probe] = await h.query<{ reaches: boolean }>(ANY_VILLAGE, [b.west, b.south, b.east, b.north]);
+    if (!probe?.reaches) return { bytes: new Uint8Array(0), features: 0, truncated: false };
+  }
   if (kind === 'postgres') {
     const { sql, params } = bindAfter(`${FEATURES[layer]}${ENCODE_POSTGIS}`, base, { ...named, layer, z: t.z, x: t.x, y: t.y });
-    const [row] = await h.query<{ matched: number; tile: Uint8Array }>(sql, params);
-    const matched = row?.matched ?? 0;
-    return { bytes: new Uint8Array(row?.tile ?? new Uint8Array(0)), features: Math.min(matched, cap), truncated: matched > cap };
+    const [row] = await h.query<{ matched: number; drawn: number; tile: Uint8Array }>(sql, params);
+    return { bytes: new Uint8Array(row?.tile ?? new Uint8Array(0)), features: row?.drawn ?? 0, truncated: (row?.matched ?? 0) > cap };
   }
   const { sql, params } = bindAfter(`${FEATURES[layer]}${ROWS_PGLITE}`, base, named);
   const rows = await h.query<TileRow>(sql, params);
-  const kept = rows.slice(0, cap);
-  const bytes = encodeJs(layer, t, kept);
-  return { bytes, features: kept.length, truncated: rows.length > cap };
+  const { bytes, drawn } = encodeJs(layer, t, rows.slice(0, cap));
+  return { bytes, features: drawn, truncated: rows.length > cap };
 }
 
 /** The village layer's tile: every village in scope reaching it, with the filter's metrics. */

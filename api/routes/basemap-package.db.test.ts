@@ -79,5 +79,7 @@ describe(`offline basemap package routes (${backend})`, () => {
     expect((await appWith({}).request(`/api/basemap/tiles/10/${X}/${Y}`)).status).toBe(401);
     expect((await raster.request(`/api/basemap/tiles/10/${X}/${Y}?x=1`)).status).toBe(400);
     expect((await raster.request('/api/basemap/tiles/3/8/0')).status).toBe(400);
+    // Digits only: 1e1, 0x2, a blank or a sign are not tile numbers.
+    for (const bad of ['1e1/0/0', '0x2/0/0', '3/%20/0', '3/+1/0', '3/0/1.0', '25/0/0']) expect((await raster.request(`/api/basemap/tiles/${bad}`)).status, bad).toBe(400);
   });
 });

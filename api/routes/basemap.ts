@@ -8,11 +8,14 @@ import { type Basemap, basemapJson } from '../queries/basemap.ts';
 import { type Deps, jsonText, read } from './deps.ts';
 import { noQuery, validate } from './validation.ts';
 
+const wholeNumber = (what: string) => z.string().regex(/^\d{1,9}$/, `${what} must be a whole number`);
+
 const tileParams = z
   .object({
-    z: z.coerce.number().int().min(0).max(24),
-    x: z.coerce.number().int().min(0),
-    y: z.coerce.number().int().min(0),
+    // Digits only: coercion let 1e1, 0x2 and a blank (0) through as numbers.
+    z: wholeNumber('z').transform(Number).pipe(z.number().max(24)),
+    x: wholeNumber('x').transform(Number),
+    y: wholeNumber('y').transform(Number),
   })
   .refine((t) => t.x < 2 ** t.z && t.y < 2 ** t.z, { message: 'x and y must be below 2^z', path: ['x'] });
 const styleQuery = z.object({ theme: z.enum(['light', 'dark']).default('light') }).strict();

@@ -151,10 +151,23 @@ describe(`vector tiles (${backend})`, () => {
     await tile(chief, 'villages', area, `${period}&township=430421111`, 403);
   });
 
-  it('answers an empty tile where nothing is', async () => {
-    const res = await county.request(`/api/tiles/villages/10/0/0.mvt?${period}`);
-    expect(res.status).toBe(200);
-    expect((await res.arrayBuffer()).byteLength).toBe(0);
+  it('answers an empty tile where nothing is, saying it holds no feature', async () => {
+    for (const a of ['10/0/0', '22/1000/5']) {
+      const res = await county.request(`/api/tiles/villages/${a}.mvt?${period}`);
+      expect(res.status).toBe(200);
+      expect((await res.arrayBuffer()).byteLength, a).toBe(0);
+      expect(res.headers.get('x-tile-features'), a).toBe('0');
+    }
+  });
+
+  it('says how many features the tile holds, at every zoom from the whole world down', async () => {
+    for (const z of [0, 1, 4, 8]) {
+      const p = tileOf(112.4, 27.0, z);
+      const got = await tile(county, 'villages', p, period);
+      expect(got.headers.get('x-tile-features'), `z${z}`).toBe(String(got.features.length));
+      // The county's 491 villages at zoom 0 are a few pixels: some may collapse, the tile is not empty.
+      expect(got.features.length, `z${z}`).toBeGreaterThan(0);
+    }
   });
 
   it.each([

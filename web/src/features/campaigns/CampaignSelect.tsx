@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useId } from 'react';
+import { useEffect, useId } from 'react';
 import { useLocalText } from '../i18n/local-messages.ts';
 import { useView } from '../url-state/ViewContext.tsx';
 import { campaignChoice } from './campaign-view.ts';
@@ -18,10 +18,19 @@ export function CampaignSelect() {
   const id = useId();
   const campaigns = useQuery(campaignsQuery());
   const list = campaigns.data ?? [];
-  if (list.length === 0) return null;
   const order = { running: 0, planned: 1, ended: 2 } as const;
   const sorted = [...list].sort((a, b) => order[a.status] - order[b.status]);
-  const known = view.campaign !== null && list.some((x) => x.code === view.campaign);
+  const chosen = list.find((x) => x.code === view.campaign) ?? null;
+  const known = chosen !== null;
+  // A link (?cp=jingwang) or a metric picked afterwards can pair a campaign with the other kind's
+  // map: 净网 counts no dispute, so a dispute map of it is 0 everywhere. Turn it as choosing does.
+  const { metric, events } = view;
+  useEffect(() => {
+    if (!chosen) return;
+    const patch = campaignChoice(chosen, { metric, events });
+    if (patch.metric !== undefined || patch.events !== undefined) update(() => ({ metric: patch.metric ?? metric, events: patch.events ?? events }), { replace: true });
+  }, [chosen, metric, events, update]);
+  if (list.length === 0) return null;
   return (
     <div className="campaign-select">
       <label className="field-label" htmlFor={id}>

@@ -1,4 +1,4 @@
-import { fireEvent, screen, within } from '@testing-library/react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { mockApi, renderApp } from '../../test/harness.tsx';
 import { FilterBar } from './FilterBar.tsx';
@@ -100,6 +100,29 @@ describe('FilterBar', () => {
     expect(window.location.search).toBe('?m=hazardsOpen&e=hazard&cp=qingyuan');
     fireEvent.change(select, { target: { value: '' } });
     expect(window.location.search).toBe('?m=hazardsOpen&e=hazard');
+  });
+
+  it('a link pairing a hazards-only campaign with a dispute map turns the map to hazards once the campaign is known', async () => {
+    const jingwang = {
+      code: 'jingwang',
+      name: '净网',
+      description: '',
+      startDate: '2026-09-01',
+      endDate: '2026-12-31',
+      disputeCategories: [],
+      hazardCategories: ['电信诈骗'],
+      townships: null,
+      leadDepartment: '',
+      autoTag: true,
+      status: 'running',
+    };
+    mockApi({ ...serverToday('2026-11-28'), '/api/campaigns': () => ({ campaigns: [jingwang] }) });
+    const before = window.history.length;
+    renderApp(<FilterBar />, '/?m=mediationSuccessRate&cp=jingwang');
+    await screen.findByTestId('filter-campaign');
+    await waitFor(() => expect(window.location.search).toBe('?m=hazardsOpen&e=hazard&cp=jingwang'));
+    // Replaced, not pushed: Back leaves the page rather than returning to the empty dispute map.
+    expect(window.history.length).toBe(before);
   });
 
   it('offers no campaign control while there is no campaign to choose', async () => {

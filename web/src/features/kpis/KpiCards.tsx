@@ -11,7 +11,7 @@ import type { MessageKey } from '../i18n/messages.ts';
 import { StaleMark, usePanelShow, Waiting } from '../outage/PanelStatus.tsx';
 import { runtimeConfigQuery } from '../runtime-config/runtime-config.ts';
 import { useView } from '../url-state/ViewContext.tsx';
-import { type Kpi, type KpiId, kpisOf, type Totals } from './kpi-model.ts';
+import { comparedUnderCampaign, type Kpi, type KpiId, kpisOf, type Totals } from './kpi-model.ts';
 import { comparisonLabels } from './period-label.ts';
 import { summaryQuery } from './queries.ts';
 import './kpis.css';
@@ -42,7 +42,7 @@ function detailOf(id: KpiId, t: Totals, i18n: I18n, required: number): string {
   }
 }
 
-function KpiCard({ kpi, totals, i18n, required }: { kpi: Kpi; totals: Totals; i18n: I18n; required: number }) {
+function KpiCard({ kpi, totals, i18n, required, uncompared }: { kpi: Kpi; totals: Totals; i18n: I18n; required: number; uncompared: string | null }) {
   const value = kpi.ratio ? i18n.pct(kpi.value) : i18n.num(kpi.value);
   const change = kpi.delta === null ? null : formatSignedChange(kpi.delta, i18n.lang, { points: kpi.ratio });
   const previous = kpi.ratio ? i18n.pct(kpi.previous) : i18n.num(kpi.previous);
@@ -50,7 +50,12 @@ function KpiCard({ kpi, totals, i18n, required }: { kpi: Kpi; totals: Totals; i1
     <article className={`kpi kpi-${kpi.id}`} data-testid={`kpi-${kpi.id}`}>
       <h3 className="kpi-label">{i18n.t(LABEL[kpi.id])}</h3>
       <div className="kpi-value">{value}</div>
-      {change !== null && (
+      {uncompared !== null && (
+        <div className="kpi-delta tone-flat muted" data-testid="kpi-uncompared">
+          {uncompared}
+        </div>
+      )}
+      {uncompared === null && change !== null && (
         <div className={`kpi-delta tone-${kpi.tone}`} title={i18n.t('kpiPrevious', { v: previous })}>
           <span className="arrow" aria-hidden="true">
             {kpi.tone === 'flat' ? '■' : kpi.delta! > 0 ? '▲' : '▼'}
@@ -114,7 +119,14 @@ export function KpiCards() {
     <div>
       <div className={`kpis${summary.isFetching ? ' refreshing' : ''}`} data-testid="kpis">
         {kpisOf(s.current, s.previous).map((k) => (
-          <KpiCard key={k.id} kpi={k} totals={s.current} i18n={i18n} required={config.data?.coverageVisitsPerQuarter ?? 3} />
+          <KpiCard
+            key={k.id}
+            kpi={k}
+            totals={s.current}
+            i18n={i18n}
+            required={config.data?.coverageVisitsPerQuarter ?? 3}
+            uncompared={comparedUnderCampaign(k.id, s.previousPeriod.to, campaign?.startDate ?? null) ? null : c('beforeCampaign')}
+          />
         ))}
       </div>
       <p className="footnote" data-testid="kpi-comparison">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type KpiId, kpisOf, type Totals, toneOf } from './kpi-model.ts';
+import { comparedUnderCampaign, type KpiId, kpisOf, type Totals, toneOf } from './kpi-model.ts';
 
 const totals = (p: { disputes?: number; success?: number | null; open?: number; overdue?: number; coverage?: number | null }): Totals => ({
   disputes: { total: p.disputes ?? 100, concluded: 90, resolved: 80, successRate: p.success === undefined ? 0.9 : p.success, open: 10 },
@@ -41,5 +41,16 @@ describe('kpisOf', () => {
   it('has no change when a rate is missing on either side', () => {
     const [, success] = kpisOf(totals({ success: null }), totals({}));
     expect(success).toMatchObject({ value: null, delta: null, tone: 'none' });
+  });
+});
+
+describe('comparedUnderCampaign', () => {
+  it.each<[string, KpiId, string, string | null, boolean]>([
+    ['no campaign: always', 'disputes', '2026-01-01', null, true],
+    ['previous period ended before the campaign began: not', 'hazardsOpen', '2026-08-31', '2026-09-01', false],
+    ['previous period ends on its first day: compared', 'disputes', '2026-09-01', '2026-09-01', true],
+    ['coverage counts every visit: always', 'coverage', '2026-08-31', '2026-09-01', true],
+  ])('%s', (_name, id, previousTo, start, want) => {
+    expect(comparedUnderCampaign(id, previousTo, start)).toBe(want);
   });
 });

@@ -60,3 +60,11 @@ export function kpisOf(current: Totals, previous: Totals): Kpi[] {
     kpi('coverage', current.coverage.rate, previous.coverage.rate, true),
   ];
 }
+
+/**
+ * Under a campaign the case figures count its tags: a previous period that ended before the campaign
+ * began had none, so "+35 较上期" would say nothing. Coverage is every visit's and still compares.
+ */
+export function comparedUnderCampaign(id: KpiId, previousTo: string, campaignStart: string | null): boolean {
+  return id === 'coverage' || campaignStart === null || previousTo >= campaignStart;
+}

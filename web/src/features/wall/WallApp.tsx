@@ -10,6 +10,7 @@ import { AlertList } from './AlertList.tsx';
 import { alertLayers, namedAlerts } from './alert-layers.ts';
 import { useBurnInShift } from './burn-in-shift.ts';
 import type { CarouselStep } from './carousel.ts';
+import { summaryIsFor } from './kpi-period.ts';
 import { alertsInView, basemapInView, legendSymbols } from './legend-entries.ts';
 import { PlaybackBar } from './PlaybackBar.tsx';
 import { ScreenMap } from './ScreenMap.tsx';
@@ -158,7 +159,14 @@ export function WallApp() {
           now={now}
         />
         {show.has('kpis') && (
-          <WallKpis summary={data.summary.data} i18n={i18n} w={w} rolling={!playback} caption={data.week ? weekTitle(data.week, w) : `${w('last7Days')} · ${w('live')}`} />
+          <WallKpis
+            summary={data.summary.data}
+            i18n={i18n}
+            w={w}
+            rolling={!playback}
+            caption={data.week ? weekTitle(data.week, w) : `${w('last7Days')} · ${w('live')}`}
+            pending={!summaryIsFor(data.summary.data, { from: data.period.from, to: data.period.to, township: params.township })}
+          />
         )}
         <main className="wall-map" data-testid="wall-map">
           <ScreenMap

@@ -35,3 +35,22 @@ describe('WallKpis: what each change is against', () => {
     expect(screen.getByTestId('wall-kpi-disputes').textContent).not.toContain('季度');
   });
 });
+
+describe('WallKpis: figures of another period while the named one loads', () => {
+  it.each<[string, boolean]>([
+    ['pending: dimmed and marked loading', true],
+    ['the named period: shown plainly', false],
+  ])('%s', (_name, pending) => {
+    renderApp(<WallKpis summary={running('2026-11-26', '2026-12-02', 'days')} i18n={makeI18n('zh')} w={wallText('zh')} rolling caption="2026年第49周" pending={pending} />);
+    const section = screen.getByLabelText('KPI');
+    expect(section.dataset.pending).toBe(String(pending));
+    expect(section.getAttribute('aria-busy')).toBe(String(pending));
+    expect(screen.queryByTestId('wall-kpis-loading')?.textContent ?? null).toBe(pending ? '加载中…' : null);
+  });
+
+  it('nothing to dim before the first answer: the loading line, no tag', () => {
+    renderApp(<WallKpis summary={undefined} i18n={makeI18n('zh')} w={wallText('zh')} rolling caption="" pending />);
+    expect(screen.queryByTestId('wall-kpis-loading')).toBeNull();
+    expect(screen.getByText('加载中…')).toBeTruthy();
+  });
+});

@@ -13,6 +13,11 @@ interface WallKpisProps {
   rolling: boolean;
   /** The time the figures are for ("2026年第38周", "近7日 · 实时"), over them: the panel says its own time. */
   caption: string;
+  /**
+   * The figures on screen are not (yet) the captioned period's or scope's (the next week's summary is
+   * on its way): they are dimmed and marked loading, never shown as this week's.
+   */
+  pending?: boolean;
 }
 
 /**
@@ -20,13 +25,19 @@ interface WallKpisProps {
  * of the previous week while the week runs), coloured by meaning; the period's as-of and the comparison's
  * dates under them.
  */
-export function WallKpis({ summary, i18n, w, rolling, caption }: WallKpisProps) {
+export function WallKpis({ summary, i18n, w, rolling, caption, pending = false }: WallKpisProps) {
   const kpis = summary ? kpisOf(summary.current, summary.previous) : [];
+  const dimmed = pending && kpis.length > 0;
   const labels = summary?.period && summary.previousPeriod ? comparisonLabels({ period: summary.period, previousPeriod: summary.previousPeriod }, i18n, { rolling }) : null;
   return (
-    <section className="wall-kpis" aria-label="KPI">
+    <section className={`wall-kpis${dimmed ? ' pending' : ''}`} aria-label="KPI" aria-busy={dimmed} data-pending={dimmed ? 'true' : 'false'}>
       <div className="wall-kpis-caption" data-testid="wall-kpis-caption">
         {caption}
+        {dimmed && (
+          <span className="wall-kpis-loading" data-testid="wall-kpis-loading">
+            {w('loading')}
+          </span>
+        )}
       </div>
       {kpis.map((k) => (
         <div key={k.id} className={`wall-kpi tone-${k.tone}`} data-testid={`wall-kpi-${k.id}`}>

@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
+import type { Server } from 'node:http';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
+import { answerClientErrors } from './client-error.ts';
 import { loadConfig } from './config.ts';
 import { openDb } from './db/index.ts';
 import { acquireLock } from './db/lock.ts';
@@ -89,6 +91,7 @@ async function main() {
   const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) =>
     log(`dashboard on http://${config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST}:${info.port}`, { db: db.kind, startupMs: Date.now() - t0 }),
   );
+  answerClientErrors(server as unknown as Server);
   // Requests may wait in the concurrency queue and the embedded database answers one query at a
   // time; Node's 5 s keep-alive timer would reset connections whose next request comes later.
   (server as unknown as { keepAliveTimeout: number; headersTimeout: number }).keepAliveTimeout = 65_000;

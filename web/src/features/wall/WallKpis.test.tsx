@@ -54,3 +54,16 @@ describe('WallKpis: figures of another period while the named one loads', () => 
     expect(screen.getByText('加载中…')).toBeTruthy();
   });
 });
+
+describe('WallKpis: coverage is the quarter to date', () => {
+  it.each<['zh' | 'en', string]>([
+    ['zh', '本季度截至12月2日'],
+    ['en', 'Quarter to 2 Dec'],
+  ])('%s: the coverage card names the quarter and the day it counts to', (lang, sub) => {
+    const s = running('2026-11-30', '2026-12-02', 'week');
+    const coverage = { ...s.current.coverage, asOf };
+    renderApp(<WallKpis summary={{ ...s, current: { ...s.current, coverage } }} i18n={makeI18n(lang)} w={wallText(lang)} rolling={false} caption="" />);
+    expect(screen.getByTestId('wall-kpi-coverage-to-date').textContent).toBe(sub);
+    expect(screen.getByTestId('wall-kpi-disputes').textContent).not.toContain(sub);
+  });
+});

@@ -3,6 +3,7 @@ import { formatSignedChange } from '../i18n/format.ts';
 import type { I18n } from '../i18n/I18nProvider.tsx';
 import { kpisOf } from '../kpis/kpi-model.ts';
 import { comparisonLabels } from '../kpis/period-label.ts';
+import { coverageDay } from './kpi-period.ts';
 import type { WallMessageKey } from './wall-messages.ts';
 
 interface WallKpisProps {
@@ -23,7 +24,7 @@ interface WallKpisProps {
 /**
  * The five headline numbers, large, each with its change against the comparison period (the same days
  * of the previous week while the week runs), coloured by meaning; the period's as-of and the comparison's
- * dates under them.
+ * dates under them. Coverage is the quarter's to date, whatever the period, and its card says so.
  */
 export function WallKpis({ summary, i18n, w, rolling, caption, pending = false }: WallKpisProps) {
   const kpis = summary ? kpisOf(summary.current, summary.previous) : [];
@@ -41,7 +42,14 @@ export function WallKpis({ summary, i18n, w, rolling, caption, pending = false }
       </div>
       {kpis.map((k) => (
         <div key={k.id} className={`wall-kpi tone-${k.tone}`} data-testid={`wall-kpi-${k.id}`}>
-          <div className="wall-kpi-label">{w(`kpi_${k.id}`)}</div>
+          <div className="wall-kpi-label">
+            {w(`kpi_${k.id}`)}
+            {k.id === 'coverage' && summary && (
+              <span className="wall-kpi-sub" data-testid="wall-kpi-coverage-to-date">
+                {w('coverageToDate', { date: coverageDay(summary.current.coverage, i18n.lang) })}
+              </span>
+            )}
+          </div>
           <div className="wall-kpi-value" data-value={k.value ?? ''}>
             {k.ratio ? i18n.pct(k.value) : i18n.num(k.value)}
           </div>

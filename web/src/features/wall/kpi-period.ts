@@ -1,4 +1,6 @@
-import type { Summary } from '../../api/types.ts';
+import { shanghaiDate } from '../../../../api/contract/calendar.ts';
+import type { Summary, Totals } from '../../api/types.ts';
+import { formatShortDate, type Lang } from '../i18n/format.ts';
 
 /** What the wall names over its KPI cards: the period (the week played, or the live 近7日) and the scope. */
 export interface KpiTarget {
@@ -16,4 +18,14 @@ export interface KpiTarget {
 export function summaryIsFor(summary: (Pick<Summary, 'township'> & Partial<Pick<Summary, 'period'>>) | undefined, target: KpiTarget): boolean {
   if (!summary?.period) return false;
   return summary.period.from === target.from && summary.period.to === target.to && summary.township === target.township;
+}
+
+/**
+ * The day quarterly coverage is counted up to ("10月11日" / "11 Oct"), for the coverage card's
+ * "本季度截至…": coverage counts the quarter's visits up to an instant, so early in a quarter it is low
+ * by construction, and a room would read 0.0% as "no visits". A week played back counts to its
+ * Sunday's end, live to now; both are the Asia/Shanghai day of `asOf`.
+ */
+export function coverageDay(coverage: Pick<Totals['coverage'], 'asOf'>, lang: Lang): string {
+  return formatShortDate(shanghaiDate(new Date(coverage.asOf)), lang);
 }

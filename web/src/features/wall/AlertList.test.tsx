@@ -145,3 +145,14 @@ describe('the English wall', () => {
     expect(rows()[0]!.textContent).toContain('23 of 25 townships: < 90% of villages on track for visits');
   });
 });
+
+describe('the alerts beside a township are labelled county-wide', () => {
+  it.each<[string, 'zh' | 'en', boolean, string | null]>([
+    ['a township shown (zh): 全县', 'zh', true, '全县'],
+    ['a township shown (en): County-wide', 'en', true, 'County-wide'],
+    ['the county shown: no label, the scope is the map', 'zh', false, null],
+  ])('%s', (_name, lang, countyWide, label) => {
+    render(<AlertList rules={RULES} lines={bursts(2)} version={1} i18n={makeI18n(lang)} w={wallText(lang)} onFocus={onFocus} countyWide={countyWide} />);
+    expect(screen.queryByTestId('wall-alerts-scope')?.textContent ?? null).toBe(label);
+  });
+});

@@ -19,6 +19,11 @@ interface AlertListProps {
   i18n: I18n;
   w: (key: WallMessageKey, params?: Record<string, string | number>) => string;
   onFocus: (alert: Alert) => void;
+  /**
+   * The wall shows one township (map and KPIs) while the alerts stay county-wide: the panel says
+   * 全县 so nobody reads the county's alerts as that township's.
+   */
+  countyWide?: boolean;
 }
 
 type W = AlertListProps['w'];
@@ -63,7 +68,7 @@ function NewBadge({ w }: { w: W }) {
  * as one county-level line), at most MAX_ALERT_ROWS rows and a count of the rest. A line holding
  * an alert the previous refresh did not have is marked 新.
  */
-export function AlertList({ rules, lines, version, i18n, w, onFocus }: AlertListProps) {
+export function AlertList({ rules, lines, version, i18n, w, onFocus, countyWide = false }: AlertListProps) {
   const fresh = useNewAlerts(version > 0 ? lines.flatMap(memberIds) : null, version);
   const isNew = (l: AlertLine) => memberIds(l).some((id) => fresh.has(id));
   const total = lines.reduce((n, l) => n + memberIds(l).length, 0);
@@ -81,6 +86,11 @@ export function AlertList({ rules, lines, version, i18n, w, onFocus }: AlertList
     <section className="wall-card wall-alerts" aria-label={w('alerts')} data-testid="wall-alerts">
       <h2>
         {w('alerts')} <span className="wall-count">{i18n.num(total)}</span>
+        {countyWide && (
+          <span className="wall-scope-tag" data-testid="wall-alerts-scope">
+            {w('countyWide')}
+          </span>
+        )}
       </h2>
       {lines.length === 0 && <div className="wall-empty">{w('noAlerts')}</div>}
       <ul className="wall-clip">

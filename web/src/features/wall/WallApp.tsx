@@ -195,7 +195,15 @@ export function WallApp() {
           <aside className="wall-side">
             {show.has('alerts') && (
               <LivePanel playback={playback} w={w}>
-                <AlertList rules={data.alerts.data?.rules ?? []} lines={alertLines} version={data.alerts.dataUpdatedAt} i18n={i18n} w={w} onFocus={onFocus} />
+                <AlertList
+                  rules={data.alerts.data?.rules ?? []}
+                  lines={alertLines}
+                  version={data.alerts.dataUpdatedAt}
+                  i18n={i18n}
+                  w={w}
+                  onFocus={onFocus}
+                  countyWide={params.township !== null}
+                />
               </LivePanel>
             )}
             {show.has('ticker') && (

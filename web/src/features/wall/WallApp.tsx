@@ -11,7 +11,7 @@ import { alertLayers, namedAlerts } from './alert-layers.ts';
 import { useBurnInShift } from './burn-in-shift.ts';
 import type { CarouselStep } from './carousel.ts';
 import { summaryIsFor } from './kpi-period.ts';
-import { alertsInView, basemapInView, legendSymbols } from './legend-entries.ts';
+import { alertsInView, basemapInView, legendSymbols, seatsInView } from './legend-entries.ts';
 import { PlaybackBar } from './PlaybackBar.tsx';
 import { ScreenMap } from './ScreenMap.tsx';
 import { Ticker } from './Ticker.tsx';
@@ -125,7 +125,8 @@ export function WallApp() {
   const lines = useMemo(() => basemapInView(basemap.data, view?.bounds ?? null), [basemap.data, view]);
   const palest = classes?.classes[0]?.color ?? null;
   const inView = useMemo(() => alertsInView(marked, townships, view?.bounds ?? null), [marked, townships, view]);
-  const symbols = legendSymbols({ palette: WALL_PALETTE, township: params.township !== null, palest, heat: heat !== null, marked: inView, lines });
+  const seats = useMemo(() => seatsInView(townships, view?.bounds ?? null), [townships, view]);
+  const symbols = legendSymbols({ palette: WALL_PALETTE, township: params.township !== null, palest, heat: heat !== null, marked: inView, lines, seats });
 
   const scopeName = params.township ? (townships.find((t) => t.properties.code === params.township)?.properties.name ?? params.township) : w('county');
   const weekShort = data.week ? (params.lang === 'zh' ? `第${weekNumber(data.week.week)}周` : `W${weekNumber(data.week.week)}`) : w('last7Days');

@@ -6,6 +6,8 @@ interface TickerProps {
   items: readonly FeedItem[];
   i18n: I18n;
   w: (key: WallMessageKey, params?: Record<string, string | number>) => string;
+  /** The feed is one township's (the wall shows a township): its name on every row says nothing, and costs the row its one line. */
+  township?: boolean;
 }
 
 const KIND_CLASS: Record<FeedItem['kind'], string> = {
@@ -23,8 +25,8 @@ function when(at: string, i18n: I18n): string {
   return day === today ? shanghaiTime(ms) : `${i18n.shortDate(day)} ${shanghaiTime(ms)}`;
 }
 
-/** The latest receptions, reports and closures, newest first (the API's order), as many as fit. */
-export function Ticker({ items, i18n, w }: TickerProps) {
+/** The latest receptions, reports and closures, newest first (the API's order), one line each, as many as fit. */
+export function Ticker({ items, i18n, w, township = false }: TickerProps) {
   return (
     <section className="wall-card wall-ticker" aria-label={w('ticker')} data-testid="wall-ticker">
       <h2>{w('ticker')}</h2>
@@ -35,9 +37,7 @@ export function Ticker({ items, i18n, w }: TickerProps) {
             <time>{when(it.at, i18n)}</time>
             <span className={`wall-kind ${KIND_CLASS[it.kind]}`}>{w(`feed_${it.kind}`)}</span>
             {it.severity !== null && it.kind === 'hazard_reported' && <span className={`wall-sev sev-${it.severity}`}>{w('severity', { n: it.severity })}</span>}
-            <span className="wall-ticker-place">
-              {it.townshipName} {it.villageName}
-            </span>
+            <span className="wall-ticker-place">{township ? it.villageName : `${it.townshipName} ${it.villageName}`}</span>
             <span className="wall-ticker-cat">{i18n.vocab(it.category)}</span>
           </li>
         ))}

@@ -209,7 +209,7 @@ export function WallApp() {
             )}
             {show.has('ticker') && (
               <LivePanel playback={playback} w={w}>
-                <Ticker items={data.feed.data?.items ?? []} i18n={i18n} w={w} />
+                <Ticker items={data.feed.data?.items ?? []} i18n={i18n} w={w} township={params.township !== null} />
               </LivePanel>
             )}
           </aside>

@@ -8,6 +8,9 @@ import { WALL_MAP } from './wall-tokens.ts';
 const screen: MapScreen = { width: 1000, height: 800, project: ([x, y]) => [x, y], bounds: [0, 0, 1000, 800] };
 const label = (id: string, x: number, y: number, tier: number, text = '明翰社区'): WallLabel => ({ id, text, position: [x, y], size: 20, muted: false, tier, weight: 0 });
 const placed = (labels: WallLabel[], obstacles = []) => placeLabels(labels, screen, obstacles, 3, 4).map((l) => [l.id, l.offset[1]]);
+const offsets = (labels: WallLabel[], obstacles: never[] = [], on = screen) => placeLabels(labels, on, obstacles, 3, 4).map((l) => [l.id, ...l.offset]);
+// A name's box: 明翰社区 at 20 px with halo 3 and gap 4 is 90 x 34.
+const [W, H] = [90, 34];
 
 describe('placing the wall map names', () => {
   it('measures CJK names a full em per glyph, Latin and digits 0.6', () => {
@@ -20,9 +23,16 @@ describe('placing the wall map names', () => {
       ['minghan', 0],
       ['yanggu', -(20 * 1.2 + 6 + 4)],
     ]);
+    // A strip one name high: no room above or below, so beside it (a whole name to the right, clear of 明翰社区)...
     const strip: MapScreen = { ...screen, height: 40 };
     const names = [label('yanggu', 510, 20, 1), label('minghan', 500, 20, 2)];
-    expect(placeLabels(names, strip, [], 3, 4).map((l) => l.id)).toEqual(['minghan']);
+    expect(offsets(names, [], strip)).toEqual([
+      ['minghan', 0, 0],
+      ['yanggu', W, 0],
+    ]);
+    // ...and in a box one name wide, nowhere: left out.
+    const box: MapScreen = { ...screen, width: 140, height: 40 };
+    expect(offsets([label('yanggu', 75, 20, 1), label('minghan', 70, 20, 2)], [], box)).toEqual([['minghan', 0, 0]]);
     // Two names side by side with room between them.
     expect(placed([label('yanggu', 300, 300, 1), label('minghan', 500, 300, 2)])).toEqual([
       ['minghan', 0],
@@ -52,7 +62,22 @@ describe('placing the wall map names', () => {
         ],
       ],
     };
-    expect(placed([flat], [dot] as never)).toEqual([]);
+    // A flat unit: beside its dot (left first), inside it.
+    expect(offsets([flat], [dot] as never)).toEqual([['xidu', -70, 0]]);
+    // A flat and narrow unit: nowhere inside it but on the dot, so dropped.
+    const narrow: WallLabel = {
+      ...flat,
+      rings: [
+        [
+          [470, 290],
+          [530, 290],
+          [530, 310],
+          [470, 310],
+          [470, 290],
+        ],
+      ],
+    };
+    expect(placed([narrow], [dot] as never)).toEqual([]);
     // A tall unit: moved above its dot, still inside.
     const tall: WallLabel = {
       ...flat,
@@ -71,8 +96,84 @@ describe('placing the wall map names', () => {
     expect(placed([flat])).toEqual([['xidu', 0]]);
   });
 
-  it('never lets a name run off the map', () => {
-    expect(placed([label('edge', 10, 400, 1), label('bottom', 500, 795, 1)])).toEqual([['bottom', -(20 * 1.2 + 6 + 4)]]);
+  it('never lets a name run off the map: it moves inward, or is left out', () => {
+    expect(offsets([label('edge', 10, 400, 1), label('bottom', 500, 795, 1)])).toEqual([
+      ['bottom', 0, -H],
+      ['edge', W / 2, 0],
+    ]);
+    const tiny: MapScreen = { ...screen, width: 60, height: 60 };
+    expect(offsets([label('edge', 30, 30, 1)], [], tiny)).toEqual([]);
+  });
+
+  it("never moves a name onto another name's point (长安乡 / 三湖镇): a name there reads as that unit's", () => {
+    // 三湖镇 (bigger, first) is blocked at its seat by an alert dot; above it lies 长安乡's seat.
+    const dot = { x0: 488, x1: 512, y0: 288, y1: 312 };
+    const sanhu: WallLabel = { ...label('sanhu', 500, 300, 0, '三湖镇'), weight: 2 };
+    const changan: WallLabel = { ...label('changan', 500, 262, 0, '长安乡'), weight: 1 };
+    const result = offsets([sanhu, changan], [dot] as never);
+    expect(result.map(([id]) => id).sort()).toEqual(['changan', 'sanhu']);
+    const [, dx, dy] = result.find(([id]) => id === 'sanhu')!;
+    const box = { x0: 500 + Number(dx) - 35, x1: 500 + Number(dx) + 35, y0: 300 + Number(dy) - 17, y1: 300 + Number(dy) + 17 };
+    expect(box.x0 < 500 && 500 < box.x1 && box.y0 < 262 && 262 < box.y1).toBe(false);
+  });
+
+  it('a small unit squeezed by a big one (长安乡 by 三湖镇) is named too: the big name moves, the small one stays on its point', () => {
+    const rect = (x0: number, y0: number, x1: number, y1: number): [number, number][][] => [
+      [
+        [x0, y0],
+        [x1, y0],
+        [x1, y1],
+        [x0, y1],
+        [x0, y0],
+      ],
+    ];
+    const sanhu: WallLabel = { ...label('sanhu', 500, 300, 0, '三湖镇'), weight: 2, rings: rect(300, 100, 700, 500) };
+    const changan: WallLabel = { ...label('changan', 500, 330, 0, '长安乡'), weight: 1, rings: rect(480, 320, 520, 340) };
+    expect(offsets([sanhu, changan])).toEqual([
+      ['changan', 0, 0],
+      ['sanhu', 0, -H],
+    ]);
+    // Promoting the one left out never costs a name: with no room for both, the bigger one stays.
+    const tiny: MapScreen = { ...screen, width: 80, height: 80 };
+    const crowd = [
+      { ...sanhu, position: [40, 40] as [number, number] },
+      { ...changan, position: [40, 45] as [number, number] },
+    ];
+    expect(offsets(crowd, [], tiny)).toEqual([['sanhu', 0, 0]]);
+  });
+
+  it.each<[string, [number, number][], [number, number]]>([
+    ['free: on its point', [], [0, 0]],
+    ['its point blocked: above first', [[500, 300]], [0, -H]],
+    [
+      'its point and above blocked: below',
+      [
+        [500, 300],
+        [500, 300 - H],
+      ],
+      [0, H],
+    ],
+    [
+      'a column just right of it blocked: half a name to the left',
+      [
+        [520, 300],
+        [520, 300 - H],
+        [520, 300 + H],
+      ],
+      [-W / 2, 0],
+    ],
+    [
+      'a column just left of it blocked: half a name to the right',
+      [
+        [480, 300],
+        [480, 300 - H],
+        [480, 300 + H],
+      ],
+      [W / 2, 0],
+    ],
+  ])('the positions it tries, nearest first: %s', (_name, blocked, offset) => {
+    const boxes = blocked.map(([x, y]) => ({ x0: x - 2, x1: x + 2, y0: y - 2, y1: y + 2 }));
+    expect(offsets([label('minghan', 500, 300, 1)], boxes as never)).toEqual([['minghan', ...offset]]);
   });
 });
 

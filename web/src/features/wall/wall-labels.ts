@@ -74,31 +74,90 @@ export function outerRings(geometry: { type: string; coordinates: unknown }): [n
   return [];
 }
 
-/** Where a name may sit, in its own heights from its point: on it, then above and below, one step further each time. */
-const STEPS = [0, -1, 1, -2, 2];
+/**
+ * Where a name may sit, [across, down] in its own widths and heights from its point: on it, then
+ * above and below, then half a name to either side (and so on), nearest first. Straight up and down
+ * come first at each distance: alert dots cluster around a unit's point.
+ */
+const CANDIDATES: readonly (readonly [number, number])[] = [
+  [0, 0],
+  [0, -1],
+  [0, 1],
+  [-0.5, 0],
+  [0.5, 0],
+  [-0.5, -1],
+  [0.5, -1],
+  [-0.5, 1],
+  [0.5, 1],
+  [0, -2],
+  [0, 2],
+  [-1, 0],
+  [1, 0],
+  [-0.5, -2],
+  [0.5, -2],
+  [-0.5, 2],
+  [0.5, 2],
+];
+
+const contains = (b: Box, [x, y]: readonly [number, number]) => b.x0 < x && x < b.x1 && b.y0 < y && y < b.y1;
 
 /**
  * Which names to draw: most important first, each where it overlaps no name already placed, no
- * obstacle (alert marks) and does not run off the map. A name blocked at its point tries above and
- * below it (alert dots cluster around a unit's point); otherwise it is left out rather than drawn
- * over another. `halo` and `gap` in screen pixels.
+ * obstacle (alert marks) and does not run off the map. A name blocked at its point tries the
+ * positions around it (CANDIDATES); otherwise it is left out rather than drawn over another. A name
+ * moved off its point stays inside its own unit and off every other name's point: a name sitting
+ * on a neighbour's seat reads as the neighbour's, and leaves that neighbour no room for its own.
+ * A name left out is tried again ahead of the others of its tier (a small township squeezed between
+ * big ones, 长安乡 beside 三湖镇: the big ones have room to move): kept when more names fit.
+ * `halo` and `gap` in screen pixels.
  */
 export function placeLabels(labels: readonly WallLabel[], screen: MapScreen, obstacles: readonly Box[], halo: number, gap: number): PlacedLabel[] {
+  const points = new Map(labels.map((l) => [l, screen.project(l.position)] as const));
+  const promoted = new Set<WallLabel>();
+  const rank = (l: WallLabel) => (promoted.has(l) ? 1 : 0);
+  let best: PlacedLabel[] | null = null;
+  for (let attempt = 0; attempt < PLACEMENT_ATTEMPTS; attempt++) {
+    const order = [...labels].sort((a, b) => b.tier - a.tier || rank(b) - rank(a) || b.weight - a.weight || a.id.localeCompare(b.id));
+    const placed = placeInOrder(order, points, screen, obstacles, halo, gap);
+    if (best === null || placed.length > best.length) best = placed;
+    if (best.length === labels.length) break;
+    const shown = new Set(placed.map((l) => l.id));
+    const missing = labels.filter((l) => !shown.has(l.id) && !promoted.has(l));
+    if (missing.length === 0) break;
+    for (const l of missing) promoted.add(l);
+  }
+  return best ?? [];
+}
+
+/** Rounds of promoting the names left out: each round promotes every name the last one left out. */
+const PLACEMENT_ATTEMPTS = 3;
+
+function placeInOrder(
+  order: readonly WallLabel[],
+  points: ReadonlyMap<WallLabel, [number, number]>,
+  screen: MapScreen,
+  obstacles: readonly Box[],
+  halo: number,
+  gap: number,
+): PlacedLabel[] {
   const taken: Box[] = [...obstacles];
   const placed: PlacedLabel[] = [];
-  const order = [...labels].sort((a, b) => b.tier - a.tier || b.weight - a.weight || a.id.localeCompare(b.id));
   for (const label of order) {
-    const [x, y] = screen.project(label.position);
+    const [x, y] = points.get(label)!;
     const w = textWidth(label.text, label.size) + 2 * halo + gap;
     const h = label.size * 1.2 + 2 * halo + gap;
     const rings = label.rings?.map((r) => r.map((p) => screen.project([p[0], p[1]])));
-    for (const dy of STEPS.map((k) => k * h)) {
-      const box = { x0: x - w / 2, x1: x + w / 2, y0: y + dy - h / 2, y1: y + dy + h / 2 };
+    for (const [kx, ky] of CANDIDATES) {
+      const [dx, dy] = [kx * w, ky * h];
+      const box = { x0: x + dx - w / 2, x1: x + dx + w / 2, y0: y + dy - h / 2, y1: y + dy + h / 2 };
       const inside = box.x0 >= 0 && box.y0 >= 0 && box.x1 <= screen.width && box.y1 <= screen.height;
       if (!inside || taken.some((t) => overlaps(t, box))) continue;
-      if (dy !== 0 && rings && !insideRings(x, y + dy, rings)) continue;
+      if (kx !== 0 || ky !== 0) {
+        if (rings && !insideRings(x + dx, y + dy, rings)) continue;
+        if (order.some((other) => other !== label && contains(box, points.get(other)!))) continue;
+      }
       taken.push(box);
-      placed.push({ ...label, offset: [0, dy] });
+      placed.push({ ...label, offset: [dx, dy] });
       break;
     }
   }

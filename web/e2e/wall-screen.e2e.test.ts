@@ -146,6 +146,24 @@ describe('the wall on a big screen', () => {
     const worst = await auditText(page);
     expect([worst.cut, worst.scrolling]).toEqual([[], []]);
     expect(worst.smallest.px, worst.smallest.what).toBeGreaterThanOrEqual(18);
+    // Every event on one line (rows of one height, as many as fit), and a wrapped alert headline keeps its dot on its first line.
+    const rows = await page
+      .getByTestId('wall-ticker')
+      .locator('li:visible')
+      .evaluateAll((lis) => lis.map((li) => Math.round(li.getBoundingClientRect().height)));
+    expect(new Set(rows).size, `ticker row heights ${rows.join(',')}`).toBe(1);
+    const dots = await page.locator('.wall-alert-headline').evaluateAll((hs) =>
+      hs.map((h) => {
+        const dot = h.querySelector('.wall-dot')!.getBoundingClientRect();
+        const line = h.querySelector('.wall-alert-name')!.getClientRects()[0]!;
+        return dot.top >= line.top - 1 && dot.bottom <= line.bottom + 1;
+      }),
+    );
+    expect(dots.every(Boolean), "alert dot on its headline's first line").toBe(true);
+    // Beside a township, the alerts say they are the county's; coverage says it is the quarter's to date.
+    expect(await page.getByTestId('wall-alerts-scope').textContent()).toBe('County-wide');
+    expect(await page.getByTestId('wall-kpi-coverage-to-date').textContent()).toMatch(/^Quarter to \d{1,2} [A-Z][a-z]{2,3}$/);
+    await page.screenshot({ path: path.join(SHOTS, 'wall-screen-en-township-1920x1080.png') });
     await context.close();
     const [hd, uhd] = [audits[1920]!, audits[3840]!];
     console.log(`smallest text ${hd.smallest.px} px at 1080p (${hd.smallest.what}), ${uhd.smallest.px} px at 4K; KPI figure ${hd.kpiFigure} / ${uhd.kpiFigure} px`);
@@ -214,6 +232,8 @@ describe('one time on screen', () => {
     const dates = (await banner.locator('.wall-week-dates').textContent())!;
     // The KPIs, the map's legend and its heat entry name the same week as the header.
     expect(await page.getByTestId('wall-kpis-caption').textContent()).toContain(week);
+    // Until the week's own figures arrive, the cards are marked loading, never the previous week's as this one's.
+    await expect.poll(() => page.locator('.wall-kpis').getAttribute('data-pending')).toBe('false');
     await expect.poll(async () => (await page.locator('.wall-legend-period').textContent())?.trim()).toBe(dates);
     expect(await page.locator('[data-testid="wall-legend"] [data-key="heat"]').textContent()).toContain(week);
     // Today's alerts are not drawn on the week's map; the alert and event panels say they stay live.

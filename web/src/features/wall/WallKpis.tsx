@@ -32,8 +32,8 @@ export function WallKpis({ summary, i18n, w, rolling, caption, pending = false }
   const labels = summary?.period && summary.previousPeriod ? comparisonLabels({ period: summary.period, previousPeriod: summary.previousPeriod }, i18n, { rolling }) : null;
   return (
     <section className={`wall-kpis${dimmed ? ' pending' : ''}`} aria-label="KPI" aria-busy={dimmed} data-pending={dimmed ? 'true' : 'false'}>
-      <div className="wall-kpis-caption" data-testid="wall-kpis-caption">
-        {caption}
+      <div className="wall-kpis-caption">
+        <span data-testid="wall-kpis-caption">{caption}</span>
         {dimmed && (
           <span className="wall-kpis-loading" data-testid="wall-kpis-loading">
             {w('loading')}

@@ -128,6 +128,9 @@ describe('briefing weeks', () => {
       encoding: 'utf8',
     });
     expect(r.status, r.stderr).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['briefing-2026-W48-430421110.pdf', 'briefing-2026-W48-430421110.png']);
+    // The PDF, the slide PNG, and a -p2.png, ... per campaign page (净网, county-wide, runs through W48).
+    const files = readdirSync(out).sort();
+    expect(files.filter((f) => !/-p\d+\.png$/.test(f))).toEqual(['briefing-2026-W48-430421110.pdf', 'briefing-2026-W48-430421110.png']);
+    expect(files).toContain('briefing-2026-W48-430421110-p2.png');
   });
 });

@@ -169,7 +169,8 @@ describe('the dashboard in a real browser', () => {
     await waitForMap(page);
     await expect.poll(() => tiles.length, { timeout: 20_000 }).toBeGreaterThan(0);
     expect(tiles.every((t) => /^\/test-tiles\/\d+\/\d+\/\d+\.png$/.test(t))).toBe(true);
-    expect(await page.locator('.maplibregl-ctrl-attrib').textContent()).toContain('测试底图');
+    // The credit is the map's own line (MapView's map-attribution), shown with any basemap.
+    await expect.poll(() => page.getByTestId('map-attribution').textContent(), { timeout: 10_000 }).toContain('测试底图');
     await context.close();
   });
 

@@ -181,6 +181,8 @@ describe(`availability under abuse (${backend})`, () => {
     expect(answers.map((r) => r.status)).toEqual([503, 503, 503]);
     const health = (await (await quick.request('/api/health')).json()) as { requests: { running: number; waiting: number } };
     expect(health.requests).toEqual({ running: 0, waiting: 0 });
-    expect((await quick.request('/api/stats/summary', { headers: { cookie: county.cookie } })).status).toBe(200);
+    // A request that needs a slot and the database is answered: none is held. A light one, since the
+    // 300 ms deadline is this app's for every request (the embedded database's summary takes longer).
+    expect((await quick.request('/api/campaigns', { headers: { cookie: county.cookie } })).status).toBe(200);
   });
 });

@@ -46,15 +46,15 @@ function ids(view: Partial<ViewState>, extra: Partial<ComposeInput> = {}): strin
 }
 
 describe('composeLayers', () => {
-  it('county: land, townships, river, township outlines, the county border over them, then names', () => {
+  it('county: land, townships, river, township outlines, the county border over them, seats, then names', () => {
     expect(ids({})).toEqual([
       'basemap-land',
       'townships',
       'basemap-river',
       'reference-township-halo',
       'reference-township-lines',
-      'reference-seats',
       'basemap-county-border',
+      'reference-seats',
       'labels-townships',
     ]);
   });
@@ -67,9 +67,9 @@ describe('composeLayers', () => {
       'basemap-river',
       'reference-township-halo',
       'reference-township-lines',
-      'reference-seats',
       'basemap-county-border',
       'selected-township',
+      'reference-seats',
       'labels-townships',
       'labels-villages',
     ]);
@@ -92,9 +92,9 @@ describe('composeLayers', () => {
       'basemap-river',
       'reference-township-halo',
       'reference-township-lines',
-      'reference-seats',
       'basemap-county-border',
       'events-points-hazard',
+      'reference-seats',
     ]);
   });
 

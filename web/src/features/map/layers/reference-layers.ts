@@ -5,8 +5,8 @@ import type { TownshipFeature } from './unit-layers.ts';
 
 /**
  * The reference frame every basemap gets from our own data, so even the built-in one answers
- * "where": township outlines with a halo (legible over any basemap colour, light or dark theme)
- * and a dot at each township seat, which the township names sit above (label-layers.ts).
+ * "where": township outlines with a halo, legible over any basemap colour, light or dark theme.
+ * The seat dots (seatLayers) belong to the frame too but are drawn higher up (see the registry).
  */
 export function referenceLayers(townships: readonly TownshipFeature[], palette: MapPalette): Layer[] {
   return [
@@ -32,6 +32,16 @@ export function referenceLayers(townships: readonly TownshipFeature[], palette: 
       lineJointRounded: true,
       updateTriggers: { getLineColor: [palette.townshipLine] },
     }),
+  ];
+}
+
+/**
+ * A dot at each township seat, which the township names sit above (label-layers.ts). It is drawn
+ * over the density layers and event points: a heat blob over the seat would turn the dot another
+ * colour than the legend's.
+ */
+export function seatLayers(townships: readonly TownshipFeature[], palette: MapPalette): Layer[] {
+  return [
     new ScatterplotLayer<TownshipFeature>({
       id: 'reference-seats',
       data: townships as TownshipFeature[],

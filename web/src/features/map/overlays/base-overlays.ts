@@ -1,6 +1,6 @@
 import { basemapCountyBorderLayers, basemapLandLayers, basemapRiverLayers } from '../layers/basemap-layers.ts';
 import { labelLayers } from '../layers/label-layers.ts';
-import { referenceLayers } from '../layers/reference-layers.ts';
+import { referenceLayers, seatLayers } from '../layers/reference-layers.ts';
 import { selectionOutlineLayers } from '../layers/unit-layers.ts';
 import { defineOverlay } from './overlay-spec.tsx';
 
@@ -25,10 +25,16 @@ export const countyBorderOverlay = defineOverlay({
   layers: (ctx) => basemapCountyBorderLayers(ctx.basemap, ctx.palette),
 });
 
-/** Township outlines and seats over any basemap and the unit fills (layers/reference-layers.ts). */
+/** Township outlines over any basemap and the unit fills (layers/reference-layers.ts). */
 export const referenceOverlay = defineOverlay({
   id: 'reference',
   layers: (ctx) => referenceLayers(ctx.townships, ctx.palette),
+});
+
+/** Township seat dots, over the density and the event points, under the names. */
+export const seatsOverlay = defineOverlay({
+  id: 'seats',
+  layers: (ctx) => seatLayers(ctx.townships, ctx.palette),
 });
 
 export const selectionOverlay = defineOverlay({

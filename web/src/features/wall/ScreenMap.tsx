@@ -9,6 +9,7 @@ import type { TownshipFeature, VillageFeature } from '../map/layers/unit-layers.
 import { MAP_PALETTES, type MapPalette } from '../map/map-theme.ts';
 import type { ColorScale } from '../map/metrics.ts';
 import { rowOf } from '../map/overlays/overlay-spec.tsx';
+import { MAP_OVERLAYS } from '../map/overlays/registry.ts';
 import { basemapQuery } from '../map/queries.ts';
 import { useAggregationLayers } from '../map/useAggregationLayers.ts';
 import { useBasemapStyle } from '../map/useBasemapStyle.ts';
@@ -52,6 +53,12 @@ export interface ScreenMapProps {
    * dashboard's label layers. Called again after every move and resize.
    */
   labels?: (screen: MapScreen) => readonly Layer[];
+  /**
+   * Dot the township seats (the default). The wall does not: its names stand on the seats, and a
+   * dot shows only where a name moved off one, which changes with the view and the alerts, so a
+   * legend entry for it would come and go (and the legend's height with it, and the map's).
+   */
+  seats?: boolean;
   /** Frame the county and a township with this padding (px) on every side, instead of the dashboard's framing. */
   framePadding?: number;
   /** The shared layers' pixel widths and radii times this (the wall's screen scale); 1 when absent. */
@@ -61,6 +68,8 @@ export interface ScreenMapProps {
   children?: ReactNode;
 }
 
+const WITHOUT_SEATS = MAP_OVERLAYS.filter((o) => o.id !== 'seats');
+
 /**
  * A presentation map for the wall and the briefing: the dashboard's layers (same colours, same
  * basemap, one WebGL context with a kept drawing buffer so exports are never blank), without the
@@ -68,6 +77,7 @@ export interface ScreenMapProps {
  */
 export function ScreenMap(props: ScreenMapProps) {
   const { theme, township, townships, villages, scale, colorKey, heat, extraLayers, onSelect, labels } = props;
+  const withSeats = props.seats !== false;
   const container = useRef<HTMLDivElement>(null);
   const basemap = useQuery(basemapQuery());
   const { style: basemapStyle, basemap: basemapSpec, attribution } = useBasemapStyle(theme);
@@ -90,21 +100,24 @@ export function ScreenMap(props: ScreenMapProps) {
   const layers = useMemo(() => {
     if (!basemap.data) return [];
     const own = labels ? [] : (['labels'] as const);
-    const base = composeLayers({
-      view: { township, village: null, layers: heat ? ['choropleth', 'heat', ...own] : ['choropleth', ...own], events: 'dispute' },
-      basemap: basemap.data,
-      raster: withBasemap,
-      townships,
-      villages,
-      scale,
-      colorKey,
-      palette,
-      typeScale,
-      events: heat ? { rows: heat.rows, dataKey: heat.key, agg, highZoom: false, onHexDomain: () => {} } : null,
-    });
+    const base = composeLayers(
+      {
+        view: { township, village: null, layers: heat ? ['choropleth', 'heat', ...own] : ['choropleth', ...own], events: 'dispute' },
+        basemap: basemap.data,
+        raster: withBasemap,
+        townships,
+        villages,
+        scale,
+        colorKey,
+        palette,
+        typeScale,
+        events: heat ? { rows: heat.rows, dataKey: heat.key, agg, highZoom: false, onHexDomain: () => {} } : null,
+      },
+      withSeats ? MAP_OVERLAYS : WITHOUT_SEATS,
+    );
     const k = props.pixelScale ?? 1;
     return [...base.map((l) => scalePixels(l, k)), ...(extraLayers ?? []), ...(labels && screen ? labels(screen) : [])];
-  }, [basemap.data, withBasemap, township, townships, villages, scale, colorKey, palette, typeScale, heat, agg, extraLayers, labels, screen, props.pixelScale]);
+  }, [basemap.data, withBasemap, township, townships, villages, scale, colorKey, palette, typeScale, heat, agg, extraLayers, labels, screen, props.pixelScale, withSeats]);
 
   // Fire onDrawn from deck.gl's own render callback: the canvas then holds the frame for sure.
   const drawn = useRef<{ key: string | null }>({ key: null });

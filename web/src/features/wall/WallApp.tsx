@@ -11,7 +11,7 @@ import { alertLayers, namedAlerts } from './alert-layers.ts';
 import { useBurnInShift } from './burn-in-shift.ts';
 import type { CarouselStep } from './carousel.ts';
 import { summaryIsFor } from './kpi-period.ts';
-import { alertsInView, basemapInView, legendSymbols, seatsInView } from './legend-entries.ts';
+import { alertsInView, basemapInView, legendSymbols } from './legend-entries.ts';
 import { PlaybackBar } from './PlaybackBar.tsx';
 import { ScreenMap } from './ScreenMap.tsx';
 import { Ticker } from './Ticker.tsx';
@@ -111,6 +111,9 @@ export function WallApp() {
     () => (units.length ? colorScale('disputeRate', units, i18n, { period: { from: periodFrom, to: periodTo } }) : null),
     [units, i18n, periodFrom, periodTo],
   );
+  // While a new township's villages load, the last legend stays: a legend that left and came back
+  // would resize the map under it twice, and the wall would jump at every step of the carousel.
+  const legendScale = useLastPresent(classes);
   const colorKey = `wall|${classes?.classes.map((c) => `${rgbToHex(c.color)}${c.label}`).join(',') ?? 'off'}`;
   const alertLines = useMemo(() => data.alerts.data?.lines ?? [], [data.alerts.data]);
   const playback = data.week !== null;
@@ -125,8 +128,7 @@ export function WallApp() {
   const lines = useMemo(() => basemapInView(basemap.data, view?.bounds ?? null), [basemap.data, view]);
   const palest = classes?.classes[0]?.color ?? null;
   const inView = useMemo(() => alertsInView(marked, townships, view?.bounds ?? null), [marked, townships, view]);
-  const seats = useMemo(() => seatsInView(townships, view?.bounds ?? null), [townships, view]);
-  const symbols = legendSymbols({ palette: WALL_PALETTE, township: params.township !== null, palest, heat: heat !== null, marked: inView, lines, seats });
+  const symbols = legendSymbols({ palette: WALL_PALETTE, township: params.township !== null, palest, heat: heat !== null, marked: inView, lines });
 
   const scopeName = params.township ? (townships.find((t) => t.properties.code === params.township)?.properties.name ?? params.township) : w('county');
   const weekShort = data.week ? (params.lang === 'zh' ? `第${weekNumber(data.week.week)}周` : `W${weekNumber(data.week.week)}`) : w('last7Days');
@@ -183,13 +185,16 @@ export function WallApp() {
             heat={heat}
             extraLayers={extraLayers}
             labels={labels}
+            seats={false}
             framePadding={WALL_MAP.framePadding * scale}
             pixelScale={scale}
             onView={setView}
             onSelect={select}
             drawKey="wall"
           />
-          {classes && <WallLegend scale={classes} palette={WALL_PALETTE} heat={heat !== null} fallbackTitle={w('mapLegend')} symbols={symbols} heatPeriod={weekShort} w={w} />}
+          {legendScale && (
+            <WallLegend scale={legendScale} palette={WALL_PALETTE} heat={heat !== null} fallbackTitle={w('mapLegend')} symbols={symbols} heatPeriod={weekShort} w={w} />
+          )}
           {campaign && <WallCampaign campaign={campaign} townships={townships} i18n={i18n} scale={scale} refresh={params.refresh} />}
         </main>
         {(show.has('alerts') || show.has('ticker')) && (
@@ -218,6 +223,13 @@ export function WallApp() {
       </div>
     </I18nProvider>
   );
+}
+
+/** The value, or while it is null the last one that was not. */
+function useLastPresent<T>(value: T | null): T | null {
+  const last = useRef<T | null>(value);
+  if (value !== null) last.current = value;
+  return last.current;
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Alert, Basemap } from '../../api/types.ts';
 import { composite, DENSITY_RAMP, hexToRgb, type RGB } from '../map/color-scales.ts';
 import { WALL_PALETTE } from '../map/map-theme.ts';
 import { RULE_COLORS } from './alert-layers.ts';
-import { alertsInView, basemapInView, legendSymbols, seatsInView } from './legend-entries.ts';
+import { alertsInView, basemapInView, legendSymbols } from './legend-entries.ts';
 
 const marked = (...rules: Alert['rule'][]) => rules.map((rule) => ({ rule }));
 const pale: RGB = [255, 255, 178];
@@ -141,32 +141,5 @@ describe('the basemap lines in the view', () => {
   it('none before the basemap or the view are known', () => {
     expect(basemapInView(undefined, [0, 0, 1, 1])).toEqual({ river: false, county: false });
     expect(basemapInView(basemap, null)).toEqual({ river: false, county: false });
-  });
-});
-
-describe('township seats: the small dots the map draws where no name covers them', () => {
-  it('with seats in view: one entry in the label colour, after the marks and before the lines', () => {
-    const symbols = legendSymbols({ palette: WALL_PALETTE, township: false, palest: pale, heat: true, marked: [], lines: both, seats: true });
-    expect(symbols.map((s) => s.key)).toEqual(['heat', 'seat', 'township-line', 'county-line', 'river']);
-    const seat = symbols.find((s) => s.key === 'seat')!;
-    expect([seat.kind, seat.label]).toEqual(['seat', 'legendSeat']);
-    expect(seat.colors).toEqual([WALL_PALETTE.label.slice(0, 3)]);
-  });
-
-  it('no seat in view: no entry', () => {
-    const keys = legendSymbols({ palette: WALL_PALETTE, township: true, palest: pale, heat: false, marked: [], lines: both, seats: false }).map((s) => s.key);
-    expect(keys).not.toContain('seat');
-  });
-
-  const seat = (lng: number, lat: number) => ({ properties: { seat: [lng, lat] } });
-  it.each<[string, ReturnType<typeof seat>[], [number, number, number, number] | null, boolean]>([
-    ['a seat inside the view', [seat(112.4, 27.0)], [112.0, 26.8, 112.8, 27.2], true],
-    ['every seat outside it', [seat(111.0, 27.0), seat(112.4, 28.0)], [112.0, 26.8, 112.8, 27.2], false],
-    ['one of several inside', [seat(111.0, 27.0), seat(112.1, 26.9)], [112.0, 26.8, 112.8, 27.2], true],
-    ['on the edge counts', [seat(112.8, 27.2)], [112.0, 26.8, 112.8, 27.2], true],
-    ['no view yet, townships loaded: the county shows them all', [seat(112.4, 27.0)], null, true],
-    ['no townships', [], [112.0, 26.8, 112.8, 27.2], false],
-  ])('seatsInView: %s', (_name, townships, view, expected) => {
-    expect(seatsInView(townships, view)).toBe(expected);
   });
 });

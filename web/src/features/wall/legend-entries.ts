@@ -5,10 +5,10 @@ import { RULE_COLORS } from './alert-layers.ts';
 import type { WallMessageKey } from './wall-messages.ts';
 
 /**
- * How a legend symbol looks: a filled box, an alert dot (white ring), a township seat's small dot, an
- * outline around an empty box, a short line, or the heatmap's ramp.
+ * How a legend symbol looks: a filled box, an alert dot (white ring), an outline around an empty
+ * box, a short line, or the heatmap's ramp.
  */
-export type SymbolKind = 'fill' | 'dot' | 'seat' | 'outline' | 'line' | 'ramp';
+export type SymbolKind = 'fill' | 'dot' | 'outline' | 'line' | 'ramp';
 
 export interface LegendSymbol {
   key: string;
@@ -31,11 +31,6 @@ export interface LegendInput {
   marked: readonly Pick<Alert, 'rule'>[];
   /** The basemap's lines in the view (basemapInView): a township far from the river has no river on screen. */
   lines: { river: boolean; county: boolean };
-  /**
-   * A township seat is in the view (seatsInView): the map dots every seat (reference-layers.ts), and
-   * where a name moved off its seat, or a neighbour's name gave way, the dot shows on its own.
-   */
-  seats?: boolean;
 }
 
 type Bounds = readonly [number, number, number, number];
@@ -73,13 +68,6 @@ export function alertsInView<A extends Pick<Alert, 'rule' | 'code' | 'lng' | 'la
   });
 }
 
-/** Whether any township's seat (the dot reference-layers.ts draws) lies in the view; no view yet: any township. */
-export function seatsInView(townships: readonly { properties: { seat: readonly number[] } }[], view: Bounds | null): boolean {
-  if (!view) return townships.length > 0;
-  const [w, s, e, n] = view;
-  return townships.some(({ properties: { seat } }) => seat[0]! >= w && seat[0]! <= e && seat[1]! >= s && seat[1]! <= n);
-}
-
 const RULE_LABEL: Record<AlertRuleId, WallMessageKey> = {
   hazard_overdue: 'legendHazardOverdue',
   village_disputes_7d: 'legendVillageDisputes',
@@ -97,7 +85,7 @@ const overLand = (c: readonly number[], palette: MapPalette): RGB => composite(c
  * frame the picture. This list and ScreenMap's layers must change together: the wall's browser test
  * finds each colour here on the map's canvas.
  */
-export function legendSymbols({ palette, township, palest, heat, marked, lines, seats = false }: LegendInput): LegendSymbol[] {
+export function legendSymbols({ palette, township, palest, heat, marked, lines }: LegendInput): LegendSymbol[] {
   const rules = new Set(marked.map((a) => a.rule));
   const symbols: LegendSymbol[] = RULE_ORDER.filter((r) => rules.has(r)).map((r) => ({
     key: `alert-${r}`,
@@ -113,8 +101,6 @@ export function legendSymbols({ palette, township, palest, heat, marked, lines, 
     if (palest) symbols.push({ key: 'village-line', kind: 'line', colors: [composite(line, line[3], palest)], ground: palest, label: 'legendVillageLine' });
     symbols.push({ key: 'context', kind: 'fill', colors: [overLand(palette.contextFill, palette)], label: 'legendOtherTownships' });
   }
-  // The seat dot is the label colour, ringed with the halo; the legend's dark ground is the halo's.
-  if (seats) symbols.push({ key: 'seat', kind: 'seat', colors: [rgb(palette.label)], label: 'legendSeat' });
   symbols.push({ key: 'township-line', kind: 'line', colors: [rgb(palette.townshipLine)], label: 'legendTownshipLine' });
   if (lines.county) symbols.push({ key: 'county-line', kind: 'line', colors: [rgb(palette.countyLine)], label: 'legendCountyLine' });
   if (lines.river) symbols.push({ key: 'river', kind: 'line', colors: [overLand(palette.river, palette)], label: 'legendRiver' });

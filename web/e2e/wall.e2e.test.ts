@@ -27,6 +27,42 @@ async function openWall(width: number, height: number, query = ''): Promise<{ co
   return { context, page };
 }
 
+/**
+ * Opens the wall, runs `body`, and closes the page even when `body` fails: a wall left open keeps
+ * refreshing and redrawing, and in software WebGL that starves the next test's page of frames.
+ */
+async function withWall(width: number, height: number, query: string, body: (page: Page, context: BrowserContext) => Promise<void>): Promise<void> {
+  const { context, page } = await openWall(width, height, query);
+  try {
+    await body(page, context);
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * The map's view once it has settled: the canvas is the size of its box (MapLibre resizes on a
+ * frame, and software WebGL draws a wall in seconds per frame) and the bounds held over two polls.
+ */
+async function settledBounds(page: Page): Promise<string> {
+  let bounds = '';
+  await expect
+    .poll(
+      async () => {
+        const { now, sized } = await page.getByTestId('map').evaluate((el) => {
+          const canvas = el.querySelector('canvas.maplibregl-canvas') as HTMLCanvasElement | null;
+          return { now: el.getAttribute('data-bounds') ?? '', sized: canvas !== null && canvas.clientWidth === el.clientWidth && canvas.clientHeight === el.clientHeight };
+        });
+        const settled = sized && now === bounds;
+        bounds = now;
+        return settled;
+      },
+      { interval: 1500, timeout: 60_000 },
+    )
+    .toBe(true);
+  return bounds;
+}
+
 const refreshedAt = async (page: Page) => Number(await page.getByTestId('wall').getAttribute('data-refreshed-at'));
 
 /** The middle of the map's drawing, where the county is. */
@@ -37,92 +73,86 @@ async function mapClip(page: Page) {
 
 describe('the wall', () => {
   it('exports what is on screen as a PNG, map included (not blank)', async () => {
-    const { context, page } = await openWall(1920, 1080);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
-    expect(download.suggestedFilename()).toMatch(/^wall-\d{4}-\d{2}-\d{2}-\d{4}\.png$/);
-    const png = readFileSync((await download.path())!);
-    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1920, 1080]);
-    const clip = await mapClip(page);
-    // Show the exported file in a bare page and measure the map's region of it.
-    const viewer = await context.newPage();
-    await viewer.setViewportSize({ width: 1920, height: 1080 });
-    await viewer.setContent(`<body style="margin:0"><img src="data:image/png;base64,${png.toString('base64')}"></body>`);
-    const stats = await pixelStats(viewer, clip);
-    expect(stats.stdev).toBeGreaterThan(12);
-    expect(stats.colours).toBeGreaterThan(50);
-    // The panels' text is in the picture too, where the screen shows it (not only the map).
-    const kpi = (await page.getByTestId('wall-kpi-disputes').boundingBox())!;
-    expect((await pixelStats(viewer, { x: kpi.x, y: kpi.y, width: kpi.width, height: kpi.height })).stdev).toBeGreaterThan(10);
-    await viewer.screenshot({ path: path.join(SHOTS, 'wall-export.png') });
-    await context.close();
+    await withWall(1920, 1080, '', async (page, context) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-png').click()]);
+      expect(download.suggestedFilename()).toMatch(/^wall-\d{4}-\d{2}-\d{2}-\d{4}\.png$/);
+      const png = readFileSync((await download.path())!);
+      expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([1920, 1080]);
+      const clip = await mapClip(page);
+      // Show the exported file in a bare page and measure the map's region of it.
+      const viewer = await context.newPage();
+      await viewer.setViewportSize({ width: 1920, height: 1080 });
+      await viewer.setContent(`<body style="margin:0"><img src="data:image/png;base64,${png.toString('base64')}"></body>`);
+      const stats = await pixelStats(viewer, clip);
+      expect(stats.stdev).toBeGreaterThan(12);
+      expect(stats.colours).toBeGreaterThan(50);
+      // The panels' text is in the picture too, where the screen shows it (not only the map).
+      const kpi = (await page.getByTestId('wall-kpi-disputes').boundingBox())!;
+      expect((await pixelStats(viewer, { x: kpi.x, y: kpi.y, width: kpi.width, height: kpi.height })).stdev).toBeGreaterThan(10);
+      await viewer.screenshot({ path: path.join(SHOTS, 'wall-export.png') });
+    });
   });
 
   it('refreshes on its interval and keeps the selected township and the map view', async () => {
-    const { context, page } = await openWall(1920, 1080, '?refresh=3');
-    const townships = await apiGet<{ features: { properties: { code: string; seat: [number, number] } }[] }>(app.server.origin, '/api/townships');
-    const seat = townships.body.features.find((f) => f.properties.code === JIEPAI)!.properties.seat;
-    const at = await projectToScreen(page, seat[0], seat[1]);
-    await page.mouse.click(at.x, at.y);
-    await expect.poll(() => page.getByTestId('wall').getAttribute('data-township')).toBe(JIEPAI);
-    await expect(page.getByTestId('wall-scope').textContent()).resolves.toBe('界牌镇');
-    expect(page.url()).toContain(`township=${JIEPAI}`);
-    // Let the framing animation end: the view is what the refresh must not touch.
-    let bounds = '';
-    await expect
-      .poll(
-        async () => {
-          const now = (await page.getByTestId('map').getAttribute('data-bounds')) ?? '';
-          const settled = now === bounds;
-          bounds = now;
-          return settled;
-        },
-        { interval: 1000, timeout: 10_000 },
-      )
-      .toBe(true);
-    const before = await refreshedAt(page);
-    await expect.poll(() => refreshedAt(page), { timeout: 20_000 }).toBeGreaterThan(before + 2500);
-    expect(await page.getByTestId('wall').getAttribute('data-township')).toBe(JIEPAI);
-    expect(await page.getByTestId('map').getAttribute('data-bounds')).toBe(bounds);
-    expect(await page.getByTestId('wall-scope').textContent()).toBe('界牌镇');
-    await context.close();
+    await withWall(1920, 1080, '?refresh=3', async (page) => {
+      const townships = await apiGet<{ features: { properties: { code: string; seat: [number, number] } }[] }>(app.server.origin, '/api/townships');
+      const seat = townships.body.features.find((f) => f.properties.code === JIEPAI)!.properties.seat;
+      const at = await projectToScreen(page, seat[0], seat[1]);
+      await page.mouse.click(at.x, at.y);
+      await expect.poll(() => page.getByTestId('wall').getAttribute('data-township')).toBe(JIEPAI);
+      await expect(page.getByTestId('wall-scope').textContent()).resolves.toBe('界牌镇');
+      expect(page.url()).toContain(`township=${JIEPAI}`);
+      // Let the framing end (the animation, and the resize when the township's legend comes): that view is what the refresh must not touch.
+      const bounds = await settledBounds(page);
+      const before = await refreshedAt(page);
+      await expect.poll(() => refreshedAt(page), { timeout: 20_000 }).toBeGreaterThan(before + 2500);
+      expect(await page.getByTestId('wall').getAttribute('data-township')).toBe(JIEPAI);
+      expect(await settledBounds(page)).toBe(bounds);
+      expect(await page.getByTestId('wall-scope').textContent()).toBe('界牌镇');
+    });
   });
 
   it('an API outage keeps the last data, marked stale, and recovers by itself', async () => {
-    const { context, page } = await openWall(1920, 1080, '?refresh=2');
-    const value = await page.getByTestId('wall-kpi-hazardsOpen').locator('[data-value]').getAttribute('data-value');
-    const before = await refreshedAt(page);
-    await page.route('**/api/**', (route) => route.abort('connectionrefused'));
-    await expect.poll(() => page.getByTestId('wall').getAttribute('data-stale'), { timeout: 15_000 }).toBe('true');
-    await expect(page.getByTestId('wall-stale').textContent()).resolves.toMatch(/数据未更新.*\d{2}:\d{2}/);
-    // The last numbers stay on screen, and the map with them.
-    expect(await page.getByTestId('wall-kpi-hazardsOpen').locator('[data-value]').getAttribute('data-value')).toBe(value);
-    expect((await pixelStats(page, await mapClip(page))).colours).toBeGreaterThan(50);
-    await page.screenshot({ path: path.join(SHOTS, 'wall-stale-1920x1080.png') });
-    await page.unroute('**/api/**');
-    await expect.poll(() => page.getByTestId('wall').getAttribute('data-stale'), { timeout: 15_000 }).toBe('false');
-    expect(await refreshedAt(page)).toBeGreaterThan(before);
-    await expect(page.getByTestId('wall-asof').textContent()).resolves.toMatch(/^数据截至 \d{2}:\d{2}$/);
-    await context.close();
+    await withWall(1920, 1080, '?refresh=2', async (page) => {
+      const value = await page.getByTestId('wall-kpi-hazardsOpen').locator('[data-value]').getAttribute('data-value');
+      const before = await refreshedAt(page);
+      await page.route('**/api/**', (route) => route.abort('connectionrefused'));
+      await expect.poll(() => page.getByTestId('wall').getAttribute('data-stale'), { timeout: 15_000 }).toBe('true');
+      await expect(page.getByTestId('wall-stale').textContent()).resolves.toMatch(/数据未更新.*\d{2}:\d{2}/);
+      // The last numbers stay on screen, and the map with them.
+      expect(await page.getByTestId('wall-kpi-hazardsOpen').locator('[data-value]').getAttribute('data-value')).toBe(value);
+      expect((await pixelStats(page, await mapClip(page))).colours).toBeGreaterThan(50);
+      await page.screenshot({ path: path.join(SHOTS, 'wall-stale-1920x1080.png') });
+      await page.unroute('**/api/**');
+      await expect.poll(() => page.getByTestId('wall').getAttribute('data-stale'), { timeout: 15_000 }).toBe('false');
+      expect(await refreshedAt(page)).toBeGreaterThan(before);
+      await expect(page.getByTestId('wall-asof').textContent()).resolves.toMatch(/^数据截至 \d{2}:\d{2}$/);
+    });
   });
 
   it("plays back a past week: the week shown large, KPIs equal to that week's summary", async () => {
-    const { context, page } = await openWall(1920, 1080);
-    await page
-      .getByTestId('wall-playback')
-      .getByRole('button', { name: /第\d+周/ })
-      .nth(10)
-      .click();
-    const banner = page.getByTestId('wall-week');
-    await expect.poll(() => banner.textContent()).toMatch(/年第\d+周/);
-    const pill = page.getByTestId('wall-playback').locator('[aria-current="step"]');
-    const week = /第(\d+)周/.exec((await banner.textContent())!)![1];
-    expect(await pill.textContent()).toBe(`第${week}周`);
-    const [from, to] = [await pill.getAttribute('data-from'), await pill.getAttribute('data-to')];
-    expect(new Date(`${from}T00:00:00Z`).getUTCDay()).toBe(1); // ISO weeks start on Monday
-    const { body: summary } = await apiGet<{ current: { disputes: { total: number }; hazards: { open: number } } }>(app.server.origin, `/api/stats/summary?from=${from}&to=${to}`);
-    await expect.poll(() => page.getByTestId('wall-kpi-disputes').locator('[data-value]').getAttribute('data-value')).toBe(String(summary.current.disputes.total));
-    expect(await page.getByTestId('wall-kpi-hazardsOpen').locator('[data-value]').getAttribute('data-value')).toBe(String(summary.current.hazards.open));
-    await page.screenshot({ path: path.join(SHOTS, 'wall-playback-1920x1080.png') });
-    await context.close();
+    await withWall(1920, 1080, '', async (page) => {
+      await page
+        .getByTestId('wall-playback')
+        .getByRole('button', { name: /第\d+周/ })
+        .nth(10)
+        .click();
+      const banner = page.getByTestId('wall-week');
+      await expect.poll(() => banner.textContent()).toMatch(/年第\d+周/);
+      const pill = page.getByTestId('wall-playback').locator('[aria-current="step"]');
+      const week = /第(\d+)周/.exec((await banner.textContent())!)![1];
+      expect(await pill.textContent()).toBe(`第${week}周`);
+      const [from, to] = [await pill.getAttribute('data-from'), await pill.getAttribute('data-to')];
+      expect(new Date(`${from}T00:00:00Z`).getUTCDay()).toBe(1); // ISO weeks start on Monday
+      const { body: summary } = await apiGet<{ current: { disputes: { total: number }; hazards: { open: number } } }>(
+        app.server.origin,
+        `/api/stats/summary?from=${from}&to=${to}`,
+      );
+      await expect
+        .poll(() => page.getByTestId('wall-kpi-disputes').locator('[data-value]').getAttribute('data-value'), { timeout: 30_000 })
+        .toBe(String(summary.current.disputes.total));
+      expect(await page.getByTestId('wall-kpi-hazardsOpen').locator('[data-value]').getAttribute('data-value')).toBe(String(summary.current.hazards.open));
+      await page.screenshot({ path: path.join(SHOTS, 'wall-playback-1920x1080.png') });
+    });
   });
 });

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { shownValue } from '../src/features/map/class-breaks.ts';
 import { signInContext } from './support/auth.ts';
 import { waitForMap } from './support/browser.ts';
 import { appInBrowser, SHOTS } from './support/suite.ts';
@@ -16,14 +17,18 @@ interface UnitRates {
   rates: number[];
 }
 
-/** The rates the map classes: from the townships or villages answer the page itself fetched. */
+/** The rates the map classes, as it classes them: from the townships or villages answer the page itself fetched. */
 function captureRates(page: Page, pathname: string): UnitRates {
   const out: UnitRates = { rates: [] };
   page.on('response', async (r) => {
     const u = new URL(r.url());
     if (u.pathname !== pathname || !r.ok()) return;
-    const body = (await r.json()) as { features: { properties: { disputes: number; population: number } }[] };
-    out.rates = body.features.filter((f) => f.properties.population > 0).map((f) => (f.properties.disputes / f.properties.population) * 10000);
+    const body = (await r.json()) as { features: { properties: { disputes: number; population: number; silent?: boolean } }[] };
+    // As the map classes them: a silent village is hatched, not classed, and a rate is classed as
+    // the legend writes it (one decimal: 1.43 and 1.45 are one class, "1.4").
+    out.rates = body.features
+      .filter((f) => f.properties.population > 0 && f.properties.silent !== true)
+      .map((f) => shownValue((f.properties.disputes / f.properties.population) * 10000, { decimals: 1 }));
   });
   return out;
 }

@@ -19,9 +19,15 @@ const FILE = 'server.json';
 function alive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (e) {
     return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+  // A server killed under a parent that never reaps it stays a zombie: signalled without error,
+  // yet holding nothing. Linux says so in /proc; elsewhere the signal is all there is to go on.
+  try {
+    return !/^\d+ \(.*\) Z/s.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return true;
   }
 }
 

@@ -4,10 +4,11 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { copySeeded } from './db-template.ts';
 
 /**
  * The real dashboard for browser tests and the bench: the built web app served by `api/main.ts`
- * on a fresh embedded database (first start creates and seeds it: ~20-30 s).
+ * on a freshly seeded embedded database.
  */
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const DIST = path.join(ROOT, 'dist');
@@ -66,44 +67,79 @@ async function waitForHealth(origin: string, child: ChildProcess, timeoutMs: num
   throw new Error(`server not healthy after ${timeoutMs} ms:\n${output()}`);
 }
 
-/** Starts `npx tsx api/main.ts` on a free port and a throwaway data folder; waits for /api/health. */
-export async function startAppServer(opts: { timeoutMs?: number; env?: Record<string, string> } = {}): Promise<AppServer> {
+function signalGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    process.kill(-pid, signal);
+  } catch {
+    // already gone
+  }
+}
+
+interface Launched {
+  origin: string;
+  /** Stops it (SIGTERM, then SIGKILL after 30 s); resolves with its exit code, null when killed. */
+  stop: () => Promise<number | null>;
+}
+
+/** `node --import tsx api/main.ts` with `env`, up once /api/health answers 200. */
+async function launch(env: Record<string, string>, timeoutMs: number): Promise<Launched> {
   const port = await freePort();
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'hengyang-e2e-'));
   let out = '';
-  const child = spawn('npx', ['tsx', 'api/main.ts'], {
+  // The server itself, not npx in front of it: npx exits on SIGTERM before the server has closed
+  // its database, and a test starting the next server on the same DATA_DIR found it still held.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'api/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_REQUESTS: 'false', WEB_DIST: DIST, DATABASE_URL: '', ...opts.env },
+    env: { ...process.env, HOST: '127.0.0.1', LOG_REQUESTS: 'false', WEB_DIST: DIST, DATABASE_URL: '', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true, // its own process group, so npx and tsx go down together
+    detached: true, // its own process group, so whatever it starts goes down with it
   });
   child.stdout?.on('data', (b: Buffer) => (out += b.toString()));
   child.stderr?.on('data', (b: Buffer) => (out += b.toString()));
   const origin = `http://127.0.0.1:${port}`;
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
   const stop = async () => {
-    if (child.exitCode === null && child.pid) {
-      const exited = new Promise((r) => child.once('exit', r));
-      try {
-        process.kill(-child.pid, 'SIGTERM');
-      } catch {
-        // already gone
-      }
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-      if (child.exitCode === null) {
-        try {
-          process.kill(-child.pid, 'SIGKILL');
-        } catch {
-          // already gone
-        }
+    if (child.exitCode === null && child.signalCode === null && child.pid) {
+      signalGroup(child.pid, 'SIGTERM');
+      // Closing the embedded database flushes it to disk: seconds on a loaded machine.
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 30_000))]);
+      if (child.exitCode === null && child.signalCode === null) {
+        signalGroup(child.pid, 'SIGKILL');
+        await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
       }
     }
-    rmSync(dataDir, { recursive: true, force: true });
+    return child.exitCode;
   };
   try {
-    await waitForHealth(origin, child, opts.timeoutMs ?? 180_000, () => out.slice(-4000));
+    await waitForHealth(origin, child, timeoutMs, () => out.slice(-4000));
   } catch (e) {
     await stop();
     throw e;
   }
   return { origin, stop };
+}
+
+/**
+ * Starts the dashboard on a free port and a throwaway data folder holding a freshly seeded
+ * database (a copy of the run's template for the same settings: see db-template.ts), or on the
+ * caller's DATA_DIR; waits for /api/health.
+ */
+export async function startAppServer(opts: { timeoutMs?: number; env?: Record<string, string> } = {}): Promise<AppServer> {
+  const timeoutMs = opts.timeoutMs ?? 180_000;
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'hengyang-e2e-'));
+  const env = { DATA_DIR: dataDir, ...opts.env };
+  if (!opts.env?.DATA_DIR) await copySeeded(ROOT, env, dataDir, async (dir) => (await (await launch({ ...env, DATA_DIR: dir }, timeoutMs)).stop()) === 0);
+  let server: Launched;
+  try {
+    server = await launch(env, timeoutMs);
+  } catch (e) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw e;
+  }
+  return {
+    origin: server.origin,
+    stop: async () => {
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
 }

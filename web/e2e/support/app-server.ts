@@ -89,7 +89,7 @@ async function launch(env: Record<string, string>, timeoutMs: number): Promise<L
   // its database, and a test starting the next server on the same DATA_DIR found it still held.
   const child = spawn(process.execPath, ['--import', 'tsx', 'api/main.ts'], {
     cwd: ROOT,
-    env: { ...process.env, HOST: '127.0.0.1', LOG_REQUESTS: 'false', WEB_DIST: DIST, DATABASE_URL: '', ...env, PORT: String(port) },
+    env: { ...process.env, HOST: '127.0.0.1', LOG_REQUESTS: 'false', WEB_DIST: process.env.E2E_WEB_DIST ?? DIST, DATABASE_URL: '', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true, // its own process group, so whatever it starts goes down with it
   });

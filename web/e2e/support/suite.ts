@@ -20,7 +20,8 @@ export function appInBrowser(): Suite {
   const suite = {} as Suite;
   beforeAll(async () => {
     mkdirSync(SHOTS, { recursive: true });
-    ensureBuild((s) => console.log(s));
+    // E2E_WEB_DIST: a build made elsewhere (the server serves it), so dist/ is not (re)built.
+    if (!process.env.E2E_WEB_DIST) ensureBuild((s) => console.log(s));
     suite.server = await startAppServer();
     suite.browser = await launchChromium();
   }, 300_000);

@@ -17,7 +17,8 @@ const SHAPING = ['SEED', 'SEED_SCALE', 'APP_NOW'] as const;
 /** Starts a server on `dataDir` with `env`, waits for it to be up and stops it; true on a clean exit. */
 export type SeedOnce = (dataDir: string) => Promise<boolean>;
 
-function newestMtime(dir: string): number {
+/** The newest modification time of any file under `dir` (ms). */
+export function newestMtime(dir: string): number {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     const p = path.join(dir, entry.name);

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -40,6 +40,14 @@ describe('the DATA_DIR lock', () => {
     const release = acquireLock(dir, 8081);
     expect(readLock(dir)).toBeNull(); // its own lock: this process, not another server
     release();
+  });
+
+  it.runIf(process.platform === 'linux')('a live process whose name holds ") Z" is not taken for a zombie', async () => {
+    const bin = path.join(dataDir(), 'x) Z');
+    copyFileSync('/bin/sleep', bin);
+    chmodSync(bin, 0o755);
+    const pid = await started(`echo $$; exec '${bin}' 30`);
+    expect(readLock(dataDir(pid))?.pid).toBe(pid);
   });
 
   it.runIf(process.platform === 'linux')('a killed server nobody has reaped (a zombie) holds nothing', async () => {

@@ -25,7 +25,9 @@ function alive(pid: number): boolean {
   // A server killed under a parent that never reaps it stays a zombie: signalled without error,
   // yet holding nothing. Linux says so in /proc; elsewhere the signal is all there is to go on.
   try {
-    return !/^\d+ \(.*\) Z/s.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+    // "pid (name) state ...": the name may hold anything, ")" included, so the state follows the last ")".
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat[stat.lastIndexOf(')') + 2] !== 'Z';
   } catch {
     return true;
   }

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { chmodSync, copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -58,4 +58,46 @@ describe('the DATA_DIR lock', () => {
     expect(readLock(dir)).toBeNull();
     expect(() => acquireLock(dir, 8081)()).not.toThrow();
   });
+
+  it("after a reboot a stale file's pid may be anyone's: a lock from another boot holds nothing", async () => {
+    const pid = await started('echo $$; exec sleep 30');
+    const dir = dataDir();
+    writeFileSync(path.join(dir, 'server.json'), JSON.stringify({ pid, port: 8080, startedAt: '2026-12-01T00:00:00Z', bootId: 'another-boot' }));
+    expect(readLock(dir)).toBeNull();
+  });
+
+  it("the release leaves a file that is no longer this server's", () => {
+    const dir = dataDir();
+    const release = acquireLock(dir, 8081);
+    const other = JSON.stringify({ pid: 2 ** 22 + 1, port: 8082, startedAt: '2026-12-03T00:00:00Z' });
+    writeFileSync(path.join(dir, 'server.json'), other);
+    release();
+    expect(readFileSync(path.join(dir, 'server.json'), 'utf8')).toBe(other);
+  });
+
+  it('of servers starting at the same moment on one folder, exactly one takes it', async () => {
+    const dir = dataDir(2 ** 22 + 7); // a stale file for all of them to move aside
+    const script = path.join(dir, 'race.mts');
+    writeFileSync(
+      script,
+      `import { acquireLock } from ${JSON.stringify(path.resolve('api/db/lock.ts'))};
+const at = Number(process.argv[2]);
+while (Date.now() < at) {}
+try { acquireLock(${JSON.stringify(dir)}, 9000); console.log('took'); } catch { console.log('refused'); }
+setTimeout(() => {}, 3000);`,
+    );
+    const at = Date.now() + 4000;
+    const runs = Array.from({ length: 4 }, () => {
+      const child = spawn(process.execPath, ['--import', 'tsx', script, String(at)], { stdio: ['ignore', 'pipe', 'inherit'] });
+      children.push(child);
+      return new Promise<string>((ok) => {
+        let out = '';
+        child.stdout!.on('data', (b: Buffer) => (out += b.toString()));
+        child.once('exit', () => ok(out.trim()));
+      });
+    });
+    const said = await Promise.all(runs);
+    expect(said.filter((s) => s === 'took')).toHaveLength(1);
+    expect(said.filter((s) => s === 'refused')).toHaveLength(3);
+  }, 30_000);
 });

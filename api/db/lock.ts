@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -12,9 +12,19 @@ export interface ServerLock {
   startedAt: string;
   /** A fresh secret per start: a CLI that can read this file may act as an admin through the API. */
   cliToken?: string;
+  /** The kernel's boot id when the server started (Linux): after a reboot its pid may be anyone's. */
+  bootId?: string;
 }
 
 const FILE = 'server.json';
+
+function bootId(): string | undefined {
+  try {
+    return readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+  } catch {
+    return undefined;
+  }
+}
 
 function alive(pid: number): boolean {
   try {
@@ -23,34 +33,77 @@ function alive(pid: number): boolean {
     return (e as NodeJS.ErrnoException).code === 'EPERM';
   }
   // A server killed under a parent that never reaps it stays a zombie: signalled without error,
-  // yet holding nothing. Linux says so in /proc; elsewhere the signal is all there is to go on.
+  // yet holding nothing. Only a zombie with no thread left is dead: a process whose main thread
+  // has exited can go on writing from another. Linux says so in /proc (its Name line is escaped,
+  // so no name forges a State line); elsewhere the signal is all there is to go on.
   try {
-    // "pid (name) state ...": the name may hold anything, ")" included, so the state follows the last ")".
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    return stat[stat.lastIndexOf(')') + 2] !== 'Z';
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const state = /^State:\s+(\S)/m.exec(status)?.[1];
+    const threads = Number(/^Threads:\s+(\d+)/m.exec(status)?.[1] ?? '1');
+    return !(state === 'Z' && threads <= 1);
   } catch {
     return true;
   }
 }
 
-/** The live server holding `dataDir`, if any (a stale file from a crash is ignored). */
-export function readLock(dataDir: string): ServerLock | null {
+function parse(file: string): ServerLock | null {
   try {
-    const lock = JSON.parse(readFileSync(path.join(dataDir, FILE), 'utf8')) as ServerLock;
-    return lock.pid !== process.pid && alive(lock.pid) ? lock : null;
+    return JSON.parse(readFileSync(file, 'utf8')) as ServerLock;
   } catch {
     return null;
   }
 }
 
+/** Whether the server a lock names still runs (this process's own lock is not another server). */
+function holds(lock: ServerLock | null): lock is ServerLock {
+  if (!lock || typeof lock.pid !== 'number' || lock.pid === process.pid) return false;
+  const boot = bootId();
+  if (lock.bootId && boot && lock.bootId !== boot) return false;
+  return alive(lock.pid);
+}
+
+/** The live server holding `dataDir`, if any (a stale file from a crash or a reboot is ignored). */
+export function readLock(dataDir: string): ServerLock | null {
+  const lock = parse(path.join(dataDir, FILE));
+  return holds(lock) ? lock : null;
+}
+
+/**
+ * Takes `dataDir` for this server, or throws when a live one holds it. The file is created
+ * exclusively, so of two servers starting at once exactly one gets it; a stale file is moved
+ * aside first (and put back if it turns out live: another server took it in between). The
+ * release removes the file only while it is still this server's.
+ */
 export function acquireLock(dataDir: string, port: number, cliToken?: string): () => void {
-  const held = readLock(dataDir);
-  if (held) throw new Error(`DATA_DIR ${dataDir} is in use by server pid ${held.pid} on port ${held.port}`);
   mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, FILE);
-  // 0600: the CLI token inside is as good as an admin password. A stale file from a crash would
-  // keep its old mode (writeFileSync sets it only on creation), so it goes first.
-  rmSync(file, { force: true });
-  writeFileSync(file, JSON.stringify({ pid: process.pid, port, startedAt: new Date().toISOString(), cliToken } satisfies ServerLock), { mode: 0o600 });
-  return () => rmSync(file, { force: true });
+  const mine: ServerLock = { pid: process.pid, port, startedAt: new Date().toISOString(), cliToken, bootId: bootId() };
+  const inUse = (held: ServerLock) => new Error(`DATA_DIR ${dataDir} is in use by server pid ${held.pid} on port ${held.port}`);
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      // 0600: the CLI token inside is as good as an admin password. 'wx' never follows or reuses a file.
+      writeFileSync(file, JSON.stringify(mine), { mode: 0o600, flag: 'wx' });
+      return () => {
+        if (parse(file)?.pid === process.pid) rmSync(file, { force: true });
+      };
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+    const held = readLock(dataDir);
+    if (held) throw inUse(held);
+    const aside = `${file}.stale-${process.pid}`;
+    try {
+      renameSync(file, aside);
+    } catch {
+      continue; // someone else moved it: try the exclusive create again
+    }
+    const moved = parse(aside);
+    if (holds(moved)) {
+      // Another server took the folder between the check and the move: its file goes back.
+      renameSync(aside, file);
+      throw inUse(moved);
+    }
+    rmSync(aside, { force: true });
+  }
+  throw new Error(`DATA_DIR ${dataDir}: could not take ${FILE} (other servers starting at the same time?)`);
 }

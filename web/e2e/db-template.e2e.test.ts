@@ -1,9 +1,9 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ROOT } from './support/app-server.ts';
-import { copySeeded, templateKey } from './support/db-template.ts';
+import { copySeeded, templateKey, templatesDir } from './support/db-template.ts';
 
 /** The seeded-database templates the test servers copy (support/db-template.ts), with a stand-in for the seeding server. */
 const dirs: string[] = [];
@@ -17,7 +17,7 @@ const scratch = () => {
 };
 /** copySeeded, its template removed after the test. */
 async function copy(e: Record<string, string>, dataDir: string, seedOnce: (dir: string) => Promise<boolean>): Promise<boolean> {
-  dirs.push(path.join(tmpdir(), 'hengyang-e2e-templates', templateKey(ROOT, e)));
+  dirs.push(path.join(templatesDir(ROOT), templateKey(ROOT, e)));
   return copySeeded(ROOT, e, dataDir, seedOnce);
 }
 // A shaping setting no real test uses, so these templates never meet a real server's.
@@ -54,7 +54,7 @@ describe('seeded database templates', () => {
     const { calls, seedOnce } = seeder();
     const e = env();
     await copy(e, scratch(), seedOnce);
-    const template = path.join(tmpdir(), 'hengyang-e2e-templates', templateKey(ROOT, e));
+    const template = path.join(templatesDir(ROOT), templateKey(ROOT, e));
     const old = (Date.now() - 21 * 60_000) / 1000;
     utimesSync(template, old, old);
     const c = scratch();
@@ -70,5 +70,18 @@ describe('seeded database templates', () => {
     expect(existsSync(path.join(d, 'db'))).toBe(false);
     expect(await copy(env({ APP_NOW: '2026-01-01T00:00:00Z' }), scratch(), seeder().seedOnce)).toBe(true);
     expect(calls).toHaveLength(1);
+  });
+
+  it('a templates folder others may write is not used: each start seeds its own', async () => {
+    const dir = templatesDir(ROOT);
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    chmodSync(dir, 0o777);
+    try {
+      const { calls, seedOnce } = seeder();
+      expect(await copy(env({ APP_NOW: '2026-02-02T00:00:00Z' }), scratch(), seedOnce)).toBe(false);
+      expect(calls).toHaveLength(0);
+    } finally {
+      chmodSync(dir, 0o700);
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -70,16 +70,19 @@ export function readLock(dataDir: string): ServerLock | null {
 
 /**
  * Takes `dataDir` for this server, or throws when a live one holds it. The file is created
- * exclusively, so of two servers starting at once exactly one gets it; a stale file is moved
- * aside first (and put back if it turns out live: another server took it in between). The
- * release removes the file only while it is still this server's.
+ * exclusively, so of two servers starting at once exactly one gets it. A stale file is removed
+ * only by whoever holds `server.json.takeover` (also created exclusively), after reading it stale
+ * again: a live server's file is never moved or removed by another. The release removes the file
+ * only while it is still this server's.
  */
 export function acquireLock(dataDir: string, port: number, cliToken?: string): () => void {
   mkdirSync(dataDir, { recursive: true });
   const file = path.join(dataDir, FILE);
+  const takeover = `${file}.takeover`;
   const mine: ServerLock = { pid: process.pid, port, startedAt: new Date().toISOString(), cliToken, bootId: bootId() };
   const inUse = (held: ServerLock) => new Error(`DATA_DIR ${dataDir} is in use by server pid ${held.pid} on port ${held.port}`);
-  for (let attempt = 0; attempt < 3; attempt++) {
+  const deadline = Date.now() + 10_000;
+  while (Date.now() < deadline) {
     try {
       // 0600: the CLI token inside is as good as an admin password. 'wx' never follows or reuses a file.
       writeFileSync(file, JSON.stringify(mine), { mode: 0o600, flag: 'wx' });
@@ -91,19 +94,26 @@ export function acquireLock(dataDir: string, port: number, cliToken?: string): (
     }
     const held = readLock(dataDir);
     if (held) throw inUse(held);
-    const aside = `${file}.stale-${process.pid}`;
+    // Stale: one starting server at a time may remove it.
     try {
-      renameSync(file, aside);
-    } catch {
-      continue; // someone else moved it: try the exclusive create again
+      writeFileSync(takeover, String(process.pid), { flag: 'wx' });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      // Another is taking over; a takeover left by a process that died in it is cleared.
+      if (!alive(Number(readFileSync(takeover, 'utf8')) || 0)) rmSync(takeover, { force: true });
+      else sleep(20);
+      continue;
     }
-    const moved = parse(aside);
-    if (holds(moved)) {
-      // Another server took the folder between the check and the move: its file goes back.
-      renameSync(aside, file);
-      throw inUse(moved);
+    try {
+      if (!holds(parse(file))) rmSync(file, { force: true });
+    } finally {
+      rmSync(takeover, { force: true });
     }
-    rmSync(aside, { force: true });
   }
-  throw new Error(`DATA_DIR ${dataDir}: could not take ${FILE} (other servers starting at the same time?)`);
+  throw new Error(`DATA_DIR ${dataDir}: could not take ${FILE} within 10 s (a server starting beside this one?)`);
+}
+
+/** Blocks the thread for `ms`: the lock is taken once, before the server listens. */
+function sleep(ms: number): void {
+  Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }

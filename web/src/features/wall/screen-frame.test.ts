@@ -17,13 +17,6 @@ describe('the shared layers at the wall scale', () => {
     expect((scalePixels(new FakeHeat({ id: 'h', data: [] }), 2).props as unknown as { radiusPixels: number }).radiusPixels).toBe(72);
   });
 
-  it('doubles a dot radius given in pixels (the township seats), not one given in metres', () => {
-    const seats = scalePixels(new ScatterplotLayer({ id: 's', data: [], getRadius: 3.5, radiusUnits: 'pixels', getLineWidth: 2, lineWidthUnits: 'pixels' }), 2);
-    expect(seats.props).toMatchObject({ getRadius: 7, getLineWidth: 4 });
-    const metres = scalePixels(new ScatterplotLayer({ id: 'm', data: [], getRadius: 300, radiusUnits: 'meters' }), 2);
-    expect(metres.props).toMatchObject({ getRadius: 300 });
-  });
-
   it('leaves a 1080p wall and per-feature widths as they are', () => {
     const layer = new GeoJsonLayer({ id: 't', data: [], getLineWidth: 1.5, lineWidthUnits: 'pixels' });
     expect(scalePixels(layer, 1)).toBe(layer);

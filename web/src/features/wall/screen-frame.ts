@@ -73,14 +73,11 @@ type PixelProps = {
   lineWidthMinPixels?: number;
   lineWidthMaxPixels?: number;
   radiusPixels?: number;
-  radiusUnits?: string;
-  getRadius?: unknown;
 };
 
 /**
  * A layer of the shared registry with its screen-pixel sizes times `k`: line widths given in
- * pixels, the pixel bounds of widths given in metres (the river), dot radii given in pixels (the
- * township seats) and the heatmap's radius. The
+ * pixels, the pixel bounds of widths given in metres (the river) and the heatmap's radius. The
  * registry sizes them for a laptop; the wall's screen scale must reach them too, or a 4K wall
  * shows hairlines and half-size heat where a 1080p one shows lines and blobs. Widths given per
  * feature (functions) are left alone: none of the wall's layers has one.
@@ -94,6 +91,5 @@ export function scalePixels(layer: Layer, k: number): Layer {
   // deck.gl's default maximum is MAX_SAFE_INTEGER, "no bound": only a real bound is scaled.
   if (typeof p.lineWidthMaxPixels === 'number' && p.lineWidthMaxPixels < Number.MAX_SAFE_INTEGER) next.lineWidthMaxPixels = p.lineWidthMaxPixels * k;
   if (typeof p.radiusPixels === 'number') next.radiusPixels = p.radiusPixels * k;
-  if (p.radiusUnits === 'pixels' && typeof p.getRadius === 'number') next.getRadius = p.getRadius * k;
   return Object.keys(next).length ? layer.clone(next as never) : layer;
 }

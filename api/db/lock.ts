@@ -100,7 +100,7 @@ export function acquireLock(dataDir: string, port: number, cliToken?: string): (
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       // Another is taking over; a takeover left by a process that died in it is cleared.
-      if (!alive(Number(readFileSync(takeover, 'utf8')) || 0)) rmSync(takeover, { force: true });
+      if (!alive(takeoverPid(takeover))) rmSync(takeover, { force: true });
       else sleep(20);
       continue;
     }
@@ -111,6 +111,15 @@ export function acquireLock(dataDir: string, port: number, cliToken?: string): (
     }
   }
   throw new Error(`DATA_DIR ${dataDir}: could not take ${FILE} within 10 s (a server starting beside this one?)`);
+}
+
+/** The pid in a takeover file; this process's own while it is being written or already gone (wait, then look again). */
+function takeoverPid(file: string): number {
+  try {
+    return Number(readFileSync(file, 'utf8')) || process.pid;
+  } catch {
+    return process.pid;
+  }
 }
 
 /** Blocks the thread for `ms`: the lock is taken once, before the server listens. */

@@ -84,8 +84,9 @@ describe('the DATA_DIR lock', () => {
 const at = Number(process.argv[2]);
 while (Date.now() < at) {}
 try { acquireLock(${JSON.stringify(dir)}, 9000); console.log('took'); } catch { console.log('refused'); }
-setTimeout(() => {}, 3000);`,
+setTimeout(() => {}, 10_000);`,
     );
+    // Each holds its outcome for 10 s, so none starts after the winner has let go, however slow its start.
     const at = Date.now() + 4000;
     const runs = Array.from({ length: 4 }, () => {
       const child = spawn(process.execPath, ['--import', 'tsx', script, String(at)], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -99,5 +100,5 @@ setTimeout(() => {}, 3000);`,
     const said = await Promise.all(runs);
     expect(said.filter((s) => s === 'took')).toHaveLength(1);
     expect(said.filter((s) => s === 'refused')).toHaveLength(3);
-  }, 30_000);
+  }, 60_000);
 });

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 /**
@@ -94,6 +94,12 @@ export function acquireLock(dataDir: string, port: number, cliToken?: string): (
     }
     const held = readLock(dataDir);
     if (held) throw inUse(held);
+    // 'wx' creates the file before it writes it: one that does not parse yet may be a server's
+    // being written. Only an old one is a crash's.
+    if (beingWritten(file)) {
+      sleep(20);
+      continue;
+    }
     // Stale: one starting server at a time may remove it.
     try {
       writeFileSync(takeover, String(process.pid), { flag: 'wx' });
@@ -105,12 +111,21 @@ export function acquireLock(dataDir: string, port: number, cliToken?: string): (
       continue;
     }
     try {
-      if (!holds(parse(file))) rmSync(file, { force: true });
+      if (!holds(parse(file)) && !beingWritten(file)) rmSync(file, { force: true });
     } finally {
       rmSync(takeover, { force: true });
     }
   }
   throw new Error(`DATA_DIR ${dataDir}: could not take ${FILE} within 10 s (a server starting beside this one?)`);
+}
+
+/** A lock file that does not parse yet and is younger than a second: a server is still writing it. */
+function beingWritten(file: string): boolean {
+  try {
+    return parse(file) === null && Date.now() - statSync(file).mtimeMs < 1000;
+  } catch {
+    return false;
+  }
 }
 
 /** The pid in a takeover file; this process's own while it is being written or already gone (wait, then look again). */

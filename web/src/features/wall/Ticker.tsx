@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef } from 'react';
 import type { FeedItem } from '../../api/types.ts';
 import type { I18n } from '../i18n/I18nProvider.tsx';
 import { shanghaiTime, type WallMessageKey } from './wall-messages.ts';
@@ -27,11 +28,20 @@ function when(at: string, i18n: I18n): string {
 
 /** The latest receptions, reports and closures, newest first (the API's order), one line each, as many as fit. */
 export function Ticker({ items, i18n, w, township = false }: TickerProps) {
+  const list = useRef<HTMLUListElement>(null);
+  // A row too long for its line drops its category rather than show it cut ("Contracts & de…"),
+  // which the room cannot read; the kind, the place and the time are the row.
+  useLayoutEffect(() => {
+    for (const li of list.current?.children ?? []) {
+      li.classList.remove('no-cat');
+      if (fitsNot(li.querySelector('.wall-ticker-cat'))) li.classList.add('no-cat');
+    }
+  });
   return (
     <section className="wall-card wall-ticker" aria-label={w('ticker')} data-testid="wall-ticker">
       <h2>{w('ticker')}</h2>
       {items.length === 0 && <div className="wall-empty">{w('noEvents')}</div>}
-      <ul className="wall-clip" aria-live="polite">
+      <ul ref={list} className="wall-clip" aria-live="polite">
         {items.map((it) => (
           <li key={`${it.kind}-${it.id}`} data-at={it.at}>
             <time>{when(it.at, i18n)}</time>
@@ -44,4 +54,13 @@ export function Ticker({ items, i18n, w, township = false }: TickerProps) {
       </ul>
     </section>
   );
+}
+
+/** An element whose text does not fit its box, to the fraction of a pixel (scrollWidth rounds one away). */
+function fitsNot(el: Element | null): boolean {
+  const text = document.createRange();
+  // jsdom has no layout: nothing to measure.
+  if (el === null || typeof text.getBoundingClientRect !== 'function') return false;
+  text.selectNodeContents(el);
+  return text.getBoundingClientRect().width > el.getBoundingClientRect().width + 0.25;
 }

@@ -1,0 +1,139 @@
+/**
+ * npm run bench:scale [-- --db 1=postgres://…/h1 --db 10=postgres://…/h10 --db province=postgres://…/p] [--n 100] [--now ISO]
+ * How the answers' cost grows with the rows stored: p50/p95 over HTTP, answer cache off, of the
+ * summary (12 months and the running week), the village layer, a village and an event tile, the
+ * trend and a village detail, at each scale given, and each scale's p95 over the first's.
+ * Each `--db scale=url` names a PostgreSQL database for that scale (seeded at it if empty; make
+ * them with scripts/pg-cluster.sh and createdb); with none, in-memory PGlite at scales 1 and 10.
+ * Prints figures; asserts nothing (benchmarks are not tests).
+ */
+
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createApp } from '../api/app.ts';
+import { FailureThrottle } from '../api/auth/throttle.ts';
+import { loadConfig } from '../api/config.ts';
+import { addDays, shanghaiDate } from '../api/contract/calendar.ts';
+import { tileOf } from '../api/contract/tiles.ts';
+import { openDb } from '../api/db/index.ts';
+import { migrate } from '../api/db/migrate.ts';
+import { SYSTEM } from '../api/db/types.ts';
+import { seedIfEmpty } from '../api/seed/seed.ts';
+import { cliArgsOrExit } from './cli-args.ts';
+
+const USAGE = 'usage: npm run bench:scale [-- --db 1=postgres://…/h1 --db 10=postgres://…/h10] [--n 100] [--now 2026-11-28T12:00:00+08:00]';
+const { values: f } = cliArgsOrExit('bench:scale', USAGE, {
+  db: { type: 'string', multiple: true },
+  n: { type: 'string', default: '100' },
+  now: { type: 'string', default: '2026-11-28T12:00:00+08:00' },
+});
+const N = Number(f.n);
+const NOW = new Date(f.now);
+const WARMUP = 10;
+if (!(N > 0) || Number.isNaN(NOW.getTime())) throw new Error(USAGE);
+
+// A label that is a number is the scale an empty database is seeded at; any other (`province`)
+// names a database seeded beforehand (npm run seed:province).
+const targets: { label: string; url?: string }[] = (f.db ?? []).map((s) => {
+  const m = /^([\w.]{1,20})=(postgres(?:ql)?:\/\/.+)$/.exec(s);
+  if (!m) throw new Error(`--db ${s}: expected label=postgres://…\n${USAGE}`);
+  return { label: m[1]!, url: m[2] };
+});
+if (targets.length === 0) targets.push({ label: '1' }, { label: '10' });
+
+function pct(xs: number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))]!;
+}
+
+type Figures = Map<string, { p50: number; p95: number; bytes: number }>;
+
+async function measure(label: string, url: string | undefined): Promise<{ figures: Figures; rows: string }> {
+  const config = loadConfig({ ...process.env, DATABASE_URL: url ?? '', LOG_REQUESTS: 'false', WEB_DIST: '', ANSWER_CACHE_MS: '0' });
+  const db = await openDb({ databaseUrl: url });
+  await migrate(db);
+  const t0 = Date.now();
+  const scale = Number(label);
+  if (!(scale > 0)) {
+    const [any] = await db.read(SYSTEM, (h) => h.query<{ n: number }>('SELECT count(*)::int AS n FROM village'));
+    if (!any!.n) throw new Error(`--db ${label}=…: an empty database needs a numeric label (the scale to seed it at)`);
+  }
+  const seeded = await seedIfEmpty(db, { seed: config.SEED, scale: scale > 0 ? scale : 1, now: NOW });
+  if (seeded.seeded) await db.exec('VACUUM ANALYZE');
+  const [counts] = await db.read(SYSTEM, (h) =>
+    h.query<{ d: number; h: number; v: number; u: number }>(
+      `SELECT (SELECT count(*) FROM dispute)::int AS d, (SELECT count(*) FROM hazard)::int AS h, (SELECT count(*) FROM visit)::int AS v, (SELECT count(*) FROM village)::int AS u`,
+    ),
+  );
+  const rows = `${counts!.u} units, ${counts!.d} disputes, ${counts!.h} hazards, ${counts!.v} visits${seeded.seeded ? ` (seeded in ${Date.now() - t0} ms)` : ''}`;
+  console.log(`${label}: ${db.kind}, ${rows}`);
+
+  const cliToken = randomBytes(32).toString('base64url');
+  const app = createApp({ db, config, now: () => NOW, throttle: new FailureThrottle(), cliToken });
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise((r) => server.once('listening', r));
+  (server as unknown as { keepAliveTimeout: number }).keepAliveTimeout = 600_000;
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const [seat] = await db.read(SYSTEM, (h) =>
+    h.query<{ lng: number; lat: number; code: string }>(
+      `SELECT ST_X(t.seat) AS lng, ST_Y(t.seat) AS lat, (SELECT min(code) FROM village WHERE township_code = t.code) AS code
+         FROM township t ORDER BY t.code LIMIT 1`,
+    ),
+  );
+  const tile = tileOf(seat!.lng, seat!.lat, 12);
+  const today = shanghaiDate(NOW);
+  const monday = addDays(today, -((new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7));
+  const paths: [string, string][] = [
+    ['summary (12 months)', '/api/stats/summary'],
+    ['summary (this week)', `/api/stats/summary?from=${monday}&to=${today}`],
+    ['villages layer', '/api/villages'],
+    ['villages tile z12', `/api/tiles/villages/12/${tile.x}/${tile.y}.mvt`],
+    ['events tile z12', `/api/tiles/events/12/${tile.x}/${tile.y}.mvt`],
+    ['trend (12 months)', '/api/stats/trend?interval=month'],
+    ['village detail', `/api/villages/${seat!.code}`],
+  ];
+  const figures: Figures = new Map();
+  for (const [name, path] of paths) {
+    const times: number[] = [];
+    let bytes = 0;
+    for (let i = 0; i < WARMUP + N; i++) {
+      const t = performance.now();
+      const res = await fetch(base + path, { headers: { Authorization: `Bearer ${cliToken}` } });
+      if (!res.ok) throw new Error(`${path}: HTTP ${res.status} ${await res.text()}`);
+      bytes = (await res.arrayBuffer()).byteLength;
+      if (i >= WARMUP) times.push(performance.now() - t);
+    }
+    figures.set(name, { p50: pct(times, 50), p95: pct(times, 95), bytes });
+  }
+  server.close();
+  await db.close();
+  return { figures, rows };
+}
+
+async function main() {
+  const runs: { label: string; figures: Figures }[] = [];
+  for (const t of targets) runs.push({ label: t.label, ...(await measure(t.label, t.url)) });
+  const first = runs[0]!;
+  console.log(`\n${N} sequential requests per endpoint after ${WARMUP} warm-up, cache off; milliseconds; now = ${f.now}\n`);
+  const head = runs.map((r) => `${`${r.label} p50`.padStart(10)}${`p95`.padStart(8)}`).join('');
+  const growth = runs
+    .slice(1)
+    .map((r) => `p95 ${r.label}/${first.label}`.padStart(16))
+    .join('');
+  console.log(`${'endpoint'.padEnd(22)}${head}${growth}`);
+  for (const name of first.figures.keys()) {
+    const cells = runs.map((r) => {
+      const x = r.figures.get(name)!;
+      return `${x.p50.toFixed(1).padStart(10)}${x.p95.toFixed(1).padStart(8)}`;
+    });
+    const ratios = runs.slice(1).map((r) => (r.figures.get(name)!.p95 / first.figures.get(name)!.p95).toFixed(2).padStart(16));
+    console.log(`${name.padEnd(22)}${cells.join('')}${ratios.join('')}`);
+  }
+}
+
+main().catch((e) => {
+  console.error(`bench:scale: ${e instanceof Error ? e.message : e}`);
+  process.exit(1);
+});

@@ -1,0 +1,71 @@
+/**
+ * npm run seed:province -- [--units 30000] [--events 10000000] [--days 730] [--now ISO] [--replace]
+ * Adds a synthetic province (湖南-sized: ~24,000 villages) beside the county, on the PostgreSQL at
+ * DATABASE_URL, for `npm run bench:scale`: unit codes starting 99 (never issued by the NBS), names
+ * marked 合成, grid-square boundaries west of the county, one officer per unit, and the events
+ * spread over the last `days`. The county is seeded first if the database is empty. Refuses a
+ * database that holds a province already unless --replace. Not for the embedded database: ten
+ * million rows there would take hours and the memory of a laptop.
+ */
+import { loadConfig } from '../api/config.ts';
+import { openDb } from '../api/db/index.ts';
+import { migrate } from '../api/db/migrate.ts';
+import { dropProvince, seedProvince, syntheticUnits, UNITS_PER_TOWNSHIP } from '../api/seed/province/province.ts';
+import { seedIfEmpty } from '../api/seed/seed.ts';
+import { cliArgsOrExit } from './cli-args.ts';
+
+const USAGE = 'usage: DATABASE_URL=postgres://… npm run seed:province -- [--units 30000] [--events 10000000] [--days 730] [--now ISO] [--replace]';
+
+async function main() {
+  const { values: f } = cliArgsOrExit('seed:province', USAGE, {
+    units: { type: 'string', default: '30000' },
+    events: { type: 'string', default: '10000000' },
+    days: { type: 'string', default: '730' },
+    now: { type: 'string' },
+    replace: { type: 'boolean', default: false },
+  });
+  const config = loadConfig();
+  if (!config.DATABASE_URL) throw new Error(`PostgreSQL only: set DATABASE_URL\n${USAGE}`);
+  const units = Number(f.units);
+  const events = Number(f.events);
+  const days = Number(f.days);
+  const now = new Date(f.now ?? config.APP_NOW ?? Date.now());
+  // 7 digits of township in the code, 3 of unit: 99TTTTTTTUUU
+  if (!Number.isInteger(units) || units < 1 || units > 9_999_999 * UNITS_PER_TOWNSHIP) throw new Error(`--units must be a positive integer\n${USAGE}`);
+  if (!Number.isInteger(events) || events < 0 || events > 100_000_000) throw new Error(`--events must be an integer in [0, 100000000]\n${USAGE}`);
+  if (!Number.isInteger(days) || days < 1 || days > 3650) throw new Error(`--days must be an integer in [1, 3650]\n${USAGE}`);
+  if (Number.isNaN(now.getTime())) throw new Error(`--now must be an ISO instant\n${USAGE}`);
+
+  const db = await openDb({ databaseUrl: config.DATABASE_URL });
+  try {
+    await migrate(db);
+    await seedIfEmpty(db, { seed: config.SEED, scale: config.SEED_SCALE, now });
+    const held = await syntheticUnits(db);
+    if (held > 0 && !f.replace) throw new Error(`the database holds a synthetic province already (${held} units); --replace drops it first`);
+    const t0 = Date.now();
+    if (held > 0) await dropProvince(db);
+    let last = Date.now();
+    const written = await seedProvince(db, {
+      units,
+      events,
+      now,
+      days,
+      progress: (done) => {
+        if (Date.now() - last > 10_000 || done === events) {
+          console.log(`${done} of ${events} events, ${Math.round((Date.now() - t0) / 1000)} s`);
+          last = Date.now();
+        }
+      },
+    });
+    console.log(
+      `synthetic province: ${units} units in townships of ${UNITS_PER_TOWNSHIP}, ${written} events up to ${now.toISOString()}, in ${Math.round((Date.now() - t0) / 1000)} s`,
+    );
+  } finally {
+    await db.close();
+  }
+}
+
+main().catch((e) => {
+  console.error(`seed:province: ${e instanceof Error ? e.message : e}`);
+  process.exit(1);
+});

@@ -94,6 +94,14 @@ async function measure(label: string, url: string | undefined): Promise<{ figure
     ['trend (12 months)', '/api/stats/trend?interval=month'],
     ['village detail', `/api/villages/${seat!.code}`],
   ];
+  // A synthetic province (npm run seed:province): its tiles too, around its last township's seat.
+  const [far] = await db.read(SYSTEM, (h) =>
+    h.query<{ lng: number; lat: number }>(`SELECT ST_X(seat) AS lng, ST_Y(seat) AS lat FROM township WHERE code LIKE '99%' ORDER BY code DESC LIMIT 1`),
+  );
+  if (far) {
+    const t = tileOf(far.lng, far.lat, 12);
+    paths.push(['villages tile (prov.)', `/api/tiles/villages/12/${t.x}/${t.y}.mvt`], ['events tile (prov.)', `/api/tiles/events/12/${t.x}/${t.y}.mvt`]);
+  }
   const figures: Figures = new Map();
   for (const [name, path] of paths) {
     const times: number[] = [];
@@ -123,14 +131,21 @@ async function main() {
     .map((r) => `p95 ${r.label}/${first.label}`.padStart(16))
     .join('');
   console.log(`${'endpoint'.padEnd(22)}${head}${growth}`);
-  for (const name of first.figures.keys()) {
+  const names = [...new Set(runs.flatMap((r) => [...r.figures.keys()]))];
+  for (const name of names) {
     const cells = runs.map((r) => {
-      const x = r.figures.get(name)!;
-      return `${x.p50.toFixed(1).padStart(10)}${x.p95.toFixed(1).padStart(8)}`;
+      const x = r.figures.get(name);
+      return x ? `${x.p50.toFixed(1).padStart(10)}${x.p95.toFixed(1).padStart(8)}` : `${'-'.padStart(10)}${'-'.padStart(8)}`;
     });
-    const ratios = runs.slice(1).map((r) => (r.figures.get(name)!.p95 / first.figures.get(name)!.p95).toFixed(2).padStart(16));
+    const base = first.figures.get(name);
+    const ratios = runs.slice(1).map((r) => {
+      const x = r.figures.get(name);
+      return (x && base ? (x.p95 / base.p95).toFixed(2) : '-').padStart(16);
+    });
     console.log(`${name.padEnd(22)}${cells.join('')}${ratios.join('')}`);
   }
+  console.log('\nanswer sizes (bytes as decoded):');
+  for (const r of runs) console.log(`  ${r.label}: ${[...r.figures].map(([n, x]) => `${n} ${x.bytes}`).join(', ')}`);
 }
 
 main().catch((e) => {

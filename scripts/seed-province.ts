@@ -1,20 +1,21 @@
 /**
- * npm run seed:province -- [--units 30000] [--events 10000000] [--days 730] [--now ISO] [--replace]
+ * npm run seed:province -- [--units 30000] [--events 10000000] [--days 730] [--now ISO] [--replace | --resume]
  * Adds a synthetic province (湖南-sized: ~24,000 villages) beside the county, on the PostgreSQL at
  * DATABASE_URL, for `npm run bench:scale`: unit codes starting 99 (never issued by the NBS), names
  * marked 合成, grid-square boundaries west of the county, one officer per unit, and the events
  * spread over the last `days`. The county is seeded first if the database is empty. Refuses a
- * database that holds a province already unless --replace. Not for the embedded database: ten
+ * database that holds a province already unless --replace (drop it first) or --resume (an
+ * interrupted run: keep its units and events, write the rest; the batches commit one by one). Not for the embedded database: ten
  * million rows there would take hours and the memory of a laptop.
  */
 import { loadConfig } from '../api/config.ts';
 import { openDb } from '../api/db/index.ts';
 import { migrate } from '../api/db/migrate.ts';
-import { dropProvince, seedProvince, syntheticUnits, UNITS_PER_TOWNSHIP } from '../api/seed/province/province.ts';
+import { dropProvince, seedProvince, syntheticEvents, syntheticUnits, UNITS_PER_TOWNSHIP } from '../api/seed/province/province.ts';
 import { seedIfEmpty } from '../api/seed/seed.ts';
 import { cliArgsOrExit } from './cli-args.ts';
 
-const USAGE = 'usage: DATABASE_URL=postgres://… npm run seed:province -- [--units 30000] [--events 10000000] [--days 730] [--now ISO] [--replace]';
+const USAGE = 'usage: DATABASE_URL=postgres://… npm run seed:province -- [--units 30000] [--events 10000000] [--days 730] [--now ISO] [--replace | --resume]';
 
 async function main() {
   const { values: f } = cliArgsOrExit('seed:province', USAGE, {
@@ -23,6 +24,7 @@ async function main() {
     days: { type: 'string', default: '730' },
     now: { type: 'string' },
     replace: { type: 'boolean', default: false },
+    resume: { type: 'boolean', default: false },
   });
   const config = loadConfig();
   if (!config.DATABASE_URL) throw new Error(`PostgreSQL only: set DATABASE_URL\n${USAGE}`);
@@ -36,20 +38,27 @@ async function main() {
   if (!Number.isInteger(days) || days < 1 || days > 3650) throw new Error(`--days must be an integer in [1, 3650]\n${USAGE}`);
   if (Number.isNaN(now.getTime())) throw new Error(`--now must be an ISO instant\n${USAGE}`);
 
-  const db = await openDb({ databaseUrl: config.DATABASE_URL });
+  // A batch of 100,000 rows with its rollups takes seconds on two cores, more than a request's limit.
+  const db = await openDb({ databaseUrl: config.DATABASE_URL, statementTimeoutMs: 600_000 });
   try {
     await migrate(db);
     await seedIfEmpty(db, { seed: config.SEED, scale: config.SEED_SCALE, now });
     const held = await syntheticUnits(db);
-    if (held > 0 && !f.replace) throw new Error(`the database holds a synthetic province already (${held} units); --replace drops it first`);
+    if (f.replace && f.resume) throw new Error(`--replace or --resume, not both\n${USAGE}`);
+    if (held > 0 && !f.replace && !f.resume) {
+      throw new Error(`the database holds a synthetic province already (${held} units); --replace drops it first, --resume carries on`);
+    }
+    if (f.resume && held !== units) throw new Error(`--resume: the database holds ${held} synthetic units, not ${units}`);
     const t0 = Date.now();
-    if (held > 0) await dropProvince(db);
+    if (held > 0 && f.replace) await dropProvince(db);
+    const resumeFrom = f.resume ? await syntheticEvents(db) : 0;
     let last = Date.now();
     const written = await seedProvince(db, {
       units,
       events,
       now,
       days,
+      resumeFrom,
       progress: (done) => {
         if (Date.now() - last > 10_000 || done === events) {
           console.log(`${done} of ${events} events, ${Math.round((Date.now() - t0) / 1000)} s`);

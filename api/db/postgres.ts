@@ -16,9 +16,11 @@ const types = {
 };
 
 // 57014: the statement timeout cancelled a query; to the client that is a temporary outage too.
+// 40P01: a deadlock, whose victim was rolled back whole (two multi-statement writers, such as two
+// ledger imports, that upsert the same rollup rows in opposite orders): try again, as for 57014.
 // 57P01-57P03 (admin shutdown, crash of another backend, cannot connect now) and the 08 class:
 // the connection is gone.
-const UNAVAILABLE = new Set(['57014', 'ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+const UNAVAILABLE = new Set(['57014', '40P01', 'ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
 
 function isUnavailable(err: unknown): boolean {
   const e = err as { code?: string; message?: string } | null;

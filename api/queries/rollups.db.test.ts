@@ -277,7 +277,15 @@ describe('rollups (migration 009)', () => {
       await expect(t.db.write(scope, (h) => h.query(`UPDATE case_day SET disputes_received = 99`))).rejects.toThrow(/permission denied/);
       await expect(t.db.write(scope, (h) => h.query(`SELECT case_rollup_rebuild()`))).rejects.toThrow(/permission denied/);
       await expect(t.db.write(scope, (h) => h.query(`DELETE FROM visit_day`))).rejects.toThrow(/permission denied/);
-      await expect(t.db.write(scope, (h) => h.query(`SELECT case_rollup_apply(ARRAY[ROW('430421101201', now(), 5, 0, 0, 0)::case_delta])`))).rejects.toThrow(/permission denied/);
+      // the owner's trigger functions, attached to a table of the caller's own making, would write as the owner
+      for (const fn of ['dispute_rollup', 'hazard_rollup', 'visit_rollup']) {
+        await expect(
+          t.db.write(scope, async (h) => {
+            await h.query(`CREATE TEMP TABLE fake (LIKE ${fn.replace('_rollup', '')}) ON COMMIT DROP`);
+            await h.query(`CREATE TRIGGER fake_rollup AFTER INSERT ON fake REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`);
+          }),
+        ).rejects.toThrow(/permission denied/);
+      }
     }
   });
 

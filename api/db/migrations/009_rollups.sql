@@ -65,48 +65,57 @@ CREATE FUNCTION hazard_case_deltas(p_village text, p_reported timestamptz, s int
   SELECT p_village, p_reported, 0, 0, 0, s
 $$;
 
--- Adds deltas to both tables, a key at a time (sorted, so two writers take row locks in one
--- order). Deltas that cancel (an update that moved nothing, e.g. a campaign tag) write nothing.
-CREATE FUNCTION case_rollup_apply(p case_delta[]) RETURNS void LANGUAGE sql SECURITY DEFINER
-  SET search_path = public, pg_temp AS $$
-  WITH x AS (
-    SELECT d.village_code, (d.at AT TIME ZONE 'Asia/Shanghai')::date AS day,
-           d.disputes_received AS dr, d.disputes_concluded AS dc, d.disputes_successful AS ds, d.hazards_reported AS hr
-    FROM unnest(p) d
-  ),
-  days AS (
-    INSERT INTO case_day AS c (village_code, day, disputes_received, disputes_concluded, disputes_successful, hazards_reported)
-    SELECT village_code, day, sum(dr), sum(dc), sum(ds), sum(hr)
-    FROM x GROUP BY village_code, day
-    HAVING sum(dr) <> 0 OR sum(dc) <> 0 OR sum(ds) <> 0 OR sum(hr) <> 0
-    ORDER BY day, village_code
-    ON CONFLICT (day, village_code) DO UPDATE SET
-      disputes_received = c.disputes_received + EXCLUDED.disputes_received,
-      disputes_concluded = c.disputes_concluded + EXCLUDED.disputes_concluded,
-      disputes_successful = c.disputes_successful + EXCLUDED.disputes_successful,
-      hazards_reported = c.hazards_reported + EXCLUDED.hazards_reported
-    RETURNING 1
-  )
-  INSERT INTO case_month AS c (village_code, month, disputes_received, disputes_concluded, disputes_successful, hazards_reported)
-  SELECT village_code, date_trunc('month', day)::date, sum(dr), sum(dc), sum(ds), sum(hr)
-  FROM x GROUP BY village_code, date_trunc('month', day)::date
-  HAVING sum(dr) <> 0 OR sum(dc) <> 0 OR sum(ds) <> 0 OR sum(hr) <> 0
-  ORDER BY 2, 1
-  ON CONFLICT (month, village_code) DO UPDATE SET
-    disputes_received = c.disputes_received + EXCLUDED.disputes_received,
-    disputes_concluded = c.disputes_concluded + EXCLUDED.disputes_concluded,
-    disputes_successful = c.disputes_successful + EXCLUDED.disputes_successful,
-    hazards_reported = c.hazards_reported + EXCLUDED.hazards_reported
-$$;
-REVOKE EXECUTE ON FUNCTION case_rollup_apply(case_delta[]) FROM PUBLIC;
+-- The upsert of one statement's deltas into both tables, as SQL around the query that yields them
+-- (case_delta rows): the trigger functions EXECUTE it, because only a trigger function's own
+-- statements see its transition tables. Set-based, so a bulk load is one aggregate, with nothing
+-- held in memory per row. Keys are sorted and months come before days, so the rows of one statement
+-- are locked in one order by every writer.
+CREATE FUNCTION case_rollup_sql(deltas text) RETURNS text LANGUAGE sql IMMUTABLE AS $f$
+  SELECT format($q$
+    WITH x AS MATERIALIZED (
+      SELECT d.village_code, (d.at AT TIME ZONE 'Asia/Shanghai')::date AS day,
+             d.disputes_received AS dr, d.disputes_concluded AS dc, d.disputes_successful AS ds, d.hazards_reported AS hr
+      FROM (%s) d
+    ),
+    months AS (
+      INSERT INTO case_month AS c (village_code, month, disputes_received, disputes_concluded, disputes_successful, hazards_reported)
+      SELECT village_code, date_trunc('month', day::timestamp)::date, sum(dr), sum(dc), sum(ds), sum(hr)
+      FROM x GROUP BY 1, 2
+      HAVING sum(dr) <> 0 OR sum(dc) <> 0 OR sum(ds) <> 0 OR sum(hr) <> 0
+      ORDER BY 2, 1
+      ON CONFLICT (month, village_code) DO UPDATE SET
+        disputes_received = c.disputes_received + EXCLUDED.disputes_received,
+        disputes_concluded = c.disputes_concluded + EXCLUDED.disputes_concluded,
+        disputes_successful = c.disputes_successful + EXCLUDED.disputes_successful,
+        hazards_reported = c.hazards_reported + EXCLUDED.hazards_reported
+      RETURNING 1
+    ),
+    days AS (
+      INSERT INTO case_day AS c (village_code, day, disputes_received, disputes_concluded, disputes_successful, hazards_reported)
+      SELECT village_code, day, sum(dr), sum(dc), sum(ds), sum(hr)
+      FROM x GROUP BY 1, 2
+      HAVING sum(dr) <> 0 OR sum(dc) <> 0 OR sum(ds) <> 0 OR sum(hr) <> 0
+      ORDER BY 2, 1
+      ON CONFLICT (day, village_code) DO UPDATE SET
+        disputes_received = c.disputes_received + EXCLUDED.disputes_received,
+        disputes_concluded = c.disputes_concluded + EXCLUDED.disputes_concluded,
+        disputes_successful = c.disputes_successful + EXCLUDED.disputes_successful,
+        hazards_reported = c.hazards_reported + EXCLUDED.hazards_reported
+      RETURNING 1
+    )
+    SELECT (SELECT count(*) FROM months) + (SELECT count(*) FROM days)
+  $q$, deltas)
+$f$;
 
--- Both tables again from the raw rows, set-based (no array: a province holds millions of cases).
--- Owner only: the rollups CLI and the TRUNCATE triggers.
+-- Both tables again from the raw rows, set-based. Owner only: the rollups CLI and the TRUNCATE
+-- triggers. Writers of the cases wait (SHARE locks) until it commits, so none can interleave its
+-- row locks with the rebuild's (a deadlock) or add a key the rebuild is about to add.
 CREATE FUNCTION case_rollup_rebuild() RETURNS void LANGUAGE plpgsql SECURITY DEFINER
   SET search_path = public, pg_temp AS $$
 BEGIN
-  DELETE FROM case_day;
+  LOCK TABLE dispute, hazard IN SHARE MODE;
   DELETE FROM case_month;
+  DELETE FROM case_day;
   INSERT INTO case_day (village_code, day, disputes_received, disputes_concluded, disputes_successful, hazards_reported)
   SELECT x.village_code, (x.at AT TIME ZONE 'Asia/Shanghai')::date,
          sum(x.disputes_received), sum(x.disputes_concluded), sum(x.disputes_successful), sum(x.hazards_reported)
@@ -117,51 +126,67 @@ BEGIN
   ) x
   GROUP BY 1, 2;
   INSERT INTO case_month (village_code, month, disputes_received, disputes_concluded, disputes_successful, hazards_reported)
-  SELECT village_code, date_trunc('month', day)::date,
+  SELECT village_code, date_trunc('month', day::timestamp)::date,
          sum(disputes_received), sum(disputes_concluded), sum(disputes_successful), sum(hazards_reported)
   FROM case_day GROUP BY 1, 2;
 END $$;
 REVOKE EXECUTE ON FUNCTION case_rollup_rebuild() FROM PUBLIC;
 
--- Statement triggers with transition tables: a bulk load of a million rows is one aggregate, not
--- a million upserts. An UPDATE subtracts the old rows and adds the new ones.
+-- Statement triggers with transition tables. An UPDATE subtracts the old rows and adds the new
+-- ones, leaving out the rows whose counted columns did not change (a campaign tag, a summary).
+-- Executable by no one but the owner: a SECURITY DEFINER trigger function that anyone could
+-- attach to a table of their own (a temporary one) would write any township's sums.
 CREATE FUNCTION dispute_rollup() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
   SET search_path = public, pg_temp AS $$
 BEGIN
+  IF TG_RELID <> 'public.dispute'::regclass THEN
+    RAISE EXCEPTION 'dispute_rollup() keeps the rollups of public.dispute only';
+  END IF;
   IF TG_OP = 'INSERT' THEN
-    PERFORM case_rollup_apply(ARRAY(
-      SELECT y FROM new_rows n, dispute_case_deltas(n.village_code, n.received_at, n.concluded_at, n.status, 1) y));
+    EXECUTE case_rollup_sql($d$
+      SELECT y.* FROM new_rows n, dispute_case_deltas(n.village_code, n.received_at, n.concluded_at, n.status, 1) y $d$);
   ELSIF TG_OP = 'UPDATE' THEN
-    PERFORM case_rollup_apply(ARRAY(
-      SELECT y FROM new_rows n, dispute_case_deltas(n.village_code, n.received_at, n.concluded_at, n.status, 1) y
+    EXECUTE case_rollup_sql($d$
+      SELECT y.* FROM new_rows n, dispute_case_deltas(n.village_code, n.received_at, n.concluded_at, n.status, 1) y
+      WHERE NOT EXISTS (SELECT 1 FROM old_rows o WHERE o.id = n.id
+                          AND (o.village_code, o.received_at, o.concluded_at, o.status) IS NOT DISTINCT FROM (n.village_code, n.received_at, n.concluded_at, n.status))
       UNION ALL
-      SELECT y FROM old_rows o, dispute_case_deltas(o.village_code, o.received_at, o.concluded_at, o.status, -1) y));
+      SELECT y.* FROM old_rows o, dispute_case_deltas(o.village_code, o.received_at, o.concluded_at, o.status, -1) y
+      WHERE NOT EXISTS (SELECT 1 FROM new_rows n WHERE n.id = o.id
+                          AND (o.village_code, o.received_at, o.concluded_at, o.status) IS NOT DISTINCT FROM (n.village_code, n.received_at, n.concluded_at, n.status)) $d$);
   ELSIF TG_OP = 'DELETE' THEN
-    PERFORM case_rollup_apply(ARRAY(
-      SELECT y FROM old_rows o, dispute_case_deltas(o.village_code, o.received_at, o.concluded_at, o.status, -1) y));
+    EXECUTE case_rollup_sql($d$
+      SELECT y.* FROM old_rows o, dispute_case_deltas(o.village_code, o.received_at, o.concluded_at, o.status, -1) y $d$);
   ELSE
     PERFORM case_rollup_rebuild();
   END IF;
   RETURN NULL;
 END $$;
+REVOKE EXECUTE ON FUNCTION dispute_rollup() FROM PUBLIC;
 
 CREATE FUNCTION hazard_rollup() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
   SET search_path = public, pg_temp AS $$
 BEGIN
+  IF TG_RELID <> 'public.hazard'::regclass THEN
+    RAISE EXCEPTION 'hazard_rollup() keeps the rollups of public.hazard only';
+  END IF;
   IF TG_OP = 'INSERT' THEN
-    PERFORM case_rollup_apply(ARRAY(SELECT y FROM new_rows n, hazard_case_deltas(n.village_code, n.reported_at, 1) y));
+    EXECUTE case_rollup_sql($d$ SELECT y.* FROM new_rows n, hazard_case_deltas(n.village_code, n.reported_at, 1) y $d$);
   ELSIF TG_OP = 'UPDATE' THEN
-    PERFORM case_rollup_apply(ARRAY(
-      SELECT y FROM new_rows n, hazard_case_deltas(n.village_code, n.reported_at, 1) y
+    EXECUTE case_rollup_sql($d$
+      SELECT y.* FROM new_rows n, hazard_case_deltas(n.village_code, n.reported_at, 1) y
+      WHERE NOT EXISTS (SELECT 1 FROM old_rows o WHERE o.id = n.id AND (o.village_code, o.reported_at) IS NOT DISTINCT FROM (n.village_code, n.reported_at))
       UNION ALL
-      SELECT y FROM old_rows o, hazard_case_deltas(o.village_code, o.reported_at, -1) y));
+      SELECT y.* FROM old_rows o, hazard_case_deltas(o.village_code, o.reported_at, -1) y
+      WHERE NOT EXISTS (SELECT 1 FROM new_rows n WHERE n.id = o.id AND (o.village_code, o.reported_at) IS NOT DISTINCT FROM (n.village_code, n.reported_at)) $d$);
   ELSIF TG_OP = 'DELETE' THEN
-    PERFORM case_rollup_apply(ARRAY(SELECT y FROM old_rows o, hazard_case_deltas(o.village_code, o.reported_at, -1) y));
+    EXECUTE case_rollup_sql($d$ SELECT y.* FROM old_rows o, hazard_case_deltas(o.village_code, o.reported_at, -1) y $d$);
   ELSE
     PERFORM case_rollup_rebuild();
   END IF;
   RETURN NULL;
 END $$;
+REVOKE EXECUTE ON FUNCTION hazard_rollup() FROM PUBLIC;
 
 CREATE TRIGGER dispute_rollup_insert AFTER INSERT ON dispute REFERENCING NEW TABLE AS new_rows
   FOR EACH STATEMENT EXECUTE FUNCTION dispute_rollup();
@@ -202,8 +227,8 @@ m AS (
   SELECT d0, d1, m0, greatest(m0, m1) AS m1
   FROM (
     SELECT d0, d1,
-           CASE WHEN extract(day FROM d0) = 1 THEN d0 ELSE (date_trunc('month', d0) + interval '1 month')::date END AS m0,
-           date_trunc('month', d1)::date AS m1
+           CASE WHEN extract(day FROM d0) = 1 THEN d0 ELSE (date_trunc('month', d0::timestamp) + interval '1 month')::date END AS m0,
+           date_trunc('month', d1::timestamp)::date AS m1
     FROM d
   ) x
 )
@@ -281,52 +306,68 @@ GRANT SELECT ON visit_day, visit_month TO hengyang_county, hengyang_app;
 
 CREATE TYPE visit_delta AS (officer_id text, village_code text, at timestamptz, visits integer);
 
-CREATE FUNCTION visit_rollup_apply(p visit_delta[]) RETURNS void LANGUAGE sql SECURITY DEFINER
-  SET search_path = public, pg_temp AS $$
-  WITH x AS (
-    SELECT d.officer_id, d.village_code, (d.at AT TIME ZONE 'Asia/Shanghai')::date AS day, d.visits FROM unnest(p) d
-  ),
-  days AS (
-    INSERT INTO visit_day AS c (officer_id, village_code, day, visits)
-    SELECT officer_id, village_code, day, sum(visits) FROM x GROUP BY 1, 2, 3 HAVING sum(visits) <> 0 ORDER BY 3, 1, 2
-    ON CONFLICT (day, officer_id, village_code) DO UPDATE SET visits = c.visits + EXCLUDED.visits
-    RETURNING 1
-  )
-  INSERT INTO visit_month AS c (officer_id, village_code, month, visits)
-  SELECT officer_id, village_code, date_trunc('month', day)::date, sum(visits) FROM x GROUP BY 1, 2, 3 HAVING sum(visits) <> 0 ORDER BY 3, 1, 2
-  ON CONFLICT (month, officer_id, village_code) DO UPDATE SET visits = c.visits + EXCLUDED.visits
-$$;
-REVOKE EXECUTE ON FUNCTION visit_rollup_apply(visit_delta[]) FROM PUBLIC;
+-- As case_rollup_sql, for visit_delta rows.
+CREATE FUNCTION visit_rollup_sql(deltas text) RETURNS text LANGUAGE sql IMMUTABLE AS $f$
+  SELECT format($q$
+    WITH x AS MATERIALIZED (
+      SELECT d.officer_id, d.village_code, (d.at AT TIME ZONE 'Asia/Shanghai')::date AS day, d.visits FROM (%s) d
+    ),
+    months AS (
+      INSERT INTO visit_month AS c (officer_id, village_code, month, visits)
+      SELECT officer_id, village_code, date_trunc('month', day::timestamp)::date, sum(visits) FROM x GROUP BY 1, 2, 3
+      HAVING sum(visits) <> 0 ORDER BY 3, 1, 2
+      ON CONFLICT (month, officer_id, village_code) DO UPDATE SET visits = c.visits + EXCLUDED.visits
+      RETURNING 1
+    ),
+    days AS (
+      INSERT INTO visit_day AS c (officer_id, village_code, day, visits)
+      SELECT officer_id, village_code, day, sum(visits) FROM x GROUP BY 1, 2, 3
+      HAVING sum(visits) <> 0 ORDER BY 3, 1, 2
+      ON CONFLICT (day, officer_id, village_code) DO UPDATE SET visits = c.visits + EXCLUDED.visits
+      RETURNING 1
+    )
+    SELECT (SELECT count(*) FROM months) + (SELECT count(*) FROM days)
+  $q$, deltas)
+$f$;
 
 CREATE FUNCTION visit_rollup_rebuild() RETURNS void LANGUAGE plpgsql SECURITY DEFINER
   SET search_path = public, pg_temp AS $$
 BEGIN
-  DELETE FROM visit_day;
+  LOCK TABLE visit IN SHARE MODE;
   DELETE FROM visit_month;
+  DELETE FROM visit_day;
   INSERT INTO visit_day (officer_id, village_code, day, visits)
   SELECT officer_id, village_code, (visited_at AT TIME ZONE 'Asia/Shanghai')::date, count(*) FROM visit GROUP BY 1, 2, 3;
   INSERT INTO visit_month (officer_id, village_code, month, visits)
-  SELECT officer_id, village_code, date_trunc('month', day)::date, sum(visits) FROM visit_day GROUP BY 1, 2, 3;
+  SELECT officer_id, village_code, date_trunc('month', day::timestamp)::date, sum(visits) FROM visit_day GROUP BY 1, 2, 3;
 END $$;
 REVOKE EXECUTE ON FUNCTION visit_rollup_rebuild() FROM PUBLIC;
 
 CREATE FUNCTION visit_rollup() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
   SET search_path = public, pg_temp AS $$
 BEGIN
+  IF TG_RELID <> 'public.visit'::regclass THEN
+    RAISE EXCEPTION 'visit_rollup() keeps the rollups of public.visit only';
+  END IF;
   IF TG_OP = 'INSERT' THEN
-    PERFORM visit_rollup_apply(ARRAY(SELECT ROW(n.officer_id, n.village_code, n.visited_at, 1)::visit_delta FROM new_rows n));
+    EXECUTE visit_rollup_sql($d$ SELECT n.officer_id, n.village_code, n.visited_at AS at, 1 AS visits FROM new_rows n $d$);
   ELSIF TG_OP = 'UPDATE' THEN
-    PERFORM visit_rollup_apply(ARRAY(
-      SELECT ROW(n.officer_id, n.village_code, n.visited_at, 1)::visit_delta FROM new_rows n
+    EXECUTE visit_rollup_sql($d$
+      SELECT n.officer_id, n.village_code, n.visited_at AS at, 1 AS visits FROM new_rows n
+      WHERE NOT EXISTS (SELECT 1 FROM old_rows o WHERE o.id = n.id
+                          AND (o.officer_id, o.village_code, o.visited_at) IS NOT DISTINCT FROM (n.officer_id, n.village_code, n.visited_at))
       UNION ALL
-      SELECT ROW(o.officer_id, o.village_code, o.visited_at, -1)::visit_delta FROM old_rows o));
+      SELECT o.officer_id, o.village_code, o.visited_at, -1 FROM old_rows o
+      WHERE NOT EXISTS (SELECT 1 FROM new_rows n WHERE n.id = o.id
+                          AND (o.officer_id, o.village_code, o.visited_at) IS NOT DISTINCT FROM (n.officer_id, n.village_code, n.visited_at)) $d$);
   ELSIF TG_OP = 'DELETE' THEN
-    PERFORM visit_rollup_apply(ARRAY(SELECT ROW(o.officer_id, o.village_code, o.visited_at, -1)::visit_delta FROM old_rows o));
+    EXECUTE visit_rollup_sql($d$ SELECT o.officer_id, o.village_code, o.visited_at AS at, -1 AS visits FROM old_rows o $d$);
   ELSE
     PERFORM visit_rollup_rebuild();
   END IF;
   RETURN NULL;
 END $$;
+REVOKE EXECUTE ON FUNCTION visit_rollup() FROM PUBLIC;
 
 CREATE TRIGGER visit_rollup_insert AFTER INSERT ON visit REFERENCING NEW TABLE AS new_rows
   FOR EACH STATEMENT EXECUTE FUNCTION visit_rollup();

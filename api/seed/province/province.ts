@@ -8,7 +8,7 @@ const EVENTS = sqlFile(import.meta.url, 'events.sql');
 /** Units per synthetic township (village codes give it three digits). */
 export const UNITS_PER_TOWNSHIP = 20;
 /** Events per statement: the rollup triggers aggregate each statement's rows in memory at once. */
-export const BATCH = 250_000;
+export const BATCH = 100_000;
 
 export interface ProvinceOptions {
   units: number;
@@ -16,6 +16,8 @@ export interface ProvinceOptions {
   /** Instants are spread over the `days` before `now`. */
   now: Date;
   days: number;
+  /** Events already written by an interrupted run (its units kept): carry on from there. */
+  resumeFrom?: number;
   /** Called after each batch with the events written so far. */
   progress?: (done: number) => void;
 }
@@ -23,6 +25,17 @@ export interface ProvinceOptions {
 /** How many synthetic (99...) units the database holds already. */
 export async function syntheticUnits(db: Db): Promise<number> {
   const [r] = await db.read(SYSTEM, (h) => h.query<{ n: number }>(`SELECT count(*)::int AS n FROM village WHERE code LIKE '99%'`));
+  return r!.n;
+}
+
+/** How many synthetic events the database holds (those of a province's units). */
+export async function syntheticEvents(db: Db): Promise<number> {
+  const [r] = await db.read(SYSTEM, (h) =>
+    h.query<{ n: number }>(
+      `SELECT ((SELECT count(*) FROM dispute WHERE village_code LIKE '99%') + (SELECT count(*) FROM hazard WHERE village_code LIKE '99%')
+             + (SELECT count(*) FROM visit WHERE village_code LIKE '99%'))::int AS n`,
+    ),
+  );
   return r!.n;
 }
 
@@ -43,8 +56,8 @@ export async function dropProvince(db: Db): Promise<void> {
  * transaction; the rollup triggers keep the sums as they go. Returns the events written.
  */
 export async function seedProvince(db: Db, o: ProvinceOptions): Promise<number> {
-  await db.write(SYSTEM, (h) => h.query(UNITS, [o.units, UNITS_PER_TOWNSHIP]));
-  let done = 0;
+  if (!o.resumeFrom) await db.write(SYSTEM, (h) => h.query(UNITS, [o.units, UNITS_PER_TOWNSHIP]));
+  let done = o.resumeFrom ?? 0;
   while (done < o.events) {
     const n = Math.min(BATCH, o.events - done);
     const disputes = Math.round(n * 0.3);

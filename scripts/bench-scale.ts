@@ -1,5 +1,5 @@
 /**
- * npm run bench:scale [-- --db 1=postgres://…/h1 --db 10=postgres://…/h10 --db province=postgres://…/p] [--n 100] [--now ISO]
+ * npm run bench:scale [-- --db 1=postgres://…/h1 --db 10=postgres://…/h10 --db province=postgres://…/p] [--n 100] [--warmup 10] [--now ISO]
  * How the answers' cost grows with the rows stored: p50/p95 over HTTP, answer cache off, of the
  * summary (12 months and the running week), the village layer, a village and an event tile, the
  * trend and a village detail, at each scale given, and each scale's p95 over the first's.
@@ -22,16 +22,17 @@ import { SYSTEM } from '../api/db/types.ts';
 import { seedIfEmpty } from '../api/seed/seed.ts';
 import { cliArgsOrExit } from './cli-args.ts';
 
-const USAGE = 'usage: npm run bench:scale [-- --db 1=postgres://…/h1 --db 10=postgres://…/h10] [--n 100] [--now 2026-11-28T12:00:00+08:00]';
+const USAGE = 'usage: npm run bench:scale [-- --db 1=postgres://…/h1 --db 10=postgres://…/h10] [--n 100] [--warmup 10] [--now 2026-11-28T12:00:00+08:00]';
 const { values: f } = cliArgsOrExit('bench:scale', USAGE, {
   db: { type: 'string', multiple: true },
   n: { type: 'string', default: '100' },
+  warmup: { type: 'string', default: '10' },
   now: { type: 'string', default: '2026-11-28T12:00:00+08:00' },
 });
 const N = Number(f.n);
 const NOW = new Date(f.now);
-const WARMUP = 10;
-if (!(N > 0) || Number.isNaN(NOW.getTime())) throw new Error(USAGE);
+const WARMUP = Number(f.warmup);
+if (!(N > 0) || !(WARMUP >= 0) || Number.isNaN(NOW.getTime())) throw new Error(USAGE);
 
 // A label that is a number is the scale an empty database is seeded at; any other (`province`)
 // names a database seeded beforehand (npm run seed:province).

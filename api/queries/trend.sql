@@ -16,9 +16,6 @@ span AS (
   SELECT $1::date::timestamp AT TIME ZONE 'Asia/Shanghai' AS t0,
          ($2::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai' AS t1
 ),
-rolled AS (
-  SELECT $5::text[] IS NULL AND $6::text[] IS NULL AND $7::text IS NULL AS yes
-),
 -- the rollup ranges; weekly buckets cross months, so by week every day comes from the day tables
 r AS MATERIALIZED (
   SELECT CASE WHEN $3 = 'month' THEN g.m0 ELSE g.d0 END AS m0,
@@ -52,14 +49,14 @@ rv AS (
 ),
 rolled_cases AS (
   SELECT date_trunc($3, rc.day::timestamp)::date AS bucket, sum(rc.d)::int AS d, sum(rc.h)::int AS h
-  FROM rc, rolled WHERE rolled.yes GROUP BY 1
+  FROM rc WHERE $5::text[] IS NULL AND $6::text[] IS NULL AND $7::text IS NULL GROUP BY 1
 ),
 d AS (
   SELECT bucket, d AS n FROM rolled_cases
   UNION ALL
   SELECT date_trunc($3, x.received_at AT TIME ZONE 'Asia/Shanghai')::date AS bucket, count(*)::int AS n
-  FROM dispute x, span, rolled
-  WHERE NOT rolled.yes
+  FROM dispute x, span
+  WHERE NOT ($5::text[] IS NULL AND $6::text[] IS NULL AND $7::text IS NULL)
     AND x.received_at >= span.t0 AND x.received_at < span.t1
     AND ($4::text IS NULL OR x.village_code LIKE $4 || '%')
     AND ($5::text[] IS NULL OR x.category = ANY($5::text[]))
@@ -71,8 +68,8 @@ h AS (
   SELECT bucket, h AS n FROM rolled_cases
   UNION ALL
   SELECT date_trunc($3, x.reported_at AT TIME ZONE 'Asia/Shanghai')::date AS bucket, count(*)::int AS n
-  FROM hazard x, span, rolled
-  WHERE NOT rolled.yes
+  FROM hazard x, span
+  WHERE NOT ($5::text[] IS NULL AND $6::text[] IS NULL AND $7::text IS NULL)
     AND x.reported_at >= span.t0 AND x.reported_at < span.t1
     AND ($4::text IS NULL OR x.village_code LIKE $4 || '%')
     AND ($5::text[] IS NULL OR x.category = ANY($5::text[]))

@@ -456,19 +456,18 @@ q AS (
          (date_trunc('quarter', p_ref AT TIME ZONE 'Asia/Shanghai') + interval '3 months') AT TIME ZONE 'Asia/Shanghai' AS q_end
 ),
 -- the flows of the period from the rollups, when no filter narrows the cases (the default views);
--- the success rate counts only what concluded by p_ref (r_late takes the rest off)
-rolled AS (
-  SELECT p_categories IS NULL AND p_statuses IS NULL AND p_campaign IS NULL AS yes
-),
+-- the success rate counts only what concluded by p_ref (r_late takes the rest off). The test of
+-- the filters is written on the parameters alone, so the planner makes it a one-time filter and
+-- never starts the path not taken (joined to a CTE, it scanned the raw index before testing it)
 r_in AS (
-  SELECT f.* FROM rolled, case_flow_sums(p_from, p_to, p_township) f WHERE rolled.yes
+  SELECT f.* FROM case_flow_sums(p_from, p_to, p_township) f WHERE p_categories IS NULL AND p_statuses IS NULL AND p_campaign IS NULL
 ),
 -- conclusions in the period but after p_ref, taken off the rolled-up ones (an index range that is
 -- empty unless the period runs on past "as of"): cheaper than a second pass over the rollups
 r_late AS (
   SELECT d.village_code, count(*)::int AS concluded, count(*) FILTER (WHERE d.status = '调解成功')::int AS successful
-  FROM dispute d, rolled
-  WHERE rolled.yes AND d.concluded_at > p_ref AND d.concluded_at >= p_from AND d.concluded_at < p_to
+  FROM dispute d
+  WHERE p_categories IS NULL AND p_statuses IS NULL AND p_campaign IS NULL AND d.concluded_at > p_ref AND d.concluded_at >= p_from AND d.concluded_at < p_to
   GROUP BY d.village_code
 ),
 -- disputes received in the period; outcomes known by p_ref
@@ -476,8 +475,8 @@ d_flow AS (
   SELECT r_in.village_code, r_in.disputes_received AS disputes FROM r_in
   UNION ALL
   SELECT d.village_code, count(*)::int AS disputes
-  FROM dispute d, rolled
-  WHERE NOT rolled.yes
+  FROM dispute d
+  WHERE NOT (p_categories IS NULL AND p_statuses IS NULL AND p_campaign IS NULL)
     AND d.received_at >= p_from AND d.received_at < p_to
     AND (p_categories IS NULL OR d.category = ANY(p_categories))
     AND (p_statuses IS NULL OR d.status = ANY(p_statuses))
@@ -494,8 +493,8 @@ d_done AS (
   SELECT d.village_code,
          count(*)::int AS concluded,
          count(*) FILTER (WHERE d.status = '调解成功')::int AS successful
-  FROM dispute d, rolled
-  WHERE NOT rolled.yes
+  FROM dispute d
+  WHERE NOT (p_categories IS NULL AND p_statuses IS NULL AND p_campaign IS NULL)
     AND d.concluded_at >= p_from AND d.concluded_at < p_to AND d.concluded_at <= p_ref
     AND (p_categories IS NULL OR d.category = ANY(p_categories))
     AND (p_statuses IS NULL OR d.status = ANY(p_statuses))
@@ -516,8 +515,8 @@ h_flow AS (
   SELECT r_in.village_code, r_in.hazards_reported AS reported FROM r_in
   UNION ALL
   SELECT h.village_code, count(*)::int AS reported
-  FROM hazard h, rolled
-  WHERE NOT rolled.yes
+  FROM hazard h
+  WHERE NOT (p_categories IS NULL AND p_statuses IS NULL AND p_campaign IS NULL)
     AND h.reported_at >= p_from AND h.reported_at < p_to
     AND (p_categories IS NULL OR h.category = ANY(p_categories))
     AND (p_statuses IS NULL OR h.status = ANY(p_statuses))

@@ -5,11 +5,6 @@
  * or on the PostgreSQL at DATABASE_URL (seeded first if empty). Prints figures; asserts nothing.
  */
 
-import { randomBytes } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
-import { createApp } from '../api/app.ts';
-import { FailureThrottle } from '../api/auth/throttle.ts';
 import { loadConfig } from '../api/config.ts';
 import { type Db, openDb } from '../api/db/index.ts';
 import { migrate } from '../api/db/migrate.ts';
@@ -21,6 +16,7 @@ import { metricSettings } from '../api/queries/metric-rows.ts';
 import { summary } from '../api/queries/summary.ts';
 import { villageDetail } from '../api/queries/village-detail.ts';
 import { seedIfEmpty } from '../api/seed/seed.ts';
+import { startBenchServer } from './bench-server.ts';
 import { cliArgsOrExit } from './cli-args.ts';
 
 const { values: f } = cliArgsOrExit('bench:api', 'usage: npm run bench:api [-- --n 200 --scale 1]', {
@@ -67,14 +63,7 @@ async function main() {
     `database: ${db.kind}${config.DATABASE_URL ? '' : ' (in memory)'}, ready in ${Date.now() - t0} ms${seeded.seeded ? `, seeded at scale ${SCALE}` : ', already seeded'}`,
   );
 
-  // The benchmark signs its requests with a CLI token (an admin, county scope), as a local CLI does.
-  const cliToken = randomBytes(32).toString('base64url');
-  const app = createApp({ db, config, now: () => now, throttle: new FailureThrottle(), cliToken });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise((r) => server.once('listening', r));
-  // The client reuses one connection; don't let the server drop it between samples.
-  (server as unknown as { keepAliveTimeout: number }).keepAliveTimeout = 600_000;
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const server = await startBenchServer(db, config, now);
 
   // What the API resolves for a county user who sets no filter.
   const filter: CaseFilter = { period: resolvePeriod({}, now), township: null, categories: null, statuses: null, campaign: null, now };
@@ -97,7 +86,7 @@ async function main() {
   console.log('endpoint            http p50  http p95   sql p50   ratio  target');
   for (const c of cases) {
     const [http, sql] = await timePair(async () => {
-      const res = await fetch(base + c.path, { headers: { Authorization: `Bearer ${cliToken}` } });
+      const res = await server.get(c.path);
       if (!res.ok) throw new Error(`${c.path}: HTTP ${res.status}`);
       await res.arrayBuffer();
     }, c.direct);

@@ -8,11 +8,6 @@
  * Prints figures; asserts nothing (benchmarks are not tests).
  */
 
-import { randomBytes } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
-import { createApp } from '../api/app.ts';
-import { FailureThrottle } from '../api/auth/throttle.ts';
 import { loadConfig } from '../api/config.ts';
 import { addDays, shanghaiDate } from '../api/contract/calendar.ts';
 import { tileOf } from '../api/contract/tiles.ts';
@@ -20,6 +15,7 @@ import { openDb } from '../api/db/index.ts';
 import { migrate } from '../api/db/migrate.ts';
 import { SYSTEM } from '../api/db/types.ts';
 import { seedIfEmpty } from '../api/seed/seed.ts';
+import { startBenchServer } from './bench-server.ts';
 import { cliArgsOrExit } from './cli-args.ts';
 
 const USAGE = 'usage: npm run bench:scale [-- --db 1=postgres://…/h1 --db 10=postgres://…/h10] [--n 100] [--warmup 10] [--now 2026-11-28T12:00:00+08:00]';
@@ -61,7 +57,6 @@ async function measure(label: string, url: string | undefined): Promise<{ figure
     if (!any!.n) throw new Error(`--db ${label}=…: an empty database needs a numeric label (the scale to seed it at)`);
   }
   const seeded = await seedIfEmpty(db, { seed: config.SEED, scale: scale > 0 ? scale : 1, now: NOW });
-  if (seeded.seeded) await db.exec('VACUUM ANALYZE');
   const [counts] = await db.read(SYSTEM, (h) =>
     h.query<{ d: number; h: number; v: number; u: number }>(
       `SELECT (SELECT count(*) FROM dispute)::int AS d, (SELECT count(*) FROM hazard)::int AS h, (SELECT count(*) FROM visit)::int AS v, (SELECT count(*) FROM village)::int AS u`,
@@ -70,12 +65,7 @@ async function measure(label: string, url: string | undefined): Promise<{ figure
   const rows = `${counts!.u} units, ${counts!.d} disputes, ${counts!.h} hazards, ${counts!.v} visits${seeded.seeded ? ` (seeded in ${Date.now() - t0} ms)` : ''}`;
   console.log(`${label}: ${db.kind}, ${rows}`);
 
-  const cliToken = randomBytes(32).toString('base64url');
-  const app = createApp({ db, config, now: () => NOW, throttle: new FailureThrottle(), cliToken });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise((r) => server.once('listening', r));
-  (server as unknown as { keepAliveTimeout: number }).keepAliveTimeout = 600_000;
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const server = await startBenchServer(db, config, NOW);
 
   const [seat] = await db.read(SYSTEM, (h) =>
     h.query<{ lng: number; lat: number; code: string }>(
@@ -109,7 +99,7 @@ async function measure(label: string, url: string | undefined): Promise<{ figure
     let bytes = 0;
     for (let i = 0; i < WARMUP + N; i++) {
       const t = performance.now();
-      const res = await fetch(base + path, { headers: { Authorization: `Bearer ${cliToken}` } });
+      const res = await server.get(path);
       if (!res.ok) throw new Error(`${path}: HTTP ${res.status} ${await res.text()}`);
       bytes = (await res.arrayBuffer()).byteLength;
       if (i >= WARMUP) times.push(performance.now() - t);

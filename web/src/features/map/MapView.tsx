@@ -8,7 +8,7 @@ import { outageKindOf } from '../outage/outage-kind.ts';
 import { isStale, StaleMark, Waiting } from '../outage/PanelStatus.tsx';
 import { useView } from '../url-state/ViewContext.tsx';
 import { rgbToHex } from './color-scales.ts';
-import { markFirstDraw } from './first-draw.ts';
+import { markFirstDraw, markMapUnavailable } from './first-draw.ts';
 import { LayerPanel } from './LayerPanel.tsx';
 import { Legend } from './Legend.tsx';
 import { composeLayers } from './layers/compose-layers.ts';
@@ -157,6 +157,10 @@ export function MapView() {
   // Only data the map never had is an error here; a failed refresh leaves the last map drawn.
   const loadError = (basemap.data ? null : basemap.error) ?? (townships.data ? null : townships.error);
   const staleBy = [townships, ...(view.township !== null ? [villages] : []), ...(wantsEvents ? [events] : [])].find(isStale);
+  const cannotDraw = mapError !== null || loadError !== null;
+  useEffect(() => {
+    if (cannotDraw) markMapUnavailable();
+  }, [cannotDraw]);
   const initialLoading = !mapError && !loadError && (!loaded || townships.isPending);
   const refreshing = !initialLoading && (townships.isFetching || events.isFetching || (view.township !== null && villageFeatures.length === 0));
 

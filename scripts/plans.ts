@@ -1,0 +1,133 @@
+/**
+ * npm run plans -- [--now ISO] [--days N] [--township CODE] [--village CODE]
+ * Prints, as Markdown, the query plan of every statement the main read endpoints run (summary,
+ * village and township layers, trend, village detail, event points, a village tile and an event
+ * tile): EXPLAIN (ANALYZE, BUFFERS) of the statement exactly as the endpoint sends it, with its
+ * parameters, then the statement itself for the answer. The endpoints' own query functions run
+ * through a handle that records, so the plans cannot drift from the code. docs/plans.md is its
+ * output on the seeded county (PostgreSQL); run it against any database to see which index each
+ * query uses there (the embedded one too, while no server holds it).
+ */
+import { loadConfig } from '../api/config.ts';
+import { addDays, shanghaiDate } from '../api/contract/calendar.ts';
+import type { Handle } from '../api/db/index.ts';
+import { makePeriod } from '../api/domain/period.ts';
+import type { CaseFilter } from '../api/filter/case-filter.ts';
+import { events } from '../api/queries/events.ts';
+import { townshipLayerJson, villageLayerJson } from '../api/queries/layers.ts';
+import { metricSettings } from '../api/queries/metric-rows.ts';
+import { summary } from '../api/queries/summary.ts';
+import { eventTile, villageTile } from '../api/queries/tiles.ts';
+import { trend } from '../api/queries/trend.ts';
+import { villageDetail } from '../api/queries/village-detail.ts';
+import { cliArgsOrExit } from './cli-args.ts';
+import { openCliDb } from './cli-db.ts';
+import { accessPaths } from './plan-paths.ts';
+
+const USAGE = 'usage: npm run plans -- [--now ISO-INSTANT] [--days N] [--township CODE] [--village CODE]';
+
+interface Recorded {
+  sql: string;
+  params: readonly unknown[];
+  plan: string[];
+}
+
+/** A handle that explains each statement (ANALYZE: it runs) before running it for the caller. */
+function recording(h: Handle, into: Recorded[]): Handle {
+  return {
+    async query<T>(sql: string, params: readonly unknown[] = []) {
+      const rows = await h.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${sql}`, params);
+      into.push({ sql, params, plan: rows.map((r) => r['QUERY PLAN']) });
+      return h.query<T>(sql, params);
+    },
+    exec: (sql) => h.exec(sql),
+  };
+}
+
+const firstComment = (sql: string) =>
+  sql
+    .split('\n')
+    .filter((l) => l.startsWith('--'))
+    .slice(0, 2)
+    .map((l) => l.replace(/^--\s?/, ''))
+    .join(' ');
+
+const shown = (v: unknown) => (typeof v === 'string' && v.length > 60 ? `${v.slice(0, 57)}...` : JSON.stringify(v));
+
+async function main() {
+  const { values: args } = cliArgsOrExit('plans', USAGE, {
+    now: { type: 'string' },
+    days: { type: 'string', default: '7' },
+    township: { type: 'string' },
+    village: { type: 'string' },
+  });
+  const config = loadConfig();
+  const { db, where } = await openCliDb(config);
+  try {
+    const now = args.now ? new Date(args.now) : new Date();
+    if (Number.isNaN(now.getTime())) throw new Error(`--now: not an instant: ${args.now}`);
+    const days = Number(args.days);
+    if (!Number.isInteger(days) || days < 1 || days > 366) throw new Error('--days: a whole number of days, 1..366');
+    const settings = metricSettings(config);
+    const pick = await db.read({ kind: 'county' }, (h) =>
+      h.query<{ village: string; township: string }>('SELECT code AS village, township_code AS township FROM village ORDER BY code LIMIT 1'),
+    );
+    const village = args.village ?? pick[0]?.village;
+    const township = args.township ?? pick[0]?.township ?? null;
+    if (!village) throw new Error('the database holds no village: seed it first');
+    // The last `days` days to today, as the period picker's presets make them.
+    const lastDays = (n: number) => makePeriod(addDays(shanghaiDate(now), 1 - n), shanghaiDate(now), now);
+    const county: CaseFilter = { period: lastDays(days), township: null, categories: null, statuses: null, campaign: null, now };
+    const ofTownship: CaseFilter = { ...county, township };
+    const year: CaseFilter = { ...county, period: lastDays(365) };
+
+    const endpoints: [string, (h: Handle) => Promise<unknown>][] = [
+      ['GET /api/stats/summary (county)', (h) => summary(h, county, settings, now)],
+      ['GET /api/stats/summary (one township)', (h) => summary(h, ofTownship, settings, now)],
+      ['GET /api/townships (the county layer)', (h) => townshipLayerJson(h, county, settings)],
+      ['GET /api/villages (one township)', (h) => villageLayerJson(h, ofTownship, settings)],
+      ['GET /api/stats/trend?interval=week (the last 365 days)', (h) => trend(h, year, 'week')],
+      ['GET /api/stats/trend?interval=month (the last 365 days)', (h) => trend(h, year, 'month')],
+      [`GET /api/villages/${village}`, (h) => villageDetail(h, county, settings, village)],
+      ['GET /api/events (the map points)', (h) => events(h, county, { types: ['dispute', 'hazard', 'visit'], bbox: null, cap: config.EVENTS_CAP })],
+      ['GET /api/tiles/villages/9/416/216.mvt', (h) => villageTile(h, db.kind, county, settings, { z: 9, x: 416, y: 216 }, config.TILE_MAX_FEATURES)],
+      ['GET /api/tiles/events/12/3330/1730.mvt', (h) => eventTile(h, db.kind, year, ['dispute', 'hazard', 'visit'], { z: 12, x: 3330, y: 1730 }, config.TILE_MAX_FEATURES)],
+    ];
+    const head: string[] = [
+      '# Query plans of the read endpoints',
+      '',
+      `Written by \`npm run plans -- ${process.argv.slice(2).join(' ')}\` (scripts/plans.ts): EXPLAIN (ANALYZE, BUFFERS) of every statement`,
+      "each endpoint sends, with its parameters, recorded through the endpoints' own query functions. The rollups are read",
+      'inside PL/pgSQL functions (`case_flow_sums`, `visit_flow_sums`: a "Function Scan" here), whose statements are index',
+      "range scans on the rollups' primary keys, as the trend's plans show; a superuser sees them with",
+      "`LOAD 'auto_explain'; SET auto_explain.log_nested_statements = on; SET auto_explain.log_min_duration = 0`.",
+      '',
+      `Plans on ${where} (${db.kind}), now ${now.toISOString()}, a period of ${days} days; township ${township}, village ${village}.`,
+      '',
+      '| endpoint | statements | ms (with the EXPLAINs) | indexes read | tables scanned whole |',
+      '|---|---:|---:|---|---|',
+    ];
+    const body: string[] = [];
+    for (const [name, run] of endpoints) {
+      const recorded: Recorded[] = [];
+      const t0 = performance.now();
+      await db.read({ kind: 'county' }, (h) => run(recording(h, recorded)));
+      const ms = (performance.now() - t0).toFixed(0);
+      const paths = accessPaths(recorded.flatMap((r) => r.plan));
+      head.push(`| ${name} | ${recorded.length} | ${ms} | ${paths.indexes.join(', ') || '-'} | ${paths.seqScans.join(', ') || '-'} |`);
+      body.push(`## ${name}`, '');
+      for (const [i, r] of recorded.entries()) {
+        const firstLine = r.sql.split('\n').find((l) => l.trim() !== '') ?? '';
+        body.push(`${i + 1}. ${firstComment(r.sql) || firstLine.trim().slice(0, 160)}`, '', `   parameters: ${r.params.map(shown).join(', ')}`, '', '```', ...r.plan, '```', '');
+      }
+    }
+    process.stdout.write(`${[...head, '', ...body].join('\n')}\n`);
+  } finally {
+    await db.close();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(`plans: ${e instanceof Error ? e.message : String(e)}`);
+  process.exit(1);
+});

@@ -140,6 +140,42 @@ describe('rollups (migration 009)', () => {
     });
   });
 
+  it('answer a township as they answer the county for its villages (migration 010: a township reads its own rows)', async () => {
+    const r = random(10);
+    await t.db.read(SYSTEM, async (h) => {
+      let open = 0;
+      for (const [i, w] of windows(14, t.now).entries()) {
+        const township = townships[Math.floor(r() * townships.length)]!;
+        // filtered or not: the township's own branches of both the rolled-up and the raw paths
+        const filter = i % 2 === 0 ? [null, null] : [ALL_CATEGORIES, ALL_STATUSES];
+        const args = [w.from.toISOString(), w.to.toISOString(), w.ref.toISOString()];
+        const own = await h.query<Record<string, unknown>>(METRICS, [...args, township, ...filter]);
+        const county = await h.query<Record<string, unknown>>(METRICS, [...args, null, ...filter]);
+        const label = JSON.stringify({ ...w, township, filtered: i % 2 === 1 });
+        expect(own.length, label).toBeGreaterThan(0);
+        expect(own, label).toEqual(county.filter((v) => v.township_code === township));
+        open += own.reduce((n, v) => n + Number(v.disputes_open) + Number(v.hazards_open), 0);
+      }
+      // the windows reach back to when cases were open in these townships: not a comparison of zeros
+      expect(open).toBeGreaterThan(50);
+    });
+  });
+
+  it('give each officer the same rhythm whichever township asks (officer_visit_sums)', async () => {
+    await t.db.read(SYSTEM, async (h) => {
+      for (const [i, township] of townships.slice(0, 6).entries()) {
+        const b = new Date(t.now.getTime() - i * 37 * DAY - i * 3_600_000);
+        const args = [new Date(b.getTime() - 182 * DAY + 1).toISOString(), b.toISOString()];
+        const own = await h.query<{ officer_id: string; visits: number }>('SELECT * FROM officer_visit_sums($1, $2, $3) ORDER BY 1', [...args, township]);
+        const all = await h.query<{ officer_id: string; visits: number }>('SELECT * FROM officer_visit_sums($1, $2, NULL) ORDER BY 1', args);
+        const mine = await h.query<{ id: string }>('SELECT id FROM officer WHERE left(village_code, 9) = $1', [township]);
+        const ids = new Set(mine.map((o) => o.id));
+        expect(own.length, township).toBeGreaterThan(0);
+        expect(own, township).toEqual(all.filter((o) => ids.has(o.officer_id)));
+      }
+    });
+  });
+
   it('sum visits like the raw rows for any window, midnight or not (the quarter so far, the 182-day rhythm)', async () => {
     const r = random(182);
     await t.db.read(SYSTEM, async (h) => {

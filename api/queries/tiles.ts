@@ -16,10 +16,40 @@ import { sqlFile } from './sql.ts';
  * the same buffer and write the same layer, ids and properties.
  */
 
+const TILE_VILLAGES = sqlFile(import.meta.url, 'tile-villages.sql');
+
 const FEATURES: Record<TileLayer, string> = {
-  villages: sqlFile(import.meta.url, 'tile-villages.sql').replace('/*BASE*/', METRIC_ROWS),
+  villages: TILE_VILLAGES.replace('/*BASE*/', METRIC_ROWS),
   events: sqlFile(import.meta.url, 'tile-events.sql').replace('/*BASE*/', EVENTS),
 };
+
+/**
+ * A tile reaching at most this many townships of a county-wide view computes the metrics of those
+ * townships only, one village_metrics call each (each reads its own township's rows: migration
+ * 010); a tile reaching more (a low zoom) makes one call for the whole scope, which is cheaper than
+ * many. At province scale a z12 tile then costs its two or three townships, not 30,000 units.
+ */
+export const TILE_TOWNSHIP_CALLS = 6;
+
+function replaceOnce(sql: string, from: string, to: string): string {
+  const at = sql.indexOf(from);
+  if (at < 0 || sql.indexOf(from, at + 1) >= 0) throw new Error(`expected exactly one ${JSON.stringify(from)} in metric-rows.sql`);
+  return sql.slice(0, at) + to + sql.slice(at + from.length);
+}
+
+/**
+ * metric-rows.sql for the villages of the townships in :townships, one call per township. Used
+ * only when the filter names no township: $5 is then NULL, and stays referenced so PostgreSQL can
+ * type it.
+ */
+const VILLAGES_BY_TOWNSHIP = TILE_VILLAGES.replace(
+  '/*BASE*/',
+  replaceOnce(
+    replaceOnce(METRIC_ROWS, 'FROM village_metrics(', 'FROM unnest(:townships::text[]) AS tw(code)\nCROSS JOIN LATERAL village_metrics('),
+    'p_township => $5',
+    'p_township => coalesce($5::text, tw.code)',
+  ),
+);
 
 /**
  * ST_AsMVT over the rows `f`, the first :cap in their order, clipped to the tile and its buffer;
@@ -35,8 +65,13 @@ SELECT (SELECT count(*) FROM f)::int AS matched,
        (SELECT count(*) FROM g WHERE geom IS NOT NULL)::int AS drawn,
        coalesce((SELECT ST_AsMVT(t, :layer, ${TILE_EXTENT}, 'geom', 'fid') FROM (SELECT * FROM g WHERE geom IS NOT NULL) t), ''::bytea) AS tile`;
 
-/** Whether any village's map geometry reaches the tile: one index probe before the metrics of a scope. */
-const ANY_VILLAGE = 'SELECT EXISTS (SELECT 1 FROM village WHERE geom_display && ST_MakeEnvelope($1, $2, $3, $4, 4326)) AS reaches';
+/**
+ * The townships whose villages' map geometry reaches the tile, up to one more than
+ * TILE_TOWNSHIP_CALLS: one index probe before any metrics (none: the tile is empty at once).
+ */
+const TOWNSHIPS_REACHED = `SELECT ARRAY(SELECT DISTINCT township_code FROM village
+                                          WHERE geom_display && ST_MakeEnvelope($1, $2, $3, $4, 4326)
+                                          ORDER BY 1 LIMIT ${TILE_TOWNSHIP_CALLS + 1}) AS townships`;
 
 /** The rows `f` for the JS encoder: the geometry as GeoJSON, already serialised for the villages. */
 const ROWS_PGLITE = 'SELECT fid::text AS fid, props, geojson FROM f ORDER BY ord';
@@ -93,29 +128,33 @@ function encodeJs(layer: TileLayer, t: TileAddress, rows: TileRow[]): { bytes: U
   return { bytes: fromGeojsonVt({ [layer]: tile }, { version: 2, extent: TILE_EXTENT }), drawn: tile.features.length };
 }
 
-async function tile(h: Handle, kind: DbKind, layer: TileLayer, t: TileAddress, base: unknown[], cap: number): Promise<TileAnswer> {
+async function tile(h: Handle, kind: DbKind, layer: TileLayer, t: TileAddress, base: unknown[], cap: number, features = FEATURES[layer], more = {}): Promise<TileAnswer> {
   const b = tileBounds(t, TILE_BUFFER);
-  const named = { west: b.west, south: b.south, east: b.east, north: b.north, cap };
-  // A tile no village reaches (the sea at zoom 22, anything off the county): empty at once, not
-  // after the metrics of every village in scope.
-  if (layer === 'villages') {
-    const [probe] = await h.query<{ reaches: boolean }>(ANY_VILLAGE, [b.west, b.south, b.east, b.north]);
-    if (!probe?.reaches) return { bytes: new Uint8Array(0), features: 0, truncated: false };
-  }
+  const named = { west: b.west, south: b.south, east: b.east, north: b.north, cap, ...more };
   if (kind === 'postgres') {
-    const { sql, params } = bindAfter(`${FEATURES[layer]}${ENCODE_POSTGIS}`, base, { ...named, layer, z: t.z, x: t.x, y: t.y });
+    const { sql, params } = bindAfter(`${features}${ENCODE_POSTGIS}`, base, { ...named, layer, z: t.z, x: t.x, y: t.y });
     const [row] = await h.query<{ matched: number; drawn: number; tile: Uint8Array }>(sql, params);
     return { bytes: new Uint8Array(row?.tile ?? new Uint8Array(0)), features: row?.drawn ?? 0, truncated: (row?.matched ?? 0) > cap };
   }
-  const { sql, params } = bindAfter(`${FEATURES[layer]}${ROWS_PGLITE}`, base, named);
+  const { sql, params } = bindAfter(`${features}${ROWS_PGLITE}`, base, named);
   const rows = await h.query<TileRow>(sql, params);
   const { bytes, drawn } = encodeJs(layer, t, rows.slice(0, cap));
   return { bytes, features: drawn, truncated: rows.length > cap };
 }
 
 /** The village layer's tile: every village in scope reaching it, with the filter's metrics. */
-export function villageTile(h: Handle, kind: DbKind, f: CaseFilter, s: MetricSettings, t: TileAddress, cap: number): Promise<TileAnswer> {
-  return tile(h, kind, 'villages', t, villageMetricArgs(f, s), cap);
+export async function villageTile(h: Handle, kind: DbKind, f: CaseFilter, s: MetricSettings, t: TileAddress, cap: number): Promise<TileAnswer> {
+  const b = tileBounds(t, TILE_BUFFER);
+  // A tile no village reaches (the sea at zoom 22, anything off the map) is empty at once, not
+  // after the metrics of every village in scope.
+  const [probe] = await h.query<{ townships: string[] }>(TOWNSHIPS_REACHED, [b.west, b.south, b.east, b.north]);
+  const reached = probe?.townships ?? [];
+  if (reached.length === 0) return { bytes: new Uint8Array(0), features: 0, truncated: false };
+  const args = villageMetricArgs(f, s);
+  if (f.township === null && reached.length <= TILE_TOWNSHIP_CALLS) {
+    return tile(h, kind, 'villages', t, args, cap, VILLAGES_BY_TOWNSHIP, { townships: reached });
+  }
+  return tile(h, kind, 'villages', t, args, cap);
 }
 
 /** The events' tile: the newest `cap` disputes, hazards and visits of the filter (of `types`) inside it. */

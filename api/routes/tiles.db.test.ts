@@ -6,6 +6,7 @@ import { addDays, shanghaiDate } from '../contract/calendar.ts';
 import { TILE_CONTENT_TYPE, type TileAddress, tileBounds, tileOf } from '../contract/tiles.ts';
 import type { EventsAnswer } from '../queries/events.ts';
 import type { FeatureCollection, VillageProps } from '../queries/layers.ts';
+import { TILE_TOWNSHIP_CALLS } from '../queries/tiles.ts';
 import { type SignedIn, signIn } from '../test/sign-in.ts';
 import { backend, type TestDb, testDb } from '../test/test-db.ts';
 
@@ -101,6 +102,36 @@ describe(`vector tiles (${backend})`, () => {
     expect(lp[0]).toBeLessThanOrEqual(Math.max(...lngs));
     expect(lp[1]).toBeGreaterThanOrEqual(Math.min(...lats));
     expect(lp[1]).toBeLessThanOrEqual(Math.max(...lats));
+  });
+
+  it('a county-wide tile reaching a few townships computes them one by one, with the numbers of the whole county', async () => {
+    const query = `${period}&category=婚姻家庭,宅基地`;
+    const layer = (await (await county.request(`/api/villages?${query}`)).json()) as FeatureCollection<VillageProps>;
+    const byCode = new Map(layer.features.map((f) => [f.properties.code, f.properties]));
+    const seat = layer.features.find((f) => f.properties.townshipCode === JIEPAI)!.properties.labelPoint;
+    const townshipsOf = (d: Decoded) => new Set(d.features.map((f) => String(f.properties.townshipCode)));
+    // The deepest zoom whose tile around 界牌镇 reaches two townships or more (one call per township),
+    // then zoom 8, which reaches more than TILE_TOWNSHIP_CALLS (one call for the county).
+    let few: { a: TileAddress; got: Decoded } | null = null;
+    for (let z = 12; z >= 8 && !few; z--) {
+      const a = tileOf(seat[0], seat[1], z);
+      const got = await tile(county, 'villages', a, query);
+      if (townshipsOf(got).size >= 2) few = { a, got };
+    }
+    const a8 = tileOf(seat[0], seat[1], 8);
+    const many = { a: a8, got: await tile(county, 'villages', a8, query) };
+    expect(townshipsOf(few!.got).size).toBeLessThanOrEqual(TILE_TOWNSHIP_CALLS);
+    expect(townshipsOf(many.got).size).toBeGreaterThan(TILE_TOWNSHIP_CALLS);
+    for (const { a, got } of [few!, many]) {
+      // every village whose label point is in the tile, whichever township it belongs to ...
+      const expected = layer.features.filter((f) => inside(f.properties.labelPoint, a)).map((f) => f.properties.code);
+      expect(got.features.map((f) => String(f.properties.code))).toEqual(expect.arrayContaining(expected));
+      // ... with the county's numbers
+      for (const f of got.features) expect(f.properties).toEqual(asTileProps(byCode.get(String(f.properties.code))!));
+      // no village twice (one call per township must not repeat a village)
+      expect(new Set(got.features.map((f) => f.id)).size).toBe(got.features.length);
+    }
+    expect(few!.got.features.some((f) => Number(f.properties.disputesOpen) > 0 || Number(f.properties.hazardsOpen) > 0)).toBe(true);
   });
 
   it('an event tile holds the /api/events rows there, newest first up to the cap, with the same fields', async () => {

@@ -68,8 +68,8 @@ async function measure(label: string, url: string | undefined): Promise<{ figure
   const server = await startBenchServer(db, config, NOW);
 
   const [seat] = await db.read(SYSTEM, (h) =>
-    h.query<{ lng: number; lat: number; code: string }>(
-      `SELECT ST_X(t.seat) AS lng, ST_Y(t.seat) AS lat, (SELECT min(code) FROM village WHERE township_code = t.code) AS code
+    h.query<{ lng: number; lat: number; code: string; township: string }>(
+      `SELECT ST_X(t.seat) AS lng, ST_Y(t.seat) AS lat, (SELECT min(code) FROM village WHERE township_code = t.code) AS code, t.code AS township
          FROM township t ORDER BY t.code LIMIT 1`,
     ),
   );
@@ -80,6 +80,9 @@ async function measure(label: string, url: string | undefined): Promise<{ figure
     ['summary (12 months)', '/api/stats/summary'],
     ['summary (this week)', `/api/stats/summary?from=${monday}&to=${today}`],
     ['villages layer', '/api/villages'],
+    // a township chief's (or a leader's drill-down): what one township costs as the rows grow elsewhere
+    ['summary (a township, week)', `/api/stats/summary?from=${monday}&to=${today}&township=${seat!.township}`],
+    ['villages (a township)', `/api/villages?township=${seat!.township}`],
     ['villages tile z12', `/api/tiles/villages/12/${tile.x}/${tile.y}.mvt`],
     ['events tile z12', `/api/tiles/events/12/${tile.x}/${tile.y}.mvt`],
     ['trend (12 months)', '/api/stats/trend?interval=month'],
@@ -121,7 +124,7 @@ async function main() {
     .slice(1)
     .map((r) => `p95 ${r.label}/${first.label}`.padStart(16))
     .join('');
-  console.log(`${'endpoint'.padEnd(22)}${head}${growth}`);
+  console.log(`${'endpoint'.padEnd(28)}${head}${growth}`);
   const names = [...new Set(runs.flatMap((r) => [...r.figures.keys()]))];
   for (const name of names) {
     const cells = runs.map((r) => {
@@ -133,7 +136,7 @@ async function main() {
       const x = r.figures.get(name);
       return (x && base ? (x.p95 / base.p95).toFixed(2) : '-').padStart(16);
     });
-    console.log(`${name.padEnd(22)}${cells.join('')}${ratios.join('')}`);
+    console.log(`${name.padEnd(28)}${cells.join('')}${ratios.join('')}`);
   }
   console.log('\nanswer sizes (bytes as decoded):');
   for (const r of runs) console.log(`  ${r.label}: ${[...r.figures].map(([n, x]) => `${n} ${x.bytes}`).join(', ')}`);

@@ -24,12 +24,15 @@ const FEATURES: Record<TileLayer, string> = {
 };
 
 /**
- * A tile reaching at most this many townships of a county-wide view computes the metrics of those
- * townships only, one village_metrics call each (each reads its own township's rows: migration
- * 010); a tile reaching more (a low zoom) makes one call for the whole scope, which is cheaper than
- * many. At province scale a z12 tile then costs its two or three townships, not 30,000 units.
+ * A tile of a county-wide view that reaches at most this many townships computes the metrics of
+ * those only, one village_metrics call each (each reads its own township's rows: migration 010);
+ * a tile reaching more (a low zoom) makes one call for the whole scope, which is then cheaper. The
+ * break-even follows the map's size: one call for the county costs about five townships' calls,
+ * one for a province of 1,525 townships about two hundred. So: at least TILE_TOWNSHIP_CALLS, or a
+ * TILE_TOWNSHIP_SHARE-th of the townships when that is more. A z12 tile reaches two or three.
  */
 export const TILE_TOWNSHIP_CALLS = 6;
+export const TILE_TOWNSHIP_SHARE = 4;
 
 function replaceOnce(sql: string, from: string, to: string): string {
   const at = sql.indexOf(from);
@@ -66,12 +69,15 @@ SELECT (SELECT count(*) FROM f)::int AS matched,
        coalesce((SELECT ST_AsMVT(t, :layer, ${TILE_EXTENT}, 'geom', 'fid') FROM (SELECT * FROM g WHERE geom IS NOT NULL) t), ''::bytea) AS tile`;
 
 /**
- * The townships whose villages' map geometry reaches the tile, up to one more than
- * TILE_TOWNSHIP_CALLS: one index probe before any metrics (none: the tile is empty at once).
+ * How many townships a tile may compute one by one (`calls`, see TILE_TOWNSHIP_CALLS), and the
+ * townships whose villages' map geometry reaches the tile, up to one more than that: one index
+ * probe before any metrics (none: the tile is empty at once).
  */
-const TOWNSHIPS_REACHED = `SELECT ARRAY(SELECT DISTINCT township_code FROM village
-                                          WHERE geom_display && ST_MakeEnvelope($1, $2, $3, $4, 4326)
-                                          ORDER BY 1 LIMIT ${TILE_TOWNSHIP_CALLS + 1}) AS townships`;
+const TOWNSHIPS_REACHED = `WITH n AS (SELECT greatest(${TILE_TOWNSHIP_CALLS}, (SELECT count(*) FROM township) / ${TILE_TOWNSHIP_SHARE})::int AS calls)
+SELECT (SELECT calls FROM n) AS calls,
+       ARRAY(SELECT DISTINCT township_code FROM village
+              WHERE geom_display && ST_MakeEnvelope($1, $2, $3, $4, 4326)
+              ORDER BY 1 LIMIT (SELECT calls + 1 FROM n)) AS townships`;
 
 /** The rows `f` for the JS encoder: the geometry as GeoJSON, already serialised for the villages. */
 const ROWS_PGLITE = 'SELECT fid::text AS fid, props, geojson FROM f ORDER BY ord';
@@ -147,11 +153,11 @@ export async function villageTile(h: Handle, kind: DbKind, f: CaseFilter, s: Met
   const b = tileBounds(t, TILE_BUFFER);
   // A tile no village reaches (the sea at zoom 22, anything off the map) is empty at once, not
   // after the metrics of every village in scope.
-  const [probe] = await h.query<{ townships: string[] }>(TOWNSHIPS_REACHED, [b.west, b.south, b.east, b.north]);
+  const [probe] = await h.query<{ calls: number; townships: string[] }>(TOWNSHIPS_REACHED, [b.west, b.south, b.east, b.north]);
   const reached = probe?.townships ?? [];
   if (reached.length === 0) return { bytes: new Uint8Array(0), features: 0, truncated: false };
   const args = villageMetricArgs(f, s);
-  if (f.township === null && reached.length <= TILE_TOWNSHIP_CALLS) {
+  if (f.township === null && reached.length <= (probe?.calls ?? TILE_TOWNSHIP_CALLS)) {
     return tile(h, kind, 'villages', t, args, cap, VILLAGES_BY_TOWNSHIP, { townships: reached });
   }
   return tile(h, kind, 'villages', t, args, cap);

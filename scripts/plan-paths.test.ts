@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accessPaths } from './plan-paths.ts';
+import { accessPaths, bodyQuery, namedArgs } from './plan-paths.ts';
 
 describe('accessPaths', () => {
   it.each([
@@ -16,5 +16,32 @@ describe('accessPaths', () => {
     ],
   ])('%s', (_name, plan, indexes, seqScans) => {
     expect(accessPaths(plan)).toEqual({ indexes, seqScans });
+  });
+});
+
+describe('namedArgs', () => {
+  it.each([
+    ['a call by name', 'SELECT * FROM f(p_a => $1, p_b => $2) m', { p_a: 1, p_b: 2 }],
+    ['across lines', 'FROM f(p_a => $3,\n  p_b => $10) m', { p_a: 3, p_b: 10 }],
+    ['an argument that is not a parameter', 'FROM f(p_a => $1, p_b => coalesce($5::text, tw.code)) m', null],
+    ['no call', 'SELECT 1', null],
+  ])('%s', (_name, sql, want) => {
+    const got = namedArgs(sql, 'f');
+    expect(got === null ? null : Object.fromEntries(got)).toEqual(want);
+  });
+});
+
+describe('bodyQuery', () => {
+  const params = [
+    { name: 'p_from', type: 'timestamp with time zone' },
+    { name: 'p_township', type: 'text' },
+  ];
+  it('gives the RETURN QUERY statement with typed parameters, NULL for those not passed', () => {
+    const src = '#variable_conflict use_column\nBEGIN\n  RETURN QUERY\nSELECT x FROM t WHERE a >= p_from AND (p_township IS NULL OR b = p_township);\nEND ';
+    expect(bodyQuery(src, params, new Map([['p_from', 4]]))).toBe('SELECT x FROM t WHERE a >= $4::timestamp with time zone AND (NULL::text IS NULL OR b = NULL::text)');
+  });
+  it('refuses a name that is not a parameter, and a function with no RETURN QUERY', () => {
+    expect(() => bodyQuery('BEGIN RETURN QUERY SELECT p_other; END', params, new Map())).toThrow(/p_other/);
+    expect(() => bodyQuery('SELECT 1', params, new Map())).toThrow(/RETURN QUERY/);
   });
 });

@@ -10,6 +10,7 @@
  */
 import { loadConfig } from '../api/config.ts';
 import { addDays, shanghaiDate } from '../api/contract/calendar.ts';
+import { tileOf } from '../api/contract/tiles.ts';
 import type { Handle } from '../api/db/index.ts';
 import { makePeriod } from '../api/domain/period.ts';
 import type { CaseFilter } from '../api/filter/case-filter.ts';
@@ -22,7 +23,7 @@ import { trend } from '../api/queries/trend.ts';
 import { villageDetail } from '../api/queries/village-detail.ts';
 import { cliArgsOrExit } from './cli-args.ts';
 import { openCliDb } from './cli-db.ts';
-import { accessPaths } from './plan-paths.ts';
+import { accessPaths, bodyQuery, namedArgs } from './plan-paths.ts';
 
 const USAGE = 'usage: npm run plans -- [--now ISO-INSTANT] [--days N] [--township CODE] [--village CODE]';
 
@@ -32,12 +33,39 @@ interface Recorded {
   plan: string[];
 }
 
-/** A handle that explains each statement (ANALYZE: it runs) before running it for the caller. */
+const explain = async (h: Handle, sql: string, params: readonly unknown[]) =>
+  (await h.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${sql}`, params)).map((r) => r['QUERY PLAN']);
+
+/** The functions whose own statement is shown beside a statement that calls them (PL/pgSQL hides it). */
+const INSIDE = ['village_metrics'];
+
+const FUNCTION_SOURCE = `SELECT p.prosrc, p.proargnames[1:p.pronargs] AS names,
+                               ARRAY(SELECT format_type(t, NULL) FROM unnest(p.proargtypes) t) AS types
+                          FROM pg_proc p WHERE p.proname = $1 AND p.prolang = (SELECT oid FROM pg_language WHERE lanname = 'plpgsql')`;
+
+/**
+ * A handle that explains each statement (ANALYZE: it runs) before running it for the caller, and
+ * beside a call of a function in INSIDE, that function's own statement with the call's values
+ * (planned for those values; the function keeps one generic plan, so its own may differ in detail).
+ */
 function recording(h: Handle, into: Recorded[]): Handle {
   return {
     async query<T>(sql: string, params: readonly unknown[] = []) {
-      const rows = await h.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${sql}`, params);
-      into.push({ sql, params, plan: rows.map((r) => r['QUERY PLAN']) });
+      into.push({ sql, params, plan: await explain(h, sql, params) });
+      for (const fn of INSIDE) {
+        const args = namedArgs(sql, fn);
+        if (!args) continue;
+        const [src] = await h.query<{ prosrc: string; names: string[]; types: string[] }>(FUNCTION_SOURCE, [fn]);
+        if (!src) continue;
+        const body = bodyQuery(
+          src.prosrc,
+          src.names.map((name, i) => ({ name, type: src.types[i]! })),
+          args,
+        );
+        const used = [...args.values()].sort((a, b) => a - b);
+        // The body numbers its parameters as the call did: pass them all, as the call does.
+        into.push({ sql: `-- inside ${fn}(), as called above\n${body}`, params, plan: await explain(h, body, params.slice(0, Math.max(...used))) });
+      }
       return h.query<T>(sql, params);
     },
     exec: (sql) => h.exec(sql),
@@ -70,13 +98,17 @@ async function main() {
     if (!Number.isInteger(days) || days < 1 || days > 366) throw new Error('--days: a whole number of days, 1..366');
     const settings = metricSettings(config);
     const pick = await db.read({ kind: 'county' }, (h) =>
-      h.query<{ village: string; township: string }>('SELECT code AS village, township_code AS township FROM village ORDER BY code LIMIT 1'),
+      h.query<{ village: string; township: string; lng: number; lat: number }>(
+        'SELECT code AS village, township_code AS township, ST_X(label_point) AS lng, ST_Y(label_point) AS lat FROM village ORDER BY code LIMIT 1',
+      ),
     );
     const village = args.village ?? pick[0]?.village;
     const township = args.township ?? pick[0]?.township ?? null;
     if (!village) throw new Error('the database holds no village: seed it first');
     // The last `days` days to today, as the period picker's presets make them.
     const lastDays = (n: number) => makePeriod(addDays(shanghaiDate(now), 1 - n), shanghaiDate(now), now);
+    // The zoom-12 tile around the village: a few townships, so one village_metrics call each.
+    const near = tileOf(pick[0]!.lng, pick[0]!.lat, 12);
     const county: CaseFilter = { period: lastDays(days), township: null, categories: null, statuses: null, campaign: null, now };
     const ofTownship: CaseFilter = { ...county, township };
     const year: CaseFilter = { ...county, period: lastDays(365) };
@@ -91,7 +123,11 @@ async function main() {
       [`GET /api/villages/${village}`, (h) => villageDetail(h, county, settings, village)],
       ['GET /api/events (the map points)', (h) => events(h, county, { types: ['dispute', 'hazard', 'visit'], bbox: null, cap: config.EVENTS_CAP })],
       ['GET /api/tiles/villages/9/416/216.mvt', (h) => villageTile(h, db.kind, county, settings, { z: 9, x: 416, y: 216 }, config.TILE_MAX_FEATURES)],
-      ['GET /api/tiles/events/12/3330/1730.mvt', (h) => eventTile(h, db.kind, year, ['dispute', 'hazard', 'visit'], { z: 12, x: 3330, y: 1730 }, config.TILE_MAX_FEATURES)],
+      [
+        `GET /api/tiles/villages/12/${near.x}/${near.y}.mvt (at the village: its few townships one by one)`,
+        (h) => villageTile(h, db.kind, county, settings, near, config.TILE_MAX_FEATURES),
+      ],
+      [`GET /api/tiles/events/12/${near.x}/${near.y}.mvt`, (h) => eventTile(h, db.kind, year, ['dispute', 'hazard', 'visit'], near, config.TILE_MAX_FEATURES)],
     ];
     const head: string[] = [
       '# Query plans of the read endpoints',

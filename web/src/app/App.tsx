@@ -7,6 +7,7 @@ import { DashboardExportButton } from '../features/export/DashboardExportButton.
 import { FilterBar } from '../features/filters/FilterBar.tsx';
 import { I18nProvider, useI18n } from '../features/i18n/I18nProvider.tsx';
 import { LedgerImportButton } from '../features/imports/LedgerImportButton.tsx';
+import { markMapUnavailable } from '../features/map/first-draw.ts';
 import { MapView } from '../features/map/MapView.tsx';
 import { OutageBanner } from '../features/outage/OutageBanner.tsx';
 import { OutageProvider } from '../features/outage/OutageProvider.tsx';
@@ -79,7 +80,7 @@ export function App() {
             <OutageBanner />
           </div>
           <main className="app-main">
-            <ErrorBoundary>
+            <ErrorBoundary onError={markMapUnavailable}>
               <MapView />
             </ErrorBoundary>
             <ErrorBoundary>

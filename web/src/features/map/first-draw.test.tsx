@@ -22,7 +22,7 @@ describe('useAfterFirstMap', () => {
     expect(performance.getEntriesByName('map-first-draw')).toHaveLength(1);
   });
 
-  it('gives up waiting after the fallback, so a map without WebGL never blocks the charts', () => {
+  it('gives up waiting after the fallback, so a map that hangs without a word never blocks the charts for good', () => {
     vi.useFakeTimers();
     const { result } = renderHook(() => useAfterFirstMap(4000));
     act(() => void vi.advanceTimersByTime(3999));

@@ -3,6 +3,7 @@ import { Map as MaplibreMap, type StyleSpecification, setWorkerUrl } from 'mapli
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { type RefObject, useEffect, useRef, useState } from 'react';
+import { markMapUnavailable } from './first-draw.ts';
 import { registerGcj02Protocol } from './gcj02-tiles.ts';
 import type { BBox } from './geometry.ts';
 import { FIT_PADDING, MAP_FONT_FAMILY, POINTS_MIN_ZOOM, VILLAGE_NAMES_MIN_ZOOM } from './map-theme.ts';
@@ -125,6 +126,9 @@ export function useDeckMap(
       );
     map.on('moveend', publishBounds);
     map.once('load', publishBounds);
+    // A context lost before the first draw: whatever waits for the map (the charts) stops waiting.
+    // MapLibre may restore it, so the map itself is not marked as failed.
+    map.on('webglcontextlost', () => markMapUnavailable());
     map.on('error', (e) => {
       // Tile errors from an optional raster basemap must not blank the map; only a lost GL context does.
       if (e.error && /webgl|context/i.test(e.error.message)) setError(new Error(e.error.message));

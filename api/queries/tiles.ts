@@ -70,8 +70,8 @@ SELECT (SELECT count(*) FROM f)::int AS matched,
 
 /**
  * How many townships a tile may compute one by one (`calls`, see TILE_TOWNSHIP_CALLS), and the
- * townships whose villages' map geometry reaches the tile, up to one more than that: one index
- * probe before any metrics (none: the tile is empty at once).
+ * townships whose villages' map geometry reaches the tile, up to one more than that: one probe of
+ * village_geom_display_gix (migration 011) before any metrics (none: the tile is empty at once).
  */
 const TOWNSHIPS_REACHED = `WITH n AS (SELECT greatest(${TILE_TOWNSHIP_CALLS}, (SELECT count(*) FROM township) / ${TILE_TOWNSHIP_SHARE})::int AS calls)
 SELECT (SELECT calls FROM n) AS calls,

@@ -24,6 +24,8 @@ describe('namedArgs', () => {
     ['a call by name', 'SELECT * FROM f(p_a => $1, p_b => $2) m', { p_a: 1, p_b: 2 }],
     ['across lines', 'FROM f(p_a => $3,\n  p_b => $10) m', { p_a: 3, p_b: 10 }],
     ['an argument that is not a parameter', 'FROM f(p_a => $1, p_b => coalesce($5::text, tw.code)) m', null],
+    ['a nested call after the parameters', 'FROM f(p_a => $1, p_b => $2) m JOIN g(x) ON true', { p_a: 1, p_b: 2 }],
+    ['an unclosed call', 'FROM f(p_a => $1', null],
     ['no call', 'SELECT 1', null],
   ])('%s', (_name, sql, want) => {
     const got = namedArgs(sql, 'f');

@@ -17,7 +17,14 @@ export function accessPaths(plan: readonly string[]): { indexes: string[]; seqSc
 export function namedArgs(sql: string, fn: string): Map<string, number> | null {
   const at = sql.indexOf(`${fn}(`);
   if (at < 0) return null;
-  const close = sql.indexOf(')', at);
+  // the parenthesis that closes the call, past any nested in its arguments
+  let depth = 0;
+  let close = -1;
+  for (let i = at + fn.length; i < sql.length && close < 0; i++) {
+    if (sql[i] === '(') depth++;
+    else if (sql[i] === ')' && --depth === 0) close = i;
+  }
+  if (close < 0) return null;
   const inner = sql.slice(at + fn.length + 1, close);
   const args = new Map<string, number>();
   for (const part of inner.split(',')) {

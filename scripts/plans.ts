@@ -89,26 +89,40 @@ async function main() {
     township: { type: 'string' },
     village: { type: 'string' },
   });
+  // Checked before the database is opened (the embedded one may be held by a server): a usage error.
+  const now = args.now ? new Date(args.now) : new Date();
+  const days = Number(args.days);
+  const wrong = [
+    Number.isNaN(now.getTime()) && `--now: not an instant: ${args.now}`,
+    !(Number.isInteger(days) && days >= 1 && days <= 366) && `--days: a whole number of days, 1..366, not ${args.days}`,
+    args.village !== undefined && !/^\d{12}$/.test(args.village) && `--village: a 12-digit village code, not ${args.village}`,
+    args.township !== undefined && !/^\d{9}$/.test(args.township) && `--township: a 9-digit township code, not ${args.township}`,
+  ].filter(Boolean);
+  if (wrong.length) {
+    console.error(`plans: ${wrong.join('; ')}\n${USAGE}`);
+    process.exit(2);
+  }
   const config = loadConfig();
   const { db, where } = await openCliDb(config);
   try {
-    const now = args.now ? new Date(args.now) : new Date();
-    if (Number.isNaN(now.getTime())) throw new Error(`--now: not an instant: ${args.now}`);
-    const days = Number(args.days);
-    if (!Number.isInteger(days) || days < 1 || days > 366) throw new Error('--days: a whole number of days, 1..366');
     const settings = metricSettings(config);
-    const pick = await db.read({ kind: 'county' }, (h) =>
-      h.query<{ village: string; township: string; lng: number; lat: number }>(
-        'SELECT code AS village, township_code AS township, ST_X(label_point) AS lng, ST_Y(label_point) AS lat FROM village ORDER BY code LIMIT 1',
+    // The village (the given one, else the first by code), its township and where it is; the township's own if given.
+    const [pick] = await db.read({ kind: 'county' }, (h) =>
+      h.query<{ village: string; township: string; lng: number; lat: number; known: boolean }>(
+        `SELECT v.code AS village, v.township_code AS township, ST_X(v.label_point) AS lng, ST_Y(v.label_point) AS lat,
+                $2::text IS NULL OR EXISTS (SELECT 1 FROM township t WHERE t.code = $2) AS known
+           FROM village v WHERE $1::text IS NULL OR v.code = $1 ORDER BY v.code LIMIT 1`,
+        [args.village ?? null, args.township ?? null],
       ),
     );
-    const village = args.village ?? pick[0]?.village;
-    const township = args.township ?? pick[0]?.township ?? null;
-    if (!village) throw new Error('the database holds no village: seed it first');
+    if (!pick) throw new Error(args.village ? `no village with code ${args.village}` : 'the database holds no village: seed it first');
+    if (!pick.known) throw new Error(`no township with code ${args.township}`);
+    const village = pick.village;
+    const township = args.township ?? pick.township;
     // The last `days` days to today, as the period picker's presets make them.
     const lastDays = (n: number) => makePeriod(addDays(shanghaiDate(now), 1 - n), shanghaiDate(now), now);
     // The zoom-12 tile around the village: a few townships, so one village_metrics call each.
-    const near = tileOf(pick[0]!.lng, pick[0]!.lat, 12);
+    const near = tileOf(pick.lng, pick.lat, 12);
     const county: CaseFilter = { period: lastDays(days), township: null, categories: null, statuses: null, campaign: null, now };
     const ofTownship: CaseFilter = { ...county, township };
     const year: CaseFilter = { ...county, period: lastDays(365) };
@@ -134,9 +148,12 @@ async function main() {
       '',
       `Written by \`npm run plans -- ${process.argv.slice(2).join(' ')}\` (scripts/plans.ts): EXPLAIN (ANALYZE, BUFFERS) of every statement`,
       "each endpoint sends, with its parameters, recorded through the endpoints' own query functions. The rollups are read",
-      'inside PL/pgSQL functions (`case_flow_sums`, `visit_flow_sums`: a "Function Scan" here), whose statements are index',
-      "range scans on the rollups' primary keys, as the trend's plans show; a superuser sees them with",
-      "`LOAD 'auto_explain'; SET auto_explain.log_nested_statements = on; SET auto_explain.log_min_duration = 0`.",
+      'inside PL/pgSQL functions (`case_flow_sums`, `visit_flow_sums`, `officer_visit_sums`: a "Function Scan" here). Each',
+      "holds a county statement, which reads the rollups' primary keys (day or month first) as the trend's plans show,",
+      'and a township statement, which reads the township indexes of migration 010 (`case_day_township_idx`, ...) or the',
+      "officer ones; a superuser sees them with `LOAD 'auto_explain'; SET auto_explain.log_nested_statements = on;",
+      'SET auto_explain.log_min_duration = 0`. A tile that computes its townships one by one calls village_metrics with',
+      'each township: its own statement is then the one shown under "one township".',
       '',
       `Plans on ${where} (${db.kind}), now ${now.toISOString()}, a period of ${days} days; township ${township}, village ${village}.`,
       '',

@@ -27,12 +27,14 @@ const FEATURES: Record<TileLayer, string> = {
  * A tile of a county-wide view that reaches at most this many townships computes the metrics of
  * those only, one village_metrics call each (each reads its own township's rows: migration 010);
  * a tile reaching more (a low zoom) makes one call for the whole scope, which is then cheaper. The
- * break-even follows the map's size: one call for the county costs about five townships' calls,
- * one for a province of 1,525 townships about two hundred. So: at least TILE_TOWNSHIP_CALLS, or a
- * TILE_TOWNSHIP_SHARE-th of the townships when that is more. A z12 tile reaches two or three.
+ * break-even follows the map's size: one call for the county costs about five or six townships'
+ * calls, one for a province of 1,525 townships about two hundred. So: at least TILE_TOWNSHIP_CALLS,
+ * or a TILE_TOWNSHIP_SHARE-th of the townships when that is more. A z12 tile reaches two or three.
+ * Only without a case filter: a filtered view reads the raw cases of the whole area in each call
+ * (the raw paths of village_metrics are not split by township), so there one call is cheaper.
  */
 export const TILE_TOWNSHIP_CALLS = 6;
-export const TILE_TOWNSHIP_SHARE = 4;
+export const TILE_TOWNSHIP_SHARE = 8;
 
 function replaceOnce(sql: string, from: string, to: string): string {
   const at = sql.indexOf(from);
@@ -157,7 +159,8 @@ export async function villageTile(h: Handle, kind: DbKind, f: CaseFilter, s: Met
   const reached = probe?.townships ?? [];
   if (reached.length === 0) return { bytes: new Uint8Array(0), features: 0, truncated: false };
   const args = villageMetricArgs(f, s);
-  if (f.township === null && reached.length <= (probe?.calls ?? TILE_TOWNSHIP_CALLS)) {
+  const unfiltered = f.categories === null && f.statuses === null && f.campaign === null;
+  if (f.township === null && unfiltered && reached.length <= (probe?.calls ?? TILE_TOWNSHIP_CALLS)) {
     return tile(h, kind, 'villages', t, args, cap, VILLAGES_BY_TOWNSHIP, { townships: reached });
   }
   return tile(h, kind, 'villages', t, args, cap);

@@ -49,13 +49,23 @@ const FUNCTION_SOURCE = `SELECT p.prosrc, p.proargnames[1:p.pronargs] AS names,
  * (planned for those values; the function keeps one generic plan, so its own may differ in detail).
  */
 function recording(h: Handle, into: Recorded[]): Handle {
+  // Each function's source is read once per endpoint, not once per call of it.
+  const sources = new Map<string, Promise<{ prosrc: string; names: string[]; types: string[] } | undefined>>();
+  const sourceOf = (fn: string) => {
+    if (!sources.has(fn))
+      sources.set(
+        fn,
+        h.query<{ prosrc: string; names: string[]; types: string[] }>(FUNCTION_SOURCE, [fn]).then((r) => r[0]),
+      );
+    return sources.get(fn)!;
+  };
   return {
     async query<T>(sql: string, params: readonly unknown[] = []) {
       into.push({ sql, params, plan: await explain(h, sql, params) });
       for (const fn of INSIDE) {
         const args = namedArgs(sql, fn);
         if (!args) continue;
-        const [src] = await h.query<{ prosrc: string; names: string[]; types: string[] }>(FUNCTION_SOURCE, [fn]);
+        const src = await sourceOf(fn);
         if (!src) continue;
         const body = bodyQuery(
           src.prosrc,

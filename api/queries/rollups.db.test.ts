@@ -4,6 +4,7 @@ import type { Handle, Scope } from '../db/index.ts';
 import { SYSTEM } from '../db/types.ts';
 import { rolledBack } from '../test/rollback.ts';
 import { type TestDb, testDb } from '../test/test-db.ts';
+import { random, type Window, windows as windowsOf } from '../test/windows.ts';
 import { sqlFile } from './sql.ts';
 
 // Migration 009: village_metrics reads its flows from case_day/case_month when nothing filters
@@ -21,41 +22,6 @@ beforeAll(async () => {
   const rows = await t.db.read(SYSTEM, (h) => h.query<{ code: string }>('SELECT code FROM township ORDER BY code'));
   townships = rows.map((r) => r.code);
 });
-
-/** A small deterministic generator (mulberry32): the same periods on every run and both databases. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let x = Math.imul(a ^ (a >>> 15), 1 | a);
-    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-interface Window {
-  from: Date;
-  to: Date;
-  ref: Date;
-  township: string | null;
-}
-
-/** Periods as the API makes them: from local midnight, to a midnight or a cut instant, ref at most now. */
-function windows(n: number, now: Date): Window[] {
-  const r = random(16);
-  const midnight = (d: Date) => new Date(Math.floor((d.getTime() + 8 * 3600_000) / DAY) * DAY - 8 * 3600_000);
-  return Array.from({ length: n }, (_, i) => {
-    const from = new Date(midnight(now).getTime() - Math.floor(r() * 1000) * DAY);
-    const days = [1, 7, 30, 31, 92, 365, 400][i % 7]!;
-    const aligned = new Date(from.getTime() + days * DAY);
-    // every third window ends at an instant inside a day: the comparison period of a running one
-    const to = i % 3 === 2 ? new Date(aligned.getTime() - DAY + Math.floor(r() * DAY)) : aligned;
-    // every fourth reads "as of" an instant inside the period: cases concluded after it do not count
-    const ref = i % 4 === 3 ? new Date(from.getTime() + r() * (to.getTime() - from.getTime())) : new Date(Math.min(to.getTime() - 1, now.getTime()));
-    const township = r() < 0.3 ? townships[Math.floor(r() * townships.length)]! : null;
-    return { from, to, ref, township };
-  });
-}
 
 const METRICS = `SELECT * FROM village_metrics(p_from => $1, p_to => $2, p_ref => $3, p_required => 3, p_township => $4,
                                             p_silence_days => 28, p_categories => $5, p_statuses => $6) ORDER BY village_code`;
@@ -126,7 +92,7 @@ async function asScopeRolledBack(scope: Scope, fn: (h: Handle) => Promise<void>)
 
 describe('rollups (migration 009)', () => {
   it('answer like the raw rows for random periods, cuts and scopes', async () => {
-    const ws = windows(24, t.now);
+    const ws = windowsOf(24, t.now, townships);
     await t.db.read(SYSTEM, async (h) => {
       let counted = 0;
       for (const w of ws) {
@@ -144,7 +110,7 @@ describe('rollups (migration 009)', () => {
     const r = random(10);
     await t.db.read(SYSTEM, async (h) => {
       let open = 0;
-      for (const [i, w] of windows(14, t.now).entries()) {
+      for (const [i, w] of windowsOf(14, t.now, townships).entries()) {
         const township = townships[Math.floor(r() * townships.length)]!;
         // filtered or not: the township's own branches of both the rolled-up and the raw paths
         const filter = i % 2 === 0 ? [null, null] : [ALL_CATEGORIES, ALL_STATUSES];

@@ -2,7 +2,7 @@ import { quarterStart, shanghaiDate } from '../contract/calendar.ts';
 import type { Handle } from '../db/index.ts';
 import { isRunning, type Period, type PeriodUnit, periodUnit, previousPeriod, samePointPreviousQuarter } from '../domain/period.ts';
 import type { CaseFilter } from '../filter/case-filter.ts';
-import { type MetricSettings, type VillageMetricRow, villageMetricRows } from './metric-rows.ts';
+import type { MetricSettings } from './metric-rows.ts';
 import { rate } from './sql.ts';
 
 export interface Totals {
@@ -62,34 +62,56 @@ export interface Summary {
   previous: Totals;
 }
 
-/** Sums per-village rows into the totals every KPI card and briefing shows. */
-export function totalsOf(rows: readonly VillageMetricRow[], ref: Date): Totals {
-  const quarter = quarterStart(shanghaiDate(ref));
-  const t: Totals = {
-    disputes: { total: 0, concluded: 0, resolved: 0, successRate: null, open: 0 },
-    hazards: { reported: 0, open: 0, overdue: 0, bySeverity: { 1: 0, 2: 0, 3: 0, 4: 0 } },
-    coverage: { villages: rows.length, met: 0, atRisk: 0, missed: 0, rate: null, quarter, asOf: ref.toISOString(), silent: 0 },
+/** One row of `scope_totals` (migration 012). */
+interface TotalsRow {
+  villages: number;
+  disputes: number;
+  disputes_concluded: number;
+  disputes_successful: number;
+  disputes_open: number;
+  hazards: number;
+  hazards_open: number;
+  hazards_overdue: number;
+  hazards_open_s1: number;
+  hazards_open_s2: number;
+  hazards_open_s3: number;
+  hazards_open_s4: number;
+  coverage_met: number;
+  coverage_at_risk: number;
+  coverage_missed: number;
+  silent: number;
+}
+
+const SCOPE_TOTALS = `SELECT * FROM scope_totals(p_from => $1, p_to => $2, p_ref => $3, p_cov_ref => $4, p_required => $5,
+  p_township => $6, p_silence_days => $7, p_categories => $8, p_statuses => $9, p_campaign => $10)`;
+
+/**
+ * The totals every KPI card and briefing shows, for the filter's period and scope: flows and open stocks
+ * as of the period's "as of", coverage and silence as of `covRef` (the previous period's are the same point
+ * of the previous quarter). The same sums as adding up `village_metrics` (summary.db.test.ts), counted in
+ * the database instead of computed per village.
+ */
+export async function scopeTotals(h: Handle, f: CaseFilter, s: MetricSettings, covRef: Date): Promise<Totals> {
+  const p = f.period;
+  const [r] = await h.query<TotalsRow>(SCOPE_TOTALS, [
+    p.start.toISOString(), p.end.toISOString(), p.ref.toISOString(), covRef.toISOString(), s.requiredVisits,
+    f.township, s.silenceDays, f.categories, f.statuses, f.campaign,
+  ]);
+  if (!r) throw new Error('scope_totals returned no row');
+  return {
+    disputes: {
+      total: r.disputes, concluded: r.disputes_concluded, resolved: r.disputes_successful,
+      successRate: rate(r.disputes_successful, r.disputes_concluded), open: r.disputes_open,
+    },
+    hazards: {
+      reported: r.hazards, open: r.hazards_open, overdue: r.hazards_overdue,
+      bySeverity: { 1: r.hazards_open_s1, 2: r.hazards_open_s2, 3: r.hazards_open_s3, 4: r.hazards_open_s4 },
+    },
+    coverage: {
+      villages: r.villages, met: r.coverage_met, atRisk: r.coverage_at_risk, missed: r.coverage_missed,
+      rate: rate(r.coverage_met, r.villages), quarter: quarterStart(shanghaiDate(covRef)), asOf: covRef.toISOString(), silent: r.silent,
+    },
   };
-  for (const r of rows) {
-    t.disputes.total += r.disputes;
-    t.disputes.concluded += r.disputes_concluded;
-    t.disputes.resolved += r.disputes_successful;
-    t.disputes.open += r.disputes_open;
-    t.hazards.reported += r.hazards;
-    t.hazards.open += r.hazards_open;
-    t.hazards.overdue += r.hazards_overdue;
-    t.hazards.bySeverity[1] += r.hazards_open_s1;
-    t.hazards.bySeverity[2] += r.hazards_open_s2;
-    t.hazards.bySeverity[3] += r.hazards_open_s3;
-    t.hazards.bySeverity[4] += r.hazards_open_s4;
-    if (r.coverage_status === 'met') t.coverage.met++;
-    else if (r.coverage_status === 'at_risk') t.coverage.atRisk++;
-    else t.coverage.missed++;
-    if (r.silent) t.coverage.silent++;
-  }
-  t.disputes.successRate = rate(t.disputes.resolved, t.disputes.concluded);
-  t.coverage.rate = rate(t.coverage.met, t.coverage.villages);
-  return t;
 }
 
 /** `unit` defaults to the period's own; a comparison period reports the unit of the period it is compared with. */
@@ -97,27 +119,16 @@ export function periodInfo(p: Period, now: Date, unit: PeriodUnit = periodUnit(p
   return { from: p.from, to: p.to, asOf: p.ref.toISOString(), days: p.days, partial: isRunning(p, now), unit, until: p.end.toISOString() };
 }
 
-/**
- * The previous period's totals; its coverage is the same point of the previous quarter (see
- * `samePointPreviousQuarter`), read with a third query only when the previous period ends elsewhere.
- */
-export async function previousTotals(h: Handle, f: CaseFilter, s: MetricSettings, prev: Period, before: readonly VillageMetricRow[]): Promise<Totals> {
-  const totals = totalsOf(before, prev.ref);
-  const covRef = samePointPreviousQuarter(f.period.ref);
-  if (covRef.getTime() === prev.ref.getTime()) return totals;
-  const covRows = await villageMetricRows(h, { ...f, period: { ...prev, ref: covRef } }, s);
-  return { ...totals, coverage: totalsOf(covRows, covRef).coverage };
-}
-
 export async function summary(h: Handle, f: CaseFilter, s: MetricSettings, now: Date): Promise<Summary> {
   const prev = previousPeriod(f.period, now);
-  const current = await villageMetricRows(h, f, s);
-  const before = await villageMetricRows(h, { ...f, period: prev }, s);
+  const current = await scopeTotals(h, f, s, f.period.ref);
+  // the previous period's coverage is the same point of the previous quarter (see samePointPreviousQuarter)
+  const previous = await scopeTotals(h, { ...f, period: prev }, s, samePointPreviousQuarter(f.period.ref));
   return {
     township: f.township,
     period: periodInfo(f.period, now),
     previousPeriod: periodInfo(prev, now, periodUnit(f.period)),
-    current: totalsOf(current, f.period.ref),
-    previous: await previousTotals(h, f, s, prev, before),
+    current,
+    previous,
   };
 }

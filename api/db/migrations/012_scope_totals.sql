@@ -1,0 +1,181 @@
+-- 012: a summary's totals in one row, counted where they are kept (issue 16). The summary used
+-- to compute every village's metrics (village_metrics) three times (the period, the previous
+-- one, the previous quarter's coverage) and add them up in TypeScript. Most of that work is what
+-- a total never shows: each village's last visit and last report (two index probes per village,
+-- 1.1 s of 3.9 s at province scale), grouping the open stocks by village, the names.
+--
+-- scope_totals gives the same totals (api/queries/summary.db.test.ts holds them to the sums of
+-- village_metrics for random periods, scopes and filters):
+--   flows      summed from the rollups (case_flow_sums), or counted in the raw rows when a filter
+--              narrows the cases, as village_metrics does;
+--   open       counted, not grouped: the county through the interval indexes, a township through
+--              its own open and since-concluded cases (migration 010's indexes);
+--   coverage   per village still (its quarter's visits and its officer's rhythm), counted by status;
+--   silence    the villages with no visit and no hazard report in the window, from the rollups
+--              (visit_flow_sums, case_flow_sums), instead of each village's last ones.
+-- Coverage and silence are taken at p_cov_ref, flows and stocks at p_ref: the previous period's
+-- totals, whose coverage is the same point of the previous quarter, then take one call, not two.
+--
+-- PL/pgSQL with one generic plan per statement and session: each branch below is its own
+-- statement, so the county and a township, filtered and not, each keep the plan that suits them.
+CREATE FUNCTION scope_totals(
+  p_from         timestamptz,
+  p_to           timestamptz,
+  p_ref          timestamptz,
+  p_cov_ref      timestamptz,
+  p_required     integer,
+  p_township     text,
+  p_silence_days integer,
+  p_categories   text[] DEFAULT NULL,
+  p_statuses     text[] DEFAULT NULL,
+  p_campaign     text DEFAULT NULL
+) RETURNS TABLE (
+  villages            integer,
+  disputes            integer,
+  disputes_concluded  integer,
+  disputes_successful integer,
+  disputes_open       integer,
+  hazards             integer,
+  hazards_open        integer,
+  hazards_overdue     integer,
+  hazards_open_s1     integer,
+  hazards_open_s2     integer,
+  hazards_open_s3     integer,
+  hazards_open_s4     integer,
+  coverage_met        integer,
+  coverage_at_risk    integer,
+  coverage_missed     integer,
+  silent              integer
+) LANGUAGE plpgsql STABLE SET plan_cache_mode = force_generic_plan AS $$
+#variable_conflict use_column
+DECLARE
+  county     boolean := coalesce(p_township, '') = '';
+  unfiltered boolean := p_categories IS NULL AND p_statuses IS NULL AND p_campaign IS NULL;
+  t record;
+  late_c integer;
+  late_s integer;
+  d_recv integer; d_conc integer; d_succ integer; h_rep integer;
+  d_open integer;
+  h record;
+  c record;
+BEGIN
+  -- flows of [p_from, p_to); outcomes known by p_ref
+  IF unfiltered THEN
+    SELECT coalesce(sum(f.disputes_received), 0)::int AS dr, coalesce(sum(f.disputes_concluded), 0)::int AS dc,
+           coalesce(sum(f.disputes_successful), 0)::int AS ds, coalesce(sum(f.hazards_reported), 0)::int AS hr
+    INTO t FROM case_flow_sums(p_from, p_to, p_township) f;
+    -- the rollups count every conclusion of the period; those after p_ref come off
+    SELECT count(*)::int, count(*) FILTER (WHERE d.status = '调解成功')::int INTO late_c, late_s
+    FROM dispute d
+    WHERE d.concluded_at > p_ref AND d.concluded_at >= p_from AND d.concluded_at < p_to
+      AND (county OR left(d.village_code, 9) = p_township);
+    d_recv := t.dr; d_conc := t.dc - late_c; d_succ := t.ds - late_s; h_rep := t.hr;
+  ELSE
+    SELECT count(*)::int INTO d_recv FROM dispute d
+    WHERE d.received_at >= p_from AND d.received_at < p_to
+      AND (county OR left(d.village_code, 9) = p_township)
+      AND (p_categories IS NULL OR d.category = ANY(p_categories))
+      AND (p_statuses IS NULL OR d.status = ANY(p_statuses))
+      AND (p_campaign IS NULL OR d.campaigns @> ARRAY[p_campaign]);
+    SELECT count(*)::int, count(*) FILTER (WHERE d.status = '调解成功')::int INTO d_conc, d_succ FROM dispute d
+    WHERE d.concluded_at >= p_from AND d.concluded_at < p_to AND d.concluded_at <= p_ref
+      AND (county OR left(d.village_code, 9) = p_township)
+      AND (p_categories IS NULL OR d.category = ANY(p_categories))
+      AND (p_statuses IS NULL OR d.status = ANY(p_statuses))
+      AND (p_campaign IS NULL OR d.campaigns @> ARRAY[p_campaign]);
+    SELECT count(*)::int INTO h_rep FROM hazard x
+    WHERE x.reported_at >= p_from AND x.reported_at < p_to
+      AND (county OR left(x.village_code, 9) = p_township)
+      AND (p_categories IS NULL OR x.category = ANY(p_categories))
+      AND (p_statuses IS NULL OR x.status = ANY(p_statuses))
+      AND (p_campaign IS NULL OR x.campaigns @> ARRAY[p_campaign]);
+  END IF;
+
+  -- open at p_ref, whenever received; hazards overdue when past their deadline at p_ref
+  IF county THEN
+    SELECT count(*)::int INTO d_open FROM dispute d
+    WHERE tstzrange(d.received_at, coalesce(d.concluded_at, 'infinity'::timestamptz), '[)') @> p_ref
+      AND (p_categories IS NULL OR d.category = ANY(p_categories))
+      AND (p_statuses IS NULL OR d.status = ANY(p_statuses))
+      AND (p_campaign IS NULL OR d.campaigns @> ARRAY[p_campaign]);
+    SELECT count(*)::int AS open, count(*) FILTER (WHERE x.deadline < p_ref)::int AS overdue,
+           count(*) FILTER (WHERE x.severity = 1)::int AS s1, count(*) FILTER (WHERE x.severity = 2)::int AS s2,
+           count(*) FILTER (WHERE x.severity = 3)::int AS s3, count(*) FILTER (WHERE x.severity = 4)::int AS s4
+    INTO h FROM hazard x
+    WHERE tstzrange(x.reported_at, coalesce(x.closed_at, 'infinity'::timestamptz), '[)') @> p_ref
+      AND (p_categories IS NULL OR x.category = ANY(p_categories))
+      AND (p_statuses IS NULL OR x.status = ANY(p_statuses))
+      AND (p_campaign IS NULL OR x.campaigns @> ARRAY[p_campaign]);
+  ELSE
+    -- its cases open now, plus those concluded since p_ref: each through its partial index
+    SELECT count(*)::int INTO d_open FROM (
+      SELECT d.category, d.status, d.campaigns FROM dispute d
+      WHERE left(d.village_code, 9) = p_township AND d.concluded_at IS NULL AND d.received_at <= p_ref
+      UNION ALL
+      SELECT d.category, d.status, d.campaigns FROM dispute d
+      WHERE left(d.village_code, 9) = p_township AND d.concluded_at > p_ref AND d.received_at <= p_ref
+    ) d
+    WHERE (p_categories IS NULL OR d.category = ANY(p_categories))
+      AND (p_statuses IS NULL OR d.status = ANY(p_statuses))
+      AND (p_campaign IS NULL OR d.campaigns @> ARRAY[p_campaign]);
+    SELECT count(*)::int AS open, count(*) FILTER (WHERE x.deadline < p_ref)::int AS overdue,
+           count(*) FILTER (WHERE x.severity = 1)::int AS s1, count(*) FILTER (WHERE x.severity = 2)::int AS s2,
+           count(*) FILTER (WHERE x.severity = 3)::int AS s3, count(*) FILTER (WHERE x.severity = 4)::int AS s4
+    INTO h FROM (
+      SELECT y.deadline, y.severity, y.category, y.status, y.campaigns FROM hazard y
+      WHERE left(y.village_code, 9) = p_township AND y.closed_at IS NULL AND y.reported_at <= p_ref
+      UNION ALL
+      SELECT y.deadline, y.severity, y.category, y.status, y.campaigns FROM hazard y
+      WHERE left(y.village_code, 9) = p_township AND y.closed_at > p_ref AND y.reported_at <= p_ref
+    ) x
+    WHERE (p_categories IS NULL OR x.category = ANY(p_categories))
+      AND (p_statuses IS NULL OR x.status = ANY(p_statuses))
+      AND (p_campaign IS NULL OR x.campaigns @> ARRAY[p_campaign]);
+  END IF;
+
+  -- coverage and silence at p_cov_ref, one row per village and linked officer as village_metrics has
+  WITH
+  v AS (
+    SELECT vl.code FROM village vl WHERE county OR vl.township_code = p_township
+  ),
+  q AS (
+    SELECT (date_trunc('quarter', p_cov_ref AT TIME ZONE 'Asia/Shanghai') AT TIME ZONE 'Asia/Shanghai') AS q_start,
+           ((date_trunc('quarter', p_cov_ref AT TIME ZONE 'Asia/Shanghai') + interval '3 months') AT TIME ZONE 'Asia/Shanghai') AS q_end
+  ),
+  vis AS (
+    SELECT x.village_code, sum(x.visits)::int AS quarter
+    FROM visit_flow_sums((SELECT q_start FROM q), p_cov_ref + interval '1 microsecond', p_township) x
+    GROUP BY x.village_code
+  ),
+  rhythm AS (
+    SELECT x.officer_id, x.visits AS recent
+    FROM officer_visit_sums(p_cov_ref - interval '182 days' + interval '1 microsecond', p_cov_ref + interval '1 microsecond', p_township) x
+  ),
+  -- heard from in [p_cov_ref - silence, p_cov_ref]: a visit or a hazard report
+  heard AS (
+    SELECT x.village_code FROM visit_flow_sums(p_cov_ref - make_interval(days => p_silence_days), p_cov_ref + interval '1 microsecond', p_township) x
+    UNION
+    SELECT f.village_code FROM case_flow_sums(p_cov_ref - make_interval(days => p_silence_days), p_cov_ref + interval '1 microsecond', p_township) f
+    WHERE f.hazards_reported > 0
+  ),
+  fc AS (
+    SELECT v.code,
+           coalesce(vis.quarter, 0) AS quarter,
+           coalesce(vis.quarter, 0)
+             + floor(coalesce(r.recent, 0) / 182.0 * extract(epoch FROM (q.q_end - p_cov_ref)) / 86400)::int AS expected
+    FROM v
+    CROSS JOIN q
+    LEFT JOIN vis ON vis.village_code = v.code
+    LEFT JOIN officer o ON o.village_code = v.code
+    LEFT JOIN rhythm r ON r.officer_id = o.id
+  )
+  SELECT count(*)::int AS villages,
+         count(*) FILTER (WHERE fc.quarter >= p_required)::int AS met,
+         count(*) FILTER (WHERE fc.quarter < p_required AND fc.expected >= p_required)::int AS at_risk,
+         count(*) FILTER (WHERE fc.quarter < p_required AND fc.expected < p_required)::int AS missed,
+         count(*) FILTER (WHERE fc.code NOT IN (SELECT heard.village_code FROM heard))::int AS silent
+  INTO c FROM fc;
+
+  RETURN QUERY SELECT c.villages, d_recv, d_conc, d_succ, d_open, h_rep, h.open, h.overdue, h.s1, h.s2, h.s3, h.s4,
+                      c.met, c.at_risk, c.missed, c.silent;
+END $$;

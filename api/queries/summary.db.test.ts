@@ -1,0 +1,124 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { quarterStart, shanghaiDate } from '../contract/calendar.ts';
+import type { Handle } from '../db/index.ts';
+import { SYSTEM } from '../db/types.ts';
+import type { CaseFilter } from '../filter/case-filter.ts';
+import { rolledBack } from '../test/rollback.ts';
+import { type TestDb, testDb } from '../test/test-db.ts';
+import { random, type Window, windows } from '../test/windows.ts';
+import { type MetricSettings, type VillageMetricRow, villageMetricRows } from './metric-rows.ts';
+import { scopeTotals, type Totals } from './summary.ts';
+
+// Migration 012: the summary's totals come from scope_totals, counted in the database. Their
+// definition stays the sum of the per-village metrics (village_metrics) the map and the rankings
+// show, so the two must agree for any period, cut, scope and filter, and after any write.
+const DAY = 86_400_000;
+const SETTINGS: MetricSettings = { requiredVisits: 3, silenceDays: 28 };
+
+let t: TestDb;
+let townships: string[];
+let campaign: string | null;
+
+beforeAll(async () => {
+  t = await testDb();
+  await t.db.read(SYSTEM, async (h) => {
+    townships = (await h.query<{ code: string }>('SELECT code FROM township ORDER BY code')).map((r) => r.code);
+    campaign = (await h.query<{ code: string }>('SELECT code FROM campaign ORDER BY code LIMIT 1'))[0]?.code ?? null;
+  });
+});
+
+/** The definition: the per-village rows added up, coverage and silence from the rows as of `covRef`. */
+function summed(rows: readonly VillageMetricRow[], cov: readonly VillageMetricRow[], covRef: Date) {
+  const sum = (k: keyof VillageMetricRow, rs = rows) => rs.reduce((n, r) => n + Number(r[k]), 0);
+  const concluded = sum('disputes_concluded');
+  const met = cov.filter((r) => r.coverage_status === 'met').length;
+  return {
+    disputes: { total: sum('disputes'), concluded, resolved: sum('disputes_successful'), open: sum('disputes_open') },
+    hazards: {
+      reported: sum('hazards'), open: sum('hazards_open'), overdue: sum('hazards_overdue'),
+      bySeverity: { 1: sum('hazards_open_s1'), 2: sum('hazards_open_s2'), 3: sum('hazards_open_s3'), 4: sum('hazards_open_s4') },
+    },
+    coverage: {
+      villages: cov.length, met, atRisk: cov.filter((r) => r.coverage_status === 'at_risk').length,
+      missed: cov.filter((r) => r.coverage_status === 'missed').length, silent: cov.filter((r) => r.silent).length,
+      quarter: quarterStart(shanghaiDate(covRef)), asOf: covRef.toISOString(),
+    },
+  };
+}
+
+/** Totals without the two rates, which follow from the counts (and are null on nothing). */
+function counts(x: Totals) {
+  const { successRate: _s, ...disputes } = x.disputes;
+  const { rate: _r, ...coverage } = x.coverage;
+  return { ...x, disputes, coverage };
+}
+
+function filterOf(w: Window, cut: Pick<CaseFilter, 'categories' | 'statuses' | 'campaign'>, ref = w.ref): CaseFilter {
+  // from/to/days are what the API shows; the queries read the instants
+  return { period: { from: '', to: '', start: w.from, end: w.to, ref, days: 0 }, township: w.township, ...cut, now: t.now };
+}
+
+async function compare(h: Handle, f: CaseFilter, covRef: Date, label: string): Promise<Totals> {
+  const got = await scopeTotals(h, f, SETTINGS, covRef);
+  const rows = await villageMetricRows(h, f, SETTINGS);
+  const cov = covRef.getTime() === f.period.ref.getTime() ? rows : await villageMetricRows(h, { ...f, period: { ...f.period, ref: covRef } }, SETTINGS);
+  expect(counts(got), label).toEqual(summed(rows, cov, covRef));
+  expect(got.disputes.successRate, label).toBe(got.disputes.concluded > 0 ? got.disputes.resolved / got.disputes.concluded : null);
+  return got;
+}
+
+const CUTS: Pick<CaseFilter, 'categories' | 'statuses' | 'campaign'>[] = [
+  { categories: null, statuses: null, campaign: null },
+  { categories: ['邻里纠纷', '土地承包', '消防', '交通'], statuses: null, campaign: null },
+  { categories: null, statuses: ['受理', '调处中', '上报', '处置中'], campaign: null },
+];
+
+describe('scope_totals (migration 012)', () => {
+  it('adds up to the per-village metrics for random periods, cuts, scopes and filters', async () => {
+    const r = random(12);
+    await t.db.read(SYSTEM, async (h) => {
+      let seen = 0;
+      for (const [i, w] of windows(21, t.now, townships, 1012).entries()) {
+        const cut = CUTS[i % CUTS.length]!;
+        // every other window takes its coverage elsewhere, as a previous period does
+        const covRef = i % 2 === 1 ? new Date(w.ref.getTime() - Math.floor(r() * 120) * DAY - 3_600_000) : w.ref;
+        const got = await compare(h, filterOf(w, cut), covRef, JSON.stringify({ ...w, cut, covRef }));
+        seen += got.disputes.total + got.disputes.open + got.hazards.open + got.coverage.met + got.coverage.silent;
+      }
+      // the windows reach into the seeded history: not a comparison of zeros
+      expect(seen).toBeGreaterThan(1000);
+    });
+  });
+
+  it('agrees for every township in the running week, with a campaign filter where there is one', async () => {
+    const now = t.now;
+    const monday = new Date(now.getTime() - 3 * DAY);
+    await t.db.read(SYSTEM, async (h) => {
+      for (const township of townships) {
+        const w: Window = { from: monday, to: new Date(monday.getTime() + 7 * DAY), ref: now, township };
+        await compare(h, filterOf(w, CUTS[0]!), now, township);
+        if (campaign) await compare(h, filterOf(w, { categories: null, statuses: null, campaign }), now, `${township} ${campaign}`);
+      }
+    });
+  });
+
+  it('counts a write in the same transaction: no stale window', async () => {
+    const w: Window = { from: new Date(t.now.getTime() - 7 * DAY), to: t.now, ref: t.now, township: null };
+    const f = filterOf(w, CUTS[0]!);
+    const before = await t.db.read(SYSTEM, (h) => scopeTotals(h, f, SETTINGS, t.now));
+    const after = await rolledBack(t.db, async (h) => {
+      const [v] = await h.query<{ code: string }>(`SELECT min(code) AS code FROM village`);
+      await h.query(
+        `INSERT INTO hazard (id, category, severity, department, status, village_code, reported_at, deadline, geom)
+           SELECT 'HTOTAL' || g, '消防', 4, '消防救援大队', '上报', $1, $2::timestamptz - g * interval '1 hour',
+                  $2::timestamptz + interval '30 days', label_point
+           FROM village, generate_series(1, 3) g WHERE code = $1`,
+        [v!.code, t.now.toISOString()],
+      );
+      return compare(h, f, t.now, 'after the write');
+    });
+    expect(after.hazards.reported).toBe(before.hazards.reported + 3);
+    expect(after.hazards.open).toBe(before.hazards.open + 3);
+    expect(after.hazards.bySeverity[4]).toBe(before.hazards.bySeverity[4] + 3);
+  });
+});

@@ -102,6 +102,24 @@ describe('scope_totals (migration 012)', () => {
     });
   });
 
+  it("counts the county's open stock of the last quarter's instants as open now plus closed since", async () => {
+    // the recent instants take the two-index path of migration 012, older ones the interval indexes:
+    // cases closed after each instant must count as open at it
+    await t.db.read(SYSTEM, async (h) => {
+      for (const back of [0.3, 1.5, 4, 9.7, 33, 61.2, 88, 95, 140]) {
+        const ref = new Date(t.now.getTime() - back * DAY);
+        const w: Window = { from: new Date(ref.getTime() - 7 * DAY), to: new Date(ref.getTime() + 1), ref, township: null };
+        const [since] = await h.query<{ d: number; h: number }>(
+          `SELECT (SELECT count(*) FROM dispute WHERE concluded_at > $1 AND received_at <= $1)::int AS d,
+                  (SELECT count(*) FROM hazard WHERE closed_at > $1 AND reported_at <= $1)::int AS h`,
+          [ref.toISOString()],
+        );
+        expect(since!.d + since!.h, `closed since ${back} days back`).toBeGreaterThan(0);
+        await compare(h, filterOf(w, CUTS[0]!), ref, `${back} days back`);
+      }
+    });
+  });
+
   it('counts a write in the same transaction: no stale window', async () => {
     const w: Window = { from: new Date(t.now.getTime() - 7 * DAY), to: t.now, ref: t.now, township: null };
     const f = filterOf(w, CUTS[0]!);

@@ -16,6 +16,22 @@
 -- Coverage and silence are taken at p_cov_ref, flows and stocks at p_ref: the previous period's
 -- totals, whose coverage is the same point of the previous quarter, then take one call, not two.
 --
+-- The county's open stock as of a recent instant (the running week, the one before it) is what
+-- is open now plus what closed since, each read from an index alone: 34 ms and 15 ms for the
+-- province's 103,640 open hazards and 62,918 open disputes, where the interval GiST indexes took
+-- 1,017 ms and 284 ms (they hold no severity or deadline, so each row was read from the table).
+-- Further back, what closed since grows with every day, while the GiST indexes cost what was open
+-- then: at province scale, a quarter back the two parts took 224 ms and 88 ms against 968 and 224,
+-- half a year back the disputes' part cost as much as the GiST (193 against 205 ms), a year back
+-- the hazards' nearly (668 against 817). Hence the parts up to a quarter back, the GiST beyond.
+CREATE INDEX dispute_open_now_idx ON dispute (received_at) WHERE concluded_at IS NULL;
+CREATE INDEX hazard_open_now_idx ON hazard (reported_at) INCLUDE (deadline, severity) WHERE closed_at IS NULL;
+-- the same keys as before, with what the stock needs of a case that closed since
+DROP INDEX dispute_concluded_idx;
+CREATE INDEX dispute_concluded_idx ON dispute (concluded_at) INCLUDE (received_at) WHERE concluded_at IS NOT NULL;
+DROP INDEX hazard_closed_idx;
+CREATE INDEX hazard_closed_idx ON hazard (closed_at) INCLUDE (reported_at, deadline, severity) WHERE closed_at IS NOT NULL;
+
 -- PL/pgSQL with one generic plan per statement and session: each branch below is its own
 -- statement, so the county and a township, filtered and not, each keep the plan that suits them.
 CREATE FUNCTION scope_totals(
@@ -92,7 +108,20 @@ BEGIN
   END IF;
 
   -- open at p_ref, whenever received; hazards overdue when past their deadline at p_ref
-  IF county THEN
+  IF county AND unfiltered AND p_ref >= (SELECT max(y.reported_at) FROM hazard y) - interval '92 days' THEN
+    -- recent: open now, plus closed since p_ref (see the indexes above)
+    SELECT (SELECT count(*) FROM dispute d WHERE d.concluded_at IS NULL AND d.received_at <= p_ref)
+         + (SELECT count(*) FROM dispute d WHERE d.concluded_at > p_ref AND d.received_at <= p_ref)
+    INTO d_open;
+    SELECT count(*)::int AS open, count(*) FILTER (WHERE x.deadline < p_ref)::int AS overdue,
+           count(*) FILTER (WHERE x.severity = 1)::int AS s1, count(*) FILTER (WHERE x.severity = 2)::int AS s2,
+           count(*) FILTER (WHERE x.severity = 3)::int AS s3, count(*) FILTER (WHERE x.severity = 4)::int AS s4
+    INTO h FROM (
+      SELECT y.deadline, y.severity FROM hazard y WHERE y.closed_at IS NULL AND y.reported_at <= p_ref
+      UNION ALL
+      SELECT y.deadline, y.severity FROM hazard y WHERE y.closed_at > p_ref AND y.reported_at <= p_ref
+    ) x;
+  ELSIF county THEN
     SELECT count(*)::int INTO d_open FROM dispute d
     WHERE tstzrange(d.received_at, coalesce(d.concluded_at, 'infinity'::timestamptz), '[)') @> p_ref
       AND (p_categories IS NULL OR d.category = ANY(p_categories))

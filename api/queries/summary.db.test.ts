@@ -35,13 +35,19 @@ function summed(rows: readonly VillageMetricRow[], cov: readonly VillageMetricRo
   return {
     disputes: { total: sum('disputes'), concluded, resolved: sum('disputes_successful'), open: sum('disputes_open') },
     hazards: {
-      reported: sum('hazards'), open: sum('hazards_open'), overdue: sum('hazards_overdue'),
+      reported: sum('hazards'),
+      open: sum('hazards_open'),
+      overdue: sum('hazards_overdue'),
       bySeverity: { 1: sum('hazards_open_s1'), 2: sum('hazards_open_s2'), 3: sum('hazards_open_s3'), 4: sum('hazards_open_s4') },
     },
     coverage: {
-      villages: cov.length, met, atRisk: cov.filter((r) => r.coverage_status === 'at_risk').length,
-      missed: cov.filter((r) => r.coverage_status === 'missed').length, silent: cov.filter((r) => r.silent).length,
-      quarter: quarterStart(shanghaiDate(covRef)), asOf: covRef.toISOString(),
+      villages: cov.length,
+      met,
+      atRisk: cov.filter((r) => r.coverage_status === 'at_risk').length,
+      missed: cov.filter((r) => r.coverage_status === 'missed').length,
+      silent: cov.filter((r) => r.silent).length,
+      quarter: quarterStart(shanghaiDate(covRef)),
+      asOf: covRef.toISOString(),
     },
   };
 }

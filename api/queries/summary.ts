@@ -94,22 +94,41 @@ const SCOPE_TOTALS = `SELECT * FROM scope_totals(p_from => $1, p_to => $2, p_ref
 export async function scopeTotals(h: Handle, f: CaseFilter, s: MetricSettings, covRef: Date): Promise<Totals> {
   const p = f.period;
   const [r] = await h.query<TotalsRow>(SCOPE_TOTALS, [
-    p.start.toISOString(), p.end.toISOString(), p.ref.toISOString(), covRef.toISOString(), s.requiredVisits,
-    f.township, s.silenceDays, f.categories, f.statuses, f.campaign,
+    p.start.toISOString(),
+    p.end.toISOString(),
+    p.ref.toISOString(),
+    covRef.toISOString(),
+    s.requiredVisits,
+    f.township,
+    s.silenceDays,
+    f.categories,
+    f.statuses,
+    f.campaign,
   ]);
   if (!r) throw new Error('scope_totals returned no row');
   return {
     disputes: {
-      total: r.disputes, concluded: r.disputes_concluded, resolved: r.disputes_successful,
-      successRate: rate(r.disputes_successful, r.disputes_concluded), open: r.disputes_open,
+      total: r.disputes,
+      concluded: r.disputes_concluded,
+      resolved: r.disputes_successful,
+      successRate: rate(r.disputes_successful, r.disputes_concluded),
+      open: r.disputes_open,
     },
     hazards: {
-      reported: r.hazards, open: r.hazards_open, overdue: r.hazards_overdue,
+      reported: r.hazards,
+      open: r.hazards_open,
+      overdue: r.hazards_overdue,
       bySeverity: { 1: r.hazards_open_s1, 2: r.hazards_open_s2, 3: r.hazards_open_s3, 4: r.hazards_open_s4 },
     },
     coverage: {
-      villages: r.villages, met: r.coverage_met, atRisk: r.coverage_at_risk, missed: r.coverage_missed,
-      rate: rate(r.coverage_met, r.villages), quarter: quarterStart(shanghaiDate(covRef)), asOf: covRef.toISOString(), silent: r.silent,
+      villages: r.villages,
+      met: r.coverage_met,
+      atRisk: r.coverage_at_risk,
+      missed: r.coverage_missed,
+      rate: rate(r.coverage_met, r.villages),
+      quarter: quarterStart(shanghaiDate(covRef)),
+      asOf: covRef.toISOString(),
+      silent: r.silent,
     },
   };
 }

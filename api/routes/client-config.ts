@@ -22,6 +22,8 @@ export function clientConfigRoutes(deps: Deps) {
       /** Today in Asia/Shanghai by the server's clock (APP_NOW pins it): period presets count from it. */
       today: shanghaiDate(deps.now()),
       boundaryNote: BOUNDARY_NOTE,
+      /** The server answers every request within this (503 past it): the page gives up on a read a little later. */
+      requestTimeoutMs: deps.config.REQUEST_TIMEOUT_MS,
     });
   });
 }

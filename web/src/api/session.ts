@@ -5,6 +5,8 @@
  * so neither can be forgotten in one place.
  */
 
+import { fetchWithDeadline } from './answer-deadline.ts';
+
 let csrfToken: string | null = null;
 
 /** Set from the `csrfToken` of login, device and me; cleared on logout. */
@@ -52,13 +54,15 @@ export function withCsrf(method: string, headers: HeadersInit | undefined): Head
 }
 
 /**
- * `fetch` for the API: same-origin cookies, the CSRF header on writes, and a 401 reported to
+ * `fetch` for the API: same-origin cookies, the CSRF header on writes, a deadline on reads, and a 401 reported to
  * whoever listens (the auth gate). The global fetch is looked up per call so tests can stub it.
  */
 export async function sessionFetch(input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> {
   const method = methodOf(input, init);
   const baseHeaders = init.headers ?? (input instanceof Request ? input.headers : undefined);
-  const res = await globalThis.fetch(input, { ...init, method, headers: withCsrf(method, baseHeaders), credentials: 'same-origin' });
+  const request: RequestInit = { ...init, method, headers: withCsrf(method, baseHeaders), credentials: 'same-origin' };
+  // reads are bounded (answer-deadline.ts); writes and uploads keep waiting, their retries are the user's
+  const res = SAFE_METHODS.has(method) ? await fetchWithDeadline(input, request) : await globalThis.fetch(input, request);
   if (res.status === 401 && !AUTH_PROBES.includes(pathOf(input))) {
     for (const l of [...unauthenticatedListeners]) l();
   }

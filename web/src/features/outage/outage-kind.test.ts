@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { NoAnswerError } from '../../api/answer-deadline.ts';
 import { ApiError } from '../../api/client.ts';
 import { nextOutage, type Outage, type OutageKind, outageKindOf, type QuerySnapshot, retryDelaySeconds } from './outage-kind.ts';
 
@@ -10,6 +11,8 @@ describe('outageKindOf', () => {
     ['Chromium: no answer at all', new TypeError('Failed to fetch'), 'unreachable'],
     ['Firefox: no answer at all', new TypeError('NetworkError when attempting to fetch resource.'), 'unreachable'],
     ['Safari: no answer at all', new TypeError('Load failed'), 'unreachable'],
+    ['no answer by the deadline (a hung proxy or connection)', new NoAnswerError(30_000), 'unreachable'],
+    ['a read cancelled by the page (not an outage)', new DOMException('The operation was aborted.', 'AbortError'), null],
     ['a proxy whose upstream is down (502)', api(502), 'unreachable'],
     ['a proxy that timed out (504)', api(504), 'unreachable'],
     ['a 503 without our code (a proxy)', api(503), 'unreachable'],

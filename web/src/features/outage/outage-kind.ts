@@ -1,3 +1,4 @@
+import { NoAnswerError } from '../../api/answer-deadline.ts';
 import { ApiError } from '../../api/client.ts';
 
 /**
@@ -24,6 +25,8 @@ export function outageKindOf(error: unknown): OutageKind | null {
     if (error.status === 502 || error.status === 504) return 'unreachable';
     return error.status >= 500 ? 'server' : null;
   }
+  // no answer by the deadline (a hung proxy or connection) is the server out of reach, as no answer at all
+  if (error instanceof NoAnswerError) return 'unreachable';
   return isNetworkFailure(error) ? 'unreachable' : null;
 }
 

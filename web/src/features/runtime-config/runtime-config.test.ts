@@ -20,6 +20,18 @@ describe('fetchRuntimeConfig', () => {
     expect(cfg).toEqual({ ...DEFAULT_CONFIG, coverageVisitsPerQuarter: 4 });
   });
 
+  it.each([
+    [20_000, 20_000],
+    [120_000, 120_000],
+    [0, null],
+    [-5, null],
+    [1.5, null],
+    ['20000', null],
+    [undefined, null],
+  ])('reads the server request deadline %j as %j', async (requestTimeoutMs, expected) => {
+    expect((await fetchRuntimeConfig(respond(200, { requestTimeoutMs }))).requestTimeoutMs).toBe(expected);
+  });
+
   it('goes through the typed API client by default', async () => {
     const fetchMock = vi.fn(async () => new Response(JSON.stringify({ basemapUrl: '/tiles/{z}/{x}/{y}.png' }), { status: 200 }));
     vi.stubGlobal('fetch', fetchMock);

@@ -1,4 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
+import { setAnswerDeadline } from '../../api/answer-deadline.ts';
 import { api } from '../../api/client.ts';
 import type { ClientConfig } from '../../api/types.ts';
 
@@ -11,20 +12,32 @@ import type { ClientConfig } from '../../api/types.ts';
  * Fields: basemap (the configured provider: raster templates or a vector style of this server, its
  * CRS and attribution; api/basemap/providers.ts), basemapUrl and basemapAttribution (what servers
  * before it sent: one raster template, WGS84), today (YYYY-MM-DD in Asia/Shanghai as the server sees
- * it: APP_NOW pins it for demos), coverageVisitsPerQuarter.
+ * it: APP_NOW pins it for demos), coverageVisitsPerQuarter, requestTimeoutMs (the server's deadline, which
+ * sets the page's own for reads: api/answer-deadline.ts).
  */
 type Json = Record<string, unknown>;
 
 const str = (o: Json, k: string): string | null => (typeof o[k] === 'string' && (o[k] as string).length > 0 ? (o[k] as string) : null);
 
 /** The settings the page reads, typed by the API's answer; `today` is null from a server that does not say. */
-export type RuntimeConfig = Pick<ClientConfig, 'basemapUrl' | 'basemapAttribution' | 'coverageVisitsPerQuarter' | 'basemap'> & { today: ClientConfig['today'] | null };
+export type RuntimeConfig = Pick<ClientConfig, 'basemapUrl' | 'basemapAttribution' | 'coverageVisitsPerQuarter' | 'basemap'> & {
+  today: ClientConfig['today'] | null;
+  /** The server's request deadline (REQUEST_TIMEOUT_MS); null from a server that does not say. */
+  requestTimeoutMs: ClientConfig['requestTimeoutMs'] | null;
+};
 export type BasemapSpec = ClientConfig['basemap'];
 
 /** The built-in basemap: our own outlines and rivers, nothing fetched from elsewhere. */
 export const BUILTIN_BASEMAP: BasemapSpec = { provider: 'builtin', kind: 'none', crs: 'wgs84', rasters: [], style: null, attribution: null, minZoom: 0, maxZoom: 18 };
 
-export const DEFAULT_CONFIG: RuntimeConfig = { basemapUrl: null, basemapAttribution: null, today: null, coverageVisitsPerQuarter: 3, basemap: BUILTIN_BASEMAP };
+export const DEFAULT_CONFIG: RuntimeConfig = {
+  basemapUrl: null,
+  basemapAttribution: null,
+  today: null,
+  coverageVisitsPerQuarter: 3,
+  basemap: BUILTIN_BASEMAP,
+  requestTimeoutMs: null,
+};
 
 /** A tile template must be http(s) and carry {z}, {x} and {y}; anything else is ignored, not fetched. */
 export function isTileTemplate(url: string): boolean {
@@ -81,19 +94,26 @@ export async function fetchRuntimeConfig(get: () => Promise<ConfigResponse> = ()
   const url = str(c, 'basemapUrl');
   const today = str(c, 'today');
   const visits = c.coverageVisitsPerQuarter;
+  const timeout = c.requestTimeoutMs;
   return {
     basemapUrl: url && isTileTemplate(url) ? url : null,
     basemapAttribution: str(c, 'basemapAttribution'),
     basemap: parseBasemap(c),
     today: today && /^\d{4}-\d{2}-\d{2}$/.test(today) ? today : null,
     coverageVisitsPerQuarter: typeof visits === 'number' && Number.isInteger(visits) && visits > 0 ? visits : DEFAULT_CONFIG.coverageVisitsPerQuarter,
+    requestTimeoutMs: typeof timeout === 'number' && Number.isInteger(timeout) && timeout > 0 ? timeout : null,
   };
 }
 
 export const runtimeConfigQuery = () =>
   queryOptions({
     queryKey: ['runtime-config'],
-    queryFn: () => fetchRuntimeConfig(),
+    queryFn: async () => {
+      const config = await fetchRuntimeConfig();
+      // reads wait for the server's own deadline plus a margin (answer-deadline.ts)
+      setAnswerDeadline(config.requestTimeoutMs);
+      return config;
+    },
     staleTime: Infinity,
     // A broken config endpoint must not keep the map from drawing: fall back to defaults.
     retry: 1,

@@ -96,4 +96,52 @@ describe('the dashboard through an outage', () => {
     expect(await count(page, '.error-block')).toBe(0);
     await context.close();
   });
+
+  it('a read a hung proxy never answers ends in the banner at the deadline, not in figures shown as current forever', async () => {
+    const context = await app.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+    await signInContext(context, app.server.origin, 'demo-county');
+    await context.clock.install();
+    const page = await context.newPage();
+    await page.goto(`${app.server.origin}/`);
+    await waitForMap(page);
+    // everything loaded first: a read still on its way when the clock jumps would pass its deadline in the jump
+    for (const id of ['kpi-disputes', 'trend-chart', 'category-chart', 'coverage-summary', 'ranking']) await page.getByTestId(id).waitFor({ timeout: 30_000 });
+    await page.waitForLoadState('networkidle');
+    const kpi = await page.getByTestId('kpi-disputes').textContent();
+    const kindNow = () =>
+      page
+        .getByTestId('outage-banner')
+        .getAttribute('data-kind', { timeout: 500 })
+        .catch(() => 'none');
+
+    // The summary's requests reach a proxy that holds them and never answers (no error, no close).
+    const held: Route[] = [];
+    await page.route('**/api/stats/summary**', (r) => void held.push(r));
+    await page.clock.fastForward('01:05');
+    await page.evaluate(() => {
+      window.dispatchEvent(new Event('offline'));
+      window.dispatchEvent(new Event('online'));
+    });
+    await expect.poll(() => held.length, { timeout: 20_000 }).toBeGreaterThan(0);
+    // held, the read is not an outage yet
+    await page.waitForTimeout(2000);
+    expect(await kindNow()).toBe('none');
+    // The server's deadline (REQUEST_TIMEOUT_MS, 20 s) plus 10 s: the page stops waiting and says so.
+    await page.clock.fastForward('00:31');
+    const banner = page.getByTestId('outage-banner');
+    await banner.waitFor({ timeout: 20_000 });
+    expect(await banner.getAttribute('data-kind')).toBe('unreachable');
+    expect(await page.getByTestId('kpi-disputes').textContent()).toBe(kpi);
+    expect(await count(page, '[data-testid="stale-mark"]')).toBeGreaterThanOrEqual(1);
+    expect(await count(page, '.error-block')).toBe(0);
+
+    // The proxy recovers: the retries get answers and the banner goes.
+    await page.unroute('**/api/stats/summary**');
+    for (const r of held) await r.continue().catch(() => {});
+    await page.clock.fastForward('00:31');
+    await page.clock.fastForward('00:31');
+    await expect.poll(() => count(page, '[data-testid="outage-banner"]'), { timeout: 30_000 }).toBe(0);
+    await expect.poll(() => count(page, '[data-testid="stale-mark"]'), { timeout: 20_000 }).toBe(0);
+    await context.close();
+  });
 });

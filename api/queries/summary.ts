@@ -2,7 +2,7 @@ import { quarterStart, shanghaiDate } from '../contract/calendar.ts';
 import type { Handle } from '../db/index.ts';
 import { isRunning, type Period, type PeriodUnit, periodUnit, previousPeriod, samePointPreviousQuarter } from '../domain/period.ts';
 import type { CaseFilter } from '../filter/case-filter.ts';
-import type { MetricSettings } from './metric-rows.ts';
+import type { MetricSettings, VillageMetricRow } from './metric-rows.ts';
 import { rate } from './sql.ts';
 
 export interface Totals {
@@ -62,25 +62,22 @@ export interface Summary {
   previous: Totals;
 }
 
-/** One row of `scope_totals` (migration 012). */
-interface TotalsRow {
-  villages: number;
-  disputes: number;
-  disputes_concluded: number;
-  disputes_successful: number;
-  disputes_open: number;
-  hazards: number;
-  hazards_open: number;
-  hazards_overdue: number;
-  hazards_open_s1: number;
-  hazards_open_s2: number;
-  hazards_open_s3: number;
-  hazards_open_s4: number;
-  coverage_met: number;
-  coverage_at_risk: number;
-  coverage_missed: number;
-  silent: number;
-}
+/** One row of `scope_totals` (migration 012): the per-village metrics' counts summed, and the villages by coverage. */
+type TotalsRow = Pick<
+  VillageMetricRow,
+  | 'disputes'
+  | 'disputes_concluded'
+  | 'disputes_successful'
+  | 'disputes_open'
+  | 'hazards'
+  | 'hazards_open'
+  | 'hazards_overdue'
+  | 'hazards_open_s1'
+  | 'hazards_open_s2'
+  | 'hazards_open_s3'
+  | 'hazards_open_s4'
+> &
+  Record<'villages' | 'coverage_met' | 'coverage_at_risk' | 'coverage_missed' | 'silent', number>;
 
 const SCOPE_TOTALS = `SELECT * FROM scope_totals(p_from => $1, p_to => $2, p_ref => $3, p_cov_ref => $4, p_required => $5,
   p_township => $6, p_silence_days => $7, p_categories => $8, p_statuses => $9, p_campaign => $10)`;

@@ -29,16 +29,26 @@ async function mapClip(page: Page) {
 const count = (page: Page, selector: string) => page.locator(selector).count();
 const bodyText = (page: Page) => page.evaluate(() => document.body.textContent ?? '');
 
+/**
+ * The county dashboard at 1366x768 with every panel loaded, on a controllable clock (it runs normally): the tests
+ * jump past the minute the data counts as fresh. Nothing is left on its way first: a read in flight when the clock
+ * jumps would pass its answer deadline in the jump.
+ */
+async function loadedDashboard() {
+  const context = await app.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  await signInContext(context, app.server.origin, 'demo-county');
+  await context.clock.install();
+  const page = await context.newPage();
+  await page.goto(`${app.server.origin}/`);
+  await waitForMap(page);
+  for (const id of ['kpi-disputes', 'trend-chart', 'category-chart', 'coverage-summary', 'ranking']) await page.getByTestId(id).waitFor({ timeout: 30_000 });
+  await page.waitForLoadState('networkidle');
+  return { context, page };
+}
+
 describe('the dashboard through an outage', () => {
   it('one banner, the last data kept and marked, placeholders only where nothing was loaded; gone when the server is back', async () => {
-    const context = await app.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    await signInContext(context, app.server.origin, 'demo-county');
-    // A controllable clock (it runs normally): the test jumps past the minute the data counts as fresh.
-    await context.clock.install();
-    const page = await context.newPage();
-    await page.goto(`${app.server.origin}/`);
-    await waitForMap(page);
-    for (const id of ['kpi-disputes', 'trend-chart', 'category-chart', 'coverage-summary', 'ranking']) await page.getByTestId(id).waitFor({ timeout: 30_000 });
+    const { context, page } = await loadedDashboard();
     const kpi = await page.getByTestId('kpi-disputes').textContent();
     const rankingRows = await page.getByTestId('ranking').locator('button').count();
     expect(await count(page, '[data-testid="outage-banner"]')).toBe(0);
@@ -98,15 +108,7 @@ describe('the dashboard through an outage', () => {
   });
 
   it('a read a hung proxy never answers ends in the banner at the deadline, not in figures shown as current forever', async () => {
-    const context = await app.browser.newContext({ viewport: { width: 1366, height: 768 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-    await signInContext(context, app.server.origin, 'demo-county');
-    await context.clock.install();
-    const page = await context.newPage();
-    await page.goto(`${app.server.origin}/`);
-    await waitForMap(page);
-    // everything loaded first: a read still on its way when the clock jumps would pass its deadline in the jump
-    for (const id of ['kpi-disputes', 'trend-chart', 'category-chart', 'coverage-summary', 'ranking']) await page.getByTestId(id).waitFor({ timeout: 30_000 });
-    await page.waitForLoadState('networkidle');
+    const { context, page } = await loadedDashboard();
     const kpi = await page.getByTestId('kpi-disputes').textContent();
     const kindNow = () =>
       page

@@ -1,15 +1,18 @@
 /**
- * npm run bench:load [-- --connections 100 --duration 60 --timeout 10] [--mixed] [--cache-off] [--database-url URL | --postgres] [--data-dir DIR]
+ * npm run bench:load [-- --connections 100 --duration 60 --timeout 10] [--endpoints /api/stats/summary,/api/villages] [--mixed] [--cache-off] [--database-url URL | --postgres] [--data-dir DIR]
  * Load on the real server process: autocannon against GET /api/stats/summary, then GET /api/villages,
  * each on its own, signed in as a county user. --mixed: each connection cycles through the county and
  * every township, each for the default period and the running week, each township as its own chief
- * (25 chiefs on 25 scopes, not a room of screens on one view; PostgreSQL only); --cache-off: the server's answer cache off (ANSWER_CACHE_MS=0). Prints requests/s, errors (non-2xx + socket errors and
- * timeouts) and p50/p90/p99 latency; asserts nothing. Default: embedded PGlite in a temp DATA_DIR
- * (seeded on start; --data-dir reuses one). --database-url: that database as it is (seeded if empty;
- * a `bench-county` user is added if missing). Bare --postgres: a throwaway cluster.
+ * (25 chiefs on 25 scopes, not a room of screens on one view; PostgreSQL only); --cache-off: the
+ * server's answer cache off (ANSWER_CACHE_MS=0). Prints requests/s, errors (non-2xx + socket errors
+ * and timeouts) and p50/p90/p99 latency; asserts nothing. Default: embedded PGlite in a temp DATA_DIR
+ * (seeded on start; --data-dir reuses one), as its demo county user. --database-url: that database as
+ * it is (seeded if empty), as `bench-county` (and the chiefs), added or reset with a password of the
+ * run and disabled at its end. Bare --postgres: a throwaway cluster.
  */
+import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
-import { createUser, findUser } from '../api/auth/users.ts';
+import { createUser, findUser, updateUser } from '../api/auth/users.ts';
 import { isoWeek, isoWeekRange, shanghaiDate } from '../api/contract/calendar.ts';
 import { openDb } from '../api/db/index.ts';
 import { SYSTEM } from '../api/db/types.ts';
@@ -63,51 +66,56 @@ const TIMEOUT = Number(f.timeout);
 const ENDPOINTS = f.endpoints.split(',');
 
 async function main() {
+  if (f.mixed && !f.postgres && !(f['database-url'] ?? process.env.DATABASE_URL)) {
+    throw new Error('--mixed adds and signs in a chief per township in the database: give --database-url or --postgres');
+  }
   const cluster = f.postgres ? await throwawayCluster() : null;
   const databaseUrl = f['database-url'] ?? cluster?.url ?? process.env.DATABASE_URL;
   const dataDir = f['data-dir'] ?? tempDir('hy-bench-');
   const server = await startServer({ dataDir, databaseUrl, env: f['cache-off'] ? { ANSWER_CACHE_MS: '0' } : {} });
   console.log(`database: ${databaseUrl ? 'postgres' : `pglite in ${dataDir}`}; server ready in ${(server.readyMs / 1000).toFixed(1)} s`);
-  const session = databaseUrl
-    ? await ensureUser(server.base, databaseUrl, { username: 'bench-county', password: 'bench-load-pass', role: 'county' })
-    : await ensureUser(server.base, undefined, { username: 'demo-county', password: 'hengyang-demo', role: 'county' });
-
-  if (f.mixed && !databaseUrl) throw new Error('--mixed signs in a chief per township (npm run user:add): give --database-url or --postgres');
-  const variants: Variant[] = f.mixed ? await scopeVariants(server.base, databaseUrl!, session) : [{ query: '', cookie: session.cookie }];
-  console.log(`${variants.length} scope and period variants per endpoint; answer cache ${f['cache-off'] ? 'off' : 'on'}`);
   const rows: string[][] = [];
-  for (const ep of ENDPOINTS) {
-    // Also waits out the previous run's backlog: requests autocannon gave up on are still queued in the server.
-    const check = await session.get(ep, 300_000);
-    if (check.status !== 200) throw new Error(`${ep}: HTTP ${check.status} ${JSON.stringify(check.body).slice(0, 200)}`);
-    console.log(`${ep}: ${CONNECTIONS} connections for ${DURATION} s ...`);
-    const join = ep.includes('?') ? '&' : '?';
-    const requests = variants.map((v) => ({ method: 'GET', path: v.query ? `${ep}${join}${v.query}` : ep, headers: { cookie: v.cookie } }));
-    const r = await autocannon({
-      url: server.base + ep,
-      connections: CONNECTIONS,
-      duration: DURATION,
-      timeout: TIMEOUT,
-      headers: { cookie: session.cookie },
-      requests,
-    });
-    const codes = Object.entries(r.statusCodeStats)
-      .map(([c, s]) => `${c}:${s.count}`)
-      .join(' ');
-    rows.push([
-      ep,
-      (r.requests.total / r.duration).toFixed(1),
-      String(r.requests.total),
-      `${r.non2xx + r.errors} (non-2xx ${r.non2xx}, socket ${r.errors - r.timeouts}, timeouts ${r.timeouts})`,
-      String(r.latency.p50),
-      String(r.latency.p90),
-      String(r.latency.p99),
-      codes,
-    ]);
+  let added: BenchUser[] = [];
+  try {
+    let variants: Variant[];
+    if (databaseUrl) {
+      // this run's users, with a password of this run, disabled again in `finally`
+      const password = `bench-${randomBytes(18).toString('base64url')}`;
+      added = await prepareBenchUsers(databaseUrl, password, !!f.mixed);
+      variants = await signedInVariants(server.base, added, password, !!f.mixed);
+    } else {
+      const demo = await ensureUser(server.base, undefined, { username: 'demo-county', password: 'hengyang-demo', role: 'county' });
+      variants = [{ query: '', cookie: demo.cookie }];
+    }
+    console.log(`${variants.length} scope and period variants per endpoint; answer cache ${f['cache-off'] ? 'off' : 'on'}`);
+    for (const ep of ENDPOINTS) {
+      // Also waits out the previous run's backlog: requests autocannon gave up on are still queued in the server.
+      const check = await fetch(server.base + ep, { headers: { cookie: variants[0]!.cookie }, signal: AbortSignal.timeout(300_000) });
+      if (check.status !== 200) throw new Error(`${ep}: HTTP ${check.status} ${(await check.text()).slice(0, 200)}`);
+      console.log(`${ep}: ${CONNECTIONS} connections for ${DURATION} s ...`);
+      const join = ep.includes('?') ? '&' : '?';
+      const requests = variants.map((v) => ({ method: 'GET', path: v.query ? `${ep}${join}${v.query}` : ep, headers: { cookie: v.cookie } }));
+      const r = await autocannon({ url: server.base + ep, connections: CONNECTIONS, duration: DURATION, timeout: TIMEOUT, headers: {}, requests });
+      const codes = Object.entries(r.statusCodeStats)
+        .map(([c, s]) => `${c}:${s.count}`)
+        .join(' ');
+      rows.push([
+        ep,
+        (r.requests.total / r.duration).toFixed(1),
+        String(r.requests.total),
+        `${r.non2xx + r.errors} (non-2xx ${r.non2xx}, socket ${r.errors - r.timeouts}, timeouts ${r.timeouts})`,
+        String(r.latency.p50),
+        String(r.latency.p90),
+        String(r.latency.p99),
+        codes,
+      ]);
+    }
+  } finally {
+    await server.stop();
+    if (databaseUrl && added.length) await disableBenchUsers(databaseUrl, added);
+    if (f['data-dir'] === undefined) rmDir(dataDir);
+    cluster?.done();
   }
-  await server.stop();
-  if (f['data-dir'] === undefined) rmDir(dataDir);
-  cluster?.done();
 
   console.log(`\n${CONNECTIONS} connections, ${DURATION} s per endpoint, ${databaseUrl ? 'postgres' : 'pglite'}; latency in ms\n`);
   for (const [ep, rps, total, errors, p50, p90, p99, codes] of rows) {
@@ -122,43 +130,82 @@ async function main() {
   }
 }
 
-type Session = Awaited<ReturnType<typeof ensureUser>>;
 interface Variant {
   query: string;
   cookie: string;
 }
 
-/**
- * --mixed: the county (as the county user) and each township (as that township's chief, added on
- * the first run), each for the default period and the running week. One user per scope, as in the
- * field: one user's hundred connections would only meet the per-user queue (QUEUE_MAX_PER_USER).
- */
-const PASSWORD = 'bench-load-pass';
+interface BenchUser {
+  username: string;
+  role: 'county' | 'township';
+  township: string | null;
+}
 
-async function scopeVariants(base: string, databaseUrl: string, county: Session): Promise<Variant[]> {
-  const res = await county.get('/api/townships', 300_000);
-  const codes = ((res.body as { features?: { properties?: { code?: string } }[] }).features ?? []).map((x) => x.properties?.code).filter((c): c is string => !!c);
-  if (res.status !== 200 || codes.length === 0) throw new Error(`/api/townships: HTTP ${res.status}, no township codes to mix`);
+/**
+ * The users of a run on PostgreSQL: `bench-county`, and with --mixed a chief per township
+ * (`bench-chief-<code>`), each added or reset with this run's password and enabled. Straight in the
+ * database, before any sign-in: a sign-in that fails because the user is not there yet counts
+ * against this address, and 25 of them would lock it. A user of that name with another role or
+ * township is not ours: the run stops rather than take it over.
+ */
+async function prepareBenchUsers(databaseUrl: string, password: string, mixed: boolean): Promise<BenchUser[]> {
+  const db = await openDb({ databaseUrl });
+  try {
+    return await db.write(SYSTEM, async (h) => {
+      const codes = mixed ? (await h.query<{ code: string }>('SELECT code FROM township ORDER BY code')).map((r) => r.code) : [];
+      const users: BenchUser[] = [
+        { username: 'bench-county', role: 'county', township: null },
+        ...codes.map((code) => ({ username: `bench-chief-${code}`, role: 'township' as const, township: code })),
+      ];
+      for (const u of users) {
+        const found = await findUser(h, { username: u.username });
+        if (!found) {
+          await createUser(h, { username: u.username, displayName: u.username, role: u.role, password, townshipCode: u.township, officerId: null });
+        } else if (found.role !== u.role || found.townshipCode !== u.township) {
+          throw new Error(`${u.username} exists as ${found.role} ${found.townshipCode ?? ''}: not a bench user; rename or remove it`);
+        } else {
+          await updateUser(h, found.id, { password, disabled: false });
+        }
+      }
+      return users;
+    });
+  } finally {
+    await db.close();
+  }
+}
+
+/** The run's users disabled again (their sessions end with it): no account with a usable password stays behind. */
+async function disableBenchUsers(databaseUrl: string, users: readonly BenchUser[]): Promise<void> {
+  const db = await openDb({ databaseUrl });
+  try {
+    await db.write(SYSTEM, async (h) => {
+      for (const u of users) {
+        const found = await findUser(h, { username: u.username });
+        if (found) await updateUser(h, found.id, { disabled: true });
+      }
+    });
+  } finally {
+    await db.close();
+  }
+}
+
+/**
+ * Each user's query strings: the county (default period and running week) for `bench-county`, each
+ * township for its chief; without --mixed, only the county's default view. One user per scope, as in the field: one user's hundred
+ * connections would only meet the per-user queue (QUEUE_MAX_PER_USER).
+ */
+async function signedInVariants(base: string, users: readonly BenchUser[], password: string, mixed: boolean): Promise<Variant[]> {
   const today = shanghaiDate(new Date());
   const week = `from=${isoWeekRange(isoWeek(today))!.from}&to=${today}`;
-  // the chiefs are added straight to the database before any sign-in: a sign-in that fails because the
-  // user is not there yet counts against this address, and 25 of them would lock it
-  const db = await openDb({ databaseUrl });
-  const name = (code: string) => `bench-chief-${code}`;
-  await db.write(SYSTEM, async (h) => {
-    for (const code of codes) {
-      if (await findUser(h, { username: name(code) })) continue;
-      await createUser(h, { username: name(code), displayName: name(code), role: 'township', password: PASSWORD, townshipCode: code, officerId: null });
-    }
-  });
-  await db.close();
-  const scopes: Variant[] = [{ query: '', cookie: county.cookie }];
-  for (const code of codes) {
-    const chief = await signIn(base, name(code), PASSWORD);
-    if (!chief) throw new Error(`cannot sign in as ${name(code)}`);
-    scopes.push({ query: `township=${code}`, cookie: chief.cookie });
+  const variants: Variant[] = [];
+  for (const u of users) {
+    const session = await signIn(base, u.username, password);
+    if (!session) throw new Error(`cannot sign in as ${u.username}`);
+    const scope = u.township ? `township=${u.township}&` : '';
+    // the county's default view keeps no query at all: the plain endpoint, as the wall asks it
+    variants.push({ query: scope.slice(0, -1), cookie: session.cookie }, { query: `${scope}${week}`, cookie: session.cookie });
   }
-  return scopes.flatMap((v) => [v, { query: v.query ? `${v.query}&${week}` : week, cookie: v.cookie }]);
+  return mixed ? variants : variants.slice(0, 1);
 }
 
 main().catch((e) => {

@@ -128,8 +128,8 @@ describe('the dashboard through an outage', () => {
     // held, the read is not an outage yet
     await page.waitForTimeout(2000);
     expect(await kindNow()).toBe('none');
-    // The server's deadline (REQUEST_TIMEOUT_MS, 20 s) plus 10 s: the page stops waiting and says so.
-    await page.clock.fastForward('00:31');
+    // Twice the server's deadline (REQUEST_TIMEOUT_MS, 20 s) plus 10 s: the page stops waiting and says so.
+    await page.clock.fastForward('00:51');
     const banner = page.getByTestId('outage-banner');
     await banner.waitFor({ timeout: 20_000 });
     expect(await banner.getAttribute('data-kind')).toBe('unreachable');
@@ -140,8 +140,8 @@ describe('the dashboard through an outage', () => {
     // The proxy recovers: the retries get answers and the banner goes.
     await page.unroute('**/api/stats/summary**');
     for (const r of held) await r.continue().catch(() => {});
-    await page.clock.fastForward('00:31');
-    await page.clock.fastForward('00:31');
+    await page.clock.fastForward('00:51');
+    await page.clock.fastForward('00:51');
     await expect.poll(() => count(page, '[data-testid="outage-banner"]'), { timeout: 30_000 }).toBe(0);
     await expect.poll(() => count(page, '[data-testid="stale-mark"]'), { timeout: 20_000 }).toBe(0);
     await context.close();

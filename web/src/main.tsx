@@ -11,6 +11,7 @@ import { AuthGate } from './features/auth/AuthGate.tsx';
 import { takeDeviceToken, useAuth } from './features/auth/auth-context.ts';
 import { scopeLockOf } from './features/auth/landing.ts';
 import { WallGate } from './features/auth/WallGate.tsx';
+import { runtimeConfigQuery } from './features/runtime-config/runtime-config.ts';
 import { canonicaliseAddress } from './features/url-state/same-origin.ts';
 import { ViewProvider } from './features/url-state/ViewContext.tsx';
 
@@ -25,6 +26,10 @@ const queryClient = new QueryClient({
     },
   },
 });
+
+// Every page (the briefing and the admin page too) reads the installation's settings at once: among
+// them the server's request deadline, which sets how long a read may wait (api/answer-deadline.ts).
+void queryClient.prefetchQuery(runtimeConfigQuery());
 
 // The command-centre wall, the weekly briefing and the admin page are pages of their own (own
 // URL state, own layout), loaded only when asked for. Every page is behind the sign-in gate.

@@ -8,9 +8,11 @@
 -- village_metrics for random periods, scopes and filters):
 --   flows      summed from the rollups (case_flow_sums), or counted in the raw rows when a filter
 --              narrows the cases, as village_metrics does;
---   open       counted, not grouped: the county through the interval indexes, a township through
---              its own open and since-concluded cases (migration 010's indexes);
---   coverage   per village still (its quarter's visits and its officer's rhythm), counted by status;
+--   open       counted, not grouped: the county through the interval indexes, or up to a quarter
+--              back as open now plus closed since (below); a township through its own open and
+--              since-concluded cases (migration 010's indexes);
+--   coverage   per village still (its quarter's visits and its officer's rhythm), counted by status
+--              (the rules are copies of village_metrics': change both);
 --   silence    the villages with no visit and no hazard report in the window, from the rollups
 --              (visit_flow_sums, case_flow_sums), instead of each village's last ones.
 -- Coverage and silence are taken at p_cov_ref, flows and stocks at p_ref: the previous period's
@@ -108,6 +110,10 @@ BEGIN
   END IF;
 
   -- open at p_ref, whenever received; hazards overdue when past their deadline at p_ref
+  -- "Recent" is counted back from the latest report, not from the clock: what closed since p_ref
+  -- (the cost of this path) follows the data, and a copy restored later, or the tests' fixed
+  -- clock, choose as the live data would. A report dated in the future only sends more instants
+  -- to the GiST path, which answers the same.
   IF county AND unfiltered AND p_ref >= (SELECT max(y.reported_at) FROM hazard y) - interval '92 days' THEN
     -- recent: open now, plus closed since p_ref (see the indexes above)
     SELECT (SELECT count(*) FROM dispute d WHERE d.concluded_at IS NULL AND d.received_at <= p_ref)
@@ -162,7 +168,8 @@ BEGIN
       AND (p_campaign IS NULL OR x.campaigns @> ARRAY[p_campaign]);
   END IF;
 
-  -- coverage and silence at p_cov_ref, one row per village and linked officer as village_metrics has
+  -- coverage and silence at p_cov_ref, one row per village as village_metrics has (an officer is
+  -- linked to one village, officer.village_code is unique)
   WITH
   v AS (
     SELECT vl.code FROM village vl WHERE county OR vl.township_code = p_township

@@ -7,16 +7,26 @@
  * which the outage banner reads as "unreachable" and the query retries.
  */
 
-/** The server's default request deadline (20 s) plus the time to carry an answer. */
-export const DEFAULT_ANSWER_DEADLINE_MS = 30_000;
 /** Added to the server's own deadline: it answers 503 at its deadline, which must still arrive. */
 export const ANSWER_MARGIN_MS = 10_000;
 
+/**
+ * The page's deadline for a server deadline: twice the server's, plus the margin. The clock starts
+ * when the page asks, and a read may first wait in the browser for one of its few connections to
+ * the server, each held by a request that the server itself bounds by its deadline.
+ */
+export function deadlineFor(serverTimeoutMs: number): number {
+  return 2 * serverTimeoutMs + ANSWER_MARGIN_MS;
+}
+
+/** Until /api/config has said otherwise: for the server's default request deadline (20 s). */
+export const DEFAULT_ANSWER_DEADLINE_MS = deadlineFor(20_000);
+
 let deadlineMs = DEFAULT_ANSWER_DEADLINE_MS;
 
-/** From /api/config (`requestTimeoutMs`): the server's deadline plus the margin; ignored unless a positive number. */
+/** From /api/config (`requestTimeoutMs`, read at start-up by every page: main.tsx); ignored unless a positive number. */
 export function setAnswerDeadline(serverTimeoutMs: unknown): void {
-  if (typeof serverTimeoutMs === 'number' && Number.isFinite(serverTimeoutMs) && serverTimeoutMs > 0) deadlineMs = serverTimeoutMs + ANSWER_MARGIN_MS;
+  if (typeof serverTimeoutMs === 'number' && Number.isFinite(serverTimeoutMs) && serverTimeoutMs > 0) deadlineMs = deadlineFor(serverTimeoutMs);
 }
 
 export function answerDeadlineMs(): number {
@@ -39,6 +49,7 @@ export class NoAnswerError extends Error {
 export async function fetchWithDeadline(input: RequestInfo | URL, init: RequestInit, ms = deadlineMs): Promise<Response> {
   const ctl = new AbortController();
   const outer = init.signal;
+  // kept for the body's reading too; the callers' signals (TanStack Query's) live one request each
   if (outer?.aborted) ctl.abort(outer.reason);
   else outer?.addEventListener('abort', () => ctl.abort(outer.reason), { once: true });
   let late = false;

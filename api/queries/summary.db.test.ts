@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { quarterStart, shanghaiDate } from '../contract/calendar.ts';
-import type { Handle } from '../db/index.ts';
+import type { Handle, Scope } from '../db/index.ts';
 import { SYSTEM } from '../db/types.ts';
 import type { CaseFilter } from '../filter/case-filter.ts';
 import { rolledBack } from '../test/rollback.ts';
@@ -124,6 +124,33 @@ describe('scope_totals (migration 012)', () => {
         await compare(h, filterOf(w, CUTS[0]!), ref, `${back} days back`);
       }
     });
+  });
+
+  it("agrees under a chief's and an officer's row-level security, as their requests read", async () => {
+    const township = townships[3]!;
+    const [mine] = await t.db.read(SYSTEM, (h) => h.query<{ codes: string[] }>('SELECT array_agg(code ORDER BY code) AS codes FROM village WHERE township_code = $1', [township]));
+    const scopes: Scope[] = [
+      { kind: 'township', township },
+      // an officer's villages: some of the township's, not all
+      { kind: 'villages', township, villages: mine!.codes.slice(0, 3) },
+    ];
+    const seen: number[] = [];
+    for (const scope of scopes) {
+      await t.db.read(scope, async (h) => {
+        let cases = 0;
+        for (const back of [0, 40, 200]) {
+          const ref = new Date(t.now.getTime() - back * DAY);
+          const w: Window = { from: new Date(ref.getTime() - 30 * DAY), to: new Date(ref.getTime() + 1), ref, township };
+          const got = await compare(h, filterOf(w, CUTS[back === 40 ? 1 : 0]!), ref, `${scope.kind} ${back} days back`);
+          expect(got.coverage.villages).toBeGreaterThan(0);
+          cases += got.disputes.total + got.disputes.open + got.hazards.reported + got.hazards.open;
+        }
+        seen.push(cases);
+      });
+    }
+    // the policies did narrow what each read: the officer's three villages hold fewer cases than the township
+    expect(seen[1]).toBeGreaterThan(0);
+    expect(seen[1]).toBeLessThan(seen[0]!);
   });
 
   it('counts a write in the same transaction: no stale window', async () => {

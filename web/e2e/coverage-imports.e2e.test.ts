@@ -3,7 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from './support/app-server.ts';
 import { apiGet, signInContext } from './support/auth.ts';
-import { projectToScreen, waitForMap } from './support/browser.ts';
+import { projectToScreen, waitForCameraStill, waitForMap } from './support/browser.ts';
 import { appInBrowser, SHOTS } from './support/suite.ts';
 
 /**
@@ -101,11 +101,20 @@ describe('coverage and ledger import in a real browser', () => {
     expect(await entry.textContent()).toBe(`无信息（连续4周无上报、无走访）${silent.length}`);
     await expect.poll(() => mapLayers(page), { timeout: 10_000 }).toContain('silent-villages-hatch');
 
-    await page.waitForTimeout(1500); // the camera flies to the township
-    const at = await projectToScreen(page, ...silent[0]!.labelPoint);
-    await page.mouse.move(at.x, at.y);
+    await waitForCameraStill(page); // the camera flies to the township
     const tooltip = page.getByTestId('map-tooltip');
-    await tooltip.waitFor({ timeout: 10_000 });
+    // hovered again until it shows: the layers under the pointer may still be drawing their first frame
+    await expect
+      .poll(
+        async () => {
+          const at = await projectToScreen(page, ...silent[0]!.labelPoint);
+          await page.mouse.move(at.x - 1, at.y);
+          await page.mouse.move(at.x, at.y);
+          return tooltip.isVisible();
+        },
+        { timeout: 20_000, interval: 500 },
+      )
+      .toBe(true);
     expect(await tooltip.textContent()).toContain(silent[0]!.name);
     expect(await tooltip.getByTestId('tooltip-silent').textContent()).toContain('无信息');
     await shot(page, 'silent-township-1920x1080.png');

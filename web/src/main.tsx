@@ -1,4 +1,4 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
 import { lazy, StrictMode, Suspense, useMemo } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App.tsx';
@@ -27,10 +27,6 @@ const queryClient = new QueryClient({
   },
 });
 
-// Every page (the briefing and the admin page too) reads the installation's settings at once: among
-// them the server's request deadline, which sets how long a read may wait (api/answer-deadline.ts).
-void queryClient.prefetchQuery(runtimeConfigQuery());
-
 // The command-centre wall, the weekly briefing and the admin page are pages of their own (own
 // URL state, own layout), loaded only when asked for. Every page is behind the sign-in gate.
 // First of all: a path such as //evil.example/x becomes /evil.example/x, so that nothing that
@@ -54,6 +50,16 @@ function Dashboard() {
   );
 }
 
+/**
+ * Once signed in (the endpoint needs a session), every page reads the installation's settings, the
+ * briefing and the admin page too: among them the server's request deadline, which sets how long a
+ * read may wait (api/answer-deadline.ts).
+ */
+function Settings() {
+  useQuery(runtimeConfigQuery());
+  return null;
+}
+
 function Page() {
   if (PAGE === '/wall') {
     return (
@@ -67,6 +73,7 @@ function Page() {
   const page = PAGE === '/briefing' ? <BriefingApp /> : PAGE === '/admin' ? <AdminApp /> : <Dashboard />;
   return (
     <AuthGate>
+      <Settings />
       <Suspense fallback={null}>{page}</Suspense>
     </AuthGate>
   );

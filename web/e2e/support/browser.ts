@@ -51,6 +51,27 @@ export async function pixelStats(page: Page, clip: { x: number; y: number; width
   }, png.toString('base64'));
 }
 
+/**
+ * Resolves once the camera has stopped: the bounds the map publishes unchanged over `quietMs`. A
+ * fixed wait after a fly-to is too short on a software GPU under load, and a point projected from
+ * bounds still moving lands beside its village.
+ */
+export async function waitForCameraStill(page: Page, quietMs = 600, timeout = 20_000): Promise<void> {
+  const map = page.getByTestId('map');
+  const end = Date.now() + timeout;
+  let last = await map.getAttribute('data-bounds');
+  let since = Date.now();
+  while (Date.now() < end) {
+    await page.waitForTimeout(150);
+    const now = await map.getAttribute('data-bounds');
+    if (now !== last) {
+      last = now;
+      since = Date.now();
+    } else if (Date.now() - since >= quietMs) return;
+  }
+  throw new Error(`the map camera did not settle within ${timeout} ms`);
+}
+
 /** Screen position of a longitude/latitude in the map, from the bounds the map publishes (Web Mercator). */
 export async function projectToScreen(page: Page, lng: number, lat: number): Promise<{ x: number; y: number }> {
   const map = page.getByTestId('map');

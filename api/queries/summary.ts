@@ -2,7 +2,7 @@ import { quarterStart, shanghaiDate } from '../contract/calendar.ts';
 import type { Handle } from '../db/index.ts';
 import { isRunning, type Period, type PeriodUnit, periodUnit, previousPeriod, samePointPreviousQuarter } from '../domain/period.ts';
 import type { CaseFilter } from '../filter/case-filter.ts';
-import type { MetricSettings, VillageMetricRow } from './metric-rows.ts';
+import { type MetricSettings, type VillageMetricRow, villageMetricArgs } from './metric-rows.ts';
 import { rate } from './sql.ts';
 
 export interface Totals {
@@ -79,8 +79,9 @@ type TotalsRow = Pick<
 > &
   Record<'villages' | 'coverage_met' | 'coverage_at_risk' | 'coverage_missed' | 'silent', number>;
 
-const SCOPE_TOTALS = `SELECT * FROM scope_totals(p_from => $1, p_to => $2, p_ref => $3, p_cov_ref => $4, p_required => $5,
-  p_township => $6, p_silence_days => $7, p_categories => $8, p_statuses => $9, p_campaign => $10)`;
+// the parameters of village_metrics ($1..$9, villageMetricArgs), then the instant of coverage and silence
+const SCOPE_TOTALS = `SELECT * FROM scope_totals(p_from => $1, p_to => $2, p_ref => $3, p_required => $4, p_township => $5,
+  p_silence_days => $6, p_categories => $7, p_statuses => $8, p_campaign => $9, p_cov_ref => $10)`;
 
 /**
  * The totals every KPI card and briefing shows, for the filter's period and scope: flows and open stocks
@@ -89,19 +90,7 @@ const SCOPE_TOTALS = `SELECT * FROM scope_totals(p_from => $1, p_to => $2, p_ref
  * the database instead of computed per village.
  */
 export async function scopeTotals(h: Handle, f: CaseFilter, s: MetricSettings, covRef: Date): Promise<Totals> {
-  const p = f.period;
-  const [r] = await h.query<TotalsRow>(SCOPE_TOTALS, [
-    p.start.toISOString(),
-    p.end.toISOString(),
-    p.ref.toISOString(),
-    covRef.toISOString(),
-    s.requiredVisits,
-    f.township,
-    s.silenceDays,
-    f.categories,
-    f.statuses,
-    f.campaign,
-  ]);
+  const [r] = await h.query<TotalsRow>(SCOPE_TOTALS, [...villageMetricArgs(f, s), covRef.toISOString()]);
   if (!r) throw new Error('scope_totals returned no row');
   return {
     disputes: {

@@ -1,7 +1,8 @@
 /**
  * npm run rollups:rebuild
- * Rebuilds the rollups (case_day, case_month, visit_day, visit_month; migration 009) from the raw
- * dispute, hazard and visit rows in one transaction, and says how far the kept ones had drifted.
+ * Rebuilds the rollups (case_day, case_month, visit_day, visit_month; migration 009) and each
+ * village's latest visit and report (village_latest; migration 013) from the raw dispute, hazard
+ * and visit rows in one transaction, and says how far the kept ones had drifted.
  * The triggers keep them exact on every write, so a drift means someone changed the tables
  * around them (a restore of one table, a hand edit with triggers disabled). Works on the embedded
  * database only while no server holds it.
@@ -22,7 +23,10 @@ const FINGERPRINT = `
   UNION ALL
   SELECT 'visit_day', count(*)::int, coalesce(sum(hashtext(c::text)), 0)::text FROM visit_day c WHERE visits <> 0
   UNION ALL
-  SELECT 'visit_month', count(*)::int, coalesce(sum(hashtext(c::text)), 0)::text FROM visit_month c WHERE visits <> 0`;
+  SELECT 'visit_month', count(*)::int, coalesce(sum(hashtext(c::text)), 0)::text FROM visit_month c WHERE visits <> 0
+  UNION ALL
+  SELECT 'village_latest', count(*)::int, coalesce(sum(hashtext(c::text)), 0)::text FROM village_latest c
+   WHERE last_visit_at IS NOT NULL OR last_report_at IS NOT NULL`;
 
 type Print = { tab: string; rows: number; hash: string };
 
@@ -35,10 +39,12 @@ async function main() {
     const t0 = Date.now();
     const { before, after } = await db.write(SYSTEM, async (h) => {
       const before = await h.query<Print>(FINGERPRINT);
-      await h.query('SELECT case_rollup_rebuild(), visit_rollup_rebuild()');
+      await h.query('SELECT case_rollup_rebuild(), visit_rollup_rebuild(), village_latest_rebuild()');
       return { before, after: await h.query<Print>(FINGERPRINT) };
     });
-    await db.exec('ANALYZE case_day, case_month, visit_day, visit_month');
+    // VACUUM too: rewritten whole, the tables' pages are not all-visible, and the index-only scans
+    // of the readers would visit the heap for every row until autovacuum came by
+    await db.exec('VACUUM ANALYZE case_day, case_month, visit_day, visit_month, village_latest');
     for (const a of after) {
       const b = before.find((x) => x.tab === a.tab);
       const same = b && b.rows === a.rows && b.hash === a.hash;

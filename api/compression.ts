@@ -40,12 +40,12 @@ const brotli = promisify(brotliCompress);
 const gz = promisify(gzip);
 
 /**
- * Compresses in libuv's thread pool, off the event loop. Brotli 5 / gzip 6: per-request levels
+ * Compresses in libuv's thread pool, off the event loop. Brotli 4 / gzip 6: per-request levels
  * (the village layer in ~10 ms); the build's own assets use the slow maximum once.
  */
 export async function encodeBody(body: ArrayBuffer | Uint8Array, encoding: Encoding): Promise<Uint8Array> {
   const input = body instanceof Uint8Array ? body : new Uint8Array(body);
-  return encoding === 'br' ? brotli(input, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: input.byteLength } }) : gz(input, { level: 6 });
+  return encoding === 'br' ? brotli(input, { params: { [constants.BROTLI_PARAM_QUALITY]: 4, [constants.BROTLI_PARAM_SIZE_HINT]: input.byteLength } }) : gz(input, { level: 6 });
 }
 
 /** Whether a response may be compressed at all (before looking at its size or the client). */

@@ -41,7 +41,8 @@ const gz = promisify(gzip);
 
 /**
  * Compresses in libuv's thread pool, off the event loop. Brotli 4 / gzip 6: per-request levels
- * (the village layer in ~10 ms); the build's own assets use the slow maximum once.
+ * (the village layer in about 3 ms; brotli 5 took twice the CPU for 6-7% fewer bytes, see
+ * docs/performance.md); the build's own assets use the slow maximum once.
  */
 export async function encodeBody(body: ArrayBuffer | Uint8Array, encoding: Encoding): Promise<Uint8Array> {
   const input = body instanceof Uint8Array ? body : new Uint8Array(body);

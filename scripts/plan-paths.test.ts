@@ -9,6 +9,16 @@ describe('accessPaths', () => {
     ['a whole table', ['->  Seq Scan on village (actual time=0.008..0.252 rows=491 loops=1)'], [], ['village']],
     ['a function scan and a CTE: neither', ['->  Function Scan on case_flow_sums f', '->  CTE Scan on q'], [], []],
     [
+      'a branch never executed: not read',
+      [
+        '->  Index Only Scan Backward using visit_village_time_idx on visit x_1  (cost=0.43..4.92 rows=22 width=8) (never executed)',
+        '->  Seq Scan on village_latest l (cost=0.00..8.91 rows=491 width=29) (never executed)',
+        '->  Index Scan using village_pkey on village v (actual time=0.01..0.02 rows=1 loops=1)',
+      ],
+      ['village_pkey'],
+      [],
+    ],
+    [
       'each name once, sorted',
       ['Seq Scan on officer o', 'Index Scan using b_idx on t', 'Seq Scan on officer o2', 'Index Scan using a_idx on t', 'Index Scan using b_idx on t'],
       ['a_idx', 'b_idx'],

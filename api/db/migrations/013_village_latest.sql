@@ -12,12 +12,12 @@
 -- Kept in the transaction of every write, like the rollups of 009:
 --   insert            the greatest of the kept value and the new rows' (an upsert: concurrent
 --                     inserts meet on the row lock, and the greatest does not depend on order);
---   update, delete    of the rows whose village or instant changed: the villages touched are
---                     locked (in code order), then their latest is found again from the raw rows
---                     by a later statement, whose snapshot sees whatever a writer that held the
---                     lock before had committed;
+--   update, delete    (an update: only the rows whose village or instant changed) the villages
+--                     touched are locked in code order, then their latest is found again from the
+--                     raw rows by a later statement, whose snapshot sees whatever a writer that
+--                     held the lock before had committed;
 --   truncate          rebuilt (village_latest_rebuild(), also run by npm run rollups:rebuild).
--- Status changes, tags and summaries touch no instant: they cost nothing here.
+-- Status changes, tags and summaries touch no instant: they lock and re-find nothing.
 CREATE TABLE village_latest (
   village_code   text PRIMARY KEY,
   last_visit_at  timestamptz,
@@ -137,8 +137,8 @@ SELECT village_latest_rebuild();
 -- The rollups' rebuilds of 009 again, writing the rows in the order of their keys (day or month
 -- first). The triggers add each day's rows as the days come, so the rows of a window lie
 -- together; the rebuild wrote them in the order of a hash aggregate, scattered over the table,
--- and the readers' range scans then visited a page per row: at 10x, village_metrics took 30 ms
--- after a rebuild against 22 ms with the rows in key order (the same contents).
+-- and the readers' range scans then visited a page per row: at 10x, village_metrics took 32 ms
+-- after a rebuild against 21 ms with the rows in key order (the same contents).
 CREATE OR REPLACE FUNCTION case_rollup_rebuild() RETURNS void LANGUAGE plpgsql SECURITY DEFINER
   SET search_path = public, pg_temp AS $$
 BEGIN
@@ -176,9 +176,10 @@ BEGIN
   ORDER BY 3, 1, 2;
 END $$;
 
--- The rollups already kept, in key order too: where 009 built them from cases already stored, its
--- rebuild left them scattered (ACCESS EXCLUSIVE on the four tables while the migration runs:
--- seconds at 10x the county's volume).
+-- The rollups already kept, in key order too: where 009 built them from cases already stored (or
+-- npm run rollups:rebuild rebuilt them before 013), its rebuild left them scattered (ACCESS EXCLUSIVE on the four tables while the migration runs:
+-- seconds at 10x the county's volume; not measured at province scale, where case_day holds
+-- 8.6 million rows).
 CLUSTER case_day USING case_day_pkey;
 CLUSTER case_month USING case_month_pkey;
 CLUSTER visit_day USING visit_day_pkey;

@@ -27,28 +27,22 @@ const AS_OF = `
          m.silent = (NOT EXISTS (SELECT 1 FROM visit x WHERE x.village_code = m.village_code AND x.visited_at <= $1 AND x.visited_at >= $1::timestamptz - interval '28 days')
                 AND NOT EXISTS (SELECT 1 FROM hazard h WHERE h.village_code = m.village_code AND h.reported_at <= $1 AND h.reported_at >= $1::timestamptz - interval '28 days')) AS silent_ok,
          m.last_visit_at IS NOT NULL AS visited,
-         l.last_visit_at > $1 OR l.last_report_at > $1 AS probed
+         EXISTS (SELECT 1 FROM village_latest l WHERE l.village_code = m.village_code AND l.at > $1) AS probed
   FROM village_metrics(p_from => $1::timestamptz - interval '30 days', p_to => $1, p_ref => $1, p_required => 3,
                        p_township => $2, p_silence_days => 28) m
-  LEFT JOIN village_latest l ON l.village_code = m.village_code
   ORDER BY m.village_code`;
 
-type AsOfRow = { village_code: string; visit_ok: boolean; report_ok: boolean; silent_ok: boolean; visited: boolean; probed: boolean | null };
+type AsOfRow = { village_code: string; visit_ok: boolean; report_ok: boolean; silent_ok: boolean; visited: boolean; probed: boolean };
 
-/** The kept rows against the raw maxima, villages with neither left out. */
+/** The kept rows against the raw maxima (rows left empty by a delete or truncate are not counted). */
 const KEPT_VS_RAW = `
   WITH raw AS (
-    SELECT village_code, max(v) AS v, max(r) AS r FROM (
-      SELECT x.village_code, max(x.visited_at) AS v, NULL::timestamptz AS r FROM visit x GROUP BY 1
-      UNION ALL
-      SELECT h.village_code, NULL, max(h.reported_at) FROM hazard h GROUP BY 1
-    ) z GROUP BY 1
+    SELECT x.village_code, 'visit' AS kind, max(x.visited_at) AS at FROM visit x GROUP BY 1
+    UNION ALL
+    SELECT h.village_code, 'report', max(h.reported_at) FROM hazard h GROUP BY 1
   ),
-  kept AS (
-    SELECT village_code, last_visit_at AS v, last_report_at AS r FROM village_latest
-    WHERE last_visit_at IS NOT NULL OR last_report_at IS NOT NULL
-  )
-  SELECT (SELECT count(*) FROM raw)::int AS villages,
+  kept AS (SELECT village_code, kind, at FROM village_latest WHERE at IS NOT NULL)
+  SELECT (SELECT count(DISTINCT village_code) FROM raw)::int AS villages,
          (SELECT count(*) FROM ((SELECT * FROM raw EXCEPT SELECT * FROM kept) UNION ALL (SELECT * FROM kept EXCEPT SELECT * FROM raw)) z)::int AS diff`;
 
 async function keptMatchesRaw(h: Handle, label = ''): Promise<number> {
@@ -66,10 +60,24 @@ function writeHolding(fn: (h: Handle) => Promise<unknown>, holdMs: number, start
   });
 }
 
+/** Runs `fn` in a transaction of `scope` and rolls it back. */
+async function asScopeRolledBack(scope: Scope, fn: (h: Handle) => Promise<void>): Promise<void> {
+  const done = new Error('rollback');
+  await expect(
+    t.db.write(scope, async (h) => {
+      await fn(h);
+      throw done;
+    }),
+  ).rejects.toBe(done);
+}
+
 describe("each village's latest visit and report (migration 013)", () => {
   it('answer as max() over the raw rows as of any instant: live, past, at and just before a latest, future', async () => {
     const [edge] = await t.db.read(SYSTEM, (h) =>
-      h.query<{ v: number; r: number }>(`SELECT extract(epoch FROM max(last_visit_at)) * 1000 AS v, extract(epoch FROM max(last_report_at)) * 1000 AS r FROM village_latest`),
+      h.query<{ v: number; r: number }>(
+        `SELECT extract(epoch FROM max(at) FILTER (WHERE kind = 'visit')) * 1000 AS v,
+                extract(epoch FROM max(at) FILTER (WHERE kind = 'report')) * 1000 AS r FROM village_latest`,
+      ),
     );
     const r = random(13);
     const instants = [
@@ -142,11 +150,20 @@ describe("each village's latest visit and report (migration 013)", () => {
       await h.query(`DELETE FROM visit WHERE id = 'VLAT2'`);
       await h.query(`UPDATE hazard SET village_code = $1, geom = (SELECT label_point FROM village WHERE code = $1) WHERE id = 'HLAT1'`, [v!.other]);
       await keptMatchesRaw(h, 'deleted, moved');
+      // ids rewritten with the instant, two reports swapped between villages in one statement
+      await h.query(`UPDATE visit SET id = id || 'x', visited_at = visited_at - interval '5000 days' WHERE id = 'VLAT3'`);
+      await keptMatchesRaw(h, 'id and instant rewritten together');
+      await h.query(`UPDATE hazard SET village_code = CASE id WHEN 'HLAT1' THEN $1 ELSE $2 END WHERE id IN ('HLAT1', 'HLAT3')`, [v!.code, v!.other]);
+      await keptMatchesRaw(h, 'swapped');
+      // moved into a village whose kept row is gone (the re-find inserts it)
+      await h.query(`DELETE FROM village_latest WHERE village_code = $1 AND kind = 'report'`, [v!.other]);
+      await h.query(`UPDATE hazard SET reported_at = reported_at - interval '1 minute' WHERE village_code = $1`, [v!.other]);
+      await keptMatchesRaw(h, 'a kept row found again');
       // a status change touches no instant; a village left with no report at all
       await h.query(`UPDATE hazard SET status = '处置中' WHERE id LIKE 'HLAT%'`);
       await h.query(`DELETE FROM hazard WHERE village_code = $1`, [v!.code]);
       await keptMatchesRaw(h, 'all reports of a village deleted');
-      const [none] = await h.query<{ r: Date | null }>('SELECT last_report_at AS r FROM village_latest WHERE village_code = $1', [v!.code]);
+      const [none] = await h.query<{ r: Date | null }>(`SELECT at AS r FROM village_latest WHERE village_code = $1 AND kind = 'report'`, [v!.code]);
       expect(none!.r).toBeNull();
       await h.exec('TRUNCATE status_change, hazard');
       await keptMatchesRaw(h, 'hazards truncated');
@@ -167,7 +184,7 @@ describe("each village's latest visit and report (migration 013)", () => {
     const latest = async () => {
       const [r] = await t.db.read(SYSTEM, (h) =>
         h.query<{ kept: string; raw: string }>(
-          `SELECT to_char((SELECT last_visit_at FROM village_latest WHERE village_code = $1) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS kept,
+          `SELECT to_char((SELECT at FROM village_latest WHERE village_code = $1 AND kind = 'visit') AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS kept,
                 to_char((SELECT max(visited_at) FROM visit WHERE village_code = $1) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS raw`,
           [o!.village],
         ),
@@ -188,14 +205,20 @@ describe("each village's latest visit and report (migration 013)", () => {
         () => started(),
       );
       await first;
+      const t1 = Date.now();
       await Promise.all([deleting, t.db.write(SYSTEM, insert('VRACE3', at(1.5)))]);
+      // the two overlapped: the second writer waited for the first to commit (PostgreSQL: the row
+      // lock of the village; the embedded database runs one transaction at a time)
+      expect(Date.now() - t1).toBeGreaterThanOrEqual(250);
       expect(await latest()).toEqual({ kept: at(1.5), raw: at(1.5) });
       // a later one added while another writer deletes the latest: the deleter finds again what the adder committed
       let started2!: () => void;
       const second = new Promise<void>((r) => (started2 = r));
       const adding = writeHolding(insert('VRACE4', at(3)), 300, () => started2());
       await second;
+      const t2 = Date.now();
       await Promise.all([adding, t.db.write(SYSTEM, (h) => h.query(`DELETE FROM visit WHERE id = 'VRACE3'`))]);
+      expect(Date.now() - t2).toBeGreaterThanOrEqual(250);
       expect(await latest()).toEqual({ kept: at(3), raw: at(3) });
     } finally {
       await t.db.write(SYSTEM, (h) => h.query(`DELETE FROM visit WHERE id LIKE 'VRACE%'`));
@@ -206,9 +229,9 @@ describe("each village's latest visit and report (migration 013)", () => {
 
   it('cannot be written or rebuilt by the request roles', async () => {
     for (const scope of [{ kind: 'county' }, { kind: 'township', township: townships[0]! }] as Scope[]) {
-      await expect(t.db.write(scope, (h) => h.query(`UPDATE village_latest SET last_visit_at = now()`))).rejects.toThrow(/permission denied/);
-      await expect(t.db.write(scope, (h) => h.query(`SELECT village_latest_rebuild()`))).rejects.toThrow(/permission denied/);
-      await expect(t.db.write(scope, (h) => h.query(`SELECT village_latest_refind(ARRAY['x'], true)`))).rejects.toThrow(/permission denied/);
+      await expect(t.db.write(scope, (h) => h.query(`UPDATE village_latest SET at = now()`))).rejects.toThrow(/permission denied for table village_latest/);
+      await expect(t.db.write(scope, (h) => h.query(`SELECT village_latest_rebuild()`))).rejects.toThrow(/permission denied for function village_latest_rebuild/);
+      await expect(t.db.write(scope, (h) => h.query(`SELECT village_latest_refind(ARRAY['x'], 'visit')`))).rejects.toThrow(/permission denied for function village_latest_refind/);
       for (const [fn, table] of [
         ['visit_latest', 'visit'],
         ['hazard_latest', 'hazard'],
@@ -218,14 +241,32 @@ describe("each village's latest visit and report (migration 013)", () => {
             await h.query(`CREATE TEMP TABLE fake (LIKE ${table}) ON COMMIT DROP`);
             await h.query(`CREATE TRIGGER fake_latest AFTER INSERT ON fake REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION ${fn}()`);
           }),
-        ).rejects.toThrow(/permission denied/);
+        ).rejects.toThrow(new RegExp(`permission denied for function ${fn}`));
       }
     }
   });
 
+  it("are kept by a township chief's own writes (the request role)", async () => {
+    const [v] = await t.db.read(SYSTEM, (h) => h.query<{ code: string; township: string }>(`SELECT code, township_code AS township FROM village ORDER BY code DESC LIMIT 1`));
+    await asScopeRolledBack({ kind: 'township', township: v!.township }, async (h) => {
+      const soon = new Date(t.now.getTime() + 90_000).toISOString();
+      await h.query(
+        `INSERT INTO hazard (id, category, severity, department, status, village_code, reported_at, deadline, geom)
+           SELECT 'HCHIEF', '消防', 2, '消防救援大队', '上报', code, $2::timestamptz, $2::timestamptz + interval '30 days', label_point FROM village WHERE code = $1`,
+        [v!.code, soon],
+      );
+      const [kept] = await h.query<{ same: boolean }>(`SELECT at = $2::timestamptz AS same FROM village_latest WHERE village_code = $1 AND kind = 'report'`, [v!.code, soon]);
+      expect(kept!.same).toBe(true);
+      // re-dated into the past (request roles may update a case, never delete one)
+      await h.query(`UPDATE hazard SET reported_at = reported_at - interval '3000 days' WHERE id = 'HCHIEF'`);
+      // the chief sees only the township's rows: compared there, they match the raw rows the chief sees
+      await keptMatchesRaw(h, "a chief's insert and update");
+    });
+  });
+
   it('are rebuilt from the raw rows by village_latest_rebuild()', async () => {
     await rolledBack(t.db, async (h) => {
-      await h.query(`UPDATE village_latest SET last_visit_at = last_visit_at - interval '3 days', last_report_at = NULL`);
+      await h.query(`UPDATE village_latest SET at = CASE kind WHEN 'visit' THEN at - interval '3 days' END`);
       await h.query(`DELETE FROM village_latest WHERE village_code IN (SELECT code FROM village ORDER BY code LIMIT 5)`);
       const [spoilt] = await h.query<{ diff: number }>(KEPT_VS_RAW);
       expect(spoilt!.diff).toBeGreaterThan(0);

@@ -4,63 +4,70 @@
 -- (30,491 units) 1.1 s of 3.9 s. The layer, the tiles and the rankings show them (lastVisitAt,
 -- lastReportAt, "no information" when both are older than the silence window).
 --
--- village_latest holds the latest of all time. "As of" an instant at or after it, which is the
--- case of every live view, the answer is the kept value; only the villages whose latest lies
--- after "as of" (a view of the past) still probe, so the answers do not change
+-- village_latest holds the latest of all time, one row per village and kind ('visit' from visit,
+-- 'report' from hazard): a visit ledger being imported and a hazard reported in the same village
+-- lock different rows and do not wait for each other. "As of" an instant at or after the kept
+-- latest, which is the case of every live view, the answer is the kept value; only the villages
+-- whose latest lies after "as of" (a view of the past) still probe, so the answers do not change
 -- (api/queries/latest.db.test.ts holds them to max() over the raw rows).
 --
 -- Kept in the transaction of every write, like the rollups of 009:
 --   insert            the greatest of the kept value and the new rows' (an upsert: concurrent
 --                     inserts meet on the row lock, and the greatest does not depend on order);
---   update, delete    (an update: only the rows whose village or instant changed) the villages
---                     touched are locked in code order, then their latest is found again from the
---                     raw rows by a later statement, whose snapshot sees whatever a writer that
---                     held the lock before had committed;
---   truncate          rebuilt (village_latest_rebuild(), also run by npm run rollups:rebuild).
--- Status changes, tags and summaries touch no instant: they lock and re-find nothing.
+--   update, delete    the villages whose multiset of (village, instant) changed (an update
+--                     that rewrites only a status, a tag or even the id touches none) are locked
+--                     in code order by one upsert, then their latest is found again from the raw
+--                     rows by a later statement, whose snapshot sees whatever a writer that held
+--                     the lock before had committed;
+--   truncate          the kind's kept values emptied (the table is empty after it).
+-- village_latest_rebuild() builds the table again from the raw rows (npm run rollups:rebuild).
+-- Two transactions that each write several tables can still deadlock on these rows and the
+-- rollups' (as they could on the rollups alone): the victim is rolled back whole, answered 503.
 CREATE TABLE village_latest (
-  village_code   text PRIMARY KEY,
-  last_visit_at  timestamptz,
-  last_report_at timestamptz
+  village_code text NOT NULL,
+  kind         text NOT NULL CHECK (kind IN ('visit', 'report')),
+  at           timestamptz,
+  PRIMARY KEY (village_code, kind)
 );
 SELECT app_protect('village_latest', app_scope_policy('village_code', false));
 GRANT SELECT ON village_latest TO hengyang_county, hengyang_app;
 
--- Both columns again from the raw rows. Owner only: the rollups CLI and the TRUNCATE triggers.
+-- The table again from the raw rows. Owner only: the rollups CLI.
 CREATE FUNCTION village_latest_rebuild() RETURNS void LANGUAGE plpgsql SECURITY DEFINER
   SET search_path = public, pg_temp AS $$
 BEGIN
   LOCK TABLE visit, hazard IN SHARE MODE;
   DELETE FROM village_latest;
-  INSERT INTO village_latest (village_code, last_visit_at, last_report_at)
-  SELECT village_code, max(v), max(r)
-  FROM (
-    SELECT x.village_code, max(x.visited_at) AS v, NULL::timestamptz AS r FROM visit x GROUP BY 1
-    UNION ALL
-    SELECT h.village_code, NULL, max(h.reported_at) FROM hazard h GROUP BY 1
-  ) z
-  GROUP BY village_code;
+  INSERT INTO village_latest (village_code, kind, at)
+  SELECT x.village_code, 'visit', max(x.visited_at) FROM visit x GROUP BY 1
+  UNION ALL
+  SELECT h.village_code, 'report', max(h.reported_at) FROM hazard h GROUP BY 1
+  ORDER BY 1, 2;
 END $$;
 REVOKE EXECUTE ON FUNCTION village_latest_rebuild() FROM PUBLIC;
 
--- The latest visit (p_visits) or report of the villages named, found again from the raw rows.
-CREATE FUNCTION village_latest_refind(p_villages text[], p_visits boolean) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+-- The latest of one kind for the villages named, found again from the raw rows.
+CREATE FUNCTION village_latest_refind(p_villages text[], p_kind text) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
   SET search_path = public, pg_temp AS $$
 BEGIN
-  INSERT INTO village_latest (village_code)
-  SELECT DISTINCT c FROM unnest(p_villages) c ORDER BY 1
-  ON CONFLICT (village_code) DO NOTHING;
-  PERFORM 1 FROM village_latest l WHERE l.village_code = ANY(p_villages) ORDER BY l.village_code FOR UPDATE;
+  IF cardinality(p_villages) = 0 THEN
+    RETURN;
+  END IF;
+  -- one statement, in code order, inserts the rows missing and locks those there (waiting for
+  -- a writer that holds one): locks taken in one order by every writer cannot deadlock here
+  INSERT INTO village_latest AS l (village_code, kind)
+  SELECT DISTINCT c, p_kind FROM unnest(p_villages) c ORDER BY 1
+  ON CONFLICT (village_code, kind) DO UPDATE SET at = l.at;
   -- a statement after the lock: in READ COMMITTED it sees what the lock's previous holder committed
-  IF p_visits THEN
-    UPDATE village_latest l SET last_visit_at = (SELECT max(x.visited_at) FROM visit x WHERE x.village_code = l.village_code)
-    WHERE l.village_code = ANY(p_villages);
+  IF p_kind = 'visit' THEN
+    UPDATE village_latest l SET at = (SELECT max(x.visited_at) FROM visit x WHERE x.village_code = l.village_code)
+    WHERE l.kind = 'visit' AND l.village_code = ANY(p_villages);
   ELSE
-    UPDATE village_latest l SET last_report_at = (SELECT max(h.reported_at) FROM hazard h WHERE h.village_code = l.village_code)
-    WHERE l.village_code = ANY(p_villages);
+    UPDATE village_latest l SET at = (SELECT max(h.reported_at) FROM hazard h WHERE h.village_code = l.village_code)
+    WHERE l.kind = 'report' AND l.village_code = ANY(p_villages);
   END IF;
 END $$;
-REVOKE EXECUTE ON FUNCTION village_latest_refind(text[], boolean) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION village_latest_refind(text[], text) FROM PUBLIC;
 
 -- Executable by no one but the owner, and only on its own table (as the rollup triggers of 009).
 CREATE FUNCTION visit_latest() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
@@ -70,20 +77,19 @@ BEGIN
     RAISE EXCEPTION 'visit_latest() keeps the latest visits of public.visit only';
   END IF;
   IF TG_OP = 'INSERT' THEN
-    INSERT INTO village_latest AS l (village_code, last_visit_at)
-    SELECT n.village_code, max(n.visited_at) FROM new_rows n GROUP BY 1 ORDER BY 1
-    ON CONFLICT (village_code) DO UPDATE SET last_visit_at = greatest(l.last_visit_at, EXCLUDED.last_visit_at);
+    INSERT INTO village_latest AS l (village_code, kind, at)
+    SELECT n.village_code, 'visit', max(n.visited_at) FROM new_rows n GROUP BY 1 ORDER BY 1
+    ON CONFLICT (village_code, kind) DO UPDATE SET at = greatest(l.at, EXCLUDED.at);
   ELSIF TG_OP = 'UPDATE' THEN
+    -- by value, not by id: a statement may rewrite ids too
     PERFORM village_latest_refind(ARRAY(
-      SELECT o.village_code FROM old_rows o JOIN new_rows n ON n.id = o.id
-      WHERE (o.village_code, o.visited_at) IS DISTINCT FROM (n.village_code, n.visited_at)
+      SELECT village_code FROM (SELECT o.village_code, o.visited_at FROM old_rows o EXCEPT ALL SELECT n.village_code, n.visited_at FROM new_rows n) a
       UNION
-      SELECT n.village_code FROM old_rows o JOIN new_rows n ON n.id = o.id
-      WHERE (o.village_code, o.visited_at) IS DISTINCT FROM (n.village_code, n.visited_at)), true);
+      SELECT village_code FROM (SELECT n.village_code, n.visited_at FROM new_rows n EXCEPT ALL SELECT o.village_code, o.visited_at FROM old_rows o) b), 'visit');
   ELSIF TG_OP = 'DELETE' THEN
-    PERFORM village_latest_refind(ARRAY(SELECT DISTINCT o.village_code FROM old_rows o), true);
+    PERFORM village_latest_refind(ARRAY(SELECT DISTINCT o.village_code FROM old_rows o), 'visit');
   ELSE
-    PERFORM village_latest_rebuild();
+    UPDATE village_latest SET at = NULL WHERE kind = 'visit';
   END IF;
   RETURN NULL;
 END $$;
@@ -96,20 +102,18 @@ BEGIN
     RAISE EXCEPTION 'hazard_latest() keeps the latest reports of public.hazard only';
   END IF;
   IF TG_OP = 'INSERT' THEN
-    INSERT INTO village_latest AS l (village_code, last_report_at)
-    SELECT n.village_code, max(n.reported_at) FROM new_rows n GROUP BY 1 ORDER BY 1
-    ON CONFLICT (village_code) DO UPDATE SET last_report_at = greatest(l.last_report_at, EXCLUDED.last_report_at);
+    INSERT INTO village_latest AS l (village_code, kind, at)
+    SELECT n.village_code, 'report', max(n.reported_at) FROM new_rows n GROUP BY 1 ORDER BY 1
+    ON CONFLICT (village_code, kind) DO UPDATE SET at = greatest(l.at, EXCLUDED.at);
   ELSIF TG_OP = 'UPDATE' THEN
     PERFORM village_latest_refind(ARRAY(
-      SELECT o.village_code FROM old_rows o JOIN new_rows n ON n.id = o.id
-      WHERE (o.village_code, o.reported_at) IS DISTINCT FROM (n.village_code, n.reported_at)
+      SELECT village_code FROM (SELECT o.village_code, o.reported_at FROM old_rows o EXCEPT ALL SELECT n.village_code, n.reported_at FROM new_rows n) a
       UNION
-      SELECT n.village_code FROM old_rows o JOIN new_rows n ON n.id = o.id
-      WHERE (o.village_code, o.reported_at) IS DISTINCT FROM (n.village_code, n.reported_at)), false);
+      SELECT village_code FROM (SELECT n.village_code, n.reported_at FROM new_rows n EXCEPT ALL SELECT o.village_code, o.reported_at FROM old_rows o) b), 'report');
   ELSIF TG_OP = 'DELETE' THEN
-    PERFORM village_latest_refind(ARRAY(SELECT DISTINCT o.village_code FROM old_rows o), false);
+    PERFORM village_latest_refind(ARRAY(SELECT DISTINCT o.village_code FROM old_rows o), 'report');
   ELSE
-    PERFORM village_latest_rebuild();
+    UPDATE village_latest SET at = NULL WHERE kind = 'report';
   END IF;
   RETURN NULL;
 END $$;
@@ -401,18 +405,19 @@ fc AS MATERIALIZED (
          coalesce(vis.quarter, 0)
            + floor(coalesce(r.recent, 0) / 182.0 * extract(epoch FROM (q.q_end - p_ref)) / 86400)::int AS expected,
          -- the kept latest when it is not after "as of" (a live view); a view of the past probes
-         CASE WHEN l.last_visit_at <= p_ref THEN l.last_visit_at
-              WHEN l.last_visit_at > p_ref THEN (SELECT max(x.visited_at) FROM visit x WHERE x.village_code = v.code AND x.visited_at <= p_ref)
+         CASE WHEN lv.at <= p_ref THEN lv.at
+              WHEN lv.at > p_ref THEN (SELECT max(x.visited_at) FROM visit x WHERE x.village_code = v.code AND x.visited_at <= p_ref)
          END AS last_visit,
-         CASE WHEN l.last_report_at <= p_ref THEN l.last_report_at
-              WHEN l.last_report_at > p_ref THEN (SELECT max(h.reported_at) FROM hazard h WHERE h.village_code = v.code AND h.reported_at <= p_ref)
+         CASE WHEN lr.at <= p_ref THEN lr.at
+              WHEN lr.at > p_ref THEN (SELECT max(h.reported_at) FROM hazard h WHERE h.village_code = v.code AND h.reported_at <= p_ref)
          END AS last_report
   FROM v
   CROSS JOIN q
   LEFT JOIN vis ON vis.village_code = v.code
   LEFT JOIN officer o ON o.village_code = v.code
   LEFT JOIN rhythm r ON r.officer_id = o.id
-  LEFT JOIN village_latest l ON l.village_code = v.code
+  LEFT JOIN village_latest lv ON lv.village_code = v.code AND lv.kind = 'visit'
+  LEFT JOIN village_latest lr ON lr.village_code = v.code AND lr.kind = 'report'
 )
 SELECT v.code, v.township_code, v.population,
        coalesce(df.disputes, 0), coalesce(dd.concluded, 0), coalesce(dd.successful, 0), coalesce(dop.open, 0),

@@ -60,17 +60,6 @@ function writeHolding(fn: (h: Handle) => Promise<unknown>, holdMs: number, start
   });
 }
 
-/** Runs `fn` in a transaction of `scope` and rolls it back. */
-async function asScopeRolledBack(scope: Scope, fn: (h: Handle) => Promise<void>): Promise<void> {
-  const done = new Error('rollback');
-  await expect(
-    t.db.write(scope, async (h) => {
-      await fn(h);
-      throw done;
-    }),
-  ).rejects.toBe(done);
-}
-
 describe("each village's latest visit and report (migration 013)", () => {
   it('answer as max() over the raw rows as of any instant: live, past, at and just before a latest, future', async () => {
     const [edge] = await t.db.read(SYSTEM, (h) =>
@@ -248,20 +237,24 @@ describe("each village's latest visit and report (migration 013)", () => {
 
   it("are kept by a township chief's own writes (the request role)", async () => {
     const [v] = await t.db.read(SYSTEM, (h) => h.query<{ code: string; township: string }>(`SELECT code, township_code AS township FROM village ORDER BY code DESC LIMIT 1`));
-    await asScopeRolledBack({ kind: 'township', township: v!.township }, async (h) => {
-      const soon = new Date(t.now.getTime() + 90_000).toISOString();
-      await h.query(
-        `INSERT INTO hazard (id, category, severity, department, status, village_code, reported_at, deadline, geom)
+    await rolledBack(
+      t.db,
+      async (h) => {
+        const soon = new Date(t.now.getTime() + 90_000).toISOString();
+        await h.query(
+          `INSERT INTO hazard (id, category, severity, department, status, village_code, reported_at, deadline, geom)
            SELECT 'HCHIEF', '消防', 2, '消防救援大队', '上报', code, $2::timestamptz, $2::timestamptz + interval '30 days', label_point FROM village WHERE code = $1`,
-        [v!.code, soon],
-      );
-      const [kept] = await h.query<{ same: boolean }>(`SELECT at = $2::timestamptz AS same FROM village_latest WHERE village_code = $1 AND kind = 'report'`, [v!.code, soon]);
-      expect(kept!.same).toBe(true);
-      // re-dated into the past (request roles may update a case, never delete one)
-      await h.query(`UPDATE hazard SET reported_at = reported_at - interval '3000 days' WHERE id = 'HCHIEF'`);
-      // the chief sees only the township's rows: compared there, they match the raw rows the chief sees
-      await keptMatchesRaw(h, "a chief's insert and update");
-    });
+          [v!.code, soon],
+        );
+        const [kept] = await h.query<{ same: boolean }>(`SELECT at = $2::timestamptz AS same FROM village_latest WHERE village_code = $1 AND kind = 'report'`, [v!.code, soon]);
+        expect(kept!.same).toBe(true);
+        // re-dated into the past (request roles may update a case, never delete one)
+        await h.query(`UPDATE hazard SET reported_at = reported_at - interval '3000 days' WHERE id = 'HCHIEF'`);
+        // the chief sees only the township's rows: compared there, they match the raw rows the chief sees
+        await keptMatchesRaw(h, "a chief's insert and update");
+      },
+      { kind: 'township', township: v!.township },
+    );
   });
 
   it('are rebuilt from the raw rows by village_latest_rebuild()', async () => {

@@ -79,17 +79,6 @@ async function keptMatchesRaw(h: Handle): Promise<void> {
   }
 }
 
-/** Runs `fn` in a transaction of `scope` and rolls it back. */
-async function asScopeRolledBack(scope: Scope, fn: (h: Handle) => Promise<void>): Promise<void> {
-  const done = new Error('rollback');
-  await expect(
-    t.db.write(scope, async (h) => {
-      await fn(h);
-      throw done;
-    }),
-  ).rejects.toBe(done);
-}
-
 describe('rollups (migration 009)', () => {
   it('answer like the raw rows for random periods, cuts and scopes', async () => {
     const ws = windowsOf(24, t.now, townships);
@@ -253,25 +242,29 @@ describe('rollups (migration 009)', () => {
   it('are kept by a township chief’s own writes and show the chief only that township', async () => {
     const [v] = await t.db.read(SYSTEM, (h) => h.query<{ code: string; township: string }>(`SELECT code, township_code AS township FROM village ORDER BY code DESC LIMIT 1`));
     const scope: Scope = { kind: 'township', township: v!.township };
-    await asScopeRolledBack(scope, async (h) => {
-      const day = new Date(t.now.getTime() - 2 * DAY).toISOString();
-      const before = await h.query<{ n: number }>(
-        `SELECT coalesce(sum(disputes_received), 0)::int AS n FROM case_day WHERE village_code = $1 AND day = ($2::timestamptz AT TIME ZONE 'Asia/Shanghai')::date`,
-        [v!.code, day],
-      );
-      await h.query(
-        `INSERT INTO dispute (id, category, channel, status, village_code, received_at, geom)
+    await rolledBack(
+      t.db,
+      async (h) => {
+        const day = new Date(t.now.getTime() - 2 * DAY).toISOString();
+        const before = await h.query<{ n: number }>(
+          `SELECT coalesce(sum(disputes_received), 0)::int AS n FROM case_day WHERE village_code = $1 AND day = ($2::timestamptz AT TIME ZONE 'Asia/Shanghai')::date`,
+          [v!.code, day],
+        );
+        await h.query(
+          `INSERT INTO dispute (id, category, channel, status, village_code, received_at, geom)
            SELECT 'DCHIEF1', '劳资', '综治中心', '受理', code, $2::timestamptz, label_point FROM village WHERE code = $1`,
-        [v!.code, day],
-      );
-      const after = await h.query<{ n: number }>(
-        `SELECT coalesce(sum(disputes_received), 0)::int AS n FROM case_day WHERE village_code = $1 AND day = ($2::timestamptz AT TIME ZONE 'Asia/Shanghai')::date`,
-        [v!.code, day],
-      );
-      expect(after[0]!.n).toBe(before[0]!.n + 1);
-      const seen = await h.query<{ township: string }>(`SELECT DISTINCT left(village_code, 9) AS township FROM case_month`);
-      expect(seen.map((r) => r.township)).toEqual([v!.township]);
-    });
+          [v!.code, day],
+        );
+        const after = await h.query<{ n: number }>(
+          `SELECT coalesce(sum(disputes_received), 0)::int AS n FROM case_day WHERE village_code = $1 AND day = ($2::timestamptz AT TIME ZONE 'Asia/Shanghai')::date`,
+          [v!.code, day],
+        );
+        expect(after[0]!.n).toBe(before[0]!.n + 1);
+        const seen = await h.query<{ township: string }>(`SELECT DISTINCT left(village_code, 9) AS township FROM case_month`);
+        expect(seen.map((r) => r.township)).toEqual([v!.township]);
+      },
+      scope,
+    );
   });
 
   it('cannot be written or rebuilt by the request roles', async () => {

@@ -3,7 +3,7 @@ import { DISPUTE_CATEGORIES, DISPUTE_STATUSES, HAZARD_CATEGORIES, HAZARD_STATUSE
 import type { Handle, Scope } from '../db/index.ts';
 import { SYSTEM } from '../db/types.ts';
 import { rolledBack } from '../test/rollback.ts';
-import { type TestDb, testDb } from '../test/test-db.ts';
+import { type TestDb, testDb, townshipCodes } from '../test/test-db.ts';
 import { random, type Window, windows as windowsOf } from '../test/windows.ts';
 import { sqlFile } from './sql.ts';
 
@@ -19,8 +19,7 @@ let townships: string[];
 
 beforeAll(async () => {
   t = await testDb();
-  const rows = await t.db.read(SYSTEM, (h) => h.query<{ code: string }>('SELECT code FROM township ORDER BY code'));
-  townships = rows.map((r) => r.code);
+  townships = await townshipCodes(t.db);
 });
 
 const METRICS = `SELECT * FROM village_metrics(p_from => $1, p_to => $2, p_ref => $3, p_required => 3, p_township => $4,

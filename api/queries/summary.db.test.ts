@@ -4,7 +4,7 @@ import type { Handle, Scope } from '../db/index.ts';
 import { SYSTEM } from '../db/types.ts';
 import type { CaseFilter } from '../filter/case-filter.ts';
 import { rolledBack } from '../test/rollback.ts';
-import { type TestDb, testDb } from '../test/test-db.ts';
+import { type TestDb, testDb, townshipCodes } from '../test/test-db.ts';
 import { random, type Window, windows } from '../test/windows.ts';
 import { type MetricSettings, type VillageMetricRow, villageMetricRows } from './metric-rows.ts';
 import { scopeTotals, type Totals } from './summary.ts';
@@ -21,10 +21,9 @@ let campaign: string | null;
 
 beforeAll(async () => {
   t = await testDb();
-  await t.db.read(SYSTEM, async (h) => {
-    townships = (await h.query<{ code: string }>('SELECT code FROM township ORDER BY code')).map((r) => r.code);
-    campaign = (await h.query<{ code: string }>('SELECT code FROM campaign ORDER BY code LIMIT 1'))[0]?.code ?? null;
-  });
+  townships = await townshipCodes(t.db);
+  const [first] = await t.db.read(SYSTEM, (h) => h.query<{ code: string }>('SELECT code FROM campaign ORDER BY code LIMIT 1'));
+  campaign = first?.code ?? null;
 });
 
 /** The definition: the per-village rows added up, coverage and silence from the rows as of `covRef`. */

@@ -4,6 +4,7 @@ import { type Config, loadConfig } from '../config.ts';
 import { type Db, openDb } from '../db/index.ts';
 import { migrate } from '../db/migrate.ts';
 import { openPglite } from '../db/pglite.ts';
+import { SYSTEM } from '../db/types.ts';
 import type { Deps } from '../routes/deps.ts';
 import { seedIfEmpty } from '../seed/seed.ts';
 
@@ -49,3 +50,9 @@ export function testDb(): Promise<TestDb> {
 }
 
 export const backend = process.env.TEST_DATABASE_URL ? 'postgres' : 'pglite';
+
+/** Every township's code, in order: the scopes the tests that compare answers draw from. */
+export async function townshipCodes(db: Db): Promise<string[]> {
+  const rows = await db.read(SYSTEM, (h) => h.query<{ code: string }>('SELECT code FROM township ORDER BY code'));
+  return rows.map((r) => r.code);
+}

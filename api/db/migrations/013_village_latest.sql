@@ -46,10 +46,23 @@ BEGIN
 END $$;
 REVOKE EXECUTE ON FUNCTION village_latest_rebuild() FROM PUBLIC;
 
+-- The raw rows of a kind: the one place the two kinds differ, and the allow-list of the table
+-- and column names the statements below are built with.
+CREATE FUNCTION village_latest_source(p_kind text, OUT tab text, OUT col text) LANGUAGE sql IMMUTABLE AS $$
+  SELECT s.tab, s.col FROM (VALUES ('visit', 'visit', 'visited_at'), ('report', 'hazard', 'reported_at')) s(kind, tab, col)
+  WHERE s.kind = p_kind
+$$;
+
 -- The latest of one kind for the villages named, found again from the raw rows.
 CREATE FUNCTION village_latest_refind(p_villages text[], p_kind text) RETURNS void LANGUAGE plpgsql SECURITY DEFINER
   SET search_path = public, pg_temp AS $$
+DECLARE
+  src record;
 BEGIN
+  SELECT * INTO src FROM village_latest_source(p_kind);
+  IF src.tab IS NULL THEN
+    RAISE EXCEPTION 'village_latest has no kind %', p_kind;
+  END IF;
   IF cardinality(p_villages) = 0 THEN
     RETURN;
   END IF;
@@ -59,82 +72,63 @@ BEGIN
   SELECT DISTINCT c, p_kind FROM unnest(p_villages) c ORDER BY 1
   ON CONFLICT (village_code, kind) DO UPDATE SET at = l.at;
   -- a statement after the lock: in READ COMMITTED it sees what the lock's previous holder committed
-  IF p_kind = 'visit' THEN
-    UPDATE village_latest l SET at = (SELECT max(x.visited_at) FROM visit x WHERE x.village_code = l.village_code)
-    WHERE l.kind = 'visit' AND l.village_code = ANY(p_villages);
-  ELSE
-    UPDATE village_latest l SET at = (SELECT max(h.reported_at) FROM hazard h WHERE h.village_code = l.village_code)
-    WHERE l.kind = 'report' AND l.village_code = ANY(p_villages);
-  END IF;
+  EXECUTE format('UPDATE village_latest l SET at = (SELECT max(x.%2$I) FROM %1$I x WHERE x.village_code = l.village_code)
+                  WHERE l.kind = $1 AND l.village_code = ANY($2)', src.tab, src.col)
+  USING p_kind, p_villages;
 END $$;
 REVOKE EXECUTE ON FUNCTION village_latest_refind(text[], text) FROM PUBLIC;
 
--- Executable by no one but the owner, and only on its own table (as the rollup triggers of 009).
-CREATE FUNCTION visit_latest() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
+-- One trigger function for both kinds, its kind the trigger's argument. Executable by no one but
+-- the owner, and only on the table of its kind (as the rollup triggers of 009).
+CREATE FUNCTION village_latest_keep() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
   SET search_path = public, pg_temp AS $$
+DECLARE
+  v_kind text := TG_ARGV[0];
+  src record;
+  touched text[];
 BEGIN
-  IF TG_RELID <> 'public.visit'::regclass THEN
-    RAISE EXCEPTION 'visit_latest() keeps the latest visits of public.visit only';
+  SELECT * INTO src FROM village_latest_source(v_kind);
+  IF src.tab IS NULL OR TG_RELID IS DISTINCT FROM format('public.%I', src.tab)::regclass THEN
+    RAISE EXCEPTION 'village_latest_keep(%) keeps public.visit (''visit'') and public.hazard (''report'') only', v_kind;
   END IF;
   IF TG_OP = 'INSERT' THEN
-    INSERT INTO village_latest AS l (village_code, kind, at)
-    SELECT n.village_code, 'visit', max(n.visited_at) FROM new_rows n GROUP BY 1 ORDER BY 1
-    ON CONFLICT (village_code, kind) DO UPDATE SET at = greatest(l.at, EXCLUDED.at);
+    EXECUTE format('INSERT INTO village_latest AS l (village_code, kind, at)
+                    SELECT n.village_code, $1, max(n.%I) FROM new_rows n GROUP BY 1 ORDER BY 1
+                    ON CONFLICT (village_code, kind) DO UPDATE SET at = greatest(l.at, EXCLUDED.at)', src.col)
+    USING v_kind;
   ELSIF TG_OP = 'UPDATE' THEN
     -- by value, not by id: a statement may rewrite ids too
-    PERFORM village_latest_refind(ARRAY(
-      SELECT village_code FROM (SELECT o.village_code, o.visited_at FROM old_rows o EXCEPT ALL SELECT n.village_code, n.visited_at FROM new_rows n) a
-      UNION
-      SELECT village_code FROM (SELECT n.village_code, n.visited_at FROM new_rows n EXCEPT ALL SELECT o.village_code, o.visited_at FROM old_rows o) b), 'visit');
+    EXECUTE format('SELECT ARRAY(
+                      SELECT village_code FROM (SELECT o.village_code, o.%1$I FROM old_rows o EXCEPT ALL SELECT n.village_code, n.%1$I FROM new_rows n) a
+                      UNION
+                      SELECT village_code FROM (SELECT n.village_code, n.%1$I FROM new_rows n EXCEPT ALL SELECT o.village_code, o.%1$I FROM old_rows o) b)', src.col)
+    INTO touched;
+    PERFORM village_latest_refind(touched, v_kind);
   ELSIF TG_OP = 'DELETE' THEN
-    PERFORM village_latest_refind(ARRAY(SELECT DISTINCT o.village_code FROM old_rows o), 'visit');
+    PERFORM village_latest_refind(ARRAY(SELECT DISTINCT o.village_code FROM old_rows o), v_kind);
   ELSE
-    UPDATE village_latest SET at = NULL WHERE kind = 'visit';
+    UPDATE village_latest l SET at = NULL WHERE l.kind = v_kind;
   END IF;
   RETURN NULL;
 END $$;
-REVOKE EXECUTE ON FUNCTION visit_latest() FROM PUBLIC;
-
-CREATE FUNCTION hazard_latest() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
-  SET search_path = public, pg_temp AS $$
-BEGIN
-  IF TG_RELID <> 'public.hazard'::regclass THEN
-    RAISE EXCEPTION 'hazard_latest() keeps the latest reports of public.hazard only';
-  END IF;
-  IF TG_OP = 'INSERT' THEN
-    INSERT INTO village_latest AS l (village_code, kind, at)
-    SELECT n.village_code, 'report', max(n.reported_at) FROM new_rows n GROUP BY 1 ORDER BY 1
-    ON CONFLICT (village_code, kind) DO UPDATE SET at = greatest(l.at, EXCLUDED.at);
-  ELSIF TG_OP = 'UPDATE' THEN
-    PERFORM village_latest_refind(ARRAY(
-      SELECT village_code FROM (SELECT o.village_code, o.reported_at FROM old_rows o EXCEPT ALL SELECT n.village_code, n.reported_at FROM new_rows n) a
-      UNION
-      SELECT village_code FROM (SELECT n.village_code, n.reported_at FROM new_rows n EXCEPT ALL SELECT o.village_code, o.reported_at FROM old_rows o) b), 'report');
-  ELSIF TG_OP = 'DELETE' THEN
-    PERFORM village_latest_refind(ARRAY(SELECT DISTINCT o.village_code FROM old_rows o), 'report');
-  ELSE
-    UPDATE village_latest SET at = NULL WHERE kind = 'report';
-  END IF;
-  RETURN NULL;
-END $$;
-REVOKE EXECUTE ON FUNCTION hazard_latest() FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION village_latest_keep() FROM PUBLIC;
 
 CREATE TRIGGER visit_latest_insert AFTER INSERT ON visit REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION visit_latest();
+  FOR EACH STATEMENT EXECUTE FUNCTION village_latest_keep('visit');
 CREATE TRIGGER visit_latest_update AFTER UPDATE ON visit REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION visit_latest();
+  FOR EACH STATEMENT EXECUTE FUNCTION village_latest_keep('visit');
 CREATE TRIGGER visit_latest_delete AFTER DELETE ON visit REFERENCING OLD TABLE AS old_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION visit_latest();
+  FOR EACH STATEMENT EXECUTE FUNCTION village_latest_keep('visit');
 CREATE TRIGGER visit_latest_truncate AFTER TRUNCATE ON visit
-  FOR EACH STATEMENT EXECUTE FUNCTION visit_latest();
+  FOR EACH STATEMENT EXECUTE FUNCTION village_latest_keep('visit');
 CREATE TRIGGER hazard_latest_insert AFTER INSERT ON hazard REFERENCING NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION hazard_latest();
+  FOR EACH STATEMENT EXECUTE FUNCTION village_latest_keep('report');
 CREATE TRIGGER hazard_latest_update AFTER UPDATE ON hazard REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION hazard_latest();
+  FOR EACH STATEMENT EXECUTE FUNCTION village_latest_keep('report');
 CREATE TRIGGER hazard_latest_delete AFTER DELETE ON hazard REFERENCING OLD TABLE AS old_rows
-  FOR EACH STATEMENT EXECUTE FUNCTION hazard_latest();
+  FOR EACH STATEMENT EXECUTE FUNCTION village_latest_keep('report');
 CREATE TRIGGER hazard_latest_truncate AFTER TRUNCATE ON hazard
-  FOR EACH STATEMENT EXECUTE FUNCTION hazard_latest();
+  FOR EACH STATEMENT EXECUTE FUNCTION village_latest_keep('report');
 
 SELECT village_latest_rebuild();
 
@@ -181,9 +175,9 @@ BEGIN
 END $$;
 
 -- The rollups already kept, in key order too: where 009 built them from cases already stored (or
--- npm run rollups:rebuild rebuilt them before 013), its rebuild left them scattered (ACCESS EXCLUSIVE on the four tables while the migration runs:
--- seconds at 10x the county's volume; not measured at province scale, where case_day holds
--- 8.6 million rows).
+-- npm run rollups:rebuild rebuilt them before 013), its rebuild left them scattered. ACCESS
+-- EXCLUSIVE on the four tables while the migration runs: seconds at 10x the county's volume; not
+-- measured at province scale, where case_day holds 8.6 million rows.
 CLUSTER case_day USING case_day_pkey;
 CLUSTER case_month USING case_month_pkey;
 CLUSTER visit_day USING visit_day_pkey;

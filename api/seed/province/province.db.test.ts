@@ -19,7 +19,7 @@ afterAll(() => db?.close());
 
 describe('the synthetic province (npm run seed:province)', () => {
   it('writes units no real code can collide with, marked synthetic, valid, one officer each, and events the rollups count', async () => {
-    const written = await seedProvince(db, { units: 47, events: 3_001, now: NOW, days: 60 });
+    const written = await seedProvince(db, { units: 47, events: 3_001, now: NOW, days: 60, batch: 1_000 });
     expect(written).toBe(3_001);
     expect(await syntheticUnits(db)).toBe(47);
     const [u] = await db.read(SYSTEM, (h) =>
@@ -49,6 +49,39 @@ describe('the synthetic province (npm run seed:province)', () => {
     expect(e).toMatchObject({ rolled_d: e!.disputes, rolled_h: e!.hazards, rolled_v: e!.visits, late: 0 });
     expect(e!.disputes).toBeGreaterThan(800);
   }, 120_000);
+
+  it('writes the events in time order across batches, as live reports arrive, over the whole period', async () => {
+    // Each kind: instants in the order of the ids (the order written) never go back, and the pages
+    // hold them in that order (the correlation of page and instant; a batch spread over the whole
+    // period scattered them, near 0). Not exactly 1: a table grows by more than a page at a time.
+    const kinds = [
+      ['dispute', 'received_at'],
+      ['hazard', 'reported_at'],
+      ['visit', 'visited_at'],
+    ] as const;
+    for (const [table, at] of kinds) {
+      const [o] = await db.read(SYSTEM, (h) =>
+        h.query<{ rows: number; back: number; paged: number; first_day: number; last_day: number }>(
+          `SELECT count(*)::int AS rows, count(*) FILTER (WHERE t < prev)::int AS back,
+                  corr(page, extract(epoch FROM t)) AS paged,
+                  extract(epoch FROM $1::timestamptz - min(t))::float8 / 86400 AS first_day,
+                  extract(epoch FROM $1::timestamptz - max(t))::float8 / 86400 AS last_day
+           FROM (SELECT ${at} AS t, (ctid::text::point)[0] AS page,
+                        lag(${at}) OVER (ORDER BY substr(id, 3)::bigint) AS prev
+                 FROM ${table} WHERE village_code LIKE '99%') x`,
+          [NOW.toISOString()],
+        ),
+      );
+      expect(o!.rows, table).toBeGreaterThan(500);
+      expect(o!.back, table).toBe(0);
+      expect(o!.paged, table).toBeGreaterThan(0.95);
+      // 60 days, all of them: the first event in the first day, the last in the last day
+      expect(o!.first_day, table).toBeGreaterThan(59);
+      expect(o!.first_day, table).toBeLessThanOrEqual(60);
+      expect(o!.last_day, table).toBeGreaterThanOrEqual(0);
+      expect(o!.last_day, table).toBeLessThan(1);
+    }
+  }, 60_000);
 
   it('is dropped whole, rollups included', async () => {
     await dropProvince(db);

@@ -20,6 +20,8 @@ export interface ProvinceOptions {
   resumeFrom?: number;
   /** Called after each batch with the events written so far. */
   progress?: (done: number) => void;
+  /** Events per batch (BATCH unless a test wants several small ones). */
+  batch?: number;
 }
 
 /** How many synthetic (99...) units the database holds already. */
@@ -53,16 +55,17 @@ export async function dropProvince(db: Db): Promise<void> {
 /**
  * Writes a synthetic province beside the county: `units` units and `events` events (30% disputes,
  * 50% hazards, 20% visits), units in one transaction, events in batches of BATCH, each its own
- * transaction; the rollup triggers keep the sums as they go. Returns the events written.
+ * transaction and its own slice of the period, in time order (as live reports are stored); the
+ * rollup triggers keep the sums as they go. Returns the events written.
  */
 export async function seedProvince(db: Db, o: ProvinceOptions): Promise<number> {
   if (!o.resumeFrom) await db.write(SYSTEM, (h) => h.query(UNITS, [o.units, UNITS_PER_TOWNSHIP]));
   let done = o.resumeFrom ?? 0;
   while (done < o.events) {
-    const n = Math.min(BATCH, o.events - done);
+    const n = Math.min(o.batch ?? BATCH, o.events - done);
     const disputes = Math.round(n * 0.3);
     const hazards = Math.round(n * 0.5);
-    await db.write(SYSTEM, (h) => h.query(EVENTS, [done, disputes, hazards, n - disputes - hazards, o.now.toISOString(), o.days]));
+    await db.write(SYSTEM, (h) => h.query(EVENTS, [done, disputes, hazards, n - disputes - hazards, o.now.toISOString(), o.days, o.events]));
     done += n;
     o.progress?.(done);
   }

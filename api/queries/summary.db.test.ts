@@ -63,10 +63,10 @@ function filterOf(w: Window, cut: Pick<CaseFilter, 'categories' | 'statuses' | '
   return { period: { from: '', to: '', start: w.from, end: w.to, ref, days: 0 }, township: w.township, ...cut, now: t.now };
 }
 
-async function compare(h: Handle, f: CaseFilter, covRef: Date, label: string): Promise<Totals> {
-  const got = await scopeTotals(h, f, SETTINGS, covRef);
-  const rows = await villageMetricRows(h, f, SETTINGS);
-  const cov = covRef.getTime() === f.period.ref.getTime() ? rows : await villageMetricRows(h, { ...f, period: { ...f.period, ref: covRef } }, SETTINGS);
+async function compare(h: Handle, f: CaseFilter, covRef: Date, label: string, settings = SETTINGS): Promise<Totals> {
+  const got = await scopeTotals(h, f, settings, covRef);
+  const rows = await villageMetricRows(h, f, settings);
+  const cov = covRef.getTime() === f.period.ref.getTime() ? rows : await villageMetricRows(h, { ...f, period: { ...f.period, ref: covRef } }, settings);
   expect(counts(got), label).toEqual(summed(rows, cov, covRef));
   expect(got.disputes.successRate, label).toBe(got.disputes.concluded > 0 ? got.disputes.resolved / got.disputes.concluded : null);
   return got;
@@ -105,6 +105,29 @@ describe('scope_totals (migration 012)', () => {
         if (campaign) await compare(h, filterOf(w, { categories: null, statuses: null, campaign }), now, `${township} ${campaign}`);
       }
     });
+  });
+
+  it('counts silence as the per-village rows do, county-wide and by township, where some villages are silent and some not', async () => {
+    // Migration 014 reads the county's silence window from the raw rows, a township's from its
+    // rollups. A 28-day window leaves no village silent in the seeded county: short ones do.
+    const r = random(14);
+    const totals = { silent: 0, heard: 0 };
+    await t.db.read(SYSTEM, async (h) => {
+      for (const [i, w] of windows(12, t.now, townships, 1014).entries()) {
+        const silenceDays = [1, 2, 3, 5, 9][i % 5]!;
+        const covRef = i % 3 === 2 ? new Date(w.ref.getTime() - Math.floor(r() * 90) * DAY - 7_200_000) : w.ref;
+        const label = JSON.stringify({ ...w, covRef, silenceDays });
+        const township = w.township ?? townships[i % townships.length]!;
+        const got = await compare(h, filterOf({ ...w, township }, CUTS[0]!), covRef, `${label} ${township}`, { ...SETTINGS, silenceDays });
+        const county = await compare(h, filterOf({ ...w, township: null }, CUTS[0]!), covRef, `${label} county`, { ...SETTINGS, silenceDays });
+        for (const x of [got, county]) {
+          totals.silent += x.coverage.silent;
+          totals.heard += x.coverage.villages - x.coverage.silent;
+        }
+      }
+    });
+    expect(totals.silent).toBeGreaterThan(50);
+    expect(totals.heard).toBeGreaterThan(50);
   });
 
   it("counts the county's open stock of the last quarter's instants as open now plus closed since", async () => {

@@ -111,8 +111,9 @@ async function collection(h: Handle, sql: string, params: unknown[], table: 'vil
   return `{"type":"FeatureCollection","meta":${JSON.stringify(meta)},"features":${row?.features ?? '[]'}}`;
 }
 
-export function villageLayerJson(h: Handle, f: CaseFilter, s: MetricSettings): Promise<string> {
-  return collection(h, VILLAGES, villageMetricArgs(f, s), 'village', f);
+/** The village layer of the filter; `silentOnly`: only the villages silent at its "as of". */
+export function villageLayerJson(h: Handle, f: CaseFilter, s: MetricSettings, silentOnly = false): Promise<string> {
+  return collection(h, VILLAGES, [...villageMetricArgs(f, s), silentOnly], 'village', f);
 }
 
 /** Every township the caller sees (the layer is the whole map, whatever township is selected). */

@@ -1,7 +1,8 @@
 -- The village layer: every village in scope with its metrics, as the features array of a GeoJSON
 -- FeatureCollection, built in the database and sent as is (no re-serialisation in Node).
 -- $1 from, $2 to (exclusive), $3 as-of, $4 required visits per quarter, $5 township or NULL,
--- $6 days of silence that make a village "no information", $7/$8 category and status filters, $9 campaign code (NULL: all).
+-- $6 days of silence that make a village "no information", $7/$8 category and status filters, $9 campaign code (NULL: all),
+-- $10 true: only the silent villages (the county's "no information" hatch).
 WITH m AS (
   SELECT * FROM village_metrics(p_from => $1, p_to => $2, p_ref => $3, p_required => $4, p_township => $5,
                                 p_silence_days => $6, p_categories => $7, p_statuses => $8, p_campaign => $9)
@@ -35,3 +36,4 @@ SELECT '[' || coalesce(string_agg(
 FROM m
 JOIN village v ON v.code = m.village_code
 JOIN township t ON t.code = v.township_code
+WHERE NOT $10::boolean OR m.silent

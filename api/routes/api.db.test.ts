@@ -79,6 +79,22 @@ describe(`API over the seeded database (${backend})`, () => {
     expect(Math.max(...coords.map((c) => c.split('.')[1]!.length))).toBeLessThanOrEqual(6);
   });
 
+  it('GET /api/villages?silent=true: exactly the silent villages of the layer, feature for feature, at the county and in a township', async () => {
+    // The first days of the seeded history: most villages have not been heard from yet, some have.
+    for (const q of ['from=2024-01-01&to=2024-01-06', `from=2024-01-01&to=2024-01-06&township=${JIEPAI}`, 'from=2024-01-01&to=2024-01-20']) {
+      const all = await get<FeatureCollection<VillageProps>>(`/api/villages?${q}`);
+      const silent = await get<FeatureCollection<VillageProps>>(`/api/villages?${q}&silent=true`);
+      const expected = all.features.filter((f) => f.properties.silent);
+      expect(expected.length, q).toBeGreaterThan(0);
+      expect(expected.length, q).toBeLessThan(all.features.length);
+      expect(silent.features, q).toEqual(expected);
+      expect(silent.meta, q).toEqual(all.meta);
+      expect(await get(`/api/villages?${q}&silent=false`), q).toEqual(all);
+    }
+    const e = await get('/api/villages?silent=yes', 400);
+    expect(e.error).toMatchObject({ code: 'invalid_request', fields: { silent: expect.any(String) } });
+  });
+
   it('GET /api/villages/:code: officer, quarter visits, open lists and a 12-week trend', async () => {
     const vi = await get<FeatureCollection<VillageProps>>(`/api/villages?township=${JIEPAI}`);
     const code = vi.features[0]!.properties.code;

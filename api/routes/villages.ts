@@ -10,7 +10,10 @@ import { type VillageDetail, villageDetail } from '../queries/village-detail.ts'
 import { type Deps, jsonText, requireVillageInScope } from './deps.ts';
 import { validate } from './validation.ts';
 
-const listQuery = filterQuery(caseFilterShape);
+// `silent=true`: only the villages silent at the period's "as of", for the county's "no
+// information" hatch, which needs no other (at the county 1-5 KB instead of 391 KB, and a city's or
+// province's map no longer downloads every village to draw a few).
+const listQuery = filterQuery({ ...caseFilterShape, silent: z.enum(['true', 'false']).optional() });
 // The village fixes the township; the panel shows every case of the village.
 // The period and a campaign: its metrics, open lists and weekly counts follow both (the village is its own scope).
 const detailQuery = filterQuery(caseFilterFields('from', 'to', 'campaign'));
@@ -33,7 +36,8 @@ export function villagesRoutes(deps: Deps) {
   const settings = metricSettings(deps.config);
   return new Hono()
     .get('/', validate('query', listQuery), filtered, async (c) => {
-      const body = await readFiltered(deps, c, (h, f) => villageLayerJson(h, f, settings));
+      const silentOnly = c.req.valid('query').silent === 'true';
+      const body = await readFiltered(deps, c, (h, f) => villageLayerJson(h, f, settings, silentOnly));
       return jsonText<FeatureCollection<VillageProps>>(body);
     })
     .get('/:code', validate('param', z.object({ code: villageCode })), validate('query', detailQuery), filtered, async (c) => {

@@ -4,7 +4,7 @@ import { caseFilterOf, WHOLE_COUNTY } from '../filters/case-filter.ts';
 import { useCaseFilter } from '../filters/useCaseFilter.ts';
 import { useAfterFirstMap } from '../map/first-draw.ts';
 import type { TownshipFeature, VillageFeature } from '../map/layers/unit-layers.ts';
-import { villagesQuery } from '../map/queries.ts';
+import { silentVillagesQuery } from '../map/queries.ts';
 import { usePeriod } from '../period/usePeriod.ts';
 import { useView } from '../url-state/ViewContext.tsx';
 import type { Segment } from './hatch.ts';
@@ -21,8 +21,8 @@ export interface SilentVillages {
 
 /**
  * The "no information" villages of the scope, for the map. At township scope they come from the
- * villages already loaded; at county scope the county's villages are fetched only when some
- * township has a silent village, and only after the first map, so the first paint never waits.
+ * villages already loaded; at county scope the county's silent villages alone are fetched, only
+ * when some township has one, and only after the first map, so the first paint never waits.
  */
 export function useSilentVillages(townships: readonly TownshipFeature[], townshipVillages: readonly VillageFeature[], enabled: boolean): SilentVillages {
   const { view } = useView();
@@ -30,7 +30,7 @@ export function useSilentVillages(townships: readonly TownshipFeature[], townshi
   const afterMap = useAfterFirstMap();
   const countyScope = view.township === null;
   const countySilent = townships.reduce((n, f) => n + (f.properties.silentVillages ?? 0), 0);
-  const county = useQuery({ ...villagesQuery(caseFilterOf(period, WHOLE_COUNTY)), enabled: enabled && countyScope && countySilent > 0 && afterMap });
+  const county = useQuery({ ...silentVillagesQuery(caseFilterOf(period, WHOLE_COUNTY)), enabled: enabled && countyScope && countySilent > 0 && afterMap });
   const coverage = useQuery(coverageQuery(useCaseFilter()));
   const countyVillages = county.data?.features;
   const features = useMemo(() => (countyScope ? (countyVillages ?? []) : townshipVillages).filter((f) => f.properties.silent), [countyScope, countyVillages, townshipVillages]);

@@ -28,6 +28,13 @@ export const villagesQuery = (filter: CaseFilterQuery | null) =>
     queryFn: filter ? async () => unwrap(await api.api.villages.$get({ query: filter })) : skipToken,
   });
 
+/** Only the villages silent at the filter's "as of": the county's "no information" hatch needs no other. */
+export const silentVillagesQuery = (filter: CaseFilterQuery | null) =>
+  queryOptions({
+    queryKey: ['villages', filter, 'silent'],
+    queryFn: filter ? async () => unwrap(await api.api.villages.$get({ query: { ...filter, silent: 'true' } })) : skipToken,
+  });
+
 const NO_EVENTS: Events = { cap: 0, count: 0, truncated: false, rows: [] };
 
 /** The cases of one kind, by the per-kind rule of `kindQuery`. */

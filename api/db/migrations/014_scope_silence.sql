@@ -3,7 +3,7 @@
 -- report in the last p_silence_days before p_cov_ref) by summing the rollups over the window:
 -- case_flow_sums builds every flow column of every village and day of the window, to keep the
 -- villages with a report. County-wide that is the window's day rows (about 330,000 at province
--- scale: 185 ms of a 591 ms call, and the visits' 41 more), where the window's reports and visits
+-- scale: 188 ms of a 591 ms call, and the visits' 40 more), where the window's reports and visits
 -- themselves are read from an index alone: hazard_reported_idx (reported_at) INCLUDE
 -- (village_code) and visit_time_idx (visited_at) INCLUDE (village_code).
 -- pgbench, one call, the running week, before -> after: the county at 1x 3.9-4.1 -> 3.2-3.3 ms,

@@ -6,7 +6,8 @@
 -- slice of them, in time order: events $1 + 1 .. $1 + n of $7 fall in the same fraction of the
 -- period. The rows are then stored in time order, as live reports arrive: a batch spread over the
 -- whole period scattered them, and every read of a period or an instant then touched a page per
--- row (the interval index took 340 ms where time-ordered rows take 28, docs/performance.md).
+-- row (the open hazards at a past instant took 325-405 ms where time-ordered rows take 28,
+-- docs/performance.md).
 WITH
 units AS MATERIALIZED (
   SELECT row_number() OVER (ORDER BY code) AS n, code, label_point FROM village WHERE code LIKE '99%'

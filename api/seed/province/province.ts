@@ -41,6 +41,43 @@ export async function syntheticEvents(db: Db): Promise<number> {
   return r!.n;
 }
 
+/** The earliest and latest instant of the synthetic events (null without any). */
+export async function syntheticSpan(db: Db): Promise<{ min: Date | null; max: Date | null }> {
+  const [r] = await db.read(SYSTEM, (h) =>
+    h.query<{ min: Date | null; max: Date | null }>(
+      `SELECT min(t) AS min, max(t) AS max FROM (
+         SELECT min(received_at) AS t FROM dispute WHERE village_code LIKE '99%' UNION ALL SELECT max(received_at) FROM dispute WHERE village_code LIKE '99%'
+         UNION ALL SELECT min(reported_at) FROM hazard WHERE village_code LIKE '99%' UNION ALL SELECT max(reported_at) FROM hazard WHERE village_code LIKE '99%'
+         UNION ALL SELECT min(visited_at) FROM visit WHERE village_code LIKE '99%' UNION ALL SELECT max(visited_at) FROM visit WHERE village_code LIKE '99%') x`,
+    ),
+  );
+  return { min: r?.min ? new Date(r.min) : null, max: r?.max ? new Date(r.max) : null };
+}
+
+/**
+ * Why an interrupted run cannot carry on with these options, or null. Each batch's slice of the
+ * period follows from --events, --days and --now, so a resumed run must repeat the first run's:
+ * its events begin at now - days, and the last batch written ends where `held` of `events` would.
+ */
+export function resumeMismatch(o: { held: number; events: number; days: number; now: Date; batch?: number; min: Date | null; max: Date | null }): string | null {
+  if (o.held > o.events) return `it holds ${o.held} synthetic events, more than --events ${o.events}`;
+  if (o.held === 0 || !o.min || !o.max) return null;
+  const batch = o.batch ?? BATCH;
+  // batches commit whole: a run of these --events stops at a multiple of the batch, or ends
+  if (o.held % batch !== 0 && o.held !== o.events) {
+    return `it holds ${o.held} synthetic events, which a run of --events ${o.events} in batches of ${batch} never stops at: repeat the first run's --events, --days and --now`;
+  }
+  const DAY = 86_400_000;
+  const period = o.days * DAY;
+  const slice = (period * Math.min(batch, o.events)) / o.events;
+  const start = o.now.getTime() - period;
+  const end = o.now.getTime() - period * (1 - o.held / o.events);
+  if (o.min.getTime() < start || o.min.getTime() >= start + slice || Math.abs(o.max.getTime() - end) > slice || o.max.getTime() > o.now.getTime()) {
+    return `its events (${o.min.toISOString()} to ${o.max.toISOString()}) are not ${o.held} of ${o.events} over the ${o.days} days before ${o.now.toISOString()}: repeat the first run's --events, --days and --now`;
+  }
+  return null;
+}
+
 /** Removes the synthetic province (its events, officers, units and townships) in one transaction. */
 export async function dropProvince(db: Db): Promise<void> {
   await db.write(SYSTEM, async (h) => {

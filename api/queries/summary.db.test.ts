@@ -108,13 +108,14 @@ describe('scope_totals (migration 012)', () => {
   });
 
   it('counts silence as the per-village rows do, county-wide and by township, where some villages are silent and some not', async () => {
-    // Migration 014 reads the county's silence window from the raw rows, a township's from its
-    // rollups. A 28-day window leaves no village silent in the seeded county: short ones do.
+    // Migration 014 reads the county's silence window from the raw rows up to 56 days, a longer
+    // one and a township's from the rollups. A 28-day window leaves a few villages silent in the
+    // seeded county; short ones many.
     const r = random(14);
     const totals = { silent: 0, heard: 0 };
     await t.db.read(SYSTEM, async (h) => {
-      for (const [i, w] of windows(12, t.now, townships, 1014).entries()) {
-        const silenceDays = [1, 2, 3, 5, 9][i % 5]!;
+      for (const [i, w] of windows(16, t.now, townships, 1014).entries()) {
+        const silenceDays = [1, 2, 3, 5, 9, 56, 57, 120][i % 8]!;
         const covRef = i % 3 === 2 ? new Date(w.ref.getTime() - Math.floor(r() * 90) * DAY - 7_200_000) : w.ref;
         const label = JSON.stringify({ ...w, covRef, silenceDays });
         const township = w.township ?? townships[i % townships.length]!;
@@ -165,6 +166,9 @@ describe('scope_totals (migration 012)', () => {
           const w: Window = { from: new Date(ref.getTime() - 30 * DAY), to: new Date(ref.getTime() + 1), ref, township };
           const got = await compare(h, filterOf(w, CUTS[back === 40 ? 1 : 0]!), ref, `${scope.kind} ${back} days back`);
           expect(got.coverage.villages).toBeGreaterThan(0);
+          // county-wide under the same policies: the county's silence reads the raw rows (014)
+          const county = { ...SETTINGS, silenceDays: 3 };
+          await compare(h, filterOf({ ...w, township: null }, CUTS[0]!), ref, `${scope.kind} county ${back} days back`, county);
           cases += got.disputes.total + got.disputes.open + got.hazards.reported + got.hazards.open;
         }
         seen.push(cases);

@@ -100,8 +100,9 @@ export async function seedProvince(db: Db, o: ProvinceOptions): Promise<number> 
   let done = o.resumeFrom ?? 0;
   while (done < o.events) {
     const n = Math.min(o.batch ?? BATCH, o.events - done);
-    const disputes = Math.round(n * 0.3);
-    const hazards = Math.round(n * 0.5);
+    // the kinds' shares of the whole run so far, so that small batches keep the mix
+    const disputes = Math.round((done + n) * 0.3) - Math.round(done * 0.3);
+    const hazards = Math.round((done + n) * 0.5) - Math.round(done * 0.5);
     await db.write(SYSTEM, (h) => h.query(EVENTS, [done, disputes, hazards, n - disputes - hazards, o.now.toISOString(), o.days, o.events]));
     done += n;
     o.progress?.(done);

@@ -93,6 +93,7 @@ const CASES: Case[] = [
   { name: 'GET /api/basemap/sprites/:file', ...read(() => '/api/basemap/sprites/light.json'), own: noPackage, other: noPackage },
   { name: 'GET /api/townships', ...read(() => '/api/townships'), own: everyone, other: everyone },
   { name: 'GET /api/villages', ...read((p) => `/api/villages?${tw(p)}`), own: everyone, other: countyWide },
+  { name: 'GET /api/villages?silent=true', ...read((p) => `/api/villages?${tw(p)}&silent=true`), own: everyone, other: countyWide },
   { name: 'GET /api/villages/:code', ...read((p) => `/api/villages/${p.village}`), own: everyone, other: countyWide },
   { name: 'GET /api/events', ...read((p) => `/api/events?${tw(p)}`), own: everyone, other: countyWide },
   { name: 'GET /api/tiles/villages/:z/:x/:y', ...read((p) => `/api/tiles/villages/8/208/107.mvt?${tw(p)}`), own: everyone, other: countyWide },

@@ -91,8 +91,10 @@ describe(`API over the seeded database (${backend})`, () => {
       expect(silent.meta, q).toEqual(all.meta);
       expect(await get(`/api/villages?${q}&silent=false`), q).toEqual(all);
     }
-    const e = await get('/api/villages?silent=yes', 400);
-    expect(e.error).toMatchObject({ code: 'invalid_request', fields: { silent: expect.any(String) } });
+    for (const bad of ['silent=yes', 'silent=TRUE', 'silent=', 'silent=true&silent=true']) {
+      const e = await get(`/api/villages?${bad}`, 400);
+      expect(e.error, bad).toMatchObject({ code: 'invalid_request', fields: { silent: expect.any(String) } });
+    }
   });
 
   it('GET /api/villages/:code: officer, quarter visits, open lists and a 12-week trend', async () => {

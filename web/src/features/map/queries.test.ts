@@ -1,6 +1,6 @@
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type CaseFilterView, caseFilterOf } from '../filters/case-filter.ts';
-import { eventsQuery, townshipsQuery, villagesQuery } from './queries.ts';
+import { eventsQuery, silentVillagesQuery, townshipsQuery, villagesQuery } from './queries.ts';
 
 const period = { from: '2026-01-01', to: '2026-03-31' };
 const view = (patch: Partial<CaseFilterView> = {}): CaseFilterView => ({ township: null, categories: [], statuses: [], campaign: null, ...patch });
@@ -46,5 +46,33 @@ describe('villagesQuery', () => {
     const a = villagesQuery(caseFilterOf(period, view({ township: '430421110' })));
     const b = villagesQuery(caseFilterOf(period, view({ township: '430421111' })));
     expect(a.queryKey).not.toEqual(b.queryKey);
+  });
+});
+
+describe('silentVillagesQuery', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('asks the server for the silent villages alone, under a key of its own', async () => {
+    const asked: string[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: RequestInfo | URL) => {
+        asked.push(String(input instanceof Request ? input.url : input));
+        return new Response(JSON.stringify({ type: 'FeatureCollection', meta: {}, features: [] }), { headers: { 'content-type': 'application/json' } });
+      }),
+    );
+    const q = silentVillagesQuery(all);
+    // the full county layer and the silent villages never share a cache entry
+    expect(q.queryKey).not.toEqual(villagesQuery(all).queryKey);
+    await (q.queryFn as unknown as () => Promise<unknown>)();
+    expect(asked).toHaveLength(1);
+    const url = new URL(asked[0]!, 'http://localhost');
+    expect(url.pathname).toBe('/api/villages');
+    expect(url.searchParams.get('silent')).toBe('true');
+    expect(url.searchParams.get('from')).toBe(period.from);
+  });
+
+  it('asks nothing before the period is known', () => {
+    expect(typeof silentVillagesQuery(null).queryFn).not.toBe('function');
   });
 });

@@ -15,10 +15,7 @@ import { validate } from './validation.ts';
 // sent instead of 46; a city's or province's map no longer downloads every village to draw a few).
 const listQuery = filterQuery({
   ...caseFilterShape,
-  silent: z
-    .enum(['true', 'false'])
-    .optional()
-    .describe('true: 仅返回截至期末"无信息"的村（连续无上报、无走访）(only the villages silent at the period\'s as-of)'),
+  silent: z.enum(['true', 'false']).optional().describe('true: 仅返回截至期末"无信息"的村（连续无上报、无走访）(only the villages silent at the period\'s as-of)'),
 });
 // The village fixes the township; the panel shows every case of the village.
 // The period and a campaign: its metrics, open lists and weekly counts follow both (the village is its own scope).

@@ -12,7 +12,7 @@ import { loadConfig } from '../api/config.ts';
 import { openDb } from '../api/db/index.ts';
 import { migrate } from '../api/db/migrate.ts';
 import { SYSTEM } from '../api/db/types.ts';
-import { dropProvince, resumeMismatch, seedProvince, syntheticEvents, syntheticSpan, syntheticUnits, UNITS_PER_TOWNSHIP } from '../api/seed/province/province.ts';
+import { dropProvince, EVENT_TIMES, resumeMismatch, seedProvince, syntheticEvents, syntheticSpan, syntheticUnits, UNITS_PER_TOWNSHIP } from '../api/seed/province/province.ts';
 import { seedIfEmpty } from '../api/seed/seed.ts';
 import { cliArgsOrExit } from './cli-args.ts';
 
@@ -77,7 +77,8 @@ async function main() {
     const order = await db.read(SYSTEM, (h) =>
       h.query<{ t: string; c: number | null }>(
         `SELECT tablename AS t, correlation AS c FROM pg_stats
-         WHERE schemaname = 'public' AND (tablename, attname) IN (('dispute', 'received_at'), ('hazard', 'reported_at'), ('visit', 'visited_at')) ORDER BY 1`,
+         WHERE schemaname = 'public' AND (tablename, attname) IN (SELECT * FROM unnest($1::text[], $2::text[])) ORDER BY 1`,
+        [EVENT_TIMES.map(([t]) => t), EVENT_TIMES.map(([, at]) => at)],
       ),
     );
     console.log(`stored order (correlation of instant and page, 1 = time order): ${order.map((r) => `${r.t} ${r.c?.toFixed(2) ?? '?'}`).join(', ')}`);

@@ -3,7 +3,7 @@ import type { Db } from '../../db/index.ts';
 import { migrate } from '../../db/migrate.ts';
 import { openPglite } from '../../db/pglite.ts';
 import { SYSTEM } from '../../db/types.ts';
-import { dropProvince, seedProvince, syntheticUnits } from './province.ts';
+import { dropProvince, EVENT_TIMES, seedProvince, syntheticUnits } from './province.ts';
 
 // The province generator writes committed batches, so it gets a database of its own (an empty
 // in-memory PGlite), not the shared seeded one.
@@ -54,12 +54,7 @@ describe('the synthetic province (npm run seed:province)', () => {
     // Each kind: instants in the order of the ids (the order written) never go back, and the pages
     // hold them in that order (the correlation of page and instant; a batch spread over the whole
     // period scattered them, near 0). Not exactly 1: a table grows by more than a page at a time.
-    const kinds = [
-      ['dispute', 'received_at'],
-      ['hazard', 'reported_at'],
-      ['visit', 'visited_at'],
-    ] as const;
-    for (const [table, at] of kinds) {
+    for (const [table, at] of EVENT_TIMES) {
       const [o] = await db.read(SYSTEM, (h) =>
         h.query<{ rows: number; back: number; paged: number; first_day: number; last_day: number }>(
           `SELECT count(*)::int AS rows, count(*) FILTER (WHERE t < prev)::int AS back,

@@ -41,16 +41,17 @@ export async function syntheticEvents(db: Db): Promise<number> {
   return r!.n;
 }
 
+/** The event tables and the instant each is ordered by (the seed writes them in that order). */
+export const EVENT_TIMES = [
+  ['dispute', 'received_at'],
+  ['hazard', 'reported_at'],
+  ['visit', 'visited_at'],
+] as const;
+
 /** The earliest and latest instant of the synthetic events (null without any). */
 export async function syntheticSpan(db: Db): Promise<{ min: Date | null; max: Date | null }> {
-  const [r] = await db.read(SYSTEM, (h) =>
-    h.query<{ min: Date | null; max: Date | null }>(
-      `SELECT min(t) AS min, max(t) AS max FROM (
-         SELECT min(received_at) AS t FROM dispute WHERE village_code LIKE '99%' UNION ALL SELECT max(received_at) FROM dispute WHERE village_code LIKE '99%'
-         UNION ALL SELECT min(reported_at) FROM hazard WHERE village_code LIKE '99%' UNION ALL SELECT max(reported_at) FROM hazard WHERE village_code LIKE '99%'
-         UNION ALL SELECT min(visited_at) FROM visit WHERE village_code LIKE '99%' UNION ALL SELECT max(visited_at) FROM visit WHERE village_code LIKE '99%') x`,
-    ),
-  );
+  const spans = EVENT_TIMES.map(([table, at]) => `SELECT min(${at}) AS lo, max(${at}) AS hi FROM ${table} WHERE village_code LIKE '99%'`);
+  const [r] = await db.read(SYSTEM, (h) => h.query<{ min: Date | null; max: Date | null }>(`SELECT min(lo) AS min, max(hi) AS max FROM (${spans.join(' UNION ALL ')}) x`));
   return { min: r?.min ? new Date(r.min) : null, max: r?.max ? new Date(r.max) : null };
 }
 

@@ -4,7 +4,7 @@ import { caseFilterOf, WHOLE_COUNTY } from '../filters/case-filter.ts';
 import { useCaseFilter } from '../filters/useCaseFilter.ts';
 import { useAfterFirstMap } from '../map/first-draw.ts';
 import type { TownshipFeature, VillageFeature } from '../map/layers/unit-layers.ts';
-import { silentVillagesQuery } from '../map/queries.ts';
+import { villagesQuery } from '../map/queries.ts';
 import { usePeriod } from '../period/usePeriod.ts';
 import { useView } from '../url-state/ViewContext.tsx';
 import type { Segment } from './hatch.ts';
@@ -30,7 +30,7 @@ export function useSilentVillages(townships: readonly TownshipFeature[], townshi
   const afterMap = useAfterFirstMap();
   const countyScope = view.township === null;
   const countySilent = townships.reduce((n, f) => n + (f.properties.silentVillages ?? 0), 0);
-  const county = useQuery({ ...silentVillagesQuery(caseFilterOf(period, WHOLE_COUNTY)), enabled: enabled && countyScope && countySilent > 0 && afterMap });
+  const county = useQuery({ ...villagesQuery(caseFilterOf(period, WHOLE_COUNTY), true), enabled: enabled && countyScope && countySilent > 0 && afterMap });
   const coverage = useQuery(coverageQuery(useCaseFilter()));
   const countyVillages = county.data?.features;
   const features = useMemo(() => (countyScope ? (countyVillages ?? []) : townshipVillages).filter((f) => f.properties.silent), [countyScope, countyVillages, townshipVillages]);

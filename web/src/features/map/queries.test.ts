@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type CaseFilterView, caseFilterOf } from '../filters/case-filter.ts';
-import { eventsQuery, silentVillagesQuery, townshipsQuery, villagesQuery } from './queries.ts';
+import { eventsQuery, townshipsQuery, villagesQuery } from './queries.ts';
 
 const period = { from: '2026-01-01', to: '2026-03-31' };
 const view = (patch: Partial<CaseFilterView> = {}): CaseFilterView => ({ township: null, categories: [], statuses: [], campaign: null, ...patch });
@@ -49,7 +49,7 @@ describe('villagesQuery', () => {
   });
 });
 
-describe('silentVillagesQuery', () => {
+describe('villagesQuery, silent villages only', () => {
   afterEach(() => vi.unstubAllGlobals());
 
   it('asks the server for the silent villages alone, under a key of its own', async () => {
@@ -61,7 +61,7 @@ describe('silentVillagesQuery', () => {
         return new Response(JSON.stringify({ type: 'FeatureCollection', meta: {}, features: [] }), { headers: { 'content-type': 'application/json' } });
       }),
     );
-    const q = silentVillagesQuery(all);
+    const q = villagesQuery(all, true);
     // the full county layer and the silent villages never share a cache entry
     expect(q.queryKey).not.toEqual(villagesQuery(all).queryKey);
     await (q.queryFn as unknown as () => Promise<unknown>)();
@@ -73,6 +73,6 @@ describe('silentVillagesQuery', () => {
   });
 
   it('asks nothing before the period is known', () => {
-    expect(typeof silentVillagesQuery(null).queryFn).not.toBe('function');
+    expect(typeof villagesQuery(null, true).queryFn).not.toBe('function');
   });
 });

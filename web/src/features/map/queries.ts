@@ -21,18 +21,14 @@ export const townshipsQuery = (filter: CaseFilterQuery | null) => {
   });
 };
 
-/** Villages of the filter's township, or of the whole county when it names none. */
-export const villagesQuery = (filter: CaseFilterQuery | null) =>
+/**
+ * Villages of the filter's township, or of the whole county when it names none; `silentOnly`: only
+ * those silent at the filter's "as of" (the county's "no information" hatch needs no other).
+ */
+export const villagesQuery = (filter: CaseFilterQuery | null, silentOnly = false) =>
   queryOptions({
-    queryKey: ['villages', filter],
-    queryFn: filter ? async () => unwrap(await api.api.villages.$get({ query: filter })) : skipToken,
-  });
-
-/** Only the villages silent at the filter's "as of": the county's "no information" hatch needs no other. */
-export const silentVillagesQuery = (filter: CaseFilterQuery | null) =>
-  queryOptions({
-    queryKey: ['villages', filter, 'silent'],
-    queryFn: filter ? async () => unwrap(await api.api.villages.$get({ query: { ...filter, silent: 'true' } })) : skipToken,
+    queryKey: silentOnly ? ['villages', filter, 'silent'] : ['villages', filter],
+    queryFn: filter ? async () => unwrap(await api.api.villages.$get({ query: silentOnly ? { ...filter, silent: 'true' } : filter })) : skipToken,
   });
 
 const NO_EVENTS: Events = { cap: 0, count: 0, truncated: false, rows: [] };

@@ -1,9 +1,9 @@
 /**
  * npm run fault:outage [-- --pg-dir DIR --pg-port N --outage 5 --max-recovery-ms 5000 --max-answer-ms 5000]
  * PostgreSQL outage: the API on a throwaway cluster (or the one in --pg-dir), a county user signed
- * in, then PostgreSQL is stopped (pg_ctl -m fast) while /api/health and /api/stats/summary are polled
+ * in, then PostgreSQL is stopped (pg_ctl -m fast) while /api/health, /api/stats/summary and /api/villages?silent=true are polled
  * every 200 ms. During the outage every answer must be a prompt 503 `db_unavailable` (no hang, no 500,
- * no crash); after PostgreSQL starts again, both must answer 200 within --max-recovery-ms of it
+ * no crash); after PostgreSQL starts again, each must answer 200 within --max-recovery-ms of it
  * accepting connections (pg_isready). Prints figures; exits 1 on failure. Stops everything at the end.
  */
 import { cliArgsOrExit } from './cli-args.ts';
@@ -20,7 +20,8 @@ const { values: f } = cliArgsOrExit('fault:outage', USAGE, {
 const OUTAGE_MS = Number(f.outage) * 1000;
 const MAX_RECOVERY_MS = Number(f['max-recovery-ms']);
 const MAX_ANSWER_MS = Number(f['max-answer-ms']);
-const ENDPOINTS = ['/api/health', '/api/stats/summary'];
+// the summary (scope_totals) and the silent villages (the map's county hatch): reads changed by migration 014 and silent=true
+const ENDPOINTS = ['/api/health', '/api/stats/summary', '/api/villages?silent=true'];
 
 interface Sample {
   ep: string;

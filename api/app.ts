@@ -14,6 +14,7 @@ import type { Deps } from './deps.ts';
 import { AppError } from './errors.ts';
 import { bodyLimits, fairConcurrency, limiterFor, requestDeadline } from './limits/middleware.ts';
 import { openapiRoutes } from './openapi/routes.ts';
+import { CoverageBase } from './queries/coverage-base.ts';
 import { SESSION_TABLES } from './replica/change-notices.ts';
 import { readYourWrites } from './replica/read-your-writes.ts';
 import { adminRoutes } from './routes/admin.ts';
@@ -93,7 +94,8 @@ const jsonBodies: MiddlewareHandler = async (c, next) => {
  * built from `AppType`. `server.ts` adds the static web build on top, and passes the
  * middleware that must run before every route (security headers, request log).
  */
-export function createApp(deps: Deps, middleware: readonly MiddlewareHandler[] = []) {
+export function createApp(given: Deps, middleware: readonly MiddlewareHandler[] = []) {
+  const deps: Deps = { ...given, coverageBase: given.coverageBase ?? new CoverageBase(given.db, given.now) };
   const root = new Hono();
   for (const m of middleware) root.use('*', m);
   root.use('/api/*', privateAnswers);

@@ -1,6 +1,7 @@
 import type { FailureThrottle } from './auth/throttle.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/index.ts';
+import type { CoverageBase } from './queries/coverage-base.ts';
 import type { ChangeNotices } from './replica/change-notices.ts';
 
 /**
@@ -21,4 +22,6 @@ export interface Deps {
    * Unset (the embedded database, tests): only this server's own writes clear them.
    */
   changes?: ChangeNotices;
+  /** Builds the coverage days the summary reads (migration 015); createApp makes one when unset. */
+  coverageBase?: CoverageBase;
 }

@@ -2,7 +2,8 @@
  * npm run rollups:rebuild
  * Rebuilds the rollups (case_day, case_month, visit_day, visit_month; migration 009) and each
  * village's latest visit and report (village_latest; migration 013) from the raw dispute, hazard
- * and visit rows in one transaction, and says how far the kept ones had drifted.
+ * and visit rows in one transaction, and says how far the kept ones had drifted. The coverage days
+ * kept for the summary (coverage_base; migration 015) are dropped: the API builds them again when asked.
  * The triggers keep them exact on every write, so a drift means someone changed the tables
  * around them (a restore of one table, a hand edit with triggers disabled). Works on the embedded
  * database only while no server holds it.
@@ -39,7 +40,7 @@ async function main() {
     const t0 = Date.now();
     const { before, after } = await db.write(SYSTEM, async (h) => {
       const before = await h.query<Print>(FINGERPRINT);
-      await h.query('SELECT case_rollup_rebuild(), visit_rollup_rebuild(), village_latest_rebuild()');
+      await h.query('SELECT case_rollup_rebuild(), visit_rollup_rebuild(), village_latest_rebuild(), coverage_base_clear()');
       return { before, after: await h.query<Print>(FINGERPRINT) };
     });
     // VACUUM too: rewritten whole, the tables' pages are not all-visible, and the index-only scans

@@ -29,3 +29,8 @@ export class RequestAbandonedError extends Error {
 export function checkNotAbandoned(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new RequestAbandonedError();
 }
+
+/** Runs `fn` outside any request: work a request starts but does not wait for (a background build). */
+export function outsideRequest<T>(fn: () => T): T {
+  return current.exit(fn);
+}

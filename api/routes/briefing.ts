@@ -54,6 +54,8 @@ export function briefingRoutes(deps: Deps) {
         week: `${week} has not started yet (it starts on ${range.from}; the current week is ${isoWeek(today)})`,
       });
     }
+    // the running week's coverage is today's (migration 015); a past week's reads the rollups
+    deps.coverageBase?.wantSummary(period.ref);
     return c.json(await readFiltered(deps, c, (h, f) => briefing(h, { ...f, period }, settings, { week, metric: q.metric, now })));
   });
 }

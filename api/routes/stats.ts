@@ -28,7 +28,14 @@ export function statsRoutes(deps: Deps) {
   const filtered = caseFilter(deps);
   const settings = metricSettings(deps.config);
   return new Hono()
-    .get('/summary', validate('query', summaryQuery), filtered, async (c) => c.json(await readFiltered(deps, c, (h, f) => summary(h, f, settings, f.now))))
+    .get('/summary', validate('query', summaryQuery), filtered, async (c) =>
+      c.json(
+        await readFiltered(deps, c, (h, f) => {
+          deps.coverageBase?.wantSummary(f.period.ref);
+          return summary(h, f, settings, f.now);
+        }),
+      ),
+    )
     .get('/trend', validate('query', trendQuery), filtered, async (c) => {
       const { interval } = c.req.valid('query');
       return c.json(await readFiltered(deps, c, (h, f) => trend(h, f, interval)));

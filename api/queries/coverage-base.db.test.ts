@@ -1,0 +1,265 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { addDays, quarterStart, shanghaiDate, startOfDay } from '../contract/calendar.ts';
+import type { Handle } from '../db/index.ts';
+import { SYSTEM } from '../db/types.ts';
+import { samePointPreviousQuarter } from '../domain/period.ts';
+import { rolledBack } from '../test/rollback.ts';
+import { type TestDb, testDb } from '../test/test-db.ts';
+import { random } from '../test/windows.ts';
+import { CoverageBase } from './coverage-base.ts';
+
+// Migration 015: the county's coverage and silence read a kept day (coverage_base, coverage_heard)
+// plus the raw rows of that day. The answer must be the one the rollups give (scope_coverage as
+// 014 read it, which summary.db.test.ts holds to village_metrics), at every instant of a kept day,
+// for any silence window, and after any write.
+const DAY = 86_400_000;
+const COVERAGE = 'SELECT villages, met, at_risk, missed, silent FROM scope_coverage($1, $2, $3, $4)';
+type Coverage = { villages: number; met: number; at_risk: number; missed: number; silent: number };
+
+let t: TestDb;
+beforeAll(async () => {
+  t = await testDb();
+});
+
+/** The answer read from the kept day, and the one without it (the day dropped inside a savepoint). */
+async function bothWays(h: Handle, at: Date, silenceDays: number, required = 3): Promise<{ kept: Coverage; raw: Coverage }> {
+  const args = [at.toISOString(), required, null, silenceDays];
+  const [kept] = await h.query<Coverage>(COVERAGE, args);
+  await h.exec('SAVEPOINT unkept');
+  await h.query('DELETE FROM coverage_base_day');
+  const [raw] = await h.query<Coverage>(COVERAGE, args);
+  await h.exec('ROLLBACK TO SAVEPOINT unkept');
+  return { kept: kept!, raw: raw! };
+}
+
+async function build(h: Handle, day: string): Promise<boolean> {
+  const [r] = await h.query<{ built: boolean }>('SELECT coverage_base_build($1::date) AS built', [day]);
+  return r!.built;
+}
+
+/** A kept day's rows as kept, and as a build from the raw rows makes them now (inside a savepoint). */
+async function keptAndRebuilt(h: Handle, day: string): Promise<{ kept: string[]; rebuilt: string[] }> {
+  const rows = () =>
+    h.query<{ r: string }>(
+      `SELECT 'base ' || officer_id || ' ' || village_code || ' ' || quarter || ' ' || rhythm AS r FROM coverage_base
+        WHERE day = $1 AND (quarter, rhythm) <> (0, 0)
+       UNION ALL
+       SELECT 'heard ' || village_code || ' ' || coalesce(to_char(last_heard AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US'), '-') FROM coverage_heard
+        WHERE day = $1 AND last_heard IS NOT NULL
+       ORDER BY 1`,
+      [day],
+    );
+  const kept = (await rows()).map((x) => x.r);
+  await h.exec('SAVEPOINT rebuild');
+  await h.query('DELETE FROM coverage_base_day WHERE day = $1', [day]);
+  expect(await build(h, day)).toBe(true);
+  const rebuilt = (await rows()).map((x) => x.r);
+  await h.exec('ROLLBACK TO SAVEPOINT rebuild');
+  return { kept, rebuilt };
+}
+
+describe('the kept coverage days (migration 015)', () => {
+  it('answer as the rollups do at any instant of a kept day and for any silence window', async () => {
+    const r = random(15);
+    const today = shanghaiDate(t.now);
+    // today, the comparison's day, an ordinary day, a quarter's first day (its quarter is empty before
+    // midnight) and a quarter's last
+    const quarterFirst = quarterStart(today);
+    const days = [today, shanghaiDate(samePointPreviousQuarter(t.now)), addDays(today, -45), quarterFirst, addDays(quarterFirst, -1)];
+    const seen = { met: 0, atRisk: 0, silent: 0, heard: 0 };
+    await rolledBack(t.db, async (h) => {
+      for (const day of days) {
+        await build(h, day);
+        const d0 = startOfDay(day).getTime();
+        const instants = [d0, d0 + 1, d0 + Math.floor(r() * DAY), d0 + DAY - 1].map((x) => new Date(x));
+        for (const [i, at] of instants.entries()) {
+          for (const silenceDays of [1, 2, 7, 28, 57, 200]) {
+            const required = [1, 3, 6][(i + silenceDays) % 3]!;
+            const { kept, raw } = await bothWays(h, at, silenceDays, required);
+            expect(kept, `${at.toISOString()} silence ${silenceDays} required ${required}`).toEqual(raw);
+            seen.met += kept.met;
+            seen.atRisk += kept.at_risk;
+            seen.silent += kept.silent;
+            seen.heard += kept.villages - kept.silent;
+          }
+        }
+      }
+      // a build keeps the two days built before it and itself
+      const kept = await h.query<{ day: string }>(`SELECT to_char(day, 'YYYY-MM-DD') AS day FROM coverage_base_day ORDER BY built_at, day`);
+      expect(kept.length).toBe(3);
+    });
+    // not a comparison of zeros
+    for (const [k, n] of Object.entries(seen)) expect(n, k).toBeGreaterThan(100);
+  });
+
+  it('are what the answer is read from', async () => {
+    const today = shanghaiDate(t.now);
+    await rolledBack(t.db, async (h) => {
+      await build(h, today);
+      const at = new Date(startOfDay(today).getTime() + 1_000);
+      const before = await bothWays(h, at, 28);
+      // a kept count that is wrong shows in the answer: the answer comes from it
+      await h.query('UPDATE coverage_base SET quarter = quarter + 1000 WHERE day = $1', [today]);
+      await h.query('UPDATE coverage_heard SET last_heard = NULL WHERE day = $1', [today]);
+      const after = await bothWays(h, at, 28);
+      expect(after.raw).toEqual(before.raw);
+      expect(after.kept.met).toBe(after.kept.villages);
+      expect(after.kept.silent).toBeGreaterThan(before.kept.silent);
+    });
+  });
+
+  it('stay equal to a build from the raw rows through inserts, updates, deletes and truncation', async () => {
+    const today = shanghaiDate(t.now);
+    const past = addDays(today, -50);
+    await rolledBack(t.db, async (h) => {
+      await build(h, past);
+      await build(h, today);
+      const [a] = await h.query<{ officer: string; village: string; other: string }>(
+        `SELECT o.id AS officer, o.village_code AS village, (SELECT max(code) FROM village WHERE code <> o.village_code) AS other
+           FROM officer o ORDER BY o.id LIMIT 1`,
+      );
+      const check = async (label: string) => {
+        for (const day of [past, today]) {
+          const { kept, rebuilt } = await keptAndRebuilt(h, day);
+          expect(kept, `${label}, ${day}`).toEqual(rebuilt);
+        }
+        for (const day of [past, today]) {
+          const { kept, raw } = await bothWays(h, new Date(startOfDay(day).getTime() + 11 * 3_600_000), 3);
+          expect(kept, `${label}, ${day}`).toEqual(raw);
+        }
+      };
+      await check('as built');
+      // visits on either side of each day's edges: midnight, its quarter's start, 181 days back
+      const edges: string[] = [];
+      for (const day of [past, today]) {
+        const d0 = startOfDay(day).getTime();
+        const q0 = startOfDay(quarterStart(day)).getTime();
+        const r0 = d0 - 181 * DAY;
+        for (const x of [d0 - 1, d0, q0 - 1, q0, r0 - 1, r0, r0 - DAY / 2]) edges.push(new Date(x).toISOString());
+      }
+      await h.query(
+        `INSERT INTO visit (id, officer_id, village_code, kind, visited_at, geom)
+           SELECT 'VCB' || i, $1, CASE WHEN i % 3 = 0 THEN $3 ELSE $2 END, '走访', at, (SELECT label_point FROM village WHERE code = $2)
+           FROM unnest($4::timestamptz[]) WITH ORDINALITY e(at, i)`,
+        [a!.officer, a!.village, a!.other, edges],
+      );
+      await check('inserted at the edges');
+      await h.query(`UPDATE visit SET visited_at = visited_at + interval '2 hours' WHERE id LIKE 'VCB%' AND id < 'VCB5'`);
+      await h.query(`UPDATE visit SET village_code = $1 WHERE id = 'VCB5'`, [a!.other]);
+      await h.query(`UPDATE visit SET officer_id = (SELECT max(id) FROM officer) WHERE id = 'VCB6'`);
+      await h.query(`UPDATE visit SET kind = '法治宣讲' WHERE id LIKE 'VCB%'`);
+      await check('re-dated, moved, another officer, a kind changed');
+      // a village's latest visit and latest report before each day deleted: heard found again
+      for (const day of [past, today]) {
+        const d0 = startOfDay(day).toISOString();
+        await h.query(`DELETE FROM visit WHERE id = (SELECT id FROM visit WHERE village_code = $1 AND visited_at < $2 ORDER BY visited_at DESC LIMIT 1)`, [a!.other, d0]);
+        await h.query(
+          `DELETE FROM status_change WHERE entity = 'hazard' AND entity_id IN (SELECT id FROM hazard WHERE village_code = $1 AND reported_at < $2 ORDER BY reported_at DESC LIMIT 1)`,
+          [a!.other, d0],
+        );
+        await h.query(`DELETE FROM hazard WHERE id = (SELECT id FROM hazard WHERE village_code = $1 AND reported_at < $2 ORDER BY reported_at DESC LIMIT 1)`, [a!.other, d0]);
+      }
+      await h.query(
+        `INSERT INTO hazard (id, category, severity, department, status, village_code, reported_at, deadline, geom)
+           SELECT 'HCB' || i, '消防', 2, '消防救援大队', '上报', $1, at, at + interval '30 days', (SELECT label_point FROM village WHERE code = $1)
+           FROM unnest($2::timestamptz[]) WITH ORDINALITY e(at, i)`,
+        [a!.village, edges],
+      );
+      await h.query(`UPDATE hazard SET reported_at = reported_at - interval '3 days' WHERE id IN ('HCB1', 'HCB8')`);
+      await check('latest deleted, reports added and re-dated');
+      // every visit of one village gone: its heard comes from its reports alone
+      await h.query(`DELETE FROM visit WHERE village_code = $1`, [a!.other]);
+      await check("a village's visits all deleted");
+      await h.exec('TRUNCATE visit');
+      const [left] = await h.query<{ n: number }>('SELECT count(*)::int AS n FROM coverage_base_day');
+      expect(left!.n).toBe(0);
+    });
+  });
+
+  it('are built by the API for the live days only, in the background, once', async () => {
+    const errors: unknown[] = [];
+    const base = new CoverageBase(
+      t.db,
+      () => t.now,
+      (e) => errors.push(e),
+    );
+    const [old] = await t.db.read(SYSTEM, (h) => h.query<{ n: number }>('SELECT count(*)::int AS n FROM coverage_base_day'));
+    base.want(new Date(t.now.getTime() - 10 * DAY), new Date(t.now.getTime() - 200 * DAY));
+    await base.settled();
+    expect(base.built).toBe(0);
+    base.wantSummary(t.now);
+    base.wantSummary(t.now);
+    await base.settled();
+    expect(errors).toEqual([]);
+    const days = await t.db.read(SYSTEM, (h) => h.query<{ day: string }>(`SELECT to_char(day, 'YYYY-MM-DD') AS day FROM coverage_base_day`));
+    const live = base.liveDays();
+    for (const d of live) expect(days.map((x) => x.day)).toContain(d);
+    // both built here, or one of them already by another test's summary request
+    expect(base.built).toBeLessThanOrEqual(2);
+    expect(old!.n + base.built).toBeGreaterThanOrEqual(2);
+    // asked again within the minute: not even a query
+    let writes = 0;
+    const write = async () => {
+      writes++;
+      return [];
+    };
+    const counting = new CoverageBase({ ...t.db, write } as never, () => t.now);
+    counting.wantSummary(t.now);
+    counting.wantSummary(t.now);
+    await counting.settled();
+    expect(writes).toBe(2);
+  });
+
+  it("answer a chief's and an officer's county-wide call under their row-level security as village_metrics does", async () => {
+    const today = shanghaiDate(t.now);
+    await t.db.write(SYSTEM, (h) => build(h, today));
+    const [chief] = await t.db.read(SYSTEM, (h) =>
+      h.query<{ township: string; villages: string[] }>(
+        `SELECT township_code AS township, (array_agg(code ORDER BY code))[1:3] AS villages FROM village GROUP BY 1 ORDER BY 1 OFFSET 2 LIMIT 1`,
+      ),
+    );
+    const scopes = [
+      { kind: 'township', township: chief!.township },
+      { kind: 'villages', township: chief!.township, villages: chief!.villages },
+    ] as const;
+    const villages: number[] = [];
+    for (const scope of scopes) {
+      await t.db.read(scope, async (h) => {
+        const [kept] = await h.query<{ n: number }>('SELECT count(*)::int AS n FROM coverage_base_day WHERE day = $1', [today]);
+        expect(kept!.n).toBe(1);
+        for (const silenceDays of [3, 28]) {
+          const [got] = await h.query<Coverage>(COVERAGE, [t.now.toISOString(), 3, null, silenceDays]);
+          const rows = await h.query<{ coverage_status: string; silent: boolean }>(
+            `SELECT coverage_status, silent FROM village_metrics($1::timestamptz - interval '7 days', $1, $1, 3, NULL, $2)`,
+            [t.now.toISOString(), silenceDays],
+          );
+          const n = (status: string) => rows.filter((x) => x.coverage_status === status).length;
+          expect(got, `${scope.kind} silence ${silenceDays}`).toEqual({
+            villages: rows.length,
+            met: n('met'),
+            at_risk: n('at_risk'),
+            missed: n('missed'),
+            silent: rows.filter((x) => x.silent).length,
+          });
+          villages.push(got!.villages);
+        }
+      });
+    }
+    // the policies narrowed the kept rows as they narrow the raw ones
+    expect(villages[0]).toBeGreaterThan(3);
+    expect(villages[2]).toBe(3);
+  });
+
+  it('leave the answer to the rollups when a build fails, and say so', async () => {
+    const errors: unknown[] = [];
+    const failing = new CoverageBase(
+      { ...t.db, write: () => Promise.reject(new Error('database down')) } as never,
+      () => t.now,
+      (e) => errors.push(e),
+    );
+    failing.wantSummary(t.now);
+    await failing.settled();
+    expect(errors.map(String)).toEqual(['Error: database down', 'Error: database down']);
+    expect(failing.built).toBe(0);
+  });
+});

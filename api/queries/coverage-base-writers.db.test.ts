@@ -18,7 +18,7 @@ beforeAll(async () => {
 });
 
 /** A village's kept latest before today, beside the raw one. */
-const HEARD = `SELECT to_char((SELECT last_heard FROM coverage_heard WHERE day = $2 AND village_code = $1) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.MS') AS kept,
+const HEARD = `SELECT to_char((SELECT last_heard FROM coverage_village WHERE day = $2 AND village_code = $1) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.MS') AS kept,
                       to_char(greatest((SELECT max(visited_at) FROM visit WHERE village_code = $1 AND visited_at < $3),
                                        (SELECT max(reported_at) FROM hazard WHERE village_code = $1 AND reported_at < $3)) AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.MS') AS raw`;
 
@@ -44,7 +44,7 @@ describe('the kept coverage days and their writers (migration 015)', () => {
     const counts = () =>
       t.db.read(SYSTEM, (h) =>
         h.query<{ kept: number; raw: number }>(
-          `SELECT (SELECT rhythm FROM coverage_base WHERE day = $2 AND officer_id = $1 AND village_code = $3) AS kept,
+          `SELECT (SELECT visits FROM coverage_rhythm WHERE day = $2 AND officer_id = $1 AND village_code = $3) AS kept,
                   (SELECT count(*)::int FROM visit WHERE officer_id = $1 AND village_code = $3 AND visited_at >= $4::timestamptz - interval '181 days' AND visited_at < $4) AS raw`,
           [o!.id, today, o!.village, new Date(d0).toISOString()],
         ),
@@ -103,7 +103,7 @@ describe('the kept coverage days and their writers (migration 015)', () => {
         const [b] = await h.query<{ kept: string; raw: string }>(HEARD, [v!.code, today, new Date(d0).toISOString()]);
         expect(b!.kept).toBe(b!.raw);
         expect(b!.kept).not.toBe(a!.kept);
-        const seen = await h.query<{ t: string }>('SELECT DISTINCT left(village_code, 9) AS t FROM coverage_heard UNION SELECT DISTINCT left(village_code, 9) FROM coverage_base');
+        const seen = await h.query<{ t: string }>('SELECT DISTINCT left(village_code, 9) AS t FROM coverage_village UNION SELECT DISTINCT left(village_code, 9) FROM coverage_rhythm');
         expect(seen.map((x) => x.t)).toEqual([v!.township]);
       },
       scope,
@@ -113,7 +113,7 @@ describe('the kept coverage days and their writers (migration 015)', () => {
   it('cannot be written, built or cleared by the request roles', async () => {
     const [first] = await t.db.read(SYSTEM, (h) => h.query<{ code: string }>('SELECT min(code) AS code FROM township'));
     for (const scope of [{ kind: 'county' }, { kind: 'township', township: first!.code }] as Scope[]) {
-      for (const table of ['coverage_base', 'coverage_heard', 'coverage_base_day']) {
+      for (const table of ['coverage_village', 'coverage_rhythm', 'coverage_base_day']) {
         await expect(t.db.write(scope, (h) => h.query(`DELETE FROM ${table}`))).rejects.toThrow(new RegExp(`permission denied for table ${table}`));
       }
       await expect(t.db.write(scope, (h) => h.query(`SELECT coverage_base_build('2020-01-01')`))).rejects.toThrow(/permission denied for function coverage_base_build/);

@@ -8,7 +8,7 @@ import { type TestDb, testDb } from '../test/test-db.ts';
 import { random } from '../test/windows.ts';
 import { CoverageBase } from './coverage-base.ts';
 
-// Migration 015: the county's coverage and silence read a kept day (coverage_base, coverage_heard)
+// Migration 015: the county's coverage and silence read a kept day (coverage_village, coverage_rhythm)
 // plus the raw rows of that day. The answer must be the one the rollups give (scope_coverage as
 // 014 read it, which summary.db.test.ts holds to village_metrics), at every instant of a kept day,
 // for any silence window, and after any write.
@@ -41,11 +41,11 @@ async function build(h: Handle, day: string): Promise<boolean> {
 async function keptAndRebuilt(h: Handle, day: string): Promise<{ kept: string[]; rebuilt: string[] }> {
   const rows = () =>
     h.query<{ r: string }>(
-      `SELECT 'base ' || officer_id || ' ' || village_code || ' ' || quarter || ' ' || rhythm AS r FROM coverage_base
-        WHERE day = $1 AND (quarter, rhythm) <> (0, 0)
+      `SELECT 'rhythm ' || officer_id || ' ' || village_code || ' ' || visits AS r FROM coverage_rhythm
+        WHERE day = $1 AND visits <> 0
        UNION ALL
-       SELECT 'heard ' || village_code || ' ' || coalesce(to_char(last_heard AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US'), '-') FROM coverage_heard
-        WHERE day = $1 AND last_heard IS NOT NULL
+       SELECT 'village ' || village_code || ' ' || quarter || ' ' || coalesce(to_char(last_heard AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI:SS.US'), '-')
+         FROM coverage_village WHERE day = $1
        ORDER BY 1`,
       [day],
     );
@@ -99,8 +99,7 @@ describe('the kept coverage days (migration 015)', () => {
       const at = new Date(startOfDay(today).getTime() + 1_000);
       const before = await bothWays(h, at, 28);
       // a kept count that is wrong shows in the answer: the answer comes from it
-      await h.query('UPDATE coverage_base SET quarter = quarter + 1000 WHERE day = $1', [today]);
-      await h.query('UPDATE coverage_heard SET last_heard = NULL WHERE day = $1', [today]);
+      await h.query('UPDATE coverage_village SET quarter = quarter + 1000, last_heard = NULL WHERE day = $1', [today]);
       const after = await bothWays(h, at, 28);
       expect(after.raw).toEqual(before.raw);
       expect(after.kept.met).toBe(after.kept.villages);
@@ -170,9 +169,20 @@ describe('the kept coverage days (migration 015)', () => {
       // every visit of one village gone: its heard comes from its reports alone
       await h.query(`DELETE FROM visit WHERE village_code = $1`, [a!.other]);
       await check("a village's visits all deleted");
+      // what a kept day counts, moved other than row by row: the days go
+      const days = async () => (await h.query<{ n: number }>('SELECT count(*)::int AS n FROM coverage_base_day'))[0]!.n;
+      await h.query('UPDATE village SET code = code WHERE code = $1', [a!.other]);
+      expect(await days()).toBe(0);
+      await build(h, today);
+      for (const day of [today]) {
+        const { kept, rebuilt } = await keptAndRebuilt(h, day);
+        expect(kept).toEqual(rebuilt);
+      }
       await h.exec('TRUNCATE visit');
-      const [left] = await h.query<{ n: number }>('SELECT count(*)::int AS n FROM coverage_base_day');
-      expect(left!.n).toBe(0);
+      expect(await days()).toBe(0);
+      await build(h, today);
+      await h.exec('TRUNCATE status_change, hazard');
+      expect(await days()).toBe(0);
     });
   });
 

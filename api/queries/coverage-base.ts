@@ -8,7 +8,7 @@ import { samePointPreviousQuarter } from '../domain/period.ts';
 export const RECHECK_MS = 60_000;
 
 /**
- * Keeps the days of migration 015 (coverage_base) that the live views read: the summary's "as of"
+ * Keeps the days of migration 015 (coverage_village, coverage_rhythm) that the live views read: the summary's "as of"
  * is now for every running period, and its comparison's the same point of the previous quarter.
  * `want(instant)` asks, in the background, for the day of an instant that falls on one of those two
  * days; any other instant (a past period's) is answered from the rollups as before, so a request can

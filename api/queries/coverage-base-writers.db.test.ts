@@ -103,7 +103,9 @@ describe('the kept coverage days and their writers (migration 015)', () => {
         const [b] = await h.query<{ kept: string; raw: string }>(HEARD, [v!.code, today, new Date(d0).toISOString()]);
         expect(b!.kept).toBe(b!.raw);
         expect(b!.kept).not.toBe(a!.kept);
-        const seen = await h.query<{ t: string }>('SELECT DISTINCT left(village_code, 9) AS t FROM coverage_village UNION SELECT DISTINCT left(village_code, 9) FROM coverage_rhythm');
+        const seen = await h.query<{ t: string }>(
+          'SELECT DISTINCT left(village_code, 9) AS t FROM coverage_village UNION SELECT DISTINCT left(village_code, 9) FROM coverage_rhythm',
+        );
         expect(seen.map((x) => x.t)).toEqual([v!.township]);
       },
       scope,

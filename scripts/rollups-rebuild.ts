@@ -3,7 +3,9 @@
  * Rebuilds the rollups (case_day, case_month, visit_day, visit_month; migration 009) and each
  * village's latest visit and report (village_latest; migration 013) from the raw dispute, hazard
  * and visit rows in one transaction, and says how far the kept ones had drifted. The coverage days
- * kept for the summary (coverage_base; migration 015) are dropped: the API builds them again when asked.
+ * kept for the summary (coverage_village, coverage_rhythm; migration 015) are dropped: a running
+ * server builds them again at its next summary a minute or more after it last asked, and answers
+ * the same from the rollups meanwhile.
  * The triggers keep them exact on every write, so a drift means someone changed the tables
  * around them (a restore of one table, a hand edit with triggers disabled). Works on the embedded
  * database only while no server holds it.

@@ -84,7 +84,51 @@ describe('the kept coverage days and their writers (migration 015)', () => {
     expect(back.kept).toEqual(back.raw);
   });
 
+  it('meet a clear (a village re-coded) and a build without a lost day, a missing village or a failed write, in either order', async () => {
+    const [o] = await t.db.read(SYSTEM, (h) => h.query<{ id: string; village: string }>(`SELECT id, village_code AS village FROM officer ORDER BY id OFFSET 7 LIMIT 1`));
+    const backdated = (id: string) => (h: Handle) =>
+      h.query(
+        `INSERT INTO visit (id, officer_id, village_code, kind, visited_at, geom)
+           SELECT $1, $2, code, '走访', $4::timestamptz, label_point FROM village WHERE code = $3`,
+        [id, o!.id, o!.village, new Date(d0 - 3_600_000).toISOString()],
+      );
+    const recode = (h: Handle) => h.query('UPDATE village SET code = code WHERE code = $1', [o!.village]);
+    const days = async () => (await t.db.read(SYSTEM, (h) => h.query<{ n: number }>('SELECT count(*)::int AS n FROM coverage_base_day')))[0]!.n;
+    const hold = (fn: (h: Handle) => Promise<unknown>) => {
+      let started!: () => void;
+      const begun = new Promise<void>((r) => (started = r));
+      return { done: writeHolding(fn, 300, () => started()), begun };
+    };
+    try {
+      // a writer's backdated visit first, a clear meanwhile: the clear waits, then drops the day
+      await t.db.write(SYSTEM, (h) => h.query('SELECT coverage_base_build($1::date)', [today]));
+      const w = hold(backdated('VCCLEAR1'));
+      await w.begun;
+      await Promise.all([w.done, t.db.write(SYSTEM, recode)]);
+      expect(await days()).toBe(0);
+      // a clear first, a writer's backdated visit meanwhile: the writer waits, then finds no day
+      await t.db.write(SYSTEM, (h) => h.query('SELECT coverage_base_build($1::date)', [today]));
+      const c = hold(recode);
+      await c.begun;
+      await Promise.all([c.done, t.db.write(SYSTEM, backdated('VCCLEAR2'))]);
+      expect(await days()).toBe(0);
+      // a village change in progress, a build meanwhile: the build waits for it and counts every village
+      const v = hold(recode);
+      await v.begun;
+      await Promise.all([v.done, t.db.write(SYSTEM, (h) => h.query('SELECT coverage_base_build($1::date)', [today]))]);
+      const [n] = await t.db.read(SYSTEM, (h) =>
+        h.query<{ kept: number; villages: number }>('SELECT (SELECT count(*)::int FROM coverage_village WHERE day = $1) AS kept, (SELECT count(*)::int FROM village) AS villages', [
+          today,
+        ]),
+      );
+      expect(n!.kept).toBe(n!.villages);
+    } finally {
+      await t.db.write(SYSTEM, (h) => h.query(`DELETE FROM visit WHERE id LIKE 'VCCLEAR%'`));
+    }
+  });
+
   it("are kept by a township chief's own writes (the request role), and show the chief its township only", async () => {
+    await t.db.write(SYSTEM, (h) => h.query('SELECT coverage_base_build($1::date)', [today]));
     const [v] = await t.db.read(SYSTEM, (h) => h.query<{ code: string; township: string }>(`SELECT code, township_code AS township FROM village ORDER BY code DESC LIMIT 1`));
     const scope: Scope = { kind: 'township', township: v!.township };
     await rolledBack(

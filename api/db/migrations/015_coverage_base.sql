@@ -21,8 +21,9 @@
 --
 -- Which days: the API asks for today's and the same day of the previous quarter's (the live
 -- views' "as of" and their comparison's), at most once a minute each (coverage-base.ts), in the
--- background; a request never waits for it and reads as before until it is there. A build keeps
--- the three days built last within 36 hours, so what the triggers below maintain stays small.
+-- background: the asking request does not wait for it, and reads as before until it is there. A
+-- build keeps the days built in the last 36 hours, at most six, so what the triggers below
+-- maintain stays small.
 --
 -- Kept in the transaction of every write, like the rollups (009) and village_latest (013):
 --   a visit added or removed (insert, delete, or an update that changed its officer, village or
@@ -33,9 +34,10 @@
 --   rows in a later statement (it sees what the previous holder committed), as 013 does;
 --   truncate of visit or hazard, and a village added, removed or re-coded, drop every kept day
 --   (they are built again when asked).
--- A build takes SHARE on visit and hazard (writers wait for it: 0.7 s at province scale, twice a
--- day; it gives up after 2 s of waiting for them) and an advisory lock (two servers asking for
--- the same day build it once).
+-- A build takes SHARE on visit and hazard (writers wait for it: 0.6-1.0 s at province scale, 45
+-- ms at the county, twice a day and after whatever drops the days; it never queues for them and
+-- gives up after 2 s of finding them held) and an advisory lock (two servers asking for the same
+-- day build it once). On the embedded database, one connection, requests wait for a build too.
 
 CREATE TABLE coverage_base_day (
   day      date PRIMARY KEY,
@@ -43,7 +45,8 @@ CREATE TABLE coverage_base_day (
   d0       timestamptz NOT NULL,
   q0       timestamptz NOT NULL,
   r0       timestamptz NOT NULL,
-  built_at timestamptz NOT NULL DEFAULT now()
+  -- the clock, not the transaction's start: days built in one transaction keep their order
+  built_at timestamptz NOT NULL DEFAULT clock_timestamp()
 );
 CREATE TABLE coverage_village (
   day          date NOT NULL REFERENCES coverage_base_day ON DELETE CASCADE,
@@ -73,24 +76,45 @@ DECLARE
   d0 timestamptz := p_day::timestamp AT TIME ZONE 'Asia/Shanghai';
   q0 timestamptz := date_trunc('quarter', p_day::timestamp) AT TIME ZONE 'Asia/Shanghai';
   r0 timestamptz := (p_day - 181)::timestamp AT TIME ZONE 'Asia/Shanghai';
+  locked boolean := false;
 BEGIN
   IF p_day IS NULL THEN
     RAISE EXCEPTION 'coverage_base_build: no day';
   END IF;
-  -- one builder at a time, whichever server: the second finds the day kept
+  -- one builder at a time, whichever server, and none while a clear is committing (it holds the
+  -- same lock): waited for, 2 s at most; the second builder then finds the day kept
+  PERFORM set_config('lock_timeout', '2s', true);
   PERFORM pg_advisory_xact_lock(5015);
   IF EXISTS (SELECT 1 FROM coverage_base_day k WHERE k.day = p_day) THEN
     RETURN false;
   END IF;
-  -- writers wait while the day is counted, and their triggers then see it. Taken before anything
-  -- is written here, so that a writer's trigger never waits for this transaction while it waits
-  -- for the writer; and given up after 2 s (a long import holds the tables, and the writers queued
-  -- behind this request would wait with it): the API asks again a minute later
-  PERFORM set_config('lock_timeout', '2s', true);
-  LOCK TABLE visit, hazard IN SHARE MODE;
+  -- Writers wait while the day is counted, and their triggers then see it: visit and hazard, and
+  -- what the build reads besides (the villages, and the rollups and latest that rollups:rebuild
+  -- rewrites: a day must not be counted from what a rebuild is replacing). All at once or none
+  -- (NOWAIT, tried again for up to 2 s): waiting for one while holding another could deadlock
+  -- with a writer that takes them in another order, and a builder waiting in the queue would make
+  -- every writer behind it wait too. Before anything is written here, so that a writer's trigger
+  -- never waits for this transaction. Writers that hold a table longer (a long import) win: the
+  -- build fails, and the API asks again at its next summary a minute or more later.
+  FOR attempt IN 1..40 LOOP
+    BEGIN
+      LOCK TABLE visit, hazard, village, visit_day, visit_month, village_latest IN SHARE MODE NOWAIT;
+      locked := true;
+      EXIT;
+    EXCEPTION WHEN lock_not_available THEN
+      PERFORM pg_sleep(0.05);
+    END;
+  END LOOP;
+  IF NOT locked THEN
+    RAISE EXCEPTION 'coverage_base_build(%): the tables it counts were held by writers for 2 s; not built', p_day
+      USING ERRCODE = 'lock_not_available';
+  END IF;
+  -- the days still live are those built in the last 36 hours (a previous quarter's day can stay
+  -- the same for days: May 29-31 all compare with February 28); at most six, the last built, for
+  -- two servers on different clocks (an APP_NOW demo beside a live one) and their comparisons
   DELETE FROM coverage_base_day k
   WHERE k.built_at < now() - interval '36 hours'
-     OR k.day NOT IN (SELECT b.day FROM coverage_base_day b ORDER BY b.built_at DESC, b.day DESC LIMIT 2);
+     OR k.day NOT IN (SELECT b.day FROM coverage_base_day b ORDER BY b.built_at DESC, b.day DESC LIMIT 5);
   INSERT INTO coverage_base_day (day, d0, q0, r0) VALUES (p_day, d0, q0, r0);
   -- whole days only: the rollups' month and day rows
   INSERT INTO coverage_rhythm (day, officer_id, village_code, visits)
@@ -115,10 +139,14 @@ REVOKE EXECUTE ON FUNCTION coverage_base_build(date) FROM PUBLIC;
 
 -- Every kept day dropped: npm run rollups:rebuild (what it rebuilds, the days were counted from),
 -- and the triggers below when what a day counts can no longer be moved row by row.
-CREATE FUNCTION coverage_base_clear() RETURNS void LANGUAGE sql SECURITY DEFINER
+CREATE FUNCTION coverage_base_clear() RETURNS void LANGUAGE plpgsql SECURITY DEFINER
   SET search_path = public, pg_temp AS $$
+BEGIN
+  -- a build in progress first commits its day (or fails), and the next statement, with a snapshot
+  -- taken after, deletes it too
+  PERFORM pg_advisory_xact_lock(5015);
   DELETE FROM coverage_base_day;
-$$;
+END $$;
 REVOKE EXECUTE ON FUNCTION coverage_base_clear() FROM PUBLIC;
 
 -- Rows added (n = 1) or removed (n = -1), as (officer, village, instant): officer NULL for a
@@ -126,6 +154,10 @@ REVOKE EXECUTE ON FUNCTION coverage_base_clear() FROM PUBLIC;
 CREATE FUNCTION coverage_base_apply(p_officers text[], p_villages text[], p_at timestamptz[], p_n integer[]) RETURNS void
   LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
 BEGIN
+  -- the days held against a clear (a village added, a truncate, the rollups CLI) until this
+  -- transaction ends: a clear then waits for it, or has already removed the days, which the
+  -- statements below then no longer see (never an upsert into a day deleted meanwhile)
+  PERFORM 1 FROM coverage_base_day ORDER BY day FOR KEY SHARE;
   -- the rhythm, every kept day whose 181 days hold the visit, in key order
   INSERT INTO coverage_rhythm AS c (day, officer_id, village_code, visits)
   SELECT k.day, x.officer_id, x.village_code, sum(x.n)::int
@@ -262,9 +294,10 @@ DECLARE
 BEGIN
   SELECT * INTO k FROM coverage_base_day b WHERE b.day = (p_cov_ref AT TIME ZONE 'Asia/Shanghai')::date;
   -- the kept day answers for the county when the windows split at its midnights: the silence
-  -- window starts before the day (a day or more), and the rhythm's 182 days start in the day
-  -- before r0 (not so only where the session's time zone has daylight saving)
-  IF county AND k.day IS NOT NULL AND p_silence_days >= 1
+  -- window starts at or before the day's midnight, and the rhythm's 182 days start in the day
+  -- before r0 (not so, for a one-day window or the rhythm, only where the session's time zone has
+  -- daylight saving)
+  IF county AND k.day IS NOT NULL AND p_cov_ref - make_interval(days => p_silence_days) <= k.d0
      AND p_cov_ref - interval '182 days' < k.r0 AND p_cov_ref - interval '182 days' >= k.r0 - interval '1 day' THEN
     RETURN QUERY
     WITH
@@ -557,7 +590,6 @@ BEGIN
 
   -- coverage and silence at p_cov_ref (scope_coverage, below)
   SELECT * INTO c FROM scope_coverage(p_cov_ref, p_required, p_township, p_silence_days);
-
 
   RETURN QUERY SELECT c.villages, d_recv, d_conc, d_succ, d_open, h_rep, h.open, h.overdue, h.s1, h.s2, h.s3, h.s4,
                       c.met, c.at_risk, c.missed, c.silent;

@@ -133,6 +133,9 @@ BEGIN
   LEFT JOIN village_latest lv ON lv.village_code = v.code AND lv.kind = 'visit'
   LEFT JOIN village_latest lr ON lr.village_code = v.code AND lr.kind = 'report'
   ORDER BY v.code;
+  -- the readers' plans need the rows' statistics, and the embedded database has no autovacuum
+  -- to gather them: without, scope_coverage took 16.5 ms there against 7.7 from the rollups; with, 3.8
+  ANALYZE coverage_base_day, coverage_village, coverage_rhythm;
   RETURN true;
 END $$;
 REVOKE EXECUTE ON FUNCTION coverage_base_build(date) FROM PUBLIC;

@@ -34,10 +34,11 @@
 --   rows in a later statement (it sees what the previous holder committed), as 013 does;
 --   truncate of visit or hazard, and a village added, removed or re-coded, drop every kept day
 --   (they are built again when asked).
--- A build takes SHARE on visit and hazard (writers wait for it: 0.6-1.0 s at province scale, 45
--- ms at the county, twice a day and after whatever drops the days; it never queues for them and
--- gives up after 2 s of finding them held) and an advisory lock (two servers asking for the same
--- day build it once). On the embedded database, one connection, requests wait for a build too.
+-- A build takes SHARE on visit, hazard, village, the visit rollups and village_latest (writers
+-- wait for it: 0.6-1.0 s at province scale, 21-35 ms at the county, twice a day and after whatever
+-- drops the days; it never queues for them and gives up after 2 s of finding them held) and an
+-- advisory lock (two servers asking for the same day build it once). On the embedded database,
+-- one connection, requests wait for a build too.
 
 CREATE TABLE coverage_base_day (
   day      date PRIMARY KEY,

@@ -15,6 +15,7 @@ import { AppError } from './errors.ts';
 import { bodyLimits, fairConcurrency, limiterFor, requestDeadline } from './limits/middleware.ts';
 import { openapiRoutes } from './openapi/routes.ts';
 import { CoverageBase } from './queries/coverage-base.ts';
+import { VillageHeads } from './queries/village-heads.ts';
 import { SESSION_TABLES } from './replica/change-notices.ts';
 import { readYourWrites } from './replica/read-your-writes.ts';
 import { adminRoutes } from './routes/admin.ts';
@@ -95,7 +96,11 @@ const jsonBodies: MiddlewareHandler = async (c, next) => {
  * middleware that must run before every route (security headers, request log).
  */
 export function createApp(given: Deps, middleware: readonly MiddlewareHandler[] = []) {
-  const deps: Deps = { ...given, coverageBase: given.coverageBase ?? new CoverageBase(given.db, given.now) };
+  const deps: Deps = {
+    ...given,
+    coverageBase: given.coverageBase ?? new CoverageBase(given.db, given.now),
+    villageHeads: given.villageHeads ?? new VillageHeads(),
+  };
   const root = new Hono();
   for (const m of middleware) root.use('*', m);
   root.use('/api/*', privateAnswers);

@@ -2,6 +2,7 @@ import type { FailureThrottle } from './auth/throttle.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/index.ts';
 import type { CoverageBase } from './queries/coverage-base.ts';
+import type { VillageHeads } from './queries/village-heads.ts';
 import type { ChangeNotices } from './replica/change-notices.ts';
 
 /**
@@ -24,4 +25,6 @@ export interface Deps {
   changes?: ChangeNotices;
   /** Builds the coverage days the summary reads (migration 015); createApp makes one when unset. */
   coverageBase?: CoverageBase;
+  /** The village layer's parts that do not follow the filter, per map version (migration 017); createApp makes one when unset. */
+  villageHeads?: VillageHeads;
 }

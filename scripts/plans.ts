@@ -21,6 +21,7 @@ import { summary } from '../api/queries/summary.ts';
 import { eventTile, villageTile } from '../api/queries/tiles.ts';
 import { trend } from '../api/queries/trend.ts';
 import { villageDetail } from '../api/queries/village-detail.ts';
+import { VillageHeads } from '../api/queries/village-heads.ts';
 import { cliArgsOrExit } from './cli-args.ts';
 import { openCliDb } from './cli-db.ts';
 import { accessPaths, bodyQuery, namedArgs } from './plan-paths.ts';
@@ -137,11 +138,15 @@ async function main() {
     const ofTownship: CaseFilter = { ...county, township };
     const year: CaseFilter = { ...county, period: lastDays(365) };
 
+    // as a server that has answered the layer before: the villages' heads kept (migration 017)
+    const heads = new VillageHeads();
+    await db.read({ kind: 'county' }, (h) => villageLayerJson(h, ofTownship, settings, false, heads));
+
     const endpoints: [string, (h: Handle) => Promise<unknown>][] = [
       ['GET /api/stats/summary (county)', (h) => summary(h, county, settings, now)],
       ['GET /api/stats/summary (one township)', (h) => summary(h, ofTownship, settings, now)],
       ['GET /api/townships (the county layer)', (h) => townshipLayerJson(h, county, settings)],
-      ['GET /api/villages (one township)', (h) => villageLayerJson(h, ofTownship, settings)],
+      ['GET /api/villages (one township)', (h) => villageLayerJson(h, ofTownship, settings, false, heads)],
       ['GET /api/stats/trend?interval=week (the last 365 days)', (h) => trend(h, year, 'week')],
       ['GET /api/stats/trend?interval=month (the last 365 days)', (h) => trend(h, year, 'month')],
       [`GET /api/villages/${village}`, (h) => villageDetail(h, county, settings, village)],

@@ -3,6 +3,7 @@ import type { Handle } from '../db/index.ts';
 import type { CaseFilter } from '../filter/case-filter.ts';
 import { type MetricSettings, villageMetricArgs } from './metric-rows.ts';
 import { sqlFile } from './sql.ts';
+import { type VillageHead, VillageHeads } from './village-heads.ts';
 
 const VILLAGES = sqlFile(import.meta.url, 'villages.sql');
 const TOWNSHIPS = sqlFile(import.meta.url, 'townships.sql');
@@ -84,39 +85,48 @@ export interface TownshipProps {
   silentVillages: number;
 }
 
-const BOUNDARY_SOURCES = {
-  village: 'SELECT DISTINCT boundary_source AS s FROM village ORDER BY 1',
-  township: 'SELECT DISTINCT boundary_source AS s FROM township ORDER BY 1',
-};
-
-async function boundarySources(h: Handle, table: 'village' | 'township'): Promise<BoundarySource[]> {
-  const rows = await h.query<{ s: BoundarySource }>(BOUNDARY_SOURCES[table]);
-  return rows.map((r) => r.s);
-}
-
-/**
- * The FeatureCollection as JSON text: the features array comes from the database already
- * serialised, and only the small envelope is written here.
- */
-async function collection(h: Handle, sql: string, params: unknown[], table: 'village' | 'township', f: CaseFilter) {
-  const [row] = await h.query<{ features: string }>(sql, params);
-  const sources = await boundarySources(h, table);
-  const meta: LayerMeta = {
+function layerMeta(f: CaseFilter, sources: BoundarySource[]): LayerMeta {
+  return {
     from: f.period.from,
     to: f.period.to,
     asOf: f.period.ref.toISOString(),
     boundarySources: sources,
     boundaryNote: sources.includes('generated') ? BOUNDARY_NOTE : null,
   };
-  return `{"type":"FeatureCollection","meta":${JSON.stringify(meta)},"features":${row?.features ?? '[]'}}`;
 }
 
-/** The village layer of the filter; `silentOnly`: only the villages silent at its "as of". */
-export function villageLayerJson(h: Handle, f: CaseFilter, s: MetricSettings, silentOnly = false): Promise<string> {
-  return collection(h, VILLAGES, [...villageMetricArgs(f, s), silentOnly], 'village', f);
+function collectionJson(meta: LayerMeta, features: string): string {
+  return `{"type":"FeatureCollection","meta":${JSON.stringify(meta)},"features":${features}}`;
+}
+
+/**
+ * The village layer of the filter as JSON text; `silentOnly`: only the villages silent at its "as
+ * of". The database writes each feature's metrics; the rest of each feature comes from `heads`
+ * (kept per map version, ./village-heads.ts; a fresh one reads them all).
+ */
+export async function villageLayerJson(h: Handle, f: CaseFilter, s: MetricSettings, silentOnly = false, heads = new VillageHeads()): Promise<string> {
+  const rows = await h.query<{ code: string; token: string; tail: string }>(VILLAGES, [...villageMetricArgs(f, s), silentOnly]);
+  const kept = rows.length
+    ? await heads.of(
+        h,
+        rows[0]!.token,
+        rows.map((r) => r.code),
+      )
+    : new Map<string, VillageHead>();
+  const parts: string[] = [];
+  const sources = new Set<BoundarySource>();
+  for (const r of rows) {
+    const v = kept.get(r.code);
+    // a village deleted between the two statements (only when the heads were read afresh)
+    if (!v) continue;
+    parts.push(v.head + r.tail);
+    sources.add(v.source);
+  }
+  return collectionJson(layerMeta(f, [...sources].sort()), `[${parts.join(',')}]`);
 }
 
 /** Every township the caller sees (the layer is the whole map, whatever township is selected). */
-export function townshipLayerJson(h: Handle, f: CaseFilter, s: MetricSettings): Promise<string> {
-  return collection(h, TOWNSHIPS, villageMetricArgs({ ...f, township: null }, s), 'township', f);
+export async function townshipLayerJson(h: Handle, f: CaseFilter, s: MetricSettings): Promise<string> {
+  const [row] = await h.query<{ features: string; sources: BoundarySource[] }>(TOWNSHIPS, villageMetricArgs({ ...f, township: null }, s));
+  return collectionJson(layerMeta(f, row?.sources ?? []), row?.features ?? '[]');
 }

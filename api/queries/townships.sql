@@ -44,6 +44,8 @@ SELECT '[' || coalesce(string_agg(
       'coverageRate', round(a.met::numeric / nullif(a.village_count, 0), 4),
       'silentVillages', a.silent
     )::text || '}',
-  ',' ORDER BY t.code), '') || ']' AS features
+  ',' ORDER BY t.code), '') || ']' AS features,
+  -- the boundary sources of these features (the layer's meta)
+  coalesce(array_agg(DISTINCT t.boundary_source ORDER BY t.boundary_source), '{}') AS sources
 FROM township t
 JOIN agg a ON a.township_code = t.code

@@ -7,6 +7,7 @@ import type { FeatureCollection, VillageProps } from '../queries/layers.ts';
 import { villageLayerJson } from '../queries/layers.ts';
 import { metricSettings } from '../queries/metric-rows.ts';
 import { type VillageDetail, villageDetail } from '../queries/village-detail.ts';
+import { VillageHeads } from '../queries/village-heads.ts';
 import { type Deps, jsonText, requireVillageInScope } from './deps.ts';
 import { validate } from './validation.ts';
 
@@ -37,10 +38,11 @@ function forWall(d: VillageDetail): VillageDetail {
 export function villagesRoutes(deps: Deps) {
   const filtered = caseFilter(deps);
   const settings = metricSettings(deps.config);
+  const heads = deps.villageHeads ?? new VillageHeads();
   return new Hono()
     .get('/', validate('query', listQuery), filtered, async (c) => {
       const silentOnly = c.req.valid('query').silent === 'true';
-      const body = await readFiltered(deps, c, (h, f) => villageLayerJson(h, f, settings, silentOnly));
+      const body = await readFiltered(deps, c, (h, f) => villageLayerJson(h, f, settings, silentOnly, heads));
       return jsonText<FeatureCollection<VillageProps>>(body);
     })
     .get('/:code', validate('param', z.object({ code: villageCode })), validate('query', detailQuery), filtered, async (c) => {

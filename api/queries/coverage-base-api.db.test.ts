@@ -121,4 +121,20 @@ describe('the coverage days the API builds (migration 015)', () => {
     expect(asked).toHaveLength(3);
     expect(new CoverageBase(t.db, () => t.now).liveDays()).not.toContain(shanghaiDate(asked[2]!));
   });
+
+  it('are asked for by the village layer and its tiles (migration 018), for their "as of"', async () => {
+    const asked: Date[] = [];
+    const spy = { want: (...at: Date[]) => asked.push(...at), wantSummary: () => {} } as unknown as CoverageBase;
+    const app = await signIn(createApp({ ...t.deps, coverageBase: spy }), 'demo-county');
+    const layer = await app.request('/api/villages');
+    expect(layer.status).toBe(200);
+    const { meta } = (await layer.json()) as { meta: { asOf: string } };
+    expect(asked.map((d) => d.toISOString())).toEqual([meta.asOf]);
+    expect((await app.request('/api/tiles/villages/12/3326/1729.mvt')).status).toBe(200);
+    expect(asked.map((d) => d.toISOString())).toEqual([meta.asOf, meta.asOf]);
+    // a past period asks for its own instant, which is no live day: nothing is built for it
+    await app.request('/api/villages?from=2025-01-01&to=2025-01-31');
+    expect(asked).toHaveLength(3);
+    expect(new CoverageBase(t.db, () => t.now).liveDays()).not.toContain(shanghaiDate(asked[2]!));
+  });
 });

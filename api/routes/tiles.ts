@@ -38,7 +38,13 @@ export function tilesRoutes(deps: Deps) {
   return new Hono()
     .get('/villages/:z/:x/:y', validate('param', tileParams), validate('query', villageQuery), filtered, async (c) => {
       const t = c.req.valid('param');
-      return tileResponse(await readFiltered(deps, c, (h, f) => villageTile(h, deps.db.kind, f, settings, t, cap)));
+      return tileResponse(
+        await readFiltered(deps, c, (h, f) => {
+          // the coverage of today's villages read from the kept day (migrations 015, 018)
+          deps.coverageBase?.want(f.period.ref);
+          return villageTile(h, deps.db.kind, f, settings, t, cap);
+        }),
+      );
     })
     .get('/events/:z/:x/:y', validate('param', tileParams), validate('query', eventQuery), filtered, async (c) => {
       const t = c.req.valid('param');

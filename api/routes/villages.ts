@@ -42,7 +42,11 @@ export function villagesRoutes(deps: Deps) {
   return new Hono()
     .get('/', validate('query', listQuery), filtered, async (c) => {
       const silentOnly = c.req.valid('query').silent === 'true';
-      const body = await readFiltered(deps, c, (h, f) => villageLayerJson(h, f, settings, silentOnly, heads));
+      const body = await readFiltered(deps, c, (h, f) => {
+        // the coverage of today's villages read from the kept day (migrations 015, 018)
+        deps.coverageBase?.want(f.period.ref);
+        return villageLayerJson(h, f, settings, silentOnly, heads);
+      });
       return jsonText<FeatureCollection<VillageProps>>(body);
     })
     .get('/:code', validate('param', z.object({ code: villageCode })), validate('query', detailQuery), filtered, async (c) => {

@@ -135,6 +135,11 @@ describe('the coverage days the API builds (migration 015)', () => {
     // a past period asks for its own instant, which is no live day: nothing is built for it
     await app.request('/api/villages?from=2025-01-01&to=2025-01-31');
     expect(asked).toHaveLength(3);
-    expect(new CoverageBase(t.db, () => t.now).liveDays()).not.toContain(shanghaiDate(asked[2]!));
+    const real = new CoverageBase(t.db, () => t.now);
+    real.want(asked[2]!);
+    await real.settled();
+    expect(real.built).toBe(0);
+    const [kept] = await t.db.read(SYSTEM, (h) => h.query<{ n: number }>('SELECT count(*)::int AS n FROM coverage_base_day WHERE day = $1', [shanghaiDate(asked[2]!)]));
+    expect(kept!.n).toBe(0);
   });
 });

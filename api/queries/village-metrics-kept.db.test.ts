@@ -88,12 +88,20 @@ describe('village_metrics on a kept day (migration 018)', () => {
     const edges = [at, at + 1, d0, d0 - 1, r0, r0 - 1, r0 - 1_800_000, at - 182 * DAY, at - 182 * DAY + 1, r0 - DAY + 1];
     const changed = await rolledBack(t.db, async (h) => {
       await build(h, today);
-      const [o] = await h.query<{ id: string; village: string; other: string }>(
-        `SELECT o.id, o.village_code AS village, (SELECT min(code) FROM village WHERE code <> o.village_code) AS other
+      // an officer, and a village of another township: a chief of the officer's township sees the
+      // officer's visits there in neither reading
+      const [o] = await h.query<{ id: string; village: string; township: string; other: string }>(
+        `SELECT o.id, o.village_code AS village, left(o.village_code, 9) AS township,
+                (SELECT min(code) FROM village WHERE township_code <> left(o.village_code, 9)) AS other
            FROM officer o ORDER BY o.id OFFSET 7 LIMIT 1`,
       );
-      const args = [new Date(at).toISOString(), 3, null];
-      const before = await bothWays(h, args);
+      const calls: [unknown[], Scope | undefined][] = [
+        [[new Date(at).toISOString(), 3, null], undefined],
+        [[new Date(at).toISOString(), 3, o!.township], undefined],
+        [[new Date(at).toISOString(), 3, null], { kind: 'township', township: o!.township }],
+        [[new Date(at).toISOString(), 3, o!.township], { kind: 'villages', township: o!.township, villages: [o!.village] }],
+      ];
+      const before = await bothWays(h, calls[0]![0]);
       for (const [i, when] of edges.entries()) {
         // every edge twice: in the officer's own village, and elsewhere (the rhythm counts both)
         for (const [j, village] of [o!.village, o!.other].entries()) {
@@ -103,10 +111,12 @@ describe('village_metrics on a kept day (migration 018)', () => {
             [`VKEPT${i}_${j}`, o!.id, village, new Date(when).toISOString()],
           );
         }
-        const { kept, raw } = await bothWays(h, args);
-        expect(kept, `a visit at ${new Date(when).toISOString()}`).toEqual(raw);
+        for (const [args, scope] of calls) {
+          const { kept, raw } = await bothWays(h, args, scope);
+          expect(kept, `a visit at ${new Date(when).toISOString()}, ${JSON.stringify(args)} ${scope?.kind ?? ''}`).toEqual(raw);
+        }
       }
-      const after = await bothWays(h, args);
+      const after = await bothWays(h, calls[0]![0]);
       const of = (rows: Row[]) => rows.find((x) => x.village_code === o!.village)!;
       return { before: of(before.kept), after: of(after.kept) };
     });
@@ -115,22 +125,36 @@ describe('village_metrics on a kept day (migration 018)', () => {
     expect(changed.after.expected_visits).toBeGreaterThan(changed.before.expected_visits);
   });
 
-  it('reads the kept rows: a wrong kept count shows in its answer, not in the rollups', async () => {
+  it('reads the kept rows, for the county, a township, a chief and an officer: a wrong kept count shows in its answer, not in the rollups', async () => {
     const today = shanghaiDate(t.now);
+    const [v] = await t.db.read({ kind: 'county' }, (h) =>
+      h.query<{ township: string; villages: string[] }>(
+        `SELECT township_code AS township, (array_agg(code ORDER BY code))[1:3] AS villages FROM village GROUP BY 1 ORDER BY 1 OFFSET 6 LIMIT 1`,
+      ),
+    );
+    const calls: [unknown[], Scope | undefined][] = [
+      [[t.now.toISOString(), 3, null], undefined],
+      [[t.now.toISOString(), 3, v!.township], undefined],
+      [[t.now.toISOString(), 3, null], { kind: 'township', township: v!.township }],
+      [[t.now.toISOString(), 3, v!.township], { kind: 'villages', township: v!.township, villages: v!.villages }],
+    ];
     await rolledBack(t.db, async (h) => {
       await build(h, today);
-      const args = [t.now.toISOString(), 3, null];
-      const before = await bothWays(h, args);
+      const before = [];
+      for (const [args, scope] of calls) before.push(await bothWays(h, args, scope));
       await h.query('UPDATE coverage_village SET quarter = quarter + 1000 WHERE day = $1', [today]);
       await h.query('UPDATE coverage_rhythm SET visits = visits + 182 * 50 WHERE day = $1', [today]);
-      const after = await bothWays(h, args);
-      expect(after.raw).toEqual(before.raw);
-      for (const [i, x] of after.kept.entries()) {
-        const was = before.kept[i]!;
-        expect(x.visits_quarter).toBe(was.visits_quarter + 1000);
-        expect(x.coverage_status).toBe('met');
-        // the officer's rhythm, where the village has one: 50 more visits a day projected
-        if (x.officer_id !== null && was.expected_visits > 0) expect(x.expected_visits).toBeGreaterThan(was.expected_visits + 1000);
+      for (const [c, [args, scope]] of calls.entries()) {
+        const after = await bothWays(h, args, scope);
+        expect(after.raw).toEqual(before[c]!.raw);
+        expect(after.kept.length, `${JSON.stringify(args)} ${scope?.kind ?? ''}`).toBe(before[c]!.kept.length);
+        for (const [i, x] of after.kept.entries()) {
+          const was = before[c]!.kept[i]!;
+          expect(x.visits_quarter).toBe(was.visits_quarter + 1000);
+          expect(x.coverage_status).toBe('met');
+          // the officer's rhythm, where the village has one: 50 more visits a day projected
+          if (x.officer_id !== null && was.expected_visits > 0) expect(x.expected_visits).toBeGreaterThan(was.expected_visits + 1000);
+        }
       }
     });
   });

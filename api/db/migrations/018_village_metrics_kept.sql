@@ -8,10 +8,16 @@
 -- 2.4 of its 5 ms.
 --
 -- Now, on a kept day of "as of", village_metrics reads, per village in scope, its kept quarter and
--- its officer's kept rhythm (one index probe per officer), and adds the day's visits up to "as of"
--- and the end of the day 182 days back, as scope_coverage does (015); any other instant reads the
--- rollups as before. Both readings answer alike: api/queries/village-metrics-kept.db.test.ts holds
--- them equal at every instant of a kept day, for the county, townships and row-level security.
+-- its officer's kept rhythm (an index probe per village with an officer), and adds the day's visits
+-- up to "as of" and the end of the day 182 days back, as scope_coverage does for the county (015);
+-- here for any scope. Any other instant reads the rollups as before. The day's visits are read
+-- county-wide even for a township (the rhythm counts its officers' visits anywhere; at province
+-- scale about 1,400 a day), so a township's call costs what it did (5.2-5.6 ms at province scale,
+-- 016: 5.2-5.4); the county's gains with the visits stored (pgbench, the default 12 months: 1x
+-- 6.9-7.3 against 016's 7.5, 10x 13.3-13.7 against 16.0-16.6; an instant on no kept day, read from
+-- the rollups, 8.0-8.1 against 7.6-7.8 and 20.0-20.7 against 20.2-20.3). Both readings answer alike:
+-- api/queries/village-metrics-kept.db.test.ts holds them equal at every instant of a kept day, with
+-- visits at every edge of its windows, for the county, townships and row-level security.
 -- What is kept is unchanged: 015's triggers keep it in every write's transaction. The villages
 -- route and the tiles ask for today's day as the summary does (api/queries/coverage-base.ts).
 --
@@ -250,24 +256,26 @@ extra AS (
   GROUP BY s.officer_id
 ),
 -- per village in scope, its visits of the quarter and its officer's rhythm: from the rollups, or
--- from the kept day (one row per village, and an index probe per officer: its cost no longer
--- follows the visits stored)
+-- from the kept day (the village's kept row, and its officer's kept visits summed through the
+-- primary key of coverage_rhythm). One SELECT that picks, not two branches: a UNION ALL doubled
+-- the row estimate of everything after it, and the plan then read village_latest whole twice for
+-- a township (a township's call at province scale took 31-38 ms instead of 17-21). The sources of
+-- the reading not taken are empty (their one-time filters), and the CASE never runs the other's
+-- subquery.
 qr AS MATERIALIZED (
-  SELECT v.code, o.id AS officer_id, coalesce(vis.quarter, 0) AS quarter, coalesce(r.recent, 0) AS recent
+  SELECT v.code, o.id AS officer_id,
+         CASE WHEN use_kept THEN coalesce(c.quarter, 0) + coalesce(tv.n, 0) ELSE coalesce(vis.quarter, 0) END AS quarter,
+         CASE WHEN use_kept
+              THEN coalesce((SELECT sum(cr.visits) FROM coverage_rhythm cr WHERE cr.day = k.day AND cr.officer_id = o.id), 0)::int + coalesce(e.n, 0)
+              ELSE coalesce(r.recent, 0)
+         END AS recent
   FROM v
   LEFT JOIN vis ON vis.village_code = v.code
   LEFT JOIN officer o ON o.village_code = v.code
   LEFT JOIN rhythm r ON r.officer_id = o.id
-  WHERE NOT use_kept
-  UNION ALL
-  SELECT v.code, o.id AS officer_id, coalesce(c.quarter, 0) + coalesce(tv.n, 0) AS quarter,
-         coalesce((SELECT sum(cr.visits) FROM coverage_rhythm cr WHERE cr.day = k.day AND cr.officer_id = o.id), 0)::int + coalesce(e.n, 0) AS recent
-  FROM v
-  LEFT JOIN coverage_village c ON c.day = k.day AND c.village_code = v.code
+  LEFT JOIN coverage_village c ON use_kept AND c.day = k.day AND c.village_code = v.code
   LEFT JOIN today_v tv ON tv.village_code = v.code
-  LEFT JOIN officer o ON o.village_code = v.code
   LEFT JOIN extra e ON e.officer_id = o.id
-  WHERE use_kept
 ),
 -- the projection: this quarter's visits plus what the officer's rhythm fits into the days left
 fc AS MATERIALIZED (

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, shanghaiDate } from '../contract/calendar.ts';
 import { SYSTEM } from '../db/types.ts';
+import { nextId } from '../queries/intake/ids.ts';
 import { backend, TEST_SEED, type TestDb, testDb } from '../test/test-db.ts';
 import { regenerateOperations, seedIfEmpty } from './seed.ts';
 
@@ -117,6 +118,14 @@ describe(`seeded database (${backend})`, () => {
     const again = await seedIfEmpty(t.db, { seed: TEST_SEED + 1, scale: 2, now: t.now });
     expect(again.seeded).toBe(false);
     expect((await one<{ n: number }>(`SELECT count(*)::int AS n FROM dispute`)).n).toBe(before.n);
+  });
+
+  it('never hands out an id again after regenerating the operations (the audit log names cases by id)', async () => {
+    const next = () => t.db.write(SYSTEM, async (h) => ({ dispute: await nextId(h, 'dispute'), hazard: await nextId(h, 'hazard'), visit: await nextId(h, 'visit') }));
+    const before = await next();
+    await regenerateOperations(t.db, { seed: TEST_SEED, scale: 1, now: t.now });
+    const after = await next();
+    for (const kind of ['dispute', 'hazard', 'visit'] as const) expect(after[kind] > before[kind], `${kind}: ${after[kind]} after ${before[kind]}`).toBe(true);
   });
 
   it('regenerates operations on demand: same seed, same rows; a failed run leaves the data as it was', async () => {

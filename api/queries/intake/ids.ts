@@ -18,12 +18,18 @@ export async function nextId(h: Handle, kind: IdKind): Promise<string> {
   return row!.id;
 }
 
-/** Moves every id sequence past the highest id in its table (after a bulk load). */
+/**
+ * Moves every id sequence past the highest id in its table (after a bulk load), never back: the
+ * operations regenerated (`npm run seed` on a seeded database) delete the cases they replace, and
+ * an id handed out before must not name another case afterwards (the audit log, append-only,
+ * names its cases by id).
+ */
 export async function syncIdSequences(h: Handle): Promise<void> {
   for (const k of Object.values(ID_KINDS)) {
     await h.query(
       `SELECT setval($1::regclass,
-                     coalesce((SELECT max(substr(id, 3)::bigint) FROM ${identifier(k.table)} WHERE id ~ ('^' || $2 || '[0-9]+$')), 0) + 1,
+                     greatest(coalesce((SELECT max(substr(id, 3)::bigint) FROM ${identifier(k.table)} WHERE id ~ ('^' || $2 || '[0-9]+$')), 0),
+                              coalesce(pg_sequence_last_value($1::regclass), 0)) + 1,
                      false)`,
       [k.seq, k.prefix],
     );

@@ -2,10 +2,9 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, quarterStart, shanghaiDate, startOfDay } from '../contract/calendar.ts';
 import type { Handle } from '../db/index.ts';
 import { SYSTEM } from '../db/types.ts';
-import { samePointPreviousQuarter } from '../domain/period.ts';
 import { rolledBack } from '../test/rollback.ts';
 import { type TestDb, testDb } from '../test/test-db.ts';
-import { random } from '../test/windows.ts';
+import { instantsOf, keptDays, random } from '../test/windows.ts';
 
 // Migration 015: the county's coverage and silence read a kept day (coverage_village, coverage_rhythm)
 // plus the raw rows of that day. The answer must be the one the rollups give (scope_coverage as
@@ -61,17 +60,12 @@ describe('the kept coverage days (migration 015)', () => {
   it('answer as the rollups do at any instant of a kept day and for any silence window', async () => {
     const r = random(15);
     const today = shanghaiDate(t.now);
-    // today, the comparison's day, an ordinary day, a quarter's first day (its quarter is empty before
-    // midnight) and a quarter's last
-    const quarterFirst = quarterStart(today);
-    const days = [...new Set([today, shanghaiDate(samePointPreviousQuarter(t.now)), addDays(today, -45), quarterFirst, addDays(quarterFirst, -1)])];
+    const days = keptDays(t.now);
     const seen = { met: 0, atRisk: 0, silent: 0, heard: 0 };
     await rolledBack(t.db, async (h) => {
       for (const day of days) {
         await build(h, day);
-        const d0 = startOfDay(day).getTime();
-        const instants = [d0, d0 + 1, d0 + Math.floor(r() * DAY), d0 + DAY - 1].map((x) => new Date(x));
-        for (const [i, at] of instants.entries()) {
+        for (const [i, at] of instantsOf(day, r).entries()) {
           for (const silenceDays of [1, 2, 7, 28, 57, 200]) {
             const required = [1, 3, 6][(i + silenceDays) % 3]!;
             const { kept, raw } = await bothWays(h, at, silenceDays, required);

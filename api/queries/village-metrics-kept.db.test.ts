@@ -1,11 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { addDays, quarterStart, shanghaiDate, startOfDay } from '../contract/calendar.ts';
+import { shanghaiDate, startOfDay } from '../contract/calendar.ts';
 import type { Handle, Scope } from '../db/index.ts';
 import { applyScope } from '../db/scope.ts';
-import { samePointPreviousQuarter } from '../domain/period.ts';
 import { rolledBack } from '../test/rollback.ts';
 import { type TestDb, testDb, townshipCodes } from '../test/test-db.ts';
-import { random } from '../test/windows.ts';
+import { instantsOf, keptDays, random } from '../test/windows.ts';
 
 // Migration 018: on a kept day of "as of" (migration 015), village_metrics reads each village's
 // quarter and its officer's rhythm from the kept rows plus the day's raw visits, instead of the
@@ -45,18 +44,12 @@ async function bothWays(h: Handle, args: unknown[], scope?: Scope): Promise<{ ke
 describe('village_metrics on a kept day (migration 018)', () => {
   it('answers as the rollups do at any instant of a kept day, for the county and a township', async () => {
     const r = random(18);
-    const today = shanghaiDate(t.now);
-    const quarterFirst = quarterStart(today);
-    // today, the comparison's day, an ordinary day, a quarter's first day (its quarter is empty
-    // before midnight) and a quarter's last
-    const days = [...new Set([today, shanghaiDate(samePointPreviousQuarter(t.now)), addDays(today, -45), quarterFirst, addDays(quarterFirst, -1)])];
+    const days = keptDays(t.now);
     const seen = { visits: 0, expected: 0, met: 0, atRisk: 0, missed: 0 };
     await rolledBack(t.db, async (h) => {
       for (const day of days) {
         await build(h, day);
-        const d0 = startOfDay(day).getTime();
-        const instants = [d0, d0 + 1, d0 + Math.floor(r() * DAY), d0 + DAY - 1].map((x) => new Date(x));
-        for (const [i, at] of instants.entries()) {
+        for (const [i, at] of instantsOf(day, r).entries()) {
           for (const township of [null, townships[i % townships.length]!]) {
             const required = [1, 3, 6][i % 3]!;
             const { kept, raw } = await bothWays(h, [at.toISOString(), required, township]);

@@ -1,3 +1,6 @@
+import { addDays, quarterStart, shanghaiDate, startOfDay } from '../contract/calendar.ts';
+import { samePointPreviousQuarter } from '../domain/period.ts';
+
 /**
  * Random but repeatable query windows for the tests that hold two answers to each other (rollups
  * against raw rows, totals against per-village sums): the same periods on every run and database.
@@ -40,4 +43,20 @@ export function windows(n: number, now: Date, townships: readonly string[], seed
     const township = r() < 0.3 ? townships[Math.floor(r() * townships.length)]! : null;
     return { from, to, ref, township };
   });
+}
+
+/**
+ * The days a test of the kept coverage days builds (migrations 015, 018): today, the comparison's
+ * day, an ordinary day, a quarter's first day (its quarter is empty before midnight) and a quarter's last.
+ */
+export function keptDays(now: Date): string[] {
+  const today = shanghaiDate(now);
+  const quarterFirst = quarterStart(today);
+  return [...new Set([today, shanghaiDate(samePointPreviousQuarter(now)), addDays(today, -45), quarterFirst, addDays(quarterFirst, -1)])];
+}
+
+/** Instants of a day at its edges: its midnight, a millisecond after, one drawn from `r`, its last millisecond. */
+export function instantsOf(day: string, r: () => number): Date[] {
+  const d0 = startOfDay(day).getTime();
+  return [d0, d0 + 1, d0 + Math.floor(r() * DAY), d0 + DAY - 1].map((x) => new Date(x));
 }

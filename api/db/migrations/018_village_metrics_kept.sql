@@ -68,7 +68,7 @@ BEGIN
   RETURN QUERY
 WITH
 -- the villages in scope: a township's through village_township_idx, the county's all of them (see
--- the header for the second branch's repeated test)
+-- 016's header for the second branch's repeated test)
 v AS (
   SELECT code, township_code, population FROM village WHERE township_code = p_township
   UNION ALL

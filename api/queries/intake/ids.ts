@@ -26,10 +26,12 @@ export async function nextId(h: Handle, kind: IdKind): Promise<string> {
  */
 export async function syncIdSequences(h: Handle): Promise<void> {
   for (const k of Object.values(ID_KINDS)) {
+    // the sequence's own next value: last_value once called, last_value itself after a
+    // setval(..., false) (pg_sequence_last_value says NULL then, as if it had never run)
     await h.query(
       `SELECT setval($1::regclass,
-                     greatest(coalesce((SELECT max(substr(id, 3)::bigint) FROM ${identifier(k.table)} WHERE id ~ ('^' || $2 || '[0-9]+$')), 0),
-                              coalesce(pg_sequence_last_value($1::regclass), 0)) + 1,
+                     greatest(coalesce((SELECT max(substr(id, 3)::bigint) FROM ${identifier(k.table)} WHERE id ~ ('^' || $2 || '[0-9]+$')), 0) + 1,
+                              (SELECT CASE WHEN is_called THEN last_value + 1 ELSE last_value END FROM ${identifier(k.seq)})),
                      false)`,
       [k.seq, k.prefix],
     );

@@ -122,7 +122,7 @@ describe('the coverage days the API builds (migration 015)', () => {
     expect(new CoverageBase(t.db, () => t.now).liveDays()).not.toContain(shanghaiDate(asked[2]!));
   });
 
-  it('are asked for by the village layer and its tiles (migration 018), for their "as of"', async () => {
+  it('are asked for by the village layer and its tiles (migration 016), for their "as of"', async () => {
     const asked: Date[] = [];
     const spy = { want: (...at: Date[]) => asked.push(...at), wantSummary: () => {} } as unknown as CoverageBase;
     const app = await signIn(createApp({ ...t.deps, coverageBase: spy }), 'demo-county');

@@ -6,7 +6,7 @@ import { rolledBack } from '../test/rollback.ts';
 import { type TestDb, testDb, townshipCodes } from '../test/test-db.ts';
 import { instantsOf, keptDays, random } from '../test/windows.ts';
 
-// Migration 018: on a kept day of "as of" (migration 015), village_metrics reads each village's
+// Migration 016: on a kept day of "as of" (migration 015), village_metrics reads each village's
 // quarter and its officer's rhythm from the kept rows plus the day's raw visits, instead of the
 // rollups. Every column of every village must be what the rollups give, at any instant of the day,
 // for the county, a township, and under a chief's and an officer's row-level security.
@@ -41,7 +41,7 @@ async function bothWays(h: Handle, args: unknown[], scope?: Scope): Promise<{ ke
   return { kept, raw };
 }
 
-describe('village_metrics on a kept day (migration 018)', () => {
+describe('village_metrics on a kept day (migration 016)', () => {
   it('answers as the rollups do at any instant of a kept day, for the county and a township', async () => {
     const r = random(18);
     const days = keptDays(t.now);

@@ -40,7 +40,7 @@ export function tilesRoutes(deps: Deps) {
       const t = c.req.valid('param');
       return tileResponse(
         await readFiltered(deps, c, (h, f) => {
-          // the coverage of today's villages read from the kept day (migrations 015, 018)
+          // the coverage of today's villages read from the kept day (migrations 015, 016)
           deps.coverageBase?.want(f.period.ref);
           return villageTile(h, deps.db.kind, f, settings, t, cap);
         }),

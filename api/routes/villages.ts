@@ -43,7 +43,7 @@ export function villagesRoutes(deps: Deps) {
     .get('/', validate('query', listQuery), filtered, async (c) => {
       const silentOnly = c.req.valid('query').silent === 'true';
       const body = await readFiltered(deps, c, (h, f) => {
-        // the coverage of today's villages read from the kept day (migrations 015, 018)
+        // the coverage of today's villages read from the kept day (migrations 015, 016)
         deps.coverageBase?.want(f.period.ref);
         return villageLayerJson(h, f, settings, silentOnly, heads);
       });

@@ -46,7 +46,7 @@ export function windows(n: number, now: Date, townships: readonly string[], seed
 }
 
 /**
- * The days a test of the kept coverage days builds (migrations 015, 018): today, the comparison's
+ * The days a test of the kept coverage days builds (migrations 015, 016): today, the comparison's
  * day, an ordinary day, a quarter's first day (its quarter is empty before midnight) and a quarter's last.
  */
 export function keptDays(now: Date): string[] {

@@ -1,4 +1,5 @@
--- 016: a township's villages found through their index (issue 16). village_metrics (013) and
+-- 016: a township's villages found through their index, and village_metrics' coverage read from
+-- the kept day (both below; issue 16). village_metrics (013) and
 -- scope_coverage's reading from the rollups (015) chose the villages in scope with
 --   WHERE coalesce(p_township, '') = '' OR township_code = p_township
 -- and both run generic plans (plan_cache_mode = force_generic_plan: a custom plan of these long
@@ -19,8 +20,33 @@
 --
 -- Measured (pgbench, mean of 100 calls, the default twelve months): a township's village_metrics
 -- at province scale 9.2-10.7 -> 5.1-5.4 ms; the county's, at 1x and 10x, unchanged (6.6 and 14.2
--- ms). Everything else is the definition it replaces, unchanged: village_metrics as 013 left it,
--- scope_coverage as 015 made it.
+-- ms).
+--
+-- The village layer's coverage from the kept day. Migration 015 keeps, for the
+-- days the live views read (today's, the comparison's), every village's visits of the quarter before
+-- midnight (coverage_village) and each officer's visits of the 181 days before it
+-- (coverage_rhythm), and scope_coverage reads the summary's coverage from them. village_metrics
+-- (the map's village layer and tiles, the rankings, a village's detail) still summed the quarter's
+-- visits and every officer's 182 days from the rollups on every call: at 10x the county's volume
+-- 3.6 of its 15.7 ms, growing with the visits stored, and in a township's call at province scale
+-- 2.4 of its 5 ms.
+--
+-- Now, on a kept day of "as of", village_metrics reads, per village in scope, its kept quarter and
+-- its officer's kept rhythm (an index probe per village with an officer), and adds the day's visits
+-- up to "as of" and the end of the day 182 days back, as scope_coverage does for the county (015);
+-- here for any scope. Any other instant reads the rollups as before. The day's visits are read
+-- county-wide even for a township (the rhythm counts its officers' visits anywhere; at province
+-- scale about 1,400 a day), so a township's call costs what it did (5.2-5.6 ms at province scale,
+-- the index alone: 5.2-5.4); the county's gains with the visits stored (pgbench, the default 12
+-- months: 1x 6.9-7.3 against the index alone's 7.5, 10x 13.3-13.7 against 16.0-16.6; an instant on no kept day, read from
+-- the rollups, 8.0-8.1 against 7.6-7.8 and 20.0-20.7 against 20.2-20.3). Both readings answer alike:
+-- api/queries/village-metrics-kept.db.test.ts holds them equal at every instant of a kept day, with
+-- visits at every edge of its windows, for the county, townships and row-level security.
+-- What is kept is unchanged: 015's triggers keep it in every write's transaction. The villages
+-- route and the tiles ask for today's day as the summary does (api/queries/coverage-base.ts).
+--
+-- Everything else is the definition it replaces: village_metrics as 013 left it, scope_coverage as
+-- 015 made it.
 
 CREATE OR REPLACE FUNCTION village_metrics(
   p_from     timestamptz,
@@ -56,7 +82,14 @@ CREATE OR REPLACE FUNCTION village_metrics(
   silent              boolean
 ) LANGUAGE plpgsql STABLE ROWS 500 SET plan_cache_mode = force_generic_plan AS $$
 #variable_conflict use_column
+DECLARE
+  k coverage_base_day;
+  use_kept boolean;
 BEGIN
+  -- the kept day of "as of" (migration 015), when the rhythm's 182 days start in the day before
+  -- its r0 (as scope_coverage reads it; not so only where the session's time zone has daylight saving)
+  SELECT * INTO k FROM coverage_base_day b WHERE b.day = (p_ref AT TIME ZONE 'Asia/Shanghai')::date;
+  use_kept := k.day IS NOT NULL AND p_ref - interval '182 days' < k.r0 AND p_ref - interval '182 days' >= k.r0 - interval '1 day';
   RETURN QUERY
 WITH
 -- the villages in scope: a township's through village_township_idx, the county's all of them (see
@@ -221,6 +254,7 @@ h_open AS (
 vis AS (
   SELECT x.village_code, sum(x.visits)::int AS quarter
   FROM visit_flow_sums((SELECT q_start FROM q), p_ref + interval '1 microsecond', p_township) x
+  WHERE NOT use_kept
   GROUP BY x.village_code
 ),
 -- each officer's visits over the last 182 days, (p_ref - 182 days, p_ref]: their rhythm (wherever
@@ -228,28 +262,63 @@ vis AS (
 rhythm AS MATERIALIZED (
   SELECT x.officer_id, x.visits AS recent
   FROM officer_visit_sums(p_ref - interval '182 days' + interval '1 microsecond', p_ref + interval '1 microsecond', p_township) x
+  WHERE NOT use_kept
 ),
--- the projection: this quarter's visits plus what the officer's rhythm fits into the days left
-fc AS MATERIALIZED (
-  SELECT v.code,
-         o.id AS officer_id,
-         coalesce(vis.quarter, 0) AS quarter,
-         coalesce(vis.quarter, 0)
-           + floor(coalesce(r.recent, 0) / 182.0 * extract(epoch FROM (q.q_end - p_ref)) / 86400)::int AS expected,
-         -- the kept latest when it is not after "as of" (a live view); a view of the past probes
-         CASE WHEN lv.at <= p_ref THEN lv.at
-              WHEN lv.at > p_ref THEN (SELECT max(x.visited_at) FROM visit x WHERE x.village_code = v.code AND x.visited_at <= p_ref)
-         END AS last_visit,
-         CASE WHEN lr.at <= p_ref THEN lr.at
-              WHEN lr.at > p_ref THEN (SELECT max(h.reported_at) FROM hazard h WHERE h.village_code = v.code AND h.reported_at <= p_ref)
-         END AS last_report
+-- from a kept day: the day's visits up to p_ref (every officer's: the rhythm counts their visits
+-- anywhere), and what the rhythm adds outside the kept 181 days (the day's own, and the end of the
+-- day 182 days back)
+today AS MATERIALIZED (
+  SELECT x.officer_id, x.village_code FROM visit x WHERE use_kept AND x.visited_at >= k.d0 AND x.visited_at <= p_ref
+),
+today_v AS (
+  SELECT t.village_code, count(*)::int AS n FROM today t GROUP BY t.village_code
+),
+extra AS (
+  SELECT s.officer_id, count(*)::int AS n
+  FROM (SELECT t.officer_id FROM today t
+        UNION ALL
+        SELECT x.officer_id FROM visit x WHERE use_kept AND x.visited_at > p_ref - interval '182 days' AND x.visited_at < k.r0) s
+  GROUP BY s.officer_id
+),
+-- per village in scope, its visits of the quarter and its officer's rhythm: from the rollups, or
+-- from the kept day (the village's kept row, and its officer's kept visits summed through the
+-- primary key of coverage_rhythm). One SELECT that picks, not two branches: a UNION ALL doubled
+-- the row estimate of everything after it, and the plan then read village_latest whole twice for
+-- a township (a township's call at province scale took 31-38 ms instead of 17-21). The sources of
+-- the reading not taken are empty (their one-time filters), and the CASE never runs the other's
+-- subquery.
+qr AS MATERIALIZED (
+  SELECT v.code, o.id AS officer_id,
+         CASE WHEN use_kept THEN coalesce(c.quarter, 0) + coalesce(tv.n, 0) ELSE coalesce(vis.quarter, 0) END AS quarter,
+         CASE WHEN use_kept
+              THEN coalesce((SELECT sum(cr.visits) FROM coverage_rhythm cr WHERE cr.day = k.day AND cr.officer_id = o.id), 0)::int + coalesce(e.n, 0)
+              ELSE coalesce(r.recent, 0)
+         END AS recent
   FROM v
-  CROSS JOIN q
   LEFT JOIN vis ON vis.village_code = v.code
   LEFT JOIN officer o ON o.village_code = v.code
   LEFT JOIN rhythm r ON r.officer_id = o.id
-  LEFT JOIN village_latest lv ON lv.village_code = v.code AND lv.kind = 'visit'
-  LEFT JOIN village_latest lr ON lr.village_code = v.code AND lr.kind = 'report'
+  LEFT JOIN coverage_village c ON use_kept AND c.day = k.day AND c.village_code = v.code
+  LEFT JOIN today_v tv ON tv.village_code = v.code
+  LEFT JOIN extra e ON e.officer_id = o.id
+),
+-- the projection: this quarter's visits plus what the officer's rhythm fits into the days left
+fc AS MATERIALIZED (
+  SELECT qr.code,
+         qr.officer_id,
+         qr.quarter,
+         qr.quarter + floor(qr.recent / 182.0 * extract(epoch FROM (q.q_end - p_ref)) / 86400)::int AS expected,
+         -- the kept latest when it is not after "as of" (a live view); a view of the past probes
+         CASE WHEN lv.at <= p_ref THEN lv.at
+              WHEN lv.at > p_ref THEN (SELECT max(x.visited_at) FROM visit x WHERE x.village_code = qr.code AND x.visited_at <= p_ref)
+         END AS last_visit,
+         CASE WHEN lr.at <= p_ref THEN lr.at
+              WHEN lr.at > p_ref THEN (SELECT max(h.reported_at) FROM hazard h WHERE h.village_code = qr.code AND h.reported_at <= p_ref)
+         END AS last_report
+  FROM qr
+  CROSS JOIN q
+  LEFT JOIN village_latest lv ON lv.village_code = qr.code AND lv.kind = 'visit'
+  LEFT JOIN village_latest lr ON lr.village_code = qr.code AND lr.kind = 'report'
 )
 SELECT v.code, v.township_code, v.population,
        coalesce(df.disputes, 0), coalesce(dd.concluded, 0), coalesce(dd.successful, 0), coalesce(dop.open, 0),

@@ -70,8 +70,34 @@ const VISITS_KEPT_VS_RAW = `
          (SELECT count(*) FROM ((SELECT * FROM raw EXCEPT SELECT * FROM kept) UNION ALL (SELECT * FROM kept EXCEPT SELECT * FROM raw)) z)::int AS day_diff,
          (SELECT count(*) FROM ((SELECT * FROM months EXCEPT SELECT * FROM kept_months) UNION ALL (SELECT * FROM kept_months EXCEPT SELECT * FROM months)) z)::int AS month_diff`;
 
+/** The townships' rows (migration 018) beside the raw rows summed by township. */
+const TOWNSHIP_KEPT_VS_RAW = `
+  WITH raw AS (
+    SELECT left(x.village_code, 9) AS township_code, (x.at AT TIME ZONE 'Asia/Shanghai')::date AS day,
+           sum(x.disputes_received)::int AS dr, sum(x.disputes_concluded)::int AS dc,
+           sum(x.disputes_successful)::int AS ds, sum(x.hazards_reported)::int AS hr
+    FROM (SELECT y.* FROM dispute d, dispute_case_deltas(d.village_code, d.received_at, d.concluded_at, d.status, 1) y
+          UNION ALL SELECT y.* FROM hazard h, hazard_case_deltas(h.village_code, h.reported_at, 1) y) x
+    GROUP BY 1, 2
+  ),
+  kept AS (
+    SELECT township_code, day, disputes_received AS dr, disputes_concluded AS dc, disputes_successful AS ds, hazards_reported AS hr
+    FROM case_township_day WHERE (disputes_received, disputes_concluded, disputes_successful, hazards_reported) <> (0, 0, 0, 0)
+  ),
+  months AS (
+    SELECT township_code, date_trunc('month', day)::date AS month, sum(dr)::int AS dr, sum(dc)::int AS dc, sum(ds)::int AS ds, sum(hr)::int AS hr
+    FROM raw GROUP BY 1, 2
+  ),
+  kept_months AS (
+    SELECT township_code, month, disputes_received AS dr, disputes_concluded AS dc, disputes_successful AS ds, hazards_reported AS hr
+    FROM case_township_month WHERE (disputes_received, disputes_concluded, disputes_successful, hazards_reported) <> (0, 0, 0, 0)
+  )
+  SELECT (SELECT count(*) FROM raw)::int AS days,
+         (SELECT count(*) FROM ((SELECT * FROM raw EXCEPT SELECT * FROM kept) UNION ALL (SELECT * FROM kept EXCEPT SELECT * FROM raw)) z)::int AS day_diff,
+         (SELECT count(*) FROM ((SELECT * FROM months EXCEPT SELECT * FROM kept_months) UNION ALL (SELECT * FROM kept_months EXCEPT SELECT * FROM months)) z)::int AS month_diff`;
+
 async function keptMatchesRaw(h: Handle): Promise<void> {
-  for (const sql of [KEPT_VS_RAW, VISITS_KEPT_VS_RAW]) {
+  for (const sql of [KEPT_VS_RAW, VISITS_KEPT_VS_RAW, TOWNSHIP_KEPT_VS_RAW]) {
     const [r] = await h.query<{ days: number; day_diff: number; month_diff: number }>(sql);
     expect(r!.days).toBeGreaterThan(0);
     expect({ day_diff: r!.day_diff, month_diff: r!.month_diff }).toEqual({ day_diff: 0, month_diff: 0 });
@@ -261,9 +287,36 @@ describe('rollups (migration 009)', () => {
         expect(after[0]!.n).toBe(before[0]!.n + 1);
         const seen = await h.query<{ township: string }>(`SELECT DISTINCT left(village_code, 9) AS township FROM case_month`);
         expect(seen.map((r) => r.township)).toEqual([v!.township]);
+        const seenSums = await h.query<{ township: string }>(`SELECT DISTINCT township_code AS township FROM case_township_month`);
+        expect(seenSums.map((r) => r.township)).toEqual([v!.township]);
+        const [sums] = await h.query<{ n: number }>(
+          `SELECT coalesce(sum(disputes_received), 0)::int AS n FROM case_township_day WHERE day = ($1::timestamptz AT TIME ZONE 'Asia/Shanghai')::date`,
+          [day],
+        );
+        const [villages] = await h.query<{ n: number }>(
+          `SELECT coalesce(sum(disputes_received), 0)::int AS n FROM case_day WHERE day = ($1::timestamptz AT TIME ZONE 'Asia/Shanghai')::date`,
+          [day],
+        );
+        expect(sums!.n).toBe(villages!.n);
       },
       scope,
     );
+  });
+
+  it("show an officer of some villages no township's sums (the other villages' cases), and nobody without a scope any", async () => {
+    const [v] = await t.db.read(SYSTEM, (h) => h.query<{ codes: string[]; township: string }>(
+      `SELECT array_agg(code ORDER BY code) AS codes, township_code AS township FROM village GROUP BY township_code ORDER BY township_code LIMIT 1`,
+    ));
+    const officer: Scope = { kind: 'villages', township: v!.township, villages: v!.codes.slice(0, 2) };
+    for (const scope of [officer, { kind: 'none' }] as Scope[]) {
+      const [n] = await t.db.read(scope, (h) =>
+        h.query<{ d: number; m: number }>(`SELECT (SELECT count(*) FROM case_township_day)::int AS d, (SELECT count(*) FROM case_township_month)::int AS m`),
+      );
+      expect(n, scope.kind).toEqual({ d: 0, m: 0 });
+    }
+    // the officer's own villages' rows they do see
+    const [own] = await t.db.read(officer, (h) => h.query<{ n: number }>(`SELECT count(*)::int AS n FROM case_day`));
+    expect(own!.n).toBeGreaterThan(0);
   });
 
   it('cannot be written or rebuilt by the request roles', async () => {
@@ -271,6 +324,8 @@ describe('rollups (migration 009)', () => {
       await expect(t.db.write(scope, (h) => h.query(`UPDATE case_day SET disputes_received = 99`))).rejects.toThrow(/permission denied/);
       await expect(t.db.write(scope, (h) => h.query(`SELECT case_rollup_rebuild()`))).rejects.toThrow(/permission denied/);
       await expect(t.db.write(scope, (h) => h.query(`DELETE FROM visit_day`))).rejects.toThrow(/permission denied/);
+      await expect(t.db.write(scope, (h) => h.query(`UPDATE case_township_day SET disputes_received = 99`))).rejects.toThrow(/permission denied/);
+      await expect(t.db.write(scope, (h) => h.query(`SELECT case_township_fill()`))).rejects.toThrow(/permission denied/);
       // the owner's trigger functions, attached to a table of the caller's own making, would write as the owner
       for (const fn of ['dispute_rollup', 'hazard_rollup', 'visit_rollup']) {
         await expect(

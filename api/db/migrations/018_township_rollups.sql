@@ -1,0 +1,365 @@
+-- 018: the flows summed per township as well as per village (issue 16). A county-wide summary
+-- read its flows from the per-village rollups of 009: at province scale (30,491 units in 1,525
+-- townships) twelve months were 334,871 month rows and 320,626 day rows (the days of the month
+-- not yet whole), 175-300 ms of a call, and a summary makes two calls. Per township the same
+-- window is about a twentieth of the rows (one per township and month or day).
+--
+-- case_township_day and case_township_month hold what case_day and case_month hold, summed by
+-- township (left(village_code, 9), the convention of 010's indexes). The same statement of every
+-- write keeps them (case_rollup_sql below), after the village rows, so writers lock in one order:
+-- village months, village days, township months, township days. What this costs writers: two
+-- writes in one township and day now meet on one row until the first commits (they met on a
+-- village's row before only when they wrote the same village); imports write a township's rows
+-- once per statement.
+--
+-- Who may read them: the county role, and a township's chief their own township's rows. An
+-- officer scoped to some villages of a township must not see the township's sums (the other
+-- villages' cases): their rows are none, and case_flow_totals reads the village rollups for them
+-- (as it did for everyone), which row-level security narrows to their villages.
+-- api/queries/rollups.db.test.ts holds the tables to the raw rows through every kind of write;
+-- summary.db.test.ts holds scope_totals to the per-village metrics under each scope.
+
+CREATE TABLE case_township_day (
+  township_code       text NOT NULL,
+  day                 date NOT NULL,
+  disputes_received   integer NOT NULL DEFAULT 0,
+  disputes_concluded  integer NOT NULL DEFAULT 0,
+  disputes_successful integer NOT NULL DEFAULT 0,
+  hazards_reported    integer NOT NULL DEFAULT 0,
+  PRIMARY KEY (day, township_code)
+);
+
+CREATE TABLE case_township_month (
+  township_code       text NOT NULL,
+  month               date NOT NULL CHECK (extract(day FROM month) = 1),
+  disputes_received   integer NOT NULL DEFAULT 0,
+  disputes_concluded  integer NOT NULL DEFAULT 0,
+  disputes_successful integer NOT NULL DEFAULT 0,
+  hazards_reported    integer NOT NULL DEFAULT 0,
+  PRIMARY KEY (month, township_code)
+);
+
+-- a township's chief: their township's rows; an officer of some villages, and anyone else: none
+SELECT app_protect(t, $p$CASE current_setting('app.scope', true) WHEN 'township' THEN township_code = current_setting('app.township', true)
+                                                                 ELSE false END$p$)
+FROM unnest(ARRAY['case_township_day', 'case_township_month']) t;
+GRANT SELECT ON case_township_day, case_township_month TO hengyang_county, hengyang_app;
+
+-- 009's upsert of one statement's deltas, with the townships' rows after the villages'.
+CREATE OR REPLACE FUNCTION case_rollup_sql(deltas text) RETURNS text LANGUAGE sql IMMUTABLE AS $f$
+  SELECT format($q$
+    WITH x AS MATERIALIZED (
+      SELECT d.village_code, (d.at AT TIME ZONE 'Asia/Shanghai')::date AS day,
+             d.disputes_received AS dr, d.disputes_concluded AS dc, d.disputes_successful AS ds, d.hazards_reported AS hr
+      FROM (%s) d
+    ),
+    months AS (
+      INSERT INTO case_month AS c (village_code, month, disputes_received, disputes_concluded, disputes_successful, hazards_reported)
+      SELECT village_code, date_trunc('month', day::timestamp)::date, sum(dr), sum(dc), sum(ds), sum(hr)
+      FROM x GROUP BY 1, 2
+      HAVING sum(dr) <> 0 OR sum(dc) <> 0 OR sum(ds) <> 0 OR sum(hr) <> 0
+      ORDER BY 2, 1
+      ON CONFLICT (month, village_code) DO UPDATE SET
+        disputes_received = c.disputes_received + EXCLUDED.disputes_received,
+        disputes_concluded = c.disputes_concluded + EXCLUDED.disputes_concluded,
+        disputes_successful = c.disputes_successful + EXCLUDED.disputes_successful,
+        hazards_reported = c.hazards_reported + EXCLUDED.hazards_reported
+      RETURNING 1
+    ),
+    days AS (
+      INSERT INTO case_day AS c (village_code, day, disputes_received, disputes_concluded, disputes_successful, hazards_reported)
+      SELECT village_code, day, sum(dr), sum(dc), sum(ds), sum(hr)
+      FROM x GROUP BY 1, 2
+      HAVING sum(dr) <> 0 OR sum(dc) <> 0 OR sum(ds) <> 0 OR sum(hr) <> 0
+      ORDER BY 2, 1
+      ON CONFLICT (day, village_code) DO UPDATE SET
+        disputes_received = c.disputes_received + EXCLUDED.disputes_received,
+        disputes_concluded = c.disputes_concluded + EXCLUDED.disputes_concluded,
+        disputes_successful = c.disputes_successful + EXCLUDED.disputes_successful,
+        hazards_reported = c.hazards_reported + EXCLUDED.hazards_reported
+      RETURNING 1
+    ),
+    tmonths AS (
+      INSERT INTO case_township_month AS c (township_code, month, disputes_received, disputes_concluded, disputes_successful, hazards_reported)
+      SELECT left(village_code, 9), date_trunc('month', day::timestamp)::date, sum(dr), sum(dc), sum(ds), sum(hr)
+      FROM x GROUP BY 1, 2
+      HAVING sum(dr) <> 0 OR sum(dc) <> 0 OR sum(ds) <> 0 OR sum(hr) <> 0
+      ORDER BY 2, 1
+      ON CONFLICT (month, township_code) DO UPDATE SET
+        disputes_received = c.disputes_received + EXCLUDED.disputes_received,
+        disputes_concluded = c.disputes_concluded + EXCLUDED.disputes_concluded,
+        disputes_successful = c.disputes_successful + EXCLUDED.disputes_successful,
+        hazards_reported = c.hazards_reported + EXCLUDED.hazards_reported
+      RETURNING 1
+    ),
+    tdays AS (
+      INSERT INTO case_township_day AS c (township_code, day, disputes_received, disputes_concluded, disputes_successful, hazards_reported)
+      SELECT left(village_code, 9), day, sum(dr), sum(dc), sum(ds), sum(hr)
+      FROM x GROUP BY 1, 2
+      HAVING sum(dr) <> 0 OR sum(dc) <> 0 OR sum(ds) <> 0 OR sum(hr) <> 0
+      ORDER BY 2, 1
+      ON CONFLICT (day, township_code) DO UPDATE SET
+        disputes_received = c.disputes_received + EXCLUDED.disputes_received,
+        disputes_concluded = c.disputes_concluded + EXCLUDED.disputes_concluded,
+        disputes_successful = c.disputes_successful + EXCLUDED.disputes_successful,
+        hazards_reported = c.hazards_reported + EXCLUDED.hazards_reported
+      RETURNING 1
+    )
+    SELECT (SELECT count(*) FROM months) + (SELECT count(*) FROM days) + (SELECT count(*) FROM tmonths) + (SELECT count(*) FROM tdays)
+  $q$, deltas)
+$f$;
+
+-- The townships' rows from the villages' (the same sums, in key order).
+CREATE FUNCTION case_township_fill() RETURNS void LANGUAGE sql AS $$
+  INSERT INTO case_township_day (township_code, day, disputes_received, disputes_concluded, disputes_successful, hazards_reported)
+  SELECT left(village_code, 9), day, sum(disputes_received), sum(disputes_concluded), sum(disputes_successful), sum(hazards_reported)
+  FROM case_day GROUP BY 1, 2
+  ORDER BY 2, 1;
+  INSERT INTO case_township_month (township_code, month, disputes_received, disputes_concluded, disputes_successful, hazards_reported)
+  SELECT left(village_code, 9), month, sum(disputes_received), sum(disputes_concluded), sum(disputes_successful), sum(hazards_reported)
+  FROM case_month GROUP BY 1, 2
+  ORDER BY 2, 1;
+$$;
+REVOKE EXECUTE ON FUNCTION case_township_fill() FROM PUBLIC;
+
+-- 013's rebuild, the townships' rows too.
+CREATE OR REPLACE FUNCTION case_rollup_rebuild() RETURNS void LANGUAGE plpgsql SECURITY DEFINER
+  SET search_path = public, pg_temp AS $$
+BEGIN
+  LOCK TABLE dispute, hazard IN SHARE MODE;
+  DELETE FROM case_month;
+  DELETE FROM case_day;
+  DELETE FROM case_township_month;
+  DELETE FROM case_township_day;
+  INSERT INTO case_day (village_code, day, disputes_received, disputes_concluded, disputes_successful, hazards_reported)
+  SELECT x.village_code, (x.at AT TIME ZONE 'Asia/Shanghai')::date,
+         sum(x.disputes_received), sum(x.disputes_concluded), sum(x.disputes_successful), sum(x.hazards_reported)
+  FROM (
+    SELECT y.* FROM dispute d, dispute_case_deltas(d.village_code, d.received_at, d.concluded_at, d.status, 1) y
+    UNION ALL
+    SELECT y.* FROM hazard h, hazard_case_deltas(h.village_code, h.reported_at, 1) y
+  ) x
+  GROUP BY 1, 2
+  ORDER BY 2, 1;
+  INSERT INTO case_month (village_code, month, disputes_received, disputes_concluded, disputes_successful, hazards_reported)
+  SELECT village_code, date_trunc('month', day::timestamp)::date,
+         sum(disputes_received), sum(disputes_concluded), sum(disputes_successful), sum(hazards_reported)
+  FROM case_day GROUP BY 1, 2
+  ORDER BY 2, 1;
+  PERFORM case_township_fill();
+END $$;
+
+SELECT case_township_fill();
+ANALYZE case_township_day, case_township_month;
+
+-- 015's county flows, from the townships' rows; an officer of some villages (who may read no
+-- township's rows, above) still from the villages'. Same signature: callers and grants stay.
+CREATE OR REPLACE FUNCTION case_flow_totals(a timestamptz, b timestamptz)
+RETURNS TABLE (dr integer, dc integer, ds integer, hr integer)
+LANGUAGE plpgsql STABLE AS $$
+#variable_conflict use_column
+BEGIN
+  IF current_setting('app.scope', true) IS DISTINCT FROM 'villages' THEN
+  RETURN QUERY
+WITH
+g AS MATERIALIZED (SELECT * FROM rollup_ranges(a, b)),
+parts AS (
+  SELECT c.disputes_received AS dr, c.disputes_concluded AS dc, c.disputes_successful AS ds, c.hazards_reported AS hr
+  FROM case_township_month c WHERE c.month >= (SELECT m0 FROM g) AND c.month < (SELECT m1 FROM g)
+  UNION ALL
+  SELECT c.disputes_received, c.disputes_concluded, c.disputes_successful, c.hazards_reported
+  FROM case_township_day c WHERE c.day >= (SELECT d0 FROM g) AND c.day < (SELECT g0 FROM g)
+  UNION ALL
+  SELECT c.disputes_received, c.disputes_concluded, c.disputes_successful, c.hazards_reported
+  FROM case_township_day c WHERE c.day >= (SELECT g1 FROM g) AND c.day < (SELECT d1 FROM g)
+  UNION ALL
+  SELECT 1, 0, 0, 0 FROM dispute x WHERE x.received_at >= a AND x.received_at < (SELECT e0 FROM g)
+  UNION ALL
+  SELECT 1, 0, 0, 0 FROM dispute x WHERE x.received_at >= (SELECT e1 FROM g) AND x.received_at < b
+  UNION ALL
+  SELECT 0, 1, CASE WHEN x.status = '调解成功' THEN 1 ELSE 0 END, 0
+  FROM dispute x WHERE x.concluded_at >= a AND x.concluded_at < (SELECT e0 FROM g)
+  UNION ALL
+  SELECT 0, 1, CASE WHEN x.status = '调解成功' THEN 1 ELSE 0 END, 0
+  FROM dispute x WHERE x.concluded_at >= (SELECT e1 FROM g) AND x.concluded_at < b
+  UNION ALL
+  SELECT 0, 0, 0, 1 FROM hazard x WHERE x.reported_at >= a AND x.reported_at < (SELECT e0 FROM g)
+  UNION ALL
+  SELECT 0, 0, 0, 1 FROM hazard x WHERE x.reported_at >= (SELECT e1 FROM g) AND x.reported_at < b
+)
+SELECT coalesce(sum(parts.dr), 0)::int, coalesce(sum(parts.dc), 0)::int, coalesce(sum(parts.ds), 0)::int, coalesce(sum(parts.hr), 0)::int
+FROM parts;
+  ELSE
+  RETURN QUERY
+WITH
+g AS MATERIALIZED (SELECT * FROM rollup_ranges(a, b)),
+parts AS (
+  SELECT c.disputes_received AS dr, c.disputes_concluded AS dc, c.disputes_successful AS ds, c.hazards_reported AS hr
+  FROM case_month c WHERE c.month >= (SELECT m0 FROM g) AND c.month < (SELECT m1 FROM g)
+  UNION ALL
+  SELECT c.disputes_received, c.disputes_concluded, c.disputes_successful, c.hazards_reported
+  FROM case_day c WHERE c.day >= (SELECT d0 FROM g) AND c.day < (SELECT g0 FROM g)
+  UNION ALL
+  SELECT c.disputes_received, c.disputes_concluded, c.disputes_successful, c.hazards_reported
+  FROM case_day c WHERE c.day >= (SELECT g1 FROM g) AND c.day < (SELECT d1 FROM g)
+  UNION ALL
+  SELECT 1, 0, 0, 0 FROM dispute x WHERE x.received_at >= a AND x.received_at < (SELECT e0 FROM g)
+  UNION ALL
+  SELECT 1, 0, 0, 0 FROM dispute x WHERE x.received_at >= (SELECT e1 FROM g) AND x.received_at < b
+  UNION ALL
+  SELECT 0, 1, CASE WHEN x.status = '调解成功' THEN 1 ELSE 0 END, 0
+  FROM dispute x WHERE x.concluded_at >= a AND x.concluded_at < (SELECT e0 FROM g)
+  UNION ALL
+  SELECT 0, 1, CASE WHEN x.status = '调解成功' THEN 1 ELSE 0 END, 0
+  FROM dispute x WHERE x.concluded_at >= (SELECT e1 FROM g) AND x.concluded_at < b
+  UNION ALL
+  SELECT 0, 0, 0, 1 FROM hazard x WHERE x.reported_at >= a AND x.reported_at < (SELECT e0 FROM g)
+  UNION ALL
+  SELECT 0, 0, 0, 1 FROM hazard x WHERE x.reported_at >= (SELECT e1 FROM g) AND x.reported_at < b
+)
+SELECT coalesce(sum(parts.dr), 0)::int, coalesce(sum(parts.dc), 0)::int, coalesce(sum(parts.ds), 0)::int, coalesce(sum(parts.hr), 0)::int
+FROM parts;
+  END IF;
+END $$;
+
+-- 016's scope_coverage, its kept-day reading counting the villages short of the quarter's visits
+-- apart instead of joining them back to every village (at province scale, per call, 46-49 ms ->
+-- 39 ms: the join sorted 30,491 rows and the 3,267 short ones). The rollups' reading is 016's.
+CREATE OR REPLACE FUNCTION scope_coverage(p_cov_ref timestamptz, p_required integer, p_township text, p_silence_days integer)
+RETURNS TABLE (villages integer, met integer, at_risk integer, missed integer, silent integer)
+LANGUAGE plpgsql STABLE SET plan_cache_mode = force_generic_plan AS $$
+#variable_conflict use_column
+DECLARE
+  county     boolean := coalesce(p_township, '') = '';
+  -- the county's silence window from its rows up to eight weeks (SILENCE_WEEKS is 4 by default);
+  -- a longer one costs less from the rollups' month rows (at 10x, one call: 56 days 11.3 ms raw
+  -- against 13.6, 91 days 14.2 against 11.1, a year 38 against 13)
+  raw_heard  boolean := county AND coalesce(p_silence_days <= 56, false);
+  k coverage_base_day;
+BEGIN
+  SELECT * INTO k FROM coverage_base_day b WHERE b.day = (p_cov_ref AT TIME ZONE 'Asia/Shanghai')::date;
+  -- the kept day answers for the county when the windows split at its midnights: the silence
+  -- window starts at or before the day's midnight, and the rhythm's 182 days start in the day
+  -- before r0 (not so, for a one-day window or the rhythm, only where the session's time zone has
+  -- daylight saving)
+  IF county AND k.day IS NOT NULL AND p_cov_ref - make_interval(days => p_silence_days) <= k.d0
+     AND p_cov_ref - interval '182 days' < k.r0 AND p_cov_ref - interval '182 days' >= k.r0 - interval '1 day' THEN
+    RETURN QUERY
+    WITH
+    q AS (
+      SELECT ((date_trunc('quarter', p_cov_ref AT TIME ZONE 'Asia/Shanghai') + interval '3 months') AT TIME ZONE 'Asia/Shanghai') AS q_end
+    ),
+    -- the day's visits up to p_cov_ref
+    today AS MATERIALIZED (
+      SELECT x.officer_id, x.village_code FROM visit x WHERE x.visited_at >= k.d0 AND x.visited_at <= p_cov_ref
+    ),
+    today_v AS (
+      SELECT t.village_code, count(*)::int AS n FROM today t GROUP BY t.village_code
+    ),
+    heard_today AS (
+      SELECT t.village_code FROM today t
+      UNION
+      SELECT y.village_code FROM hazard y WHERE y.reported_at >= k.d0 AND y.reported_at <= p_cov_ref
+    ),
+    -- each village's visits of the quarter so far: the kept whole days and the day's own
+    cv AS (
+      SELECT c.village_code, c.quarter + coalesce(tv.n, 0) AS quarter, c.last_heard
+      FROM coverage_village c
+      LEFT JOIN today_v tv ON tv.village_code = c.village_code
+      WHERE c.day = k.day
+    ),
+    -- the rhythm's visits outside the kept day: the day's own, and the end of the day 182 days back
+    extra AS (
+      SELECT s.officer_id, count(*)::int AS n
+      FROM (SELECT t.officer_id FROM today t
+            UNION ALL
+            SELECT x.officer_id FROM visit x WHERE x.visited_at > p_cov_ref - interval '182 days' AND x.visited_at < k.r0) s
+      GROUP BY s.officer_id
+    ),
+    -- a village short of the quarter's visits: what its officer's rhythm still fits before the
+    -- quarter ends (computed once per village, then counted: not joined back to every village)
+    short AS MATERIALIZED (
+      SELECT cv.quarter
+               + floor((coalesce((SELECT sum(r.visits) FROM coverage_rhythm r WHERE r.day = k.day AND r.officer_id = o.id), 0) + coalesce(e.n, 0))
+                       / 182.0 * extract(epoch FROM (q.q_end - p_cov_ref)) / 86400)::int AS expected
+      FROM cv
+      CROSS JOIN q
+      LEFT JOIN officer o ON o.village_code = cv.village_code
+      LEFT JOIN extra e ON e.officer_id = o.id
+      WHERE cv.quarter < p_required
+    ),
+    whole AS (
+      SELECT count(*)::int AS villages,
+             count(*) FILTER (WHERE cv.quarter >= p_required)::int AS met,
+             count(*) FILTER (WHERE NOT coalesce(cv.last_heard >= p_cov_ref - make_interval(days => p_silence_days), false)
+                                AND cv.village_code NOT IN (SELECT h.village_code FROM heard_today h))::int AS silent
+      FROM cv
+    ),
+    split AS (
+      SELECT count(*) FILTER (WHERE s.expected >= p_required)::int AS at_risk,
+             count(*) FILTER (WHERE s.expected < p_required)::int AS missed
+      FROM short s
+    )
+    SELECT w.villages, w.met, sp.at_risk, sp.missed, w.silent
+    FROM whole w CROSS JOIN split sp;
+  ELSE
+    -- 014's reading: the quarter's visits and the rhythm from the rollups, silence as 014 says
+    RETURN QUERY
+    WITH
+    -- the villages in scope, as village_metrics finds them (above)
+    v AS (
+      SELECT vl.code FROM village vl WHERE vl.township_code = p_township
+      UNION ALL
+      SELECT vl.code FROM village vl
+      WHERE county AND (coalesce(p_township, '') = '' OR vl.township_code = p_township)
+    ),
+    q AS (
+      SELECT (date_trunc('quarter', p_cov_ref AT TIME ZONE 'Asia/Shanghai') AT TIME ZONE 'Asia/Shanghai') AS q_start,
+             ((date_trunc('quarter', p_cov_ref AT TIME ZONE 'Asia/Shanghai') + interval '3 months') AT TIME ZONE 'Asia/Shanghai') AS q_end
+    ),
+    vis AS (
+      SELECT x.village_code, sum(x.visits)::int AS quarter
+      FROM visit_flow_sums((SELECT q_start FROM q), p_cov_ref + interval '1 microsecond', p_township) x
+      GROUP BY x.village_code
+    ),
+    rhythm AS (
+      SELECT x.officer_id, x.visits AS recent
+      FROM officer_visit_sums(p_cov_ref - interval '182 days' + interval '1 microsecond', p_cov_ref + interval '1 microsecond', p_township) x
+    ),
+    -- heard from in [p_cov_ref - silence, p_cov_ref]: a visit or a hazard report. The county reads
+    -- the window's rows from the time indexes alone (hazard_reported_idx and visit_time_idx carry the
+    -- village) when the window is eight weeks or less; a township, or a longer window, the rollups.
+    heard AS (
+      SELECT y.village_code FROM hazard y
+      WHERE raw_heard AND y.reported_at >= p_cov_ref - make_interval(days => p_silence_days) AND y.reported_at <= p_cov_ref
+      UNION ALL
+      SELECT x.village_code FROM visit x
+      WHERE raw_heard AND x.visited_at >= p_cov_ref - make_interval(days => p_silence_days) AND x.visited_at <= p_cov_ref
+      UNION ALL
+      SELECT x.village_code FROM visit_flow_sums(p_cov_ref - make_interval(days => p_silence_days), p_cov_ref + interval '1 microsecond', p_township) x
+      WHERE NOT raw_heard
+      UNION ALL
+      SELECT f.village_code FROM case_flow_sums(p_cov_ref - make_interval(days => p_silence_days), p_cov_ref + interval '1 microsecond', p_township) f
+      WHERE NOT raw_heard AND f.hazards_reported > 0
+    ),
+    fc AS (
+      SELECT v.code,
+             coalesce(vis.quarter, 0) AS quarter,
+             coalesce(vis.quarter, 0)
+               + floor(coalesce(r.recent, 0) / 182.0 * extract(epoch FROM (q.q_end - p_cov_ref)) / 86400)::int AS expected
+      FROM v
+      CROSS JOIN q
+      LEFT JOIN vis ON vis.village_code = v.code
+      LEFT JOIN officer o ON o.village_code = v.code
+      LEFT JOIN rhythm r ON r.officer_id = o.id
+    )
+    SELECT count(*)::int AS villages,
+           count(*) FILTER (WHERE fc.quarter >= p_required)::int AS met,
+           count(*) FILTER (WHERE fc.quarter < p_required AND fc.expected >= p_required)::int AS at_risk,
+           count(*) FILTER (WHERE fc.quarter < p_required AND fc.expected < p_required)::int AS missed,
+           -- DISTINCT: the generic plan guesses the raw branches' rows from the tables' size, and past
+           -- the hash's memory a NOT IN rescans the window once per village; the distinct villages fit
+           count(*) FILTER (WHERE fc.code NOT IN (SELECT DISTINCT heard.village_code FROM heard))::int AS silent
+    FROM fc;
+  END IF;
+END $$;

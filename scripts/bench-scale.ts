@@ -1,8 +1,10 @@
 /**
  * npm run bench:scale [-- --db 1=postgres://…/h1 --db 10=postgres://…/h10 --db province=postgres://…/p] [--n 100] [--warmup 10] [--now ISO]
  * How the answers' cost grows with the rows stored: p50/p95 over HTTP, answer cache off, of the
- * summary (12 months and the running week), the village layer, a village and an event tile, the
- * trend and a village detail, at each scale given, and each scale's p95 over the first's.
+ * summary (12 months and the running week), the village layer, a township's week summary and layer
+ * (as the county, then as its chief under row-level security: a `bench-chief-<code>` account
+ * enabled for the run and disabled after it), a village and an event tile, the trend and a village
+ * detail, at each scale given, and each scale's p95 over the first's.
  * Each `--db scale=url` names a PostgreSQL database for that scale (seeded at it if empty; make
  * them with scripts/pg-cluster.sh and createdb); with none, in-memory PGlite at scales 1 and 10.
  * Prints figures; asserts nothing (benchmarks are not tests).
@@ -16,7 +18,7 @@ import { migrate } from '../api/db/migrate.ts';
 import { SYSTEM } from '../api/db/types.ts';
 import { CoverageBase } from '../api/queries/coverage-base.ts';
 import { seedIfEmpty } from '../api/seed/seed.ts';
-import { startBenchServer } from './bench-server.ts';
+import { benchChief, startBenchServer } from './bench-server.ts';
 import { cliArgsOrExit } from './cli-args.ts';
 
 const USAGE = 'usage: npm run bench:scale [-- --db 1=postgres://…/h1 --db 10=postgres://…/h10] [--n 100] [--warmup 10] [--now 2026-11-28T12:00:00+08:00]';
@@ -81,13 +83,17 @@ async function measure(label: string, url: string | undefined): Promise<{ figure
   const tile = tileOf(seat!.lng, seat!.lat, 12);
   const today = shanghaiDate(NOW);
   const monday = addDays(today, -((new Date(`${today}T00:00:00Z`).getUTCDay() + 6) % 7));
-  const paths: [string, string][] = [
+  const chief = await benchChief(db, server.base, seat!.township);
+  const paths: [string, string, ((path: string) => Promise<Response>)?][] = [
     ['summary (12 months)', '/api/stats/summary'],
     ['summary (this week)', `/api/stats/summary?from=${monday}&to=${today}`],
     ['villages layer', '/api/villages'],
     // a township chief's (or a leader's drill-down): what one township costs as the rows grow elsewhere
     ['summary (a township, week)', `/api/stats/summary?from=${monday}&to=${today}&township=${seat!.township}`],
     ['villages (a township)', `/api/villages?township=${seat!.township}`],
+    // the same as the township's chief, under their row-level security (migration 018)
+    ['summary (its chief, week)', `/api/stats/summary?from=${monday}&to=${today}&township=${seat!.township}`, chief.get],
+    ['villages (its chief)', `/api/villages?township=${seat!.township}`, chief.get],
     ['villages tile z12', `/api/tiles/villages/12/${tile.x}/${tile.y}.mvt`],
     ['events tile z12', `/api/tiles/events/12/${tile.x}/${tile.y}.mvt`],
     ['trend (12 months)', '/api/stats/trend?interval=month'],
@@ -102,12 +108,12 @@ async function measure(label: string, url: string | undefined): Promise<{ figure
     paths.push(['villages tile (prov.)', `/api/tiles/villages/12/${t.x}/${t.y}.mvt`], ['events tile (prov.)', `/api/tiles/events/12/${t.x}/${t.y}.mvt`]);
   }
   const figures: Figures = new Map();
-  for (const [name, path] of paths) {
+  for (const [name, path, get = server.get] of paths) {
     const times: number[] = [];
     let bytes = 0;
     for (let i = 0; i < WARMUP + N; i++) {
       const t = performance.now();
-      const res = await server.get(path);
+      const res = await get(path);
       if (!res.ok) throw new Error(`${path}: HTTP ${res.status} ${await res.text()}`);
       bytes = (await res.arrayBuffer()).byteLength;
       if (i >= WARMUP) times.push(performance.now() - t);
@@ -115,6 +121,7 @@ async function measure(label: string, url: string | undefined): Promise<{ figure
     }
     figures.set(name, { p50: pct(times, 50), p95: pct(times, 95), bytes });
   }
+  await chief.done();
   server.close();
   await db.close();
   return { figures, rows };

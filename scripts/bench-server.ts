@@ -3,9 +3,12 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createApp } from '../api/app.ts';
 import { FailureThrottle } from '../api/auth/throttle.ts';
+import { createUser, findUser, updateUser } from '../api/auth/users.ts';
 import type { Config } from '../api/config.ts';
 import type { Db } from '../api/db/index.ts';
+import { SYSTEM } from '../api/db/types.ts';
 import type { CoverageBase } from '../api/queries/coverage-base.ts';
+import { signIn } from './fault-support.ts';
 
 /**
  * The API in this process on a loopback port, for the benchmarks that time requests over HTTP.
@@ -28,5 +31,32 @@ export async function startBenchServer(
     base,
     get: (path) => fetch(base + path, { headers: { Authorization: `Bearer ${cliToken}` } }),
     close: () => server.close(),
+  };
+}
+
+/**
+ * A township chief of the benchmark (`bench-chief-<code>`), added or given a new password, signed
+ * in: their requests run under their row-level security, as a chief's laptop sends them (the CLI
+ * token reads as the county). `done` disables the account again, so no usable password stays.
+ */
+export async function benchChief(db: Db, base: string, township: string): Promise<{ get: (path: string) => Promise<Response>; done: () => Promise<void> }> {
+  const username = `bench-chief-${township}`;
+  const password = `bench-${randomBytes(18).toString('base64url')}`;
+  await db.write(SYSTEM, async (h) => {
+    const found = await findUser(h, { username });
+    if (!found) await createUser(h, { username, displayName: username, role: 'township', password, townshipCode: township, officerId: null });
+    else if (found.role !== 'township' || found.townshipCode !== township) throw new Error(`${username} exists as ${found.role} ${found.townshipCode ?? ''}: not a bench user`);
+    else await updateUser(h, found.id, { password, disabled: false });
+  });
+  const session = await signIn(base, username, password);
+  if (!session) throw new Error(`cannot sign in as ${username}`);
+  return {
+    get: (path) => fetch(base + path, { headers: { cookie: session.cookie } }),
+    done: async () => {
+      await db.write(SYSTEM, async (h) => {
+        const found = await findUser(h, { username });
+        if (found) await updateUser(h, found.id, { disabled: true });
+      });
+    },
   };
 }

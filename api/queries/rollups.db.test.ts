@@ -141,6 +141,29 @@ describe('rollups (migration 009)', () => {
     });
   });
 
+  it("read a township's sums the same under its chief's and an officer's row-level security as for the county (migration 018)", async () => {
+    const SUMS = [`SELECT * FROM case_flow_sums($1, $2, $3) ORDER BY village_code`, `SELECT * FROM visit_flow_sums($1, $2, $3) ORDER BY officer_id, village_code`];
+    let compared = 0;
+    for (const w of windowsOf(14, t.now, townships, 18)) {
+      const township = w.township ?? townships[1]!;
+      const args = [w.from.toISOString(), w.to.toISOString(), township];
+      const [mine] = await t.db.read(SYSTEM, (h) =>
+        h.query<{ codes: string[] }>('SELECT array_agg(code ORDER BY code) AS codes FROM village WHERE township_code = $1', [township]),
+      );
+      const some = mine!.codes.filter((_, i) => i % 3 === 0);
+      for (const sql of SUMS) {
+        // the county's statement (the township indexes) against the scoped one (the villages' indexes)
+        const county = await t.db.read({ kind: 'county' }, (h) => h.query<{ village_code: string }>(sql, args));
+        const chief = await t.db.read({ kind: 'township', township }, (h) => h.query(sql, args));
+        expect(chief, `${sql} ${JSON.stringify(w)}`).toEqual(county);
+        const officer = await t.db.read({ kind: 'villages', township, villages: some }, (h) => h.query(sql, args));
+        expect(officer, `${sql} ${JSON.stringify(w)}`).toEqual(county.filter((r) => some.includes(r.village_code)));
+        compared += county.length;
+      }
+    }
+    expect(compared).toBeGreaterThan(100);
+  });
+
   it('give each officer the same rhythm whichever township asks (officer_visit_sums)', async () => {
     await t.db.read(SYSTEM, async (h) => {
       for (const [i, township] of townships.slice(0, 6).entries()) {
@@ -304,9 +327,11 @@ describe('rollups (migration 009)', () => {
   });
 
   it("show an officer of some villages no township's sums (the other villages' cases), and nobody without a scope any", async () => {
-    const [v] = await t.db.read(SYSTEM, (h) => h.query<{ codes: string[]; township: string }>(
-      `SELECT array_agg(code ORDER BY code) AS codes, township_code AS township FROM village GROUP BY township_code ORDER BY township_code LIMIT 1`,
-    ));
+    const [v] = await t.db.read(SYSTEM, (h) =>
+      h.query<{ codes: string[]; township: string }>(
+        `SELECT array_agg(code ORDER BY code) AS codes, township_code AS township FROM village GROUP BY township_code ORDER BY township_code LIMIT 1`,
+      ),
+    );
     const officer: Scope = { kind: 'villages', township: v!.township, villages: v!.codes.slice(0, 2) };
     for (const scope of [officer, { kind: 'none' }] as Scope[]) {
       const [n] = await t.db.read(scope, (h) =>

@@ -91,7 +91,7 @@ async function main() {
     for (const ep of ENDPOINTS) {
       // Also waits out the previous run's backlog: requests autocannon gave up on are still queued in the server.
       const check = await fetch(server.base + ep, { headers: { cookie: variants[0]!.cookie }, signal: AbortSignal.timeout(300_000) });
-      if (check.status !== 200) throw new Error(`${ep}: HTTP ${check.status} ${(await check.text()).slice(0, 200)}`);
+      if (check.status !== 200) throw new Error(`${ep}: HTTP ${check.status} ${(await check.text()).slice(0, 200)}\nthe server's last lines:\n${server.tail()}`);
       console.log(`${ep}: ${CONNECTIONS} connections for ${DURATION} s ...`);
       const join = ep.includes('?') ? '&' : '?';
       const requests = variants.map((v) => ({ method: 'GET', path: v.query ? `${ep}${join}${v.query}` : ep, headers: { cookie: v.cookie } }));

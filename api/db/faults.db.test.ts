@@ -4,6 +4,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { backend, type TestDb, testDb } from '../test/test-db.ts';
 import { openPglite } from './pglite.ts';
+import { openPostgres } from './postgres.ts';
 import { RequestAbandonedError, withRequestSignal } from './request-signal.ts';
 import { type Db, DbUnavailableError, SYSTEM } from './types.ts';
 
@@ -77,6 +78,30 @@ describe(`database faults (${backend})`, () => {
       expect(left).toEqual([]);
     }
     await expect(untilAvailable(t.db, 1000)).resolves.toBeLessThan(1000);
+  });
+
+  it('a cancel sent for an abandoned request never reaches the next request on that connection: the connection is not reused', async () => {
+    // one connection in the pool, so the next request would get the abandoned one's if it went back
+    const one = backend === 'postgres' ? await openPostgres({ connectionString: process.env.TEST_DATABASE_URL!, max: 1 }) : t.db;
+    const pid = 'SELECT pg_backend_pid() AS pid';
+    try {
+      const ctl = new AbortController();
+      let first: number | undefined;
+      const work = withRequestSignal(ctl.signal, () =>
+        one.read(COUNTY, async (h) => {
+          first = (await h.query<{ pid: number }>(pid))[0]!.pid;
+          await h.query(backend === 'postgres' ? SLOW : 'SELECT count(*) FROM generate_series(1, 5000000)');
+        }),
+      );
+      setTimeout(() => ctl.abort(), 200);
+      await expect(work).rejects.toBeInstanceOf(RequestAbandonedError);
+      const [next] = await one.read(COUNTY, (h) => h.query<{ pid: number }>(pid));
+      expect(first).toBeDefined();
+      // PGlite is one process: no connection to hand on, and no cancel that could arrive late
+      if (backend === 'postgres') expect(next!.pid).not.toBe(first);
+    } finally {
+      if (one !== t.db) await one.close();
+    }
   });
 
   it('a database process dying under a request is that request’s DbUnavailableError, and the next ones recover by themselves', async () => {

@@ -164,8 +164,12 @@ export async function openPostgres(opts: PostgresOptions): Promise<Db> {
     } finally {
       signal?.removeEventListener('abort', onAbort);
       client.off('error', onError);
-      // A client that lost its server is destroyed, not returned to the pool.
-      client.release(broken || lost !== null);
+      // A client that lost its server is destroyed, not returned to the pool; so is one whose
+      // request was abandoned: its cancel goes out through the control connection, one at a time,
+      // and may land after the work it meant to stop has ended. Returned to the pool, the
+      // connection would by then run another request's statement, which the late cancel stopped
+      // (a 503 for a request that did nothing wrong: seen when 100 load connections closed at once).
+      client.release(broken || lost !== null || abandoned);
     }
   };
 

@@ -108,20 +108,24 @@ async function measure(label: string, url: string | undefined): Promise<{ figure
     paths.push(['villages tile (prov.)', `/api/tiles/villages/12/${t.x}/${t.y}.mvt`], ['events tile (prov.)', `/api/tiles/events/12/${t.x}/${t.y}.mvt`]);
   }
   const figures: Figures = new Map();
-  for (const [name, path, get = server.get] of paths) {
-    const times: number[] = [];
-    let bytes = 0;
-    for (let i = 0; i < WARMUP + N; i++) {
-      const t = performance.now();
-      const res = await get(path);
-      if (!res.ok) throw new Error(`${path}: HTTP ${res.status} ${await res.text()}`);
-      bytes = (await res.arrayBuffer()).byteLength;
-      if (i >= WARMUP) times.push(performance.now() - t);
-      if (i === WARMUP - 1) await coverageBase.settled();
+  try {
+    for (const [name, path, get = server.get] of paths) {
+      const times: number[] = [];
+      let bytes = 0;
+      for (let i = 0; i < WARMUP + N; i++) {
+        const t = performance.now();
+        const res = await get(path);
+        if (!res.ok) throw new Error(`${path}: HTTP ${res.status} ${await res.text()}`);
+        bytes = (await res.arrayBuffer()).byteLength;
+        if (i >= WARMUP) times.push(performance.now() - t);
+        if (i === WARMUP - 1) await coverageBase.settled();
+      }
+      figures.set(name, { p50: pct(times, 50), p95: pct(times, 95), bytes });
     }
-    figures.set(name, { p50: pct(times, 50), p95: pct(times, 95), bytes });
+  } finally {
+    // the account is disabled again even when a request failed
+    await chief.done();
   }
-  await chief.done();
   server.close();
   await db.close();
   return { figures, rows };

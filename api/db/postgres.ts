@@ -19,8 +19,8 @@ const types = {
 // 40P01: a deadlock, whose victim was rolled back whole (two multi-statement writers, such as two
 // ledger imports, that upsert the same rollup rows in opposite orders): try again, as for 57014.
 // 57P01-57P03 (admin shutdown, crash of another backend, cannot connect now) and the 08 class:
-// the connection is gone.
-const UNAVAILABLE = new Set(['57014', '40P01', 'ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
+// the connection is gone. 53300: the server's connections are all taken (a new one is refused).
+const UNAVAILABLE = new Set(['57014', '40P01', 'ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '53300', '08000', '08001', '08003', '08006']);
 
 function isUnavailable(err: unknown): boolean {
   const e = err as { code?: string; message?: string } | null;
@@ -169,6 +169,8 @@ export async function openPostgres(opts: PostgresOptions): Promise<Db> {
       // and may land after the work it meant to stop has ended. Returned to the pool, the
       // connection would by then run another request's statement, which the late cancel stopped
       // (a 503 for a request that did nothing wrong: seen when 100 load connections closed at once).
+      // Its backend ends when the cancel lands and the socket is seen closed, so for a moment there
+      // can be more backends than the pool's max: a burst of abandoned requests, not their number.
       client.release(broken || lost !== null || abandoned);
     }
   };

@@ -2,15 +2,20 @@
 -- read its flows from the per-village rollups of 009: at province scale (30,491 units in 1,525
 -- townships) twelve months were 334,871 month rows and 320,626 day rows (the days of the month
 -- not yet whole), 175-300 ms of a call, and a summary makes two calls. Per township the same
--- window is about a twentieth of the rows (one per township and month or day).
+-- window is about a tenth of the rows (one per township and month or day: 58,000 against 655,000).
 --
 -- case_township_day and case_township_month hold what case_day and case_month hold, summed by
 -- township (left(village_code, 9), the convention of 010's indexes). The same statement of every
--- write keeps them (case_rollup_sql below), after the village rows, so writers lock in one order:
--- village months, village days, township months, township days. What this costs writers: two
--- writes in one township and day now meet on one row until the first commits (they met on a
--- village's row before only when they wrote the same village); imports write a township's rows
--- once per statement.
+-- write keeps them (case_rollup_sql below), before the village rows: township months, township
+-- days, village months, village days. First, so that a writer never holds a village's rows while
+-- it waits for its township's: an intake (one statement) then cannot deadlock with a ledger
+-- import of several statements that holds the township's rows (village rows first, the intake
+-- would hold its village's and wait for the township's, while the import's next statement waits
+-- for that village's). Two transactions of several statements each can still deadlock on them, as
+-- on the village rows before (the victim is answered 503). What this costs writers: two writes in
+-- one township and month now meet on its month row until the first commits (they met before only
+-- when they wrote the same village): an intake waits for a ledger import of its township to
+-- commit, for as long as the import takes; intakes alone hold the row for milliseconds.
 --
 -- Who may read them: the county role, and a township's chief their own township's rows. An
 -- officer scoped to some villages of a township must not see the township's sums (the other
@@ -45,39 +50,14 @@ SELECT app_protect(t, $p$CASE current_setting('app.scope', true) WHEN 'township'
 FROM unnest(ARRAY['case_township_day', 'case_township_month']) t;
 GRANT SELECT ON case_township_day, case_township_month TO hengyang_county, hengyang_app;
 
--- 009's upsert of one statement's deltas, with the townships' rows after the villages'.
+-- 009's upsert of one statement's deltas, with the townships' rows, before the villages' (see the
+-- header: a write holds a village's rows only while it holds its township's).
 CREATE OR REPLACE FUNCTION case_rollup_sql(deltas text) RETURNS text LANGUAGE sql IMMUTABLE AS $f$
   SELECT format($q$
     WITH x AS MATERIALIZED (
       SELECT d.village_code, (d.at AT TIME ZONE 'Asia/Shanghai')::date AS day,
              d.disputes_received AS dr, d.disputes_concluded AS dc, d.disputes_successful AS ds, d.hazards_reported AS hr
       FROM (%s) d
-    ),
-    months AS (
-      INSERT INTO case_month AS c (village_code, month, disputes_received, disputes_concluded, disputes_successful, hazards_reported)
-      SELECT village_code, date_trunc('month', day::timestamp)::date, sum(dr), sum(dc), sum(ds), sum(hr)
-      FROM x GROUP BY 1, 2
-      HAVING sum(dr) <> 0 OR sum(dc) <> 0 OR sum(ds) <> 0 OR sum(hr) <> 0
-      ORDER BY 2, 1
-      ON CONFLICT (month, village_code) DO UPDATE SET
-        disputes_received = c.disputes_received + EXCLUDED.disputes_received,
-        disputes_concluded = c.disputes_concluded + EXCLUDED.disputes_concluded,
-        disputes_successful = c.disputes_successful + EXCLUDED.disputes_successful,
-        hazards_reported = c.hazards_reported + EXCLUDED.hazards_reported
-      RETURNING 1
-    ),
-    days AS (
-      INSERT INTO case_day AS c (village_code, day, disputes_received, disputes_concluded, disputes_successful, hazards_reported)
-      SELECT village_code, day, sum(dr), sum(dc), sum(ds), sum(hr)
-      FROM x GROUP BY 1, 2
-      HAVING sum(dr) <> 0 OR sum(dc) <> 0 OR sum(ds) <> 0 OR sum(hr) <> 0
-      ORDER BY 2, 1
-      ON CONFLICT (day, village_code) DO UPDATE SET
-        disputes_received = c.disputes_received + EXCLUDED.disputes_received,
-        disputes_concluded = c.disputes_concluded + EXCLUDED.disputes_concluded,
-        disputes_successful = c.disputes_successful + EXCLUDED.disputes_successful,
-        hazards_reported = c.hazards_reported + EXCLUDED.hazards_reported
-      RETURNING 1
     ),
     tmonths AS (
       INSERT INTO case_township_month AS c (township_code, month, disputes_received, disputes_concluded, disputes_successful, hazards_reported)
@@ -104,8 +84,34 @@ CREATE OR REPLACE FUNCTION case_rollup_sql(deltas text) RETURNS text LANGUAGE sq
         disputes_successful = c.disputes_successful + EXCLUDED.disputes_successful,
         hazards_reported = c.hazards_reported + EXCLUDED.hazards_reported
       RETURNING 1
+    ),
+    months AS (
+      INSERT INTO case_month AS c (village_code, month, disputes_received, disputes_concluded, disputes_successful, hazards_reported)
+      SELECT village_code, date_trunc('month', day::timestamp)::date, sum(dr), sum(dc), sum(ds), sum(hr)
+      FROM x GROUP BY 1, 2
+      HAVING sum(dr) <> 0 OR sum(dc) <> 0 OR sum(ds) <> 0 OR sum(hr) <> 0
+      ORDER BY 2, 1
+      ON CONFLICT (month, village_code) DO UPDATE SET
+        disputes_received = c.disputes_received + EXCLUDED.disputes_received,
+        disputes_concluded = c.disputes_concluded + EXCLUDED.disputes_concluded,
+        disputes_successful = c.disputes_successful + EXCLUDED.disputes_successful,
+        hazards_reported = c.hazards_reported + EXCLUDED.hazards_reported
+      RETURNING 1
+    ),
+    days AS (
+      INSERT INTO case_day AS c (village_code, day, disputes_received, disputes_concluded, disputes_successful, hazards_reported)
+      SELECT village_code, day, sum(dr), sum(dc), sum(ds), sum(hr)
+      FROM x GROUP BY 1, 2
+      HAVING sum(dr) <> 0 OR sum(dc) <> 0 OR sum(ds) <> 0 OR sum(hr) <> 0
+      ORDER BY 2, 1
+      ON CONFLICT (day, village_code) DO UPDATE SET
+        disputes_received = c.disputes_received + EXCLUDED.disputes_received,
+        disputes_concluded = c.disputes_concluded + EXCLUDED.disputes_concluded,
+        disputes_successful = c.disputes_successful + EXCLUDED.disputes_successful,
+        hazards_reported = c.hazards_reported + EXCLUDED.hazards_reported
+      RETURNING 1
     )
-    SELECT (SELECT count(*) FROM months) + (SELECT count(*) FROM days) + (SELECT count(*) FROM tmonths) + (SELECT count(*) FROM tdays)
+    SELECT (SELECT count(*) FROM tmonths) + (SELECT count(*) FROM tdays) + (SELECT count(*) FROM months) + (SELECT count(*) FROM days)
   $q$, deltas)
 $f$;
 
@@ -277,7 +283,8 @@ BEGIN
       GROUP BY s.officer_id
     ),
     -- a village short of the quarter's visits: what its officer's rhythm still fits before the
-    -- quarter ends (computed once per village, then counted: not joined back to every village)
+    -- quarter ends (computed once per village, then counted: not joined back to every village;
+    -- one row per village because officer.village_code is UNIQUE, which the counts rely on)
     short AS MATERIALIZED (
       SELECT cv.quarter
                + floor((coalesce((SELECT sum(r.visits) FROM coverage_rhythm r WHERE r.day = k.day AND r.officer_id = o.id), 0) + coalesce(e.n, 0))
@@ -306,7 +313,7 @@ BEGIN
     -- 014's reading: the quarter's visits and the rhythm from the rollups, silence as 014 says
     RETURN QUERY
     WITH
-    -- the villages in scope, as village_metrics finds them (above)
+    -- the villages in scope, as village_metrics finds them (016)
     v AS (
       SELECT vl.code FROM village vl WHERE vl.township_code = p_township
       UNION ALL
@@ -380,13 +387,16 @@ END $$;
 -- the county), its village metrics 1.1 s; at the county's volume 15 ms against 5. The township's
 -- villages are now named (village_code = ANY of them: text equality is leakproof), each read
 -- through an index led by the village. In the cases closed since "as of", the test on the
--- received (reported) instant is written `(...) IS TRUE`: an index condition, it let the generic
--- plan AND the township's few rows with every case reported before "as of" (hazard_reported_idx,
--- 347,594 rows at 10x: 10 ms of a 6 ms call).
+-- received (reported) instant is written `(...) IS TRUE`, which no index answers: written plainly
+-- it was an index condition, and the generic plan ANDed the township's few rows with every case
+-- reported before "as of" (a bitmap of hazard_reported_idx, 347,594 rows at 10x: 10 ms of a call
+-- that takes 6 without it). Statements whose window already bounds them (the period's raw rows
+-- under a case filter, the conclusions after "as of") keep left(): their index is the instant's.
+-- The indexes carry no other column: every reader also tests the category, status and campaigns.
 CREATE INDEX dispute_open_village_idx ON dispute (village_code, received_at) WHERE concluded_at IS NULL;
 CREATE INDEX dispute_concluded_village_idx ON dispute (village_code, concluded_at) WHERE concluded_at IS NOT NULL;
-CREATE INDEX hazard_open_village_idx ON hazard (village_code, reported_at) INCLUDE (deadline, severity) WHERE closed_at IS NULL;
-CREATE INDEX hazard_closed_village_idx ON hazard (village_code, closed_at) INCLUDE (reported_at, deadline, severity) WHERE closed_at IS NOT NULL;
+CREATE INDEX hazard_open_village_idx ON hazard (village_code, reported_at) WHERE closed_at IS NULL;
+CREATE INDEX hazard_closed_village_idx ON hazard (village_code, closed_at) WHERE closed_at IS NOT NULL;
 
 DROP INDEX dispute_open_now_idx;
 CREATE INDEX dispute_open_now_idx ON dispute (received_at) INCLUDE (village_code) WHERE concluded_at IS NULL;
@@ -439,7 +449,7 @@ DECLARE
   -- the covering indexes (as scope_totals counts it, 012); further back, the interval indexes
   recent boolean := coalesce(p_township, '') = '' AND p_categories IS NULL AND p_statuses IS NULL AND p_campaign IS NULL
                     AND coalesce(p_ref >= (SELECT max(y.reported_at) FROM hazard y) - interval '92 days', false);
-  -- a township's villages (the cases' village_code = ANY, see the header)
+  -- a township's villages (the cases' village_code = ANY, see the indexes above)
   codes text[] := CASE WHEN coalesce(p_township, '') = '' THEN NULL ELSE ARRAY(SELECT vl.code FROM village vl WHERE vl.township_code = p_township) END;
 BEGIN
   -- the kept day of "as of" (migration 015), when the rhythm's 182 days start in the day before

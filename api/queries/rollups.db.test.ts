@@ -347,6 +347,39 @@ describe('rollups (migration 009)', () => {
     expect(own!.n).toBeGreaterThan(0);
   });
 
+  it("lets an intake wait for a ledger import of its township, without a deadlock (the township's rows are locked first, 018)", async () => {
+    const [a, b] = (await t.db.read(SYSTEM, (h) => h.query<{ code: string }>('SELECT code FROM village WHERE township_code = $1 ORDER BY code LIMIT 2', [townships[0]]))).map(
+      (r) => r.code,
+    );
+    const at = new Date(t.now.getTime() - 2 * DAY).toISOString();
+    const hazard = (id: string, village: string) =>
+      [
+        `INSERT INTO hazard (id, category, severity, department, status, village_code, reported_at, deadline, geom)
+         SELECT $1, '消防', 2, '消防救援大队', '上报', code, $3::timestamptz, $3::timestamptz + interval '30 days', label_point FROM village WHERE code = $2`,
+        [id, village, at],
+      ] as const;
+    let started!: () => void;
+    const holding = new Promise<void>((r) => (started = r));
+    // The import writes a, waits, then b; the intake writes b meanwhile. Had the village rows been
+    // locked first, the intake would hold b's and wait for the township's, which the import holds
+    // while its next statement waits for b's: a deadlock, one of them failed.
+    const importing = t.db.write(SYSTEM, async (h) => {
+      await h.query(...hazard('HDEAD1', a!));
+      started();
+      await new Promise((r) => setTimeout(r, 300));
+      await h.query(...hazard('HDEAD2', b!));
+    });
+    await holding;
+    const intake = t.db.write(SYSTEM, (h) => h.query(...hazard('HDEAD3', b!)));
+    try {
+      await expect(Promise.all([importing, intake])).resolves.toBeDefined();
+      await t.db.read(SYSTEM, keptMatchesRaw);
+    } finally {
+      await Promise.allSettled([importing, intake]);
+      await t.db.write(SYSTEM, (h) => h.query(`DELETE FROM hazard WHERE id IN ('HDEAD1', 'HDEAD2', 'HDEAD3')`));
+    }
+  });
+
   it('cannot be written or rebuilt by the request roles', async () => {
     for (const scope of [{ kind: 'county' }, { kind: 'township', township: townships[0]! }] as Scope[]) {
       await expect(t.db.write(scope, (h) => h.query(`UPDATE case_day SET disputes_received = 99`))).rejects.toThrow(/permission denied/);

@@ -115,6 +115,22 @@ CREATE OR REPLACE FUNCTION case_rollup_sql(deltas text) RETURNS text LANGUAGE sq
   $q$, deltas)
 $f$;
 
+-- The case rollups' triggers renamed so that they fire before the other statement triggers of
+-- hazard (AFTER triggers of one event fire in name order): hazard_coverage_* and hazard_latest_*
+-- lock the village's kept coverage and latest rows. Fired after them, an intake would hold its
+-- village's latest row while waiting for its township's month row, which a ledger import holds
+-- while its next statement waits for that latest row: a deadlock (rollups.db.test.ts). Fired
+-- first, a writer waits for the township's rows holding nothing of that township. dispute's are
+-- renamed alike, for one rule.
+ALTER TRIGGER hazard_rollup_insert ON hazard RENAME TO hazard_case_rollup_insert;
+ALTER TRIGGER hazard_rollup_update ON hazard RENAME TO hazard_case_rollup_update;
+ALTER TRIGGER hazard_rollup_delete ON hazard RENAME TO hazard_case_rollup_delete;
+ALTER TRIGGER hazard_rollup_truncate ON hazard RENAME TO hazard_case_rollup_truncate;
+ALTER TRIGGER dispute_rollup_insert ON dispute RENAME TO dispute_case_rollup_insert;
+ALTER TRIGGER dispute_rollup_update ON dispute RENAME TO dispute_case_rollup_update;
+ALTER TRIGGER dispute_rollup_delete ON dispute RENAME TO dispute_case_rollup_delete;
+ALTER TRIGGER dispute_rollup_truncate ON dispute RENAME TO dispute_case_rollup_truncate;
+
 -- The townships' rows from the villages' (the same sums, in key order).
 CREATE FUNCTION case_township_fill() RETURNS void LANGUAGE sql AS $$
   INSERT INTO case_township_day (township_code, day, disputes_received, disputes_concluded, disputes_successful, hazards_reported)

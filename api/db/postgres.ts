@@ -20,7 +20,23 @@ const types = {
 // ledger imports, that upsert the same rollup rows in opposite orders): try again, as for 57014.
 // 57P01-57P03 (admin shutdown, crash of another backend, cannot connect now) and the 08 class:
 // the connection is gone. 53300: the server's connections are all taken (a new one is refused).
-const UNAVAILABLE = new Set(['57014', '40P01', 'ECONNREFUSED', 'ECONNRESET', 'ENOTFOUND', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '53300', '08000', '08001', '08003', '08006']);
+const UNAVAILABLE = new Set([
+  '57014',
+  '40P01',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ENOTFOUND',
+  'ETIMEDOUT',
+  'EPIPE',
+  '57P01',
+  '57P02',
+  '57P03',
+  '53300',
+  '08000',
+  '08001',
+  '08003',
+  '08006',
+]);
 
 function isUnavailable(err: unknown): boolean {
   const e = err as { code?: string; message?: string } | null;

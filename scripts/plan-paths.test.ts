@@ -52,6 +52,35 @@ describe('bodyQuery', () => {
     const src = '#variable_conflict use_column\nBEGIN\n  RETURN QUERY\nSELECT x FROM t WHERE a >= p_from AND (p_township IS NULL OR b = p_township);\nEND ';
     expect(bodyQuery(src, params, new Map([['p_from', 4]]))).toBe('SELECT x FROM t WHERE a >= $4::timestamp with time zone AND (NULL::text IS NULL OR b = NULL::text)');
   });
+  it("holds the function's variables as the SQL that sets them: DECLARE initialisers, assignments, a record's fields", () => {
+    const src = [
+      '#variable_conflict use_column',
+      'DECLARE',
+      '  k some_day;',
+      '  ready boolean;',
+      '  -- a comment; with a semicolon',
+      '  codes text[] := ARRAY(SELECT c FROM v WHERE t = p_township);',
+      'BEGIN',
+      '  SELECT * INTO k FROM some_day d WHERE d.day = p_from::date;',
+      '  ready := k.day IS NOT NULL AND codes IS NOT NULL;',
+      '  RETURN QUERY',
+      'SELECT x.ready, y AS ready FROM t x WHERE ready AND x.c = ANY(codes);',
+      'END ',
+    ].join('\n');
+    expect(
+      bodyQuery(
+        src,
+        params,
+        new Map([
+          ['p_from', 1],
+          ['p_township', 2],
+        ]),
+      ),
+    ).toBe(
+      'SELECT x.ready, y AS ready FROM t x WHERE ((SELECT v.day FROM (SELECT * FROM some_day d WHERE d.day = $1::timestamp with time zone::date) v) IS NOT NULL AND ' +
+        '(ARRAY(SELECT c FROM v WHERE t = $2::text)) IS NOT NULL) AND x.c = ANY((ARRAY(SELECT c FROM v WHERE t = $2::text)))',
+    );
+  });
   it('refuses a name that is not a parameter, and a function with no RETURN QUERY', () => {
     expect(() => bodyQuery('BEGIN RETURN QUERY SELECT p_other; END', params, new Map())).toThrow(/p_other/);
     expect(() => bodyQuery('SELECT 1', params, new Map())).toThrow(/RETURN QUERY/);

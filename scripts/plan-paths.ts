@@ -38,17 +38,61 @@ export function namedArgs(sql: string, fn: string): Map<string, number> | null {
 }
 
 /**
+ * The function's variables as SQL the query can hold in their place: those set by `name type :=
+ * expr` in DECLARE or `name := expr` before RETURN QUERY become `(expr)`, a record read by
+ * `SELECT * INTO name FROM ...` has each `name.column` become a scalar subquery.
+ */
+function variables(prosrc: string, start: number): (sql: string) => string {
+  const code = (t: string) => t.replace(/--[^\n]*/g, '');
+  const begin = prosrc.search(/\bBEGIN\b/);
+  const declare = /\bDECLARE\b([\s\S]*?)\bBEGIN\b/.exec(prosrc)?.[1] ?? '';
+  const prelude = begin >= 0 && begin < start ? prosrc.slice(begin + 'BEGIN'.length, start) : '';
+  const values = new Map<string, string>();
+  const records = new Map<string, string>();
+  for (const stmt of code(declare).split(';')) {
+    const m = /^\s*(\w+)\s+[\w.]+(?:\[\])?\s*:=\s*([\s\S]+)$/.exec(stmt);
+    if (m) values.set(m[1]!, m[2]!.trim());
+  }
+  for (const stmt of code(prelude).split(';')) {
+    const into = /^\s*SELECT\s+\*\s+INTO\s+(\w+)\s+FROM\s+([\s\S]+)$/i.exec(stmt);
+    if (into) records.set(into[1]!, into[2]!.trim());
+    const set = /^\s*(\w+)\s*:=\s*([\s\S]+)$/.exec(stmt);
+    if (set) values.set(set[1]!, set[2]!.trim());
+  }
+  const inline = (sql: string, depth = 0): string => {
+    if (depth > 5) throw new Error('variables defined in terms of each other too deeply');
+    let out = sql;
+    for (const [name, from] of records) {
+      out = out.replace(new RegExp(`(?<![\\w.])${name}\\.(\\w+)`, 'g'), (_, col: string) => `(SELECT v.${col} FROM (SELECT * FROM ${from.replace(/\s*\n\s*/g, ' ')}) v)`);
+    }
+    for (const [name, expr] of values) {
+      // not a qualified column (x.name) and not an output name (AS name); on one line, so that a
+      // name met in a comment of the query leaves the rest of the query outside it
+      out = out.replace(new RegExp(`(?<![\\w.])(?<!\\bAS\\s+)${name}\\b`, 'g'), () => `(${inline(expr, depth + 1).replace(/\s*\n\s*/g, ' ')})`);
+    }
+    return out;
+  };
+  return inline;
+}
+
+/**
  * The query a PL/pgSQL `RETURN QUERY` function runs, with its parameters as `$n` of the calling
- * statement (cast to their declared types) and those the call leaves out as NULL.
+ * statement (cast to their declared types), those the call leaves out as NULL, and its variables
+ * as the SQL that sets them (see `variables`).
  */
 export function bodyQuery(prosrc: string, params: readonly { name: string; type: string }[], args: Map<string, number>): string {
   const start = prosrc.indexOf('RETURN QUERY');
   const end = prosrc.lastIndexOf('END');
   if (start < 0 || end < start) throw new Error('not a RETURN QUERY function');
-  const sql = prosrc
-    .slice(start + 'RETURN QUERY'.length, end)
-    .trim()
-    .replace(/;$/, '');
+  const sql = variables(
+    prosrc,
+    start,
+  )(
+    prosrc
+      .slice(start + 'RETURN QUERY'.length, end)
+      .trim()
+      .replace(/;$/, ''),
+  );
   const types = new Map(params.map((p) => [p.name, p.type]));
   return sql.replace(/\bp_\w+\b/g, (name) => {
     const type = types.get(name);

@@ -32,10 +32,14 @@ async function bothPaths(h: Handle, w: Window) {
   return { rolled, raw };
 }
 
-/** The rollup rows the raw rows make (the rebuild's definition), beside those kept, all-zero rows left out. */
-const KEPT_VS_RAW = `
+/**
+ * The case rollup rows the raw rows make (the rebuild's definition), beside those kept in `day` and
+ * `month`, all-zero rows left out; `key` is the rows' key made from a case's village_code, `as` its
+ * column (the villages' rows of 009, the townships' of 018).
+ */
+const caseKeptVsRaw = (key: string, as: string, day: string, month: string) => `
   WITH raw AS (
-    SELECT x.village_code, (x.at AT TIME ZONE 'Asia/Shanghai')::date AS day,
+    SELECT ${key} AS ${as}, (x.at AT TIME ZONE 'Asia/Shanghai')::date AS day,
            sum(x.disputes_received)::int AS dr, sum(x.disputes_concluded)::int AS dc,
            sum(x.disputes_successful)::int AS ds, sum(x.hazards_reported)::int AS hr
     FROM (SELECT y.* FROM dispute d, dispute_case_deltas(d.village_code, d.received_at, d.concluded_at, d.status, 1) y
@@ -43,20 +47,22 @@ const KEPT_VS_RAW = `
     GROUP BY 1, 2
   ),
   kept AS (
-    SELECT village_code, day, disputes_received AS dr, disputes_concluded AS dc, disputes_successful AS ds, hazards_reported AS hr
-    FROM case_day WHERE (disputes_received, disputes_concluded, disputes_successful, hazards_reported) <> (0, 0, 0, 0)
+    SELECT ${as}, day, disputes_received AS dr, disputes_concluded AS dc, disputes_successful AS ds, hazards_reported AS hr
+    FROM ${day} WHERE (disputes_received, disputes_concluded, disputes_successful, hazards_reported) <> (0, 0, 0, 0)
   ),
   months AS (
-    SELECT village_code, date_trunc('month', day)::date AS month, sum(dr)::int AS dr, sum(dc)::int AS dc, sum(ds)::int AS ds, sum(hr)::int AS hr
+    SELECT ${as}, date_trunc('month', day)::date AS month, sum(dr)::int AS dr, sum(dc)::int AS dc, sum(ds)::int AS ds, sum(hr)::int AS hr
     FROM raw GROUP BY 1, 2
   ),
   kept_months AS (
-    SELECT village_code, month, disputes_received AS dr, disputes_concluded AS dc, disputes_successful AS ds, hazards_reported AS hr
-    FROM case_month WHERE (disputes_received, disputes_concluded, disputes_successful, hazards_reported) <> (0, 0, 0, 0)
+    SELECT ${as}, month, disputes_received AS dr, disputes_concluded AS dc, disputes_successful AS ds, hazards_reported AS hr
+    FROM ${month} WHERE (disputes_received, disputes_concluded, disputes_successful, hazards_reported) <> (0, 0, 0, 0)
   )
   SELECT (SELECT count(*) FROM raw)::int AS days,
          (SELECT count(*) FROM ((SELECT * FROM raw EXCEPT SELECT * FROM kept) UNION ALL (SELECT * FROM kept EXCEPT SELECT * FROM raw)) z)::int AS day_diff,
          (SELECT count(*) FROM ((SELECT * FROM months EXCEPT SELECT * FROM kept_months) UNION ALL (SELECT * FROM kept_months EXCEPT SELECT * FROM months)) z)::int AS month_diff`;
+const KEPT_VS_RAW = caseKeptVsRaw('x.village_code', 'village_code', 'case_day', 'case_month');
+const TOWNSHIP_KEPT_VS_RAW = caseKeptVsRaw('left(x.village_code, 9)', 'township_code', 'case_township_day', 'case_township_month');
 
 /** The same for the visits per officer and village. */
 const VISITS_KEPT_VS_RAW = `
@@ -66,32 +72,6 @@ const VISITS_KEPT_VS_RAW = `
   kept AS (SELECT officer_id, village_code, day, visits AS n FROM visit_day WHERE visits <> 0),
   months AS (SELECT officer_id, village_code, date_trunc('month', day)::date AS month, sum(n)::int AS n FROM raw GROUP BY 1, 2, 3),
   kept_months AS (SELECT officer_id, village_code, month, visits AS n FROM visit_month WHERE visits <> 0)
-  SELECT (SELECT count(*) FROM raw)::int AS days,
-         (SELECT count(*) FROM ((SELECT * FROM raw EXCEPT SELECT * FROM kept) UNION ALL (SELECT * FROM kept EXCEPT SELECT * FROM raw)) z)::int AS day_diff,
-         (SELECT count(*) FROM ((SELECT * FROM months EXCEPT SELECT * FROM kept_months) UNION ALL (SELECT * FROM kept_months EXCEPT SELECT * FROM months)) z)::int AS month_diff`;
-
-/** The townships' rows (migration 018) beside the raw rows summed by township. */
-const TOWNSHIP_KEPT_VS_RAW = `
-  WITH raw AS (
-    SELECT left(x.village_code, 9) AS township_code, (x.at AT TIME ZONE 'Asia/Shanghai')::date AS day,
-           sum(x.disputes_received)::int AS dr, sum(x.disputes_concluded)::int AS dc,
-           sum(x.disputes_successful)::int AS ds, sum(x.hazards_reported)::int AS hr
-    FROM (SELECT y.* FROM dispute d, dispute_case_deltas(d.village_code, d.received_at, d.concluded_at, d.status, 1) y
-          UNION ALL SELECT y.* FROM hazard h, hazard_case_deltas(h.village_code, h.reported_at, 1) y) x
-    GROUP BY 1, 2
-  ),
-  kept AS (
-    SELECT township_code, day, disputes_received AS dr, disputes_concluded AS dc, disputes_successful AS ds, hazards_reported AS hr
-    FROM case_township_day WHERE (disputes_received, disputes_concluded, disputes_successful, hazards_reported) <> (0, 0, 0, 0)
-  ),
-  months AS (
-    SELECT township_code, date_trunc('month', day)::date AS month, sum(dr)::int AS dr, sum(dc)::int AS dc, sum(ds)::int AS ds, sum(hr)::int AS hr
-    FROM raw GROUP BY 1, 2
-  ),
-  kept_months AS (
-    SELECT township_code, month, disputes_received AS dr, disputes_concluded AS dc, disputes_successful AS ds, hazards_reported AS hr
-    FROM case_township_month WHERE (disputes_received, disputes_concluded, disputes_successful, hazards_reported) <> (0, 0, 0, 0)
-  )
   SELECT (SELECT count(*) FROM raw)::int AS days,
          (SELECT count(*) FROM ((SELECT * FROM raw EXCEPT SELECT * FROM kept) UNION ALL (SELECT * FROM kept EXCEPT SELECT * FROM raw)) z)::int AS day_diff,
          (SELECT count(*) FROM ((SELECT * FROM months EXCEPT SELECT * FROM kept_months) UNION ALL (SELECT * FROM kept_months EXCEPT SELECT * FROM months)) z)::int AS month_diff`;

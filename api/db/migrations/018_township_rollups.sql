@@ -180,20 +180,31 @@ CREATE OR REPLACE FUNCTION case_flow_totals(a timestamptz, b timestamptz)
 RETURNS TABLE (dr integer, dc integer, ds integer, hr integer)
 LANGUAGE plpgsql STABLE AS $$
 #variable_conflict use_column
+DECLARE
+  -- the township rows, or for an officer of some villages the village rows (see the header)
+  by_village boolean := current_setting('app.scope', true) IS NOT DISTINCT FROM 'villages';
 BEGIN
-  IF current_setting('app.scope', true) IS DISTINCT FROM 'villages' THEN
   RETURN QUERY
 WITH
 g AS MATERIALIZED (SELECT * FROM rollup_ranges(a, b)),
 parts AS (
   SELECT c.disputes_received AS dr, c.disputes_concluded AS dc, c.disputes_successful AS ds, c.hazards_reported AS hr
-  FROM case_township_month c WHERE c.month >= (SELECT m0 FROM g) AND c.month < (SELECT m1 FROM g)
+  FROM case_township_month c WHERE NOT by_village AND c.month >= (SELECT m0 FROM g) AND c.month < (SELECT m1 FROM g)
   UNION ALL
   SELECT c.disputes_received, c.disputes_concluded, c.disputes_successful, c.hazards_reported
-  FROM case_township_day c WHERE c.day >= (SELECT d0 FROM g) AND c.day < (SELECT g0 FROM g)
+  FROM case_township_day c WHERE NOT by_village AND c.day >= (SELECT d0 FROM g) AND c.day < (SELECT g0 FROM g)
   UNION ALL
   SELECT c.disputes_received, c.disputes_concluded, c.disputes_successful, c.hazards_reported
-  FROM case_township_day c WHERE c.day >= (SELECT g1 FROM g) AND c.day < (SELECT d1 FROM g)
+  FROM case_township_day c WHERE NOT by_village AND c.day >= (SELECT g1 FROM g) AND c.day < (SELECT d1 FROM g)
+  UNION ALL
+  SELECT c.disputes_received, c.disputes_concluded, c.disputes_successful, c.hazards_reported
+  FROM case_month c WHERE by_village AND c.month >= (SELECT m0 FROM g) AND c.month < (SELECT m1 FROM g)
+  UNION ALL
+  SELECT c.disputes_received, c.disputes_concluded, c.disputes_successful, c.hazards_reported
+  FROM case_day c WHERE by_village AND c.day >= (SELECT d0 FROM g) AND c.day < (SELECT g0 FROM g)
+  UNION ALL
+  SELECT c.disputes_received, c.disputes_concluded, c.disputes_successful, c.hazards_reported
+  FROM case_day c WHERE by_village AND c.day >= (SELECT g1 FROM g) AND c.day < (SELECT d1 FROM g)
   UNION ALL
   SELECT 1, 0, 0, 0 FROM dispute x WHERE x.received_at >= a AND x.received_at < (SELECT e0 FROM g)
   UNION ALL
@@ -211,37 +222,6 @@ parts AS (
 )
 SELECT coalesce(sum(parts.dr), 0)::int, coalesce(sum(parts.dc), 0)::int, coalesce(sum(parts.ds), 0)::int, coalesce(sum(parts.hr), 0)::int
 FROM parts;
-  ELSE
-  RETURN QUERY
-WITH
-g AS MATERIALIZED (SELECT * FROM rollup_ranges(a, b)),
-parts AS (
-  SELECT c.disputes_received AS dr, c.disputes_concluded AS dc, c.disputes_successful AS ds, c.hazards_reported AS hr
-  FROM case_month c WHERE c.month >= (SELECT m0 FROM g) AND c.month < (SELECT m1 FROM g)
-  UNION ALL
-  SELECT c.disputes_received, c.disputes_concluded, c.disputes_successful, c.hazards_reported
-  FROM case_day c WHERE c.day >= (SELECT d0 FROM g) AND c.day < (SELECT g0 FROM g)
-  UNION ALL
-  SELECT c.disputes_received, c.disputes_concluded, c.disputes_successful, c.hazards_reported
-  FROM case_day c WHERE c.day >= (SELECT g1 FROM g) AND c.day < (SELECT d1 FROM g)
-  UNION ALL
-  SELECT 1, 0, 0, 0 FROM dispute x WHERE x.received_at >= a AND x.received_at < (SELECT e0 FROM g)
-  UNION ALL
-  SELECT 1, 0, 0, 0 FROM dispute x WHERE x.received_at >= (SELECT e1 FROM g) AND x.received_at < b
-  UNION ALL
-  SELECT 0, 1, CASE WHEN x.status = '调解成功' THEN 1 ELSE 0 END, 0
-  FROM dispute x WHERE x.concluded_at >= a AND x.concluded_at < (SELECT e0 FROM g)
-  UNION ALL
-  SELECT 0, 1, CASE WHEN x.status = '调解成功' THEN 1 ELSE 0 END, 0
-  FROM dispute x WHERE x.concluded_at >= (SELECT e1 FROM g) AND x.concluded_at < b
-  UNION ALL
-  SELECT 0, 0, 0, 1 FROM hazard x WHERE x.reported_at >= a AND x.reported_at < (SELECT e0 FROM g)
-  UNION ALL
-  SELECT 0, 0, 0, 1 FROM hazard x WHERE x.reported_at >= (SELECT e1 FROM g) AND x.reported_at < b
-)
-SELECT coalesce(sum(parts.dr), 0)::int, coalesce(sum(parts.dc), 0)::int, coalesce(sum(parts.ds), 0)::int, coalesce(sum(parts.hr), 0)::int
-FROM parts;
-  END IF;
 END $$;
 
 -- 016's scope_coverage, its kept-day reading counting the villages short of the quarter's visits

@@ -43,8 +43,11 @@ const autocannon = createRequire(import.meta.url)('autocannon') as (opts: {
   timeout: number;
   headers: Record<string, string>;
   /** Each connection sends these in turn, from the first again after the last. */
-  requests: { method: string; path: string; headers: Record<string, string> }[];
+  requests: CannonRequest[];
+  /** Called with each connection's client as it is made. */
+  setupClient?: (client: { setRequests(requests: CannonRequest[]): void }) => void;
 }) => Promise<CannonResult>;
+type CannonRequest = { method: string; path: string; headers: Record<string, string> };
 
 const USAGE =
   'usage: npm run bench:load [-- --connections 100 --duration 60 --timeout 10] [--endpoints /api/stats/summary,/api/villages] [--mixed] [--cache-off] [--database-url URL | --postgres] [--data-dir DIR]';
@@ -95,7 +98,12 @@ async function main() {
       console.log(`${ep}: ${CONNECTIONS} connections for ${DURATION} s ...`);
       const join = ep.includes('?') ? '&' : '?';
       const requests = variants.map((v) => ({ method: 'GET', path: v.query ? `${ep}${join}${v.query}` : ep, headers: { cookie: v.cookie } }));
-      const r = await autocannon({ url: server.base + ep, connections: CONNECTIONS, duration: DURATION, timeout: TIMEOUT, headers: {}, requests });
+      // Connection i starts at variant i: a hundred screens do not all ask for the county's view in the
+      // same millisecond, and a user's connections spread over the cycle, as its few screens would.
+      // (All from the first, one user met a hundred requests at once and 500-odd `busy` answers followed.)
+      let made = 0;
+      const setupClient = (client: { setRequests(r: CannonRequest[]): void }) => client.setRequests(rotate(requests, made++));
+      const r = await autocannon({ url: server.base + ep, connections: CONNECTIONS, duration: DURATION, timeout: TIMEOUT, headers: {}, requests, setupClient });
       const codes = Object.entries(r.statusCodeStats)
         .map(([c, s]) => `${c}:${s.count}`)
         .join(' ');
@@ -128,6 +136,12 @@ async function main() {
       ['status codes', codes!],
     ]);
   }
+}
+
+/** `list` from its `k`-th item round to the one before it. */
+function rotate<T>(list: readonly T[], k: number): T[] {
+  const at = list.length ? k % list.length : 0;
+  return [...list.slice(at), ...list.slice(0, at)];
 }
 
 interface Variant {

@@ -7,9 +7,9 @@ import { type TestDb, testDb } from '../test/test-db.ts';
 import { instantsOf, keptDays, random } from '../test/windows.ts';
 
 // Migration 015: the county's coverage and silence read a kept day (coverage_village, coverage_rhythm)
-// plus the raw rows of that day. The answer must be the one the rollups give (scope_coverage as
-// 014 read it, which summary.db.test.ts holds to village_metrics), at every instant of a kept day,
-// for any silence window, and after any write.
+// plus the raw rows of that day; since 018 a township's too, by a statement of its own. The answer
+// must be the one the rollups give (scope_coverage as 014 read it, which summary.db.test.ts holds to
+// village_metrics), at every instant of a kept day, for any silence window, and after any write.
 const DAY = 86_400_000;
 const COVERAGE = 'SELECT villages, met, at_risk, missed, silent FROM scope_coverage($1, $2, $3, $4)';
 type Coverage = { villages: number; met: number; at_risk: number; missed: number; silent: number };
@@ -20,8 +20,8 @@ beforeAll(async () => {
 });
 
 /** The answer read from the kept day, and the one without it (the day dropped inside a savepoint). */
-async function bothWays(h: Handle, at: Date, silenceDays: number, required = 3): Promise<{ kept: Coverage; raw: Coverage }> {
-  const args = [at.toISOString(), required, null, silenceDays];
+async function bothWays(h: Handle, at: Date, silenceDays: number, required = 3, township: string | null = null): Promise<{ kept: Coverage; raw: Coverage }> {
+  const args = [at.toISOString(), required, township, silenceDays];
   const [kept] = await h.query<Coverage>(COVERAGE, args);
   await h.exec('SAVEPOINT unkept');
   await h.query('DELETE FROM coverage_base_day');
@@ -57,23 +57,33 @@ async function keptAndRebuilt(h: Handle, day: string): Promise<{ kept: string[];
 }
 
 describe('the kept coverage days (migration 015)', () => {
-  it('answer as the rollups do at any instant of a kept day and for any silence window', async () => {
+  it('answer as the rollups do at any instant of a kept day and for any silence window, for the county and a township', async () => {
     const r = random(15);
     const today = shanghaiDate(t.now);
     const days = keptDays(t.now);
-    const seen = { met: 0, atRisk: 0, silent: 0, heard: 0 };
+    const seen = { met: 0, atRisk: 0, missed: 0, silent: 0, heard: 0 };
+    const seenTownship = { ...seen };
     await rolledBack(t.db, async (h) => {
+      const townships = (await h.query<{ code: string }>('SELECT code FROM township ORDER BY code')).map((x) => x.code);
       for (const day of days) {
         await build(h, day);
         for (const [i, at] of instantsOf(day, r).entries()) {
           for (const silenceDays of [1, 2, 7, 28, 57, 200]) {
             const required = [1, 3, 6][(i + silenceDays) % 3]!;
-            const { kept, raw } = await bothWays(h, at, silenceDays, required);
-            expect(kept, `${at.toISOString()} silence ${silenceDays} required ${required}`).toEqual(raw);
-            seen.met += kept.met;
-            seen.atRisk += kept.at_risk;
-            seen.silent += kept.silent;
-            seen.heard += kept.villages - kept.silent;
+            // the county, and a township in turn (each township meets several instants and windows)
+            const township = townships[(i * 6 + silenceDays) % townships.length]!;
+            for (const [where, tally] of [
+              [null, seen],
+              [township, seenTownship],
+            ] as const) {
+              const { kept, raw } = await bothWays(h, at, silenceDays, required, where);
+              expect(kept, `${where ?? 'county'} ${at.toISOString()} silence ${silenceDays} required ${required}`).toEqual(raw);
+              tally.met += kept.met;
+              tally.atRisk += kept.at_risk;
+              tally.missed += kept.missed;
+              tally.silent += kept.silent;
+              tally.heard += kept.villages - kept.silent;
+            }
           }
         }
       }
@@ -89,23 +99,33 @@ describe('the kept coverage days (migration 015)', () => {
     });
     // not a comparison of zeros
     for (const [k, n] of Object.entries(seen)) expect(n, k).toBeGreaterThan(100);
+    for (const [k, n] of Object.entries(seenTownship)) expect(n, `township ${k}`).toBeGreaterThan(10);
   });
 
   it('are what the answer is read from, at any instant of the day and for any silence window', async () => {
     const today = shanghaiDate(t.now);
     let grew = 0;
     await rolledBack(t.db, async (h) => {
+      // the township with the most villages: the spoilt rows show in its answer too
+      const sql = 'SELECT township_code AS code FROM village GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1';
+      const busiest = (await h.query<{ code: string }>(sql))[0]!.code;
       for (const day of [today, addDays(today, -30)]) {
         await build(h, day);
         const d0 = startOfDay(day).getTime();
         for (const at of [d0, d0 + DAY / 2, d0 + DAY - 1].map((x) => new Date(x))) {
-          for (const silenceDays of [1, 28, 200]) {
-            const label = `${at.toISOString()} silence ${silenceDays}`;
-            const before = await bothWays(h, at, silenceDays);
+          for (const [silenceDays, township] of [
+            [1, null],
+            [28, null],
+            [200, null],
+            [28, busiest],
+            [200, busiest],
+          ] as const) {
+            const label = `${township ?? 'county'} ${at.toISOString()} silence ${silenceDays}`;
+            const before = await bothWays(h, at, silenceDays, 3, township);
             // a kept count that is wrong shows in the answer: the answer comes from it
             await h.exec('SAVEPOINT spoilt');
             await h.query('UPDATE coverage_village SET quarter = quarter + 1000, last_heard = NULL WHERE day = $1', [day]);
-            const after = await bothWays(h, at, silenceDays);
+            const after = await bothWays(h, at, silenceDays, 3, township);
             await h.exec('ROLLBACK TO SAVEPOINT spoilt');
             expect(after.raw, label).toEqual(before.raw);
             expect(after.kept.met, label).toBe(after.kept.villages);
@@ -116,7 +136,7 @@ describe('the kept coverage days (migration 015)', () => {
         }
       }
     });
-    expect(grew).toBeGreaterThanOrEqual(12);
+    expect(grew).toBeGreaterThanOrEqual(18);
   });
 
   it('stay equal to a build from the raw rows through inserts, updates, deletes and truncation', async () => {
@@ -134,9 +154,16 @@ describe('the kept coverage days (migration 015)', () => {
           const { kept, rebuilt } = await keptAndRebuilt(h, day);
           expect(kept, `${label}, ${day}`).toEqual(rebuilt);
         }
+        // the county, and the two villages' townships, at the day's midnight (where a visit sits)
+        // and later in the day
+        const townships = [null, a!.village.slice(0, 9), a!.other.slice(0, 9)];
         for (const day of [past, today]) {
-          const { kept, raw } = await bothWays(h, new Date(startOfDay(day).getTime() + 11 * 3_600_000), 3);
-          expect(kept, `${label}, ${day}`).toEqual(raw);
+          for (const at of [startOfDay(day).getTime(), startOfDay(day).getTime() + 11 * 3_600_000].map((x) => new Date(x))) {
+            for (const township of townships) {
+              const { kept, raw } = await bothWays(h, at, 3, 3, township);
+              expect(kept, `${label}, ${township ?? 'county'} ${at.toISOString()}`).toEqual(raw);
+            }
+          }
         }
       };
       await check('as built');
@@ -198,7 +225,7 @@ describe('the kept coverage days (migration 015)', () => {
     });
   });
 
-  it("answer a chief's and an officer's county-wide call under their row-level security as village_metrics does", async () => {
+  it("answer a chief's and an officer's call, county-wide and for their township, under their row-level security as village_metrics does", async () => {
     const today = shanghaiDate(t.now);
     await t.db.write(SYSTEM, (h) => build(h, today));
     const [chief] = await t.db.read(SYSTEM, (h) =>
@@ -215,14 +242,19 @@ describe('the kept coverage days (migration 015)', () => {
       await t.db.read(scope, async (h) => {
         const [kept] = await h.query<{ n: number }>('SELECT count(*)::int AS n FROM coverage_base_day WHERE day = $1', [today]);
         expect(kept!.n).toBe(1);
-        for (const silenceDays of [3, 28]) {
-          const [got] = await h.query<Coverage>(COVERAGE, [t.now.toISOString(), 3, null, silenceDays]);
+        for (const [silenceDays, township] of [
+          [3, null],
+          [28, null],
+          [3, chief!.township],
+          [28, chief!.township],
+        ] as const) {
+          const [got] = await h.query<Coverage>(COVERAGE, [t.now.toISOString(), 3, township, silenceDays]);
           const rows = await h.query<{ coverage_status: string; silent: boolean }>(
-            `SELECT coverage_status, silent FROM village_metrics($1::timestamptz - interval '7 days', $1, $1, 3, NULL, $2)`,
-            [t.now.toISOString(), silenceDays],
+            `SELECT coverage_status, silent FROM village_metrics($1::timestamptz - interval '7 days', $1, $1, 3, $3, $2)`,
+            [t.now.toISOString(), silenceDays, township],
           );
           const n = (status: string) => rows.filter((x) => x.coverage_status === status).length;
-          expect(got, `${scope.kind} silence ${silenceDays}`).toEqual({
+          expect(got, `${scope.kind} ${township ?? 'county-wide'} silence ${silenceDays}`).toEqual({
             villages: rows.length,
             met: n('met'),
             at_risk: n('at_risk'),
@@ -233,8 +265,10 @@ describe('the kept coverage days (migration 015)', () => {
         }
       });
     }
-    // the policies narrowed the kept rows as they narrow the raw ones
+    // the policies narrowed the kept rows as they narrow the raw ones: the chief's county-wide call
+    // and their township's are the township, the officer's both their three villages
     expect(villages[0]).toBeGreaterThan(3);
-    expect(villages[2]).toBe(3);
+    expect(villages.slice(0, 4)).toEqual(Array(4).fill(villages[0]));
+    expect(villages.slice(4)).toEqual([3, 3, 3, 3]);
   });
 });

@@ -27,13 +27,14 @@ export function scopeSettings(scope: Scope): { role: string | null; scope: strin
  */
 export async function applyScope(h: Handle, scope: Scope, statementTimeoutMs: number): Promise<void> {
   const s = scopeSettings(scope);
+  const settings = [s.scope, s.township, s.villages, String(statementTimeoutMs)];
   // JIT off: these are short queries, and PostgreSQL's JIT spent ~0.8 s compiling the metrics query.
+  // The role last, in the same statement (every setting before it is one any role may set): one
+  // round trip, and every request's transaction starts with it.
   await h.query(
     `SELECT set_config('app.scope', $1, true), set_config('app.township', $2, true), set_config('app.villages', $3, true),
             set_config('statement_timeout', $4, true), set_config('idle_in_transaction_session_timeout', $4, true),
-            set_config('jit', 'off', true)`,
-    [s.scope, s.township, s.villages, String(statementTimeoutMs)],
+            set_config('jit', 'off', true)${s.role ? `, set_config('role', $5, true)` : ''}`,
+    s.role ? [...settings, s.role] : settings,
   );
-  // Last: the settings above are the session's own, and the role switch must not fail them.
-  if (s.role) await h.query(`SELECT set_config('role', $1, true)`, [s.role]);
 }

@@ -98,11 +98,12 @@ async function main() {
       console.log(`${ep}: ${CONNECTIONS} connections for ${DURATION} s ...`);
       const join = ep.includes('?') ? '&' : '?';
       const requests = variants.map((v) => ({ method: 'GET', path: v.query ? `${ep}${join}${v.query}` : ep, headers: { cookie: v.cookie } }));
-      // Connection i starts at variant i: a hundred screens do not all ask for the county's view in the
-      // same millisecond, and a user's connections spread over the cycle, as its few screens would.
+      // Connection i starts at variant i mod n: a hundred screens do not all ask for the county's view in
+      // the same millisecond, and a user's connections spread over the cycle, as its few screens would.
       // (All from the first, one user met a hundred requests at once and 500-odd `busy` answers followed.)
+      // Each connection its own copies: autocannon writes its built request onto the objects it is given.
       let made = 0;
-      const setupClient = (client: { setRequests(r: CannonRequest[]): void }) => client.setRequests(rotate(requests, made++));
+      const setupClient = (client: { setRequests(r: CannonRequest[]): void }) => client.setRequests(rotate(requests, made++).map((r) => ({ ...r, headers: { ...r.headers } })));
       const r = await autocannon({ url: server.base + ep, connections: CONNECTIONS, duration: DURATION, timeout: TIMEOUT, headers: {}, requests, setupClient });
       const codes = Object.entries(r.statusCodeStats)
         .map(([c, s]) => `${c}:${s.count}`)

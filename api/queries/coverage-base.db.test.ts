@@ -105,6 +105,7 @@ describe('the kept coverage days (migration 015)', () => {
   it('are what the answer is read from, at any instant of the day and for any silence window', async () => {
     const today = shanghaiDate(t.now);
     let grew = 0;
+    let grewTownship = 0;
     await rolledBack(t.db, async (h) => {
       // the township with the most villages: the spoilt rows show in its answer too
       const sql = 'SELECT township_code AS code FROM village GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1';
@@ -131,12 +132,17 @@ describe('the kept coverage days (migration 015)', () => {
             expect(after.kept.met, label).toBe(after.kept.villages);
             expect(after.kept.silent, label).toBeGreaterThanOrEqual(before.kept.silent);
             // (a day-long window late in the day has nearly every village silent already)
-            if (after.kept.silent > before.kept.silent) grew++;
+            if (after.kept.silent > before.kept.silent) {
+              grew++;
+              if (township) grewTownship++;
+            }
+            if (township) expect(before.kept.villages, label).toBeGreaterThan(0);
           }
         }
       }
     });
     expect(grew).toBeGreaterThanOrEqual(18);
+    expect(grewTownship).toBeGreaterThanOrEqual(6);
   });
 
   it('stay equal to a build from the raw rows through inserts, updates, deletes and truncation', async () => {
@@ -225,50 +231,63 @@ describe('the kept coverage days (migration 015)', () => {
     });
   });
 
-  it("answer a chief's and an officer's call, county-wide and for their township, under their row-level security as village_metrics does", async () => {
+  it("answer a chief's and an officer's call, county-wide and for their township, under their row-level security as the rollups and village_metrics do", async () => {
     const today = shanghaiDate(t.now);
     await t.db.write(SYSTEM, (h) => build(h, today));
     const [chief] = await t.db.read(SYSTEM, (h) =>
-      h.query<{ township: string; villages: string[] }>(
-        `SELECT township_code AS township, (array_agg(code ORDER BY code))[1:3] AS villages FROM village GROUP BY 1 ORDER BY 1 OFFSET 2 LIMIT 1`,
+      h.query<{ township: string; villages: string[]; other: string }>(
+        `SELECT township_code AS township, (array_agg(code ORDER BY code))[1:3] AS villages,
+                (SELECT min(code) FROM township WHERE code <> township_code) AS other
+           FROM village GROUP BY 1 ORDER BY 1 OFFSET 2 LIMIT 1`,
       ),
     );
-    const scopes = [
-      { kind: 'township', township: chief!.township },
-      { kind: 'villages', township: chief!.township, villages: chief!.villages },
+    const scopes = [{ kind: 'township', township: chief!.township }, { kind: 'villages', township: chief!.township, villages: chief!.villages }, { kind: 'none' }] as const;
+    const calls = [
+      [3, null],
+      [28, null],
+      [3, chief!.township],
+      [28, chief!.township],
+      [28, chief!.other],
     ] as const;
-    const villages: number[] = [];
-    for (const scope of scopes) {
-      await t.db.read(scope, async (h) => {
-        const [kept] = await h.query<{ n: number }>('SELECT count(*)::int AS n FROM coverage_base_day WHERE day = $1', [today]);
-        expect(kept!.n).toBe(1);
-        for (const [silenceDays, township] of [
-          [3, null],
-          [28, null],
-          [3, chief!.township],
-          [28, chief!.township],
-        ] as const) {
-          const [got] = await h.query<Coverage>(COVERAGE, [t.now.toISOString(), 3, township, silenceDays]);
-          const rows = await h.query<{ coverage_status: string; silent: boolean }>(
-            `SELECT coverage_status, silent FROM village_metrics($1::timestamptz - interval '7 days', $1, $1, 3, $3, $2)`,
-            [t.now.toISOString(), silenceDays, township],
-          );
-          const n = (status: string) => rows.filter((x) => x.coverage_status === status).length;
-          expect(got, `${scope.kind} ${township ?? 'county-wide'} silence ${silenceDays}`).toEqual({
-            villages: rows.length,
-            met: n('met'),
-            at_risk: n('at_risk'),
-            missed: n('missed'),
-            silent: rows.filter((x) => x.silent).length,
-          });
-          villages.push(got!.villages);
-        }
-      });
+    /** Each scope's answers to each call, and with `checkMetrics` each compared with village_metrics. */
+    const answers = async (checkMetrics: boolean): Promise<Coverage[]> => {
+      const got: Coverage[] = [];
+      for (const scope of scopes) {
+        await t.db.read(scope, async (h) => {
+          for (const [silenceDays, township] of calls) {
+            const [c] = await h.query<Coverage>(COVERAGE, [t.now.toISOString(), 3, township, silenceDays]);
+            got.push(c!);
+            if (!checkMetrics) continue;
+            const rows = await h.query<{ coverage_status: string; silent: boolean }>(
+              `SELECT coverage_status, silent FROM village_metrics($1::timestamptz - interval '7 days', $1, $1, 3, $3, $2)`,
+              [t.now.toISOString(), silenceDays, township],
+            );
+            const n = (status: string) => rows.filter((x) => x.coverage_status === status).length;
+            const label = `${scope.kind} ${township ?? 'county-wide'} silence ${silenceDays}`;
+            expect(c, label).toEqual({ villages: rows.length, met: n('met'), at_risk: n('at_risk'), missed: n('missed'), silent: rows.filter((x) => x.silent).length });
+          }
+        });
+      }
+      return got;
+    };
+    const kept = await answers(true);
+    // the same calls with the day dropped: the rollups' reading under the same policies
+    await t.db.write(SYSTEM, (h) => h.query('DELETE FROM coverage_base_day WHERE day = $1', [today]));
+    try {
+      expect(await answers(false)).toEqual(kept);
+    } finally {
+      await t.db.write(SYSTEM, (h) => build(h, today));
     }
     // the policies narrowed the kept rows as they narrow the raw ones: the chief's county-wide call
-    // and their township's are the township, the officer's both their three villages
+    // and their township's are the township, the officer's both their three villages; another
+    // township, and the `none` scope, nothing
+    const villages = kept.map((c) => c.villages);
     expect(villages[0]).toBeGreaterThan(3);
-    expect(villages.slice(0, 4)).toEqual(Array(4).fill(villages[0]));
-    expect(villages.slice(4)).toEqual([3, 3, 3, 3]);
+    expect(villages.slice(0, 5)).toEqual([...Array(4).fill(villages[0]), 0]);
+    expect(villages.slice(5, 10)).toEqual([3, 3, 3, 3, 0]);
+    expect(villages.slice(10)).toEqual([0, 0, 0, 0, 0]);
+    // not a comparison of zeros: the chief's township answers hold villages met and short
+    expect(kept[2]!.met).toBeGreaterThan(0);
+    expect(kept[2]!.at_risk + kept[2]!.missed).toBeGreaterThan(0);
   });
 });

@@ -281,8 +281,8 @@ DECLARE
   -- a longer one costs less from the rollups' month rows (at 10x, one call: 56 days 11.3 ms raw
   -- against 13.6, 91 days 14.2 against 11.1, a year 38 against 13)
   raw_heard  boolean := county AND coalesce(p_silence_days <= 56, false);
-  -- a township's villages, as village_metrics finds them
-  codes      text[] := CASE WHEN county THEN NULL ELSE ARRAY(SELECT vl.code FROM village vl WHERE vl.township_code = p_township) END;
+  -- a township's villages, as village_metrics finds them (found only for the kept day's statement)
+  codes      text[];
   k coverage_base_day;
   kept       boolean;
 BEGIN
@@ -294,6 +294,7 @@ BEGIN
           AND p_cov_ref - interval '182 days' < k.r0 AND p_cov_ref - interval '182 days' >= k.r0 - interval '1 day';
   IF kept AND NOT county THEN
     -- a township: each of its villages' kept row, and the day's own visits and reports by index
+    codes := ARRAY(SELECT vl.code FROM village vl WHERE vl.township_code = p_township);
     RETURN QUERY
     WITH
     q AS (

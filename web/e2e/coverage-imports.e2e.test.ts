@@ -1,6 +1,8 @@
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { coverageLists } from '../src/features/coverage/coverage-model.ts';
+import type { Coverage } from '../src/features/coverage/queries.ts';
 import { ROOT } from './support/app-server.ts';
 import { apiGet, signInContext } from './support/auth.ts';
 import { projectToScreen, waitForCameraStill, waitForMap } from './support/browser.ts';
@@ -22,18 +24,6 @@ interface SilentVillage {
   name: string;
   labelPoint: [number, number];
 }
-
-/** A village of /api/coverage: its last signs of life as instants (the layer gives days). */
-interface CoverageVillage {
-  code: string;
-  silent: boolean;
-  lastVisitAt: string | null;
-  lastReportAt: string | null;
-}
-
-/** The coverage panel's order of silent villages: longest without any sign of life first, then by code. */
-const lastSign = (v: CoverageVillage) => Math.max(v.lastVisitAt ? Date.parse(v.lastVisitAt) : 0, v.lastReportAt ? Date.parse(v.lastReportAt) : 0);
-const longestSilentFirst = (list: readonly CoverageVillage[]) => list.filter((v) => v.silent).sort((a, b) => lastSign(a) - lastSign(b) || a.code.localeCompare(b.code));
 
 async function getJson<T>(pathAndQuery: string): Promise<T> {
   const res = await apiGet<T>(app.server.origin, pathAndQuery, 'demo-admin');
@@ -124,6 +114,9 @@ describe('coverage and ledger import in a real browser', () => {
           const at = await projectToScreen(page, ...silent[0]!.labelPoint);
           await page.mouse.move(at.x - 1, at.y);
           await page.mouse.move(at.x, at.y);
+          // the pick is made on a later frame: read the tooltip after two, or under a slow software
+          // GPU every poll moves the pointer again before the last move's pick was made
+          await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
           return (await tooltip.isVisible()) ? await tooltip.textContent() : '';
         },
         { timeout: 30_000, interval: 500 },
@@ -139,8 +132,8 @@ describe('coverage and ledger import in a real browser', () => {
     const rows = page.getByTestId('coverage-silent').locator('button');
     // the layer's silent villages, longest without a sign first (CI once met a day whose silent
     // villages' last signs were not in code order)
-    const coverage = await getJson<{ villages: CoverageVillage[] }>(`/api/coverage?township=${township}`);
-    const expected = longestSilentFirst(coverage.villages).map((v) => v.code);
+    const coverage = await getJson<Coverage>(`/api/coverage?township=${township}`);
+    const expected = coverageLists(coverage).silent.map((v) => v.code);
     expect([...expected].sort()).toEqual(silent.map((v) => v.code).sort());
     expect(await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-code')))).toEqual(expected);
     await context.close();

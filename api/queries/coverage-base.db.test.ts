@@ -126,9 +126,12 @@ describe('the kept coverage days (migration 015)', () => {
             // a kept count that is wrong shows in the answer: the answer comes from it
             await h.exec('SAVEPOINT spoilt');
             await h.query('UPDATE coverage_village SET quarter = quarter + 1000, last_heard = NULL WHERE day = $1', [day]);
+            await h.query('UPDATE coverage_base_day SET villages = villages + 7 WHERE day = $1', [day]);
             const after = await bothWays(h, at, silenceDays, 3, township);
             await h.exec('ROLLBACK TO SAVEPOINT spoilt');
             expect(after.raw, label).toEqual(before.raw);
+            // the county's number of villages is the day's (019); a township counts its rows
+            expect(after.kept.villages, label).toBe(before.kept.villages + (township ? 0 : 7));
             expect(after.kept.met, label).toBe(after.kept.villages);
             expect(after.kept.silent, label).toBeGreaterThanOrEqual(before.kept.silent);
             // (a day-long window late in the day has nearly every village silent already)

@@ -1,5 +1,5 @@
 /**
- * npm run bench:load [-- --connections 100 --duration 60 --timeout 10] [--endpoints /api/stats/summary,/api/villages] [--mixed] [--cache-off] [--database-url URL | --postgres] [--data-dir DIR]
+ * npm run bench:load [-- --connections 100 --duration 60 --timeout 10] [--endpoints /api/stats/summary,/api/villages] [--warmup 5] [--mixed] [--cache-off] [--database-url URL | --postgres] [--data-dir DIR]
  * Load on the real server process: autocannon against GET /api/stats/summary, then GET /api/villages,
  * each on its own, signed in as a county user. --mixed: each connection cycles through the county and
  * every township, each for the default period and the running week, each township as its own chief
@@ -8,7 +8,10 @@
  * and timeouts) and p50/p90/p99 latency; asserts nothing. Default: embedded PGlite in a temp DATA_DIR
  * (seeded on start; --data-dir reuses one), as its demo county user. --database-url: that database as
  * it is (seeded if empty), as `bench-county` (and the chiefs), added or reset with a password of the
- * run and disabled at its end. Bare --postgres: a throwaway cluster.
+ * run and disabled at its end. Bare --postgres: a throwaway cluster. --warmup: seconds of the same load
+ * before the measured run, on connections of their own (0: none), printed apart: what is measured is a
+ * server in service, not its first second (a cold server's pool, plans and code took a second of 300-600
+ * ms answers, about 1% of a 60 s run, and set its p99).
  */
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
@@ -33,6 +36,8 @@ interface CannonResult {
   non2xx: number;
   latency: Hist;
   requests: Hist & { total: number };
+  /** The warm-up's own figures, when there was one. */
+  warmup?: CannonResult;
   statusCodeStats: Record<string, { count: number }>;
 }
 // autocannon ships no types and @types/autocannon isn't a dependency: type the little we use here.
@@ -44,16 +49,19 @@ const autocannon = createRequire(import.meta.url)('autocannon') as (opts: {
   headers: Record<string, string>;
   /** Each connection sends these in turn, from the first again after the last. */
   requests: CannonRequest[];
+  /** Load of the same kind before the run, not in its figures. */
+  warmup?: { duration: number };
   /** Called with each connection's client as it is made. */
   setupClient?: (client: { setRequests(requests: CannonRequest[]): void }) => void;
 }) => Promise<CannonResult>;
 type CannonRequest = { method: string; path: string; headers: Record<string, string> };
 
 const USAGE =
-  'usage: npm run bench:load [-- --connections 100 --duration 60 --timeout 10] [--endpoints /api/stats/summary,/api/villages] [--mixed] [--cache-off] [--database-url URL | --postgres] [--data-dir DIR]';
+  'usage: npm run bench:load [-- --connections 100 --duration 60 --timeout 10] [--endpoints /api/stats/summary,/api/villages] [--warmup 5] [--mixed] [--cache-off] [--database-url URL | --postgres] [--data-dir DIR]';
 const { values: f } = cliArgsOrExit('bench:load', USAGE, {
   connections: { type: 'string', default: '100' },
   duration: { type: 'string', default: '60' },
+  warmup: { type: 'string', default: '5' },
   timeout: { type: 'string', default: '10' },
   endpoints: { type: 'string', default: '/api/stats/summary,/api/villages' },
   'database-url': { type: 'string' },
@@ -64,6 +72,7 @@ const { values: f } = cliArgsOrExit('bench:load', USAGE, {
 });
 const CONNECTIONS = Number(f.connections);
 const DURATION = Number(f.duration);
+const WARMUP = Number(f.warmup);
 /** Seconds autocannon waits for an answer before counting a timeout (its default). */
 const TIMEOUT = Number(f.timeout);
 const ENDPOINTS = f.endpoints.split(',');
@@ -104,7 +113,8 @@ async function main() {
       // Each connection its own copies: autocannon writes its built request onto the objects it is given.
       let made = 0;
       const setupClient = (client: { setRequests(r: CannonRequest[]): void }) => client.setRequests(rotate(requests, made++).map((r) => ({ ...r, headers: { ...r.headers } })));
-      const r = await autocannon({ url: server.base + ep, connections: CONNECTIONS, duration: DURATION, timeout: TIMEOUT, headers: {}, requests, setupClient });
+      const warmup = WARMUP > 0 ? { warmup: { duration: WARMUP } } : {};
+      const r = await autocannon({ url: server.base + ep, connections: CONNECTIONS, duration: DURATION, timeout: TIMEOUT, headers: {}, requests, setupClient, ...warmup });
       const codes = Object.entries(r.statusCodeStats)
         .map(([c, s]) => `${c}:${s.count}`)
         .join(' ');
@@ -117,6 +127,7 @@ async function main() {
         String(r.latency.p90),
         String(r.latency.p99),
         codes,
+        r.warmup ? warmupLine(r.warmup) : 'none',
       ]);
     }
   } finally {
@@ -127,7 +138,7 @@ async function main() {
   }
 
   console.log(`\n${CONNECTIONS} connections, ${DURATION} s per endpoint, ${databaseUrl ? 'postgres' : 'pglite'}; latency in ms\n`);
-  for (const [ep, rps, total, errors, p50, p90, p99, codes] of rows) {
+  for (const [ep, rps, total, errors, p50, p90, p99, codes, warm] of rows) {
     console.log(`${ep}`);
     table([
       ['requests/s', rps!],
@@ -135,8 +146,15 @@ async function main() {
       ['errors', errors!],
       ['latency p50 / p90 / p99', `${p50} / ${p90} / ${p99}`],
       ['status codes', codes!],
+      ['warm-up (not above)', warm!],
     ]);
   }
+}
+
+/** A warm-up's figures on one line: its length, answers, errors and latency. */
+function warmupLine(w: CannonResult): string {
+  const errors = w.non2xx + w.errors;
+  return `${w.duration.toFixed(0)} s, ${w.requests.total} requests, ${errors} errors, p50 / p99 ${w.latency.p50} / ${w.latency.p99}`;
 }
 
 /** `list` from its `k`-th item round to the one before it. */

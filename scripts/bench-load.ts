@@ -76,6 +76,12 @@ const WARMUP = Number(f.warmup);
 /** Seconds autocannon waits for an answer before counting a timeout (its default). */
 const TIMEOUT = Number(f.timeout);
 const ENDPOINTS = f.endpoints.split(',');
+for (const [flag, n, least] of [['connections', CONNECTIONS, 1], ['duration', DURATION, 1], ['warmup', WARMUP, 0], ['timeout', TIMEOUT, 1]] as const) {
+  if (!Number.isInteger(n) || n < least) {
+    console.error(`bench:load: --${flag} must be a whole number, at least ${least}\n${USAGE}`);
+    process.exit(2);
+  }
+}
 
 async function main() {
   if (f.mixed && !f.postgres && !(f['database-url'] ?? process.env.DATABASE_URL)) {
@@ -107,10 +113,11 @@ async function main() {
       console.log(`${ep}: ${CONNECTIONS} connections for ${DURATION} s ...`);
       const join = ep.includes('?') ? '&' : '?';
       const requests = variants.map((v) => ({ method: 'GET', path: v.query ? `${ep}${join}${v.query}` : ep, headers: { cookie: v.cookie } }));
-      // Connection i starts at variant i mod n: a hundred screens do not all ask for the county's view in
-      // the same millisecond, and a user's connections spread over the cycle, as its few screens would.
-      // (All from the first, one user met a hundred requests at once and 500-odd `busy` answers followed.)
-      // Each connection its own copies: autocannon writes its built request onto the objects it is given.
+      // The k-th connection made starts at variant k mod n (the warm-up's first, the run's after them):
+      // a hundred screens do not all ask for the county's view in the same millisecond, and a user's
+      // connections spread over the cycle, as its few screens would. (All from the first, one user met
+      // a hundred requests at once and 500-odd `busy` answers followed.) Each connection its own
+      // copies: autocannon writes its built request onto the objects it is given.
       let made = 0;
       const setupClient = (client: { setRequests(r: CannonRequest[]): void }) => client.setRequests(rotate(requests, made++).map((r) => ({ ...r, headers: { ...r.headers } })));
       const warmup = WARMUP > 0 ? { warmup: { duration: WARMUP } } : {};

@@ -128,10 +128,15 @@ describe('the kept coverage days (migration 015)', () => {
             await h.query('UPDATE coverage_village SET quarter = quarter + 1000, last_heard = NULL WHERE day = $1', [day]);
             await h.query('UPDATE coverage_base_day SET villages = villages + 7 WHERE day = $1', [day]);
             const after = await bothWays(h, at, silenceDays, 3, township);
+            // the county's role reads the day's number of villages (019); the owner, as every other
+            // role, counts the rows it sees
+            await h.query(`SELECT set_config('role', 'hengyang_county', true)`);
+            const [asCounty] = await h.query<Coverage>(COVERAGE, [at.toISOString(), 3, township, silenceDays]);
+            await h.exec('RESET ROLE');
             await h.exec('ROLLBACK TO SAVEPOINT spoilt');
             expect(after.raw, label).toEqual(before.raw);
-            // the county's number of villages is the day's (019); a township counts its rows
-            expect(after.kept.villages, label).toBe(before.kept.villages + (township ? 0 : 7));
+            expect(after.kept.villages, label).toBe(before.kept.villages);
+            expect(asCounty!.villages, label).toBe(before.kept.villages + (township ? 0 : 7));
             expect(after.kept.met, label).toBe(after.kept.villages);
             expect(after.kept.silent, label).toBeGreaterThanOrEqual(before.kept.silent);
             // (a day-long window late in the day has nearly every village silent already)
@@ -244,7 +249,12 @@ describe('the kept coverage days (migration 015)', () => {
            FROM village GROUP BY 1 ORDER BY 1 OFFSET 2 LIMIT 1`,
       ),
     );
-    const scopes = [{ kind: 'township', township: chief!.township }, { kind: 'villages', township: chief!.township, villages: chief!.villages }, { kind: 'none' }] as const;
+    const scopes = [
+      { kind: 'township', township: chief!.township },
+      { kind: 'villages', township: chief!.township, villages: chief!.villages },
+      { kind: 'none' },
+      { kind: 'county' },
+    ] as const;
     const calls = [
       [3, null],
       [28, null],
@@ -288,7 +298,12 @@ describe('the kept coverage days (migration 015)', () => {
     expect(villages[0]).toBeGreaterThan(3);
     expect(villages.slice(0, 5)).toEqual([...Array(4).fill(villages[0]), 0]);
     expect(villages.slice(5, 10)).toEqual([3, 3, 3, 3, 0]);
-    expect(villages.slice(10)).toEqual([0, 0, 0, 0, 0]);
+    expect(villages.slice(10, 15)).toEqual([0, 0, 0, 0, 0]);
+    // the county's role sees every village county-wide (the day's number, 019), each township's own
+    const county = villages.slice(15);
+    expect(county[0]).toBeGreaterThan(county[2]!);
+    expect(county.slice(0, 4)).toEqual([county[0], county[0], villages[0], villages[0]]);
+    expect(county[4]).toBeGreaterThan(0);
     // not a comparison of zeros: the chief's township answers hold villages met and short
     expect(kept[2]!.met).toBeGreaterThan(0);
     expect(kept[2]!.at_risk + kept[2]!.missed).toBeGreaterThan(0);

@@ -4,20 +4,22 @@
 -- ms a call, and a summary makes two (its comparison's is the same point of the previous quarter):
 -- about 75 of the province's running-week summary's 130-150 ms.
 --
--- Whether a village is met only grows through the day (visits are added), and whether it is
--- silent only changes for one not heard from by the day's midnight. So the county's statement
+-- A village's quarter only grows through the day (visits are added), and a silent village is
+-- one whose latest visit or report before the day's midnight is older than the window's start
+-- (p_cov_ref less the window) and that has none of its own that day. So the county's statement
 -- reads the villages short of p_required at midnight (2,085-3,267 of 30,491 on the kept days of
--- the province) and those not heard from within the window (23-66), each by an index of its own,
--- and counts the rest: met is every village less those still short. The number of villages is
--- kept with the day (a trigger counts them as the build inserts the day; the village table is
--- locked while it builds, and a change to it drops the days), and read where the caller sees
--- every row (the county scope); under another scope row-level security decides, so the rows are
--- counted. The answers are the same (coverage-base.db.test.ts holds them to the rollups' reading
--- at every instant, window and scope); 36.2 -> 18.5 ms a call at province scale, 1.07 -> 1.15 at
--- the county's volume.
+-- the province) and those whose latest is older than the window's start (23-66), each by an index
+-- of its own, and counts the rest: met is every village less those still short. The number of
+-- villages is kept with the day (a trigger counts them as the build inserts the day; the village
+-- table is locked while it builds, and a change to it drops the days), and read by the county's
+-- role, whose policy shows every row; any other role's rows are counted, under its row-level
+-- security. coverage_base_day stays readable by every role (015): the number it now holds, the
+-- villages of the map, is public (the NBS lists them). The answers are the same
+-- (coverage-base.db.test.ts holds them to the rollups' reading at every instant, window and
+-- scope); 36.2 -> 18.5 ms a call at province scale, 1.07 -> 1.15 at the county's volume.
 
 ALTER TABLE coverage_base_day ADD COLUMN villages integer;
-CREATE FUNCTION coverage_base_day_villages() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION coverage_base_day_villages() RETURNS trigger LANGUAGE plpgsql SET search_path = public, pg_temp AS $$
 BEGIN
   NEW.villages := (SELECT count(*) FROM village);
   RETURN NEW;
@@ -92,8 +94,9 @@ BEGIN
            count(*) FILTER (WHERE NOT fc.heard)::int AS silent
     FROM fc;
   ELSIF kept THEN
-    -- the county: the villages the day may still change (short of the quarter's visits, not heard
-    -- from in the window at its midnight), by the indexes above, and the others counted
+    -- the county: the villages whose answer the day may still change (short of the quarter's
+    -- visits at midnight, their latest older than the window's start), by the indexes above, and
+    -- the others counted
     RETURN QUERY
     WITH
     q AS (
@@ -133,12 +136,13 @@ BEGIN
       LEFT JOIN extra e ON e.officer_id = cv.officer_id
       WHERE cv.quarter < p_required
     ),
-    -- every village of the day: counted when built, where the caller sees every row
+    -- every village of the day: counted when built, for the county's role (its policy shows every
+    -- row); any other role counts the rows it may see
     whole AS (
-      SELECT CASE WHEN k.villages IS NOT NULL AND current_setting('app.scope', true) = 'county' THEN k.villages
+      SELECT CASE WHEN k.villages IS NOT NULL AND current_user = 'hengyang_county' THEN k.villages
                   ELSE (SELECT count(*)::int FROM coverage_village c WHERE c.day = k.day) END AS villages
     ),
-    -- not heard from in the window at the day's midnight, nor by a visit or a report since
+    -- their latest before midnight older than the window's start, and no visit or report since
     silent AS (
       SELECT count(*)::int AS n
       FROM coverage_village c
@@ -152,7 +156,8 @@ BEGIN
              count(*) FILTER (WHERE s.expected < p_required)::int AS missed
       FROM short s
     )
-    SELECT w.villages, w.villages - sp.short, sp.at_risk, sp.missed, si.n
+    -- (no required number: none met, as the rollups' reading counts)
+    SELECT w.villages, CASE WHEN p_required IS NULL THEN 0 ELSE w.villages - sp.short END, sp.at_risk, sp.missed, si.n
     FROM whole w CROSS JOIN split sp CROSS JOIN silent si;
   ELSE
     -- 014's reading: the quarter's visits and the rhythm from the rollups, silence as 014 says

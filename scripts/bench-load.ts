@@ -76,7 +76,12 @@ const WARMUP = Number(f.warmup);
 /** Seconds autocannon waits for an answer before counting a timeout (its default). */
 const TIMEOUT = Number(f.timeout);
 const ENDPOINTS = f.endpoints.split(',');
-for (const [flag, n, least] of [['connections', CONNECTIONS, 1], ['duration', DURATION, 1], ['warmup', WARMUP, 0], ['timeout', TIMEOUT, 1]] as const) {
+for (const [flag, n, least] of [
+  ['connections', CONNECTIONS, 1],
+  ['duration', DURATION, 1],
+  ['warmup', WARMUP, 0],
+  ['timeout', TIMEOUT, 1],
+] as const) {
   if (!Number.isInteger(n) || n < least) {
     console.error(`bench:load: --${flag} must be a whole number, at least ${least}\n${USAGE}`);
     process.exit(2);

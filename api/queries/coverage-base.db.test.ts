@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, quarterStart, shanghaiDate, startOfDay } from '../contract/calendar.ts';
 import type { Handle } from '../db/index.ts';
+import { applyScope } from '../db/scope.ts';
 import { SYSTEM } from '../db/types.ts';
 import { rolledBack } from '../test/rollback.ts';
 import { type TestDb, testDb } from '../test/test-db.ts';
@@ -130,9 +131,10 @@ describe('the kept coverage days (migration 015)', () => {
             const after = await bothWays(h, at, silenceDays, 3, township);
             // the county's role reads the day's number of villages (019); the owner, as every other
             // role, counts the rows it sees
-            await h.query(`SELECT set_config('role', 'hengyang_county', true)`);
+            await h.exec('SAVEPOINT county');
+            await applyScope(h, { kind: 'county' }, 60_000);
             const [asCounty] = await h.query<Coverage>(COVERAGE, [at.toISOString(), 3, township, silenceDays]);
-            await h.exec('RESET ROLE');
+            await h.exec('ROLLBACK TO SAVEPOINT county');
             await h.exec('ROLLBACK TO SAVEPOINT spoilt');
             expect(after.raw, label).toEqual(before.raw);
             expect(after.kept.villages, label).toBe(before.kept.villages);

@@ -2,7 +2,7 @@
  * npm run rollups:rebuild
  * Rebuilds the rollups (case_day, case_month, visit_day, visit_month; migration 009; their township
  * sums case_township_day, case_township_month; migration 018; the open-stock deltas
- * stock_township_day, stock_township_month; migration 020) and each
+ * stock_township_day, stock_township_month, stock_township_year; migration 020) and each
  * village's latest visit and report (village_latest; migration 013) from the raw dispute, hazard
  * and visit rows in one transaction, and says how far the kept ones had drifted. The coverage days
  * kept for the summary (coverage_village, coverage_rhythm; migration 015) are dropped: a running
@@ -38,6 +38,9 @@ const FINGERPRINT = `
   SELECT 'stock_township_month', count(*)::int, coalesce(sum(hashtext(c::text)), 0)::text FROM stock_township_month c
    WHERE (disputes_open, hazards_open_s1, hazards_open_s2, hazards_open_s3, hazards_open_s4, hazards_overdue) <> (0, 0, 0, 0, 0, 0)
   UNION ALL
+  SELECT 'stock_township_year', count(*)::int, coalesce(sum(hashtext(c::text)), 0)::text FROM stock_township_year c
+   WHERE (disputes_open, hazards_open_s1, hazards_open_s2, hazards_open_s3, hazards_open_s4, hazards_overdue) <> (0, 0, 0, 0, 0, 0)
+  UNION ALL
   SELECT 'visit_day', count(*)::int, coalesce(sum(hashtext(c::text)), 0)::text FROM visit_day c WHERE visits <> 0
   UNION ALL
   SELECT 'visit_month', count(*)::int, coalesce(sum(hashtext(c::text)), 0)::text FROM visit_month c WHERE visits <> 0
@@ -61,7 +64,7 @@ async function main() {
     });
     // VACUUM too: rewritten whole, the tables' pages are not all-visible, and the index-only scans
     // of the readers would visit the heap for every row until autovacuum came by
-    await db.exec('VACUUM ANALYZE case_day, case_month, case_township_day, case_township_month, stock_township_day, stock_township_month, visit_day, visit_month, village_latest');
+    await db.exec('VACUUM ANALYZE case_day, case_month, case_township_day, case_township_month, stock_township_day, stock_township_month, stock_township_year, visit_day, visit_month, village_latest');
     for (const a of after) {
       const b = before.find((x) => x.tab === a.tab);
       const same = b && b.rows === a.rows && b.hash === a.hash;

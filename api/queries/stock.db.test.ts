@@ -8,8 +8,8 @@ import { type TestDb, testDb, townshipCodes } from '../test/test-db.ts';
 import { random } from '../test/windows.ts';
 import { scopeTotals } from './summary.ts';
 
-// Migration 020: the county's open stock at an instant past the recent path's reach, from the
-// township rows of the deltas (interval arithmetic), held to the interval indexes' answer, the
+// Migration 020: the county's open stock at any instant, as its role reads it, from the township
+// rows of the deltas (interval arithmetic), held to the interval indexes' answer, the
 // definition: open at T when received <= T < concluded, overdue when also past its deadline.
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -186,12 +186,14 @@ describe('the county stock at an instant (migration 020)', () => {
     expect(spoilt.asCounty.hazards.open).toBe(spoilt.before.hazards.open + 1);
   });
 
-  it('stays equal to the raw rows through inserts, closings, late closings, changes of severity and deadline, reopenings, moves and deletes', async () => {
+  it('stays equal to the raw rows through inserts, closings (late, on time, at the deadline), changes of every counted column, reopenings, moves, deletes and truncates', async () => {
     await rolledBack(t.db, async (h) => {
       const [v] = await h.query<{ code: string; other: string }>(
         `SELECT min(code) AS code, (SELECT min(code) FROM village WHERE township_code <> (SELECT township_code FROM village ORDER BY code LIMIT 1)) AS other FROM village`,
       );
       const at = new Date(t.now.getTime() - 200 * DAY - 7 * HOUR);
+      // a Shanghai midnight 20 days later: cases received, reported and closed exactly at one
+      const midnight = new Date(Math.floor((at.getTime() + 8 * HOUR) / DAY) * DAY + 20 * DAY - 8 * HOUR);
       await h.query(
         `INSERT INTO dispute (id, category, channel, status, village_code, received_at, geom)
            SELECT 'DSTOCK' || g, '邻里纠纷', '综治中心', '受理', $1, $2::timestamptz + g * interval '9 hours', label_point
@@ -211,6 +213,18 @@ describe('the county stock at an instant (migration 020)', () => {
       await close('HSTOCK1', '1 day');
       await close('HSTOCK2', '45 days');
       await close('HSTOCK3', '3 days 2 hours');
+      // one reported at a midnight and closed exactly at its deadline, another midnight: not late
+      await h.query(
+        `INSERT INTO hazard (id, category, severity, department, status, village_code, reported_at, deadline, geom)
+           SELECT 'HSTOCK7', '交通', 3, '交警大队', '上报', $1, $2::timestamptz, $2::timestamptz + interval '2 days', label_point FROM village WHERE code = $1`,
+        [v!.code, midnight.toISOString()],
+      );
+      await close('HSTOCK7', '2 days');
+      await h.query(
+        `INSERT INTO dispute (id, category, channel, status, village_code, received_at, geom)
+           SELECT 'DSTOCK5', '劳资', '综治中心', '受理', $1, $2::timestamptz, label_point FROM village WHERE code = $1`,
+        [v!.code, midnight.toISOString()],
+      );
       await h.query(`UPDATE dispute SET status = '调解成功', mediation_started_at = received_at, concluded_at = received_at + interval '33 days' WHERE id = 'DSTOCK1'`);
       await keptMatchesRaw(h);
       // a severity raised, deadlines moved past the closing (no longer late), reopened, moved to another township, deleted
@@ -222,6 +236,9 @@ describe('the county stock at an instant (migration 020)', () => {
       await h.query(`UPDATE dispute SET village_code = $1 WHERE id = 'DSTOCK1'`, [v!.other]);
       await h.query(`DELETE FROM hazard WHERE id = 'HSTOCK6'`);
       await h.query(`DELETE FROM dispute WHERE id = 'DSTOCK2'`);
+      // received and reported earlier, nothing else changed
+      await h.query(`UPDATE hazard SET reported_at = reported_at - interval '40 days' WHERE id = 'HSTOCK4'`);
+      await h.query(`UPDATE dispute SET received_at = received_at - interval '35 days' WHERE id = 'DSTOCK3'`);
       // a campaign tag changes no counted column: no deltas
       await h.query(`UPDATE hazard SET campaigns = campaigns || 'stocktest'::text WHERE id LIKE 'HSTOCK%'`);
       await keptMatchesRaw(h);
@@ -241,12 +258,48 @@ describe('the county stock at an instant (migration 020)', () => {
           expect(kept, when.toISOString()).toEqual(definition);
         }
       }
-      // a whole table emptied: the TRUNCATE trigger rebuilds
+      // a whole table emptied: the TRUNCATE triggers rebuild
       await h.exec('TRUNCATE status_change, hazard');
       await keptMatchesRaw(h);
       const [left] = await h.query<{ n: number }>('SELECT count(*)::int AS n FROM stock_township_day WHERE hazards_open_s1 <> 0 OR hazards_overdue <> 0');
       expect(left!.n).toBe(0);
+      await h.exec('TRUNCATE dispute');
+      const [none] = await h.query<{ n: number }>('SELECT count(*)::int AS n FROM stock_township_year');
+      expect(none!.n).toBe(0);
     });
+  });
+
+  it("lets an intake wait for a ledger import of its township in another month of the year, without a deadlock (the year's row is locked first)", async () => {
+    const [a, b] = (await t.db.read(SYSTEM, (h) => h.query<{ code: string }>('SELECT code FROM village WHERE township_code = $1 ORDER BY code LIMIT 2', [townships[1]]))).map(
+      (r) => r.code,
+    );
+    const hazard = (id: string, village: string, at: string) =>
+      [
+        `INSERT INTO hazard (id, category, severity, department, status, village_code, reported_at, deadline, geom)
+         SELECT $1, '消防', 2, '消防救援大队', '上报', code, $3::timestamptz, $3::timestamptz + interval '30 days', label_point FROM village WHERE code = $2`,
+        [id, village, at],
+      ] as const;
+    let started!: () => void;
+    const holding = new Promise<void>((r) => (started = r));
+    // The import writes March, waits, then December; the intake writes December meanwhile. Were the
+    // year's row locked after the months' (the flows' triggers first), the intake would hold
+    // December's rows and wait for the year's, which the import holds while its next statement waits
+    // for December's: a deadlock, one of them failed.
+    const importing = t.db.write(SYSTEM, async (h) => {
+      await h.query(...hazard('HYEAR1', a!, '2025-03-10T10:00:00+08:00'));
+      started();
+      await new Promise((r) => setTimeout(r, 300));
+      await h.query(...hazard('HYEAR2', b!, '2025-12-10T10:00:00+08:00'));
+    });
+    await holding;
+    const intake = t.db.write(SYSTEM, (h) => h.query(...hazard('HYEAR3', b!, '2025-12-10T11:00:00+08:00')));
+    try {
+      await expect(Promise.all([importing, intake])).resolves.toBeDefined();
+      await t.db.read(SYSTEM, keptMatchesRaw);
+    } finally {
+      await Promise.allSettled([importing, intake]);
+      await t.db.write(SYSTEM, (h) => h.query(`DELETE FROM hazard WHERE id IN ('HYEAR1', 'HYEAR2', 'HYEAR3')`));
+    }
   });
 
   it('is rebuilt from the raw rows by case_stock_rebuild(), and neither written nor rebuilt by the request roles', async () => {

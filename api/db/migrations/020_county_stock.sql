@@ -10,13 +10,13 @@
 -- a hazard is overdue at T when deadline < T < closed (its deadline is after its report), so
 --   overdue(T) = (open or closed late, deadline before T) - (closed late, closed by T).
 -- Each case gives deltas at instants (+1 received, -1 concluded; +1 at the deadline of a hazard
--- open or closed late, -1 at a late one's closing), summed per township and day and per township
--- and month in the same statement as every write (statement triggers, as 009's). The stock at T
--- is then the months before T's day's month from the month rows, that month's days before T's
--- day, and the raw rows of T's day up to T. What it reads follows the months before T, not the
--- cases stored: at province scale (1,525 townships) a year back is about 17,000 month rows and
--- at most 16 days' rows. Counting from now instead (open now, then what happened since T) read
--- the 166,000 cases open now, index-only: 25 ms of a 36 ms call.
+-- open or closed late, -1 at a late one's closing), summed per township and day, month and year
+-- in the same statement as every write (statement triggers, as 009's). The stock at T is then
+-- the years before T's year, that year's months before T's month and that month's days before
+-- T's day (each from the nearer end, county_stock_at below), and the raw rows of T's day up to
+-- T: at most 6 months' and 16 days' rows per township, whatever the history stored. Counting
+-- from now instead (open now, then what happened since T) read the 166,000 cases open now at
+-- province scale, index-only: 25 ms of a 36 ms call.
 -- The severities are kept apart (the summary shows the open hazards by severity); the total is
 -- their sum.
 --
@@ -159,7 +159,7 @@ CREATE FUNCTION stock_rollup_sql(deltas text) RETURNS text LANGUAGE sql IMMUTABL
   $q$, deltas)
 $f$;
 
--- Both tables from the raw rows. Owner only: the rollups CLI (with case_rollup_rebuild) and the
+-- The three tables from the raw rows. Owner only: the rollups CLI (with case_rollup_rebuild) and the
 -- TRUNCATE triggers; writers of the cases wait until it commits (as 009's rebuild).
 CREATE FUNCTION case_stock_rebuild() RETURNS void LANGUAGE plpgsql SECURITY DEFINER
   SET search_path = public, pg_temp AS $$
@@ -194,9 +194,13 @@ END $$;
 REVOKE EXECUTE ON FUNCTION case_stock_rebuild() FROM PUBLIC;
 
 -- Statement triggers, as 009's: an UPDATE takes the old rows' deltas away and adds the new rows',
--- leaving out the rows whose counted columns did not change. Named to fire right after the case
--- rollups' (AFTER triggers fire in name order) and before hazard_coverage_* and *_latest_*: a
--- writer locks a township's rows before any village's kept row (018's order).
+-- leaving out the rows whose counted columns did not change. Named to fire first (AFTER triggers
+-- fire in name order: *_case_open_* before 018's *_case_rollup_*, hazard_coverage_* and
+-- *_latest_*), so a writer takes its township's year row before any month's or village's row
+-- (018's rule, coarsest first). Fired after the flows' triggers, an intake of December held
+-- December's township and village rows while waiting for the year's row, which a ledger import
+-- of March held while its next statement, of December, waited for December's: a deadlock
+-- (stock.db.test.ts).
 CREATE FUNCTION dispute_stock_rollup() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER
   SET search_path = public, pg_temp AS $$
 BEGIN
@@ -253,21 +257,21 @@ BEGIN
 END $$;
 REVOKE EXECUTE ON FUNCTION hazard_stock_rollup() FROM PUBLIC;
 
-CREATE TRIGGER dispute_case_stock_insert AFTER INSERT ON dispute REFERENCING NEW TABLE AS new_rows
+CREATE TRIGGER dispute_case_open_insert AFTER INSERT ON dispute REFERENCING NEW TABLE AS new_rows
   FOR EACH STATEMENT EXECUTE FUNCTION dispute_stock_rollup();
-CREATE TRIGGER dispute_case_stock_update AFTER UPDATE ON dispute REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+CREATE TRIGGER dispute_case_open_update AFTER UPDATE ON dispute REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
   FOR EACH STATEMENT EXECUTE FUNCTION dispute_stock_rollup();
-CREATE TRIGGER dispute_case_stock_delete AFTER DELETE ON dispute REFERENCING OLD TABLE AS old_rows
+CREATE TRIGGER dispute_case_open_delete AFTER DELETE ON dispute REFERENCING OLD TABLE AS old_rows
   FOR EACH STATEMENT EXECUTE FUNCTION dispute_stock_rollup();
-CREATE TRIGGER dispute_case_stock_truncate AFTER TRUNCATE ON dispute
+CREATE TRIGGER dispute_case_open_truncate AFTER TRUNCATE ON dispute
   FOR EACH STATEMENT EXECUTE FUNCTION dispute_stock_rollup();
-CREATE TRIGGER hazard_case_stock_insert AFTER INSERT ON hazard REFERENCING NEW TABLE AS new_rows
+CREATE TRIGGER hazard_case_open_insert AFTER INSERT ON hazard REFERENCING NEW TABLE AS new_rows
   FOR EACH STATEMENT EXECUTE FUNCTION hazard_stock_rollup();
-CREATE TRIGGER hazard_case_stock_update AFTER UPDATE ON hazard REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+CREATE TRIGGER hazard_case_open_update AFTER UPDATE ON hazard REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
   FOR EACH STATEMENT EXECUTE FUNCTION hazard_stock_rollup();
-CREATE TRIGGER hazard_case_stock_delete AFTER DELETE ON hazard REFERENCING OLD TABLE AS old_rows
+CREATE TRIGGER hazard_case_open_delete AFTER DELETE ON hazard REFERENCING OLD TABLE AS old_rows
   FOR EACH STATEMENT EXECUTE FUNCTION hazard_stock_rollup();
-CREATE TRIGGER hazard_case_stock_truncate AFTER TRUNCATE ON hazard
+CREATE TRIGGER hazard_case_open_truncate AFTER TRUNCATE ON hazard
   FOR EACH STATEMENT EXECUTE FUNCTION hazard_stock_rollup();
 
 SELECT case_stock_rebuild();

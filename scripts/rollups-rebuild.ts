@@ -64,7 +64,9 @@ async function main() {
     });
     // VACUUM too: rewritten whole, the tables' pages are not all-visible, and the index-only scans
     // of the readers would visit the heap for every row until autovacuum came by
-    await db.exec('VACUUM ANALYZE case_day, case_month, case_township_day, case_township_month, stock_township_day, stock_township_month, stock_township_year, visit_day, visit_month, village_latest');
+    await db.exec(
+      'VACUUM ANALYZE case_day, case_month, case_township_day, case_township_month, stock_township_day, stock_township_month, stock_township_year, visit_day, visit_month, village_latest',
+    );
     for (const a of after) {
       const b = before.find((x) => x.tab === a.tab);
       const same = b && b.rows === a.rows && b.hash === a.hash;

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DISPUTE_CATEGORIES, DISPUTE_STATUSES, HAZARD_CATEGORIES, HAZARD_STATUSES } from '../contract/enums.ts';
 import type { Handle, Scope } from '../db/index.ts';
 import { SYSTEM } from '../db/types.ts';
+import { hazardInsert, importMeetsIntake } from '../test/import-meets-intake.ts';
 import { rolledBack } from '../test/rollback.ts';
 import { type TestDb, testDb, townshipCodes } from '../test/test-db.ts';
 import { random, type Window, windows as windowsOf } from '../test/windows.ts';
@@ -332,32 +333,12 @@ describe('rollups (migration 009)', () => {
       (r) => r.code,
     );
     const at = new Date(t.now.getTime() - 2 * DAY).toISOString();
-    const hazard = (id: string, village: string) =>
-      [
-        `INSERT INTO hazard (id, category, severity, department, status, village_code, reported_at, deadline, geom)
-         SELECT $1, '消防', 2, '消防救援大队', '上报', code, $3::timestamptz, $3::timestamptz + interval '30 days', label_point FROM village WHERE code = $2`,
-        [id, village, at],
-      ] as const;
-    let started!: () => void;
-    const holding = new Promise<void>((r) => (started = r));
     // The import writes a, waits, then b; the intake writes b meanwhile. Had the village rows been
     // locked first, the intake would hold b's and wait for the township's, which the import holds
     // while its next statement waits for b's: a deadlock, one of them failed.
-    const importing = t.db.write(SYSTEM, async (h) => {
-      await h.query(...hazard('HDEAD1', a!));
-      started();
-      await new Promise((r) => setTimeout(r, 300));
-      await h.query(...hazard('HDEAD2', b!));
-    });
-    await holding;
-    const intake = t.db.write(SYSTEM, (h) => h.query(...hazard('HDEAD3', b!)));
-    try {
-      await expect(Promise.all([importing, intake])).resolves.toBeDefined();
-      await t.db.read(SYSTEM, keptMatchesRaw);
-    } finally {
-      await Promise.allSettled([importing, intake]);
-      await t.db.write(SYSTEM, (h) => h.query(`DELETE FROM hazard WHERE id IN ('HDEAD1', 'HDEAD2', 'HDEAD3')`));
-    }
+    await importMeetsIntake(t.db, hazardInsert('HDEAD1', a!, at), hazardInsert('HDEAD2', b!, at), hazardInsert('HDEAD3', b!, at), ['HDEAD1', 'HDEAD2', 'HDEAD3'], () =>
+      t.db.read(SYSTEM, keptMatchesRaw),
+    );
   });
 
   it('cannot be written or rebuilt by the request roles', async () => {

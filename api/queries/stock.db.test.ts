@@ -3,6 +3,7 @@ import type { Handle, Scope } from '../db/index.ts';
 import { applyScope } from '../db/scope.ts';
 import { SYSTEM } from '../db/types.ts';
 import type { CaseFilter } from '../filter/case-filter.ts';
+import { hazardInsert, importMeetsIntake } from '../test/import-meets-intake.ts';
 import { rolledBack } from '../test/rollback.ts';
 import { type TestDb, testDb, townshipCodes } from '../test/test-db.ts';
 import { random } from '../test/windows.ts';
@@ -273,33 +274,18 @@ describe('the county stock at an instant (migration 020)', () => {
     const [a, b] = (await t.db.read(SYSTEM, (h) => h.query<{ code: string }>('SELECT code FROM village WHERE township_code = $1 ORDER BY code LIMIT 2', [townships[1]]))).map(
       (r) => r.code,
     );
-    const hazard = (id: string, village: string, at: string) =>
-      [
-        `INSERT INTO hazard (id, category, severity, department, status, village_code, reported_at, deadline, geom)
-         SELECT $1, '消防', 2, '消防救援大队', '上报', code, $3::timestamptz, $3::timestamptz + interval '30 days', label_point FROM village WHERE code = $2`,
-        [id, village, at],
-      ] as const;
-    let started!: () => void;
-    const holding = new Promise<void>((r) => (started = r));
     // The import writes March, waits, then December; the intake writes December meanwhile. Were the
     // year's row locked after the months' (the flows' triggers first), the intake would hold
     // December's rows and wait for the year's, which the import holds while its next statement waits
     // for December's: a deadlock, one of them failed.
-    const importing = t.db.write(SYSTEM, async (h) => {
-      await h.query(...hazard('HYEAR1', a!, '2025-03-10T10:00:00+08:00'));
-      started();
-      await new Promise((r) => setTimeout(r, 300));
-      await h.query(...hazard('HYEAR2', b!, '2025-12-10T10:00:00+08:00'));
-    });
-    await holding;
-    const intake = t.db.write(SYSTEM, (h) => h.query(...hazard('HYEAR3', b!, '2025-12-10T11:00:00+08:00')));
-    try {
-      await expect(Promise.all([importing, intake])).resolves.toBeDefined();
-      await t.db.read(SYSTEM, keptMatchesRaw);
-    } finally {
-      await Promise.allSettled([importing, intake]);
-      await t.db.write(SYSTEM, (h) => h.query(`DELETE FROM hazard WHERE id IN ('HYEAR1', 'HYEAR2', 'HYEAR3')`));
-    }
+    await importMeetsIntake(
+      t.db,
+      hazardInsert('HYEAR1', a!, '2025-03-10T10:00:00+08:00'),
+      hazardInsert('HYEAR2', b!, '2025-12-10T10:00:00+08:00'),
+      hazardInsert('HYEAR3', b!, '2025-12-10T11:00:00+08:00'),
+      ['HYEAR1', 'HYEAR2', 'HYEAR3'],
+      () => t.db.read(SYSTEM, keptMatchesRaw),
+    );
   });
 
   it('is rebuilt from the raw rows by case_stock_rebuild(), and neither written nor rebuilt by the request roles', async () => {

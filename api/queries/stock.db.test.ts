@@ -303,6 +303,8 @@ describe('the county stock at an instant (migration 020)', () => {
     for (const scope of [{ kind: 'county' }, { kind: 'township', township: townships[0]! }] as Scope[]) {
       await expect(t.db.write(scope, (h) => h.query(`UPDATE stock_township_day SET disputes_open = 99`))).rejects.toThrow(/permission denied/);
       await expect(t.db.write(scope, (h) => h.query(`SELECT case_stock_rebuild()`))).rejects.toThrow(/permission denied/);
+      // nor the upsert the triggers call (not granted to them, and the tables it writes are not theirs to write)
+      await expect(t.db.write(scope, (h) => h.query(`SELECT stock_apply(ARRAY[]::stock_delta[])`))).rejects.toThrow(/permission denied/);
       for (const fn of ['dispute_stock_rollup', 'hazard_stock_rollup']) {
         await expect(
           t.db.write(scope, async (h) => {

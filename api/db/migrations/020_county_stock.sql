@@ -442,7 +442,7 @@ BEGIN
   -- to the GiST path, which answers the same.
   IF county AND unfiltered AND current_user = 'hengyang_county' THEN
     -- the county's role, at any instant: interval arithmetic on the township rows (county_stock_at,
-    -- above; at province scale 8-12 ms where the recent path below counts the 166,000 cases open
+    -- above; at province scale 6-12 ms where the recent path below counts the 166,000 cases open
     -- now, 22 ms, and the GiST path those open a year back, 66)
     SELECT s.hazards_open AS open, s.hazards_overdue AS overdue, s.hazards_open_s1 AS s1, s.hazards_open_s2 AS s2,
            s.hazards_open_s3 AS s3, s.hazards_open_s4 AS s4, s.disputes_open AS d

@@ -20,35 +20,28 @@ import { openCliDb } from './cli-db.ts';
 
 const USAGE = 'usage: npm run rollups:rebuild';
 
-// A fingerprint of each table's contents, so the message can say whether the rebuild changed anything.
-const FINGERPRINT = `
-  SELECT 'case_day' AS tab, count(*)::int AS rows, coalesce(sum(hashtext(c::text)), 0)::text AS hash FROM case_day c
-   WHERE (disputes_received, disputes_concluded, disputes_successful, hazards_reported) <> (0, 0, 0, 0)
-  UNION ALL
-  SELECT 'case_month', count(*)::int, coalesce(sum(hashtext(c::text)), 0)::text FROM case_month c
-   WHERE (disputes_received, disputes_concluded, disputes_successful, hazards_reported) <> (0, 0, 0, 0)
-  UNION ALL
-  SELECT 'case_township_day', count(*)::int, coalesce(sum(hashtext(c::text)), 0)::text FROM case_township_day c
-   WHERE (disputes_received, disputes_concluded, disputes_successful, hazards_reported) <> (0, 0, 0, 0)
-  UNION ALL
-  SELECT 'case_township_month', count(*)::int, coalesce(sum(hashtext(c::text)), 0)::text FROM case_township_month c
-   WHERE (disputes_received, disputes_concluded, disputes_successful, hazards_reported) <> (0, 0, 0, 0)
-  UNION ALL
-  SELECT 'stock_township_day', count(*)::int, coalesce(sum(hashtext(c::text)), 0)::text FROM stock_township_day c
-   WHERE (disputes_open, hazards_open_s1, hazards_open_s2, hazards_open_s3, hazards_open_s4, hazards_overdue) <> (0, 0, 0, 0, 0, 0)
-  UNION ALL
-  SELECT 'stock_township_month', count(*)::int, coalesce(sum(hashtext(c::text)), 0)::text FROM stock_township_month c
-   WHERE (disputes_open, hazards_open_s1, hazards_open_s2, hazards_open_s3, hazards_open_s4, hazards_overdue) <> (0, 0, 0, 0, 0, 0)
-  UNION ALL
-  SELECT 'stock_township_year', count(*)::int, coalesce(sum(hashtext(c::text)), 0)::text FROM stock_township_year c
-   WHERE (disputes_open, hazards_open_s1, hazards_open_s2, hazards_open_s3, hazards_open_s4, hazards_overdue) <> (0, 0, 0, 0, 0, 0)
-  UNION ALL
-  SELECT 'visit_day', count(*)::int, coalesce(sum(hashtext(c::text)), 0)::text FROM visit_day c WHERE visits <> 0
-  UNION ALL
-  SELECT 'visit_month', count(*)::int, coalesce(sum(hashtext(c::text)), 0)::text FROM visit_month c WHERE visits <> 0
-  UNION ALL
-  SELECT 'village_latest', count(*)::int, coalesce(sum(hashtext(c::text)), 0)::text FROM village_latest c
-   WHERE at IS NOT NULL`; // a row a delete or truncate left empty is no drift
+const CASE_FLOWS = '(disputes_received, disputes_concluded, disputes_successful, hazards_reported) <> (0, 0, 0, 0)';
+const CASE_STOCK = '(disputes_open, hazards_open_s1, hazards_open_s2, hazards_open_s3, hazards_open_s4, hazards_overdue) <> (0, 0, 0, 0, 0, 0)';
+
+/** Each rebuilt table, and which of its rows count (an all-zero row, or one a delete or truncate left empty, is no drift). */
+const TABLES: readonly [table: string, counted: string][] = [
+  ['case_day', CASE_FLOWS],
+  ['case_month', CASE_FLOWS],
+  ['case_township_day', CASE_FLOWS],
+  ['case_township_month', CASE_FLOWS],
+  ['stock_township_day', CASE_STOCK],
+  ['stock_township_month', CASE_STOCK],
+  ['stock_township_year', CASE_STOCK],
+  ['visit_day', 'visits <> 0'],
+  ['visit_month', 'visits <> 0'],
+  ['village_latest', 'at IS NOT NULL'],
+];
+
+// A fingerprint of each table's contents, so the message can say whether the rebuild changed anything
+// (the names come from the list above, none from input).
+const FINGERPRINT = TABLES.map(
+  ([table, counted]) => `SELECT '${table}' AS tab, count(*)::int AS rows, coalesce(sum(hashtext(c::text)), 0)::text AS hash FROM ${table} c WHERE ${counted}`,
+).join('\nUNION ALL\n');
 
 type Print = { tab: string; rows: number; hash: string };
 
@@ -66,9 +59,7 @@ async function main() {
     });
     // VACUUM too: rewritten whole, the tables' pages are not all-visible, and the index-only scans
     // of the readers would visit the heap for every row until autovacuum came by
-    await db.exec(
-      'VACUUM ANALYZE case_day, case_month, case_township_day, case_township_month, stock_township_day, stock_township_month, stock_township_year, visit_day, visit_month, village_latest',
-    );
+    await db.exec(`VACUUM ANALYZE ${TABLES.map(([table]) => table).join(', ')}`);
     for (const a of after) {
       const b = before.find((x) => x.tab === a.tab);
       const same = b && b.rows === a.rows && b.hash === a.hash;

@@ -38,48 +38,37 @@ const DEFINITION = `
          count(*) FILTER (WHERE severity = 3)::int AS hazards_open_s3, count(*) FILTER (WHERE severity = 4)::int AS hazards_open_s4
   FROM h`;
 
+const NONZERO = '(disputes_open, hazards_open_s1, hazards_open_s2, hazards_open_s3, hazards_open_s4, hazards_overdue) <> (0, 0, 0, 0, 0, 0)';
+const UNITS = ['day', 'month', 'year'] as const;
+
 /** The deltas summed per township and day, month and year from the raw rows, beside the kept rows (all-zero rows left out). */
 const KEPT_VS_RAW = `
   WITH raw AS (
     SELECT left(x.village_code, 9) AS township_code, (x.at AT TIME ZONE 'Asia/Shanghai')::date AS day,
-           sum(x.disputes_open)::int AS dn, sum(x.hazards_open_s1)::int AS h1, sum(x.hazards_open_s2)::int AS h2,
-           sum(x.hazards_open_s3)::int AS h3, sum(x.hazards_open_s4)::int AS h4, sum(x.hazards_overdue)::int AS ho
+           x.disputes_open, x.hazards_open_s1, x.hazards_open_s2, x.hazards_open_s3, x.hazards_open_s4, x.hazards_overdue
     FROM (SELECT y.* FROM dispute d, dispute_stock_deltas(d.village_code, d.received_at, d.concluded_at, 1) y
           UNION ALL
           SELECT y.* FROM hazard h, hazard_stock_deltas(h.village_code, h.reported_at, h.closed_at, h.deadline, h.severity, 1) y) x
-    GROUP BY 1, 2
   ),
-  raw_days AS (SELECT * FROM raw WHERE (dn, h1, h2, h3, h4, ho) <> (0, 0, 0, 0, 0, 0)),
-  kept AS (
-    SELECT township_code, day, disputes_open, hazards_open_s1, hazards_open_s2, hazards_open_s3, hazards_open_s4, hazards_overdue
-    FROM stock_township_day WHERE (disputes_open, hazards_open_s1, hazards_open_s2, hazards_open_s3, hazards_open_s4, hazards_overdue) <> (0, 0, 0, 0, 0, 0)
-  ),
-  months AS (
+  ${UNITS.map(
+    (u) => `raw_${u} AS (
     SELECT * FROM (
-      SELECT township_code, date_trunc('month', day)::date AS month, sum(dn)::int AS dn, sum(h1)::int AS h1, sum(h2)::int AS h2,
-             sum(h3)::int AS h3, sum(h4)::int AS h4, sum(ho)::int AS ho
+      SELECT township_code, date_trunc('${u}', day)::date AS ${u}, sum(disputes_open)::int AS disputes_open,
+             sum(hazards_open_s1)::int AS hazards_open_s1, sum(hazards_open_s2)::int AS hazards_open_s2, sum(hazards_open_s3)::int AS hazards_open_s3,
+             sum(hazards_open_s4)::int AS hazards_open_s4, sum(hazards_overdue)::int AS hazards_overdue
       FROM raw GROUP BY 1, 2
-    ) m WHERE (dn, h1, h2, h3, h4, ho) <> (0, 0, 0, 0, 0, 0)
+    ) r WHERE ${NONZERO}
   ),
-  kept_months AS (
-    SELECT township_code, month, disputes_open, hazards_open_s1, hazards_open_s2, hazards_open_s3, hazards_open_s4, hazards_overdue
-    FROM stock_township_month WHERE (disputes_open, hazards_open_s1, hazards_open_s2, hazards_open_s3, hazards_open_s4, hazards_overdue) <> (0, 0, 0, 0, 0, 0)
-  ),
-  years AS (
-    SELECT * FROM (
-      SELECT township_code, date_trunc('year', day)::date AS year, sum(dn)::int AS dn, sum(h1)::int AS h1, sum(h2)::int AS h2,
-             sum(h3)::int AS h3, sum(h4)::int AS h4, sum(ho)::int AS ho
-      FROM raw GROUP BY 1, 2
-    ) y WHERE (dn, h1, h2, h3, h4, ho) <> (0, 0, 0, 0, 0, 0)
-  ),
-  kept_years AS (
-    SELECT township_code, year, disputes_open, hazards_open_s1, hazards_open_s2, hazards_open_s3, hazards_open_s4, hazards_overdue
-    FROM stock_township_year WHERE (disputes_open, hazards_open_s1, hazards_open_s2, hazards_open_s3, hazards_open_s4, hazards_overdue) <> (0, 0, 0, 0, 0, 0)
-  )
-  SELECT (SELECT count(*) FROM raw_days)::int AS days,
-         (SELECT count(*) FROM ((SELECT * FROM raw_days EXCEPT SELECT * FROM kept) UNION ALL (SELECT * FROM kept EXCEPT SELECT * FROM raw_days)) z)::int AS day_diff,
-         (SELECT count(*) FROM ((SELECT * FROM months EXCEPT SELECT * FROM kept_months) UNION ALL (SELECT * FROM kept_months EXCEPT SELECT * FROM months)) z)::int AS month_diff,
-         (SELECT count(*) FROM ((SELECT * FROM years EXCEPT SELECT * FROM kept_years) UNION ALL (SELECT * FROM kept_years EXCEPT SELECT * FROM years)) z)::int AS year_diff`;
+  kept_${u} AS (
+    SELECT township_code, ${u}, disputes_open, hazards_open_s1, hazards_open_s2, hazards_open_s3, hazards_open_s4, hazards_overdue
+    FROM stock_township_${u} WHERE ${NONZERO}
+  )`,
+  ).join(',\n  ')}
+  SELECT (SELECT count(*) FROM raw_day)::int AS days,
+         ${UNITS.map(
+           (u) =>
+             `(SELECT count(*) FROM ((SELECT * FROM raw_${u} EXCEPT SELECT * FROM kept_${u}) UNION ALL (SELECT * FROM kept_${u} EXCEPT SELECT * FROM raw_${u})) z)::int AS ${u}_diff`,
+         ).join(',\n         ')}`;
 
 async function keptMatchesRaw(h: Handle): Promise<void> {
   const [r] = await h.query<{ days: number; day_diff: number; month_diff: number; year_diff: number }>(KEPT_VS_RAW);

@@ -42,6 +42,30 @@ describe('FairLimiter', () => {
     expect(s.order).toEqual(['a#0', 'b#1', 'a#2', 'c#4']);
   });
 
+  it('gives a freed slot to a user with none running before a burst with one, however early the burst came', async () => {
+    const limiter = new FairLimiter({ ...opts, total: 2, perUser: 2, maxQueuedPerUser: 16 });
+    const s = await scenario(['a', 'a', 'a', 'a', 'a', 'b'], limiter);
+    expect(s.order).toEqual(['a#0', 'a#1']);
+    s.releases.shift()!(); // a still has one running; b has none, so b goes before a's older three
+    await flush();
+    expect(s.order).toEqual(['a#0', 'a#1', 'b#5']);
+    s.releases.shift()!();
+    await flush();
+    expect(s.order).toEqual(['a#0', 'a#1', 'b#5', 'a#2']);
+  });
+
+  it('serves users with as few running first come, first served, not one request of each user in turn', async () => {
+    // y's two came before z's one: when y's first ends, y's second has waited longest (a round
+    // robin would have passed to z, and y's second would wait a round of every user)
+    const s = await scenario(['x', 'y', 'y', 'z'], new FairLimiter({ ...opts, total: 1 }));
+    expect(s.order).toEqual(['x#0']);
+    for (let i = 0; i < 3; i++) {
+      s.releases.shift()!();
+      await flush();
+    }
+    expect(s.order).toEqual(['x#0', 'y#1', 'y#2', 'z#3']);
+  });
+
   it('refuses at once beyond the per-user queue', async () => {
     const s = await scenario(['a', 'a', 'a', 'a', 'a']);
     expect(s.order).toEqual(['a#0']);

@@ -1,7 +1,11 @@
 /**
  * How many requests may do heavy work at once: at most `total` overall and `perUser` for any one
- * user. Beyond that a request waits, briefly, in its user's queue; freed slots go to the queued
- * users in turn (round robin), so one user's burst cannot starve the wall and the chiefs.
+ * user. Beyond that a request waits, briefly, in its user's queue. A freed slot goes to the user
+ * with the fewest requests running, and among those to the one whose request has waited longest:
+ * one user's burst cannot starve the wall and the chiefs (no user gets a second slot while another
+ * waits with none), and when no one is bursting the queue is first come, first served, so no
+ * request waits behind later ones because its user happened to have several in the queue at once
+ * (round robin made those wait: the tail of 100 screens on 26 scopes, see docs/performance.md).
  * Pure bookkeeping: no timers but the wait limit, no I/O.
  */
 export interface LimiterOptions {
@@ -22,6 +26,8 @@ export class LimiterBusyError extends Error {
 }
 
 interface Waiter {
+  /** Arrival order: the longest waiting is served first among users with as few running. */
+  seq: number;
   grant: (release: () => void) => void;
   fail: (err: LimiterBusyError) => void;
 }
@@ -30,7 +36,7 @@ export class FairLimiter {
   private running = 0;
   private readonly runningBy = new Map<string, number>();
   private readonly queues = new Map<string, Waiter[]>();
-  private lastServed: string | null = null;
+  private arrivals = 0;
 
   constructor(private readonly opts: LimiterOptions) {}
 
@@ -53,6 +59,7 @@ export class FairLimiter {
       const onAbort = () => leave(new LimiterBusyError('abandoned'));
       const timer = setTimeout(() => leave(new LimiterBusyError('wait_timeout')), this.opts.maxWaitMs);
       const waiter: Waiter = {
+        seq: this.arrivals++,
         grant: (release) => {
           clearTimeout(timer);
           signal?.removeEventListener('abort', onAbort);
@@ -92,19 +99,24 @@ export class FairLimiter {
     };
   }
 
-  /** Hands free slots to waiting users in turn, starting after the one served last. */
+  /**
+   * Hands free slots out: to the waiting user with the fewest requests running, the longest
+   * waiting first among them (users at `perUser` wait for one of their own to end).
+   */
   private dispatch(): void {
     while (this.running < this.opts.total && this.queues.size > 0) {
-      const keys = [...this.queues.keys()];
-      const start = this.lastServed === null ? 0 : (keys.indexOf(this.lastServed) + 1) % keys.length;
-      const order = [...keys.slice(start), ...keys.slice(0, start)];
-      const key = order.find((k) => this.canRun(k));
-      if (key === undefined) return;
-      const queue = this.queues.get(key)!;
+      let best: { key: string; running: number; seq: number } | null = null;
+      for (const [key, queue] of this.queues) {
+        if (!this.canRun(key)) continue;
+        const running = this.runningBy.get(key) ?? 0;
+        const seq = queue[0]!.seq;
+        if (!best || running < best.running || (running === best.running && seq < best.seq)) best = { key, running, seq };
+      }
+      if (!best) return;
+      const queue = this.queues.get(best.key)!;
       const waiter = queue.shift()!;
-      if (queue.length === 0) this.queues.delete(key);
-      this.lastServed = key;
-      waiter.grant(this.take(key));
+      if (queue.length === 0) this.queues.delete(best.key);
+      waiter.grant(this.take(best.key));
     }
   }
 }

@@ -66,6 +66,21 @@ describe('FairLimiter', () => {
     expect(s.order).toEqual(['x#0', 'y#1', 'y#2', 'z#3']);
   });
 
+  it('with every slot held by users with backlogs, serves a newcomer before everything that came after it', async () => {
+    // four users hold a slot each and keep three waiting; n comes, then each of them queues more
+    const limiter = new FairLimiter({ ...opts, total: 4, perUser: 1, maxQueuedPerUser: 16 });
+    const busy = ['a', 'b', 'c', 'd'];
+    const s = await scenario([...busy, ...busy, ...busy, ...busy, 'n', ...busy, ...busy], limiter);
+    expect(s.order).toEqual(['a#0', 'b#1', 'c#2', 'd#3']);
+    for (let i = 0; i < 13; i++) {
+      s.releases.shift()!();
+      await flush();
+    }
+    // first come, first served among users with none running: n's request (#16) after the twelve
+    // before it, before any that came after it
+    expect(s.order.slice(4)).toEqual(['a#4', 'b#5', 'c#6', 'd#7', 'a#8', 'b#9', 'c#10', 'd#11', 'a#12', 'b#13', 'c#14', 'd#15', 'n#16']);
+  });
+
   it('refuses at once beyond the per-user queue', async () => {
     const s = await scenario(['a', 'a', 'a', 'a', 'a']);
     expect(s.order).toEqual(['a#0']);

@@ -6,6 +6,9 @@
  * waits with none), and when no one is bursting the queue is first come, first served, so no
  * request waits behind later ones because its user happened to have several in the queue at once
  * (round robin made those wait: the tail of 100 screens on 26 scopes, see docs/performance.md).
+ * The price: where several users keep backlogs, a newcomer waits behind every request that came
+ * before it (at most QUEUE_MAX_PER_USER a user, and QUEUE_MAX_WAIT_MS in all), where a round robin
+ * served it within a round of the users waiting; never behind one that came after it.
  * Pure bookkeeping: no timers but the wait limit, no I/O.
  */
 export interface LimiterOptions {

@@ -81,8 +81,9 @@ describe('village_metrics on a kept day (migration 016)', () => {
     const edges = [at, at + 1, d0, d0 - 1, r0, r0 - 1, r0 - 1_800_000, at - 182 * DAY, at - 182 * DAY + 1, r0 - DAY + 1];
     const changed = await rolledBack(t.db, async (h) => {
       await build(h, today);
-      // an officer, and a village of another township: a chief of the officer's township sees the
-      // officer's visits there in neither reading
+      // an officer, and a village of another township: the officer's visits there count in both
+      // readings for the county and for the chief of the officer's township (who reads their own
+      // township as the owner, migration 021), in neither for an officer of some of its villages
       const [o] = await h.query<{ id: string; village: string; township: string; other: string }>(
         `SELECT o.id, o.village_code AS village, left(o.village_code, 9) AS township,
                 (SELECT min(code) FROM village WHERE township_code <> left(o.village_code, 9)) AS other

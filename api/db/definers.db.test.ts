@@ -9,7 +9,7 @@ import { type TestDb, testDb } from '../test/test-db.ts';
 import { APP_ROLE, COUNTY_ROLE } from './scope.ts';
 import { SYSTEM } from './types.ts';
 
-/** Callable by a request role, and why that is safe. */
+/** Callable by a request role, and the check that makes it safe (each is tested where it is named). */
 const MEANT: Record<string, string> = {
   app_village_of: 'answers only the village code of a row, to tell 403 from 404 (004)',
   app_village_at: 'answers only the village code at a point (004)',
@@ -24,10 +24,11 @@ beforeAll(async () => {
 });
 
 describe('SECURITY DEFINER functions', () => {
-  it('that a request role may run are only the ones meant, each checking its caller', async () => {
+  it('that a request role may run are only the ones meant, none of them open to PUBLIC', async () => {
     const rows = await t.db.read(SYSTEM, (h) =>
-      h.query<{ name: string; roles: string[] }>(
+      h.query<{ name: string; roles: string[]; public: boolean }>(
         `SELECT p.proname AS name,
+                EXISTS (SELECT 1 FROM aclexplode(coalesce(p.proacl, acldefault('f', p.proowner))) a WHERE a.grantee = 0) AS public,
                 array_remove(ARRAY[CASE WHEN has_function_privilege($1::text, p.oid, 'EXECUTE') THEN $1::text END,
                                    CASE WHEN has_function_privilege($2::text, p.oid, 'EXECUTE') THEN $2::text END], NULL) AS roles
            FROM pg_proc p
@@ -39,6 +40,8 @@ describe('SECURITY DEFINER functions', () => {
     );
     const callable = [...new Set(rows.filter((r) => r.roles.length > 0).map((r) => r.name))].sort();
     expect(callable).toEqual(Object.keys(MEANT).sort());
+    // granted to the request roles by name, never to PUBLIC (which every role, the audit's too, holds)
+    expect(rows.filter((r) => r.public).map((r) => r.name)).toEqual([]);
     // the owner's readings of 021: both request roles may start them (their dispatchers' plans name
     // them for every caller), and they refuse the county's (chief-reads.db.test.ts)
     for (const name of ['village_metrics_own_township', 'scope_totals_own_township']) {

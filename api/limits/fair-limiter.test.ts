@@ -32,7 +32,7 @@ describe('FairLimiter', () => {
     expect(order).toEqual(first);
   });
 
-  it('hands freed slots to waiting users in turn, not to the one with the longest queue', async () => {
+  it('hands a freed slot to the user with the fewest running, not to the one with the longest queue', async () => {
     const s = await scenario(['a', 'b', 'a', 'a', 'c']);
     expect(s.order).toEqual(['a#0', 'b#1']);
     s.releases.shift()!(); // a#0 done: a's next waits behind nobody else of a, but c has waited too
@@ -68,7 +68,7 @@ describe('FairLimiter', () => {
 
   it('with every slot held by users with backlogs, serves a newcomer before everything that came after it', async () => {
     // four users hold a slot each and keep three waiting; n comes, then each of them queues more
-    const limiter = new FairLimiter({ ...opts, total: 4, perUser: 1, maxQueuedPerUser: 16 });
+    const limiter = new FairLimiter({ ...opts, total: 4, perUser: 2, maxQueuedPerUser: 16 });
     const busy = ['a', 'b', 'c', 'd'];
     const s = await scenario([...busy, ...busy, ...busy, ...busy, 'n', ...busy, ...busy], limiter);
     expect(s.order).toEqual(['a#0', 'b#1', 'c#2', 'd#3']);

@@ -7,8 +7,9 @@
  * request waits behind later ones because its user happened to have several in the queue at once
  * (round robin made those wait: the tail of 100 screens on 26 scopes, see docs/performance.md).
  * The price: where several users keep backlogs, a newcomer waits behind every request that came
- * before it (at most QUEUE_MAX_PER_USER a user, and QUEUE_MAX_WAIT_MS in all), where a round robin
- * served it within a round of the users waiting; never behind one that came after it.
+ * before it from users with as few running (at most QUEUE_MAX_PER_USER a user, and QUEUE_MAX_WAIT_MS
+ * in all), where a round robin served it within a round of the users waiting; never behind a later
+ * request of a user with as many running.
  * Pure bookkeeping: no timers but the wait limit, no I/O.
  */
 export interface LimiterOptions {

@@ -12,11 +12,12 @@ const ARGS = `p_from => $1::timestamptz - interval '365 days', p_to => $1::times
 const METRICS = `SELECT * FROM village_metrics(${ARGS}) ORDER BY village_code`;
 const UNDER_POLICIES = `SELECT * FROM village_metrics_rows(${ARGS}, p_categories => NULL, p_statuses => NULL, p_campaign => NULL) ORDER BY village_code`;
 const TOTALS = `SELECT * FROM scope_totals(${ARGS}, p_cov_ref => $1::timestamptz)`;
+const TOTALS_UNDER_POLICIES = `SELECT * FROM scope_totals_rows(${ARGS}, p_cov_ref => $1::timestamptz, p_categories => NULL, p_statuses => NULL, p_campaign => NULL)`;
 const OWN = {
   village_metrics: `SELECT * FROM village_metrics_own_township($1::timestamptz - interval '365 days', $1::timestamptz, $1::timestamptz, 3, $2, 28, NULL, NULL, NULL)`,
   scope_totals: `SELECT * FROM scope_totals_own_township($1::timestamptz - interval '365 days', $1::timestamptz, $1::timestamptz, $1::timestamptz, 3, $2, 28, NULL, NULL, NULL)`,
 };
-type Row = Record<string, unknown> & { village_code: string; expected_visits: number };
+type Row = Record<string, unknown> & { village_code: string; expected_visits: number; coverage_status: string };
 
 let t: TestDb;
 beforeAll(async () => {
@@ -44,12 +45,16 @@ describe("a chief's village metrics (migration 021)", () => {
   it("are the county's for the township, with an officer's visits in other townships counted as the county counts them", async () => {
     const at = t.now.toISOString();
     const seen = await rolledBack(t.db, async (h) => {
+      // an officer whose village misses the quarter: the visits below move it to "at risk" for
+      // whoever counts them, so the summary's coverage shows which reading was taken
       const [o] = await h.query<{ id: string; village: string; township: string; other: string }>(
         `SELECT o.id, o.village_code AS village, left(o.village_code, 9) AS township,
                 (SELECT min(code) FROM village WHERE township_code <> left(o.village_code, 9)) AS other
-           FROM officer o ORDER BY o.id OFFSET 11 LIMIT 1`,
+           FROM officer o JOIN (${METRICS}) m ON m.village_code = o.village_code
+          WHERE m.coverage_status = 'missed' ORDER BY o.id LIMIT 1`,
+        [at, null],
       );
-      // two visits a day for the last 90 days, all in another township: the officer's rhythm doubles
+      // 180 visits 11 hours apart (the last 82 days), all in another township: a rhythm of two a day
       await h.query(
         `INSERT INTO visit (id, officer_id, village_code, kind, visited_at, geom)
            SELECT 'VCHIEF' || g, $1, v.code, '走访', $3::timestamptz - g * interval '11 hours', v.label_point
@@ -65,6 +70,7 @@ describe("a chief's village metrics (migration 021)", () => {
           county: await asScope(h, { kind: 'county' }, TOTALS, [at, o!.township]),
           own: await asScope(h, chief, TOTALS, [at, o!.township]),
           whole: await asScope(h, chief, TOTALS, [at, null]),
+          policed: await asScope(h, chief, TOTALS_UNDER_POLICIES, [at, o!.township]),
         },
         own: await asScope(h, chief, METRICS, [at, o!.township]),
         // "no township" is the chief's own: their map
@@ -88,6 +94,11 @@ describe("a chief's village metrics (migration 021)", () => {
     expect((totals[0] as unknown as { villages: number }).villages).toBe(county.length);
     expect(seen.totals.own).toEqual(totals);
     expect(seen.totals.whole).toEqual(totals);
+    // the owner's reading: the officer's village no longer missed, as under the policies it still is
+    expect(of(seen.policed as Row[]).coverage_status).toBe('missed');
+    expect(of(county).coverage_status).not.toBe('missed');
+    const missed = (rows: unknown) => (rows as { coverage_missed: number }[])[0]!.coverage_missed;
+    expect(missed(seen.totals.policed)).toBeGreaterThan(missed(totals));
   });
 
   it("refuses the owner's reading to anyone but a chief asking for their own township", async () => {

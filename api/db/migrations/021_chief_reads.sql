@@ -2,7 +2,7 @@
 --
 -- Under a chief's role (hengyang_app, app.scope 'township') every row village_metrics reads, in
 -- the cases, the rollups, the kept days and the villages, is first tested by its table's policy
--- (004: a CASE on two settings, left() of its village code): 1.0-1.5 ms of a township's 3.5-5 ms
+-- (004: a CASE on two settings, left() of its village code): 0.5-1.5 ms of a township's 3.5-5.7 ms
 -- call (pgbench, one client), and the chiefs' village layers are most of `bench:load`'s
 -- database time. The county's role pays nothing per row (its policies are USING (true)).
 --

@@ -37,8 +37,12 @@ interface Recorded {
 const explain = async (h: Handle, sql: string, params: readonly unknown[]) =>
   (await h.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) ${sql}`, params)).map((r) => r['QUERY PLAN']);
 
-/** The functions whose own statement is shown beside a statement that calls them (PL/pgSQL hides it). */
-const INSIDE = ['village_metrics'];
+/**
+ * The functions whose own statement is shown beside a statement that calls them (PL/pgSQL hides
+ * it): the name called, and the PL/pgSQL function whose statement that is (since migration 021
+ * `village_metrics` is an inlined SQL dispatcher and its statement is `village_metrics_rows`').
+ */
+const INSIDE: [called: string, body: string][] = [['village_metrics', 'village_metrics_rows']];
 
 const FUNCTION_SOURCE = `SELECT p.prosrc, p.proargnames[1:p.pronargs] AS names,
                                ARRAY(SELECT format_type(t, NULL) FROM unnest(p.proargtypes) t) AS types
@@ -63,8 +67,8 @@ function recording(h: Handle, into: Recorded[]): Handle {
   return {
     async query<T>(sql: string, params: readonly unknown[] = []) {
       into.push({ sql, params, plan: await explain(h, sql, params) });
-      for (const fn of INSIDE) {
-        const args = namedArgs(sql, fn);
+      for (const [called, fn] of INSIDE) {
+        const args = namedArgs(sql, called);
         if (!args) continue;
         const src = await sourceOf(fn);
         if (!src) continue;

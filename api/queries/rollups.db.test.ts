@@ -186,31 +186,41 @@ describe('rollups (migration 009)', () => {
     });
   });
 
-  it('draw the trend like the raw rows, by week and by month', async () => {
+  it('draw the trend like the raw rows, by week and by month, for the county, a chief and an officer of some villages', async () => {
     const trendSql = sqlFile(import.meta.url, 'trend.sql');
     const r = random(52);
     const iso = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-    await t.db.read(SYSTEM, async (h) => {
-      for (let i = 0; i < 12; i++) {
-        const to = new Date(t.now.getTime() - Math.floor(r() * 500) * DAY);
-        const from = new Date(to.getTime() - [6, 45, 120, 364][i % 4]! * DAY);
-        const township = i % 3 === 1 ? townships[i % townships.length]! : null;
-        const interval = i % 2 === 0 ? 'month' : 'week';
-        const args = [iso(from), iso(to), interval, township];
-        const rolled = await h.query<{ disputes: number; hazards: number; visits: number }>(trendSql, [...args, null, null, null]);
-        const raw = await h.query<{ disputes: number; hazards: number; visits: number }>(trendSql, [...args, ALL_CATEGORIES, ALL_STATUSES, null]);
-        expect(rolled, JSON.stringify(args)).toEqual(raw);
-        const [visits] = await h.query<{ n: number }>(
+    // the county and a chief read the townships' rows (018), an officer of some villages the
+    // villages' rows under row-level security: each must be what the raw rows say in that scope
+    const [o] = await t.db.read(SYSTEM, (h) =>
+      h.query<{ township: string; village: string }>(`SELECT left(village_code, 9) AS township, village_code AS village FROM officer ORDER BY id LIMIT 1`),
+    );
+    const scopes: Scope[] = [SYSTEM, { kind: 'county' }, { kind: 'township', township: o!.township }, { kind: 'villages', township: o!.township, villages: [o!.village] }];
+    let nonEmpty = 0;
+    for (const [i, scope] of [...Array(16).keys()].map((i) => [i, scopes[i % scopes.length]!] as const)) {
+      const to = new Date(t.now.getTime() - Math.floor(r() * 500) * DAY);
+      const from = new Date(to.getTime() - [6, 45, 120, 364][i % 4]! * DAY);
+      const township = scope.kind === 'township' || scope.kind === 'villages' ? scope.township : i % 3 === 1 ? townships[i % townships.length]! : null;
+      const interval = i % 2 === 0 ? 'month' : 'week';
+      const args = [iso(from), iso(to), interval, township];
+      const { rolled, raw, visits } = await t.db.read(scope, async (h) => ({
+        rolled: await h.query<{ disputes: number; hazards: number; visits: number }>(trendSql, [...args, null, null, null]),
+        raw: await h.query<{ disputes: number; hazards: number; visits: number }>(trendSql, [...args, ALL_CATEGORIES, ALL_STATUSES, null]),
+        visits: await h.query<{ n: number }>(
           `SELECT count(*)::int AS n FROM visit WHERE visited_at >= $1::date::timestamp AT TIME ZONE 'Asia/Shanghai'
               AND visited_at < ($2::date + 1)::timestamp AT TIME ZONE 'Asia/Shanghai' AND ($3::text IS NULL OR left(village_code, 9) = $3)`,
           [iso(from), iso(to), township],
-        );
-        expect(
-          rolled.reduce((n, b) => n + b.visits, 0),
-          JSON.stringify(args),
-        ).toBe(visits!.n);
-      }
-    });
+        ),
+      }));
+      const what = JSON.stringify({ scope, args });
+      expect(rolled, what).toEqual(raw);
+      expect(
+        rolled.reduce((n, b) => n + b.visits, 0),
+        what,
+      ).toBe(visits[0]!.n);
+      if (rolled.some((b) => b.disputes + b.hazards > 0)) nonEmpty++;
+    }
+    expect(nonEmpty).toBeGreaterThan(12);
   });
 
   it('stay equal to the raw rows through inserts, status changes, moves, tags and deletes', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { accessPaths, bodyQuery, namedArgs } from './plan-paths.ts';
+import { accessPaths, bodyQueries, namedArgs } from './plan-paths.ts';
 
 describe('accessPaths', () => {
   it.each([
@@ -43,14 +43,16 @@ describe('namedArgs', () => {
   });
 });
 
-describe('bodyQuery', () => {
+describe('bodyQueries', () => {
   const params = [
     { name: 'p_from', type: 'timestamp with time zone' },
     { name: 'p_township', type: 'text' },
   ];
   it('gives the RETURN QUERY statement with typed parameters, NULL for those not passed', () => {
     const src = '#variable_conflict use_column\nBEGIN\n  RETURN QUERY\nSELECT x FROM t WHERE a >= p_from AND (p_township IS NULL OR b = p_township);\nEND ';
-    expect(bodyQuery(src, params, new Map([['p_from', 4]]))).toBe('SELECT x FROM t WHERE a >= $4::timestamp with time zone AND (NULL::text IS NULL OR b = NULL::text)');
+    expect(bodyQueries(src, params, new Map([['p_from', 4]]))).toEqual([
+      { when: null, sql: 'SELECT x FROM t WHERE a >= $4::timestamp with time zone AND (NULL::text IS NULL OR b = NULL::text)' },
+    ]);
   });
   it("holds the function's variables as the SQL that sets them: DECLARE initialisers, assignments, a record's fields", () => {
     const src = [
@@ -68,7 +70,7 @@ describe('bodyQuery', () => {
       'END ',
     ].join('\n');
     expect(
-      bodyQuery(
+      bodyQueries(
         src,
         params,
         new Map([
@@ -76,13 +78,38 @@ describe('bodyQuery', () => {
           ['p_township', 2],
         ]),
       ),
-    ).toBe(
-      'SELECT x.ready, y AS ready FROM t x WHERE ((SELECT v.day FROM (SELECT * FROM some_day d WHERE d.day = $1::timestamp with time zone::date) v) IS NOT NULL AND ' +
-        '(ARRAY(SELECT c FROM v WHERE t = $2::text)) IS NOT NULL) AND x.c = ANY((ARRAY(SELECT c FROM v WHERE t = $2::text)))',
-    );
+    ).toEqual([
+      {
+        when: null,
+        sql:
+          'SELECT x.ready, y AS ready FROM t x WHERE ((SELECT v.day FROM (SELECT * FROM some_day d WHERE d.day = $1::timestamp with time zone::date) v) IS NOT NULL AND ' +
+          '(ARRAY(SELECT c FROM v WHERE t = $2::text)) IS NOT NULL) AND x.c = ANY((ARRAY(SELECT c FROM v WHERE t = $2::text)))',
+      },
+    ]);
   });
   it('refuses a name that is not a parameter, and a function with no RETURN QUERY', () => {
-    expect(() => bodyQuery('BEGIN RETURN QUERY SELECT p_other; END', params, new Map())).toThrow(/p_other/);
-    expect(() => bodyQuery('SELECT 1', params, new Map())).toThrow(/RETURN QUERY/);
+    expect(() => bodyQueries('BEGIN RETURN QUERY SELECT p_other; END', params, new Map())).toThrow(/p_other/);
+    expect(() => bodyQueries('SELECT 1', params, new Map())).toThrow(/RETURN QUERY/);
+  });
+  it('gives both statements of an IF ... ELSE body, each with the condition under which it runs', () => {
+    const src = [
+      'DECLARE',
+      '  codes text[] := CASE WHEN p_township IS NULL THEN NULL ELSE ARRAY(SELECT c FROM v WHERE t = p_township) END;',
+      'BEGIN',
+      '  IF codes IS NULL THEN',
+      '  RETURN QUERY',
+      '-- the county; a comment with a semicolon',
+      'SELECT 1 FROM t;',
+      '  ELSE',
+      '  RETURN QUERY',
+      'SELECT 2 FROM t WHERE c = ANY(codes);',
+      '  END IF;',
+      'END ',
+    ].join('\n');
+    const codes = '(CASE WHEN $2::text IS NULL THEN NULL ELSE ARRAY(SELECT c FROM v WHERE t = $2::text) END)';
+    expect(bodyQueries(src, params, new Map([['p_township', 2]]))).toEqual([
+      { when: `${codes} IS NULL`, sql: '-- the county; a comment with a semicolon\nSELECT 1 FROM t' },
+      { when: `NOT (${codes} IS NULL)`, sql: `SELECT 2 FROM t WHERE c = ANY(${codes})` },
+    ]);
   });
 });

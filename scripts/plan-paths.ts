@@ -75,15 +75,40 @@ function variables(prosrc: string, start: number): (sql: string) => string {
   return inline;
 }
 
+/** One statement of a PL/pgSQL function: the SQL it runs, and when (null: always). */
+export interface BodyStatement {
+  when: string | null;
+  sql: string;
+}
+
 /**
  * The query a PL/pgSQL `RETURN QUERY` function runs, with its parameters as `$n` of the calling
  * statement (cast to their declared types), those the call leaves out as NULL, and its variables
- * as the SQL that sets them (see `variables`).
+ * as the SQL that sets them (see `variables`). A body of `IF cond THEN RETURN QUERY a; ELSE
+ * RETURN QUERY b; END IF;` (village_metrics_rows since migration 022) gives both, each with the
+ * condition, as SQL of the same parameters, under which it runs.
  */
-export function bodyQuery(prosrc: string, params: readonly { name: string; type: string }[], args: Map<string, number>): string {
+export function bodyQueries(prosrc: string, params: readonly { name: string; type: string }[], args: Map<string, number>): BodyStatement[] {
   const start = prosrc.indexOf('RETURN QUERY');
   const end = prosrc.lastIndexOf('END');
   if (start < 0 || end < start) throw new Error('not a RETURN QUERY function');
+  const types = new Map(params.map((p) => [p.name, p.type]));
+  const typed = (sql: string) =>
+    sql.replace(/\bp_\w+\b/g, (name) => {
+      const type = types.get(name);
+      if (!type) throw new Error(`${name} is not a parameter of the function`);
+      const n = args.get(name);
+      return n === undefined ? `NULL::${type}` : `$${n}::${type}`;
+    });
+  const branched = /\bIF\s+([\s\S]+?)\s+THEN\s+RETURN QUERY\b([\s\S]+?);\s*ELSE\s+RETURN QUERY\b([\s\S]+?);\s*END IF\s*;/.exec(prosrc);
+  if (branched) {
+    const inline = variables(prosrc, branched.index);
+    const when = typed(inline(branched[1]!.trim()));
+    return [
+      { when, sql: typed(inline(branched[2]!.trim())) },
+      { when: `NOT (${when})`, sql: typed(inline(branched[3]!.trim())) },
+    ];
+  }
   const sql = variables(
     prosrc,
     start,
@@ -93,11 +118,5 @@ export function bodyQuery(prosrc: string, params: readonly { name: string; type:
       .trim()
       .replace(/;$/, ''),
   );
-  const types = new Map(params.map((p) => [p.name, p.type]));
-  return sql.replace(/\bp_\w+\b/g, (name) => {
-    const type = types.get(name);
-    if (!type) throw new Error(`${name} is not a parameter of the function`);
-    const n = args.get(name);
-    return n === undefined ? `NULL::${type}` : `$${n}::${type}`;
-  });
+  return [{ when: null, sql: typed(sql) }];
 }

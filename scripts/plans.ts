@@ -24,7 +24,7 @@ import { villageDetail } from '../api/queries/village-detail.ts';
 import { VillageHeads } from '../api/queries/village-heads.ts';
 import { cliArgsOrExit } from './cli-args.ts';
 import { openCliDb } from './cli-db.ts';
-import { accessPaths, bodyQuery, namedArgs } from './plan-paths.ts';
+import { accessPaths, bodyQueries, namedArgs } from './plan-paths.ts';
 
 const USAGE = 'usage: npm run plans -- [--now ISO-INSTANT] [--days N] [--township CODE] [--village CODE]';
 
@@ -47,6 +47,14 @@ const INSIDE: [called: string, body: string][] = [['village_metrics', 'village_m
 const FUNCTION_SOURCE = `SELECT p.prosrc, p.proargnames[1:p.pronargs] AS names,
                                ARRAY(SELECT format_type(t, NULL) FROM unnest(p.proargtypes) t) AS types
                           FROM pg_proc p WHERE p.proname = $1 AND p.prolang = (SELECT oid FROM pg_language WHERE lanname = 'plpgsql')`;
+
+/** Whether `when` (SQL of the call's parameters) holds; a parameter it leaves out is typed as text. */
+async function taken(h: Handle, when: string, params: readonly unknown[]): Promise<boolean> {
+  const unused = params.map((_, i) => i + 1).filter((n) => !new RegExp(`\\$${n}(?!\\d)`).test(when));
+  const from = unused.length ? ` FROM (SELECT ${unused.map((n) => `$${n}::text`).join(', ')}) unused` : '';
+  const [row] = await h.query<{ taken: boolean }>(`SELECT coalesce((${when}), false) AS taken${from}`, params);
+  return row?.taken === true;
+}
 
 /**
  * A handle that explains each statement (ANALYZE: it runs) before running it for the caller, and
@@ -72,14 +80,20 @@ function recording(h: Handle, into: Recorded[]): Handle {
         if (!args) continue;
         const src = await sourceOf(fn);
         if (!src) continue;
-        const body = bodyQuery(
+        const used = [...args.values()].sort((a, b) => a - b);
+        // The body numbers its parameters as the call did: pass them all, as the call does.
+        const passed = params.slice(0, Math.max(...used));
+        const statements = bodyQueries(
           src.prosrc,
           src.names.map((name, i) => ({ name, type: src.types[i]! })),
           args,
         );
-        const used = [...args.values()].sort((a, b) => a - b);
-        // The body numbers its parameters as the call did: pass them all, as the call does.
-        into.push({ sql: `-- inside ${fn}(), as called above\n${body}`, params, plan: await explain(h, body, params.slice(0, Math.max(...used))) });
+        for (const [i, { when, sql: body }] of statements.entries()) {
+          // of a body with two statements, the one this call runs
+          if (when !== null && !(await taken(h, when, passed))) continue;
+          const which = when === null ? '' : ` (its statement ${i + 1} of ${statements.length}, the one this call runs)`;
+          into.push({ sql: `-- inside ${fn}(), as called above${which}\n${body}`, params, plan: await explain(h, body, passed) });
+        }
       }
       return h.query<T>(sql, params);
     },

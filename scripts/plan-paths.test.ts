@@ -108,8 +108,11 @@ describe('bodyQueries', () => {
     ].join('\n');
     const codes = '(CASE WHEN $2::text IS NULL THEN NULL ELSE ARRAY(SELECT c FROM v WHERE t = $2::text) END)';
     expect(bodyQueries(src, params, new Map([['p_township', 2]]))).toEqual([
-      { when: `${codes} IS NULL`, sql: '-- the county; a comment with a semicolon\nSELECT 1 FROM t' },
-      { when: `NOT (${codes} IS NULL)`, sql: `SELECT 2 FROM t WHERE c = ANY(${codes})` },
+      { when: `(${codes} IS NULL) IS TRUE`, sql: '-- the county; a comment with a semicolon\nSELECT 1 FROM t' },
+      { when: `(${codes} IS NULL) IS NOT TRUE`, sql: `SELECT 2 FROM t WHERE c = ANY(${codes})` },
     ]);
+    // an IF in a comment is not the branch; two RETURN QUERY not so written are refused
+    expect(bodyQueries(`-- IF you read this THEN RETURN QUERY is not code;\n${src}`, params, new Map())).toHaveLength(2);
+    expect(() => bodyQueries('BEGIN RETURN QUERY SELECT 1; RETURN QUERY SELECT 2; END', params, new Map())).toThrow(/several RETURN QUERY/);
   });
 });

@@ -100,15 +100,18 @@ export function bodyQueries(prosrc: string, params: readonly { name: string; typ
       const n = args.get(name);
       return n === undefined ? `NULL::${type}` : `$${n}::${type}`;
     });
-  const branched = /\bIF\s+([\s\S]+?)\s+THEN\s+RETURN QUERY\b([\s\S]+?);\s*ELSE\s+RETURN QUERY\b([\s\S]+?);\s*END IF\s*;/.exec(prosrc);
+  // an IF that starts a line (not one in a comment), its condition, and a RETURN QUERY each way
+  const branched = /(?:^|\n)[ \t]*IF\s+([\s\S]+?)\s+THEN\s+RETURN QUERY\b([\s\S]+?);\s*ELSE\s+RETURN QUERY\b([\s\S]+?);\s*END IF\s*;/.exec(prosrc);
   if (branched) {
     const inline = variables(prosrc, branched.index);
-    const when = typed(inline(branched[1]!.trim()));
+    const cond = typed(inline(branched[1]!.trim()));
+    // as PL/pgSQL takes them: a NULL condition runs the ELSE
     return [
-      { when, sql: typed(inline(branched[2]!.trim())) },
-      { when: `NOT (${when})`, sql: typed(inline(branched[3]!.trim())) },
+      { when: `(${cond}) IS TRUE`, sql: typed(inline(branched[2]!.trim())) },
+      { when: `(${cond}) IS NOT TRUE`, sql: typed(inline(branched[3]!.trim())) },
     ];
   }
+  if (prosrc.indexOf('RETURN QUERY', start + 1) >= 0) throw new Error('several RETURN QUERY statements, not as IF cond THEN RETURN QUERY ...; ELSE RETURN QUERY ...; END IF;');
   const sql = variables(
     prosrc,
     start,

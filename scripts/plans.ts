@@ -52,7 +52,7 @@ const FUNCTION_SOURCE = `SELECT p.prosrc, p.proargnames[1:p.pronargs] AS names,
 async function taken(h: Handle, when: string, params: readonly unknown[]): Promise<boolean> {
   const unused = params.map((_, i) => i + 1).filter((n) => !new RegExp(`\\$${n}(?!\\d)`).test(when));
   const from = unused.length ? ` FROM (SELECT ${unused.map((n) => `$${n}::text`).join(', ')}) unused` : '';
-  const [row] = await h.query<{ taken: boolean }>(`SELECT coalesce((${when}), false) AS taken${from}`, params);
+  const [row] = await h.query<{ taken: boolean }>(`SELECT (${when}) AS taken${from}`, params);
   return row?.taken === true;
 }
 

@@ -22,16 +22,17 @@
 -- four pairs; at 10x 2.73 -> 2.80 and 2.62 -> 2.74, the county's unchanged statement 11.42 -> 11.59).
 --
 -- The township's statement is made from the county's by the patches below, each of which must be
--- found exactly once, or the migration fails: the body is not copied whole (300 lines), and a
--- later change of it cannot skip a patch silently. A later change of the body edits both
--- statements (docs/architecture.md). The function keeps its signature, attributes and grants
+-- found exactly once when 022 runs, or the migration fails: the body is not copied whole (300
+-- lines), and 022 cannot apply to a body it was not written for. A later change of the body
+-- writes both statements (docs/architecture.md); village-metrics-kept.db.test.ts holds a
+-- township's rows to the county's rows of that township on kept days. The function keeps its signature, attributes and grants
 -- (021). api/queries/village-metrics-kept.db.test.ts holds a township's answers on a kept day to
 -- the rollups' (a mutant of either grouping fails it), rollups.db.test.ts and
 -- chief-reads.db.test.ts the rest.
 
 DO $migration$
 DECLARE
-  fn  constant regprocedure := 'village_metrics_rows(timestamptz, timestamptz, timestamptz, integer, text, integer, text[], text[], text)'::regprocedure;
+  fn  constant regprocedure := 'public.village_metrics_rows(timestamptz, timestamptz, timestamptz, integer, text, integer, text[], text[], text)'::regprocedure;
   def  constant text := pg_get_functiondef(fn);
   -- the body's one statement, from RETURN QUERY to its semicolon before END
   stmt constant text := substr(def, position('  RETURN QUERY' IN def), position(E';\nEND ' IN def) - position('  RETURN QUERY' IN def) + 1);

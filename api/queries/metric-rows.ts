@@ -46,7 +46,7 @@ export function metricSettings(config: Pick<Config, 'COVERAGE_VISITS_PER_QUARTER
 }
 
 /**
- * The parameters $1..$8 of the `.sql` files that call `village_metrics(p_from => $1, p_to => $2,
+ * The parameters $1..$9 of the `.sql` files that call `village_metrics(p_from => $1, p_to => $2,
  * p_ref => $3, p_required => $4, p_township => $5, p_silence_days => $6, p_categories => $7,
  * p_statuses => $8, p_campaign => $9)`.
  */

@@ -26,10 +26,10 @@
 -- lines), and 022 cannot apply to a body it was not written for. A later change of the body
 -- writes both statements (docs/architecture.md); village-metrics-kept.db.test.ts holds a
 -- township's rows to the county's rows of that township on kept days. The body as it results is
--- kept in api/db/functions/village_metrics_rows.plpgsql (function-bodies.db.test.ts). The function keeps its signature, attributes and grants
--- (021). api/queries/village-metrics-kept.db.test.ts holds a township's answers on a kept day to
--- the rollups' (a mutant of either grouping fails it), rollups.db.test.ts and
--- chief-reads.db.test.ts the rest.
+-- kept in api/db/functions/village_metrics_rows.plpgsql (function-bodies.db.test.ts). The function
+-- keeps its signature and attributes (018's, renamed in 021) and its grants. The same kept-day
+-- test holds a township's answers to the rollups' (a mutant of either grouping fails it);
+-- rollups.db.test.ts and chief-reads.db.test.ts the rest.
 
 DO $migration$
 DECLARE

@@ -80,9 +80,8 @@ function recording(h: Handle, into: Recorded[]): Handle {
         if (!args) continue;
         const src = await sourceOf(fn);
         if (!src) continue;
-        const used = [...args.values()].sort((a, b) => a - b);
         // The body numbers its parameters as the call did: pass them all, as the call does.
-        const passed = params.slice(0, Math.max(...used));
+        const passed = params.slice(0, Math.max(...args.values()));
         const statements = bodyQueries(
           src.prosrc,
           src.names.map((name, i) => ({ name, type: src.types[i]! })),

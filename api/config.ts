@@ -239,6 +239,12 @@ const schema = z.object({
   LOGIN_DELAY_MAX_MS: z.coerce.number().int().min(0).max(60_000).default(3000),
   /** Most features one vector tile (/api/tiles/...) carries: villages by code, events newest first. */
   TILE_MAX_FEATURES: z.coerce.number().int().min(1).max(100_000).default(5000),
+  /**
+   * The map of a deployment with more villages than this draws them at county scope from the
+   * village vector tiles (/api/tiles/villages), coloured by the villages in view; at or under it,
+   * the townships from GeoJSON, as for the county's 491. 0: always tiles.
+   */
+  MAP_TILES_ABOVE_VILLAGES: z.coerce.number().int().min(0).max(10_000_000).default(2000),
 });
 
 /** The schema with the rules that span keys (the basemap's), and the provider derived when BASEMAP is unset. */

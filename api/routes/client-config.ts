@@ -24,6 +24,8 @@ export function clientConfigRoutes(deps: Deps) {
       boundaryNote: BOUNDARY_NOTE,
       /** The server answers every request within this (503 past it): the page gives up on a read a little later. */
       requestTimeoutMs: deps.config.REQUEST_TIMEOUT_MS,
+      /** A map of more villages than this draws them at county scope from the village tiles (MAP_TILES_ABOVE_VILLAGES). */
+      mapTilesAboveVillages: deps.config.MAP_TILES_ABOVE_VILLAGES,
     });
   });
 }

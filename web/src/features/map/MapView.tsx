@@ -3,6 +3,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ErrorBlock, Spinner } from '../../app/StatusViews.tsx';
 import { coverageQuarter } from '../coverage/coverage-model.ts';
 import { useSilentVillages } from '../coverage/useSilentVillages.ts';
+import { countyWide } from '../filters/case-filter.ts';
 import { useI18n } from '../i18n/I18nProvider.tsx';
 import { outageKindOf } from '../outage/outage-kind.ts';
 import { isStale, StaleMark, Waiting } from '../outage/PanelStatus.tsx';
@@ -12,10 +13,13 @@ import { markFirstDraw, markMapUnavailable } from './first-draw.ts';
 import { LayerPanel } from './LayerPanel.tsx';
 import { Legend } from './Legend.tsx';
 import { composeLayers } from './layers/compose-layers.ts';
+import { fillAlphaOf } from './layers/unit-layers.ts';
 import { type HoverState, hoverAt, MapTooltip } from './MapTooltip.tsx';
 import { MAP_PALETTES } from './map-theme.ts';
 import { colorScale, type Unit } from './metrics.ts';
+import { villageHit } from './overlays/choropleth-overlay.tsx';
 import type { EventsInput, LayerContext, LegendContext, MapContext } from './overlays/overlay-spec.tsx';
+import { MAP_OVERLAYS } from './overlays/registry.ts';
 import { useAggregationLayers } from './useAggregationLayers.ts';
 import { useBasemapStyle } from './useBasemapStyle.ts';
 import { useClickToSelect } from './useClickToSelect.ts';
@@ -23,13 +27,15 @@ import { enableFloatTextures, useDeckMap } from './useDeckMap.ts';
 import { useFrameSelection } from './useFrameSelection.ts';
 import { useMapData } from './useMapData.ts';
 import { useTypeScale } from './useTypeScale.ts';
+import { useVillageTileColors, useVillageTiles, villageTileAt, villageTileSelection } from './useVillageTiles.ts';
+import { tileVillageProps, usesVillageTiles, villageTileTemplate } from './village-tiles.ts';
 import './map.css';
 
 /** The map: basemap in MapLibre, data in deck.gl, drill-down by clicking. */
 export function MapView() {
   const { update } = useView();
   const i18n = useI18n();
-  const { view, period, basemap, config, townships, villages, villageFeatures, events, wantsEvents } = useMapData();
+  const { view, period, basemap, config, townships, villages, villageFeatures, events, wantsEvents, filter } = useMapData();
   const container = useRef<HTMLDivElement>(null);
   const palette = MAP_PALETTES[view.theme];
   const typeScale = useTypeScale();
@@ -66,14 +72,29 @@ export function MapView() {
 
   const townshipFeatures = townships.data?.features ?? [];
   const countyScope = view.township === null;
+  const choropleth = view.layers.includes('choropleth');
+  // A map of many villages (a city's, a province's) draws them at county scope from vector tiles.
+  const labels = useMemo(() => new Map((basemap.data?.villageLabels ?? []).map((l) => [l.code, l.position] as const)), [basemap.data]);
+  const villageTiles =
+    countyScope && basemap.data !== undefined && config.data !== undefined && usesVillageTiles(basemap.data.villageLabels.length, config.data.mapTilesAboveVillages);
+  const tileTemplate = useMemo(() => (filter ? villageTileTemplate(countyWide(filter)) : ''), [filter]);
+  const tileUnits = useVillageTiles(instance, {
+    enabled: villageTiles && tileTemplate !== '',
+    template: tileTemplate,
+    revision: townships.dataUpdatedAt,
+    labels,
+    palette,
+    alpha: fillAlphaOf(palette),
+  });
   const units: Unit[] = useMemo(
     () =>
-      countyScope
-        ? townshipFeatures.map((f) => ({ kind: 'township' as const, props: f.properties }))
-        : villageFeatures.map((f) => ({ kind: 'village' as const, props: f.properties })),
-    [countyScope, townshipFeatures, villageFeatures],
+      villageTiles
+        ? tileUnits
+        : countyScope
+          ? townshipFeatures.map((f) => ({ kind: 'township' as const, props: f.properties }))
+          : villageFeatures.map((f) => ({ kind: 'village' as const, props: f.properties })),
+    [villageTiles, tileUnits, countyScope, townshipFeatures, villageFeatures],
   );
-  const choropleth = view.layers.includes('choropleth');
   // Coverage counts visits per quarter whatever the header's period: the legend states its quarter.
   // Keyed on the dates: usePeriod gives a new object each render.
   const [periodFrom, periodTo] = [period?.from, period?.to];
@@ -83,6 +104,7 @@ export function MapView() {
     return colorScale(view.metric, units, i18n, { requiredVisits, period: p, coveragePeriod: p && coverageQuarter(p) });
   }, [choropleth, units, view.metric, i18n, requiredVisits, periodFrom, periodTo]);
   const colorKey = `${view.metric}|${view.theme}|${scale?.classes.map((c) => `${rgbToHex(c.color)}${c.label}`).join(',') ?? 'off'}`;
+  useVillageTileColors(instance, villageTiles, units, scale?.colorOf ?? null, colorKey);
   const silent = useSilentVillages(townshipFeatures, villageFeatures, choropleth);
 
   const onHexDomain = useCallback((d: [number, number]) => setHexDomain((prev) => (prev && prev[0] === d[0] && prev[1] === d[1] ? prev : d)), []);
@@ -103,6 +125,7 @@ export function MapView() {
             villageNames,
             townships: townshipFeatures,
             villages: villageFeatures,
+            villageTiles,
             scale,
             colorKey,
             palette,
@@ -111,11 +134,11 @@ export function MapView() {
             silent: silentInput,
           }
         : null,
-    [view, basemap.data, raster, villageNames, townshipFeatures, villageFeatures, scale, colorKey, palette, typeScale, eventsInput, silentInput],
+    [view, basemap.data, raster, villageNames, townshipFeatures, villageFeatures, villageTiles, scale, colorKey, palette, typeScale, eventsInput, silentInput],
   );
   const layers: Layer[] = useMemo(() => (layerCtx ? composeLayers(layerCtx) : []), [layerCtx]);
   const silence = useMemo(() => ({ count: silent.count, weeks: silent.weeks }), [silent.count, silent.weeks]);
-  const legendCtx: LegendContext = { view, scale, events: eventsInput, silence, hexDomain };
+  const legendCtx: LegendContext = { view, scale, events: eventsInput, silence, hexDomain, villageTiles };
   const mapCtx: MapContext | null = layerCtx && { ...layerCtx, view, silence, hexDomain, requiredVisits };
   // The hover handler stays with deck.gl across renders and reads the rows on screen when called.
   const latestCtx = useRef(mapCtx);
@@ -125,12 +148,16 @@ export function MapView() {
   useEffect(() => {
     // The drawn layers' ids, for browser tests: WebGL pixels alone cannot say which layer drew them.
     container.current?.setAttribute('data-layers', layers.map((l) => l.id).join(','));
+    container.current?.setAttribute('data-village-tiles', villageTiles ? 'on' : 'off');
     if (!instance) return;
     instance.overlay.setProps({
       layers,
       onHover: (info: PickingInfo) => {
         const ctx = latestCtx.current;
-        const hit = ctx && hoverAt(info, ctx);
+        // The village tiles are MapLibre's, not deck.gl's: asked for what lies under the pointer.
+        const tiled = ctx?.villageTiles ? villageTileAt(instance.map, info.x, info.y) : null;
+        const props = tiled && tileVillageProps(tiled, labels.get(String(tiled.code)));
+        const hit = ctx && (hoverAt(info, ctx) ?? (props ? villageHit(props) : null));
         setHover(hit ? { x: info.x, y: info.y, hit } : null);
       },
       getCursor: ({ isHovering, isDragging }) => (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab'),
@@ -141,10 +168,10 @@ export function MapView() {
         maybeMarkFirstDraw.current();
       },
     });
-  }, [instance, layers]);
+  }, [instance, layers, villageTiles, labels]);
 
   useFrameSelection(instance, basemap.data, view, townshipFeatures, villageFeatures);
-  useClickToSelect(instance, update, layerCtx);
+  useClickToSelect(instance, update, layerCtx, MAP_OVERLAYS, villageTileSelection);
   useEffect(() => {
     // A tooltip belongs to the spot under the pointer: once the map moves it points at nothing.
     if (!instance) return;

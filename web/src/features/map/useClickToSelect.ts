@@ -23,7 +23,14 @@ export function selectionAt(info: PickingInfo | null, ctx: LayerContext, overlay
  * clicks while the main thread is busy (charts loading right after the first map), which a chief
  * would feel as a dead map.
  */
-export function useClickToSelect(instance: DeckMap | null, update: (patch: ViewPatch) => void, ctx: LayerContext | null, overlays: readonly MapOverlay[] = MAP_OVERLAYS): void {
+export function useClickToSelect(
+  instance: DeckMap | null,
+  update: (patch: ViewPatch) => void,
+  ctx: LayerContext | null,
+  overlays: readonly MapOverlay[] = MAP_OVERLAYS,
+  /** What a click selects in MapLibre's own layers (the village tiles), asked before deck.gl's. */
+  mapSelection?: (map: DeckMap['map'], x: number, y: number) => ViewPatch | null,
+): void {
   // The listener stays attached across renders and reads the rows on screen at click time.
   const latest = useRef(ctx);
   latest.current = ctx;
@@ -33,6 +40,8 @@ export function useClickToSelect(instance: DeckMap | null, update: (patch: ViewP
     const onClick = (e: MapMouseEvent) => {
       const current = latest.current;
       if (!current) return;
+      const own = mapSelection?.(instance.map, e.point.x, e.point.y) ?? null;
+      if (own) return update(own);
       const info = instance.overlay.pickObject({ x: e.point.x, y: e.point.y, radius: 2, layerIds });
       const patch = selectionAt(info, current, overlays);
       if (patch) update(patch);
@@ -41,5 +50,5 @@ export function useClickToSelect(instance: DeckMap | null, update: (patch: ViewP
     return () => {
       instance.map.off('click', onClick);
     };
-  }, [instance, update, overlays]);
+  }, [instance, update, overlays, mapSelection]);
 }

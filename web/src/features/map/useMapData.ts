@@ -35,5 +35,5 @@ export function useMapData() {
   const events = { ...eventsNow, data: useKeptData(eventsNow) };
   // Placeholder villages may belong to the township shown before: never draw those in this one.
   const villageFeatures = (villages.data?.features ?? []).filter((f) => f.properties.townshipCode === view.township);
-  return { view, period, basemap, config, townships, villages, villageFeatures, events, wantsEvents };
+  return { view, period, basemap, config, townships, villages, villageFeatures, events, wantsEvents, filter };
 }

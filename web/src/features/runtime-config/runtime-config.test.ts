@@ -32,6 +32,18 @@ describe('fetchRuntimeConfig', () => {
     expect((await fetchRuntimeConfig(respond(200, { requestTimeoutMs }))).requestTimeoutMs).toBe(expected);
   });
 
+  it.each([
+    [0, 0],
+    [100, 100],
+    [30_000, 30_000],
+    [-1, 2000],
+    [2.5, 2000],
+    ['100', 2000],
+    [undefined, 2000],
+  ])('reads the village count above which the map takes tiles, %j, as %j', async (mapTilesAboveVillages, expected) => {
+    expect((await fetchRuntimeConfig(respond(200, { mapTilesAboveVillages }))).mapTilesAboveVillages).toBe(expected);
+  });
+
   it('goes through the typed API client by default', async () => {
     const fetchMock = vi.fn(async () => new Response(JSON.stringify({ basemapUrl: '/tiles/{z}/{x}/{y}.png' }), { status: 200 }));
     vi.stubGlobal('fetch', fetchMock);

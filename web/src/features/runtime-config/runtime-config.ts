@@ -13,7 +13,8 @@ import type { ClientConfig } from '../../api/types.ts';
  * CRS and attribution; api/basemap/providers.ts), basemapUrl and basemapAttribution (what servers
  * before it sent: one raster template, WGS84), today (YYYY-MM-DD in Asia/Shanghai as the server sees
  * it: APP_NOW pins it for demos), coverageVisitsPerQuarter, requestTimeoutMs (the server's deadline, which
- * sets the page's own for reads: api/answer-deadline.ts).
+ * sets the page's own for reads: api/answer-deadline.ts), mapTilesAboveVillages (the map's switch to
+ * village vector tiles).
  */
 type Json = Record<string, unknown>;
 
@@ -24,6 +25,8 @@ export type RuntimeConfig = Pick<ClientConfig, 'basemapUrl' | 'basemapAttributio
   today: ClientConfig['today'] | null;
   /** The server's request deadline (REQUEST_TIMEOUT_MS); null from a server that does not say. */
   requestTimeoutMs: ClientConfig['requestTimeoutMs'] | null;
+  /** A map of more villages than this draws them at county scope from vector tiles (MAP_TILES_ABOVE_VILLAGES). */
+  mapTilesAboveVillages: ClientConfig['mapTilesAboveVillages'];
 };
 export type BasemapSpec = ClientConfig['basemap'];
 
@@ -37,6 +40,7 @@ export const DEFAULT_CONFIG: RuntimeConfig = {
   coverageVisitsPerQuarter: 3,
   basemap: BUILTIN_BASEMAP,
   requestTimeoutMs: null,
+  mapTilesAboveVillages: 2000,
 };
 
 /** A tile template must be http(s) and carry {z}, {x} and {y}; anything else is ignored, not fetched. */
@@ -95,6 +99,7 @@ export async function fetchRuntimeConfig(get: () => Promise<ConfigResponse> = ()
   const today = str(c, 'today');
   const visits = c.coverageVisitsPerQuarter;
   const timeout = c.requestTimeoutMs;
+  const tilesAbove = c.mapTilesAboveVillages;
   return {
     basemapUrl: url && isTileTemplate(url) ? url : null,
     basemapAttribution: str(c, 'basemapAttribution'),
@@ -102,6 +107,7 @@ export async function fetchRuntimeConfig(get: () => Promise<ConfigResponse> = ()
     today: today && /^\d{4}-\d{2}-\d{2}$/.test(today) ? today : null,
     coverageVisitsPerQuarter: typeof visits === 'number' && Number.isInteger(visits) && visits > 0 ? visits : DEFAULT_CONFIG.coverageVisitsPerQuarter,
     requestTimeoutMs: typeof timeout === 'number' && Number.isInteger(timeout) && timeout > 0 ? timeout : null,
+    mapTilesAboveVillages: typeof tilesAbove === 'number' && Number.isInteger(tilesAbove) && tilesAbove >= 0 ? tilesAbove : DEFAULT_CONFIG.mapTilesAboveVillages,
   };
 }
 

@@ -21,6 +21,8 @@ export interface UnitLayersInput {
   palette: MapPalette;
   /** A density layer (heatmap, hexbins) is on: fills step back to a faint context under it. */
   dimFills?: boolean;
+  /** The villages are drawn from vector tiles under the townships (county scope of a large map): townships are outlines. */
+  villageTiles?: boolean;
 }
 
 const rgba = (c: RGB, a: number): [number, number, number, number] => [c[0], c[1], c[2], a];
@@ -37,23 +39,26 @@ export function unitFillLayers(input: UnitLayersInput): Layer[] {
   const { townships, villages, selectedTownship, colorOf, colorKey, palette } = input;
   const alpha = fillAlphaOf(palette, input.dimFills);
   const countyScope = selectedTownship === null;
+  const overTiles = countyScope && input.villageTiles === true;
   const layers: Layer[] = [
     new GeoJsonLayer<TownshipProps>({
       id: 'townships',
       data: townships as TownshipFeature[],
       pickable: true,
-      autoHighlight: true,
+      // Over village tiles the pointer names a village: a township lit under it would say otherwise.
+      autoHighlight: !overTiles,
       highlightColor: palette.highlight,
       filled: true,
       stroked: true,
       getFillColor: (f) => {
         if (!countyScope) return f.properties.code === selectedTownship ? [0, 0, 0, 0] : palette.contextFill;
+        if (overTiles) return [0, 0, 0, 0];
         return colorOf ? rgba(colorOf({ kind: 'township', props: f.properties }), alpha) : palette.neutralFill;
       },
       getLineColor: palette.townshipLine,
       getLineWidth: 1.5,
       lineWidthUnits: 'pixels',
-      updateTriggers: { getFillColor: [colorKey, selectedTownship, countyScope, alpha] },
+      updateTriggers: { getFillColor: [colorKey, selectedTownship, countyScope, alpha, overTiles] },
     }),
   ];
   if (!countyScope) {

@@ -10,7 +10,9 @@ import { defineOverlay } from './overlay-spec.tsx';
 export const basemapLandOverlay = defineOverlay({
   id: 'basemap-land',
   base: true,
-  layers: (ctx) => basemapLandLayers(ctx.basemap, ctx.palette, !ctx.raster),
+  // Over village tiles none either: MapLibre draws them under every deck.gl layer, and the villages
+  // cover the county's land themselves.
+  layers: (ctx) => basemapLandLayers(ctx.basemap, ctx.palette, !ctx.raster && ctx.villageTiles !== true),
 });
 
 export const basemapRiverOverlay = defineOverlay({

@@ -10,18 +10,22 @@ import { type TownshipFeature, unitFillLayers, type VillageFeature } from '../la
 import { legendText } from '../legend-messages.ts';
 import { legendPeriodText } from '../legend-period.ts';
 import { MessageKeyOf } from '../metric-labels.ts';
+import type { VillageProps } from '../metrics.ts';
 import { formatMetric, metricUnitKey, showsUnit } from '../metrics.ts';
-import { defineOverlay, type LayerContext, type LegendContext, type MapContext, rowOf } from './overlay-spec.tsx';
+import { defineOverlay, type HoverHit, type LayerContext, type LegendContext, type MapContext, rowOf } from './overlay-spec.tsx';
 
 export type UnitHit = { kind: 'township'; feature: TownshipFeature } | { kind: 'village'; feature: VillageFeature };
+/** What a unit's tooltip reads: its properties (a village of the vector tiles has no GeoJSON feature). */
+type UnitRow = { kind: 'township'; feature: Pick<TownshipFeature, 'properties'> } | { kind: 'village'; feature: Pick<VillageFeature, 'properties'> };
 
 /** The unit under a pick: a village, else a township (the chosen one only where `withSelected`). */
-function unitAt(info: PickingInfo, ctx: Pick<LayerContext, 'townships' | 'villages' | 'view'>, withSelected: boolean): UnitHit | null {
+function unitAt(info: PickingInfo, ctx: Pick<LayerContext, 'townships' | 'villages' | 'view' | 'villageTiles'>, withSelected: boolean): UnitHit | null {
   const village = rowOf(ctx.villages, info, 'villages');
   if (village) return { kind: 'village', feature: village };
   const township = rowOf(ctx.townships, info, 'townships');
-  // Inside the chosen township its villages answer a hover; its own (transparent) polygon stays quiet.
-  if (!township || (!withSelected && township.properties.code === ctx.view.township)) return null;
+  // Inside the chosen township its villages answer a hover; its own (transparent) polygon stays quiet,
+  // as do the townships over the village tiles (their villages answer: MapView, villageTileAt).
+  if (!township || (!withSelected && (township.properties.code === ctx.view.township || ctx.villageTiles === true))) return null;
   return { kind: 'township', feature: township };
 }
 
@@ -37,8 +41,8 @@ function ChoroplethLegend({ ctx, children }: { ctx: LegendContext; children?: Re
   const sameDates = summary && summary.period.from === filter?.from && summary.period.to === filter?.to;
   const periodText = scale ? legendPeriodText(view.metric, scale.period ?? null, sameDates ? summary : undefined, i18n) : null;
   if (!scale) return null;
-  // The choropleth's units: townships at county scope, so its counts are townships there.
-  const counted = lt(view.township === null ? 'countTownships' : 'countVillages');
+  // The choropleth's units: townships at county scope (villages where they come as tiles).
+  const counted = lt(view.township === null && !ctx.villageTiles ? 'countTownships' : 'countVillages');
   const range = scale.range ?? null;
   return (
     <div className="legend-block">
@@ -69,7 +73,7 @@ function ChoroplethLegend({ ctx, children }: { ctx: LegendContext; children?: Re
   );
 }
 
-function UnitTooltip({ row, ctx }: { row: UnitHit; ctx: MapContext }) {
+function UnitTooltip({ row, ctx }: { row: UnitRow; ctx: MapContext }) {
   const i18n = useI18n();
   const { t, num } = i18n;
   const metric = ctx.view.metric;
@@ -114,6 +118,7 @@ export const choroplethOverlay = defineOverlay<UnitHit>({
       selectedTownship: ctx.view.township,
       selectedVillage: ctx.view.village,
       colorOf: ctx.scale ? ctx.scale.colorOf : null,
+      villageTiles: ctx.villageTiles === true,
       colorKey: ctx.colorKey,
       palette: ctx.palette,
       dimFills: ctx.events !== null && ctx.events.agg !== null && (ctx.view.layers.includes('heat') || ctx.view.layers.includes('hex')),
@@ -133,3 +138,8 @@ export const choroplethOverlay = defineOverlay<UnitHit>({
     },
   },
 });
+
+/** The tooltip of a village drawn from the vector tiles (MapView asks MapLibre what lies under the pointer). */
+export function villageHit(props: VillageProps): HoverHit {
+  return { render: (c) => <UnitTooltip row={{ kind: 'village', feature: { properties: props } }} ctx={c} /> };
+}

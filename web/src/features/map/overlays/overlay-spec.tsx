@@ -29,6 +29,8 @@ export interface LayerContext {
   villageNames?: boolean;
   townships: readonly TownshipFeature[];
   villages: readonly VillageFeature[];
+  /** County scope of a map of many villages: they come as MapLibre's vector tiles (useVillageTiles), the townships are outlines. */
+  villageTiles?: boolean;
   scale: ColorScale | null;
   /** Changes whenever `scale` colours differently (metric, breaks, theme). */
   colorKey: string;
@@ -50,6 +52,8 @@ export interface LegendContext {
   silence: { count: number; weeks: number } | null;
   /** The hexbins' count range, once deck.gl has aggregated them. */
   hexDomain: [number, number] | null;
+  /** The choropleth's units are the villages of the tiles in view, at county scope too. */
+  villageTiles?: boolean;
 }
 
 /** The full context of the dashboard map: layers, legend and tooltip all read from it. */

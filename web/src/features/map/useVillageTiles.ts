@@ -1,0 +1,172 @@
+import type { Map as MaplibreMap, VectorTileSource } from 'maplibre-gl';
+import { useEffect, useRef, useState } from 'react';
+import { type RGB, rgbToHex } from './color-scales.ts';
+import type { MapPalette } from './map-theme.ts';
+import type { Unit } from './metrics.ts';
+import type { DeckMap } from './useDeckMap.ts';
+import { unitsOfTiles, VILLAGE_TILE_FILL, VILLAGE_TILE_LAYER, VILLAGE_TILE_LINE, VILLAGE_TILE_SOURCE } from './village-tiles.ts';
+
+export interface VillageTilesInput {
+  /** County scope of a map with more villages than MAP_TILES_ABOVE_VILLAGES. */
+  enabled: boolean;
+  /** The filter's tile URL template (village-tiles.ts). */
+  template: string;
+  /** Changes when the data was refreshed: the tiles are fetched again. */
+  revision: number;
+  /** Label points by village code (the basemap's), for the units' properties. */
+  labels: ReadonlyMap<string, [number, number]>;
+  palette: MapPalette;
+  /** The unit fills' alpha (0-255). */
+  alpha: number;
+}
+
+/** Deepest zoom asked for: deeper, MapLibre draws these tiles larger (the map's own limit is 16). */
+const TILE_MAX_ZOOM = 14;
+/** The layers of deck.gl's this one sits under, so the townships' outlines and the labels stay on top. */
+const UNDER = 'townships';
+
+function ensure(map: MaplibreMap, template: string, palette: MapPalette, alpha: number): void {
+  const source = map.getSource(VILLAGE_TILE_SOURCE) as VectorTileSource | undefined;
+  if (!source) {
+    map.addSource(VILLAGE_TILE_SOURCE, { type: 'vector', tiles: [template], maxzoom: TILE_MAX_ZOOM, promoteId: { [VILLAGE_TILE_LAYER]: 'code' } });
+  } else if (source.tiles?.[0] !== template) {
+    source.setTiles([template]);
+  }
+  const before = map.getLayer(UNDER) ? UNDER : undefined;
+  const [r, g, b, a] = palette.neutralFill;
+  if (!map.getLayer(VILLAGE_TILE_FILL)) {
+    map.addLayer(
+      {
+        id: VILLAGE_TILE_FILL,
+        type: 'fill',
+        source: VILLAGE_TILE_SOURCE,
+        'source-layer': VILLAGE_TILE_LAYER,
+        paint: {
+          'fill-color': ['coalesce', ['feature-state', 'fill'], rgbToHex([r, g, b])],
+          'fill-opacity': ['case', ['==', ['feature-state', 'fill'], null], a / 255, alpha / 255],
+        },
+      },
+      before,
+    );
+  } else {
+    map.setPaintProperty(VILLAGE_TILE_FILL, 'fill-color', ['coalesce', ['feature-state', 'fill'], rgbToHex([r, g, b])]);
+    map.setPaintProperty(VILLAGE_TILE_FILL, 'fill-opacity', ['case', ['==', ['feature-state', 'fill'], null], a / 255, alpha / 255]);
+  }
+  const [lr, lg, lb, la] = palette.villageLine;
+  if (!map.getLayer(VILLAGE_TILE_LINE)) {
+    map.addLayer(
+      {
+        id: VILLAGE_TILE_LINE,
+        type: 'line',
+        source: VILLAGE_TILE_SOURCE,
+        'source-layer': VILLAGE_TILE_LAYER,
+        paint: { 'line-color': rgbToHex([lr, lg, lb]), 'line-opacity': la / 255, 'line-width': 0.6 },
+      },
+      before,
+    );
+  } else {
+    map.setPaintProperty(VILLAGE_TILE_LINE, 'line-color', rgbToHex([lr, lg, lb]));
+  }
+}
+
+function remove(map: MaplibreMap): void {
+  if (!map.style) return;
+  for (const id of [VILLAGE_TILE_LINE, VILLAGE_TILE_FILL]) if (map.getLayer(id)) map.removeLayer(id);
+  if (map.getSource(VILLAGE_TILE_SOURCE)) map.removeSource(VILLAGE_TILE_SOURCE);
+}
+
+/**
+ * The village layer from vector tiles while `enabled`: a MapLibre source and its fill and outline
+ * under deck.gl's townships, put back after a style change, fetched again on each `revision`.
+ * Returns the villages drawn in view (each once), for the scale and the legend.
+ */
+export function useVillageTiles(instance: DeckMap | null, input: VillageTilesInput): Unit[] {
+  const { enabled, template, revision, labels, palette, alpha } = input;
+  const [units, setUnits] = useState<Unit[]>([]);
+  const latest = useRef({ template, palette, alpha, labels });
+  latest.current = { template, palette, alpha, labels };
+  const shown = useRef('');
+
+  useEffect(() => {
+    if (!instance) return;
+    const { map } = instance;
+    if (!enabled) {
+      remove(map);
+      shown.current = '';
+      setUnits([]);
+      return;
+    }
+    const put = () => {
+      const l = latest.current;
+      if (map.isStyleLoaded() !== false) ensure(map, l.template, l.palette, l.alpha);
+    };
+    // The villages drawn once the map settles: each pan or zoom brings other villages into view.
+    const collect = () => {
+      if (!map.getLayer(VILLAGE_TILE_FILL)) return;
+      const features = map.queryRenderedFeatures({ layers: [VILLAGE_TILE_FILL] });
+      const next = unitsOfTiles(features, latest.current.labels);
+      const key = `${latest.current.template}|${next.map((u) => u.props.code).join(',')}`;
+      if (key === shown.current) return;
+      shown.current = key;
+      setUnits(next);
+    };
+    put();
+    map.on('styledata', put);
+    map.on('idle', collect);
+    return () => {
+      map.off('styledata', put);
+      map.off('idle', collect);
+    };
+  }, [instance, enabled]);
+
+  // A new filter or newer data: the same source, its tiles asked for again.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: revision is the point: it says the data changed
+  useEffect(() => {
+    if (!instance || !enabled) return;
+    const source = instance.map.getSource(VILLAGE_TILE_SOURCE) as VectorTileSource | undefined;
+    shown.current = '';
+    const l = latest.current;
+    if (source) source.setTiles([template]);
+    else ensure(instance.map, template, l.palette, l.alpha);
+  }, [instance, enabled, template, revision]);
+
+  // A theme switch: the same tiles in the other palette.
+  useEffect(() => {
+    if (instance && enabled && instance.map.getLayer(VILLAGE_TILE_FILL)) ensure(instance.map, latest.current.template, palette, alpha);
+  }, [instance, enabled, palette, alpha]);
+
+  return enabled ? units : [];
+}
+
+/**
+ * The tiles' villages coloured by `colorOf` through feature state, keyed by the village code
+ * (promoteId); `colorKey` changes whenever `colorOf` colours differently.
+ */
+export function useVillageTileColors(instance: DeckMap | null, enabled: boolean, units: readonly Unit[], colorOf: ((u: Unit) => RGB) | null, colorKey: string): void {
+  const latestColorOf = useRef(colorOf);
+  latestColorOf.current = colorOf;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: colorKey says when colorOf colours differently
+  useEffect(() => {
+    if (!instance || !enabled || !instance.map.getSource(VILLAGE_TILE_SOURCE)) return;
+    const { map } = instance;
+    const paint = latestColorOf.current;
+    map.removeFeatureState({ source: VILLAGE_TILE_SOURCE, sourceLayer: VILLAGE_TILE_LAYER });
+    if (!paint) return;
+    for (const u of units) map.setFeatureState({ source: VILLAGE_TILE_SOURCE, sourceLayer: VILLAGE_TILE_LAYER, id: u.props.code }, { fill: rgbToHex(paint(u)) });
+  }, [instance, enabled, units, colorKey]);
+}
+
+/** The village tile feature under a canvas point, if any (the hover of the tile layer). */
+export function villageTileAt(map: MaplibreMap, x: number, y: number): Record<string, unknown> | null {
+  if (!map.getLayer(VILLAGE_TILE_FILL)) return null;
+  const [hit] = map.queryRenderedFeatures([x, y], { layers: [VILLAGE_TILE_FILL] });
+  return (hit?.properties as Record<string, unknown> | undefined) ?? null;
+}
+
+/** A click on a village of the tiles selects it, in its township (as a click on a GeoJSON village does). */
+export function villageTileSelection(map: MaplibreMap, x: number, y: number): { township: string; village: string } | null {
+  const p = villageTileAt(map, x, y);
+  const code = typeof p?.code === 'string' ? p.code : null;
+  const township = typeof p?.townshipCode === 'string' ? p.townshipCode : null;
+  return code && township ? { township, village: code } : null;
+}

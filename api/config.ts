@@ -240,6 +240,12 @@ const schema = z.object({
   /** Most features one vector tile (/api/tiles/...) carries: villages by code, events newest first. */
   TILE_MAX_FEATURES: z.coerce.number().int().min(1).max(100_000).default(5000),
   /**
+   * An event tile whose villages hold more events than this in the period (no category, status or
+   * campaign filter) carries one feature a village with its counts (layer event_villages), from
+   * the rollups, instead of the points.
+   */
+  TILE_EVENT_POINTS_MAX: z.coerce.number().int().min(0).max(1_000_000).default(1000),
+  /**
    * The map of a deployment with more villages than this draws them at county scope from the
    * village vector tiles (/api/tiles/villages), coloured by the villages in view; at or under it,
    * the townships from GeoJSON, as for the county's 491. 0: always tiles.

@@ -102,6 +102,8 @@ async function measure(label: string, url: string | undefined): Promise<{ figure
     ['villages (its chief)', `/api/villages?township=${seat!.township}`, chief.get],
     ['villages tile z12', `/api/tiles/villages/12/${tile.x}/${tile.y}.mvt`],
     ['events tile z12', `/api/tiles/events/12/${tile.x}/${tile.y}.mvt`],
+    // a case filter: always the points (the rollups carry no category), whose answer grows with the events
+    ['events tile z12, a category', `/api/tiles/events/12/${tile.x}/${tile.y}.mvt?category=${encodeURIComponent('邻里纠纷')}`],
     ['trend (12 months)', '/api/stats/trend?interval=month'],
     ['village detail', `/api/villages/${seat!.code}`],
   ];

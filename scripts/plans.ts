@@ -173,7 +173,14 @@ async function main() {
         `GET /api/tiles/villages/12/${near.x}/${near.y}.mvt (at the village: its few townships one by one)`,
         (h) => villageTile(h, db.kind, county, settings, near, config.TILE_MAX_FEATURES),
       ],
-      [`GET /api/tiles/events/12/${near.x}/${near.y}.mvt`, (h) => eventTile(h, db.kind, year, ['dispute', 'hazard', 'visit'], near, config.TILE_MAX_FEATURES)],
+      [
+        `GET /api/tiles/events/12/${near.x}/${near.y}.mvt (its villages' counts, past TILE_EVENT_POINTS_MAX)`,
+        (h) => eventTile(h, db.kind, year, ['dispute', 'hazard', 'visit'], near, config.TILE_MAX_FEATURES, config.TILE_EVENT_POINTS_MAX),
+      ],
+      [
+        `GET /api/tiles/events/12/${near.x}/${near.y}.mvt (the points, where the villages hold fewer)`,
+        (h) => eventTile(h, db.kind, year, ['dispute', 'hazard', 'visit'], near, config.TILE_MAX_FEATURES, Number.MAX_SAFE_INTEGER),
+      ],
     ];
     const head: string[] = [
       '# Query plans of the read endpoints',

@@ -100,7 +100,12 @@ export const OPERATIONS: Record<string, Operation> = {
     tag: 'map',
     errors: FILTERED,
   },
-  'GET /api/tiles/events/:z/:x/:y': { summary: '事件矢量瓦片 (events as a Mapbox Vector Tile, {y}.mvt, newest first, at most TILE_MAX_FEATURES)', tag: 'map', errors: FILTERED },
+  'GET /api/tiles/events/:z/:x/:y': {
+    summary:
+      '事件矢量瓦片 (events as a Mapbox Vector Tile, {y}.mvt, newest first, at most TILE_MAX_FEATURES; past TILE_EVENT_POINTS_MAX events in its villages and with no category, status or campaign filter, one point a village with its counts, layer event_villages: X-Tile-Layer)',
+    tag: 'map',
+    errors: FILTERED,
+  },
 
   'GET /api/stats/summary': { summary: '汇总指标 (totals for the period and the previous one)', tag: 'stats', errors: FILTERED, answer: summaryAnswer },
   'GET /api/stats/trend': { summary: '趋势 (counts per week or month)', tag: 'stats', errors: FILTERED, answer: trendAnswer },

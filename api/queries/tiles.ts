@@ -23,6 +23,12 @@ const FEATURES: Record<TileLayer, string> = {
   events: sqlFile(import.meta.url, 'tile-events.sql').replace('/*BASE*/', EVENTS),
 };
 
+/** The layer of an event tile too full for its points: one feature a village, with its counts. */
+export const EVENT_VILLAGES_LAYER = 'event_villages';
+const EVENT_VILLAGES = sqlFile(import.meta.url, 'tile-event-villages.sql');
+/** The events of every village reaching the tile, from the same CTEs (tile-event-villages.sql). */
+const EVENT_VILLAGES_SUM = `${EVENT_VILLAGES}\nSELECT coalesce(sum(n.disputes + n.hazards + n.visits), 0)::int AS events FROM n`;
+
 /**
  * A tile of a county-wide view that reaches at most this many townships computes the metrics of
  * those only, one village_metrics call each (each reads its own township's rows: migration 010);
@@ -102,6 +108,8 @@ export function bindAfter(sql: string, base: readonly unknown[], named: Record<s
 export interface TileAnswer {
   /** The encoded tile; empty when no feature reaches it. */
   bytes: Uint8Array;
+  /** The tile's layer: the path's, or EVENT_VILLAGES_LAYER for an event tile of villages. */
+  layer: string;
   /** Features read for it, after the cap (a feature that only grazes the buffer may then be clipped away). */
   features: number;
   /** More features matched than the cap: the tile holds the first (villages by code, events newest). */
@@ -119,7 +127,7 @@ function present(props: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(props).filter(([, v]) => v !== null && v !== undefined));
 }
 
-function encodeJs(layer: TileLayer, t: TileAddress, rows: TileRow[]): { bytes: Uint8Array; drawn: number } {
+function encodeJs(layer: string, t: TileAddress, rows: TileRow[]): { bytes: Uint8Array; drawn: number } {
   const collection: GeoJSON.FeatureCollection = {
     type: 'FeatureCollection',
     features: rows.map((r) => ({
@@ -136,39 +144,68 @@ function encodeJs(layer: TileLayer, t: TileAddress, rows: TileRow[]): { bytes: U
   return { bytes: fromGeojsonVt({ [layer]: tile }, { version: 2, extent: TILE_EXTENT }), drawn: tile.features.length };
 }
 
-async function tile(h: Handle, kind: DbKind, layer: TileLayer, t: TileAddress, base: unknown[], cap: number, features = FEATURES[layer], more = {}): Promise<TileAnswer> {
+async function tile(h: Handle, kind: DbKind, layer: string, t: TileAddress, base: unknown[], cap: number, features: string, more = {}): Promise<TileAnswer> {
   const b = tileBounds(t, TILE_BUFFER);
   const named = { west: b.west, south: b.south, east: b.east, north: b.north, cap, ...more };
   if (kind === 'postgres') {
     const { sql, params } = bindAfter(`${features}${ENCODE_POSTGIS}`, base, { ...named, layer, z: t.z, x: t.x, y: t.y });
     const [row] = await h.query<{ matched: number; drawn: number; tile: Uint8Array }>(sql, params);
-    return { bytes: new Uint8Array(row?.tile ?? new Uint8Array(0)), features: row?.drawn ?? 0, truncated: (row?.matched ?? 0) > cap };
+    return { bytes: new Uint8Array(row?.tile ?? new Uint8Array(0)), layer, features: row?.drawn ?? 0, truncated: (row?.matched ?? 0) > cap };
   }
   const { sql, params } = bindAfter(`${features}${ROWS_PGLITE}`, base, named);
   const rows = await h.query<TileRow>(sql, params);
   const { bytes, drawn } = encodeJs(layer, t, rows.slice(0, cap));
-  return { bytes, features: drawn, truncated: rows.length > cap };
+  return { bytes, layer, features: drawn, truncated: rows.length > cap };
+}
+
+const empty = (layer: string): TileAnswer => ({ bytes: new Uint8Array(0), layer, features: 0, truncated: false });
+
+/**
+ * The townships whose villages reach the tile (see TOWNSHIPS_REACHED), and how many of them a
+ * tile may compute one by one: one probe of village_geom_display_gix before any metrics.
+ */
+async function townshipsReached(h: Handle, t: TileAddress): Promise<{ calls: number; townships: string[] }> {
+  const b = tileBounds(t, TILE_BUFFER);
+  const [probe] = await h.query<{ calls: number; townships: string[] }>(TOWNSHIPS_REACHED, [b.west, b.south, b.east, b.north]);
+  return { calls: probe?.calls ?? TILE_TOWNSHIP_CALLS, townships: probe?.townships ?? [] };
 }
 
 /** The village layer's tile: every village in scope reaching it, with the filter's metrics. */
 export async function villageTile(h: Handle, kind: DbKind, f: CaseFilter, s: MetricSettings, t: TileAddress, cap: number): Promise<TileAnswer> {
-  const b = tileBounds(t, TILE_BUFFER);
   // A tile no village reaches (the sea at zoom 22, anything off the map) is empty at once, not
   // after the metrics of every village in scope.
-  const [probe] = await h.query<{ calls: number; townships: string[] }>(TOWNSHIPS_REACHED, [b.west, b.south, b.east, b.north]);
-  const reached = probe?.townships ?? [];
-  if (reached.length === 0) return { bytes: new Uint8Array(0), features: 0, truncated: false };
+  const reached = await townshipsReached(h, t);
+  if (reached.townships.length === 0) return empty('villages');
   const args = villageMetricArgs(f, s);
-  const unfiltered = f.categories === null && f.statuses === null && f.campaign === null;
-  if (f.township === null && unfiltered && reached.length <= (probe?.calls ?? TILE_TOWNSHIP_CALLS)) {
-    return tile(h, kind, 'villages', t, args, cap, VILLAGES_BY_TOWNSHIP, { townships: reached });
+  if (f.township === null && unfiltered(f) && reached.townships.length <= reached.calls) {
+    return tile(h, kind, 'villages', t, args, cap, VILLAGES_BY_TOWNSHIP, { townships: reached.townships });
   }
-  return tile(h, kind, 'villages', t, args, cap);
+  return tile(h, kind, 'villages', t, args, cap, FEATURES.villages);
 }
 
-/** The events' tile: the newest `cap` disputes, hazards and visits of the filter (of `types`) inside it. */
-export function eventTile(h: Handle, kind: DbKind, f: CaseFilter, types: EventOptions['types'], t: TileAddress, cap: number): Promise<TileAnswer> {
+const unfiltered = (f: CaseFilter) => f.categories === null && f.statuses === null && f.campaign === null;
+
+/**
+ * The events' tile: the newest `cap` disputes, hazards and visits of the filter (of `types`) inside
+ * it; or, where the villages reaching it hold more than `pointsMax` events of the period, one
+ * feature a village (EVENT_VILLAGES_LAYER) with its counts from the rollups, whose cost follows the
+ * villages, not the events (a 512-pixel tile of thousands of points is a blot anyway). Only an
+ * unfiltered view has that choice: the rollups carry no category, status or campaign (009), so a
+ * filtered tile is always points, read from the raw rows.
+ */
+export async function eventTile(h: Handle, kind: DbKind, f: CaseFilter, types: EventOptions['types'], t: TileAddress, cap: number, pointsMax: number): Promise<TileAnswer> {
   const b = tileBounds(t, TILE_BUFFER);
-  const options: EventOptions = { types: types.length ? types : EVENT_TYPES, bbox: [b.west, b.south, b.east, b.north], cap };
-  return tile(h, kind, 'events', t, eventArgs(f, options), cap);
+  const wanted = types.length ? types : EVENT_TYPES;
+  if (unfiltered(f)) {
+    const reached = await townshipsReached(h, t);
+    if (reached.townships.length === 0) return empty('events');
+    // the filter's township; else those reached, one call each, or the whole scope in one call
+    const townships = f.township !== null ? [f.township] : reached.townships.length <= reached.calls ? reached.townships : [null];
+    const named = { from: f.period.start.toISOString(), to: f.period.end.toISOString(), types: wanted, townships, west: b.west, south: b.south, east: b.east, north: b.north, cap };
+    const { sql, params } = bindAfter(EVENT_VILLAGES_SUM, [], named);
+    const [sum] = await h.query<{ events: number }>(sql, params);
+    if ((sum?.events ?? 0) > pointsMax) return tile(h, kind, EVENT_VILLAGES_LAYER, t, [], cap, EVENT_VILLAGES, named);
+  }
+  const options: EventOptions = { types: wanted, bbox: [b.west, b.south, b.east, b.north], cap };
+  return tile(h, kind, 'events', t, eventArgs(f, options), cap, FEATURES.events);
 }

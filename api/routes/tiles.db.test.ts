@@ -6,7 +6,7 @@ import { addDays, shanghaiDate } from '../contract/calendar.ts';
 import { TILE_CONTENT_TYPE, type TileAddress, tileBounds, tileOf } from '../contract/tiles.ts';
 import type { EventsAnswer } from '../queries/events.ts';
 import type { FeatureCollection, VillageProps } from '../queries/layers.ts';
-import { TILE_TOWNSHIP_CALLS } from '../queries/tiles.ts';
+import { EVENT_VILLAGES_LAYER, TILE_TOWNSHIP_CALLS } from '../queries/tiles.ts';
 import { type SignedIn, signIn } from '../test/sign-in.ts';
 import { backend, type TestDb, testDb } from '../test/test-db.ts';
 
@@ -14,6 +14,10 @@ let t: TestDb;
 let county: SignedIn;
 let chief: SignedIn;
 let capped: SignedIn;
+/** Points however many events the villages hold: the tests of the point tiles. */
+let points: SignedIn;
+/** Villages' counts from the first event (TILE_EVENT_POINTS_MAX 0), and at a threshold set per test. */
+let grouping: (pointsMax: number) => Promise<SignedIn>;
 const JIEPAI = '430421110';
 let period = '';
 /** A zoom-8 tile (~1.4 degrees a side) holding 界牌镇 and its neighbours. */
@@ -24,7 +28,9 @@ beforeAll(async () => {
   const app = createApp(t.deps);
   county = await signIn(app, 'demo-county');
   chief = await signIn(app, 'demo-township');
-  capped = await signIn(createApp({ ...t.deps, config: { ...t.config, TILE_MAX_FEATURES: 7 } }), 'demo-county');
+  capped = await signIn(createApp({ ...t.deps, config: { ...t.config, TILE_MAX_FEATURES: 7, TILE_EVENT_POINTS_MAX: 1_000_000 } }), 'demo-county');
+  points = await signIn(createApp({ ...t.deps, config: { ...t.config, TILE_EVENT_POINTS_MAX: 1_000_000 } }), 'demo-county');
+  grouping = (pointsMax) => signIn(createApp({ ...t.deps, config: { ...t.config, TILE_EVENT_POINTS_MAX: pointsMax } }), 'demo-county');
   const today = shanghaiDate(t.now);
   period = `from=${addDays(today, -90)}&to=${today}`;
   const layer = (await (await county.request(`/api/villages?township=${JIEPAI}`)).json()) as FeatureCollection<VillageProps>;
@@ -38,12 +44,14 @@ interface Decoded {
   headers: Headers;
 }
 
-/** Decodes one tile's only layer, with each feature's vertices back in lon/lat. */
-async function tile(who: SignedIn, layer: string, a: TileAddress, query: string, status = 200): Promise<Decoded> {
-  const res = await who.request(`/api/tiles/${layer}/${a.z}/${a.x}/${a.y}.mvt?${query}`);
+/** Decodes one tile's only layer (`named`: the path's unless said), with each feature's vertices back in lon/lat. */
+async function tile(who: SignedIn, path: string, a: TileAddress, query: string, status = 200, named = path): Promise<Decoded> {
+  const res = await who.request(`/api/tiles/${path}/${a.z}/${a.x}/${a.y}.mvt?${query}`);
   expect(res.status, await res.clone().text()).toBe(status);
   if (res.status !== 200) return { status: res.status, features: [], headers: res.headers };
   expect(res.headers.get('content-type')).toBe(TILE_CONTENT_TYPE);
+  expect(res.headers.get('x-tile-layer')).toBe(named);
+  const layer = named;
   const vt = new VectorTile(new PbfReader(new Uint8Array(await res.arrayBuffer())));
   expect(Object.keys(vt.layers).filter((l) => l !== layer)).toEqual([]);
   const l = vt.layers[layer];
@@ -140,7 +148,7 @@ describe(`vector tiles (${backend})`, () => {
     const answer = (await (await county.request(`/api/events?${query}`)).json()) as EventsAnswer;
     expect(answer.truncated).toBe(false);
     const a = tileOf(answer.rows[0]!.lng, answer.rows[0]!.lat, 11);
-    const got = await tile(county, 'events', a, query);
+    const got = await tile(points, 'events', a, query);
     const rows = answer.rows.filter((r) => inside([r.lng, r.lat], a));
     expect(rows.length).toBeGreaterThan(0);
     const byId = new Map(answer.rows.map((r) => [r.id, r]));
@@ -153,9 +161,52 @@ describe(`vector tiles (${backend})`, () => {
       expect(Math.abs(f.coordinates[0]![0] - lng)).toBeLessThan(1e-4);
       expect(Math.abs(f.coordinates[0]![1] - lat)).toBeLessThan(1e-4);
     }
-    const types = await tile(county, 'events', a, `${query}&type=hazard`);
+    const types = await tile(points, 'events', a, `${query}&type=hazard`);
     expect(types.features.length).toBeGreaterThan(0);
     expect(types.features.every((f) => f.properties.type === 'hazard')).toBe(true);
+  });
+
+  it('past TILE_EVENT_POINTS_MAX events in its villages, an event tile holds a feature a village with the counts of /api/villages and /api/events', async () => {
+    const query = `${period}&township=${JIEPAI}`;
+    const layer = (await (await county.request(`/api/villages?${query}`)).json()) as FeatureCollection<VillageProps>;
+    const visits = (await (await county.request(`/api/events?${query}&type=visit`)).json()) as EventsAnswer;
+    expect(visits.truncated).toBe(false);
+    const visitsOf = (code: string) => visits.rows.filter((r) => r.villageCode === code).length;
+    const got = await tile(await grouping(0), 'events', area, query, 200, EVENT_VILLAGES_LAYER);
+    // every village of the township with an event in the period, at its label point, with its counts
+    const expected = layer.features
+      .map((f) => f.properties)
+      .filter((p) => p.disputes + p.hazards + visitsOf(p.code) > 0 && inside(p.labelPoint, area, 64))
+      .map((p) => ({
+        id: Number(p.code),
+        point: p.labelPoint,
+        props: {
+          villageCode: p.code,
+          name: p.name,
+          townshipCode: JIEPAI,
+          disputes: p.disputes,
+          hazards: p.hazards,
+          visits: visitsOf(p.code),
+          events: p.disputes + p.hazards + visitsOf(p.code),
+        },
+      }));
+    expect(expected.length).toBeGreaterThan(5);
+    expect(got.features.map((f) => ({ id: f.id, props: f.properties }))).toEqual(expected.map(({ id, props }) => ({ id, props })));
+    for (const [i, f] of got.features.entries()) {
+      expect(Math.abs(f.coordinates[0]![0] - expected[i]!.point[0])).toBeLessThan(1e-3);
+      expect(Math.abs(f.coordinates[0]![1] - expected[i]!.point[1])).toBeLessThan(1e-3);
+    }
+    const total = expected.reduce((s, e) => s + e.props.events, 0);
+    // Only the requested types count; at the threshold itself, and with a case filter, the points.
+    const hazards = await tile(await grouping(0), 'events', area, `${query}&type=hazard`, 200, EVENT_VILLAGES_LAYER);
+    expect(hazards.features.every((f) => f.properties.disputes === 0 && f.properties.visits === 0 && f.properties.events === f.properties.hazards)).toBe(true);
+    const under = await tile(await grouping(total), 'events', area, query);
+    expect(under.features.length).toBeGreaterThan(0);
+    expect(under.features.length).toBeLessThanOrEqual(total);
+    expect((await tile(await grouping(total - 1), 'events', area, query, 200, EVENT_VILLAGES_LAYER)).features.length).toBe(expected.length);
+    const filtered = await tile(await grouping(0), 'events', area, `${query}&category=婚姻家庭`);
+    expect(filtered.features.length).toBeGreaterThan(0);
+    expect(filtered.features.every((f) => f.properties.category === '婚姻家庭')).toBe(true);
   });
 
   it('holds at most TILE_MAX_FEATURES features and says the tile was cut', async () => {

@@ -10,7 +10,11 @@ import { validate } from './validation.ts';
 
 /** The village layer's filter, whole: a field added to the case filter reaches the tiles too. */
 const villageQuery = filterQuery(caseFilterShape);
-/** /api/events' filter and its `type`; the bounds are the tile's, and the cap is TILE_MAX_FEATURES. */
+/**
+ * /api/events' filter and its `type`; the bounds are the tile's, and the cap is TILE_MAX_FEATURES.
+ * Past TILE_EVENT_POINTS_MAX events in the villages reaching it, an unfiltered tile holds one
+ * feature a village (layer event_villages) instead of the points.
+ */
 const eventQuery = filterQuery({ ...caseFilterShape, type: csvOf(EVENT_TYPES).optional() });
 
 function tileResponse(t: TileAnswer): Response {
@@ -18,7 +22,9 @@ function tileResponse(t: TileAnswer): Response {
     status: 200,
     headers: {
       'content-type': TILE_CONTENT_TYPE,
-      // How many features the tile holds, and whether more matched than TILE_MAX_FEATURES.
+      // The tile's layer (an event tile of villages has its own), how many features it holds, and
+      // whether more matched than TILE_MAX_FEATURES.
+      'x-tile-layer': t.layer,
       'x-tile-features': String(t.features),
       'x-tile-truncated': String(t.truncated),
     },
@@ -49,6 +55,6 @@ export function tilesRoutes(deps: Deps) {
     .get('/events/:z/:x/:y', validate('param', tileParams), validate('query', eventQuery), filtered, async (c) => {
       const t = c.req.valid('param');
       const types = c.req.valid('query').type ?? EVENT_TYPES;
-      return tileResponse(await readFiltered(deps, c, (h, f) => eventTile(h, deps.db.kind, f, types, t, cap)));
+      return tileResponse(await readFiltered(deps, c, (h, f) => eventTile(h, deps.db.kind, f, types, t, cap, deps.config.TILE_EVENT_POINTS_MAX)));
     });
 }

@@ -237,12 +237,13 @@ const schema = z.object({
    */
   LOGIN_DELAY_AFTER: z.coerce.number().int().min(1).max(100_000).default(10),
   LOGIN_DELAY_MAX_MS: z.coerce.number().int().min(0).max(60_000).default(3000),
-  /** Most features one vector tile (/api/tiles/...) carries: villages by code, events newest first. */
+  /** Most features one vector tile (/api/tiles/...) carries: villages by code, events newest first, the villages' event counts by code. */
   TILE_MAX_FEATURES: z.coerce.number().int().min(1).max(100_000).default(5000),
   /**
-   * An event tile whose villages hold more events than this in the period (no category, status or
-   * campaign filter) carries one feature a village with its counts (layer event_villages), from
-   * the rollups, instead of the points.
+   * An event tile (zoom 13 or less) whose villages hold more events than this in the period (no
+   * category, status or campaign filter) carries one feature a village with its counts (layer
+   * event_villages), from the rollups, instead of the points. A client may ask for either layer
+   * (`?layer=events` or `event_villages`).
    */
   TILE_EVENT_POINTS_MAX: z.coerce.number().int().min(0).max(1_000_000).default(1000),
   /**

@@ -175,11 +175,11 @@ async function main() {
       ],
       [
         `GET /api/tiles/events/12/${near.x}/${near.y}.mvt (its villages' counts, past TILE_EVENT_POINTS_MAX)`,
-        (h) => eventTile(h, db.kind, year, ['dispute', 'hazard', 'visit'], near, config.TILE_MAX_FEATURES, config.TILE_EVENT_POINTS_MAX),
+        (h) => eventTile(h, db.kind, year, ['dispute', 'hazard', 'visit'], near, config.TILE_MAX_FEATURES, { form: 'auto', pointsMax: config.TILE_EVENT_POINTS_MAX }),
       ],
       [
         `GET /api/tiles/events/12/${near.x}/${near.y}.mvt (the points, where the villages hold fewer)`,
-        (h) => eventTile(h, db.kind, year, ['dispute', 'hazard', 'visit'], near, config.TILE_MAX_FEATURES, Number.MAX_SAFE_INTEGER),
+        (h) => eventTile(h, db.kind, year, ['dispute', 'hazard', 'visit'], near, config.TILE_MAX_FEATURES, { form: 'events', pointsMax: config.TILE_EVENT_POINTS_MAX }),
       ],
     ];
     const head: string[] = [

@@ -6,7 +6,7 @@ import { addDays, shanghaiDate } from '../contract/calendar.ts';
 import { TILE_CONTENT_TYPE, type TileAddress, tileBounds, tileOf } from '../contract/tiles.ts';
 import type { EventsAnswer } from '../queries/events.ts';
 import type { FeatureCollection, VillageProps } from '../queries/layers.ts';
-import { EVENT_VILLAGES_LAYER, TILE_TOWNSHIP_CALLS } from '../queries/tiles.ts';
+import { EVENT_VILLAGES_LAYER, EVENT_VILLAGES_MAX_ZOOM, TILE_TOWNSHIP_CALLS } from '../queries/tiles.ts';
 import { type SignedIn, signIn } from '../test/sign-in.ts';
 import { backend, type TestDb, testDb } from '../test/test-db.ts';
 
@@ -16,8 +16,8 @@ let chief: SignedIn;
 let capped: SignedIn;
 /** Points however many events the villages hold: the tests of the point tiles. */
 let points: SignedIn;
-/** Villages' counts from the first event (TILE_EVENT_POINTS_MAX 0), and at a threshold set per test. */
-let grouping: (pointsMax: number) => Promise<SignedIn>;
+/** A county leader of a server with TILE_EVENT_POINTS_MAX at `pointsMax` (0: the villages' counts from the first event). */
+let withPointsMax: (pointsMax: number) => Promise<SignedIn>;
 const JIEPAI = '430421110';
 let period = '';
 /** A zoom-8 tile (~1.4 degrees a side) holding 界牌镇 and its neighbours. */
@@ -30,7 +30,7 @@ beforeAll(async () => {
   chief = await signIn(app, 'demo-township');
   capped = await signIn(createApp({ ...t.deps, config: { ...t.config, TILE_MAX_FEATURES: 7, TILE_EVENT_POINTS_MAX: 1_000_000 } }), 'demo-county');
   points = await signIn(createApp({ ...t.deps, config: { ...t.config, TILE_EVENT_POINTS_MAX: 1_000_000 } }), 'demo-county');
-  grouping = (pointsMax) => signIn(createApp({ ...t.deps, config: { ...t.config, TILE_EVENT_POINTS_MAX: pointsMax } }), 'demo-county');
+  withPointsMax = (pointsMax) => signIn(createApp({ ...t.deps, config: { ...t.config, TILE_EVENT_POINTS_MAX: pointsMax } }), 'demo-county');
   const today = shanghaiDate(t.now);
   period = `from=${addDays(today, -90)}&to=${today}`;
   const layer = (await (await county.request(`/api/villages?township=${JIEPAI}`)).json()) as FeatureCollection<VillageProps>;
@@ -172,7 +172,7 @@ describe(`vector tiles (${backend})`, () => {
     const visits = (await (await county.request(`/api/events?${query}&type=visit`)).json()) as EventsAnswer;
     expect(visits.truncated).toBe(false);
     const visitsOf = (code: string) => visits.rows.filter((r) => r.villageCode === code).length;
-    const got = await tile(await grouping(0), 'events', area, query, 200, EVENT_VILLAGES_LAYER);
+    const got = await tile(await withPointsMax(0), 'events', area, query, 200, EVENT_VILLAGES_LAYER);
     // every village of the township with an event in the period, at its label point, with its counts
     const expected = layer.features
       .map((f) => f.properties)
@@ -198,15 +198,36 @@ describe(`vector tiles (${backend})`, () => {
     }
     const total = expected.reduce((s, e) => s + e.props.events, 0);
     // Only the requested types count; at the threshold itself, and with a case filter, the points.
-    const hazards = await tile(await grouping(0), 'events', area, `${query}&type=hazard`, 200, EVENT_VILLAGES_LAYER);
+    const hazards = await tile(await withPointsMax(0), 'events', area, `${query}&type=hazard`, 200, EVENT_VILLAGES_LAYER);
     expect(hazards.features.every((f) => f.properties.disputes === 0 && f.properties.visits === 0 && f.properties.events === f.properties.hazards)).toBe(true);
-    const under = await tile(await grouping(total), 'events', area, query);
+    const under = await tile(await withPointsMax(total), 'events', area, query);
     expect(under.features.length).toBeGreaterThan(0);
     expect(under.features.length).toBeLessThanOrEqual(total);
-    expect((await tile(await grouping(total - 1), 'events', area, query, 200, EVENT_VILLAGES_LAYER)).features.length).toBe(expected.length);
-    const filtered = await tile(await grouping(0), 'events', area, `${query}&category=婚姻家庭`);
+    expect((await tile(await withPointsMax(total - 1), 'events', area, query, 200, EVENT_VILLAGES_LAYER)).features.length).toBe(expected.length);
+    const filtered = await tile(await withPointsMax(0), 'events', area, `${query}&category=婚姻家庭`);
     expect(filtered.features.length).toBeGreaterThan(0);
     expect(filtered.features.every((f) => f.properties.category === '婚姻家庭')).toBe(true);
+    // A client may ask for either layer, whatever the count (the counts with no case filter only).
+    expect((await tile(await withPointsMax(0), 'events', area, `${query}&layer=events`)).features.length).toBeGreaterThan(0);
+    const asked = await tile(points, 'events', area, `${query}&layer=event_villages`, 200, EVENT_VILLAGES_LAYER);
+    expect(asked.features.map((f) => f.properties)).toEqual(got.features.map((f) => f.properties));
+    const refused = await points.request(`/api/tiles/events/${area.z}/${area.x}/${area.y}.mvt?${query}&layer=event_villages&category=婚姻家庭`);
+    expect(refused.status).toBe(400);
+    expect(Object.keys(((await refused.json()) as { error: { fields: Record<string, string> } }).error.fields)).toEqual(['layer']);
+    expect((await points.request(`/api/tiles/events/${area.z}/${area.x}/${area.y}.mvt?${query}&layer=roads`)).status).toBe(400);
+  });
+
+  it(`deeper than zoom ${EVENT_VILLAGES_MAX_ZOOM} an event tile holds the points by itself: a tile there is about one village, whose label point may lie outside it`, async () => {
+    const query = `${period}&township=${JIEPAI}`;
+    const answer = (await (await county.request(`/api/events?${query}`)).json()) as EventsAnswer;
+    const r = answer.rows[0]!;
+    for (const z of [EVENT_VILLAGES_MAX_ZOOM + 1, 16]) {
+      const a = tileOf(r.lng, r.lat, z);
+      const got = await tile(await withPointsMax(0), 'events', a, query);
+      expect(got.features.map((f) => String(f.properties.id))).toContain(r.id);
+    }
+    const a = tileOf(r.lng, r.lat, EVENT_VILLAGES_MAX_ZOOM);
+    await tile(await withPointsMax(0), 'events', a, query, 200, EVENT_VILLAGES_LAYER);
   });
 
   it('holds at most TILE_MAX_FEATURES features and says the tile was cut', async () => {

@@ -1,10 +1,12 @@
 import { Hono } from 'hono';
+import { z } from 'zod';
 import { caseFilterShape, csvOf, filterQuery } from '../contract/case-filter.ts';
 import { EVENT_TYPES } from '../contract/enums.ts';
 import { TILE_CONTENT_TYPE, tileParams } from '../contract/tiles.ts';
+import { ValidationError } from '../errors.ts';
 import { caseFilter, readFiltered } from '../filter/middleware.ts';
 import { metricSettings } from '../queries/metric-rows.ts';
-import { eventTile, type TileAnswer, villageTile } from '../queries/tiles.ts';
+import { EVENT_TILE_LAYERS, EVENT_VILLAGES_LAYER, eventTile, type TileAnswer, villageTile } from '../queries/tiles.ts';
 import type { Deps } from './deps.ts';
 import { validate } from './validation.ts';
 
@@ -15,7 +17,12 @@ const villageQuery = filterQuery(caseFilterShape);
  * Past TILE_EVENT_POINTS_MAX events in the villages reaching it, an unfiltered tile holds one
  * feature a village (layer event_villages) instead of the points.
  */
-const eventQuery = filterQuery({ ...caseFilterShape, type: csvOf(EVENT_TYPES).optional() });
+const eventQuery = filterQuery({
+  ...caseFilterShape,
+  type: csvOf(EVENT_TYPES).optional(),
+  /** `events`: the points, however many; `event_villages`: the villages' counts (no case filter); unset: by the count. */
+  layer: z.enum(EVENT_TILE_LAYERS).optional(),
+});
 
 function tileResponse(t: TileAnswer): Response {
   return new Response(t.bytes as Uint8Array<ArrayBuffer>, {
@@ -54,7 +61,14 @@ export function tilesRoutes(deps: Deps) {
     })
     .get('/events/:z/:x/:y', validate('param', tileParams), validate('query', eventQuery), filtered, async (c) => {
       const t = c.req.valid('param');
-      const types = c.req.valid('query').type ?? EVENT_TYPES;
-      return tileResponse(await readFiltered(deps, c, (h, f) => eventTile(h, deps.db.kind, f, types, t, cap, deps.config.TILE_EVENT_POINTS_MAX)));
+      const q = c.req.valid('query');
+      const types = q.type ?? EVENT_TYPES;
+      if (q.layer === EVENT_VILLAGES_LAYER && (q.category || q.status || q.campaign)) {
+        throw new ValidationError('the villages’ counts come from the rollups, which carry no category, status or campaign', {
+          layer: `${EVENT_VILLAGES_LAYER} takes no category, status or campaign filter`,
+        });
+      }
+      const form = q.layer ?? 'auto';
+      return tileResponse(await readFiltered(deps, c, (h, f) => eventTile(h, deps.db.kind, f, types, t, cap, { form, pointsMax: deps.config.TILE_EVENT_POINTS_MAX })));
     });
 }

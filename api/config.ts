@@ -240,12 +240,12 @@ const schema = z.object({
   /** Most features one vector tile (/api/tiles/...) carries: villages by code, events newest first, the villages' event counts by code. */
   TILE_MAX_FEATURES: z.coerce.number().int().min(1).max(100_000).default(5000),
   /**
-   * An event tile (zoom 13 or less) whose villages hold more events than this in the period (no
-   * category, status or campaign filter) carries one feature a village with its counts (layer
-   * event_villages), from the rollups, instead of the points. A client may ask for either layer
-   * (`?layer=events` or `event_villages`).
+   * Deepest zoom at which an event tile with no category, status or campaign filter holds one
+   * feature a village with its counts (layer event_villages, from the rollups) instead of the
+   * points: at 12 a tile holds dozens of this county's villages, at 14 about one. -1: never by
+   * itself. A client may ask for either layer (`?layer=events` or `event_villages`).
    */
-  TILE_EVENT_POINTS_MAX: z.coerce.number().int().min(0).max(1_000_000).default(1000),
+  TILE_EVENT_VILLAGES_MAX_ZOOM: z.coerce.number().int().min(-1).max(22).default(12),
   /**
    * The map of a deployment with more villages than this draws them at county scope from the
    * village vector tiles (/api/tiles/villages), coloured by the villages in view; at or under it,

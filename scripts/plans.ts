@@ -174,12 +174,12 @@ async function main() {
         (h) => villageTile(h, db.kind, county, settings, near, config.TILE_MAX_FEATURES),
       ],
       [
-        `GET /api/tiles/events/12/${near.x}/${near.y}.mvt (its villages' counts, past TILE_EVENT_POINTS_MAX)`,
-        (h) => eventTile(h, db.kind, year, ['dispute', 'hazard', 'visit'], near, config.TILE_MAX_FEATURES, { form: 'auto', pointsMax: config.TILE_EVENT_POINTS_MAX }),
+        `GET /api/tiles/events/12/${near.x}/${near.y}.mvt (its villages' counts, at zoom TILE_EVENT_VILLAGES_MAX_ZOOM or less)`,
+        (h) => eventTile(h, db.kind, year, ['dispute', 'hazard', 'visit'], near, config.TILE_MAX_FEATURES, { form: 'auto', villagesMaxZoom: config.TILE_EVENT_VILLAGES_MAX_ZOOM }),
       ],
       [
-        `GET /api/tiles/events/12/${near.x}/${near.y}.mvt (the points, where the villages hold fewer)`,
-        (h) => eventTile(h, db.kind, year, ['dispute', 'hazard', 'visit'], near, config.TILE_MAX_FEATURES, { form: 'events', pointsMax: config.TILE_EVENT_POINTS_MAX }),
+        `GET /api/tiles/events/12/${near.x}/${near.y}.mvt (the points: ?layer=events, a case filter, or a deeper zoom)`,
+        (h) => eventTile(h, db.kind, year, ['dispute', 'hazard', 'visit'], near, config.TILE_MAX_FEATURES, { form: 'events', villagesMaxZoom: config.TILE_EVENT_VILLAGES_MAX_ZOOM }),
       ],
     ];
     const head: string[] = [

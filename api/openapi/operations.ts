@@ -102,7 +102,7 @@ export const OPERATIONS: Record<string, Operation> = {
   },
   'GET /api/tiles/events/:z/:x/:y': {
     summary:
-      '事件矢量瓦片 (events as a Mapbox Vector Tile, {y}.mvt, newest first, at most TILE_MAX_FEATURES; at zoom 13 or less, past TILE_EVENT_POINTS_MAX events in its villages and with no category, status or campaign filter, one point a village with its counts, layer event_villages: X-Tile-Layer; ?layer=events|event_villages chooses)',
+      '事件矢量瓦片 (events as a Mapbox Vector Tile, {y}.mvt, newest first, at most TILE_MAX_FEATURES; at zoom TILE_EVENT_VILLAGES_MAX_ZOOM (12) or less with no category, status or campaign filter, one point a village with its counts, layer event_villages: X-Tile-Layer; ?layer=events|event_villages chooses)',
     tag: 'map',
     errors: FILTERED,
   },

@@ -1,9 +1,8 @@
 -- The events of a tile too full for its points, one feature a village, as rows `f` (fid: the
 -- code as a number; props: the village, its disputes received, hazards reported and visits made
 -- in the period, of the requested types, and their sum; geom / geojson: the village's label
--- point). ./tiles.ts puts the encoding after it, as for the village tiles; before, it asks the
--- same CTEs for the sum over `n`, the events of every village reaching the tile, to choose
--- between the points and this.
+-- point). ./tiles.ts puts the encoding after it, as for the village tiles. A village is drawn in
+-- the tile that holds its label point (and in the buffers of its neighbours).
 -- The counts are the rollups' (migration 009: case_flow_sums, visit_flow_sums): their cost
 -- follows the villages and the days of the period, not the events stored, and they count what
 -- /api/events lists for the same period and types (a received dispute, a reported hazard, a

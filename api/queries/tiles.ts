@@ -27,21 +27,14 @@ const FEATURES: Record<TileLayer, string> = {
 export const EVENT_VILLAGES_LAYER = 'event_villages';
 /** The layers an event tile may hold: the points, or the villages' counts. */
 export const EVENT_TILE_LAYERS = ['events', EVENT_VILLAGES_LAYER] as const;
-/**
- * Deepest zoom at which an event tile may hold the villages' counts by itself: a z14 tile (about
- * 2.4 km a side at the county's latitude) is about one village, whose label point may lie outside
- * it. Deeper, the points (at most TILE_MAX_FEATURES); a client may still ask for either layer.
- */
-export const EVENT_VILLAGES_MAX_ZOOM = 13;
 
 export interface EventTileForm {
-  /** `auto`: the villages' counts past `pointsMax` events (unfiltered, z <= EVENT_VILLAGES_MAX_ZOOM), else the points. */
+  /** `auto`: the villages' counts at zoom `villagesMaxZoom` or less with no case filter, else the points. */
   form: 'auto' | (typeof EVENT_TILE_LAYERS)[number];
-  pointsMax: number;
+  /** TILE_EVENT_VILLAGES_MAX_ZOOM (-1: never by itself). */
+  villagesMaxZoom: number;
 }
 const EVENT_VILLAGES = sqlFile(import.meta.url, 'tile-event-villages.sql');
-/** The events of every village reaching the tile, from the same CTEs (tile-event-villages.sql). */
-const EVENT_VILLAGES_SUM = `${EVENT_VILLAGES}\nSELECT coalesce(sum(n.disputes + n.hazards + n.visits), 0)::int AS events FROM n`;
 
 /**
  * A tile of a county-wide view that reaches at most this many townships computes the metrics of
@@ -202,26 +195,24 @@ const unfiltered = (f: CaseFilter) => f.categories === null && f.statuses === nu
 /**
  * The events' tile: the newest `cap` disputes, hazards and visits of the filter (of `types`) inside
  * it; or one feature a village (EVENT_VILLAGES_LAYER) with its counts from the rollups, whose cost
- * follows the villages, not the events (a 512-pixel tile of thousands of points is a blot anyway):
- * when asked for, or, by itself (`auto`), where the villages reaching a tile of zoom <=
- * EVENT_VILLAGES_MAX_ZOOM hold more than `pointsMax` events of the period. Only an unfiltered view
- * has the counts: the rollups carry no category, status or campaign (009), so a filtered tile is
- * always points, read from the raw rows (the route refuses to ask for counts with a filter).
+ * follows the villages, not the events: when asked for, or by itself (`auto`) at zoom
+ * `villagesMaxZoom` or less, where a tile holds dozens of villages and thousands of points would
+ * be a blot. By zoom, not by count: every tile of one zoom holds the same layer, so no event is
+ * drawn both as a point and in a village's count, or in neither, where two tiles meet. Only an
+ * unfiltered view has the counts: the rollups carry no category, status or campaign (009), so a
+ * filtered tile is always points, read from the raw rows (the route refuses counts with a filter).
  */
 export async function eventTile(h: Handle, kind: DbKind, f: CaseFilter, types: EventOptions['types'], t: TileAddress, cap: number, o: EventTileForm): Promise<TileAnswer> {
   const b = tileBounds(t, TILE_BUFFER);
   const wanted = types.length ? types : EVENT_TYPES;
-  const mayGroup = unfiltered(f) && (o.form === EVENT_VILLAGES_LAYER || (o.form === 'auto' && t.z <= EVENT_VILLAGES_MAX_ZOOM));
-  if (mayGroup) {
+  const villages = unfiltered(f) && (o.form === EVENT_VILLAGES_LAYER || (o.form === 'auto' && t.z <= o.villagesMaxZoom));
+  if (villages) {
     const reached = await townshipsReached(h, t);
-    if (reached.townships.length === 0) return empty(o.form === EVENT_VILLAGES_LAYER ? EVENT_VILLAGES_LAYER : 'events');
+    if (reached.townships.length === 0) return empty(EVENT_VILLAGES_LAYER);
     // the filter's township; else those reached, one call each, or the whole scope in one call
     const townships = f.township !== null ? [f.township] : reached.townships.length <= reached.calls ? reached.townships : [null];
     const named = { from: f.period.start.toISOString(), to: f.period.end.toISOString(), types: wanted, townships, west: b.west, south: b.south, east: b.east, north: b.north, cap };
-    if (o.form === EVENT_VILLAGES_LAYER) return tile(h, kind, EVENT_VILLAGES_LAYER, t, [], cap, EVENT_VILLAGES, named);
-    const { sql, params } = bindAfter(EVENT_VILLAGES_SUM, [], named);
-    const [sum] = await h.query<{ events: number }>(sql, params);
-    if ((sum?.events ?? 0) > o.pointsMax) return tile(h, kind, EVENT_VILLAGES_LAYER, t, [], cap, EVENT_VILLAGES, named);
+    return tile(h, kind, EVENT_VILLAGES_LAYER, t, [], cap, EVENT_VILLAGES, named);
   }
   const options: EventOptions = { types: wanted, bbox: [b.west, b.south, b.east, b.north], cap };
   return tile(h, kind, 'events', t, eventArgs(f, options), cap, FEATURES.events);

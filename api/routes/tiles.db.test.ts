@@ -6,7 +6,7 @@ import { addDays, shanghaiDate } from '../contract/calendar.ts';
 import { TILE_CONTENT_TYPE, type TileAddress, tileBounds, tileOf } from '../contract/tiles.ts';
 import type { EventsAnswer } from '../queries/events.ts';
 import type { FeatureCollection, VillageProps } from '../queries/layers.ts';
-import { EVENT_VILLAGES_LAYER, EVENT_VILLAGES_MAX_ZOOM, TILE_TOWNSHIP_CALLS } from '../queries/tiles.ts';
+import { EVENT_VILLAGES_LAYER, TILE_TOWNSHIP_CALLS } from '../queries/tiles.ts';
 import { type SignedIn, signIn } from '../test/sign-in.ts';
 import { backend, type TestDb, testDb } from '../test/test-db.ts';
 
@@ -14,10 +14,8 @@ let t: TestDb;
 let county: SignedIn;
 let chief: SignedIn;
 let capped: SignedIn;
-/** Points however many events the villages hold: the tests of the point tiles. */
+/** A server whose event tiles hold the points at every zoom unless asked (TILE_EVENT_VILLAGES_MAX_ZOOM -1). */
 let points: SignedIn;
-/** A county leader of a server with TILE_EVENT_POINTS_MAX at `pointsMax` (0: the villages' counts from the first event). */
-let withPointsMax: (pointsMax: number) => Promise<SignedIn>;
 const JIEPAI = '430421110';
 let period = '';
 /** A zoom-8 tile (~1.4 degrees a side) holding 界牌镇 and its neighbours. */
@@ -28,9 +26,8 @@ beforeAll(async () => {
   const app = createApp(t.deps);
   county = await signIn(app, 'demo-county');
   chief = await signIn(app, 'demo-township');
-  capped = await signIn(createApp({ ...t.deps, config: { ...t.config, TILE_MAX_FEATURES: 7, TILE_EVENT_POINTS_MAX: 1_000_000 } }), 'demo-county');
-  points = await signIn(createApp({ ...t.deps, config: { ...t.config, TILE_EVENT_POINTS_MAX: 1_000_000 } }), 'demo-county');
-  withPointsMax = (pointsMax) => signIn(createApp({ ...t.deps, config: { ...t.config, TILE_EVENT_POINTS_MAX: pointsMax } }), 'demo-county');
+  capped = await signIn(createApp({ ...t.deps, config: { ...t.config, TILE_MAX_FEATURES: 7, TILE_EVENT_VILLAGES_MAX_ZOOM: -1 } }), 'demo-county');
+  points = await signIn(createApp({ ...t.deps, config: { ...t.config, TILE_EVENT_VILLAGES_MAX_ZOOM: -1 } }), 'demo-county');
   const today = shanghaiDate(t.now);
   period = `from=${addDays(today, -90)}&to=${today}`;
   const layer = (await (await county.request(`/api/villages?township=${JIEPAI}`)).json()) as FeatureCollection<VillageProps>;
@@ -64,6 +61,16 @@ async function tile(who: SignedIn, path: string, a: TileAddress, query: string, 
     return { id: f.id, properties: f.properties as Record<string, unknown>, coordinates: pairs };
   });
   return { status: 200, features, headers: res.headers };
+}
+
+/** TILE_EVENT_VILLAGES_MAX_ZOOM's default: the deepest zoom of the villages' counts. */
+const EVENT_VILLAGES_MAX_ZOOM = 12;
+
+/** The tile at zoom z holding 界牌镇's first village's label point. */
+async function tileOfJiepai(z: number): Promise<TileAddress> {
+  const layer = (await (await county.request(`/api/villages?township=${JIEPAI}`)).json()) as FeatureCollection<VillageProps>;
+  const p = layer.features[0]!.properties.labelPoint;
+  return tileOf(p[0], p[1], z);
 }
 
 const inside = (p: readonly [number, number], a: TileAddress, buffer = 0) => {
@@ -166,68 +173,69 @@ describe(`vector tiles (${backend})`, () => {
     expect(types.features.every((f) => f.properties.type === 'hazard')).toBe(true);
   });
 
-  it('past TILE_EVENT_POINTS_MAX events in its villages, an event tile holds a feature a village with the counts of /api/villages and /api/events', async () => {
-    const query = `${period}&township=${JIEPAI}`;
+  /** What an event_villages tile should hold: per village whose label point is in `a`, counted from raw /api/events rows. */
+  async function countsFromRows(query: string, a: TileAddress) {
+    const rows = (await (await county.request(`/api/events?${query}`)).json()) as EventsAnswer;
+    expect(rows.truncated).toBe(false);
     const layer = (await (await county.request(`/api/villages?${query}`)).json()) as FeatureCollection<VillageProps>;
-    const visits = (await (await county.request(`/api/events?${query}&type=visit`)).json()) as EventsAnswer;
-    expect(visits.truncated).toBe(false);
-    const visitsOf = (code: string) => visits.rows.filter((r) => r.villageCode === code).length;
-    const got = await tile(await withPointsMax(0), 'events', area, query, 200, EVENT_VILLAGES_LAYER);
-    // every village of the township with an event in the period, at its label point, with its counts
-    const expected = layer.features
+    const of = (code: string, type: string) => rows.rows.filter((r) => r.villageCode === code && r.type === type).length;
+    return layer.features
       .map((f) => f.properties)
-      .filter((p) => p.disputes + p.hazards + visitsOf(p.code) > 0 && inside(p.labelPoint, area, 64))
-      .map((p) => ({
+      .map((p) => ({ p, d: of(p.code, 'dispute'), h: of(p.code, 'hazard'), v: of(p.code, 'visit') }))
+      .filter(({ p, d, h, v }) => d + h + v > 0 && inside(p.labelPoint, a, 64))
+      .map(({ p, d, h, v }) => ({
         id: Number(p.code),
         point: p.labelPoint,
-        props: {
-          villageCode: p.code,
-          name: p.name,
-          townshipCode: JIEPAI,
-          disputes: p.disputes,
-          hazards: p.hazards,
-          visits: visitsOf(p.code),
-          events: p.disputes + p.hazards + visitsOf(p.code),
-        },
+        props: { villageCode: p.code, name: p.name, townshipCode: p.townshipCode, disputes: d, hazards: h, visits: v, events: d + h + v },
       }));
-    expect(expected.length).toBeGreaterThan(5);
-    expect(got.features.map((f) => ({ id: f.id, props: f.properties }))).toEqual(expected.map(({ id, props }) => ({ id, props })));
-    for (const [i, f] of got.features.entries()) {
-      expect(Math.abs(f.coordinates[0]![0] - expected[i]!.point[0])).toBeLessThan(1e-3);
-      expect(Math.abs(f.coordinates[0]![1] - expected[i]!.point[1])).toBeLessThan(1e-3);
+  }
+
+  it(`at zoom ${EVENT_VILLAGES_MAX_ZOOM} or less an unfiltered event tile holds a feature a village, with the counts of the /api/events rows`, async () => {
+    // a township's (one call), and the county's at zoom 11 (the townships reached, one call each) and 8 (one call for the county)
+    const seat = await tileOfJiepai(11);
+    for (const [query, a] of [
+      [`${period}&township=${JIEPAI}`, area],
+      [period, seat],
+      [period, area],
+    ] as const) {
+      const expected = await countsFromRows(query, a);
+      expect(expected.length, query).toBeGreaterThan(5);
+      const got = await tile(county, 'events', a, query, 200, EVENT_VILLAGES_LAYER);
+      expect(got.features.map((f) => ({ id: f.id, props: f.properties }))).toEqual(expected.map(({ id, props }) => ({ id, props })));
+      for (const [i, f] of got.features.entries()) {
+        expect(Math.abs(f.coordinates[0]![0] - expected[i]!.point[0])).toBeLessThan(1e-3);
+        expect(Math.abs(f.coordinates[0]![1] - expected[i]!.point[1])).toBeLessThan(1e-3);
+      }
     }
-    const total = expected.reduce((s, e) => s + e.props.events, 0);
-    // Only the requested types count; at the threshold itself, and with a case filter, the points.
-    const hazards = await tile(await withPointsMax(0), 'events', area, `${query}&type=hazard`, 200, EVENT_VILLAGES_LAYER);
+    // Only the requested types count.
+    const hazards = await tile(county, 'events', area, `${period}&type=hazard`, 200, EVENT_VILLAGES_LAYER);
+    expect(hazards.features.length).toBeGreaterThan(5);
     expect(hazards.features.every((f) => f.properties.disputes === 0 && f.properties.visits === 0 && f.properties.events === f.properties.hazards)).toBe(true);
-    const under = await tile(await withPointsMax(total), 'events', area, query);
-    expect(under.features.length).toBeGreaterThan(0);
-    expect(under.features.length).toBeLessThanOrEqual(total);
-    expect((await tile(await withPointsMax(total - 1), 'events', area, query, 200, EVENT_VILLAGES_LAYER)).features.length).toBe(expected.length);
-    const filtered = await tile(await withPointsMax(0), 'events', area, `${query}&category=婚姻家庭`);
-    expect(filtered.features.length).toBeGreaterThan(0);
-    expect(filtered.features.every((f) => f.properties.category === '婚姻家庭')).toBe(true);
-    // A client may ask for either layer, whatever the count (the counts with no case filter only).
-    expect((await tile(await withPointsMax(0), 'events', area, `${query}&layer=events`)).features.length).toBeGreaterThan(0);
-    const asked = await tile(points, 'events', area, `${query}&layer=event_villages`, 200, EVENT_VILLAGES_LAYER);
-    expect(asked.features.map((f) => f.properties)).toEqual(got.features.map((f) => f.properties));
-    const refused = await points.request(`/api/tiles/events/${area.z}/${area.x}/${area.y}.mvt?${query}&layer=event_villages&category=婚姻家庭`);
-    expect(refused.status).toBe(400);
-    expect(Object.keys(((await refused.json()) as { error: { fields: Record<string, string> } }).error.fields)).toEqual(['layer']);
-    expect((await points.request(`/api/tiles/events/${area.z}/${area.x}/${area.y}.mvt?${query}&layer=roads`)).status).toBe(400);
   });
 
-  it(`deeper than zoom ${EVENT_VILLAGES_MAX_ZOOM} an event tile holds the points by itself: a tile there is about one village, whose label point may lie outside it`, async () => {
+  it(`deeper than zoom ${EVENT_VILLAGES_MAX_ZOOM}, with a case filter, or asked for, an event tile holds the points; a client may ask for either layer`, async () => {
     const query = `${period}&township=${JIEPAI}`;
-    const answer = (await (await county.request(`/api/events?${query}`)).json()) as EventsAnswer;
-    const r = answer.rows[0]!;
+    const r = ((await (await county.request(`/api/events?${query}`)).json()) as EventsAnswer).rows[0]!;
+    // deeper: the points (a tile there is about one village, whose label point may lie outside it)
     for (const z of [EVENT_VILLAGES_MAX_ZOOM + 1, 16]) {
-      const a = tileOf(r.lng, r.lat, z);
-      const got = await tile(await withPointsMax(0), 'events', a, query);
+      const got = await tile(county, 'events', tileOf(r.lng, r.lat, z), query);
       expect(got.features.map((f) => String(f.properties.id))).toContain(r.id);
     }
-    const a = tileOf(r.lng, r.lat, EVENT_VILLAGES_MAX_ZOOM);
-    await tile(await withPointsMax(0), 'events', a, query, 200, EVENT_VILLAGES_LAYER);
+    await tile(county, 'events', tileOf(r.lng, r.lat, EVENT_VILLAGES_MAX_ZOOM), query, 200, EVENT_VILLAGES_LAYER);
+    // a case filter: the points (the rollups carry no category)
+    const filtered = await tile(county, 'events', area, `${query}&category=婚姻家庭`);
+    expect(filtered.features.length).toBeGreaterThan(0);
+    expect(filtered.features.every((f) => f.properties.category === '婚姻家庭')).toBe(true);
+    // asked for: either layer at any zoom; the counts never with a case filter
+    expect((await tile(county, 'events', area, `${query}&layer=events`)).features.length).toBeGreaterThan(0);
+    const asked = await tile(county, 'events', tileOf(r.lng, r.lat, 16), `${query}&layer=event_villages`, 200, EVENT_VILLAGES_LAYER);
+    expect(asked.features.length).toBeLessThanOrEqual(1);
+    const refused = await county.request(`/api/tiles/events/${area.z}/${area.x}/${area.y}.mvt?${query}&layer=event_villages&category=婚姻家庭`);
+    expect(refused.status).toBe(400);
+    expect(Object.keys(((await refused.json()) as { error: { fields: Record<string, string> } }).error.fields)).toEqual(['layer']);
+    expect((await county.request(`/api/tiles/events/${area.z}/${area.x}/${area.y}.mvt?${query}&layer=roads`)).status).toBe(400);
+    // TILE_EVENT_VILLAGES_MAX_ZOOM -1: the points at every zoom unless asked
+    expect((await tile(points, 'events', area, query)).features.length).toBeGreaterThan(0);
   });
 
   it('holds at most TILE_MAX_FEATURES features and says the tile was cut', async () => {
@@ -249,9 +257,15 @@ describe(`vector tiles (${backend})`, () => {
     const own = await tile(chief, 'villages', area, period);
     expect(own.features.length).toBeGreaterThan(5);
     expect(own.features.every((f) => String(f.properties.townshipCode) === JIEPAI)).toBe(true);
-    const events = await tile(chief, 'events', area, period);
+    // the points and the villages' counts alike: their township's only, the counts the county's for it
+    const events = await tile(chief, 'events', area, `${period}&layer=events`);
     expect(events.features.length).toBeGreaterThan(0);
     expect(events.features.every((f) => String(f.properties.villageCode).startsWith(JIEPAI))).toBe(true);
+    const counts = await tile(chief, 'events', area, period, 200, EVENT_VILLAGES_LAYER);
+    expect(counts.features.length).toBeGreaterThan(5);
+    expect(counts.features.every((f) => String(f.properties.villageCode).startsWith(JIEPAI))).toBe(true);
+    const countys = await tile(county, 'events', area, `${period}&township=${JIEPAI}`, 200, EVENT_VILLAGES_LAYER);
+    expect(counts.features.map((f) => f.properties)).toEqual(countys.features.map((f) => f.properties));
     await tile(chief, 'villages', area, `${period}&township=430421111`, 403);
   });
 

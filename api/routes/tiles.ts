@@ -14,8 +14,8 @@ import { validate } from './validation.ts';
 const villageQuery = filterQuery(caseFilterShape);
 /**
  * /api/events' filter and its `type`; the bounds are the tile's, and the cap is TILE_MAX_FEATURES.
- * Past TILE_EVENT_POINTS_MAX events in the villages reaching it, an unfiltered tile holds one
- * feature a village (layer event_villages) instead of the points.
+ * At zoom TILE_EVENT_VILLAGES_MAX_ZOOM or less an unfiltered tile holds one feature a village
+ * (layer event_villages) instead of the points; `layer` chooses.
  */
 const eventQuery = filterQuery({
   ...caseFilterShape,
@@ -69,6 +69,6 @@ export function tilesRoutes(deps: Deps) {
         });
       }
       const form = q.layer ?? 'auto';
-      return tileResponse(await readFiltered(deps, c, (h, f) => eventTile(h, deps.db.kind, f, types, t, cap, { form, pointsMax: deps.config.TILE_EVENT_POINTS_MAX })));
+      return tileResponse(await readFiltered(deps, c, (h, f) => eventTile(h, deps.db.kind, f, types, t, cap, { form, villagesMaxZoom: deps.config.TILE_EVENT_VILLAGES_MAX_ZOOM })));
     });
 }

@@ -28,7 +28,7 @@ import { useFrameSelection } from './useFrameSelection.ts';
 import { useMapData } from './useMapData.ts';
 import { useTypeScale } from './useTypeScale.ts';
 import { useVillageTileColors, useVillageTiles, villageTileAt, villageTileSelection } from './useVillageTiles.ts';
-import { tileVillageProps, usesVillageTiles, villageTileTemplate } from './village-tiles.ts';
+import { nextRefreshes, type Refreshes, tileVillageProps, usesVillageTiles, villageTileTemplate } from './village-tiles.ts';
 import './map.css';
 
 /** The map: basemap in MapLibre, data in deck.gl, drill-down by clicking. */
@@ -58,6 +58,7 @@ export function MapView() {
     error: mapError,
     highZoom,
     villageNames,
+    tileZoom,
   } = useDeckMap(container, style, basemap.data?.bbox ?? null, () => {
     firstDraw.current.mapLoaded = true;
     maybeMarkFirstDraw.current();
@@ -73,15 +74,18 @@ export function MapView() {
   const townshipFeatures = townships.data?.features ?? [];
   const countyScope = view.township === null;
   const choropleth = view.layers.includes('choropleth');
-  // A map of many villages (a city's, a province's) draws them at county scope from vector tiles.
+  // A map of many villages (a city's, a province's) draws them at county scope from vector tiles,
+  // zoomed in far enough (the townships below VILLAGE_TILES_MIN_ZOOM).
   const labels = useMemo(() => new Map((basemap.data?.villageLabels ?? []).map((l) => [l.code, l.position] as const)), [basemap.data]);
   const villageTiles =
-    countyScope && basemap.data !== undefined && config.data !== undefined && usesVillageTiles(basemap.data.villageLabels.length, config.data.mapTilesAboveVillages);
+    countyScope && tileZoom && basemap.data !== undefined && config.data !== undefined && usesVillageTiles(basemap.data.villageLabels.length, config.data.mapTilesAboveVillages);
   const tileTemplate = useMemo(() => (filter ? villageTileTemplate(countyWide(filter)) : ''), [filter]);
+  const refreshes = useRef<Refreshes | null>(null);
+  refreshes.current = nextRefreshes(refreshes.current, tileTemplate, townships.dataUpdatedAt, townships.isPlaceholderData);
   const tileUnits = useVillageTiles(instance, {
     enabled: villageTiles && tileTemplate !== '',
     template: tileTemplate,
-    revision: townships.dataUpdatedAt,
+    revision: refreshes.current.count,
     labels,
     palette,
     alpha: fillAlphaOf(palette),

@@ -72,6 +72,13 @@ export const MAP_FONT_FAMILY = '"Microsoft YaHei", "PingFang SC", "Noto Sans CJK
 /** Event points appear from this zoom: below it thousands of dots are noise. */
 export const POINTS_MIN_ZOOM = 11;
 
+/**
+ * A map of many villages draws them from tiles from this zoom (useVillageTiles), the townships
+ * below it: a z9 tile holds about 900 of a province's villages, a z7 tile more than the 5,000 a
+ * tile carries (TILE_MAX_FEATURES), and at 7 a village is a pixel or two anyway.
+ */
+export const VILLAGE_TILES_MIN_ZOOM = 9;
+
 /** Every village in view is named from this zoom (a township fills a laptop screen at about 11). */
 export const VILLAGE_NAMES_MIN_ZOOM = 12;
 

@@ -6,7 +6,7 @@ import { type RefObject, useEffect, useRef, useState } from 'react';
 import { markMapUnavailable } from './first-draw.ts';
 import { registerGcj02Protocol } from './gcj02-tiles.ts';
 import type { BBox } from './geometry.ts';
-import { FIT_PADDING, MAP_FONT_FAMILY, POINTS_MIN_ZOOM, VILLAGE_NAMES_MIN_ZOOM } from './map-theme.ts';
+import { FIT_PADDING, MAP_FONT_FAMILY, POINTS_MIN_ZOOM, VILLAGE_NAMES_MIN_ZOOM, VILLAGE_TILES_MIN_ZOOM } from './map-theme.ts';
 
 // The worker is bundled with the app (no CDN): MapLibre must be told where it was put.
 setWorkerUrl(workerUrl);
@@ -27,6 +27,8 @@ export interface DeckMapState {
   highZoom: boolean;
   /** Zoomed in far enough to name every village in view. */
   villageNames: boolean;
+  /** Zoomed in far enough for the villages of a large map (VILLAGE_TILES_MIN_ZOOM). */
+  tileZoom: boolean;
 }
 
 /**
@@ -47,6 +49,7 @@ export function useDeckMap(
   const [error, setError] = useState<Error | null>(null);
   const [highZoom, setHighZoom] = useState(false);
   const [villageNames, setVillageNames] = useState(false);
+  const [tileZoom, setTileZoom] = useState(false);
   const styleRef = useRef(style);
   styleRef.current = style;
   const onLoadRef = useRef(onLoad);
@@ -106,6 +109,7 @@ export function useDeckMap(
     const onZoom = () => {
       setHighZoom(map.getZoom() >= POINTS_MIN_ZOOM);
       setVillageNames(map.getZoom() >= VILLAGE_NAMES_MIN_ZOOM);
+      setTileZoom(map.getZoom() >= VILLAGE_TILES_MIN_ZOOM);
     };
     map.on('zoom', onZoom);
     map.once('load', onZoom);
@@ -145,7 +149,7 @@ export function useDeckMap(
     if (instance && style) instance.map.setStyle(style);
   }, [instance, style]);
 
-  return { instance, loaded, error, highZoom, villageNames };
+  return { instance, loaded, error, highZoom, villageNames, tileZoom };
 }
 
 /**

@@ -77,15 +77,17 @@ function remove(map: MaplibreMap): void {
 
 /**
  * The village layer from vector tiles while `enabled`: a MapLibre source and its fill and outline
- * under deck.gl's townships, put back after a style change, fetched again on each `revision`.
- * Returns the villages drawn in view (each once), for the scale and the legend.
+ * under deck.gl's layers, put back after a style change, fetched again on a new template or
+ * `revision`. Returns the villages drawn in view (each once), for the scale and the legend.
  */
 export function useVillageTiles(instance: DeckMap | null, input: VillageTilesInput): Unit[] {
   const { enabled, template, revision, labels, palette, alpha } = input;
   const [units, setUnits] = useState<Unit[]>([]);
-  const latest = useRef({ template, palette, alpha, labels });
-  latest.current = { template, palette, alpha, labels };
+  const latest = useRef({ template, revision, palette, alpha, labels });
+  latest.current = { template, revision, palette, alpha, labels };
+  // What the units were collected from, and what the source was last asked for.
   const shown = useRef('');
+  const asked = useRef({ template: '', revision: -1 });
 
   useEffect(() => {
     if (!instance) return;
@@ -98,10 +100,24 @@ export function useVillageTiles(instance: DeckMap | null, input: VillageTilesInp
     }
     const put = () => {
       const l = latest.current;
-      if (map.isStyleLoaded() !== false) ensure(map, l.template, l.palette, l.alpha);
+      const before = (map.getSource(VILLAGE_TILE_SOURCE) as VectorTileSource | undefined)?.tiles?.[0];
+      try {
+        ensure(map, l.template, l.palette, l.alpha);
+      } catch {
+        // MapLibre takes no source while a style is still being set (a theme switch): the next
+        // styledata or idle puts it back.
+        return;
+      }
+      if (before !== l.template) {
+        // A new source (the first, or one a style change dropped) holds no feature state: the
+        // villages are collected and coloured again once it has drawn.
+        asked.current = { template: l.template, revision: l.revision };
+        shown.current = '';
+      }
     };
     // The villages drawn once the map settles: each pan or zoom brings other villages into view.
     const collect = () => {
+      put();
       if (!map.getLayer(VILLAGE_TILE_FILL)) return;
       const features = map.queryRenderedFeatures({ layers: [VILLAGE_TILE_FILL] });
       const next = unitsOfTiles(features, latest.current.labels);
@@ -119,15 +135,15 @@ export function useVillageTiles(instance: DeckMap | null, input: VillageTilesInp
     };
   }, [instance, enabled]);
 
-  // A new filter or newer data: the same source, its tiles asked for again.
-  // biome-ignore lint/correctness/useExhaustiveDependencies: revision is the point: it says the data changed
+  // A new filter or newer data: the same source, its tiles asked for again (once: the source just
+  // put in place already asks for the template it was made with).
   useEffect(() => {
     if (!instance || !enabled) return;
     const source = instance.map.getSource(VILLAGE_TILE_SOURCE) as VectorTileSource | undefined;
+    if (!source || (asked.current.template === template && asked.current.revision === revision)) return;
+    asked.current = { template, revision };
     shown.current = '';
-    const l = latest.current;
-    if (source) source.setTiles([template]);
-    else ensure(instance.map, template, l.palette, l.alpha);
+    source.setTiles([template]);
   }, [instance, enabled, template, revision]);
 
   // A theme switch: the same tiles in the other palette.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tileVillageProps, unitsOfTiles, usesVillageTiles, villageTileTemplate } from './village-tiles.ts';
+import { nextRefreshes, type Refreshes, tileVillageProps, unitsOfTiles, usesVillageTiles, villageTileTemplate } from './village-tiles.ts';
 
 const FULL = {
   code: '430421100201',
@@ -73,5 +73,69 @@ describe('village tiles', () => {
       ['430421100201', [0, 0]],
       ['430421100202', [112.2, 27.1]],
     ]);
+  });
+
+  // [what happens, the steps (template, answer time, placeholder), the refreshes counted]
+  it.each<[string, [string, number, boolean][], number]>([
+    [
+      'a first answer for the first template',
+      [
+        ['a', 0, false],
+        ['a', 100, false],
+      ],
+      0,
+    ],
+    [
+      'an answer already cached at mount, then refetched',
+      [
+        ['a', 100, false],
+        ['a', 200, false],
+      ],
+      1,
+    ],
+    [
+      'a new filter: the old answer kept on screen, then its own (the tiles are asked for with the template)',
+      [
+        ['a', 100, false],
+        ['b', 100, true],
+        ['b', 200, false],
+      ],
+      0,
+    ],
+    [
+      'a new filter, then a refresh of it',
+      [
+        ['a', 100, false],
+        ['b', 100, true],
+        ['b', 200, false],
+        ['b', 300, false],
+      ],
+      1,
+    ],
+    [
+      'the same answer rendered again',
+      [
+        ['a', 100, false],
+        ['a', 100, false],
+        ['a', 100, false],
+      ],
+      0,
+    ],
+    [
+      'three refreshes, one filter change between',
+      [
+        ['a', 100, false],
+        ['a', 200, false],
+        ['b', 200, true],
+        ['b', 250, false],
+        ['b', 300, false],
+        ['b', 400, false],
+      ],
+      3,
+    ],
+  ])('counts the refreshes: %s', (_, steps, expected) => {
+    let r: Refreshes | null = null;
+    for (const [template, at, placeholder] of steps) r = nextRefreshes(r, template, at, placeholder);
+    expect(r!.count).toBe(expected);
   });
 });

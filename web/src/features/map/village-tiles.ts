@@ -87,3 +87,23 @@ export function unitsOfTiles(features: readonly { properties: Record<string, unk
   }
   return [...byCode.keys()].sort().map((code) => ({ kind: 'village' as const, props: byCode.get(code)! }));
 }
+
+/** The refreshes of the townships' answer seen so far for one tile template. */
+export interface Refreshes {
+  template: string;
+  updatedAt: number;
+  /** The template's first answer has come (a later one is a refresh). */
+  settled: boolean;
+  count: number;
+}
+
+/**
+ * Counts the refreshes of the data under one template, from the townships' answer (its time and
+ * whether it is the previous filter's, kept on screen): the tiles are fetched again on each. The
+ * first answer for a template is no refresh: the tiles of a new filter are asked for with it.
+ */
+export function nextRefreshes(prev: Refreshes | null, template: string, updatedAt: number, placeholder: boolean): Refreshes {
+  if (!prev || prev.template !== template) return { template, updatedAt, settled: !placeholder && updatedAt > 0, count: prev?.count ?? 0 };
+  if (placeholder || updatedAt === prev.updatedAt) return prev;
+  return prev.settled ? { ...prev, updatedAt, count: prev.count + 1 } : { ...prev, updatedAt, settled: true };
+}

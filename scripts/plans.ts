@@ -179,7 +179,8 @@ async function main() {
       ],
       [
         `GET /api/tiles/events/12/${near.x}/${near.y}.mvt (the points: ?layer=events, a case filter, or a deeper zoom)`,
-        (h) => eventTile(h, db.kind, year, ['dispute', 'hazard', 'visit'], near, config.TILE_MAX_FEATURES, { form: 'events', villagesMaxZoom: config.TILE_EVENT_VILLAGES_MAX_ZOOM }),
+        (h) =>
+          eventTile(h, db.kind, year, ['dispute', 'hazard', 'visit'], near, config.TILE_MAX_FEATURES, { form: 'events', villagesMaxZoom: config.TILE_EVENT_VILLAGES_MAX_ZOOM }),
       ],
     ];
     const head: string[] = [

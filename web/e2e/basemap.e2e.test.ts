@@ -5,7 +5,7 @@ import { namedFlavor } from '@protomaps/basemaps';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MARKER_RADII, RASTER_BACKGROUND, rasterFixture, vectorFixture, writeFixture } from '../../api/basemap/fixtures/packages.ts';
-import { type AppServer, DIST, ensureBuild, ROOT, startAppServer } from './support/app-server.ts';
+import { type AppServer, DIST, ensureBuild, ROOT, withAppServer } from './support/app-server.ts';
 import { signInContext } from './support/auth.ts';
 import { launchChromium, projectToScreen, waitForMap } from './support/browser.ts';
 import { SHOTS } from './support/suite.ts';
@@ -40,14 +40,9 @@ afterAll(async () => {
 });
 
 /** A server on the shared data folder (seeded by the first), with this basemap configuration. */
-async function serve(env: Record<string, string>, body: (server: AppServer) => Promise<void>): Promise<void> {
+function serve(env: Record<string, string>, body: (server: AppServer) => Promise<void>): Promise<void> {
   // The first start seeds the database: minutes on a loaded machine.
-  const server = await startAppServer({ timeoutMs: 420_000, env: { DATA_DIR: dataDir, WEB_DIST, APP_NOW: '2026-12-02T13:00:00+08:00', ...env } });
-  try {
-    await body(server);
-  } finally {
-    await server.stop();
-  }
+  return withAppServer({ timeoutMs: 420_000, env: { DATA_DIR: dataDir, WEB_DIST, APP_NOW: '2026-12-02T13:00:00+08:00', ...env } }, body);
 }
 
 interface Opened {

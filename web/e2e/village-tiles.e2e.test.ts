@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AppServer, ensureBuild, startAppServer } from './support/app-server.ts';
+import { type AppServer, ensureBuild, withAppServer } from './support/app-server.ts';
 import { apiGet, signInContext } from './support/auth.ts';
 import { launchChromium, projectToScreen, waitForCameraStill, waitForMap } from './support/browser.ts';
 import { SHOTS } from './support/suite.ts';
@@ -23,14 +23,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function serve(env: Record<string, string>, body: (server: AppServer) => Promise<void>): Promise<void> {
-  const server = await startAppServer({ timeoutMs: 420_000, env: { APP_NOW, ...env } });
-  try {
-    await body(server);
-  } finally {
-    await server.stop();
-  }
-}
+const serve = (env: Record<string, string>, body: (server: AppServer) => Promise<void>) => withAppServer({ timeoutMs: 420_000, env: { APP_NOW, ...env } }, body);
 
 interface Opened {
   page: Page;

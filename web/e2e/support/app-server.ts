@@ -134,3 +134,13 @@ export async function startAppServer(opts: { timeoutMs?: number; env?: Record<st
     },
   };
 }
+
+/** `body` with a server of `opts` (startAppServer's), stopped after it whatever happens. */
+export async function withAppServer(opts: { timeoutMs?: number; env?: Record<string, string> }, body: (server: AppServer) => Promise<void>): Promise<void> {
+  const server = await startAppServer(opts);
+  try {
+    await body(server);
+  } finally {
+    await server.stop();
+  }
+}

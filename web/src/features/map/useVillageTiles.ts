@@ -1,4 +1,4 @@
-import type { Map as MaplibreMap, VectorTileSource } from 'maplibre-gl';
+import type { FillLayerSpecification, LineLayerSpecification, Map as MaplibreMap, VectorTileSource } from 'maplibre-gl';
 import { useEffect, useRef, useState } from 'react';
 import { type RGB, rgbToHex } from './color-scales.ts';
 import type { MapPalette } from './map-theme.ts';
@@ -25,6 +25,12 @@ const TILE_MAX_ZOOM = 14;
 /** The layers of deck.gl's this one sits under, so the townships' outlines and the labels stay on top. */
 const UNDER = 'townships';
 
+/** A layer of the village tiles, added once and after that only repainted (a theme switch). */
+function putLayer(map: MaplibreMap, layer: FillLayerSpecification | LineLayerSpecification, before: string | undefined): void {
+  if (!map.getLayer(layer.id)) return void map.addLayer(layer, before);
+  for (const [k, v] of Object.entries(layer.paint ?? {})) map.setPaintProperty(layer.id, k as Parameters<MaplibreMap['setPaintProperty']>[1], v);
+}
+
 function ensure(map: MaplibreMap, template: string, palette: MapPalette, alpha: number): void {
   const source = map.getSource(VILLAGE_TILE_SOURCE) as VectorTileSource | undefined;
   if (!source) {
@@ -34,39 +40,23 @@ function ensure(map: MaplibreMap, template: string, palette: MapPalette, alpha: 
   }
   const before = map.getLayer(UNDER) ? UNDER : undefined;
   const [r, g, b, a] = palette.neutralFill;
-  if (!map.getLayer(VILLAGE_TILE_FILL)) {
-    map.addLayer(
-      {
-        id: VILLAGE_TILE_FILL,
-        type: 'fill',
-        source: VILLAGE_TILE_SOURCE,
-        'source-layer': VILLAGE_TILE_LAYER,
-        paint: {
-          'fill-color': ['coalesce', ['feature-state', 'fill'], rgbToHex([r, g, b])],
-          'fill-opacity': ['case', ['==', ['feature-state', 'fill'], null], a / 255, alpha / 255],
-        },
-      },
-      before,
-    );
-  } else {
-    map.setPaintProperty(VILLAGE_TILE_FILL, 'fill-color', ['coalesce', ['feature-state', 'fill'], rgbToHex([r, g, b])]);
-    map.setPaintProperty(VILLAGE_TILE_FILL, 'fill-opacity', ['case', ['==', ['feature-state', 'fill'], null], a / 255, alpha / 255]);
-  }
   const [lr, lg, lb, la] = palette.villageLine;
-  if (!map.getLayer(VILLAGE_TILE_LINE)) {
-    map.addLayer(
-      {
-        id: VILLAGE_TILE_LINE,
-        type: 'line',
-        source: VILLAGE_TILE_SOURCE,
-        'source-layer': VILLAGE_TILE_LAYER,
-        paint: { 'line-color': rgbToHex([lr, lg, lb]), 'line-opacity': la / 255, 'line-width': 0.6 },
+  const tiles = { source: VILLAGE_TILE_SOURCE, 'source-layer': VILLAGE_TILE_LAYER };
+  putLayer(
+    map,
+    {
+      id: VILLAGE_TILE_FILL,
+      type: 'fill',
+      ...tiles,
+      paint: {
+        // uncoloured (no feature state yet, or the choropleth off): the neutral fill
+        'fill-color': ['coalesce', ['feature-state', 'fill'], rgbToHex([r, g, b])],
+        'fill-opacity': ['case', ['==', ['feature-state', 'fill'], null], a / 255, alpha / 255],
       },
-      before,
-    );
-  } else {
-    map.setPaintProperty(VILLAGE_TILE_LINE, 'line-color', rgbToHex([lr, lg, lb]));
-  }
+    },
+    before,
+  );
+  putLayer(map, { id: VILLAGE_TILE_LINE, type: 'line', ...tiles, paint: { 'line-color': rgbToHex([lr, lg, lb]), 'line-opacity': la / 255, 'line-width': 0.6 } }, before);
 }
 
 function remove(map: MaplibreMap): void {

@@ -237,7 +237,7 @@ const schema = z.object({
    */
   LOGIN_DELAY_AFTER: z.coerce.number().int().min(1).max(100_000).default(10),
   LOGIN_DELAY_MAX_MS: z.coerce.number().int().min(0).max(60_000).default(3000),
-  /** Most features one vector tile (/api/tiles/...) carries: villages by code, events newest first, the villages' event counts by code. */
+  /** Most features one vector tile (/api/tiles/...) carries: villages by code, events newest first, the villages' event counts busiest first. */
   TILE_MAX_FEATURES: z.coerce.number().int().min(1).max(100_000).default(5000),
   /**
    * Deepest zoom at which an event tile with no category, status or campaign filter holds one
@@ -247,9 +247,10 @@ const schema = z.object({
    */
   TILE_EVENT_VILLAGES_MAX_ZOOM: z.coerce.number().int().min(-1).max(22).default(12),
   /**
-   * The map of a deployment with more villages than this draws them at county scope from the
-   * village vector tiles (/api/tiles/villages), coloured by the villages in view; at or under it,
-   * the townships from GeoJSON, as for the county's 491. 0: always tiles.
+   * The map of a deployment with more villages than this draws them at county scope, from zoom 9,
+   * from the village vector tiles (/api/tiles/villages), coloured by the villages in view; below
+   * zoom 9, and at or under this count (the county's 491), the townships from GeoJSON. 0: tiles
+   * for any map, from zoom 9.
    */
   MAP_TILES_ABOVE_VILLAGES: z.coerce.number().int().min(0).max(10_000_000).default(2000),
 });

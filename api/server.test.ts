@@ -42,6 +42,12 @@ describe('server', () => {
     const on = { CORS_ORIGINS: 'https://screen.intranet, http://10.0.0.5:8080' };
     expect((await ask(on, 'https://screen.intranet')).headers.get('access-control-allow-origin')).toBe('https://screen.intranet');
     expect((await ask(on, 'https://screen.intranet')).headers.get('access-control-allow-credentials')).toBe('true');
+    // a map on that origin may read what a tile says about itself
+    expect((await ask(on, 'https://screen.intranet')).headers.get('access-control-expose-headers')?.toLowerCase().split(/,\s*/)).toEqual([
+      'x-tile-layer',
+      'x-tile-features',
+      'x-tile-truncated',
+    ]);
     expect((await ask(on, 'https://evil.example')).headers.get('access-control-allow-origin')).toBeNull();
     expect(() => loadConfig({ CORS_ORIGINS: 'screen.intranet/path' })).toThrow(/CORS_ORIGINS/);
   });

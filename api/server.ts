@@ -35,6 +35,8 @@ export function createServerApp(deps: Deps): Hono {
       credentials: true,
       allowHeaders: ['Content-Type', 'X-CSRF-Token', 'Idempotency-Key'],
       allowMethods: ['GET', 'POST', 'PATCH', 'DELETE'],
+      // what a tile says about itself (api/routes/tiles.ts), readable by a map on another origin
+      exposeHeaders: ['X-Tile-Layer', 'X-Tile-Features', 'X-Tile-Truncated'],
     });
     middleware.push((c, next) => (c.req.path.startsWith('/api/') ? allowed(c, next) : next()));
   }

@@ -1,7 +1,7 @@
--- The events of a tile too full for its points, one feature a village, as rows `f` (fid: the
--- code as a number; props: the village, its disputes received, hazards reported and visits made
--- in the period, of the requested types, and their sum; geom / geojson: the village's label
--- point). ./tiles.ts puts the encoding after it, as for the village tiles. A village is drawn in
+-- The events of a tile as its villages' counts (at low zoom, or asked for), one feature a village,
+-- as rows `f` (fid: the code as a number; props: the village, its disputes received, hazards
+-- reported and visits made in the period, of the requested types, and their sum; geom / geojson:
+-- the village's label point), the busiest first: a tile cut at :cap keeps them, wherever they are. ./tiles.ts puts the encoding after it, as for the village tiles. A village is drawn in
 -- the tile that holds its label point (and in the buffers of its neighbours).
 -- The counts are the rollups' (migration 009: case_flow_sums, visit_flow_sums): their cost
 -- follows the villages and the days of the period, not the events stored, and they count what
@@ -19,14 +19,17 @@ WITH reach AS (
 calls AS (
   SELECT unnest(:townships::text[]) AS code
 ),
+-- each function called only when a requested type needs it
 cases AS (
   SELECT s.village_code, s.disputes_received, s.hazards_reported
-  FROM calls CROSS JOIN LATERAL case_flow_sums(:from::timestamptz, :to::timestamptz, calls.code) s
+  FROM (SELECT code FROM calls WHERE :types::text[] && ARRAY['dispute', 'hazard']) c
+  CROSS JOIN LATERAL case_flow_sums(:from::timestamptz, :to::timestamptz, c.code) s
   WHERE s.village_code IN (SELECT code FROM reach)
 ),
 visits AS (
   SELECT s.village_code, sum(s.visits)::int AS visits
-  FROM calls CROSS JOIN LATERAL visit_flow_sums(:from::timestamptz, :to::timestamptz, calls.code) s
+  FROM (SELECT code FROM calls WHERE 'visit' = ANY(:types::text[])) c
+  CROSS JOIN LATERAL visit_flow_sums(:from::timestamptz, :to::timestamptz, c.code) s
   WHERE s.village_code IN (SELECT code FROM reach)
   GROUP BY s.village_code
 ),
@@ -41,7 +44,7 @@ n AS (
 ),
 f AS (
   SELECT n.code::bigint AS fid,
-         row_number() OVER (ORDER BY n.code) AS ord,
+         row_number() OVER (ORDER BY n.disputes + n.hazards + n.visits DESC, n.code) AS ord,
          jsonb_build_object('villageCode', n.code, 'name', n.name, 'townshipCode', n.township_code,
                             'disputes', n.disputes, 'hazards', n.hazards, 'visits', n.visits,
                             'events', n.disputes + n.hazards + n.visits) AS props,
@@ -51,6 +54,6 @@ f AS (
   FROM n
   WHERE n.disputes + n.hazards + n.visits > 0
     AND n.label_point && ST_MakeEnvelope(:west, :south, :east, :north, 4326)
-  ORDER BY n.code
+  ORDER BY n.disputes + n.hazards + n.visits DESC, n.code
   LIMIT :cap + 1
 )

@@ -23,7 +23,7 @@ const FEATURES: Record<TileLayer, string> = {
   events: sqlFile(import.meta.url, 'tile-events.sql').replace('/*BASE*/', EVENTS),
 };
 
-/** The layer of an event tile too full for its points: one feature a village, with its counts. */
+/** The layer of an event tile of the villages' counts (at low zoom, or asked for): one feature a village. */
 export const EVENT_VILLAGES_LAYER = 'event_villages';
 /** The layers an event tile may hold: the points, or the villages' counts. */
 export const EVENT_TILE_LAYERS = ['events', EVENT_VILLAGES_LAYER] as const;
@@ -208,7 +208,9 @@ export async function eventTile(h: Handle, kind: DbKind, f: CaseFilter, types: E
   const villages = unfiltered(f) && (o.form === EVENT_VILLAGES_LAYER || (o.form === 'auto' && t.z <= o.villagesMaxZoom));
   if (villages) {
     const reached = await townshipsReached(h, t);
-    if (reached.townships.length === 0) return empty(EVENT_VILLAGES_LAYER);
+    // no village reaches the tile; or the filter's township does not (the list is whole up to `calls`)
+    const elsewhere = f.township !== null && reached.townships.length <= reached.calls && !reached.townships.includes(f.township);
+    if (reached.townships.length === 0 || elsewhere) return empty(EVENT_VILLAGES_LAYER);
     // the filter's township; else those reached, one call each, or the whole scope in one call
     const townships = f.township !== null ? [f.township] : reached.townships.length <= reached.calls ? reached.townships : [null];
     const named = { from: f.period.start.toISOString(), to: f.period.end.toISOString(), types: wanted, townships, west: b.west, south: b.south, east: b.east, north: b.north, cap };

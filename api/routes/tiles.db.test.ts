@@ -63,6 +63,9 @@ async function tile(who: SignedIn, path: string, a: TileAddress, query: string, 
   return { status: 200, features, headers: res.headers };
 }
 
+/** A point of the county far from 界牌镇 (the south-west, 井头镇's side). */
+const JIEPAI_FAR: [number, number] = [112.05, 26.95];
+
 /** TILE_EVENT_VILLAGES_MAX_ZOOM's default: the deepest zoom of the villages' counts. */
 const EVENT_VILLAGES_MAX_ZOOM = 12;
 
@@ -201,12 +204,20 @@ describe(`vector tiles (${backend})`, () => {
       const expected = await countsFromRows(query, a);
       expect(expected.length, query).toBeGreaterThan(5);
       const got = await tile(county, 'events', a, query, 200, EVENT_VILLAGES_LAYER);
-      expect(got.features.map((f) => ({ id: f.id, props: f.properties }))).toEqual(expected.map(({ id, props }) => ({ id, props })));
+      // busiest first (a cut tile keeps them), then by code
+      const order = [...expected].sort((x, y) => y.props.events - x.props.events || x.id - y.id);
+      expect(got.features.map((f) => ({ id: f.id, props: f.properties }))).toEqual(order.map(({ id, props }) => ({ id, props })));
       for (const [i, f] of got.features.entries()) {
-        expect(Math.abs(f.coordinates[0]![0] - expected[i]!.point[0])).toBeLessThan(1e-3);
-        expect(Math.abs(f.coordinates[0]![1] - expected[i]!.point[1])).toBeLessThan(1e-3);
+        expect(Math.abs(f.coordinates[0]![0] - order[i]!.point[0])).toBeLessThan(1e-3);
+        expect(Math.abs(f.coordinates[0]![1] - order[i]!.point[1])).toBeLessThan(1e-3);
       }
     }
+    // zoom 8 took the one call for the county: more townships reach it than are computed one by one
+    const z8 = await tile(county, 'events', area, period, 200, EVENT_VILLAGES_LAYER);
+    expect(new Set(z8.features.map((f) => String(f.properties.townshipCode))).size).toBeGreaterThan(TILE_TOWNSHIP_CALLS);
+    // a township the tile does not reach: empty
+    const far = tileOf(JIEPAI_FAR[0], JIEPAI_FAR[1], 11);
+    expect((await tile(county, 'events', far, `${period}&township=${JIEPAI}`, 200, EVENT_VILLAGES_LAYER)).features).toEqual([]);
     // Only the requested types count.
     const hazards = await tile(county, 'events', area, `${period}&type=hazard`, 200, EVENT_VILLAGES_LAYER);
     expect(hazards.features.length).toBeGreaterThan(5);
@@ -245,6 +256,14 @@ describe(`vector tiles (${backend})`, () => {
     // The first by code: the same on both databases.
     const codes = villages.features.map((f) => String(f.properties.code));
     expect(codes).toEqual([...codes].sort());
+    // the villages' counts: the busiest seven, wherever they are
+    const counts = await tile(capped, 'events', area, `${period}&layer=event_villages`, 200, EVENT_VILLAGES_LAYER);
+    expect(counts.features).toHaveLength(7);
+    expect(counts.headers.get('x-tile-truncated')).toBe('true');
+    const all = await tile(county, 'events', area, period, 200, EVENT_VILLAGES_LAYER);
+    expect(all.features.length).toBeGreaterThan(7);
+    const busiest = Math.min(...counts.features.map((f) => Number(f.properties.events)));
+    expect(all.features.filter((f) => Number(f.properties.events) > busiest).every((f) => counts.features.some((c) => c.id === f.id))).toBe(true);
     const events = await tile(capped, 'events', area, period);
     expect(events.features).toHaveLength(7);
     const at = events.features.map((f) => String(f.properties.at));
@@ -266,6 +285,20 @@ describe(`vector tiles (${backend})`, () => {
     expect(counts.features.every((f) => String(f.properties.villageCode).startsWith(JIEPAI))).toBe(true);
     const countys = await tile(county, 'events', area, `${period}&township=${JIEPAI}`, 200, EVENT_VILLAGES_LAYER);
     expect(counts.features.map((f) => f.properties)).toEqual(countys.features.map((f) => f.properties));
+    // an officer: the counts of their own villages only, each the county's
+    const officer = await signIn(createApp(t.deps), 'demo-officer');
+    const theirs = (await (await officer.request(`/api/villages?${period}`)).json()) as FeatureCollection<VillageProps>;
+    const officersVillages = new Set(theirs.features.map((f) => f.properties.code));
+    const lp = theirs.features[0]!.properties.labelPoint;
+    const at = tileOf(lp[0], lp[1], 10);
+    const byOfficer = await tile(officer, 'events', at, period, 200, EVENT_VILLAGES_LAYER);
+    const byCounty = new Map((await tile(county, 'events', at, period, 200, EVENT_VILLAGES_LAYER)).features.map((f) => [f.id, f.properties]));
+    expect(byOfficer.features.length).toBeGreaterThan(0);
+    expect(byOfficer.features.length).toBeLessThan(byCounty.size);
+    for (const f of byOfficer.features) {
+      expect(officersVillages.has(String(f.properties.villageCode))).toBe(true);
+      expect(f.properties).toEqual(byCounty.get(f.id));
+    }
     await tile(chief, 'villages', area, `${period}&township=430421111`, 403);
   });
 

@@ -20,7 +20,7 @@ const villageQuery = filterQuery(caseFilterShape);
 const eventQuery = filterQuery({
   ...caseFilterShape,
   type: csvOf(EVENT_TYPES).optional(),
-  /** `events`: the points, however many; `event_villages`: the villages' counts (no case filter); unset: by the count. */
+  /** `events`: the points at any zoom; `event_villages`: the villages' counts (no case filter); unset: by zoom (TILE_EVENT_VILLAGES_MAX_ZOOM). */
   layer: z.enum(EVENT_TILE_LAYERS).optional(),
 });
 

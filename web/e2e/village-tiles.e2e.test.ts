@@ -133,6 +133,22 @@ describe('the village layer from vector tiles', () => {
       expect(new Set(fresh).size, 'a tile asked for twice').toBe(fresh.length);
       await expect.poll(async () => (await legendCounts(page)).total, { timeout: 30_000 }).toBe(all.body.features.length);
 
+      // Zoomed out past zoom 9: the townships again; back in: the villages again.
+      const kept = tiles.length;
+      await page.locator('.maplibregl-canvas').focus();
+      for (const key of ['-', '-']) await page.keyboard.press(key);
+      await waitForCameraStill(page);
+      await expect.poll(() => page.getByTestId('map').getAttribute('data-village-tiles')).toBe('off');
+      await expect.poll(async () => (await legendCounts(page)).counted).toContain('乡镇');
+      for (const key of ['=', '=']) await page.keyboard.press(key);
+      await waitForCameraStill(page);
+      await expect.poll(() => page.getByTestId('map').getAttribute('data-village-tiles')).toBe('on');
+      await expect.poll(async () => (await legendCounts(page)).total, { timeout: 30_000 }).toBe(all.body.features.length);
+      // The API's answers are no-store, so MapLibre keeps no tile it stopped showing: the view's are asked for again, once each.
+      const again = tiles.slice(kept).map((t) => t.url.href);
+      expect(new Set(again).size, 'a tile asked for twice').toBe(again.length);
+      expect(again.every((u) => new URL(u).searchParams.get('from') === lastWeek.searchParams.get('from'))).toBe(true);
+
       // A hover over a village names that village (the tiles are MapLibre's, the tooltip the map's own).
       const detail = await apiGet<{ features: { properties: Props }[] }>(origin, '/api/villages?township=430421100');
       const v = detail.body.features[0]!.properties;

@@ -88,7 +88,8 @@ export function MapView() {
     revision: refreshes.current.count,
     labels,
     palette,
-    alpha: fillAlphaOf(palette),
+    // as the GeoJSON fills: a faint context under a heatmap or hexbins
+    alpha: fillAlphaOf(palette, agg !== null && (view.layers.includes('heat') || view.layers.includes('hex'))),
   });
   const units: Unit[] = useMemo(
     () =>

@@ -2,6 +2,7 @@ import type { FillLayerSpecification, LineLayerSpecification, Map as MaplibreMap
 import { useEffect, useRef, useState } from 'react';
 import { type RGB, rgbToHex } from './color-scales.ts';
 import type { MapPalette } from './map-theme.ts';
+import { VILLAGE_TILES_MIN_ZOOM } from './map-theme.ts';
 import type { Unit } from './metrics.ts';
 import type { DeckMap } from './useDeckMap.ts';
 import { unitsOfTiles, VILLAGE_TILE_FILL, VILLAGE_TILE_LAYER, VILLAGE_TILE_LINE, VILLAGE_TILE_SOURCE } from './village-tiles.ts';
@@ -22,23 +23,36 @@ export interface VillageTilesInput {
 
 /** Deepest zoom asked for: deeper, MapLibre draws these tiles larger (the map's own limit is 16). */
 const TILE_MAX_ZOOM = 14;
-/** The layers of deck.gl's this one sits under, so the townships' outlines and the labels stay on top. */
-const UNDER = 'townships';
+/**
+ * deck.gl's first layer in MapLibre's order (interleaved, deck.gl adds its layers as custom ones,
+ * grouped): the tiles go under it, so the townships' outlines, the hatches and the labels stay on
+ * top. None yet: deck.gl adds its group after, on top.
+ */
+function firstDeckLayer(map: MaplibreMap): string | undefined {
+  return map.getLayersOrder().find((id) => map.getLayer(id)?.type === 'custom');
+}
 
-/** A layer of the village tiles, added once and after that only repainted (a theme switch). */
+/** A layer of the village tiles, added once and after that only repainted and shown again. */
 function putLayer(map: MaplibreMap, layer: FillLayerSpecification | LineLayerSpecification, before: string | undefined): void {
   if (!map.getLayer(layer.id)) return void map.addLayer(layer, before);
   for (const [k, v] of Object.entries(layer.paint ?? {})) map.setPaintProperty(layer.id, k as Parameters<MaplibreMap['setPaintProperty']>[1], v);
+  map.setLayoutProperty(layer.id, 'visibility', 'visible');
 }
 
 function ensure(map: MaplibreMap, template: string, palette: MapPalette, alpha: number): void {
   const source = map.getSource(VILLAGE_TILE_SOURCE) as VectorTileSource | undefined;
   if (!source) {
-    map.addSource(VILLAGE_TILE_SOURCE, { type: 'vector', tiles: [template], maxzoom: TILE_MAX_ZOOM, promoteId: { [VILLAGE_TILE_LAYER]: 'code' } });
+    map.addSource(VILLAGE_TILE_SOURCE, {
+      type: 'vector',
+      tiles: [template],
+      minzoom: VILLAGE_TILES_MIN_ZOOM,
+      maxzoom: TILE_MAX_ZOOM,
+      promoteId: { [VILLAGE_TILE_LAYER]: 'code' },
+    });
   } else if (source.tiles?.[0] !== template) {
     source.setTiles([template]);
   }
-  const before = map.getLayer(UNDER) ? UNDER : undefined;
+  const before = firstDeckLayer(map);
   const [r, g, b, a] = palette.neutralFill;
   const [lr, lg, lb, la] = palette.villageLine;
   const tiles = { source: VILLAGE_TILE_SOURCE, 'source-layer': VILLAGE_TILE_LAYER };
@@ -59,16 +73,21 @@ function ensure(map: MaplibreMap, template: string, palette: MapPalette, alpha: 
   putLayer(map, { id: VILLAGE_TILE_LINE, type: 'line', ...tiles, paint: { 'line-color': rgbToHex([lr, lg, lb]), 'line-opacity': la / 255, 'line-width': 0.6 } }, before);
 }
 
-function remove(map: MaplibreMap): void {
+/**
+ * Hidden, not removed: MapLibre loads no tile for a source whose layers are all hidden, and the
+ * source keeps its feature state, so a map zoomed out past VILLAGE_TILES_MIN_ZOOM and back, or a
+ * township chosen and left, is coloured at once. The tiles are asked for again: the API's answers
+ * are no-store, so MapLibre keeps none it stopped showing.
+ */
+function hide(map: MaplibreMap): void {
   if (!map.style) return;
-  for (const id of [VILLAGE_TILE_LINE, VILLAGE_TILE_FILL]) if (map.getLayer(id)) map.removeLayer(id);
-  if (map.getSource(VILLAGE_TILE_SOURCE)) map.removeSource(VILLAGE_TILE_SOURCE);
+  for (const id of [VILLAGE_TILE_LINE, VILLAGE_TILE_FILL]) if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', 'none');
 }
 
 /**
- * The village layer from vector tiles while `enabled`: a MapLibre source and its fill and outline
- * under deck.gl's layers, put back after a style change, fetched again on a new template or
- * `revision`. Returns the villages drawn in view (each once), for the scale and the legend.
+ * The village layer from vector tiles while `enabled` (hidden, not removed, while not): a MapLibre
+ * source and its fill and outline under deck.gl's layers, put back after a style change, fetched
+ * again on a new template or `revision`. Returns the villages drawn in view (each once), for the scale and the legend.
  */
 export function useVillageTiles(instance: DeckMap | null, input: VillageTilesInput): Unit[] {
   const { enabled, template, revision, labels, palette, alpha } = input;
@@ -83,7 +102,7 @@ export function useVillageTiles(instance: DeckMap | null, input: VillageTilesInp
     if (!instance) return;
     const { map } = instance;
     if (!enabled) {
-      remove(map);
+      hide(map);
       shown.current = '';
       setUnits([]);
       return;

@@ -1,11 +1,12 @@
 /**
- * npm run fault:attack [-- --only signin,events,imports,pgkill] [--pg] [--data-dir DIR]
+ * npm run fault:attack [-- --only signin,events,tiles,imports,pgkill] [--pg] [--data-dir DIR]
  * Hostile requests against the real server (a child process on loopback): huge sign-in bodies,
- * a burst of distinct heavy reads half abandoned by the client, import bombs, and (--pg) a killed
+ * a burst of distinct heavy reads half abandoned by the client, a burst of the costliest and of
+ * malformed vector tiles, import bombs, and (--pg) a killed
  * PostgreSQL backend. While each runs, GET /api/health is polled every 0.5 s; after each, the
  * server must be idle again. Per attack it prints the answers and their times, the longest health
  * gap, the server's RSS and whether the database changed; at the end a markdown table of figures.
- * Each attack's requests must be answered 4xx or 503 (events: 200 or 503) within 30 s, nothing may
+ * Each attack's requests must be answered 4xx or 503 (events, costly tiles: 200 or 503) within 30 s, nothing may
  * change in the database, and health may never go 2 s without a 200. Exits 1 listing every violation.
  * Default: embedded PGlite in a temp DATA_DIR (demo users); --pg: a throwaway PostgreSQL cluster.
  */
@@ -16,16 +17,17 @@ import { msRange, statusCounts } from './attack-http.ts';
 import { importsAttack } from './attack-imports.ts';
 import { pgKillAttack } from './attack-pg-kill.ts';
 import { signinAttack } from './attack-signin.ts';
+import { tilesAttack } from './attack-tiles.ts';
 import type { Attack, AttackContext, AttackResult } from './attack-types.ts';
 import { cliArgsOrExit } from './cli-args.ts';
 import { ensureUser, rmDir, type Server, startServer, tempDir, throwawayCluster } from './fault-support.ts';
 import { HealthMonitor, rssKb } from './health-monitor.ts';
 
-const ATTACKS: Attack[] = [signinAttack, eventsAttack, importsAttack, pgKillAttack];
+const ATTACKS: Attack[] = [signinAttack, eventsAttack, tilesAttack, importsAttack, pgKillAttack];
 const HEALTH_GAP_LIMIT_MS = 2000;
 const SETTLE_LIMIT_MS = 120_000;
 
-const USAGE = 'usage: npm run fault:attack [-- --only signin,events,imports,pgkill] [--pg] [--data-dir DIR]';
+const USAGE = 'usage: npm run fault:attack [-- --only signin,events,tiles,imports,pgkill] [--pg] [--data-dir DIR]';
 const { values: f } = cliArgsOrExit('fault:attack', USAGE, { only: { type: 'string' }, pg: { type: 'boolean' }, 'data-dir': { type: 'string' } });
 const only = f.only?.split(',').map((s) => s.trim());
 const unknown = only?.filter((n) => !ATTACKS.some((a) => a.name === n)) ?? [];

@@ -5,7 +5,7 @@
  * server sheds load; and once the burst is over the server must be idle again at once, not still
  * working through requests nobody is waiting for.
  */
-import { expectAnswers, type Outcome, timed } from './attack-http.ts';
+import { expectAnswers, firstOkAfter, type Outcome, timed } from './attack-http.ts';
 import { ANSWER_LIMIT_MS, type Attack } from './attack-types.ts';
 
 const COUNT = 200;
@@ -38,15 +38,7 @@ export const eventsAttack: Attack = {
     const burstEnd = performance.now();
 
     // Idle again? Fresh distinct requests (a period no burst request asked for) until one is answered 200.
-    const idle: Outcome[] = [];
-    let firstOkMs: number | null = null;
-    for (let n = 0; firstOkMs === null && performance.now() - burstEnd < IDLE_LIMIT_MS; n++) {
-      const left = IDLE_LIMIT_MS - (performance.now() - burstEnd);
-      const o = await timed(`after the burst #${n}`, `${base}/api/events?${period(COUNT + 10 + n)}`, { headers, timeoutMs: Math.max(100, left) });
-      idle.push(o);
-      if (o.status === 200) firstOkMs = performance.now() - burstEnd;
-      else await new Promise((r) => setTimeout(r, 250));
-    }
+    const { probes: idle, firstOkMs } = await firstOkAfter(burstEnd, IDLE_LIMIT_MS, (n) => `${base}/api/events?${period(COUNT + 10 + n)}`, { headers });
 
     const kept = burst.filter((o) => o.label.startsWith('kept'));
     const abandoned = burst.filter((o) => o.label.startsWith('aborted'));

@@ -42,6 +42,23 @@ export async function timed(label: string, url: string, init: RequestInit & { ti
   }
 }
 
+/**
+ * After a burst: fresh requests (`urlOf(n)`, each distinct, so no cache answers them) until one is
+ * answered 200 or `limitMs` has passed since `since`; their outcomes, and when the first 200 came
+ * (ms after `since`, null if none did).
+ */
+export async function firstOkAfter(since: number, limitMs: number, urlOf: (n: number) => string, init: RequestInit): Promise<{ probes: Outcome[]; firstOkMs: number | null }> {
+  const probes: Outcome[] = [];
+  for (let n = 0; performance.now() - since < limitMs; n++) {
+    const left = limitMs - (performance.now() - since);
+    const o = await timed(`after the burst #${n}`, urlOf(n), { ...init, timeoutMs: Math.max(100, left) });
+    probes.push(o);
+    if (o.status === 200) return { probes, firstOkMs: performance.now() - since };
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return { probes, firstOkMs: null };
+}
+
 export interface StreamOpts {
   url: string;
   headers?: Record<string, string>;

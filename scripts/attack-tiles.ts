@@ -7,7 +7,7 @@
  * or 503 with Retry-After when the server sheds load; the malformed ones 400 at once. Afterwards a
  * fresh tile must be answered 200 promptly.
  */
-import { expectAnswers, type Outcome, timed } from './attack-http.ts';
+import { expectAnswers, firstOkAfter, type Outcome, timed } from './attack-http.ts';
 import { ANSWER_LIMIT_MS, type Attack } from './attack-types.ts';
 
 const COUNT = 200;
@@ -46,15 +46,7 @@ export const tilesAttack: Attack = {
     const burst = await Promise.all(asked.map((r) => timed(r.label, `${base}${r.path}`, { headers, timeoutMs: ANSWER_LIMIT_MS })));
     const burstEnd = performance.now();
 
-    const idle: Outcome[] = [];
-    let firstOkMs: number | null = null;
-    for (let n = 0; firstOkMs === null && performance.now() - burstEnd < IDLE_LIMIT_MS; n++) {
-      const left = IDLE_LIMIT_MS - (performance.now() - burstEnd);
-      const o = await timed(`after the burst #${n}`, `${base}/api/tiles/events/12/3326/1729.mvt?${years(COUNT + 10 + n)}`, { headers, timeoutMs: Math.max(100, left) });
-      idle.push(o);
-      if (o.status === 200) firstOkMs = performance.now() - burstEnd;
-      else await new Promise((r) => setTimeout(r, 250));
-    }
+    const { probes: idle, firstOkMs } = await firstOkAfter(burstEnd, IDLE_LIMIT_MS, (n) => `${base}/api/tiles/events/12/3326/1729.mvt?${years(COUNT + 10 + n)}`, { headers });
 
     const costly = burst.filter((_, i) => asked[i]!.costly);
     const malformed = burst.filter((_, i) => !asked[i]!.costly);

@@ -23,7 +23,7 @@ import { MAP_OVERLAYS } from './overlays/registry.ts';
 import { useAggregationLayers } from './useAggregationLayers.ts';
 import { useBasemapStyle } from './useBasemapStyle.ts';
 import { useClickToSelect } from './useClickToSelect.ts';
-import { enableFloatTextures, useDeckMap } from './useDeckMap.ts';
+import { type DeckMap, enableFloatTextures, useDeckMap } from './useDeckMap.ts';
 import { useFrameSelection } from './useFrameSelection.ts';
 import { useMapData } from './useMapData.ts';
 import { useTypeScale } from './useTypeScale.ts';
@@ -145,6 +145,15 @@ export function MapView() {
   const silence = useMemo(() => ({ count: silent.count, weeks: silent.weeks }), [silent.count, silent.weeks]);
   const legendCtx: LegendContext = { view, scale, events: eventsInput, silence, hexDomain, villageTiles };
   const mapCtx: MapContext | null = layerCtx && { ...layerCtx, view, silence, hexDomain, requiredVisits };
+  // Under deck.gl's overlays, the village tiles (MapLibre's): asked for what lies under the pointer.
+  const tileHoverAt = useCallback(
+    (map: DeckMap['map'], x: number, y: number) => {
+      const tiled = villageTileAt(map, x, y);
+      const props = tiled && tileVillageProps(tiled, labels.get(String(tiled.code)));
+      return props ? villageHit(props) : null;
+    },
+    [labels],
+  );
   // The hover handler stays with deck.gl across renders and reads the rows on screen when called.
   const latestCtx = useRef(mapCtx);
   latestCtx.current = mapCtx;
@@ -159,10 +168,7 @@ export function MapView() {
       layers,
       onHover: (info: PickingInfo) => {
         const ctx = latestCtx.current;
-        // The village tiles are MapLibre's, not deck.gl's: asked for what lies under the pointer.
-        const tiled = ctx?.villageTiles ? villageTileAt(instance.map, info.x, info.y) : null;
-        const props = tiled && tileVillageProps(tiled, labels.get(String(tiled.code)));
-        const hit = ctx && (hoverAt(info, ctx) ?? (props ? villageHit(props) : null));
+        const hit = ctx && (hoverAt(info, ctx) ?? (ctx.villageTiles ? tileHoverAt(instance.map, info.x, info.y) : null));
         setHover(hit ? { x: info.x, y: info.y, hit } : null);
       },
       getCursor: ({ isHovering, isDragging }) => (isDragging ? 'grabbing' : isHovering ? 'pointer' : 'grab'),
@@ -173,7 +179,7 @@ export function MapView() {
         maybeMarkFirstDraw.current();
       },
     });
-  }, [instance, layers, villageTiles, labels]);
+  }, [instance, layers, villageTiles, tileHoverAt]);
 
   useFrameSelection(instance, basemap.data, view, townshipFeatures, villageFeatures);
   useClickToSelect(instance, update, layerCtx, MAP_OVERLAYS, villageTileSelection);

@@ -107,9 +107,13 @@ export function useVillageTiles(instance: DeckMap | null, input: VillageTilesInp
       setUnits([]);
       return;
     }
+    // Puts the source and layers in place, shown, where they are not (the first time, after a style
+    // change dropped them, after hiding); a repaint is the theme effect's.
     const put = () => {
       const l = latest.current;
       const before = (map.getSource(VILLAGE_TILE_SOURCE) as VectorTileSource | undefined)?.tiles?.[0];
+      const shownNow = map.getLayer(VILLAGE_TILE_FILL) && map.getLayer(VILLAGE_TILE_LINE) && map.getLayoutProperty(VILLAGE_TILE_FILL, 'visibility') !== 'none';
+      if (shownNow && before === l.template) return;
       try {
         ensure(map, l.template, l.palette, l.alpha);
       } catch {

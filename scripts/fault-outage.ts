@@ -1,7 +1,8 @@
 /**
  * npm run fault:outage [-- --pg-dir DIR --pg-port N --outage 5 --max-recovery-ms 5000 --max-answer-ms 5000]
  * PostgreSQL outage: the API on a throwaway cluster (or the one in --pg-dir), a county user signed
- * in, then PostgreSQL is stopped (pg_ctl -m fast) while /api/health, /api/stats/summary and /api/villages?silent=true are polled
+ * in, then PostgreSQL is stopped (pg_ctl -m fast) while /api/health, /api/stats/summary, /api/villages?silent=true and a
+ * village and an event tile (the villages' counts) at 界牌镇 are polled
  * every 200 ms. During the outage every answer must be a prompt 503 `db_unavailable` (no hang, no 500,
  * no crash); after PostgreSQL starts again, each must answer 200 within --max-recovery-ms of it
  * accepting connections (pg_isready). Prints figures; exits 1 on failure. Stops everything at the end.
@@ -20,8 +21,9 @@ const { values: f } = cliArgsOrExit('fault:outage', USAGE, {
 const OUTAGE_MS = Number(f.outage) * 1000;
 const MAX_RECOVERY_MS = Number(f['max-recovery-ms']);
 const MAX_ANSWER_MS = Number(f['max-answer-ms']);
-// the summary (scope_totals) and the silent villages (the map's county hatch): reads changed by migration 014 and silent=true
-const ENDPOINTS = ['/api/health', '/api/stats/summary', '/api/villages?silent=true'];
+// the summary (scope_totals) and the silent villages (the map's county hatch): reads changed by migration 014 and silent=true;
+// the tiles a large map draws (the z12 tile at 界牌镇's seat: a few townships' calls, the rollups' counts)
+const ENDPOINTS = ['/api/health', '/api/stats/summary', '/api/villages?silent=true', '/api/tiles/villages/12/3326/1729.mvt', '/api/tiles/events/12/3326/1729.mvt'];
 
 interface Sample {
   ep: string;
